@@ -1,0 +1,112 @@
+# unknot — plain Makefile. `make run` builds and starts the app,
+# `make check` builds and runs every test. Both install missing Debian
+# packages first (see .ci/deps.sh).
+
+PREFIX     ?= /usr/local
+MANPREFIX  ?= $(PREFIX)/share/man
+DESTDIR    ?=
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+VERSION    := 0.1.0
+
+BUILD ?= build
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wformat=2 -Wwrite-strings -Wpointer-arith -Wvla
+OPT ?= -O2 -g
+CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED \
+            -DUNKNOT_VERSION='"$(VERSION)"' -I.
+CFLAGS += -std=c11 $(OPT) $(WARN) -MMD -MP $(SAN)
+LDFLAGS += $(SAN)
+
+# Recursive (=) so that pkg-config is asked only when a recipe needs it,
+# i.e. after the dependency check of `run` / `check` had its chance.
+CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
+CURSES_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw)
+SQLITE_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3)
+SQLITE_LIBS   = $(shell $(PKG_CONFIG) --libs sqlite3)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
+CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
+
+CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard db/*.c)
+UI_SRC   = $(wildcard ui/*.c)
+TEST_SRC = $(wildcard tests/unit/test_*.c)
+
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+UI_OBJ   = $(UI_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ = $(BUILD)/src/main.o
+TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+CORE_LIB = $(BUILD)/libunknot.a
+BIN      = unknot
+
+.PHONY: all run check check-unit check-e2e check-man check-asan bench \
+        deps install uninstall clean
+
+all: $(BIN)
+
+deps:
+	@sh .ci/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	./$(BIN)
+
+check: deps
+	@$(MAKE) --no-print-directory check-unit check-man check-e2e
+
+check-unit: $(TESTS) $(BIN)
+	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
+
+check-man:
+	@out=$$(mandoc -Tlint -W warning man/unknot.1 2>&1); \
+	 if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "== mandoc -Tlint man/unknot.1: clean"
+
+check-e2e: $(BIN)
+	@set -e; for t in tests/e2e/*.sh; do echo "== $$t"; UNKNOT=./$(BIN) bash $$t; done
+
+# Same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT='-O1 -g -fno-omit-frame-pointer' \
+	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' \
+	  BIN=unknot-asan check-unit check-e2e
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@set -e; for b in tests/bench/*.sh; do echo "== $$b"; UNKNOT=./$(BIN) bash $$b; done
+
+$(BIN): $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB) $(CURSES_LIBS) $(SQLITE_LIBS)
+
+$(CORE_LIB): $(CORE_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(CORE_OBJ)
+
+$(BUILD)/db/%.o: db/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SQLITE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/ui/%.o: ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
+
+$(BUILD)/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(CORE_LIB) \
+	  $(LDFLAGS) $(CMOCKA_LIBS) $(SQLITE_LIBS)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/unknot
+	install -m 0644 man/unknot.1 $(DESTDIR)$(MANPREFIX)/man1/unknot.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/unknot $(DESTDIR)$(MANPREFIX)/man1/unknot.1
+
+clean:
+	rm -rf build build-asan unknot unknot-asan
+
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -1,0 +1,101 @@
+/* episode: one spasm episode, its tags, the vocabulary of CONTENT.md and
+ * validation. Pure: no curses, no SQL. */
+#ifndef UNKNOT_EPISODE_H
+#define UNKNOT_EPISODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define EPISODE_ONGOING 0          /* ended_at value of an episode still going */
+#define EPISODE_MAX_TAGS 48        /* all kinds together */
+#define EPISODE_TAG_MAX 120        /* bytes of one tag (free text or code) */
+#define EPISODE_NOTE_MAX 4000      /* bytes of the notes, UTF-8 */
+#define EPISODE_FUTURE_SLACK 300   /* seconds a time may lie ahead of now */
+
+enum region { REGION_LOWER, REGION_MID, REGION_UPPER, REGION_NECK, REGION_COUNT };
+
+/* SIDE_UNSET: the user did not say; stored as NULL. */
+enum side { SIDE_UNSET, SIDE_LEFT, SIDE_RIGHT, SIDE_BOTH, SIDE_CENTER, SIDE_COUNT };
+
+enum tag_kind { TAG_TRIGGER, TAG_SYMPTOM, TAG_RELIEF, TAG_MEDICATION, TAG_KIND_COUNT };
+
+/* Intensity bands of CONTENT.md: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe. */
+enum band { BAND_NONE, BAND_MILD, BAND_MODERATE, BAND_SEVERE };
+
+struct episode_tag {
+    enum tag_kind kind;
+    char text[EPISODE_TAG_MAX + 1]; /* a vocabulary code, "other:TEXT", or a medication */
+};
+
+struct episode {
+    int64_t id;          /* 0 until stored */
+    int64_t started_at;  /* Unix seconds, UTC */
+    int64_t ended_at;    /* Unix seconds, or EPISODE_ONGOING */
+    int intensity;       /* 0..10 */
+    enum region region;
+    enum side side;
+    char note[EPISODE_NOTE_MAX + 1];
+    size_t ntags;
+    struct episode_tag tags[EPISODE_MAX_TAGS];
+    int64_t created_at;
+    int64_t updated_at;
+};
+
+/* One word of the vocabulary: the code stored in the database and the
+ * words shown on screen. */
+struct vocab {
+    const char *code;
+    const char *label;
+};
+
+/* Clears *ep to an empty, ongoing episode with no tags. */
+void episode_init(struct episode *ep);
+
+/* The vocabulary of a tag kind; *n receives its length. Medication has none
+ * (free text): returns NULL and *n = 0. */
+const struct vocab *episode_vocab(enum tag_kind kind, size_t *n);
+
+const char *region_code(enum region r);   /* "lower" */
+const char *region_label(enum region r);  /* "lower back" */
+const char *side_code(enum side s);       /* "left"; "" for SIDE_UNSET */
+const char *tag_kind_code(enum tag_kind k);  /* "trigger" */
+enum band intensity_band(int intensity);
+const char *band_label(enum band b);         /* "moderate" */
+
+/* Parsers from the words a user types (codes, case-insensitive; region also
+ * takes "lower back" etc.). Return 0 and set *out, or -1 and write a
+ * one-line message naming what is accepted into err. */
+int region_parse(const char *text, enum region *out, char *err, size_t errlen);
+int side_parse(const char *text, enum side *out, char *err, size_t errlen);
+int tag_kind_parse(const char *text, enum tag_kind *out);
+int intensity_parse(const char *text, int *out, char *err, size_t errlen);
+
+/* Checks a tag's text for its kind and writes its canonical form into out
+ * (lower-case code; "other:TEXT" kept as typed after the prefix; medication
+ * trimmed). Returns 0, or -1 with a message naming what is accepted. */
+int tag_normalize(enum tag_kind kind, const char *text, char *out, size_t outlen,
+                  char *err, size_t errlen);
+
+/* Appends a tag after tag_normalize; duplicates are ignored. Returns 0, or
+ * -1 with a message (bad tag, too many tags). */
+int episode_add_tag(struct episode *ep, enum tag_kind kind, const char *text,
+                    char *err, size_t errlen);
+
+/* Removes every tag of one kind (used when an edit replaces a list). */
+void episode_clear_tags(struct episode *ep, enum tag_kind kind);
+
+/* Label for a stored tag: the vocabulary label, the free text of
+ * "other:TEXT", or the medication text. */
+const char *tag_label(const struct episode_tag *tag);
+
+/* Validates a whole episode against `now`: intensity range, enumerations,
+ * start not in the future, end after start and not in the future, tags,
+ * notes valid UTF-8 of bounded length. Returns 0, or -1 with the first
+ * problem as a one-line message. */
+int episode_validate(const struct episode *ep, int64_t now, char *err, size_t errlen);
+
+/* 1 when s is well-formed UTF-8 without control characters other than
+ * newline and tab (allow_newline selects whether newline is allowed). */
+int utf8_valid_text(const char *s, int allow_newline);
+
+#endif

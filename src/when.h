@@ -1,0 +1,51 @@
+/* when: parsing and formatting of times (WHEN) and durations (DUR) in
+ * local time. Pure: `now` is always passed in, nothing reads the clock.
+ *
+ * WHEN, as DESIGN.md lists it (case-insensitive, surrounding blanks ignored):
+ *   now
+ *   today | yesterday                 midnight of that day
+ *   today HH:MM | yesterday HH:MM     ("yesterday 9:00")
+ *   YYYY-MM-DD                        midnight
+ *   YYYY-MM-DD HH:MM                  (also YYYY-MM-DDTHH:MM)
+ *   HH:MM                             today at that time (H:MM too)
+ *   DUR ago                           ("3h ago", "2d ago", "1h30m ago")
+ * DUR: one or more NUMBER UNIT groups, units s, m, h, d, biggest first,
+ *   each unit at most once: "90s", "20m", "3h", "2d", "1h30m".
+ *
+ * Local times that do not exist (skipped by a DST change) are refused;
+ * ambiguous ones (repeated by a DST change) take the first occurrence.
+ */
+#ifndef UNKNOT_WHEN_H
+#define UNKNOT_WHEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define WHEN_DUR_MAX (366LL * 24 * 3600) /* longest duration accepted */
+#define WHEN_YEAR_MIN 1970
+#define WHEN_YEAR_MAX 2100
+
+/* Parses WHEN relative to `now` (Unix seconds). Returns 0 and sets *out, or
+ * -1 and writes a one-line message into err that quotes the input and
+ * lists the accepted forms. */
+int when_parse(const char *text, int64_t now, int64_t *out, char *err, size_t errlen);
+
+/* Parses DUR into seconds (> 0, <= WHEN_DUR_MAX). Returns 0, or -1 with a
+ * message as when_parse. */
+int when_parse_duration(const char *text, int64_t *out, char *err, size_t errlen);
+
+/* "2026-11-20 14:30" in local time. buf must hold WHEN_FMT_LEN bytes. */
+#define WHEN_FMT_LEN 32
+void when_format(int64_t t, char *buf, size_t len);
+
+/* ISO 8601 with offset: "2026-11-20T14:30:00+01:00". */
+void when_format_iso(int64_t t, char *buf, size_t len);
+
+/* Compact duration, at most two units, rounded down: "45s", "20m",
+ * "1h30m", "3h", "2d4h". Negative values format as "0s". */
+void when_format_duration(int64_t secs, char *buf, size_t len);
+
+/* Start of the local day that contains t (local midnight). */
+int64_t when_day_start(int64_t t);
+
+#endif

@@ -1,0 +1,481 @@
+/* cli: dispatch and the episode sub-commands (log, end, list, show, edit,
+ * delete). The red-flag and flag commands live in cli_health.c. */
+#include "src/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "src/cli_common.h"
+#include "src/episode.h"
+#include "src/when.h"
+
+/* Options shared by log and edit; has_* says what the user gave. */
+struct episode_opts {
+    int has_at, has_ended, has_for, has_intensity, has_region, has_side, has_note;
+    int ongoing;
+    int64_t at, ended, dur;
+    int intensity;
+    enum region region;
+    enum side side;
+    const char *note;
+    int has_kind[TAG_KIND_COUNT];
+    struct episode tags; /* only ntags/tags used: the tags given, in order */
+};
+
+enum { OPT_AT = 1000, OPT_ENDED, OPT_FOR, OPT_TRIGGER, OPT_SYMPTOM, OPT_RELIEF, OPT_MED,
+       OPT_NOTE, OPT_ONGOING, OPT_HELP, OPT_SINCE, OPT_UNTIL, OPT_YES };
+
+static const struct option episode_longopts[] = {
+    {"at", required_argument, NULL, OPT_AT},
+    {"ended", required_argument, NULL, OPT_ENDED},
+    {"for", required_argument, NULL, OPT_FOR},
+    {"intensity", required_argument, NULL, 'i'},
+    {"region", required_argument, NULL, 'r'},
+    {"side", required_argument, NULL, 's'},
+    {"trigger", required_argument, NULL, OPT_TRIGGER},
+    {"symptom", required_argument, NULL, OPT_SYMPTOM},
+    {"relief", required_argument, NULL, OPT_RELIEF},
+    {"med", required_argument, NULL, OPT_MED},
+    {"note", required_argument, NULL, OPT_NOTE},
+    {"ongoing", no_argument, NULL, OPT_ONGOING},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+static const char usage_log[] =
+    "usage: unknot log [--at WHEN] [--ended WHEN | --for DUR] -i N -r REGION [-s SIDE]\n"
+    "                  [--trigger T]... [--symptom S]... [--relief R]... [--med TEXT]...\n"
+    "                  [--note TEXT]\n"
+    "Log a spasm episode. Without --ended or --for it is ongoing.\n"
+    "  --at WHEN        when it started (default now)\n"
+    "  --ended WHEN     when it ended\n"
+    "  --for DUR        how long it lasted (90s, 20m, 3h, 2d, 1h30m)\n"
+    "  -i, --intensity N   pain 0 (none) to 10 (worst)\n"
+    "  -r, --region R   lower, mid, upper, neck\n"
+    "  -s, --side S     left, right, both, center\n"
+    "  --trigger T      lifting, twisting, bending, sudden-movement, sneeze-cough,\n"
+    "                   sitting, standing, out-of-bed, sleeping, exercise, stress, cold,\n"
+    "                   dehydration, other:TEXT (repeatable)\n"
+    "  --symptom S      stiffness, knot, twitching, radiating-buttock, radiating-leg,\n"
+    "                   below-knee, numbness, weakness, cannot-straighten, sleep,\n"
+    "                   other:TEXT (repeatable)\n"
+    "  --relief R       rest, walking, stretching, massage, ice, heat, medication, physio,\n"
+    "                   other:TEXT (repeatable)\n"
+    "  --med TEXT       medication taken, name and dose (repeatable)\n"
+    "  --note TEXT      free notes\n"
+    "WHEN: now, today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, 3h ago, 2d ago\n";
+
+static const char usage_edit[] =
+    "usage: unknot edit ID [options of log] [--ongoing]\n"
+    "Change the given fields of episode ID and nothing else. A --trigger, --symptom,\n"
+    "--relief or --med list replaces that list. --ongoing removes the end.\n"
+    "See unknot log --help for the options.\n";
+
+static const char usage_end[] =
+    "usage: unknot end [ID] [--at WHEN]\n"
+    "End the ongoing episode (or episode ID) now or at WHEN.\n";
+
+static const char usage_list[] =
+    "usage: unknot list [--since WHEN] [--until WHEN]\n"
+    "List episodes newest first: id, start, duration or ongoing, intensity, where,\n"
+    "triggers.\n";
+
+static const char usage_show[] = "usage: unknot show ID\nShow every field of episode ID.\n";
+
+static const char usage_delete[] =
+    "usage: unknot delete ID [--yes]\n"
+    "Delete episode ID. Asks first; without a terminal, --yes is required.\n";
+
+static int add_tag_opt(struct episode_opts *o, enum tag_kind kind, const char *arg,
+                       const struct cli_ctx *ctx, const char *cmd)
+{
+    char err[512];
+    o->has_kind[kind] = 1;
+    if (episode_add_tag(&o->tags, kind, arg, err, sizeof(err)) != 0) {
+        fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
+        return -1;
+    }
+    return 0;
+}
+
+/* Handles one option of log/edit; returns 0, or -1 after printing why. */
+static int episode_opt(struct episode_opts *o, int c, const char *arg,
+                       const struct cli_ctx *ctx, const char *cmd)
+{
+    char err[512] = "";
+    int rc = 0;
+    switch (c) {
+    case OPT_AT: o->has_at = 1; rc = when_parse(arg, ctx->now, &o->at, err, sizeof(err)); break;
+    case OPT_ENDED:
+        o->has_ended = 1;
+        rc = when_parse(arg, ctx->now, &o->ended, err, sizeof(err));
+        break;
+    case OPT_FOR:
+        o->has_for = 1;
+        rc = when_parse_duration(arg, &o->dur, err, sizeof(err));
+        break;
+    case 'i':
+        o->has_intensity = 1;
+        rc = intensity_parse(arg, &o->intensity, err, sizeof(err));
+        break;
+    case 'r': o->has_region = 1; rc = region_parse(arg, &o->region, err, sizeof(err)); break;
+    case 's': o->has_side = 1; rc = side_parse(arg, &o->side, err, sizeof(err)); break;
+    case OPT_TRIGGER: return add_tag_opt(o, TAG_TRIGGER, arg, ctx, cmd);
+    case OPT_SYMPTOM: return add_tag_opt(o, TAG_SYMPTOM, arg, ctx, cmd);
+    case OPT_RELIEF: return add_tag_opt(o, TAG_RELIEF, arg, ctx, cmd);
+    case OPT_MED: return add_tag_opt(o, TAG_MEDICATION, arg, ctx, cmd);
+    case OPT_NOTE:
+        o->has_note = 1;
+        o->note = arg;
+        if (strlen(arg) > EPISODE_NOTE_MAX) {
+            snprintf(err, sizeof(err), "note too long: at most %d bytes", EPISODE_NOTE_MAX);
+            rc = -1;
+        }
+        break;
+    case OPT_ONGOING: o->ongoing = 1; break;
+    default: return -1;
+    }
+    if (rc != 0)
+        fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
+    return rc;
+}
+
+/* Parses the options of log/edit. Returns CLI_OK, CLI_USAGE, or -1 when
+ * --help was printed. */
+static int parse_episode_opts(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                              struct episode_opts *o)
+{
+    memset(o, 0, sizeof(*o));
+    episode_init(&o->tags);
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":i:r:s:h", episode_longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage, ctx->out);
+            return -1;
+        }
+        if (c == '?' || c == ':')
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        if (episode_opt(o, c, optarg, ctx, argv[0]) != 0)
+            return CLI_USAGE;
+    }
+    if (o->has_ended && o->has_for) {
+        fprintf(ctx->err, "unknot %s: give either --ended or --for, not both\n", argv[0]);
+        return CLI_USAGE;
+    }
+    if (o->ongoing && (o->has_ended || o->has_for)) {
+        fprintf(ctx->err, "unknot %s: --ongoing cannot go with --ended or --for\n", argv[0]);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+/* Applies the given options onto ep (all of them for log, the given ones
+ * for edit). */
+static void apply_episode_opts(const struct episode_opts *o, struct episode *ep)
+{
+    if (o->has_at)
+        ep->started_at = o->at;
+    if (o->has_intensity)
+        ep->intensity = o->intensity;
+    if (o->has_region)
+        ep->region = o->region;
+    if (o->has_side)
+        ep->side = o->side;
+    if (o->has_note)
+        snprintf(ep->note, sizeof(ep->note), "%s", o->note);
+    if (o->ongoing)
+        ep->ended_at = EPISODE_ONGOING;
+    if (o->has_ended)
+        ep->ended_at = o->ended;
+    if (o->has_for)
+        ep->ended_at = ep->started_at + o->dur;
+    for (int k = 0; k < TAG_KIND_COUNT; k++) {
+        if (!o->has_kind[k])
+            continue;
+        episode_clear_tags(ep, (enum tag_kind)k);
+        for (size_t i = 0; i < o->tags.ntags; i++)
+            if (o->tags.tags[i].kind == (enum tag_kind)k && ep->ntags < EPISODE_MAX_TAGS)
+                ep->tags[ep->ntags++] = o->tags.tags[i];
+    }
+}
+
+static int validate_or_usage(struct cli_ctx *ctx, const char *cmd, const struct episode *ep)
+{
+    char err[512];
+    if (episode_validate(ep, ctx->now, err, sizeof(err)) != 0) {
+        fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+static int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct episode_opts o;
+    int rc = parse_episode_opts(ctx, argc, argv, usage_log, &o);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    if (optind < argc)
+        return cli_extra_args(ctx, argv[0], argv[optind]);
+    if (!o.has_intensity || !o.has_region) {
+        fprintf(ctx->err, "unknot log: give the intensity (-i 0-10) and the region "
+                          "(-r lower|mid|upper|neck)\n");
+        return CLI_USAGE;
+    }
+    struct episode *ep = calloc(1, sizeof(*ep));
+    if (!ep)
+        return cli_no_memory(ctx);
+    episode_init(ep);
+    ep->started_at = ctx->now;
+    apply_episode_opts(&o, ep);
+    rc = validate_or_usage(ctx, "log", ep);
+    if (rc == CLI_OK)
+        rc = cli_store_episode(ctx, ep, 1);
+    free(ep);
+    return rc;
+}
+
+static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct episode_opts o;
+    int rc = parse_episode_opts(ctx, argc, argv, usage_edit, &o);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    int64_t id;
+    if ((rc = cli_one_id(ctx, argc, argv, usage_edit, &id)) != CLI_OK)
+        return rc;
+    struct episode *ep = calloc(1, sizeof(*ep));
+    if (!ep)
+        return cli_no_memory(ctx);
+    rc = cli_load_episode(ctx, id, ep);
+    if (rc == CLI_OK) {
+        int64_t length = ep->ended_at == EPISODE_ONGOING ? 0 : ep->ended_at - ep->started_at;
+        apply_episode_opts(&o, ep);
+        /* Moving the start keeps a known length unless a new end was given. */
+        if (o.has_at && length && !o.has_ended && !o.has_for && !o.ongoing)
+            ep->ended_at = ep->started_at + length;
+        rc = validate_or_usage(ctx, "edit", ep);
+    }
+    if (rc == CLI_OK)
+        rc = cli_store_episode(ctx, ep, 0);
+    free(ep);
+    return rc;
+}
+
+static const struct option end_longopts[] = {
+    {"at", required_argument, NULL, OPT_AT},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+/* Finds the episode that `end` acts on: ID, or the ongoing one. */
+static int end_target(struct cli_ctx *ctx, struct store *st, int argc, char **argv,
+                      struct episode *ep)
+{
+    char err[STORE_ERR_LEN];
+    int64_t id = 0;
+    if (optind < argc) {
+        int rc = cli_one_id(ctx, argc, argv, usage_end, &id);
+        if (rc != CLI_OK)
+            return rc;
+        return cli_get_episode(ctx, st, id, ep);
+    }
+    int rc = store_episode_ongoing(st, ep, err, sizeof(err));
+    if (rc == STORE_NOT_FOUND) {
+        fprintf(ctx->err, "unknot end: no episode is ongoing\n");
+        return CLI_RUNTIME;
+    }
+    if (rc != STORE_OK) {
+        fprintf(ctx->err, "unknot end: %s\n", err);
+        return CLI_RUNTIME;
+    }
+    return CLI_OK;
+}
+
+static int end_episode(struct cli_ctx *ctx, struct store *st, struct episode *ep, int64_t at)
+{
+    char err[STORE_ERR_LEN], buf[WHEN_FMT_LEN], dur[32];
+    if (ep->ended_at != EPISODE_ONGOING) {
+        when_format(ep->ended_at, buf, sizeof(buf));
+        fprintf(ctx->err, "unknot end: episode %" PRId64 " already ended at %s\n", ep->id,
+                buf);
+        return CLI_RUNTIME;
+    }
+    ep->ended_at = at;
+    if (validate_or_usage(ctx, "end", ep) != CLI_OK)
+        return CLI_USAGE;
+    if (store_episode_end(st, ep->id, at, ctx->now, err, sizeof(err)) != STORE_OK) {
+        fprintf(ctx->err, "unknot end: %s\n", err);
+        return CLI_RUNTIME;
+    }
+    when_format_duration(at - ep->started_at, dur, sizeof(dur));
+    fprintf(ctx->out, "Ended episode %" PRId64 " after %s.\n", ep->id, dur);
+    return CLI_OK;
+}
+
+static int cmd_end(struct cli_ctx *ctx, int argc, char **argv)
+{
+    int64_t at = ctx->now;
+    char err[512];
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", end_longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage_end, ctx->out);
+            return CLI_OK;
+        }
+        if (c != OPT_AT)
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        if (when_parse(optarg, ctx->now, &at, err, sizeof(err)) != 0) {
+            fprintf(ctx->err, "unknot end: %s\n", err);
+            return CLI_USAGE;
+        }
+    }
+    struct store *st = cli_open_store(ctx);
+    if (!st)
+        return CLI_RUNTIME;
+    struct episode *ep = calloc(1, sizeof(*ep));
+    int rc = ep ? end_target(ctx, st, argc, argv, ep) : cli_no_memory(ctx);
+    if (rc == CLI_OK)
+        rc = end_episode(ctx, st, ep, at);
+    free(ep);
+    store_close(&st);
+    return rc;
+}
+
+static const struct option list_longopts[] = {
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"until", required_argument, NULL, OPT_UNTIL},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+static int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+    int64_t since = INT64_MIN, until = INT64_MAX;
+    char err[512];
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", list_longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage_list, ctx->out);
+            return CLI_OK;
+        }
+        if (c != OPT_SINCE && c != OPT_UNTIL)
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        if (when_parse(optarg, ctx->now, c == OPT_SINCE ? &since : &until, err,
+                       sizeof(err)) != 0) {
+            fprintf(ctx->err, "unknot list: %s\n", err);
+            return CLI_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_extra_args(ctx, argv[0], argv[optind]);
+    return cli_list_episodes(ctx, since, until);
+}
+
+static int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+    int64_t id;
+    int rc = cli_parse_id_only(ctx, argc, argv, usage_show, &id);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    struct episode *ep = calloc(1, sizeof(*ep));
+    if (!ep)
+        return cli_no_memory(ctx);
+    rc = cli_load_episode(ctx, id, ep);
+    if (rc == CLI_OK)
+        cli_print_episode(ctx, ep);
+    free(ep);
+    return rc;
+}
+
+static const struct option delete_longopts[] = {
+    {"yes", no_argument, NULL, OPT_YES},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+static int cmd_delete(struct cli_ctx *ctx, int argc, char **argv)
+{
+    int yes = 0, c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":yh", delete_longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage_delete, ctx->out);
+            return CLI_OK;
+        }
+        if (c != OPT_YES && c != 'y')
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        yes = 1;
+    }
+    int64_t id;
+    int rc = cli_one_id(ctx, argc, argv, usage_delete, &id);
+    if (rc != CLI_OK)
+        return rc;
+    if (!yes && !ctx->interactive) {
+        fprintf(ctx->err, "unknot delete: not a terminal, so nothing was deleted; "
+                          "add --yes to confirm\n");
+        return CLI_USAGE;
+    }
+    return cli_delete_episode(ctx, id, yes);
+}
+
+struct command {
+    const char *name;
+    int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    {"log", cmd_log, "log a spasm episode"},
+    {"end", cmd_end, "end the ongoing episode (or ID)"},
+    {"list", cmd_list, "list episodes, newest first"},
+    {"show", cmd_show, "show every field of an episode"},
+    {"edit", cmd_edit, "change fields of an episode"},
+    {"delete", cmd_delete, "delete an episode"},
+    {"flags", cli_cmd_flags, "flags computed from the history"},
+    {"check", cli_cmd_check, "answer the red-flag checklist"},
+    {"checks", cli_cmd_checks, "list past red-flag checks"},
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+int cli_is_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return 1;
+    return 0;
+}
+
+void cli_usage(FILE *f)
+{
+    fputs("usage: unknot [--db PATH] [COMMAND [ARGS]]\n"
+          "A self-care companion for back spasms. Without a command it opens the\n"
+          "full-screen app.\n\ncommands:\n",
+          f);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fputs("\noptions:\n"
+          "  --db PATH    database file (default $UNKNOT_DB, else\n"
+          "               $XDG_DATA_HOME/unknot/unknot.db)\n"
+          "  --help       this help; COMMAND --help for a command's options\n"
+          "  --version    print the version\n"
+          "\nunknot is not medical advice. If you are worried, call your clinician.\n",
+          f);
+}
+
+int cli_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(argv[0], commands[i].name) == 0)
+            return commands[i].run(ctx, argc, argv);
+    fprintf(ctx->err, "unknot: unknown command \"%s\"; see unknot --help\n", argv[0]);
+    return CLI_USAGE;
+}

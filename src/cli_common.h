@@ -1,0 +1,61 @@
+/* Internal to the cli_*.c files: shared helpers for the sub-commands.
+ * Every helper that fails prints its one-line message on ctx->err and
+ * returns an enum cli_exit. */
+#ifndef UNKNOT_CLI_COMMON_H
+#define UNKNOT_CLI_COMMON_H
+
+#include <stdint.h>
+
+#include "src/cli.h"
+#include "src/episode.h"
+
+struct store;
+
+/* Makes the next getopt_long call start afresh on a new argv. */
+void cli_getopt_reset(void);
+
+/* Reports an unknown option or a missing argument (getopt returned '?'
+ * or ':'); returns CLI_USAGE. */
+int cli_bad_option(struct cli_ctx *ctx, const char *cmd, int c, int argc, char **argv);
+
+/* Reports an unexpected argument; returns CLI_USAGE. */
+int cli_extra_args(struct cli_ctx *ctx, const char *cmd, const char *arg);
+
+int cli_no_memory(struct cli_ctx *ctx);
+
+/* Reads exactly one positive episode ID from argv[optind..]. */
+int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, const char *usage, int64_t *id);
+
+/* For commands whose only argument is an ID: handles --help (returns -1
+ * after printing usage) and bad options. */
+int cli_parse_id_only(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                      int64_t *id);
+
+/* Opens the store at ctx->db_path; prints why and returns NULL on failure. */
+struct store *cli_open_store(struct cli_ctx *ctx);
+
+/* Reads episode id from an open store / from a store opened for it. */
+int cli_get_episode(struct cli_ctx *ctx, struct store *st, int64_t id, struct episode *ep);
+int cli_load_episode(struct cli_ctx *ctx, int64_t id, struct episode *ep);
+
+/* Saves a validated episode (added when is_new, else updated) and says so. */
+int cli_store_episode(struct cli_ctx *ctx, struct episode *ep, int is_new);
+
+/* Prints one aligned line per episode started in [since, until]. */
+int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until);
+
+/* Prints every field of ep. */
+void cli_print_episode(struct cli_ctx *ctx, const struct episode *ep);
+
+/* Deletes episode id, asking first on a terminal unless yes. */
+int cli_delete_episode(struct cli_ctx *ctx, int64_t id, int yes);
+
+/* Asks a yes/no question on ctx->in; returns 1 for yes, 0 otherwise. */
+int cli_ask_yes(struct cli_ctx *ctx, const char *question);
+
+/* cli_health.c */
+int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_check(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv);
+
+#endif

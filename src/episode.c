@@ -1,0 +1,433 @@
+/* episode: vocabulary, parsing of the words a user types, validation. */
+#include "src/episode.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define OTHER_PREFIX "other:"
+
+static const struct vocab regions[REGION_COUNT] = {
+    {"lower", "lower back"},
+    {"mid", "mid back"},
+    {"upper", "upper back"},
+    {"neck", "neck"},
+};
+
+static const char *const side_codes[SIDE_COUNT] = {"", "left", "right", "both", "center"};
+
+static const char *const kind_codes[TAG_KIND_COUNT] = {"trigger", "symptom", "relief",
+                                                       "medication"};
+
+static const struct vocab triggers[] = {
+    {"lifting", "lifting"},
+    {"twisting", "twisting"},
+    {"bending", "bending forward"},
+    {"sudden-movement", "sudden movement"},
+    {"sneeze-cough", "sneezing or coughing"},
+    {"sitting", "prolonged sitting"},
+    {"standing", "prolonged standing"},
+    {"out-of-bed", "getting out of bed"},
+    {"sleeping", "sleeping position"},
+    {"exercise", "exercise or sport"},
+    {"stress", "stress"},
+    {"cold", "cold exposure"},
+    {"dehydration", "dehydration"},
+    {"other", "other"},
+};
+
+static const struct vocab symptoms[] = {
+    {"stiffness", "stiffness"},
+    {"knot", "knot or hard muscle"},
+    {"twitching", "visible twitching"},
+    {"radiating-buttock", "radiating to buttock or hip"},
+    {"radiating-leg", "radiating down a leg"},
+    {"below-knee", "below the knee"},
+    {"numbness", "numbness or tingling"},
+    {"weakness", "leg weakness"},
+    {"cannot-straighten", "trouble standing up straight"},
+    {"sleep", "disturbed sleep"},
+    {"other", "other"},
+};
+
+static const struct vocab reliefs[] = {
+    {"rest", "rest in a comfortable position"},
+    {"walking", "walking"},
+    {"stretching", "stretching"},
+    {"massage", "massage"},
+    {"ice", "ice"},
+    {"heat", "heat"},
+    {"medication", "medication"},
+    {"physio", "physical therapy"},
+    {"other", "other"},
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+void episode_init(struct episode *ep)
+{
+    memset(ep, 0, sizeof(*ep));
+    ep->ended_at = EPISODE_ONGOING;
+    ep->region = REGION_LOWER;
+    ep->side = SIDE_UNSET;
+}
+
+const struct vocab *episode_vocab(enum tag_kind kind, size_t *n)
+{
+    switch (kind) {
+    case TAG_TRIGGER: *n = COUNT(triggers); return triggers;
+    case TAG_SYMPTOM: *n = COUNT(symptoms); return symptoms;
+    case TAG_RELIEF: *n = COUNT(reliefs); return reliefs;
+    default: *n = 0; return NULL;
+    }
+}
+
+const char *region_code(enum region r)
+{
+    return (unsigned)r < REGION_COUNT ? regions[r].code : "?";
+}
+
+const char *region_label(enum region r)
+{
+    return (unsigned)r < REGION_COUNT ? regions[r].label : "?";
+}
+
+const char *side_code(enum side s)
+{
+    return (unsigned)s < SIDE_COUNT ? side_codes[s] : "?";
+}
+
+const char *tag_kind_code(enum tag_kind k)
+{
+    return (unsigned)k < TAG_KIND_COUNT ? kind_codes[k] : "?";
+}
+
+enum band intensity_band(int intensity)
+{
+    if (intensity <= 0)
+        return BAND_NONE;
+    if (intensity <= 3)
+        return BAND_MILD;
+    if (intensity <= 6)
+        return BAND_MODERATE;
+    return BAND_SEVERE;
+}
+
+const char *band_label(enum band b)
+{
+    static const char *const labels[] = {"none", "mild", "moderate", "severe"};
+    return (unsigned)b < COUNT(labels) ? labels[b] : "?";
+}
+
+/* Copies text without surrounding blanks; returns 0, or -1 when it does
+ * not fit. */
+static int copy_trimmed(const char *text, char *out, size_t outlen)
+{
+    while (isspace((unsigned char)*text))
+        text++;
+    size_t len = strlen(text);
+    while (len > 0 && isspace((unsigned char)text[len - 1]))
+        len--;
+    if (len >= outlen)
+        return -1;
+    memcpy(out, text, len);
+    out[len] = '\0';
+    return 0;
+}
+
+int region_parse(const char *text, enum region *out, char *err, size_t errlen)
+{
+    char word[32];
+    if (copy_trimmed(text, word, sizeof(word)) == 0) {
+        for (int r = 0; r < REGION_COUNT; r++) {
+            if (strcasecmp(word, regions[r].code) == 0 ||
+                strcasecmp(word, regions[r].label) == 0) {
+                *out = (enum region)r;
+                return 0;
+            }
+        }
+    }
+    snprintf(err, errlen, "invalid region \"%s\": use lower, mid, upper or neck", text);
+    return -1;
+}
+
+int side_parse(const char *text, enum side *out, char *err, size_t errlen)
+{
+    char word[16];
+    if (copy_trimmed(text, word, sizeof(word)) == 0) {
+        for (int s = SIDE_LEFT; s < SIDE_COUNT; s++) {
+            if (strcasecmp(word, side_codes[s]) == 0) {
+                *out = (enum side)s;
+                return 0;
+            }
+        }
+    }
+    snprintf(err, errlen, "invalid side \"%s\": use left, right, both or center", text);
+    return -1;
+}
+
+int tag_kind_parse(const char *text, enum tag_kind *out)
+{
+    for (int k = 0; k < TAG_KIND_COUNT; k++) {
+        if (strcmp(text, kind_codes[k]) == 0) {
+            *out = (enum tag_kind)k;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int intensity_parse(const char *text, int *out, char *err, size_t errlen)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    while (*end == ' ')
+        end++;
+    if (errno || end == text || *end != '\0' || v < 0 || v > 10 ||
+        isspace((unsigned char)*text)) {
+        snprintf(err, errlen,
+                 "invalid intensity \"%s\": use a whole number from 0 (none) to 10 (worst)",
+                 text);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+/* Lists the codes of a vocabulary as "a, b, c" into buf. */
+static void vocab_list(const struct vocab *v, size_t n, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < len; i++) {
+        int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", v[i].code);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+static int free_text_ok(const char *text, const char *what, char *err, size_t errlen)
+{
+    if (text[0] == '\0') {
+        snprintf(err, errlen, "empty %s: give a short text", what);
+        return -1;
+    }
+    if (!utf8_valid_text(text, 0)) {
+        snprintf(err, errlen, "invalid %s: text must be UTF-8 on one line", what);
+        return -1;
+    }
+    return 0;
+}
+
+static int normalize_coded(enum tag_kind kind, const char *word, char *out, size_t outlen,
+                           char *err, size_t errlen)
+{
+    size_t n;
+    const struct vocab *v = episode_vocab(kind, &n);
+    if (strncasecmp(word, OTHER_PREFIX, strlen(OTHER_PREFIX)) == 0) {
+        char rest[EPISODE_TAG_MAX + 1];
+        copy_trimmed(word + strlen(OTHER_PREFIX), rest, sizeof(rest));
+        if (free_text_ok(rest, tag_kind_code(kind), err, errlen) != 0)
+            return -1;
+        snprintf(out, outlen, OTHER_PREFIX "%s", rest);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (strcasecmp(word, v[i].code) == 0 || strcasecmp(word, v[i].label) == 0) {
+            snprintf(out, outlen, "%s", v[i].code);
+            return 0;
+        }
+    }
+    char list[512];
+    vocab_list(v, n, list, sizeof(list));
+    snprintf(err, errlen, "invalid %s \"%s\": use one of %s, or other:TEXT",
+             tag_kind_code(kind), word, list);
+    return -1;
+}
+
+int tag_normalize(enum tag_kind kind, const char *text, char *out, size_t outlen, char *err,
+                  size_t errlen)
+{
+    char word[EPISODE_TAG_MAX + 1];
+    if (copy_trimmed(text, word, sizeof(word)) != 0 || strlen(word) + 1 > outlen) {
+        snprintf(err, errlen, "%s too long: at most %d bytes", tag_kind_code(kind),
+                 EPISODE_TAG_MAX);
+        return -1;
+    }
+    if (kind == TAG_MEDICATION) {
+        if (free_text_ok(word, "medication", err, errlen) != 0)
+            return -1;
+        snprintf(out, outlen, "%s", word);
+        return 0;
+    }
+    if ((unsigned)kind >= TAG_KIND_COUNT) {
+        snprintf(err, errlen, "invalid tag kind");
+        return -1;
+    }
+    if (strcasecmp(word, "other") == 0) {
+        snprintf(err, errlen, "say what the other %s was: other:TEXT", tag_kind_code(kind));
+        return -1;
+    }
+    return normalize_coded(kind, word, out, outlen, err, errlen);
+}
+
+int episode_add_tag(struct episode *ep, enum tag_kind kind, const char *text, char *err,
+                    size_t errlen)
+{
+    char norm[EPISODE_TAG_MAX + 1];
+    if (tag_normalize(kind, text, norm, sizeof(norm), err, errlen) != 0)
+        return -1;
+    for (size_t i = 0; i < ep->ntags; i++)
+        if (ep->tags[i].kind == kind && strcmp(ep->tags[i].text, norm) == 0)
+            return 0;
+    if (ep->ntags >= EPISODE_MAX_TAGS) {
+        snprintf(err, errlen, "too many tags: at most %d per episode", EPISODE_MAX_TAGS);
+        return -1;
+    }
+    ep->tags[ep->ntags].kind = kind;
+    memcpy(ep->tags[ep->ntags].text, norm, sizeof(norm));
+    ep->ntags++;
+    return 0;
+}
+
+void episode_clear_tags(struct episode *ep, enum tag_kind kind)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < ep->ntags; i++)
+        if (ep->tags[i].kind != kind)
+            ep->tags[kept++] = ep->tags[i];
+    ep->ntags = kept;
+}
+
+const char *tag_label(const struct episode_tag *tag)
+{
+    if (tag->kind == TAG_MEDICATION)
+        return tag->text;
+    if (strncmp(tag->text, OTHER_PREFIX, strlen(OTHER_PREFIX)) == 0)
+        return tag->text + strlen(OTHER_PREFIX);
+    size_t n;
+    const struct vocab *v = episode_vocab(tag->kind, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(tag->text, v[i].code) == 0)
+            return v[i].label;
+    return tag->text;
+}
+
+/* Length of the UTF-8 sequence led by byte c, 0 if c cannot lead one. */
+static int utf8_seq_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF)
+        return 3;
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
+    return 0;
+}
+
+/* Rejects overlong forms, surrogates and code points above U+10FFFF. */
+static int utf8_seq_ok(const unsigned char *p, int len)
+{
+    for (int i = 1; i < len; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if (len == 3 && p[0] == 0xE0 && p[1] < 0xA0)
+        return 0;
+    if (len == 3 && p[0] == 0xED && p[1] > 0x9F)
+        return 0;
+    if (len == 4 && p[0] == 0xF0 && p[1] < 0x90)
+        return 0;
+    if (len == 4 && p[0] == 0xF4 && p[1] > 0x8F)
+        return 0;
+    return 1;
+}
+
+int utf8_valid_text(const char *s, int allow_newline)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int len = utf8_seq_len(*p);
+        if (len == 0 || !utf8_seq_ok(p, len))
+            return 0;
+        if (len == 1 && (*p < 0x20 || *p == 0x7F) && *p != '\t' &&
+            !(allow_newline && *p == '\n'))
+            return 0;
+        p += len;
+    }
+    return 1;
+}
+
+static int validate_times(const struct episode *ep, int64_t now, char *err, size_t errlen)
+{
+    if (ep->started_at <= 0) {
+        snprintf(err, errlen, "missing start time");
+        return -1;
+    }
+    if (ep->started_at > now + EPISODE_FUTURE_SLACK) {
+        snprintf(err, errlen, "start lies in the future: an episode can only be logged "
+                              "once it has begun");
+        return -1;
+    }
+    if (ep->ended_at == EPISODE_ONGOING)
+        return 0;
+    if (ep->ended_at < ep->started_at) {
+        snprintf(err, errlen, "end is before the start: give an end after the start");
+        return -1;
+    }
+    if (ep->ended_at > now + EPISODE_FUTURE_SLACK) {
+        snprintf(err, errlen, "end lies in the future: leave the episode ongoing and end it "
+                              "later");
+        return -1;
+    }
+    return 0;
+}
+
+static int validate_tags(const struct episode *ep, char *err, size_t errlen)
+{
+    if (ep->ntags > EPISODE_MAX_TAGS) {
+        snprintf(err, errlen, "too many tags: at most %d per episode", EPISODE_MAX_TAGS);
+        return -1;
+    }
+    for (size_t i = 0; i < ep->ntags; i++) {
+        char norm[EPISODE_TAG_MAX + 1];
+        if (tag_normalize(ep->tags[i].kind, ep->tags[i].text, norm, sizeof(norm), err,
+                          errlen) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int episode_validate(const struct episode *ep, int64_t now, char *err, size_t errlen)
+{
+    if (ep->intensity < 0 || ep->intensity > 10) {
+        snprintf(err, errlen, "invalid intensity %d: use 0 (none) to 10 (worst)",
+                 ep->intensity);
+        return -1;
+    }
+    if ((unsigned)ep->region >= REGION_COUNT) {
+        snprintf(err, errlen, "invalid region: use lower, mid, upper or neck");
+        return -1;
+    }
+    if ((unsigned)ep->side >= SIDE_COUNT) {
+        snprintf(err, errlen, "invalid side: use left, right, both or center");
+        return -1;
+    }
+    if (validate_times(ep, now, err, errlen) != 0)
+        return -1;
+    if (memchr(ep->note, '\0', sizeof(ep->note)) == NULL) {
+        snprintf(err, errlen, "notes too long: at most %d bytes", EPISODE_NOTE_MAX);
+        return -1;
+    }
+    if (!utf8_valid_text(ep->note, 1)) {
+        snprintf(err, errlen, "notes must be UTF-8 text without control characters");
+        return -1;
+    }
+    return validate_tags(ep, err, errlen);
+}

@@ -1,0 +1,69 @@
+/* unknot: argument parsing and dispatch. With a sub-command it runs the
+ * CLI and never starts curses; without one it opens the full-screen app. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db/store.h"
+#include "src/cli.h"
+#include "ui/app.h"
+
+enum { OPT_DB = 1000, OPT_VERSION };
+
+static const struct option global_longopts[] = {
+    {"db", required_argument, NULL, OPT_DB},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parses the options before the command. Returns -1 to go on, else an
+ * exit code. */
+static int parse_global(int argc, char **argv, const char **db)
+{
+    int c;
+    opterr = 0;
+    /* "+": stop at the command, whose options are its own. */
+    while ((c = getopt_long(argc, argv, "+:hV", global_longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_DB: *db = optarg; break;
+        case 'h': cli_usage(stdout); return CLI_OK;
+        case 'V':
+        case OPT_VERSION: printf("unknot %s\n", UNKNOT_VERSION); return CLI_OK;
+        case ':':
+            fprintf(stderr, "unknot: option %s needs a value\n", argv[optind - 1]);
+            return CLI_USAGE;
+        default:
+            fprintf(stderr, "unknot: unknown option %s; see unknot --help\n",
+                    argv[optind - 1]);
+            return CLI_USAGE;
+        }
+    }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    const char *db = NULL;
+    char path[4096];
+    int rc = parse_global(argc, argv, &db);
+    if (rc >= 0)
+        return rc;
+    if (store_default_path(db, path, sizeof(path)) != 0) {
+        fprintf(stderr, "unknot: no database path: set HOME, UNKNOT_DB or use --db PATH\n");
+        return CLI_RUNTIME;
+    }
+    if (optind >= argc)
+        return ui_run(path);
+    struct cli_ctx ctx = {
+        .db_path = path,
+        .now = (int64_t)time(NULL),
+        .out = stdout,
+        .err = stderr,
+        .in = stdin,
+        .interactive = isatty(STDIN_FILENO),
+    };
+    return cli_run(&ctx, argc - optind, argv + optind);
+}

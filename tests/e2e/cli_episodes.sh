@@ -1,0 +1,112 @@
+# The spasm log from the command line, as a new user meets it.
+. "$(dirname "$0")/lib.sh"
+
+DB=$E2E_TMP/new/dir/unknot.db
+
+run --db "$DB" log -i 6 -r lower --trigger lifting --note "bent for a pen"
+expect_rc 0 "log"
+expect_out "Logged episode 1" "log"
+expect_eq "$(stat -c %a "$DB")" 600 "database file mode"
+expect_eq "$(stat -c %a "$(dirname "$DB")")" 700 "new directory mode"
+
+run --db "$DB" list
+expect_rc 0 "list"
+expect_out "ongoing" "list shows the episode ongoing"
+expect_out "6 moderate" "list shows the band"
+expect_out "lower back" "list shows the region"
+expect_out "lifting" "list shows the trigger"
+
+run --db "$DB" end
+expect_rc 0 "end"
+expect_out "Ended episode 1" "end"
+run --db "$DB" list
+case $OUT in *ongoing*) fail "list still shows ongoing after end" ;; *) pass ;; esac
+run --db "$DB" end
+expect_rc 1 "end with nothing ongoing"
+expect_err "no episode is ongoing" "end with nothing ongoing"
+
+run --db "$DB" show 1
+expect_rc 0 "show"
+for field in "Episode 1" "Started:" "Ended:" "Intensity:   6 (moderate)" \
+    "Region:      lower back" "Side:" "Triggers:    lifting" "Symptoms:" "Relief:" \
+    "Medication:" "Notes:       bent for a pen" "Logged:"; do
+    expect_out "$field" "show 1"
+done
+before=$OUT
+
+run --db "$DB" edit 1 -i 4
+expect_rc 0 "edit"
+run --db "$DB" show 1
+expect_out "Intensity:   4 (mild)" "edit changed the intensity"
+# Only the intensity (and the Updated line) may differ.
+diff_lines=$(diff <(echo "$before") <(echo "$OUT") | grep -c '^[<>]')
+changed=$(diff <(echo "$before") <(echo "$OUT") | grep '^[<>]' | grep -vc -e Intensity -e Updated)
+expect_eq "$changed" 0 "edit changed nothing but the intensity ($diff_lines lines)"
+
+# Bad input: exit 2, a message naming what is accepted, nothing written.
+sum=$(sqlite3 "$DB" 'select count(*), total(intensity) from episodes')
+run --db "$DB" log -i 11 -r lower
+expect_rc 2 "intensity 11"
+expect_err "0 (none) to 10" "intensity 11 names the range"
+run --db "$DB" log -i 5 -r elbow
+expect_rc 2 "region elbow"
+expect_err "lower, mid, upper or neck" "region elbow names the regions"
+run --db "$DB" log --at "tomorrow-ish" -i 5 -r lower
+expect_rc 2 "--at tomorrow-ish"
+expect_err "YYYY-MM-DD" "--at names the forms"
+run --db "$DB" log --at "tomorrow-ish"
+expect_rc 2 "--at tomorrow-ish alone"
+run --db "$DB" log -i 5 -r lower --trigger juggling
+expect_rc 2 "unknown trigger"
+expect_err "lifting" "unknown trigger lists the triggers"
+run --db "$DB" log -i 5 -r lower --bogus
+expect_rc 2 "unknown option"
+expect_eq "$(sqlite3 "$DB" 'select count(*), total(intensity) from episodes')" "$sum" \
+    "bad input wrote nothing"
+
+# Everything a log takes, and UTF-8 notes.
+run --db "$DB" log --at "2d ago" --for 1h30m -i 8 -r neck -s left --trigger stress \
+    --trigger "other:carrying a child" --symptom stiffness --relief heat \
+    --med "ibuprofen 400 mg" --note "naïve – 痛み"
+expect_rc 0 "full log"
+run --db "$DB" show 2
+expect_out "1h30m" "duration"
+expect_out "Side:        left" "side"
+expect_out "stress, carrying a child" "triggers with free text"
+expect_out "Medication:  ibuprofen 400 mg" "medication"
+expect_out "naïve – 痛み" "UTF-8 notes round-trip"
+
+# delete: asks, refuses without a terminal, removes with --yes.
+run --db "$DB" delete 2
+expect_rc 2 "delete without --yes off a terminal"
+expect_err "--yes" "delete explains --yes"
+run --db "$DB" delete 2 --yes
+expect_rc 0 "delete --yes"
+run --db "$DB" show 2
+expect_rc 1 "show deleted"
+expect_eq "$(sqlite3 "$DB" 'select count(*) from episode_tags where episode_id=2')" 0 \
+    "tags deleted with the episode"
+
+run --db "$DB" show abc
+expect_rc 2 "show with a bad id"
+run --db "$DB" --version
+expect_rc 0 "--version"
+expect_out "unknot " "--version"
+for cmd in log end list show edit delete; do
+    run --db "$DB" "$cmd" --help
+    expect_rc 0 "$cmd --help"
+    expect_out "usage: unknot $cmd" "$cmd --help"
+done
+run --db "$DB" frobnicate
+expect_rc 2 "unknown command"
+
+# A database from a newer unknot is refused and left untouched.
+NEWER=$E2E_TMP/newer.db
+sqlite3 "$NEWER" 'pragma application_id=1970170734; create table t(x); pragma user_version=99;'
+before=$(sha256sum "$NEWER")
+run --db "$NEWER" list
+expect_rc 1 "newer database"
+expect_err "newer" "newer database message"
+expect_eq "$(sha256sum "$NEWER")" "$before" "newer database untouched"
+
+e2e_done

@@ -1,0 +1,261 @@
+/* episode: vocabulary, parsing of user words, validation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/episode.h"
+
+#define NOW 1795000000LL /* 2026-11-18, any fixed instant */
+
+static struct episode base_episode(void)
+{
+    struct episode ep;
+    episode_init(&ep);
+    ep.started_at = NOW - 3600;
+    ep.intensity = 5;
+    return ep;
+}
+
+static void test_init_is_ongoing_and_empty(void **state)
+{
+    (void)state;
+    struct episode ep;
+    memset(&ep, 0x55, sizeof(ep));
+    episode_init(&ep);
+    assert_int_equal(ep.ended_at, EPISODE_ONGOING);
+    assert_int_equal(ep.ntags, 0);
+    assert_int_equal(ep.side, SIDE_UNSET);
+    assert_string_equal(ep.note, "");
+}
+
+static void test_bands(void **state)
+{
+    (void)state;
+    static const struct { int level; const char *band; } cases[] = {
+        {0, "none"}, {1, "mild"}, {3, "mild"}, {4, "moderate"},
+        {6, "moderate"}, {7, "severe"}, {10, "severe"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        assert_string_equal(band_label(intensity_band(cases[i].level)), cases[i].band);
+}
+
+static void test_intensity_parse(void **state)
+{
+    (void)state;
+    char err[256];
+    int v = -1;
+    assert_int_equal(intensity_parse("0", &v, err, sizeof(err)), 0);
+    assert_int_equal(v, 0);
+    assert_int_equal(intensity_parse("10", &v, err, sizeof(err)), 0);
+    assert_int_equal(v, 10);
+    static const char *const bad[] = {"11", "-1", "", "5x", "abc", " ", "4.5",
+                                      "99999999999999999999"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        err[0] = '\0';
+        assert_int_equal(intensity_parse(bad[i], &v, err, sizeof(err)), -1);
+        assert_non_null(strstr(err, "0 (none) to 10"));
+    }
+}
+
+static void test_region_and_side_parse(void **state)
+{
+    (void)state;
+    char err[256];
+    enum region r;
+    enum side s;
+    assert_int_equal(region_parse("lower", &r, err, sizeof(err)), 0);
+    assert_int_equal(r, REGION_LOWER);
+    assert_int_equal(region_parse("Upper Back", &r, err, sizeof(err)), 0);
+    assert_int_equal(r, REGION_UPPER);
+    assert_int_equal(region_parse("NECK", &r, err, sizeof(err)), 0);
+    assert_int_equal(r, REGION_NECK);
+    assert_int_equal(region_parse("elbow", &r, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "\"elbow\""));
+    assert_non_null(strstr(err, "lower, mid, upper or neck"));
+    assert_int_equal(side_parse("both", &s, err, sizeof(err)), 0);
+    assert_int_equal(s, SIDE_BOTH);
+    assert_int_equal(side_parse("", &s, err, sizeof(err)), -1);
+    assert_int_equal(side_parse("up", &s, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "left, right, both or center"));
+}
+
+static void test_tags_normalize(void **state)
+{
+    (void)state;
+    char out[EPISODE_TAG_MAX + 1], err[512];
+    assert_int_equal(tag_normalize(TAG_TRIGGER, " Lifting ", out, sizeof(out), err,
+                                   sizeof(err)), 0);
+    assert_string_equal(out, "lifting");
+    assert_int_equal(tag_normalize(TAG_TRIGGER, "sneezing or coughing", out, sizeof(out),
+                                   err, sizeof(err)), 0);
+    assert_string_equal(out, "sneeze-cough");
+    assert_int_equal(tag_normalize(TAG_SYMPTOM, "other: jaw clenching", out, sizeof(out),
+                                   err, sizeof(err)), 0);
+    assert_string_equal(out, "other:jaw clenching");
+    assert_int_equal(tag_normalize(TAG_MEDICATION, "  ibuprofen 400 mg ", out, sizeof(out),
+                                   err, sizeof(err)), 0);
+    assert_string_equal(out, "ibuprofen 400 mg");
+}
+
+static void test_tags_refused(void **state)
+{
+    (void)state;
+    char out[EPISODE_TAG_MAX + 1], err[512], longtag[300];
+    assert_int_equal(tag_normalize(TAG_TRIGGER, "juggling", out, sizeof(out), err,
+                                   sizeof(err)), -1);
+    assert_non_null(strstr(err, "lifting"));
+    assert_non_null(strstr(err, "other:TEXT"));
+    assert_int_equal(tag_normalize(TAG_RELIEF, "other", out, sizeof(out), err, sizeof(err)),
+                     -1);
+    assert_int_equal(tag_normalize(TAG_RELIEF, "other:", out, sizeof(out), err, sizeof(err)),
+                     -1);
+    assert_int_equal(tag_normalize(TAG_MEDICATION, "", out, sizeof(out), err, sizeof(err)),
+                     -1);
+    assert_int_equal(tag_normalize(TAG_MEDICATION, "a\nb", out, sizeof(out), err,
+                                   sizeof(err)), -1);
+    memset(longtag, 'x', sizeof(longtag) - 1);
+    longtag[sizeof(longtag) - 1] = '\0';
+    assert_int_equal(tag_normalize(TAG_MEDICATION, longtag, out, sizeof(out), err,
+                                   sizeof(err)), -1);
+    assert_non_null(strstr(err, "too long"));
+}
+
+static void test_add_tag_dedup_and_labels(void **state)
+{
+    (void)state;
+    char err[512];
+    struct episode ep = base_episode();
+    assert_int_equal(episode_add_tag(&ep, TAG_TRIGGER, "lifting", err, sizeof(err)), 0);
+    assert_int_equal(episode_add_tag(&ep, TAG_TRIGGER, "LIFTING", err, sizeof(err)), 0);
+    assert_int_equal(episode_add_tag(&ep, TAG_RELIEF, "heat", err, sizeof(err)), 0);
+    assert_int_equal(episode_add_tag(&ep, TAG_TRIGGER, "other:gardening", err, sizeof(err)),
+                     0);
+    assert_int_equal(ep.ntags, 3);
+    assert_string_equal(tag_label(&ep.tags[0]), "lifting");
+    assert_string_equal(tag_label(&ep.tags[2]), "gardening");
+    episode_clear_tags(&ep, TAG_TRIGGER);
+    assert_int_equal(ep.ntags, 1);
+    assert_int_equal(ep.tags[0].kind, TAG_RELIEF);
+}
+
+static void test_too_many_tags(void **state)
+{
+    (void)state;
+    char err[512], med[32];
+    struct episode ep = base_episode();
+    for (int i = 0; i < EPISODE_MAX_TAGS; i++) {
+        snprintf(med, sizeof(med), "med %d", i);
+        assert_int_equal(episode_add_tag(&ep, TAG_MEDICATION, med, err, sizeof(err)), 0);
+    }
+    assert_int_equal(episode_add_tag(&ep, TAG_MEDICATION, "one more", err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "too many"));
+}
+
+static void test_validate_accepts_good(void **state)
+{
+    (void)state;
+    char err[512];
+    struct episode ep = base_episode();
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), 0);
+    ep.ended_at = ep.started_at; /* zero length is allowed */
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), 0);
+    snprintf(ep.note, sizeof(ep.note), "naïve – 痛み\nsecond line");
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), 0);
+}
+
+static void test_validate_refuses_bad(void **state)
+{
+    (void)state;
+    char err[512];
+    struct episode ep;
+
+    ep = base_episode(); ep.intensity = 11;
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "intensity"));
+    ep = base_episode(); ep.intensity = -1;
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    ep = base_episode(); ep.region = REGION_COUNT;
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "region"));
+    ep = base_episode(); ep.side = SIDE_COUNT;
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    ep = base_episode(); ep.started_at = NOW + EPISODE_FUTURE_SLACK + 1;
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "future"));
+    ep = base_episode(); ep.started_at = NOW + EPISODE_FUTURE_SLACK;
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), 0);
+    ep = base_episode(); ep.ended_at = ep.started_at - 1;
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "before the start"));
+    ep = base_episode(); ep.ended_at = NOW + EPISODE_FUTURE_SLACK + 1;
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    ep = base_episode(); ep.started_at = 0;
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    ep = base_episode(); strcpy(ep.note, "bad \xC3\x28 utf8");
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "UTF-8"));
+    ep = base_episode(); strcpy(ep.note, "bell \a");
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    ep = base_episode(); memset(ep.note, 'a', sizeof(ep.note));
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "too long"));
+    ep = base_episode(); ep.ntags = 1; ep.tags[0].kind = TAG_TRIGGER;
+    strcpy(ep.tags[0].text, "juggling");
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
+}
+
+static void test_utf8(void **state)
+{
+    (void)state;
+    assert_true(utf8_valid_text("plain", 0));
+    assert_true(utf8_valid_text("naïve – 痛み 🙂", 0));
+    assert_false(utf8_valid_text("a\nb", 0));
+    assert_true(utf8_valid_text("a\nb", 1));
+    assert_false(utf8_valid_text("\xC0\xAF", 1));         /* overlong '/' */
+    assert_false(utf8_valid_text("\xED\xA0\x80", 1));     /* surrogate */
+    assert_false(utf8_valid_text("\xF4\x90\x80\x80", 1)); /* above U+10FFFF */
+    assert_false(utf8_valid_text("\xE2\x82", 1));         /* truncated */
+    assert_false(utf8_valid_text("\x1b[31m", 1));         /* escape sequence */
+}
+
+static void test_codes(void **state)
+{
+    (void)state;
+    assert_string_equal(region_code(REGION_MID), "mid");
+    assert_string_equal(region_label(REGION_LOWER), "lower back");
+    assert_string_equal(side_code(SIDE_CENTER), "center");
+    assert_string_equal(tag_kind_code(TAG_MEDICATION), "medication");
+    enum tag_kind k;
+    assert_int_equal(tag_kind_parse("relief", &k), 0);
+    assert_int_equal(k, TAG_RELIEF);
+    assert_int_equal(tag_kind_parse("mood", &k), -1);
+    size_t n;
+    assert_non_null(episode_vocab(TAG_TRIGGER, &n));
+    assert_int_equal(n, 14);
+    assert_null(episode_vocab(TAG_MEDICATION, &n));
+    assert_int_equal(n, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_init_is_ongoing_and_empty),
+        cmocka_unit_test(test_bands),
+        cmocka_unit_test(test_intensity_parse),
+        cmocka_unit_test(test_region_and_side_parse),
+        cmocka_unit_test(test_tags_normalize),
+        cmocka_unit_test(test_tags_refused),
+        cmocka_unit_test(test_add_tag_dedup_and_labels),
+        cmocka_unit_test(test_too_many_tags),
+        cmocka_unit_test(test_validate_accepts_good),
+        cmocka_unit_test(test_validate_refuses_bad),
+        cmocka_unit_test(test_utf8),
+        cmocka_unit_test(test_codes),
+    };
+    return cmocka_run_group_tests_name("episode", tests, NULL, NULL);
+}

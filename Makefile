@@ -21,7 +21,8 @@ LDFLAGS += $(SAN)
 
 # Recursive (=) so that pkg-config is asked only when a recipe needs it,
 # i.e. after the dependency check of `run` / `check` had its chance.
-CURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw)
+# Our feature macros win over the ones ncursesw.pc suggests (same meaning).
+CURSES_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags ncursesw))
 CURSES_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw)
 SQLITE_CFLAGS = $(shell $(PKG_CONFIG) --cflags sqlite3)
 SQLITE_LIBS   = $(shell $(PKG_CONFIG) --libs sqlite3)
@@ -62,7 +63,7 @@ check-man:
 	 if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "== mandoc -Tlint man/unknot.1: clean"
 
 check-e2e: $(BIN)
-	@set -e; for t in tests/e2e/*.sh; do echo "== $$t"; UNKNOT=./$(BIN) bash $$t; done
+	@set -e; for t in tests/e2e/test_*.sh; do echo "== $$t"; UNKNOT=./$(BIN) bash $$t; done
 
 # Same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan: deps

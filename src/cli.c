@@ -247,7 +247,7 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
     int64_t id;
-    if ((rc = cli_one_id(ctx, argc, argv, usage_edit, &id)) != CLI_OK)
+    if ((rc = cli_one_id(ctx, argc, argv, &id)) != CLI_OK)
         return rc;
     struct episode *ep = calloc(1, sizeof(*ep));
     if (!ep)
@@ -280,7 +280,7 @@ static int end_target(struct cli_ctx *ctx, struct store *st, int argc, char **ar
     char err[STORE_ERR_LEN];
     int64_t id = 0;
     if (optind < argc) {
-        int rc = cli_one_id(ctx, argc, argv, usage_end, &id);
+        int rc = cli_one_id(ctx, argc, argv, &id);
         if (rc != CLI_OK)
             return rc;
         return cli_get_episode(ctx, st, id, ep);
@@ -415,7 +415,7 @@ static int cmd_delete(struct cli_ctx *ctx, int argc, char **argv)
         yes = 1;
     }
     int64_t id;
-    int rc = cli_one_id(ctx, argc, argv, usage_delete, &id);
+    int rc = cli_one_id(ctx, argc, argv, &id);
     if (rc != CLI_OK)
         return rc;
     if (!yes && !ctx->interactive) {

@@ -55,9 +55,8 @@ static int parse_id(const char *text, int64_t *id)
     return 0;
 }
 
-int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, const char *usage, int64_t *id)
+int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, int64_t *id)
 {
-    (void)usage;
     if (optind >= argc) {
         fprintf(ctx->err, "unknot %s: give the episode ID (see unknot list)\n", argv[0]);
         return CLI_USAGE;
@@ -72,8 +71,7 @@ int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, const char *usage, in
     return CLI_OK;
 }
 
-int cli_parse_id_only(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
-                      int64_t *id)
+int cli_parse_help_only(struct cli_ctx *ctx, int argc, char **argv, const char *usage)
 {
     static const struct option longopts[] = {{"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
@@ -86,7 +84,14 @@ int cli_parse_id_only(struct cli_ctx *ctx, int argc, char **argv, const char *us
         }
         return cli_bad_option(ctx, argv[0], c, argc, argv);
     }
-    return cli_one_id(ctx, argc, argv, usage, id);
+    return CLI_OK;
+}
+
+int cli_parse_id_only(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                      int64_t *id)
+{
+    int rc = cli_parse_help_only(ctx, argc, argv, usage);
+    return rc != CLI_OK ? rc : cli_one_id(ctx, argc, argv, id);
 }
 
 struct store *cli_open_store(struct cli_ctx *ctx)

@@ -24,7 +24,11 @@ int cli_extra_args(struct cli_ctx *ctx, const char *cmd, const char *arg);
 int cli_no_memory(struct cli_ctx *ctx);
 
 /* Reads exactly one positive episode ID from argv[optind..]. */
-int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, const char *usage, int64_t *id);
+int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, int64_t *id);
+
+/* For commands that take no options: handles --help (returns -1 after
+ * printing usage) and bad options; CLI_OK leaves optind at the operands. */
+int cli_parse_help_only(struct cli_ctx *ctx, int argc, char **argv, const char *usage);
 
 /* For commands whose only argument is an ID: handles --help (returns -1
  * after printing usage) and bad options. */

@@ -100,8 +100,12 @@ struct flag {
     char title[FLAG_TITLE_MAX];  /* "Over a week", "Recurring: 4 in 30 days" */
     char advice[FLAG_LINE_MAX];  /* what to do, one line */
     char note[FLAG_LINE_MAX];    /* extra fact (same region, spell size) or "" */
-    int64_t from;                /* span where it applies, Unix seconds: */
-    int64_t to;                  /*   first start .. latest end (or now) */
+    /* Span where it applies, Unix seconds. over_week: the spell's first
+     * start .. latest end (now if ongoing); recurring: first .. last
+     * occurrence start; severe_not_easing: earliest such start .. now;
+     * chronic: first start .. latest end (now if ongoing). */
+    int64_t from;
+    int64_t to;
     int64_t span;                /* to - from, seconds */
     size_t total;                /* episodes (occurrences) behind the flag */
     size_t nrefs;                /* min(total, FLAG_MAX_REFS) */

@@ -1,44 +1,345 @@
-/* app: curses set-up and teardown. For now a single placeholder screen;
- * the real screens arrive with the full-screen app. */
+/* app: curses set-up and teardown, colours, signals, the screen stack and
+ * the one event loop. */
 #include "ui/app.h"
 
-#include <curses.h>
 #include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db/store.h"
+#include "ui/ui.h"
+
+#define STACK_MAX 8
+#define ESC_DELAY_MS 25
+
+struct app {
+    struct store *st;
+    struct screen stack[STACK_MAX];
+    int depth;
+    char status[256];
+    int quit;
+};
+
+/* Set by the handlers, read by the loop: nothing else is safe in a handler. */
+static volatile sig_atomic_t got_signal;
+
+static attr_t color_attrs[UC_COUNT];
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: a signal must wake wget_wch so the loop sees it. */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+static void init_colors(void)
+{
+    static const struct { short fg; attr_t mono; } spec[UC_COUNT] = {
+        [UC_NORMAL] = {-1, A_NORMAL},     [UC_TITLE] = {COLOR_WHITE, A_REVERSE},
+        [UC_MILD] = {COLOR_GREEN, A_NORMAL}, [UC_MODERATE] = {COLOR_YELLOW, A_BOLD},
+        [UC_SEVERE] = {COLOR_RED, A_BOLD},   [UC_EMERGENCY] = {COLOR_WHITE, A_REVERSE | A_BOLD},
+        [UC_URGENT] = {COLOR_RED, A_BOLD | A_UNDERLINE}, [UC_OK] = {COLOR_GREEN, A_NORMAL},
+        [UC_DIM] = {-1, A_DIM},           [UC_SELECTED] = {-1, A_REVERSE},
+    };
+    int use_color = has_colors() && getenv("NO_COLOR") == NULL;
+    if (use_color) {
+        start_color();
+        use_default_colors();
+    }
+    for (int i = 0; i < UC_COUNT; i++) {
+        color_attrs[i] = spec[i].mono;
+        if (!use_color || spec[i].fg < 0 || i == UC_SELECTED)
+            continue;
+        short bg = (i == UC_TITLE || i == UC_EMERGENCY) ? COLOR_BLUE : -1;
+        if (i == UC_EMERGENCY)
+            bg = COLOR_RED;
+        init_pair((short)i, spec[i].fg, bg);
+        color_attrs[i] = COLOR_PAIR(i) | (spec[i].mono & (A_BOLD | A_UNDERLINE));
+    }
+}
+
+attr_t ui_attr(enum ui_color c)
+{
+    return (unsigned)c < UC_COUNT ? color_attrs[c] : A_NORMAL;
+}
+
+attr_t ui_band_attr(int intensity)
+{
+    if (intensity >= 7)
+        return ui_attr(UC_SEVERE);
+    if (intensity >= 4)
+        return ui_attr(UC_MODERATE);
+    return intensity >= 1 ? ui_attr(UC_MILD) : ui_attr(UC_NORMAL);
+}
+
+int ui_body_top(void)
+{
+    return 1;
+}
+
+int ui_body_bottom(void)
+{
+    return LINES - 2;
+}
+
+struct store *app_store(struct app *app)
+{
+    return app->st;
+}
+
+int64_t app_now(struct app *app)
+{
+    (void)app;
+    return (int64_t)time(NULL);
+}
+
+void app_status(struct app *app, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->status, sizeof(app->status), fmt, ap);
+    va_end(ap);
+}
+
+static struct screen *top(struct app *app)
+{
+    return app->depth > 0 ? &app->stack[app->depth - 1] : NULL;
+}
+
+int app_push(struct app *app, const struct screen_ops *ops, void *data)
+{
+    if (app->depth >= STACK_MAX) {
+        app_status(app, "Too many screens open: go back first");
+        if (ops->leave) {
+            struct screen s = {ops, data};
+            ops->leave(app, &s);
+        }
+        return -1;
+    }
+    struct screen *s = &app->stack[app->depth];
+    s->ops = ops;
+    s->data = data;
+    if (ops->enter && ops->enter(app, s) != 0) {
+        if (ops->leave)
+            ops->leave(app, s);
+        return -1;
+    }
+    app->depth++;
+    return 0;
+}
+
+static void pop(struct app *app)
+{
+    struct screen *s = top(app);
+    if (!s)
+        return;
+    if (s->ops->leave)
+        s->ops->leave(app, s);
+    app->depth--;
+    s = top(app);
+    if (s && s->ops->resume)
+        s->ops->resume(app, s);
+}
+
+static int too_small(void)
+{
+    return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+static void draw_too_small(void)
+{
+    char msg[80];
+    snprintf(msg, sizeof(msg), "terminal too small: %dx%d", COLS, LINES);
+    mvaddnstr(0, 0, msg, COLS);
+    snprintf(msg, sizeof(msg), "unknot needs %dx%d", UI_MIN_COLS, UI_MIN_LINES);
+    mvaddnstr(1, 0, msg, COLS);
+}
+
+static void draw_bars(struct app *app, const struct screen *s)
+{
+    attr_t title = ui_attr(UC_TITLE);
+    attron(title);
+    mvhline(0, 0, ' ', COLS);
+    attroff(title);
+    ui_putf(0, 1, COLS - 2, title, "unknot  %s", s->ops->title);
+    ui_put(0, COLS - 15, 14, "? help  q back", title);
+    move(LINES - 1, 0);
+    clrtoeol();
+    ui_put(LINES - 1, 0, COLS, app->status, A_BOLD);
+}
+
+static void draw(struct app *app)
+{
+    struct screen *s = top(app);
+    erase();
+    if (too_small()) {
+        draw_too_small();
+    } else if (s) {
+        s->ops->draw(app, s);
+        draw_bars(app, s);
+    }
+    refresh();
+}
+
+enum action ui_key_action(const struct keybind *keys, const struct ui_key *key)
+{
+    static const struct keybind global[] = {
+        {'?', ACT_HELP, "?", "this help"},
+        {KEY_F(1), ACT_HELP, NULL, NULL},
+        {0, ACT_NONE, NULL, NULL},
+    };
+    int k = key->is_code ? key->code : (int)key->ch;
+    for (const struct keybind *b = keys; b && b->key; b++)
+        if (b->key == k)
+            return b->act;
+    for (const struct keybind *b = global; b->key; b++)
+        if (b->key == k)
+            return b->act;
+    return ACT_NONE;
+}
+
+/* Reads one key; returns 0 and fills *key, or -1 when interrupted. */
+static int read_key(struct ui_key *key)
+{
+    wint_t wch;
+    int r = wget_wch(stdscr, &wch);
+    if (r == ERR)
+        return -1;
+    key->is_code = r == KEY_CODE_YES;
+    key->code = key->is_code ? (int)wch : 0;
+    key->ch = key->is_code ? 0 : wch;
+    return 0;
+}
+
+int app_confirm(struct app *app, const char *question)
+{
+    (void)app;
+    for (;;) {
+        move(LINES - 1, 0);
+        clrtoeol();
+        ui_putf(LINES - 1, 0, COLS, A_BOLD, "%s [y/n]", question);
+        refresh();
+        struct ui_key key;
+        if (read_key(&key) != 0) {
+            if (got_signal && got_signal != SIGINT)
+                return 0;
+            continue;
+        }
+        if (key.is_code)
+            continue;
+        if (key.ch == 'y' || key.ch == 'Y')
+            return 1;
+        if (key.ch == 'n' || key.ch == 'N' || key.ch == 27)
+            return 0;
+    }
+}
+
+/* A signal arrived: SIGINT asks when there are unsaved changes; SIGTERM
+ * and SIGHUP leave at once (what is saved is committed already). */
+static void handle_signal(struct app *app)
+{
+    int sig = got_signal;
+    got_signal = 0;
+    if (sig != SIGINT) {
+        app->quit = 1;
+        return;
+    }
+    struct screen *s = top(app);
+    if (s && s->ops->dirty && s->ops->dirty(s) &&
+        !app_confirm(app, "Quit and lose the changes on this screen?")) {
+        app_status(app, "Not quit.");
+        return;
+    }
+    app->quit = 1;
+}
+
+static void dispatch(struct app *app, const struct ui_key *key)
+{
+    struct screen *s = top(app);
+    enum action act = ui_key_action(s->ops->keys, key);
+    app->status[0] = '\0';
+    int r = s->ops->handle(app, s, key, act);
+    if (r == UI_OK && act == ACT_HELP) {
+        screen_help_open(app, s->ops);
+        return;
+    }
+    if (r & UI_QUIT)
+        app->quit = 1;
+    else if (r & UI_POP)
+        pop(app);
+}
+
+static void loop(struct app *app)
+{
+    while (!app->quit && app->depth > 0) {
+        if (got_signal) {
+            handle_signal(app);
+            continue;
+        }
+        draw(app);
+        struct ui_key key;
+        if (read_key(&key) != 0)
+            continue; /* a signal, or nothing: look again */
+        if (key.is_code && key.code == KEY_RESIZE)
+            continue; /* the next draw uses the new size */
+        if (too_small()) {
+            if (!key.is_code && (key.ch == 'q' || key.ch == 27))
+                app->quit = 1;
+            continue;
+        }
+        dispatch(app, &key);
+    }
+}
+
+static void curses_start(void)
+{
+    initscr();
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(ESC_DELAY_MS);
+    curs_set(0);
+    init_colors();
+    install_signals();
+}
 
 int ui_run(const char *db_path)
 {
     char err[STORE_ERR_LEN];
-    struct store *st = NULL;
+    struct app app;
+    memset(&app, 0, sizeof(app));
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         fprintf(stderr, "unknot: the full-screen app needs a terminal; "
                         "see unknot --help for the commands\n");
         return 1;
     }
-    if (store_open(&st, db_path, err, sizeof(err)) != STORE_OK) {
+    if (store_open(&app.st, db_path, err, sizeof(err)) != STORE_OK) {
         fprintf(stderr, "unknot: %s\n", err);
         return 1;
     }
     setlocale(LC_ALL, "");
-    initscr();
-    cbreak();
-    noecho();
-    keypad(stdscr, TRUE);
-    curs_set(0);
-    int ch;
-    do {
-        erase();
-        mvaddstr(0, 0, "unknot");
-        mvaddstr(2, 2, "The full-screen app is not built yet.");
-        mvaddstr(3, 2, "Use the commands meanwhile: unknot --help");
-        mvaddstr(5, 2, "q quit");
-        refresh();
-        ch = getch();
-    } while (ch != 'q' && ch != 'Q' && ch != ERR);
+    curses_start();
+    if (app_push(&app, &screen_home, NULL) == 0)
+        loop(&app);
+    while (app.depth > 0)
+        pop(&app);
     endwin();
-    store_close(&st);
+    store_close(&app.st);
     return 0;
 }

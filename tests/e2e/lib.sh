@@ -41,3 +41,43 @@ e2e_done() {
     echo "$(basename "$0"): $E2E_PASSES passed, $E2E_FAILS failed"
     [ "$E2E_FAILS" -eq 0 ]
 }
+
+# --- tmux: the real binary in a real terminal -------------------------------
+# A private server per test file; sessions are named without dots.
+E2E_TMUX=unknot-e2e-$$
+
+# tui_start COLSxLINES [ENV=VALUE...] -- ARGS...: starts unknot in a pane.
+tui_start() {
+    local size=$1; shift
+    local envs=()
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+    [ "${1:-}" = -- ] && shift
+    local cmd
+    cmd=$(printf '%q ' env "${envs[@]}" "$UNKNOT" "$@")
+    tmux -L "$E2E_TMUX" -f /dev/null new-session -d -s main -x "${size%x*}" -y "${size#*x}" \
+        "$cmd; echo UNKNOT-EXITED-\$?; sleep 30"
+}
+
+tui_keys() { tmux -L "$E2E_TMUX" send-keys -t main "$@"; }
+tui_text() { tmux -L "$E2E_TMUX" send-keys -t main -l -- "$1"; }
+tui_screen() { tmux -L "$E2E_TMUX" capture-pane -p -t main; }
+tui_resize() { tmux -L "$E2E_TMUX" resize-window -t main -x "${1%x*}" -y "${1#*x}"; }
+tui_pid() { tmux -L "$E2E_TMUX" list-panes -t main -F '#{pane_pid}'; }
+
+# tui_wait TEXT [SECONDS]: polls the screen every 50 ms until TEXT shows.
+tui_wait() {
+    local text=$1 limit=${2:-5} i=0
+    while [ $i -lt $((limit * 20)) ]; do
+        case $(tui_screen) in *"$text"*) return 0 ;; esac
+        sleep 0.05; i=$((i + 1))
+    done
+    return 1
+}
+
+# expect_screen TEXT WHAT: waits for TEXT, records a failure with the screen.
+expect_screen() {
+    if tui_wait "$1" "${3:-5}"; then pass; else fail "$2: screen lacks \"$1\":
+$(tui_screen)"; fi
+}
+
+tui_stop() { tmux -L "$E2E_TMUX" kill-server 2>/dev/null; }

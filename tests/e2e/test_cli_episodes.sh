@@ -37,7 +37,7 @@ before=$OUT
 run --db "$DB" edit 1 -i 4
 expect_rc 0 "edit"
 run --db "$DB" show 1
-expect_out "Intensity:   4 (mild)" "edit changed the intensity"
+expect_out "Intensity:   4 (moderate)" "edit changed the intensity"
 # Only the intensity (and the Updated line) may differ.
 diff_lines=$(diff <(echo "$before") <(echo "$OUT") | grep -c '^[<>]')
 changed=$(diff <(echo "$before") <(echo "$OUT") | grep '^[<>]' | grep -vc -e Intensity -e Updated)

@@ -1,0 +1,92 @@
+/* schema: migrations, oldest first. Never edit a step that has shipped:
+ * add a new one. store.c runs every pending step in one BEGIN IMMEDIATE
+ * transaction at open.
+ *
+ * Times are INTEGER Unix seconds (UTC). Enumerated columns carry CHECKs
+ * with the codes db/store.c maps to the C enums. Text limits are in bytes
+ * (length of the BLOB cast), matching the C buffers of src/episode.h; a
+ * character count would let 4000 multi-byte characters through into a
+ * 4000-byte buffer. */
+#include "db/schema.h"
+
+/* The version number is pasted into the SQL at compile time: no step can
+ * forget to bump user_version, and nothing is formatted at run time. */
+#define SCHEMA_STEP(v, body) {(v), body "PRAGMA user_version = " #v ";\n"}
+
+const struct schema_step schema_steps[] = {
+    SCHEMA_STEP(1,
+        "CREATE TABLE episodes (\n"
+        "  id          INTEGER PRIMARY KEY,\n"
+        "  started_at  INTEGER NOT NULL,\n"
+        "  ended_at    INTEGER NULL CONSTRAINT episode_ends_after_start\n"
+        "              CHECK (ended_at IS NULL OR ended_at >= started_at),\n"
+        "  intensity   INTEGER NOT NULL CONSTRAINT intensity_0_to_10\n"
+        "              CHECK (typeof(intensity) = 'integer' AND intensity BETWEEN 0 AND 10),\n"
+        "  region      TEXT NOT NULL CONSTRAINT region_known\n"
+        "              CHECK (region IN ('lower', 'mid', 'upper', 'neck')),\n"
+        "  side        TEXT NULL CONSTRAINT side_known\n"
+        "              CHECK (side IS NULL OR side IN ('left', 'right', 'both', 'center')),\n"
+        "  notes       TEXT NOT NULL DEFAULT '' CONSTRAINT notes_at_most_4000_bytes\n"
+        "              CHECK (length(CAST(notes AS BLOB)) <= 4000),\n"
+        "  created_at  INTEGER NOT NULL,\n"
+        "  updated_at  INTEGER NOT NULL\n"
+        ");\n"
+        "CREATE INDEX episodes_started_at ON episodes (started_at);\n"
+        /* The home screen asks for the ongoing episode at every start:
+         * without this, a history with none ongoing is scanned in full. */
+        "CREATE INDEX episodes_ongoing ON episodes (started_at) WHERE ended_at IS NULL;\n"
+        "\n"
+        /* Not WITHOUT ROWID: tags are read back in rowid (insertion) order. */
+        "CREATE TABLE episode_tags (\n"
+        "  episode_id  INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,\n"
+        "  kind        TEXT NOT NULL CONSTRAINT tag_kind_known\n"
+        "              CHECK (kind IN ('trigger', 'symptom', 'relief', 'medication')),\n"
+        "  tag         TEXT NOT NULL CONSTRAINT tag_1_to_120_bytes\n"
+        "              CHECK (length(CAST(tag AS BLOB)) BETWEEN 1 AND 120),\n"
+        "  PRIMARY KEY (episode_id, kind, tag)\n"
+        ");\n"
+        "\n"
+        "CREATE TABLE sessions (\n"
+        "  id          INTEGER PRIMARY KEY,\n"
+        "  kind        TEXT NOT NULL CONSTRAINT session_kind_known\n"
+        "              CHECK (kind IN ('stretch', 'ice', 'heat')),\n"
+        "  routine     TEXT NULL,\n"
+        "  hold_s      INTEGER NULL CONSTRAINT hold_5_or_30\n"
+        "              CHECK (hold_s IS NULL OR hold_s IN (5, 30)),\n"
+        "  planned_s   INTEGER NOT NULL CONSTRAINT planned_positive CHECK (planned_s > 0),\n"
+        "  elapsed_s   INTEGER NOT NULL DEFAULT 0\n"
+        "              CONSTRAINT elapsed_not_negative CHECK (elapsed_s >= 0),\n"
+        "  started_at  INTEGER NOT NULL,\n"
+        "  ended_at    INTEGER NULL CONSTRAINT session_ends_after_start\n"
+        "              CHECK (ended_at IS NULL OR ended_at >= started_at),\n"
+        "  status      TEXT NOT NULL DEFAULT 'running' CONSTRAINT session_status_known\n"
+        "              CHECK (status IN ('running', 'done', 'stopped', 'interrupted')),\n"
+        "  episode_id  INTEGER NULL REFERENCES episodes (id) ON DELETE SET NULL,\n"
+        "  pain_before INTEGER NULL CONSTRAINT pain_before_0_to_10\n"
+        "              CHECK (pain_before IS NULL OR pain_before BETWEEN 0 AND 10),\n"
+        "  pain_after  INTEGER NULL CONSTRAINT pain_after_0_to_10\n"
+        "              CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10)\n"
+        ");\n"
+        "CREATE INDEX sessions_started_at ON sessions (started_at);\n"
+        /* Deleting an episode looks up its sessions (ON DELETE SET NULL). */
+        "CREATE INDEX sessions_episode ON sessions (episode_id);\n"
+        /* Every start turns stale 'running' sessions into 'interrupted'. */
+        "CREATE INDEX sessions_running ON sessions (started_at) WHERE status = 'running';\n"
+        "\n"
+        "CREATE TABLE checks (\n"
+        "  id          INTEGER PRIMARY KEY,\n"
+        "  taken_at    INTEGER NOT NULL,\n"
+        "  verdict     TEXT NOT NULL CONSTRAINT verdict_known\n"
+        "              CHECK (verdict IN ('clear', 'see_doctor', 'urgent', 'emergency'))\n"
+        ");\n"
+        "CREATE INDEX checks_taken_at ON checks (taken_at);\n"
+        "\n"
+        "CREATE TABLE check_answers (\n"
+        "  check_id    INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,\n"
+        "  item        INTEGER NOT NULL CONSTRAINT item_1_to_32 CHECK (item BETWEEN 1 AND 32),\n"
+        "  answer      INTEGER NOT NULL CONSTRAINT answer_0_or_1 CHECK (answer IN (0, 1)),\n"
+        "  PRIMARY KEY (check_id, item)\n"
+        ");\n"),
+};
+
+const size_t schema_step_count = sizeof(schema_steps) / sizeof(schema_steps[0]);

@@ -1,0 +1,73 @@
+/* redflags: the red-flag checklist of CONTENT.md and its verdict. Pure: libc
+ * only, static tables, no allocation.
+ *
+ * Items 1-5 are emergencies (1-3: the warning signs of cauda equina
+ * syndrome, never ranked lower), 6-11 urgent, 12-16 "see a doctor soon".
+ * The verdict is the most serious level answered yes; none is "clear".
+ */
+#ifndef UNKNOT_REDFLAGS_H
+#define UNKNOT_REDFLAGS_H
+
+#include <stddef.h>
+
+#define REDFLAG_COUNT 16
+
+/* Ordered by seriousness: a larger value is more serious. */
+enum redflag_level {
+    REDFLAG_CLEAR,
+    REDFLAG_SEE_DOCTOR,
+    REDFLAG_URGENT,
+    REDFLAG_EMERGENCY,
+    REDFLAG_LEVEL_COUNT
+};
+
+/* The line that ends the advice of a clear checklist. */
+#define REDFLAGS_NOT_MEDICAL_ADVICE \
+    "unknot is not medical advice. If you are worried, call your clinician."
+
+/* One checklist item. All text is plain ASCII in static storage. */
+struct redflag_item {
+    int number;               /* 1..REDFLAG_COUNT */
+    enum redflag_level level; /* never REDFLAG_CLEAR */
+    const char *question;     /* one line of at most 76 columns, ends with '?' */
+    const char *explain;      /* for the "?" key: a few sentences, no newline,
+                                 to be wrapped by the caller; ends with what to do */
+};
+
+/* Item `number` (1..REDFLAG_COUNT), or NULL outside that range. Static
+ * storage; never free. */
+const struct redflag_item *redflags_item(int number);
+
+/* The most serious level among the items answered yes (answers[i] != 0
+ * means item i + 1 is yes); REDFLAG_CLEAR when none is. answers must hold
+ * REDFLAG_COUNT values. */
+enum redflag_level redflags_verdict(const unsigned char answers[REDFLAG_COUNT]);
+
+/* The code stored in the database: "clear", "see_doctor", "urgent",
+ * "emergency"; "unknown" for a value outside the enum. */
+const char *redflag_level_code(enum redflag_level level);
+
+/* Parses a stored code (exact, case-sensitive, as redflag_level_code writes
+ * it). Returns 0 and sets *out, or -1 and leaves *out alone. */
+int redflag_level_parse(const char *code, enum redflag_level *out);
+
+/* Headline of a verdict, one line: "EMERGENCY: seek emergency care now". */
+const char *redflag_level_title(enum redflag_level level);
+
+/* What to do, in plain words: one to three lines separated by '\n' (no
+ * trailing newline), each at most 78 columns. The clear advice ends with
+ * REDFLAGS_NOT_MEDICAL_ADVICE; the others do not, so that an instruction
+ * to act now is not softened ("if you are worried"). Static storage. */
+const char *redflag_level_advice(enum redflag_level level);
+
+/* Parses the item numbers answered yes, e.g. "1,5", "1, 5,16" or "1 5";
+ * "" or "none" means no yes at all. Numbers are 1..REDFLAG_COUNT, separated
+ * by commas and/or blanks; a repeated number is accepted once. On success
+ * returns 0 and writes all REDFLAG_COUNT answers (1 = yes, 0 = no). On
+ * error returns -1, leaves answers untouched and writes into err (if
+ * errlen > 0) a one-line message quoting the bad part and naming what is
+ * accepted. A NULL text is an error, not an empty list. */
+int redflags_parse_yes_list(const char *text, unsigned char answers[REDFLAG_COUNT], char *err,
+                            size_t errlen);
+
+#endif

@@ -1,0 +1,259 @@
+/* Tests of src/redflags.c: item levels, the verdict, level codes and the
+ * yes-list parser. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/flags.h"
+#include "src/redflags.h"
+
+/* The levels CONTENT.md gives each item, 1..16. */
+static const enum redflag_level documented[REDFLAG_COUNT] = {
+    REDFLAG_EMERGENCY,  REDFLAG_EMERGENCY,  REDFLAG_EMERGENCY,  REDFLAG_EMERGENCY,
+    REDFLAG_EMERGENCY,  REDFLAG_URGENT,     REDFLAG_URGENT,     REDFLAG_URGENT,
+    REDFLAG_URGENT,     REDFLAG_URGENT,     REDFLAG_URGENT,     REDFLAG_SEE_DOCTOR,
+    REDFLAG_SEE_DOCTOR, REDFLAG_SEE_DOCTOR, REDFLAG_SEE_DOCTOR, REDFLAG_SEE_DOCTOR,
+};
+
+/* Longest line of a '\n'-separated text. */
+static size_t longest_line(const char *s)
+{
+    size_t best = 0;
+    while (*s) {
+        size_t len = strcspn(s, "\n");
+        if (len > best)
+            best = len;
+        s += len;
+        if (*s == '\n')
+            s++;
+    }
+    return best;
+}
+
+static void test_items_text(void **state)
+{
+    (void)state;
+    assert_null(redflags_item(0));
+    assert_null(redflags_item(REDFLAG_COUNT + 1));
+    assert_null(redflags_item(-1));
+    for (int n = 1; n <= REDFLAG_COUNT; n++) {
+        const struct redflag_item *it = redflags_item(n);
+        size_t qlen;
+        assert_non_null(it);
+        assert_int_equal(it->number, n);
+        assert_int_equal(it->level, documented[n - 1]);
+        qlen = strlen(it->question);
+        if (qlen == 0 || qlen > 76 || it->question[qlen - 1] != '?')
+            fail_msg("item %d: question must be one line of 1..76 columns ending in '?'", n);
+        assert_null(strchr(it->question, '\n'));
+        assert_true(strlen(it->explain) > qlen);
+        assert_null(strchr(it->explain, '\n'));
+    }
+}
+
+static void test_each_item_alone(void **state)
+{
+    (void)state;
+    for (int n = 1; n <= REDFLAG_COUNT; n++) {
+        unsigned char answers[REDFLAG_COUNT] = {0};
+        answers[n - 1] = 1;
+        if (redflags_verdict(answers) != documented[n - 1])
+            fail_msg("item %d alone gives %s", n, redflag_level_code(redflags_verdict(answers)));
+    }
+}
+
+static void test_none_is_clear(void **state)
+{
+    unsigned char answers[REDFLAG_COUNT] = {0};
+    (void)state;
+    assert_int_equal(redflags_verdict(answers), REDFLAG_CLEAR);
+}
+
+static void test_levels_ordered(void **state)
+{
+    (void)state;
+    assert_true(REDFLAG_CLEAR < REDFLAG_SEE_DOCTOR);
+    assert_true(REDFLAG_SEE_DOCTOR < REDFLAG_URGENT);
+    assert_true(REDFLAG_URGENT < REDFLAG_EMERGENCY);
+}
+
+static void test_mixed_answers(void **state)
+{
+    static const struct {
+        const char *yes;
+        enum redflag_level expect;
+    } rows[] = {
+        {"12,6", REDFLAG_URGENT},
+        {"16,1", REDFLAG_EMERGENCY},
+        {"2,16", REDFLAG_EMERGENCY}, /* saddle numbness is never ranked lower */
+        {"3,12", REDFLAG_EMERGENCY},
+        {"12,13,14,15,16", REDFLAG_SEE_DOCTOR},
+        {"6,7,8,9,10,11,12,13", REDFLAG_URGENT},
+        {"11,5", REDFLAG_EMERGENCY},
+        {"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16", REDFLAG_EMERGENCY},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        unsigned char answers[REDFLAG_COUNT];
+        char err[160];
+        assert_int_equal(redflags_parse_yes_list(rows[i].yes, answers, err, sizeof err), 0);
+        if (redflags_verdict(answers) != rows[i].expect)
+            fail_msg("\"%s\" gives %s, expected %s", rows[i].yes,
+                     redflag_level_code(redflags_verdict(answers)),
+                     redflag_level_code(rows[i].expect));
+    }
+}
+
+static void test_codes_round_trip(void **state)
+{
+    static const char *const codes[] = {"clear", "see_doctor", "urgent", "emergency"};
+    static const char *const bad[] = {"", "Clear", "EMERGENCY", "emergency ", "see-doctor",
+                                      "unknown", "none"};
+    enum redflag_level out;
+    (void)state;
+    for (int l = REDFLAG_CLEAR; l <= REDFLAG_EMERGENCY; l++) {
+        assert_string_equal(redflag_level_code((enum redflag_level)l), codes[l]);
+        out = REDFLAG_LEVEL_COUNT;
+        assert_int_equal(redflag_level_parse(codes[l], &out), 0);
+        assert_int_equal(out, l);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        out = REDFLAG_URGENT;
+        if (redflag_level_parse(bad[i], &out) != -1)
+            fail_msg("\"%s\" must not parse", bad[i]);
+        assert_int_equal(out, REDFLAG_URGENT);
+    }
+    assert_int_equal(redflag_level_parse(NULL, &out), -1);
+    assert_string_equal(redflag_level_code(REDFLAG_LEVEL_COUNT), "unknown");
+}
+
+static void test_titles_and_advice(void **state)
+{
+    static const struct {
+        enum redflag_level level;
+        const char *title_part, *advice_part;
+    } rows[] = {
+        {REDFLAG_EMERGENCY, "EMERGENCY", "emergency services now"},
+        {REDFLAG_URGENT, "URGENT", "clinician today"},
+        {REDFLAG_SEE_DOCTOR, "doctor", "Book an appointment"},
+        {REDFLAG_CLEAR, "no warning signs", "over a week or keeps coming back"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        const char *title = redflag_level_title(rows[i].level);
+        const char *advice = redflag_level_advice(rows[i].level);
+        assert_non_null(strstr(title, rows[i].title_part));
+        assert_non_null(strstr(advice, rows[i].advice_part));
+        assert_true(strlen(title) <= 78);
+        assert_true(longest_line(advice) <= 78);
+        assert_true(advice[strlen(advice) - 1] != '\n');
+    }
+    assert_non_null(strstr(redflag_level_advice(REDFLAG_EMERGENCY), "Do not wait"));
+}
+
+static void test_not_medical_advice_line(void **state)
+{
+    const char *clear = redflag_level_advice(REDFLAG_CLEAR);
+    size_t n = strlen(REDFLAGS_NOT_MEDICAL_ADVICE);
+    (void)state;
+    assert_string_equal(REDFLAGS_NOT_MEDICAL_ADVICE, FLAGS_NOT_MEDICAL_ADVICE);
+    assert_true(strlen(clear) > n);
+    assert_string_equal(clear + strlen(clear) - n, REDFLAGS_NOT_MEDICAL_ADVICE);
+    assert_null(strstr(redflag_level_advice(REDFLAG_EMERGENCY), "If you are worried"));
+}
+
+static void test_yes_list_good(void **state)
+{
+    static const struct {
+        const char *text;
+        int yes[REDFLAG_COUNT + 1]; /* item numbers, 0-terminated */
+    } rows[] = {
+        {"1,5", {1, 5}},
+        {"1, 5,16", {1, 5, 16}},
+        {"  16 ", {16}},
+        {"1 5", {1, 5}},
+        {"1\t,\t2", {1, 2}},
+        {"5,5", {5}},
+        {"05", {5}},
+        {"", {0}},
+        {"   ", {0}},
+        {"none", {0}},
+        {" NONE ", {0}},
+        {"16,15,14,13,12,11,10,9,8,7,6,5,4,3,2,1",
+         {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        unsigned char answers[REDFLAG_COUNT], expect[REDFLAG_COUNT] = {0};
+        char err[160] = "";
+        memset(answers, 0xAA, sizeof answers);
+        for (size_t k = 0; rows[i].yes[k]; k++)
+            expect[rows[i].yes[k] - 1] = 1;
+        if (redflags_parse_yes_list(rows[i].text, answers, err, sizeof err) != 0)
+            fail_msg("\"%s\" refused: %s", rows[i].text, err);
+        if (memcmp(answers, expect, sizeof expect) != 0)
+            fail_msg("\"%s\" parsed to the wrong answers", rows[i].text);
+    }
+}
+
+static void test_yes_list_bad(void **state)
+{
+    static const char *const bad[] = {
+        "0",  "17", "x",  "1,",    ",1",  "1,,2", "-1", "+1",   "1.5",
+        "1-3", "99999999999999999999", "none,1", "1;2", "yes", ",", "1, ,2", "one",
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        unsigned char answers[REDFLAG_COUNT];
+        char err[160] = "";
+        memset(answers, 0xAA, sizeof answers);
+        if (redflags_parse_yes_list(bad[i], answers, err, sizeof err) != -1)
+            fail_msg("\"%s\" accepted", bad[i]);
+        if (!strstr(err, "1 to 16") || strchr(err, '\n'))
+            fail_msg("\"%s\": message \"%s\" must be one line naming 1 to 16", bad[i], err);
+        for (size_t k = 0; k < REDFLAG_COUNT; k++)
+            assert_int_equal(answers[k], 0xAA); /* untouched on error */
+    }
+}
+
+static void test_yes_list_message_details(void **state)
+{
+    unsigned char answers[REDFLAG_COUNT];
+    char err[160];
+    char tiny[8];
+    (void)state;
+    assert_int_equal(redflags_parse_yes_list("1, 17", answers, err, sizeof err), -1);
+    assert_non_null(strstr(err, "'17'"));
+    assert_int_equal(redflags_parse_yes_list("3,abc", answers, err, sizeof err), -1);
+    assert_non_null(strstr(err, "'abc'"));
+    assert_int_equal(redflags_parse_yes_list("1,5,", answers, err, sizeof err), -1);
+    assert_non_null(strstr(err, "missing number in '1,5,'"));
+    assert_int_equal(redflags_parse_yes_list(NULL, answers, err, sizeof err), -1);
+    assert_true(err[0] != '\0');
+    /* a short buffer is truncated and terminated, a zero length is left alone */
+    assert_int_equal(redflags_parse_yes_list("x", answers, tiny, sizeof tiny), -1);
+    assert_int_equal(strlen(tiny), sizeof tiny - 1);
+    assert_int_equal(redflags_parse_yes_list("x", answers, NULL, 0), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_items_text),
+        cmocka_unit_test(test_each_item_alone),
+        cmocka_unit_test(test_none_is_clear),
+        cmocka_unit_test(test_levels_ordered),
+        cmocka_unit_test(test_mixed_answers),
+        cmocka_unit_test(test_codes_round_trip),
+        cmocka_unit_test(test_titles_and_advice),
+        cmocka_unit_test(test_not_medical_advice_line),
+        cmocka_unit_test(test_yes_list_good),
+        cmocka_unit_test(test_yes_list_bad),
+        cmocka_unit_test(test_yes_list_message_details),
+    };
+    return cmocka_run_group_tests_name("redflags", tests, NULL, NULL);
+}

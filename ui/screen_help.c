@@ -1,0 +1,73 @@
+/* help: the keys of the screen below, straight from its key table. */
+#include <stdlib.h>
+
+#include "ui/ui.h"
+
+struct help {
+    const struct screen_ops *of;
+};
+
+static const struct keybind help_keys[] = {
+    {'q', ACT_BACK, "q / Esc", "close the help"},
+    {27, ACT_BACK, NULL, NULL},
+    {'?', ACT_BACK, NULL, NULL},
+    {KEY_ENTER, ACT_BACK, NULL, NULL},
+    {'\r', ACT_BACK, NULL, NULL},
+    {0, ACT_NONE, NULL, NULL},
+};
+
+static void help_draw(struct app *app, struct screen *s)
+{
+    (void)app;
+    const struct help *h = s->data;
+    int y = ui_body_top() + 1;
+    ui_putf(y++, 2, COLS - 4, A_BOLD, "Keys of %s", h->of->title);
+    y++;
+    for (const struct keybind *b = h->of->keys; b->key && y < ui_body_bottom(); b++) {
+        if (!b->name)
+            continue;
+        ui_put(y, 4, 16, b->name, A_BOLD);
+        ui_put(y++, 22, COLS - 24, b->help, A_NORMAL);
+    }
+    if (y < ui_body_bottom())
+        ui_put(y, 4, COLS - 6, "?               this help", A_NORMAL);
+    ui_put(ui_body_bottom(), 2, COLS - 4,
+           "unknot is not medical advice. If you are worried, call your clinician.",
+           ui_attr(UC_DIM));
+}
+
+static int help_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                       enum action act)
+{
+    (void)app;
+    (void)s;
+    (void)key;
+    return act == ACT_BACK ? UI_POP : UI_OK;
+}
+
+static void help_leave(struct app *app, struct screen *s)
+{
+    (void)app;
+    free(s->data);
+}
+
+const struct screen_ops screen_help = {
+    .title = "Help",
+    .keys = help_keys,
+    .draw = help_draw,
+    .handle = help_handle,
+    .leave = help_leave,
+};
+
+int screen_help_open(struct app *app, const struct screen_ops *of)
+{
+    if (of == &screen_help)
+        return 0;
+    struct help *h = malloc(sizeof(*h));
+    if (!h) {
+        app_status(app, "Out of memory");
+        return -1;
+    }
+    h->of = of;
+    return app_push(app, &screen_help, h);
+}

@@ -1,0 +1,281 @@
+/* home: where the patient stands at a glance, and the shortcuts. */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "src/flags.h"
+#include "src/redflags.h"
+#include "src/when.h"
+#include "ui/ui.h"
+
+#define HOME_TODAY_MAX 6
+
+struct home {
+    int have_ongoing;
+    struct episode ongoing;
+    size_t ntoday, today_total;
+    struct episode today[HOME_TODAY_MAX];
+    struct flags flags;
+    int have_check;
+    struct store_check check;
+    enum redflag_level check_level;
+    char err[STORE_ERR_LEN];
+};
+
+static const struct keybind home_keys[] = {
+    {'n', ACT_NEW, "n", "log a new episode"},
+    {'e', ACT_END, "e", "end the ongoing episode"},
+    {'l', ACT_HISTORY, "l", "history of episodes"},
+    {'c', ACT_CHECK, "c", "red-flag checklist"},
+    {'s', ACT_STRETCH, "s", "stretch timer"},
+    {'i', ACT_ICE, "i", "ice timer"},
+    {'h', ACT_HEAT, "h", "heat timer"},
+    {'r', ACT_REPORT, "r", "appointment report"},
+    {'q', ACT_QUIT, "q", "quit"},
+    {0, ACT_NONE, NULL, NULL},
+};
+
+/* Reads today's episodes, newest first, keeping the first few. */
+static int load_today(struct app *app, struct home *h)
+{
+    struct store_episode_iter *it = NULL;
+    int64_t now = app_now(app);
+    int rc = store_episodes_iter(app_store(app), when_day_start(now), INT64_MAX,
+                                 STORE_NEWEST_FIRST, STORE_ITER_TAGS, &it, h->err,
+                                 sizeof(h->err));
+    h->ntoday = h->today_total = 0;
+    struct episode *ep = malloc(sizeof(*ep));
+    if (!ep)
+        rc = STORE_ERROR;
+    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, h->err, sizeof(h->err))) == 1) {
+        if (h->ntoday < HOME_TODAY_MAX)
+            h->today[h->ntoday++] = *ep;
+        h->today_total++;
+        rc = STORE_OK;
+    }
+    free(ep);
+    store_episode_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
+static int load_flags(struct app *app, struct home *h)
+{
+    struct store_episode_iter *it = NULL;
+    int rc = store_episodes_iter(app_store(app), INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, 0,
+                                 &it, h->err, sizeof(h->err));
+    struct episode *ep = malloc(sizeof(*ep));
+    if (!ep)
+        rc = STORE_ERROR;
+    flags_begin(&h->flags, app_now(app));
+    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, h->err, sizeof(h->err))) == 1) {
+        flags_feed(&h->flags, ep);
+        rc = STORE_OK;
+    }
+    flags_end(&h->flags);
+    free(ep);
+    store_episode_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
+static void load(struct app *app, struct home *h)
+{
+    struct store *st = app_store(app);
+    h->err[0] = '\0';
+    h->have_ongoing = store_episode_ongoing(st, &h->ongoing, h->err, sizeof(h->err)) ==
+                      STORE_OK;
+    h->have_check = store_check_latest(st, &h->check, h->err, sizeof(h->err)) == STORE_OK;
+    if (!h->have_check || redflag_level_parse(h->check.verdict, &h->check_level) != 0)
+        h->check_level = REDFLAG_CLEAR;
+    if (load_today(app, h) != 0 || load_flags(app, h) != 0)
+        app_status(app, "Could not read the history: %s", h->err);
+}
+
+static int draw_ongoing(struct app *app, const struct home *h, int y)
+{
+    char dur[32];
+    if (!h->have_ongoing) {
+        ui_put(y, 2, COLS - 4, "No episode ongoing.", ui_attr(UC_OK));
+        return y + 1;
+    }
+    const struct episode *ep = &h->ongoing;
+    when_format_duration(app_now(app) - ep->started_at, dur, sizeof(dur));
+    int x = 2 + ui_putf(y, 2, COLS - 4, A_BOLD, "Ongoing: episode %" PRId64 " for %s  ", ep->id,
+                        dur);
+    x += ui_putf(y, x, COLS - x - 2, ui_band_attr(ep->intensity), "%d %s", ep->intensity,
+                 band_label(intensity_band(ep->intensity)));
+    ui_putf(y, x, COLS - x - 2, A_NORMAL, "  %s%s%s", region_label(ep->region),
+            ep->side == SIDE_UNSET ? "" : ", ", side_code(ep->side));
+    return y + 1;
+}
+
+static int draw_today(const struct home *h, int y)
+{
+    char at[WHEN_FMT_LEN], dur[32];
+    ui_put(y++, 2, COLS - 4, "Today", A_BOLD);
+    if (h->today_total == 0)
+        ui_put(y++, 4, COLS - 6, "Nothing logged today.", ui_attr(UC_DIM));
+    for (size_t i = 0; i < h->ntoday; i++) {
+        const struct episode *ep = &h->today[i];
+        when_format(ep->started_at, at, sizeof(at));
+        if (ep->ended_at == EPISODE_ONGOING)
+            snprintf(dur, sizeof(dur), "ongoing");
+        else
+            when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
+        ui_putf(y, 4, 8, A_NORMAL, "%s", at + 11);
+        ui_putf(y, 11, 14, ui_band_attr(ep->intensity), "%2d %s", ep->intensity,
+                band_label(intensity_band(ep->intensity)));
+        ui_putf(y++, 25, COLS - 27, A_NORMAL, "%-12s %-8s #%" PRId64,
+                region_label(ep->region), dur, ep->id);
+    }
+    if (h->today_total > h->ntoday)
+        ui_putf(y++, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more (l: history)",
+                h->today_total - h->ntoday);
+    return y;
+}
+
+static int draw_flags(const struct home *h, int y, int last)
+{
+    size_t n = flags_count(&h->flags);
+    ui_put(y++, 2, COLS - 4, "Flags", A_BOLD);
+    if (n == 0)
+        ui_put(y++, 4, COLS - 6, "No flags.", ui_attr(UC_OK));
+    for (size_t i = 0; i < n && y < last; i++) {
+        const struct flag *f = flags_at(&h->flags, i);
+        attr_t a = f->kind == FLAG_CHRONIC ? A_NORMAL : ui_attr(UC_MODERATE);
+        int x = 4 + ui_putf(y, 4, COLS - 6, a, "%s: ", f->title);
+        ui_put(y++, x, COLS - x - 2, f->advice, A_NORMAL);
+        if (f->note[0] && y < last)
+            ui_put(y++, 6, COLS - 8, f->note, ui_attr(UC_DIM));
+    }
+    return y;
+}
+
+static int draw_check(const struct home *h, int y)
+{
+    char at[WHEN_FMT_LEN];
+    if (!h->have_check) {
+        ui_put(y++, 2, COLS - 4, "No red-flag check yet: press c to take one.", A_NORMAL);
+        return y;
+    }
+    when_format(h->check.taken_at, at, sizeof(at));
+    enum redflag_level lv = h->check_level;
+    attr_t a = lv == REDFLAG_EMERGENCY ? ui_attr(UC_EMERGENCY)
+             : lv == REDFLAG_URGENT    ? ui_attr(UC_URGENT)
+             : lv == REDFLAG_CLEAR     ? ui_attr(UC_OK)
+                                       : ui_attr(UC_MODERATE);
+    ui_putf(y++, 2, COLS - 4, a, "Last red-flag check (%s): %s", at, redflag_level_title(lv));
+    if (lv >= REDFLAG_URGENT) {
+        const char *advice = redflag_level_advice(lv);
+        while (*advice) {
+            size_t n = strcspn(advice, "\n");
+            char line[160];
+            snprintf(line, sizeof(line), "%.*s", (int)n, advice);
+            ui_put(y++, 4, COLS - 6, line, A_BOLD);
+            advice += n + (advice[n] == '\n');
+        }
+    }
+    return y;
+}
+
+static void home_draw(struct app *app, struct screen *s)
+{
+    const struct home *h = s->data;
+    int y = ui_body_top() + 1;
+    int shortcuts = ui_body_bottom() - 1;
+    /* An emergency or urgent verdict goes first: it must not be missed. */
+    if (h->have_check && h->check_level >= REDFLAG_URGENT)
+        y = draw_check(h, y) + 1;
+    y = draw_ongoing(app, h, y) + 1;
+    y = draw_today(h, y) + 1;
+    y = draw_flags(h, y, shortcuts - 3) + 1;
+    if (!(h->have_check && h->check_level >= REDFLAG_URGENT) && y < shortcuts)
+        draw_check(h, y);
+    ui_put(shortcuts, 2, COLS - 4,
+           "n new  e end  l history  c checklist  s stretch  i ice  h heat  r report", A_BOLD);
+    ui_put(shortcuts + 1, 2, COLS - 4,
+           "unknot is not medical advice. If you are worried, call your clinician.",
+           ui_attr(UC_DIM));
+}
+
+static void end_ongoing(struct app *app, struct home *h)
+{
+    char q[96], dur[32];
+    if (!h->have_ongoing) {
+        app_status(app, "No episode is ongoing.");
+        return;
+    }
+    int64_t now = app_now(app);
+    when_format_duration(now - h->ongoing.started_at, dur, sizeof(dur));
+    snprintf(q, sizeof(q), "End episode %" PRId64 " now (after %s)?", h->ongoing.id, dur);
+    if (!app_confirm(app, q))
+        return;
+    if (store_episode_end(app_store(app), h->ongoing.id, now, now, h->err, sizeof(h->err)) !=
+        STORE_OK) {
+        app_status(app, "Not ended: %s", h->err);
+        return;
+    }
+    app_status(app, "Ended episode %" PRId64 " after %s.", h->ongoing.id, dur);
+    load(app, h);
+}
+
+static const char *not_yet(enum action act)
+{
+    switch (act) {
+    case ACT_STRETCH: return "The stretch timer is not built yet.";
+    case ACT_ICE: return "The ice timer is not built yet.";
+    case ACT_HEAT: return "The heat timer is not built yet.";
+    case ACT_REPORT: return "The report is not built yet.";
+    default: return NULL;
+    }
+}
+
+static int home_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                       enum action act)
+{
+    (void)key;
+    struct home *h = s->data;
+    switch (act) {
+    case ACT_QUIT: return UI_QUIT;
+    case ACT_NEW: screen_form_open(app, 0); break;
+    case ACT_END: end_ongoing(app, h); break;
+    case ACT_HISTORY: screen_history_open(app); break;
+    case ACT_CHECK: screen_check_open(app); break;
+    default:
+        if (not_yet(act))
+            app_status(app, "%s", not_yet(act));
+    }
+    return UI_OK;
+}
+
+static int home_enter(struct app *app, struct screen *s)
+{
+    if (!s->data && !(s->data = calloc(1, sizeof(struct home)))) {
+        app_status(app, "Out of memory");
+        return -1;
+    }
+    load(app, s->data);
+    return 0;
+}
+
+static void home_resume(struct app *app, struct screen *s)
+{
+    load(app, s->data);
+}
+
+static void home_leave(struct app *app, struct screen *s)
+{
+    (void)app;
+    free(s->data);
+    s->data = NULL;
+}
+
+const struct screen_ops screen_home = {
+    .title = "Home",
+    .keys = home_keys,
+    .enter = home_enter,
+    .draw = home_draw,
+    .handle = home_handle,
+    .leave = home_leave,
+    .resume = home_resume,
+};

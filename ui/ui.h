@@ -1,0 +1,129 @@
+/* ui: the framework every screen is written against. One loop (app.c)
+ * owns wgetch, resize and signals; each screen is a file with a constant
+ * ops table, and keys reach it as named actions through the screen's key
+ * table, which also produces its `?` help.
+ *
+ * Layout: row 0 is the title bar, row LINES-1 the status line; a screen
+ * draws in rows 1 .. LINES-2 (ui_body_top() .. ui_body_bottom()). */
+#ifndef UNKNOT_UI_H
+#define UNKNOT_UI_H
+
+#include <curses.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+struct app;
+struct store;
+
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+/* Named actions. A key table maps keys to them per screen. */
+enum action {
+    ACT_NONE,
+    ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN, ACT_TOP, ACT_BOTTOM,
+    ACT_SELECT, ACT_BACK, ACT_QUIT, ACT_HELP,
+    ACT_NEW, ACT_EDIT, ACT_END, ACT_DELETE, ACT_FILTER, ACT_HISTORY, ACT_CHECK,
+    ACT_STRETCH, ACT_ICE, ACT_HEAT, ACT_REPORT,
+    ACT_YES, ACT_NO, ACT_EXPLAIN,
+    ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_SAVE, ACT_TOGGLE,
+};
+
+/* One key of a screen: what it does and how `?` describes it. */
+struct keybind {
+    int key;            /* a character or a KEY_* code */
+    enum action act;
+    const char *name;   /* "j / Down"; NULL: same action as the row above, not listed */
+    const char *help;   /* "move down" */
+};
+
+/* A key as wget_wch returned it. */
+struct ui_key {
+    int is_code; /* 1: a KEY_* code in `code`; 0: a character in `ch` */
+    int code;
+    wint_t ch;
+};
+
+/* What a handler tells the loop, as a bitmask. */
+enum ui_ret { UI_OK = 0, UI_POP = 1, UI_QUIT = 2 };
+
+struct screen;
+
+struct screen_ops {
+    const char *title;
+    const struct keybind *keys; /* terminated by a {0} row */
+    /* Called once when pushed; returns 0, or -1 to refuse (status says why). */
+    int (*enter)(struct app *app, struct screen *s);
+    /* Draws the body; the loop clears, draws bars and refreshes. */
+    void (*draw)(struct app *app, struct screen *s);
+    /* Handles a key: `act` is the mapped action (ACT_NONE if unmapped). */
+    int (*handle)(struct app *app, struct screen *s, const struct ui_key *key,
+                  enum action act);
+    /* Called when popped; frees s->data. */
+    void (*leave)(struct app *app, struct screen *s);
+    /* 1 when the screen holds unsaved changes (asked before quitting). */
+    int (*dirty)(struct screen *s);
+    /* Called when the screen is shown again after the one above it left. */
+    void (*resume)(struct app *app, struct screen *s);
+};
+
+struct screen {
+    const struct screen_ops *ops;
+    void *data;
+};
+
+/* Pushes a screen; data is the screen's own (freed by its leave). Returns
+ * 0, or -1 when enter refused (the screen is not pushed, leave is called). */
+int app_push(struct app *app, const struct screen_ops *ops, void *data);
+
+struct store *app_store(struct app *app);
+int64_t app_now(struct app *app);
+
+/* Sets the status line message until the next key. printf-style. */
+void app_status(struct app *app, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Asks a yes/no question on the status line and waits for y or n (Esc and
+ * n are no). Returns 1 for yes. A signal to quit answers no. */
+int app_confirm(struct app *app, const char *question);
+
+/* Colour pairs (with a monochrome attribute when there are no colours). */
+enum ui_color { UC_NORMAL, UC_TITLE, UC_MILD, UC_MODERATE, UC_SEVERE, UC_EMERGENCY,
+                UC_URGENT, UC_OK, UC_DIM, UC_SELECTED, UC_COUNT };
+attr_t ui_attr(enum ui_color c);
+attr_t ui_band_attr(int intensity);
+
+int ui_body_top(void);
+int ui_body_bottom(void);
+
+/* Draws UTF-8 text at (y, x), clipped to `width` columns; returns columns
+ * used. Handles wide characters (CJK) by their display width. */
+int ui_put(int y, int x, int width, const char *utf8, attr_t attr);
+
+/* printf into ui_put. */
+int ui_putf(int y, int x, int width, attr_t attr, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Display width of UTF-8 text (columns). */
+int ui_width(const char *utf8);
+
+/* Looks key up in a screen's table (then the global one). */
+enum action ui_key_action(const struct keybind *keys, const struct ui_key *key);
+
+/* Screens. */
+extern const struct screen_ops screen_home;
+extern const struct screen_ops screen_help;
+
+/* Opens the help screen for the keys of `of`. */
+int screen_help_open(struct app *app, const struct screen_ops *of);
+
+/* Opens the episode form: id 0 for a new episode, else edits that one.
+ * Returns 0, or -1 with the reason on the status line. */
+int screen_form_open(struct app *app, int64_t id);
+
+/* Opens the history list / the red-flag checklist. */
+int screen_history_open(struct app *app);
+int screen_check_open(struct app *app);
+
+#endif

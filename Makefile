@@ -32,11 +32,13 @@ CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard db/*.c)
 UI_SRC   = $(wildcard ui/*.c)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   = $(UI_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ = $(BUILD)/src/main.o
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZERS  = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 CORE_LIB = $(BUILD)/libunknot.a
 BIN      = unknot
 
@@ -55,8 +57,10 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory check-unit check-man check-e2e
 
-check-unit: $(TESTS) $(BIN)
+check-unit: $(TESTS) $(FUZZERS) $(BIN)
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
+	@set -e; for f in $(FUZZERS); do n=$${f##*/fuzz_}; \
+	  echo "== $$f: replaying tests/fuzz/corpus_$$n"; $$f tests/fuzz/corpus_$$n/*; done
 
 check-man:
 	@out=$$(mandoc -Tlint -W warning man/unknot.1 2>&1); \
@@ -73,7 +77,7 @@ check-asan: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN)
-	@set -e; for b in tests/bench/*.sh; do echo "== $$b"; UNKNOT=./$(BIN) bash $$b; done
+	@set -e; for b in tests/bench/bench_*.sh; do echo "== $$b"; UNKNOT=./$(BIN) bash $$b; done
 
 $(BIN): $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB)
 	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB) $(CURSES_LIBS) $(SQLITE_LIBS)
@@ -98,6 +102,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(CORE_LIB) \
 	  $(LDFLAGS) $(CMOCKA_LIBS) $(SQLITE_LIBS)
+
+# Each fuzz target also has a main() that replays its corpus (a regression
+# test under gcc); clang -DFUZZ_LIBFUZZER -fsanitize=fuzzer builds the real fuzzer.
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_LIB) $(LDFLAGS) $(SQLITE_LIBS)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1

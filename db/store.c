@@ -209,7 +209,7 @@ static int stmt_get(struct store *st, enum stmt_id id, sqlite3_stmt **out, char 
         int rc = sqlite3_prepare_v3(st->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT,
                                     &st->stmt[id], NULL);
         if (rc != SQLITE_OK)
-            return DB_FAIL(st->db, "preparing statement %d", (int)id);
+            return DB_FAIL(st->db, "preparing \"%.40s\"", sql_text[id]);
     }
     *out = st->stmt[id];
     return STORE_OK;
@@ -526,17 +526,19 @@ static void store_teardown(struct store *st)
 static int store_setup(struct store *st, const char *path, int memory, char *err,
                        size_t errlen)
 {
+    /* The header first: on a file that is not SQLite, every statement that
+     * reads the schema fails, and that should say "not ours". */
     int rc = stmt_run(st, SQL_BUSY_TIMEOUT, "setting busy_timeout", err, errlen);
-    if (rc == STORE_OK)
-        rc = stmt_run(st, SQL_FOREIGN_KEYS, "setting foreign_keys", err, errlen);
-    if (rc == STORE_OK)
-        rc = stmt_run(st, SQL_SYNCHRONOUS, "setting synchronous", err, errlen);
     uint32_t app_id = 0;
     int64_t version = 0, nobjects = 0;
     if (rc == STORE_OK)
         rc = read_header(st, path, &app_id, &version, &nobjects, err, errlen);
     if (rc == STORE_OK)
         rc = judge_header(path, app_id, version, nobjects, err, errlen);
+    if (rc == STORE_OK)
+        rc = stmt_run(st, SQL_FOREIGN_KEYS, "setting foreign_keys", err, errlen);
+    if (rc == STORE_OK)
+        rc = stmt_run(st, SQL_SYNCHRONOUS, "setting synchronous", err, errlen);
     /* Only now may the file change: journal_mode = WAL writes its header. */
     if (rc == STORE_OK && !memory)
         rc = stmt_run(st, SQL_JOURNAL_WAL, "setting journal_mode", err, errlen);

@@ -30,7 +30,10 @@ static void help_draw(struct app *app, struct screen *s)
         ui_put(y++, 22, COLS - 24, b->help, A_NORMAL);
     }
     if (y < ui_body_bottom())
-        ui_put(y, 4, COLS - 6, "?               this help", A_NORMAL);
+        {
+        ui_put(y, 4, 16, "?", A_BOLD);
+        ui_put(y, 22, COLS - 24, "this help", A_NORMAL);
+    }
     ui_put(ui_body_bottom(), 2, COLS - 4,
            "unknot is not medical advice. If you are worried, call your clinician.",
            ui_attr(UC_DIM));

@@ -142,9 +142,10 @@ static int draw_flags(const struct home *h, int y, int last)
         ui_put(y++, 4, COLS - 6, "No flags.", ui_attr(UC_OK));
     for (size_t i = 0; i < n && y < last; i++) {
         const struct flag *f = flags_at(&h->flags, i);
-        attr_t a = f->kind == FLAG_CHRONIC ? A_NORMAL : ui_attr(UC_MODERATE);
-        int x = 4 + ui_putf(y, 4, COLS - 6, a, "%s: ", f->title);
-        ui_put(y++, x, COLS - x - 2, f->advice, A_NORMAL);
+        attr_t a = f->kind == FLAG_CHRONIC ? A_BOLD : ui_attr(UC_MODERATE);
+        ui_put(y++, 4, COLS - 6, f->title, a);
+        if (y < last)
+            ui_put(y++, 6, COLS - 8, f->advice, A_NORMAL);
         if (f->note[0] && y < last)
             ui_put(y++, 6, COLS - 8, f->note, ui_attr(UC_DIM));
     }

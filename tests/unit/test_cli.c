@@ -1,0 +1,229 @@
+/* cli: the sub-commands driven in-process with memory streams, a temporary
+ * database and a fixed clock. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "src/cli.h"
+
+#define NOW 1795000000LL /* 2026-11-18 */
+
+struct fixture {
+    char dir[64];
+    char db[96];
+    char *out, *err;
+    size_t outlen, errlen;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    snprintf(f->dir, sizeof(f->dir), "/tmp/unknot-cli-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    snprintf(f->db, sizeof(f->db), "%s/u.db", f->dir);
+    setenv("TZ", "UTC", 1);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    char cmd[160];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
+    if (system(cmd) != 0)
+        return -1;
+    free(f->out);
+    free(f->err);
+    free(f);
+    return 0;
+}
+
+/* Runs one command line (words separated by '|') with stdin text `in`. */
+static int run_in(struct fixture *f, const char *in, const char *line)
+{
+    char buf[1024], *argv[32];
+    int argc = 0;
+    snprintf(buf, sizeof(buf), "%s", line);
+    for (char *tok = strtok(buf, "|"); tok && argc < 31; tok = strtok(NULL, "|"))
+        argv[argc++] = tok;
+    argv[argc] = NULL;
+    free(f->out);
+    free(f->err);
+    FILE *out = open_memstream(&f->out, &f->outlen);
+    FILE *err = open_memstream(&f->err, &f->errlen);
+    FILE *input = fmemopen((void *)in, strlen(in) + 1, "r");
+    struct cli_ctx ctx = {f->db, NOW, out, err, input, in[0] != '\0'};
+    int rc = cli_run(&ctx, argc, argv);
+    fclose(out);
+    fclose(err);
+    fclose(input);
+    return rc;
+}
+
+static int run(struct fixture *f, const char *line)
+{
+    return run_in(f, "", line);
+}
+
+static void test_log_list_show(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "log|-i|6|-r|lower|--trigger|lifting|--note|bent for a pen"),
+                     CLI_OK);
+    assert_non_null(strstr(f->out, "Logged episode 1 (ongoing)"));
+    assert_int_equal(run(f, "list"), CLI_OK);
+    assert_non_null(strstr(f->out, "    1  2026-11-18"));
+    assert_non_null(strstr(f->out, "ongoing"));
+    assert_non_null(strstr(f->out, " 6 moderate"));
+    assert_non_null(strstr(f->out, "lifting"));
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "Notes:       bent for a pen"));
+    assert_non_null(strstr(f->out, "Ended:       ongoing (0s so far)"));
+}
+
+static void test_list_empty_and_range(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "list"), CLI_OK);
+    assert_string_equal(f->out, "No episodes.\n");
+    assert_int_equal(run(f, "log|--at|2026-11-10 08:00|--for|2h|-i|3|-r|neck"), CLI_OK);
+    assert_int_equal(run(f, "log|--at|2026-11-15 08:00|--for|1h|-i|4|-r|mid"), CLI_OK);
+    assert_int_equal(run(f, "list|--since|2026-11-12"), CLI_OK);
+    assert_non_null(strstr(f->out, "mid back"));
+    assert_null(strstr(f->out, "neck"));
+    assert_int_equal(run(f, "list|--until|2026-11-12"), CLI_OK);
+    assert_non_null(strstr(f->out, "neck"));
+    assert_null(strstr(f->out, "mid back"));
+}
+
+static void test_bad_input_is_usage_and_writes_nothing(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const bad[] = {
+        "log|-i|11|-r|lower",      "log|-i|5|-r|elbow",
+        "log|--at|tomorrow-ish|-i|5|-r|lower", "log|-i|5",
+        "log|-i|5|-r|lower|--for|1h|--ended|now", "log|-i|5|-r|lower|--trigger|juggling",
+        "log|-i|5|-r|lower|--at|1h ago|--for|2h", "log|-i|5|-r|lower|extra",
+        "log|-x",                  "log|--at",
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        assert_int_equal(run(f, bad[i]), CLI_USAGE);
+        assert_true(f->errlen > 0);
+        assert_non_null(strchr(f->err, '\n'));
+    }
+    assert_int_equal(run(f, "list"), CLI_OK);
+    assert_string_equal(f->out, "No episodes.\n");
+}
+
+static void test_end_and_edit(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "end"), CLI_RUNTIME);
+    assert_non_null(strstr(f->err, "no episode is ongoing"));
+    assert_int_equal(run(f, "log|--at|2h ago|-i|6|-r|lower|-s|left|--med|ibuprofen"), CLI_OK);
+    assert_int_equal(run(f, "end"), CLI_OK);
+    assert_non_null(strstr(f->out, "after 2h"));
+    assert_int_equal(run(f, "end|1"), CLI_RUNTIME);
+    assert_non_null(strstr(f->err, "already ended"));
+    assert_int_equal(run(f, "edit|1|-i|4"), CLI_OK);
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "Intensity:   4 (moderate)"));
+    assert_non_null(strstr(f->out, "Side:        left"));
+    assert_non_null(strstr(f->out, "Medication:  ibuprofen"));
+    assert_non_null(strstr(f->out, "lasted 2h"));
+    assert_int_equal(run(f, "edit|1|--ongoing"), CLI_OK);
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "ongoing (2h so far)"));
+    assert_int_equal(run(f, "edit|9|-i|4"), CLI_RUNTIME);
+    assert_int_equal(run(f, "edit|x|-i|4"), CLI_USAGE);
+}
+
+static void test_delete_asks(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "log|-i|6|-r|lower"), CLI_OK);
+    assert_int_equal(run(f, "delete|1"), CLI_USAGE); /* not a terminal, no --yes */
+    assert_int_equal(run_in(f, "n\n", "delete|1"), CLI_RUNTIME);
+    assert_non_null(strstr(f->out, "Nothing deleted."));
+    assert_int_equal(run_in(f, "y\n", "delete|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "Deleted episode 1."));
+    assert_int_equal(run(f, "show|1"), CLI_RUNTIME);
+    assert_int_equal(run(f, "delete|1|--yes"), CLI_RUNTIME);
+}
+
+static void test_flags_and_checks(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "flags"), CLI_OK);
+    assert_non_null(strstr(f->out, "No flags."));
+    assert_int_equal(run(f, "log|--at|8d ago|-i|5|-r|lower"), CLI_OK);
+    assert_int_equal(run(f, "flags"), CLI_OK);
+    assert_non_null(strstr(f->out, "Over a week"));
+    assert_non_null(strstr(f->out, "#1 (2026-11-10)"));
+    assert_int_equal(run(f, "flags|--json"), CLI_OK);
+    assert_non_null(strstr(f->out, "\"kind\": \"over_week\""));
+    assert_non_null(strstr(f->out, "\"episodes\": [{\"id\": 1, \"started_at\": \"2026-11-10T"));
+
+    assert_int_equal(run(f, "check|--yes|1"), CLI_OK);
+    assert_memory_equal(f->out, "EMERGENCY", 9);
+    assert_int_equal(run(f, "check"), CLI_USAGE);
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_non_null(strstr(f->out, "emergency   1\n"));
+}
+
+static void test_interactive_check(void **state)
+{
+    struct fixture *f = *state;
+    /* ? explains and asks again; then no to all but item 13. */
+    const char *answers = "?\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\ny\nn\nn\nn\n";
+    assert_int_equal(run_in(f, answers, "check"), CLI_OK);
+    assert_non_null(strstr(f->out, "See a doctor"));
+    assert_non_null(strstr(f->out, "yes 13."));
+    assert_int_equal(run_in(f, "n\nn\n", "check"), CLI_RUNTIME); /* input ends early */
+    assert_non_null(strstr(f->err, "nothing was saved"));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_non_null(strstr(f->out, "see_doctor"));
+    assert_null(strstr(f->out, "    2  "));
+}
+
+static void test_help_and_unknown(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const cmds[] = {"log", "end", "list", "show", "edit",
+                                       "delete", "flags", "check", "checks"};
+    for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+        char line[32];
+        snprintf(line, sizeof(line), "%s|--help", cmds[i]);
+        assert_int_equal(run(f, line), CLI_OK);
+        assert_memory_equal(f->out, "usage: unknot ", 14);
+        assert_true(cli_is_command(cmds[i]));
+    }
+    assert_false(cli_is_command("frobnicate"));
+    assert_int_equal(run(f, "frobnicate"), CLI_USAGE);
+    assert_int_equal(access(f->db, F_OK), -1); /* help never creates the database */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_log_list_show, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_empty_and_range, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_input_is_usage_and_writes_nothing, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_end_and_edit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_delete_asks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flags_and_checks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interactive_check, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_help_and_unknown, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
+}

@@ -1,8 +1,427 @@
-/* check: placeholder until the checklist screen lands. */
+/* check: the red-flag checklist, one item at a time, then the verdict.
+ *
+ * Stores exactly what `unknot check` stores (src/cli_health.c): the verdict
+ * code and all REDFLAG_COUNT answers, 0 or 1, in one store_check_add. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "src/redflags.h"
 #include "ui/ui.h"
+
+#define UNANSWERED (-1)
+#define LINE_MAX_BYTES 512
+#define LEAVE_QUESTION "Leave the checklist? Your answers are not saved."
+
+enum phase {
+    PH_ASK,     /* answering the items */
+    PH_UNSAVED, /* all answered, the store refused: the verdict shows, r retries */
+    PH_SAVED,   /* stored: the verdict shows, a key goes home */
+};
+
+struct check {
+    enum phase phase;
+    int cur;                          /* index of the item shown, 0-based */
+    signed char ans[REDFLAG_COUNT];   /* UNANSWERED, 0 or 1 */
+    int explain;                      /* 1: the explanation of cur shows */
+    enum redflag_level level;         /* the verdict, once all are answered */
+    struct store_check chk;           /* what is (to be) stored; id once saved */
+    char err[STORE_ERR_LEN];
+};
+
+/* `?` explains the item here, so help moves to F1 (the loop opens help for
+ * ACT_HELP only), and the help lists F1 instead of `?`. */
+static const struct keybind check_keys[] = {
+    {'y', ACT_YES, "y", "yes"},
+    {'Y', ACT_YES, NULL, NULL},
+    {'n', ACT_NO, "n", "no"},
+    {'N', ACT_NO, NULL, NULL},
+    {'?', ACT_EXPLAIN, "?", "explain this item"},
+    {KEY_LEFT, ACT_LEFT, "Left / Bksp / k", "back to the previous item"},
+    {KEY_BACKSPACE, ACT_LEFT, NULL, NULL},
+    {127, ACT_LEFT, NULL, NULL},
+    {8, ACT_LEFT, NULL, NULL},
+    {'k', ACT_LEFT, NULL, NULL},
+    {KEY_RIGHT, ACT_RIGHT, "Right", "next item, keeping the answer given"},
+    {'r', ACT_SAVE, "r", "try saving again (after an error)"},
+    {'\r', ACT_SELECT, "Enter", "back home (on the verdict)"},
+    {'\n', ACT_SELECT, NULL, NULL},
+    {KEY_ENTER, ACT_SELECT, NULL, NULL},
+    {'q', ACT_BACK, "q / Esc", "leave the checklist"},
+    {27, ACT_BACK, NULL, NULL},
+    {KEY_F(1), ACT_HELP, "F1", "this help"},
+    {0, ACT_NONE, NULL, NULL},
+};
+
+/* ---- drawing helpers ---- */
+
+/* Bytes of text that fit in width columns, broken after a word when one
+ * fits; a word wider than the line is cut (never an endless loop). */
+static size_t wrap_len(const char *text, int width)
+{
+    char buf[LINE_MAX_BYTES];
+    size_t best = 0, end = 0, len = strlen(text);
+    while (end < len) {
+        size_t next = end;
+        while (next < len && text[next] == ' ')
+            next++;
+        while (next < len && text[next] != ' ')
+            next++;
+        if (next >= sizeof(buf))
+            break;
+        snprintf(buf, sizeof(buf), "%.*s", (int)next, text);
+        if (ui_width(buf) > width)
+            break;
+        best = end = next;
+    }
+    if (best > 0)
+        return best;
+    /* One long word: cut at the column limit, on a character boundary,
+     * taking at least one character so the caller always advances. */
+    size_t cut = 0;
+    for (size_t i = 1; i <= len && i < sizeof(buf); i++) {
+        if (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+            continue;
+        snprintf(buf, sizeof(buf), "%.*s", (int)i, text);
+        if (ui_width(buf) > width)
+            return cut ? cut : i;
+        cut = i;
+    }
+    return cut ? cut : len;
+}
+
+/* Draws text wrapped to width from row y, not past row last; returns the
+ * row after the last one drawn. */
+static int draw_wrapped(int y, int x, int width, int last, const char *text, attr_t attr)
+{
+    char line[LINE_MAX_BYTES];
+    while (*text == ' ')
+        text++;
+    while (*text && y <= last) {
+        size_t n = wrap_len(text, width);
+        snprintf(line, sizeof(line), "%.*s", (int)n, text);
+        ui_put(y++, x, width, line, attr);
+        text += n;
+        while (*text == ' ')
+            text++;
+    }
+    return y;
+}
+
+/* Draws one line of multi-line advice per row from y; returns the next
+ * row. The not-medical-advice line is left out: the footer carries it. */
+static int draw_advice(int y, int x, attr_t attr, enum redflag_level lv)
+{
+    const char *advice = redflag_level_advice(lv);
+    while (*advice) {
+        size_t n = strcspn(advice, "\n");
+        char line[LINE_MAX_BYTES];
+        snprintf(line, sizeof(line), "%.*s", (int)n, advice);
+        if (strcmp(line, REDFLAGS_NOT_MEDICAL_ADVICE) != 0)
+            ui_put(y++, x, COLS - x - 2, line, attr);
+        advice += n + (advice[n] == '\n');
+    }
+    return y;
+}
+
+/* A full-width band with the emergency title and advice: reverse video
+ * without colour, so it stands out on any terminal. Returns the next row. */
+static int draw_emergency_band(int y)
+{
+    attr_t a = ui_attr(UC_EMERGENCY);
+    int rows = 4; /* padding, title, advice ..., padding */
+    for (const char *p = redflag_level_advice(REDFLAG_EMERGENCY); *p; p++)
+        rows += *p == '\n';
+    attron(a);
+    for (int i = 0; i < rows; i++)
+        mvhline(y + i, 0, ' ', COLS);
+    attroff(a);
+    ui_put(y + 1, 2, COLS - 4, redflag_level_title(REDFLAG_EMERGENCY), a);
+    draw_advice(y + 2, 2, a, REDFLAG_EMERGENCY);
+    return y + rows;
+}
+
+static attr_t level_attr(enum redflag_level lv)
+{
+    switch (lv) {
+    case REDFLAG_EMERGENCY: return ui_attr(UC_EMERGENCY);
+    case REDFLAG_URGENT: return ui_attr(UC_URGENT);
+    case REDFLAG_SEE_DOCTOR: return ui_attr(UC_MODERATE);
+    default: return ui_attr(UC_OK);
+    }
+}
+
+static void draw_footer(void)
+{
+    ui_put(ui_body_bottom(), 2, COLS - 4, REDFLAGS_NOT_MEDICAL_ADVICE, ui_attr(UC_DIM));
+}
+
+/* ---- the items ---- */
+
+static int answered_count(const struct check *c)
+{
+    int n = 0;
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        n += c->ans[i] != UNANSWERED;
+    return n;
+}
+
+/* An emergency sign answered yes, whatever item is shown now. */
+static int emergency_yes(const struct check *c)
+{
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        if (c->ans[i] == 1 && redflags_item(i + 1)->level == REDFLAG_EMERGENCY)
+            return 1;
+    return 0;
+}
+
+static int draw_progress(int y, const struct check *c)
+{
+    char bar[REDFLAG_COUNT + 1];
+    int done = answered_count(c);
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        bar[i] = i < done ? '#' : '.';
+    bar[REDFLAG_COUNT] = '\0';
+    ui_putf(y, 2, COLS - 4, A_NORMAL, "[%s] %d/%d", bar, done, REDFLAG_COUNT);
+    return y + 1;
+}
+
+/* The question, its answer if one was given, and the explanation on `?`.
+ * The item's level is not shown: it would bias the answer. */
+static void draw_item(const struct check *c, int y)
+{
+    const struct redflag_item *item = redflags_item(c->cur + 1);
+    int hints = ui_body_bottom() - 2;
+    ui_putf(y++, 2, COLS - 4, A_BOLD, "Item %d of %d", item->number, REDFLAG_COUNT);
+    y = draw_progress(y, c) + 1;
+    y = draw_wrapped(y, 4, COLS - 6, hints - 2, item->question, A_BOLD) + 1;
+    if (c->ans[c->cur] != UNANSWERED)
+        ui_putf(y++, 4, COLS - 6, A_NORMAL, "You answered %s. Press y or n to change it%s.",
+                c->ans[c->cur] ? "yes" : "no", c->cur + 1 < REDFLAG_COUNT ? ", Right to keep it" : "");
+    if (c->explain)
+        draw_wrapped(y + 1, 4, COLS - 8, hints - 1, item->explain, A_NORMAL);
+    ui_put(hints, 2, COLS - 4, "y yes   n no   ? explain   Left back   q leave   F1 help",
+           A_BOLD);
+}
+
+/* ---- the verdict ---- */
+
+/* The items answered yes, one per row from y up to last; when they do not
+ * all fit, the rest are named by number. */
+static void draw_yes_items(const struct check *c, int y, int last)
+{
+    int total = 0, shown = 0;
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        total += c->ans[i] == 1;
+    if (total == 0) {
+        ui_put(y, 2, COLS - 4, "You answered no to every item.", A_NORMAL);
+        return;
+    }
+    ui_put(y++, 2, COLS - 4, "You answered yes to:", A_BOLD);
+    int room = last - y + 1;
+    char rest[LINE_MAX_BYTES] = "";
+    size_t used = 0;
+    for (int i = 0; i < REDFLAG_COUNT; i++) {
+        if (c->ans[i] != 1)
+            continue;
+        const struct redflag_item *item = redflags_item(i + 1);
+        if (shown < room - 1 || (shown == room - 1 && total == room)) {
+            ui_putf(y++, 4, COLS - 6, A_NORMAL, "%2d. %s", item->number, item->question);
+            shown++;
+        } else if (used < sizeof(rest)) {
+            int w = snprintf(rest + used, sizeof(rest) - used, "%s%d", used ? ", " : "",
+                             item->number);
+            used += w > 0 ? (size_t)w : 0;
+        }
+    }
+    if (used)
+        ui_putf(y, 4, COLS - 6, A_NORMAL, "and items %s (see unknot checks)", rest);
+}
+
+static void draw_verdict(const struct check *c)
+{
+    int y = ui_body_top();
+    int bottom = ui_body_bottom();
+    if (c->level == REDFLAG_EMERGENCY) {
+        y = draw_emergency_band(y) + 1;
+    } else {
+        y++;
+        ui_put(y++, 2, COLS - 4, redflag_level_title(c->level), level_attr(c->level));
+        y = draw_advice(y, 2, c->level == REDFLAG_URGENT ? A_BOLD : A_NORMAL, c->level) + 1;
+    }
+    draw_yes_items(c, y, bottom - 4);
+    if (c->phase == PH_SAVED) {
+        ui_putf(bottom - 2, 2, COLS - 4, A_BOLD, "Saved as check %" PRId64 ".", c->chk.id);
+        ui_put(bottom - 1, 2, COLS - 4, "Enter, q or Esc: back to home", A_NORMAL);
+    } else {
+        ui_putf(bottom - 2, 2, COLS - 4, ui_attr(UC_URGENT), "Not saved: %s", c->err);
+        ui_put(bottom - 1, 2, COLS - 4, "r: try saving again   q: leave without saving",
+               A_BOLD);
+    }
+}
+
+static void check_draw(struct app *app, struct screen *s)
+{
+    (void)app;
+    const struct check *c = s->data;
+    if (c->phase != PH_ASK) {
+        draw_verdict(c);
+    } else {
+        int y = ui_body_top();
+        /* An emergency sign answered yes stays on top of every later item. */
+        y = emergency_yes(c) ? draw_emergency_band(y) + 1 : y + 1;
+        draw_item(c, y);
+    }
+    draw_footer();
+}
+
+/* ---- keys ---- */
+
+/* Stores the check; on failure the verdict still shows, with the error. */
+static void save(struct app *app, struct check *c)
+{
+    c->err[0] = '\0';
+    if (store_check_add(app_store(app), &c->chk, c->err, sizeof(c->err)) != STORE_OK) {
+        c->phase = PH_UNSAVED;
+        app_status(app, "The check was not saved: press r to try again.");
+        return;
+    }
+    c->phase = PH_SAVED;
+    app_status(app, "Saved as check %" PRId64 ".", c->chk.id);
+}
+
+/* All items answered: the verdict, and the record as the CLI writes it. */
+static void finish(struct app *app, struct check *c)
+{
+    unsigned char answers[REDFLAG_COUNT];
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        answers[i] = c->ans[i] == 1;
+    c->level = redflags_verdict(answers);
+    memset(&c->chk, 0, sizeof(c->chk));
+    c->chk.taken_at = app_now(app);
+    c->chk.nanswers = REDFLAG_COUNT;
+    snprintf(c->chk.verdict, sizeof(c->chk.verdict), "%s", redflag_level_code(c->level));
+    memcpy(c->chk.answers, answers, REDFLAG_COUNT);
+    save(app, c);
+}
+
+static void answer(struct app *app, struct check *c, int yes)
+{
+    c->ans[c->cur] = (signed char)yes;
+    c->explain = 0;
+    if (c->cur + 1 < REDFLAG_COUNT)
+        c->cur++;
+    else
+        finish(app, c);
+}
+
+static void move_to(struct app *app, struct check *c, int delta)
+{
+    int to = c->cur + delta;
+    if (to < 0) {
+        app_status(app, "This is the first item.");
+        return;
+    }
+    if (to >= REDFLAG_COUNT || c->ans[c->cur] == UNANSWERED) {
+        app_status(app, "Answer this item first: y or n.");
+        return;
+    }
+    c->cur = to;
+    c->explain = 0;
+}
+
+/* Leaving throws the answers away, so ask when there are some. */
+static int leave(struct app *app, const struct check *c)
+{
+    if (c->phase == PH_SAVED || answered_count(c) == 0)
+        return UI_POP;
+    return app_confirm(app, LEAVE_QUESTION) ? UI_POP : UI_OK;
+}
+
+static int handle_ask(struct app *app, struct check *c, enum action act)
+{
+    switch (act) {
+    case ACT_YES: answer(app, c, 1); break;
+    case ACT_NO: answer(app, c, 0); break;
+    case ACT_EXPLAIN: c->explain = !c->explain; break;
+    case ACT_LEFT: move_to(app, c, -1); break;
+    case ACT_RIGHT: move_to(app, c, 1); break;
+    case ACT_BACK: return leave(app, c);
+    case ACT_HELP: break; /* UI_OK with ACT_HELP: the loop opens the help */
+    default: app_status(app, "Answer with y (yes) or n (no); ? explains the item.");
+    }
+    return UI_OK;
+}
+
+static int handle_unsaved(struct app *app, struct check *c, enum action act)
+{
+    switch (act) {
+    case ACT_SAVE: save(app, c); break;
+    case ACT_BACK: return leave(app, c);
+    case ACT_HELP: break;
+    default: app_status(app, "Not saved yet: r tries again, q leaves without saving.");
+    }
+    return UI_OK;
+}
+
+/* Any key goes home, except the answer keys: one typed ahead after the
+ * last item must not hide the verdict before it was read. */
+static int handle_saved(struct app *app, enum action act)
+{
+    switch (act) {
+    case ACT_YES:
+    case ACT_NO:
+    case ACT_EXPLAIN:
+        app_status(app, "The checklist is done: Enter, q or Esc goes back to home.");
+        return UI_OK;
+    case ACT_HELP: return UI_OK;
+    default: return UI_POP;
+    }
+}
+
+static int check_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                        enum action act)
+{
+    (void)key;
+    struct check *c = s->data;
+    switch (c->phase) {
+    case PH_ASK: return handle_ask(app, c, act);
+    case PH_UNSAVED: return handle_unsaved(app, c, act);
+    default: return handle_saved(app, act);
+    }
+}
+
+static int check_dirty(struct screen *s)
+{
+    const struct check *c = s->data;
+    return c->phase != PH_SAVED && answered_count(c) > 0;
+}
+
+static void check_leave(struct app *app, struct screen *s)
+{
+    (void)app;
+    free(s->data);
+    s->data = NULL;
+}
+
+static const struct screen_ops screen_check = {
+    .title = "Red-flag checklist",
+    .keys = check_keys,
+    .draw = check_draw,
+    .handle = check_handle,
+    .leave = check_leave,
+    .dirty = check_dirty,
+};
 
 int screen_check_open(struct app *app)
 {
-    app_status(app, "The checklist screen is not built yet: use unknot check");
-    return -1;
+    struct check *c = calloc(1, sizeof(*c));
+    if (!c) {
+        app_status(app, "Out of memory");
+        return -1;
+    }
+    memset(c->ans, UNANSWERED, sizeof(c->ans));
+    return app_push(app, &screen_check, c);
 }

@@ -55,14 +55,15 @@ tui_start() {
     local cmd
     cmd=$(printf '%q ' env "${envs[@]}" "$UNKNOT" "$@")
     tmux -L "$E2E_TMUX" -f /dev/null new-session -d -s main -x "${size%x*}" -y "${size#*x}" \
-        "$cmd; echo UNKNOT-EXITED-\$?; sleep 30"
+        "$cmd; echo UNKNOT-EXITED-\$?; echo TTY: \$(stty -a | grep -o -- '-*icanon\|-*echo ' | tr -d ' '); sleep 30"
 }
 
 tui_keys() { tmux -L "$E2E_TMUX" send-keys -t main "$@"; }
 tui_text() { tmux -L "$E2E_TMUX" send-keys -t main -l -- "$1"; }
 tui_screen() { tmux -L "$E2E_TMUX" capture-pane -p -t main; }
 tui_resize() { tmux -L "$E2E_TMUX" resize-window -t main -x "${1%x*}" -y "${1#*x}"; }
-tui_pid() { tmux -L "$E2E_TMUX" list-panes -t main -F '#{pane_pid}'; }
+# The pid of unknot itself (a child of the pane's shell).
+tui_pid() { pgrep -P "$(tmux -L "$E2E_TMUX" list-panes -t main -F '#{pane_pid}')" -x "$(basename "$UNKNOT")"; }
 
 # tui_wait TEXT [SECONDS]: polls the screen every 50 ms until TEXT shows.
 tui_wait() {

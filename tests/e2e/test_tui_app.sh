@@ -1,0 +1,67 @@
+# The app shell: home, help, resize, monochrome terminals, signals.
+. "$(dirname "$0")/lib.sh"
+
+DB=$E2E_TMP/app.db
+"$UNKNOT" --db "$DB" log --at "9d ago" -i 8 -r lower -s left --trigger lifting >/dev/null
+"$UNKNOT" --db "$DB" log --at "1h ago" --for 20m -i 3 -r neck >/dev/null 2>&1
+
+tui_start 80x24 -- --db "$DB"
+expect_screen "n new" "home shows its shortcuts"
+expect_screen "Over a week" "home shows the flags"
+expect_screen "Ongoing: episode 1" "home shows the ongoing episode"
+expect_screen "3 mild" "home shows today's entry with its band"
+expect_screen "No red-flag check yet" "home invites the checklist"
+tui_text "?"
+expect_screen "Keys of Home" "? opens the help"
+expect_screen "end the ongoing episode" "help lists the keys"
+tui_keys Escape
+expect_screen "n new" "Esc closes the help"
+tui_text "s"
+expect_screen "not built yet" "a missing screen says so"
+
+tui_resize 30x8
+expect_screen "too small" "30x8 shows the too-small notice"
+tui_resize 80x24
+expect_screen "n new" "80x24 restores the screen"
+
+tui_text "e"
+expect_screen "End episode 1 now" "e asks before ending"
+tui_text "y"
+expect_screen "Ended episode 1" "e ends the ongoing episode"
+expect_screen "No episode ongoing." "home shows nothing ongoing"
+tui_text "q"
+expect_screen "UNKNOT-EXITED-0" "q quits"
+expect_screen "TTY: icanon echo" "the terminal is restored after q"
+tui_stop
+
+for env in NO_COLOR=1 TERM=vt100; do
+    tui_start 80x24 "$env" -- --db "$DB"
+    expect_screen "n new" "home readable with $env"
+    expect_screen "Flags" "home readable with $env"
+    tui_text "q"
+    expect_screen "UNKNOT-EXITED-0" "quits with $env"
+    tui_stop
+done
+
+# SIGTERM and SIGHUP end the app cleanly: terminal restored, database sound.
+for sig in TERM HUP; do
+    tui_start 80x24 -- --db "$DB"
+    expect_screen "n new" "home before SIG$sig"
+    kill -s "$sig" "$(tui_pid)"
+    expect_screen "UNKNOT-EXITED-0" "SIG$sig ends unknot"
+    expect_screen "TTY: icanon echo" "SIG$sig restores the terminal"
+    tui_stop
+done
+expect_eq "$(sqlite3 "$DB" 'pragma integrity_check')" "ok" "database sound after signals"
+
+# Killing the pane sends SIGHUP with the terminal gone.
+tui_start 80x24 -- --db "$DB"
+expect_screen "n new" "home before the pane dies"
+pid=$(tui_pid)
+tmux -L "$E2E_TMUX" kill-pane -t main
+for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+if kill -0 "$pid" 2>/dev/null; then fail "unknot survived its pane"; else pass; fi
+expect_eq "$(sqlite3 "$DB" 'pragma integrity_check')" "ok" "database sound after the pane died"
+"$UNKNOT" --db "$DB" list >/dev/null; RC=$?
+expect_eq "$RC" 0 "database opens after the pane died"
+e2e_done

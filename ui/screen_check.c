@@ -196,40 +196,61 @@ static void draw_item(const struct check *c, int y)
     int hints = ui_body_bottom() - 2;
     ui_putf(y++, 2, COLS - 4, A_BOLD, "Item %d of %d", item->number, REDFLAG_COUNT);
     y = draw_progress(y, c) + 1;
-    y = draw_wrapped(y, 4, COLS - 6, hints - 2, item->question, A_BOLD) + 1;
+    y = draw_wrapped(y, 2, COLS - 4, hints - 2, item->question, A_BOLD) + 1;
     if (c->ans[c->cur] != UNANSWERED)
-        ui_putf(y++, 4, COLS - 6, A_NORMAL, "You answered %s. Press y or n to change it%s.",
-                c->ans[c->cur] ? "yes" : "no", c->cur + 1 < REDFLAG_COUNT ? ", Right to keep it" : "");
+        ui_putf(y++, 2, COLS - 4, A_NORMAL, "You answered %s. Press y or n to change it%s.",
+                c->ans[c->cur] ? "yes" : "no",
+                c->cur + 1 < REDFLAG_COUNT ? ", Right to keep it" : "");
     if (c->explain)
-        draw_wrapped(y + 1, 4, COLS - 8, hints - 1, item->explain, A_NORMAL);
+        draw_wrapped(y, 4, COLS - 6, hints - 2, item->explain, A_NORMAL);
     ui_put(hints, 2, COLS - 4, "y yes   n no   ? explain   Left back   q leave   F1 help",
            A_BOLD);
 }
 
 /* ---- the verdict ---- */
 
-/* The items answered yes, one per row from y up to last; when they do not
- * all fit, the rest are named by number. */
+/* Rows text takes when wrapped to width. */
+static int wrapped_rows(const char *text, int width)
+{
+    int rows = 0;
+    while (*text) {
+        text += wrap_len(text, width);
+        while (*text == ' ')
+            text++;
+        rows++;
+    }
+    return rows;
+}
+
+/* Draws one answered-yes item, wrapped under its number; returns the next row. */
+static int draw_yes_item(const struct redflag_item *item, int y)
+{
+    ui_putf(y, 2, 4, A_NORMAL, "%2d.", item->number);
+    return draw_wrapped(y, 6, COLS - 8, y + REDFLAG_COUNT, item->question, A_NORMAL);
+}
+
+/* The items answered yes from row y down to last; the ones that do not fit
+ * are named by number on the last row, so none is silently dropped. */
 static void draw_yes_items(const struct check *c, int y, int last)
 {
-    int total = 0, shown = 0;
+    int left = 0;
+    char rest[LINE_MAX_BYTES] = "";
+    size_t used = 0;
     for (int i = 0; i < REDFLAG_COUNT; i++)
-        total += c->ans[i] == 1;
-    if (total == 0) {
+        left += c->ans[i] == 1;
+    if (left == 0) {
         ui_put(y, 2, COLS - 4, "You answered no to every item.", A_NORMAL);
         return;
     }
     ui_put(y++, 2, COLS - 4, "You answered yes to:", A_BOLD);
-    int room = last - y + 1;
-    char rest[LINE_MAX_BYTES] = "";
-    size_t used = 0;
     for (int i = 0; i < REDFLAG_COUNT; i++) {
         if (c->ans[i] != 1)
             continue;
         const struct redflag_item *item = redflags_item(i + 1);
-        if (shown < room - 1 || (shown == room - 1 && total == room)) {
-            ui_putf(y++, 4, COLS - 6, A_NORMAL, "%2d. %s", item->number, item->question);
-            shown++;
+        int room = last - y + 1 - (left > 1); /* keep a row for the rest */
+        left--;
+        if (!used && wrapped_rows(item->question, COLS - 8) <= room) {
+            y = draw_yes_item(item, y);
         } else if (used < sizeof(rest)) {
             int w = snprintf(rest + used, sizeof(rest) - used, "%s%d", used ? ", " : "",
                              item->number);
@@ -237,7 +258,8 @@ static void draw_yes_items(const struct check *c, int y, int last)
         }
     }
     if (used)
-        ui_putf(y, 4, COLS - 6, A_NORMAL, "and items %s (see unknot checks)", rest);
+        ui_putf(y, 6, COLS - 8, A_NORMAL, "and %s %s (unknot checks lists them)",
+                strchr(rest, ',') ? "items" : "item", rest);
 }
 
 static void draw_verdict(const struct check *c)
@@ -289,7 +311,6 @@ static void save(struct app *app, struct check *c)
         return;
     }
     c->phase = PH_SAVED;
-    app_status(app, "Saved as check %" PRId64 ".", c->chk.id);
 }
 
 /* All items answered: the verdict, and the record as the CLI writes it. */
@@ -324,7 +345,8 @@ static void move_to(struct app *app, struct check *c, int delta)
         app_status(app, "This is the first item.");
         return;
     }
-    if (to >= REDFLAG_COUNT || c->ans[c->cur] == UNANSWERED) {
+    /* Forward only over answered items: none may be skipped. */
+    if (delta > 0 && (to >= REDFLAG_COUNT || c->ans[c->cur] == UNANSWERED)) {
         app_status(app, "Answer this item first: y or n.");
         return;
     }

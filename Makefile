@@ -67,7 +67,9 @@ check-man:
 	 if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "== mandoc -Tlint man/unknot.1: clean"
 
 check-e2e: $(BIN)
-	@set -e; for t in tests/e2e/test_*.sh; do echo "== $$t"; UNKNOT=./$(BIN) bash $$t; done
+	@failed=""; for t in tests/e2e/test_*.sh; do echo "== $$t"; \
+	  UNKNOT=./$(BIN) bash $$t || failed="$$failed $$t"; done; \
+	 if [ -n "$$failed" ]; then echo "FAILED:$$failed"; exit 1; fi
 
 # Same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan: deps

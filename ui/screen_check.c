@@ -23,11 +23,11 @@ enum phase {
 
 struct check {
     enum phase phase;
-    int cur;                          /* index of the item shown, 0-based */
-    signed char ans[REDFLAG_COUNT];   /* UNANSWERED, 0 or 1 */
-    int explain;                      /* 1: the explanation of cur shows */
-    enum redflag_level level;         /* the verdict, once all are answered */
-    struct store_check chk;           /* what is (to be) stored; id once saved */
+    int cur;                        /* index of the item shown, 0-based */
+    signed char ans[REDFLAG_COUNT]; /* UNANSWERED, 0 or 1 */
+    int explain;                    /* 1: the explanation of cur shows */
+    enum redflag_level level;       /* the verdict, once all are answered */
+    struct store_check chk;         /* what is (to be) stored; id once saved */
     char err[STORE_ERR_LEN];
 };
 
@@ -197,14 +197,15 @@ static void draw_item(const struct check *c, int y)
     ui_putf(y++, 2, COLS - 4, A_BOLD, "Item %d of %d", item->number, REDFLAG_COUNT);
     y = draw_progress(y, c) + 1;
     y = draw_wrapped(y, 2, COLS - 4, hints - 2, item->question, A_BOLD) + 1;
-    if (c->ans[c->cur] != UNANSWERED)
-        ui_putf(y++, 2, COLS - 4, A_NORMAL, "You answered %s. Press y or n to change it%s.",
+    if (c->ans[c->cur] != UNANSWERED) { /* back here to change it: say what it was */
+        ui_putf(y, 2, COLS - 4, A_NORMAL, "You answered %s. Press y or n to change it%s.",
                 c->ans[c->cur] ? "yes" : "no",
                 c->cur + 1 < REDFLAG_COUNT ? ", Right to keep it" : "");
+        y += 2;
+    }
     if (c->explain)
         draw_wrapped(y, 4, COLS - 6, hints - 2, item->explain, A_NORMAL);
-    ui_put(hints, 2, COLS - 4, "y yes   n no   ? explain   Left back   q leave   F1 help",
-           A_BOLD);
+    ui_put(hints, 2, COLS - 4, "y yes   n no   ? explain   Left back   q leave   F1 help", A_BOLD);
 }
 
 /* ---- the verdict ---- */
@@ -252,8 +253,8 @@ static void draw_yes_items(const struct check *c, int y, int last)
         if (!used && wrapped_rows(item->question, COLS - 8) <= room) {
             y = draw_yes_item(item, y);
         } else if (used < sizeof(rest)) {
-            int w = snprintf(rest + used, sizeof(rest) - used, "%s%d", used ? ", " : "",
-                             item->number);
+            int w =
+                snprintf(rest + used, sizeof(rest) - used, "%s%d", used ? ", " : "", item->number);
             used += w > 0 ? (size_t)w : 0;
         }
     }
@@ -279,8 +280,7 @@ static void draw_verdict(const struct check *c)
         ui_put(bottom - 1, 2, COLS - 4, "Enter, q or Esc: back to home", A_NORMAL);
     } else {
         ui_putf(bottom - 2, 2, COLS - 4, ui_attr(UC_URGENT), "Not saved: %s", c->err);
-        ui_put(bottom - 1, 2, COLS - 4, "r: try saving again   q: leave without saving",
-               A_BOLD);
+        ui_put(bottom - 1, 2, COLS - 4, "r: try saving again   q: leave without saving", A_BOLD);
     }
 }
 
@@ -292,8 +292,9 @@ static void check_draw(struct app *app, struct screen *s)
         draw_verdict(c);
     } else {
         int y = ui_body_top();
-        /* An emergency sign answered yes stays on top of every later item. */
-        y = emergency_yes(c) ? draw_emergency_band(y) + 1 : y + 1;
+        /* An emergency sign answered yes stays on top of every later item;
+         * the band's own bottom padding separates it from the item. */
+        y = emergency_yes(c) ? draw_emergency_band(y) : y + 1;
         draw_item(c, y);
     }
     draw_footer();
@@ -345,9 +346,11 @@ static void move_to(struct app *app, struct check *c, int delta)
         app_status(app, "This is the first item.");
         return;
     }
-    /* Forward only over answered items: none may be skipped. */
+    /* Forward only over answered items: none may be skipped, and the last
+     * one is left with y or n, which is what ends the checklist. */
     if (delta > 0 && (to >= REDFLAG_COUNT || c->ans[c->cur] == UNANSWERED)) {
-        app_status(app, "Answer this item first: y or n.");
+        app_status(app, to >= REDFLAG_COUNT ? "This is the last item: y or n finishes."
+                                            : "Answer this item first: y or n.");
         return;
     }
     c->cur = to;

@@ -8,7 +8,7 @@ E2E_PASSES=0
 trap 'e2e_cleanup' EXIT
 
 e2e_cleanup() {
-    [ -n "${E2E_TMUX:-}" ] && tmux -L "$E2E_TMUX" kill-server 2>/dev/null
+    [ -n "${E2E_TMUX:-}" ] && tui_stop
     rm -rf "$E2E_TMP"
 }
 
@@ -81,4 +81,16 @@ expect_screen() {
 $(tui_screen)"; fi
 }
 
-tui_stop() { tmux -L "$E2E_TMUX" kill-server 2>/dev/null; }
+# Stops the server and waits until it is gone, so the next tui_start never
+# meets a dying server; each start then gets a fresh socket name too.
+tui_stop() {
+    local pid
+    pid=$(tmux -L "$E2E_TMUX" display -p '#{pid}' 2>/dev/null)
+    tmux -L "$E2E_TMUX" kill-server 2>/dev/null
+    if [ -n "$pid" ]; then
+        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
+    fi
+    rm -f "/tmp/tmux-$(id -u)/$E2E_TMUX"
+    E2E_RUN=$((${E2E_RUN:-0} + 1))
+    E2E_TMUX=unknot-e2e-$$-$E2E_RUN
+}

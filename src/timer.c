@@ -1,0 +1,407 @@
+/* timer: plan building and the countdown engine. Every deadline is the
+ * previous deadline plus a step's duration, so nothing drifts. */
+#include "src/timer.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MS_PER_S 1000
+
+static const char rest_instruction[] = "Relax and breathe slowly.";
+static const char switch_instruction[] = "Come back to the middle slowly, then change sides.";
+static const char routine_done[] = "All done. Take a moment, then get up slowly.";
+static const char ice_done[] = "Time is up: take the ice pack off.";
+static const char heat_done[] = "Time is up: put the heat away.";
+
+/* ---- plans --------------------------------------------------------------- */
+
+static void put_err(char *err, size_t errlen, const char *text)
+{
+    if (err && errlen)
+        snprintf(err, errlen, "%s", text);
+}
+
+static void plan_clear(struct timer_plan *plan)
+{
+    plan->kind_code = NULL;
+    plan->routine_code = NULL;
+    plan->hold_s = 0;
+    plan->nsteps = 0;
+}
+
+/* Appends a step, or only counts it when the plan is full (the caller
+ * checks `need` against TIMER_MAX_STEPS). Returns the step or NULL. */
+static struct timer_step *push(struct timer_plan *plan, size_t *need, enum timer_step_kind kind,
+                               int64_t ms, const char *name, const char *instruction)
+{
+    struct timer_step *s;
+    (*need)++;
+    if (plan->nsteps >= TIMER_MAX_STEPS)
+        return NULL;
+    s = &plan->steps[plan->nsteps++];
+    memset(s, 0, sizeof *s);
+    s->kind = kind;
+    s->ms = ms;
+    s->name = name;
+    s->instruction = instruction;
+    snprintf(s->label, sizeof s->label, "%s", name);
+    return s;
+}
+
+/* Each step's `next` is the label of the step after it. */
+static void link_labels(struct timer_plan *plan)
+{
+    for (size_t i = 0; i < plan->nsteps; i++) {
+        if (i + 1 < plan->nsteps)
+            memcpy(plan->steps[i].next, plan->steps[i + 1].label, sizeof plan->steps[i].next);
+        else
+            plan->steps[i].next[0] = '\0';
+    }
+}
+
+static void push_gap(struct timer_plan *plan, size_t *need, int switch_side, int rest_s)
+{
+    struct timer_step *s;
+    if (!switch_side) {
+        push(plan, need, TIMER_REST, (int64_t)rest_s * MS_PER_S, "Rest", rest_instruction);
+        return;
+    }
+    s = push(plan, need, TIMER_SWITCH_SIDE, (int64_t)ROUTINE_SWITCH_SIDE_S * MS_PER_S,
+             "Switch sides", switch_instruction);
+    if (s)
+        snprintf(s->label, sizeof s->label, "Switch to the right side");
+}
+
+static const char *side_text(enum timer_side side)
+{
+    switch (side) {
+    case TIMER_SIDE_LEFT: return ", left side";
+    case TIMER_SIDE_RIGHT: return ", right side";
+    case TIMER_SIDE_NONE: break;
+    }
+    return "";
+}
+
+static void push_hold(struct timer_plan *plan, size_t *need, const struct stretch *st,
+                      enum timer_side side, int rep, size_t phase, int hold_s)
+{
+    const struct stretch_phase *ph = st->nphases ? &st->phases[phase] : NULL;
+    struct timer_step *s = push(plan, need, TIMER_HOLD, (int64_t)hold_s * MS_PER_S, st->name,
+                                ph ? ph->instruction : st->instruction);
+    char rep_text[32] = "";
+    if (!s)
+        return;
+    s->caution = st->caution;
+    s->rep = rep;
+    s->nreps = st->reps;
+    s->side = side;
+    if (st->reps > 1)
+        snprintf(rep_text, sizeof rep_text, ", rep %d of %d", rep, st->reps);
+    snprintf(s->label, sizeof s->label, "%s%s%s%s%s%s", st->name, ph ? " (" : "",
+             ph ? ph->name : "", ph ? ")" : "", side_text(side), rep_text);
+}
+
+/* Every hold of one stretch, each after a gap unless it opens the plan or
+ * continues the phases of a rep. */
+static void push_stretch(struct timer_plan *plan, size_t *need, const struct stretch *st,
+                         int hold_s, int rest_s)
+{
+    int nsides = st->per_side ? 2 : 1;
+    size_t nphases = st->nphases ? st->nphases : 1;
+    for (int side = 0; side < nsides; side++) {
+        enum timer_side ts = !st->per_side ? TIMER_SIDE_NONE
+                             : side == 0   ? TIMER_SIDE_LEFT
+                                           : TIMER_SIDE_RIGHT;
+        for (int rep = 1; rep <= st->reps; rep++) {
+            for (size_t ph = 0; ph < nphases; ph++) {
+                if (*need > 0 && ph == 0)
+                    push_gap(plan, need, side > 0 && rep == 1, rest_s);
+                push_hold(plan, need, st, ts, rep, ph, hold_s);
+            }
+        }
+    }
+}
+
+int timer_plan_routine(struct timer_plan *plan, const struct routine *r, int hold_s, char *err,
+                       size_t errlen)
+{
+    size_t need = 0;
+    struct timer_step *fin;
+
+    plan_clear(plan);
+    if (!r) {
+        put_err(err, errlen, "No routine given.");
+        return -1;
+    }
+    if (routine_hold_check(hold_s, err, errlen) != 0)
+        return -1;
+    for (size_t i = 0; i < r->nstretches; i++)
+        push_stretch(plan, &need, r->stretches[i], hold_s, routine_rest_s(hold_s));
+    if (need == 0) {
+        put_err(err, errlen, "This routine has no stretches.");
+        return -1;
+    }
+    fin = push(plan, &need, TIMER_FINISH, 0, "Done", routine_done);
+    if (!fin) {
+        if (err && errlen)
+            snprintf(err, errlen, "Routine \"%s\" needs %zu steps; at most %d fit.", r->code, need,
+                     TIMER_MAX_STEPS);
+        plan_clear(plan);
+        return -1;
+    }
+    link_labels(plan);
+    plan->kind_code = "stretch";
+    plan->routine_code = r->code;
+    plan->hold_s = hold_s;
+    return 0;
+}
+
+int timer_plan_single(struct timer_plan *plan, enum therapy_kind kind, int64_t seconds, char *err,
+                      size_t errlen)
+{
+    const struct therapy_preset *p = therapy_preset(kind);
+    struct timer_step *s;
+    size_t need = 0;
+
+    plan_clear(plan);
+    if (!p) {
+        put_err(err, errlen, "Choose ice or heat.");
+        return -1;
+    }
+    if (seconds < 1 || seconds > TIMER_MAX_SINGLE_S) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s time must be 1 second to %d hours.", p->name,
+                     TIMER_MAX_SINGLE_S / 3600);
+        return -1;
+    }
+    s = push(plan, &need, TIMER_HOLD, seconds * MS_PER_S, p->name, p->how);
+    s->caution = p->caution;
+    if (seconds % 60 == 0)
+        snprintf(s->label, sizeof s->label, "%s, %lld minute%s", p->name, (long long)(seconds / 60),
+                 seconds == 60 ? "" : "s");
+    else
+        snprintf(s->label, sizeof s->label, "%s, %lld seconds", p->name, (long long)seconds);
+    push(plan, &need, TIMER_FINISH, 0, "Done", kind == THERAPY_ICE ? ice_done : heat_done);
+    link_labels(plan);
+    plan->kind_code = p->code;
+    return 0;
+}
+
+int64_t timer_total_ms(const struct timer_plan *plan)
+{
+    int64_t total = 0;
+    for (size_t i = 0; plan && i < plan->nsteps; i++)
+        total += plan->steps[i].ms;
+    return total;
+}
+
+/* ---- the engine ---------------------------------------------------------- */
+
+static int plan_valid(const struct timer_plan *plan)
+{
+    if (!plan || plan->nsteps == 0 || plan->nsteps > TIMER_MAX_STEPS)
+        return 0;
+    for (size_t i = 0; i < plan->nsteps; i++) {
+        const struct timer_step *s = &plan->steps[i];
+        int last = i + 1 == plan->nsteps;
+        if (s->ms < 0 || (s->kind == TIMER_FINISH) != last || (last && s->ms != 0))
+            return 0;
+    }
+    return 1;
+}
+
+static int at_finish(const struct timer *t)
+{
+    return t->plan->steps[t->step].kind == TIMER_FINISH;
+}
+
+/* Moves a running timer from its step to the next at `at` (a deadline, or
+ * now for a skip). */
+static void next_step_running(struct timer *t, int64_t at)
+{
+    t->step++;
+    if (at_finish(t)) {
+        t->active += at - t->seg_start;
+        t->seg_start = at;
+        t->deadline = at;
+        t->state = TIMER_FINISHED;
+        return;
+    }
+    t->deadline = at + t->plan->steps[t->step].ms;
+}
+
+int timer_start(struct timer *t, const struct timer_plan *plan, int64_t now_ms)
+{
+    if (!plan_valid(plan))
+        return -1;
+    memset(t, 0, sizeof *t);
+    t->plan = plan;
+    t->state = TIMER_RUNNING;
+    t->seg_start = now_ms;
+    t->deadline = now_ms + plan->steps[0].ms;
+    if (at_finish(t))
+        t->state = TIMER_FINISHED;
+    return 0;
+}
+
+void timer_advance(struct timer *t, int64_t now_ms, struct timer_events *ev)
+{
+    if (ev)
+        memset(ev, 0, sizeof *ev);
+    while (t->state == TIMER_RUNNING && now_ms >= t->deadline) {
+        if (ev) {
+            ev->holds_ended += t->plan->steps[t->step].kind == TIMER_HOLD;
+            ev->steps_changed++;
+        }
+        next_step_running(t, t->deadline);
+        if (ev && t->state == TIMER_FINISHED)
+            ev->finished = 1;
+    }
+}
+
+int timer_pause(struct timer *t, int64_t now_ms)
+{
+    timer_advance(t, now_ms, NULL);
+    if (t->state != TIMER_RUNNING)
+        return -1;
+    t->left = t->deadline - now_ms;
+    t->active += now_ms - t->seg_start;
+    t->state = TIMER_PAUSED;
+    return 0;
+}
+
+int timer_resume(struct timer *t, int64_t now_ms)
+{
+    if (t->state != TIMER_PAUSED)
+        return -1;
+    t->deadline = now_ms + t->left;
+    t->seg_start = now_ms;
+    t->state = TIMER_RUNNING;
+    return 0;
+}
+
+int timer_skip(struct timer *t, int64_t now_ms)
+{
+    timer_advance(t, now_ms, NULL);
+    if (t->state == TIMER_RUNNING) {
+        next_step_running(t, now_ms);
+        return 0;
+    }
+    if (t->state != TIMER_PAUSED)
+        return -1;
+    t->step++;
+    t->left = t->plan->steps[t->step].ms;
+    if (at_finish(t))
+        t->state = TIMER_FINISHED;
+    return 0;
+}
+
+int timer_stop(struct timer *t, int64_t now_ms)
+{
+    timer_advance(t, now_ms, NULL);
+    if (t->state == TIMER_RUNNING) {
+        t->left = t->deadline - now_ms;
+        t->active += now_ms - t->seg_start;
+    } else if (t->state != TIMER_PAUSED) {
+        return -1;
+    }
+    t->state = TIMER_STOPPED;
+    return 0;
+}
+
+/* ---- queries ------------------------------------------------------------- */
+
+/* The timer as it is at now_ms, without touching *t. */
+static struct timer view(const struct timer *t, int64_t now_ms)
+{
+    struct timer v = *t;
+    timer_advance(&v, now_ms, NULL);
+    return v;
+}
+
+enum timer_state timer_state(const struct timer *t, int64_t now_ms)
+{
+    return view(t, now_ms).state;
+}
+
+size_t timer_step_index(const struct timer *t, int64_t now_ms)
+{
+    return view(t, now_ms).step;
+}
+
+const struct timer_step *timer_current(const struct timer *t, int64_t now_ms)
+{
+    struct timer v = view(t, now_ms);
+    if (v.state == TIMER_IDLE || !v.plan)
+        return NULL;
+    return &v.plan->steps[v.step];
+}
+
+/* ms left in the step of an already advanced view. */
+static int64_t left_of(const struct timer *v, int64_t now_ms)
+{
+    if (v->state == TIMER_RUNNING)
+        return v->deadline - now_ms;
+    if (v->state == TIMER_PAUSED)
+        return v->left;
+    return 0;
+}
+
+int64_t timer_ms_left(const struct timer *t, int64_t now_ms)
+{
+    struct timer v = view(t, now_ms);
+    return left_of(&v, now_ms);
+}
+
+int64_t timer_seconds_shown(const struct timer *t, int64_t now_ms)
+{
+    return (timer_ms_left(t, now_ms) + MS_PER_S - 1) / MS_PER_S;
+}
+
+int64_t timer_ms_to_next_event(const struct timer *t, int64_t now_ms)
+{
+    struct timer v = view(t, now_ms);
+    if (v.state != TIMER_RUNNING)
+        return -1;
+    /* left >= 1 here: the shown value changes when left reaches the next
+     * lower multiple of 1000 (or 0, the step end). */
+    return (left_of(&v, now_ms) - 1) % MS_PER_S + 1;
+}
+
+int64_t timer_elapsed_ms(const struct timer *t, int64_t now_ms)
+{
+    struct timer v = view(t, now_ms);
+    int64_t run = now_ms - v.seg_start;
+    if (v.state != TIMER_RUNNING || run < 0)
+        return v.active;
+    return v.active + run;
+}
+
+double timer_progress(const struct timer *t, int64_t now_ms)
+{
+    struct timer v = view(t, now_ms);
+    int64_t total, pos = 0;
+    if (v.state == TIMER_IDLE)
+        return 0.0;
+    if (v.state == TIMER_FINISHED)
+        return 1.0;
+    total = timer_total_ms(v.plan);
+    if (total <= 0)
+        return 0.0;
+    for (size_t i = 0; i < v.step; i++)
+        pos += v.plan->steps[i].ms;
+    pos += v.plan->steps[v.step].ms - (v.state == TIMER_RUNNING ? v.deadline - now_ms : v.left);
+    return (double)pos / (double)total;
+}
+
+int64_t timer_plan_ms_left(const struct timer *t, int64_t now_ms)
+{
+    struct timer v = view(t, now_ms);
+    int64_t left;
+    if (v.state != TIMER_RUNNING && v.state != TIMER_PAUSED)
+        return 0;
+    left = left_of(&v, now_ms);
+    for (size_t i = v.step + 1; i < v.plan->nsteps; i++)
+        left += v.plan->steps[i].ms;
+    return left;
+}

@@ -1,0 +1,162 @@
+/* timer: the countdown engine of stretch, ice and heat sessions. Pure: it
+ * never reads a clock and never sleeps. The caller passes `now_ms`, a value
+ * of one monotonic millisecond clock (CLOCK_BOOTTIME in the app, any
+ * number in tests); every call on one timer must use the same clock and
+ * non-decreasing values.
+ *
+ * A plan is a fixed-capacity array of steps (no heap) that always ends with
+ * one TIMER_FINISH step of 0 ms. Step boundaries are computed from the
+ * previous deadline, never from `now`, so a late caller loses no time: a
+ * plan of total T ms started at S and paused for P ms in all finishes at
+ * exactly S + T + P (minus any time skipped).
+ *
+ * The queries (timer_ms_left, timer_step_index, ...) answer as of now_ms:
+ * they look at a copy advanced to now_ms and change nothing, so a caller
+ * who is late still sees the right step. Only timer_advance reports the
+ * events (hold ended, step changed, finished), so call it on every wake-up
+ * before acting on a key; pause, resume, skip and stop first process, but
+ * do not report, any boundary already due.
+ */
+#ifndef UNKNOT_TIMER_H
+#define UNKNOT_TIMER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "src/routines.h"
+
+#define TIMER_MAX_STEPS 128
+#define TIMER_LABEL_LEN 72 /* bytes with the NUL: labels fit "next: " + label in 76 columns */
+#define TIMER_MAX_SINGLE_S (24 * 3600) /* longest ice/heat plan, seconds */
+
+enum timer_step_kind { TIMER_HOLD, TIMER_REST, TIMER_SWITCH_SIDE, TIMER_FINISH };
+
+enum timer_side { TIMER_SIDE_NONE, TIMER_SIDE_LEFT, TIMER_SIDE_RIGHT };
+
+/* One step. Pointers are to static storage (routines.h tables or fixed
+ * strings); labels are plain ASCII, one line. */
+struct timer_step {
+    enum timer_step_kind kind;
+    int64_t ms;              /* duration; 0 for TIMER_FINISH */
+    const char *name;        /* stretch name, "Rest", "Switch sides", "Ice", "Done" */
+    const char *instruction; /* one line, never NULL */
+    const char *caution;     /* one line, or NULL */
+    int rep, nreps;          /* 1-based rep of the stretch; 0, 0 outside one */
+    enum timer_side side;
+    char label[TIMER_LABEL_LEN]; /* "Knee-to-chest, left side, rep 2 of 3" */
+    char next[TIMER_LABEL_LEN];  /* label of the next step ("Done"); "" on FINISH */
+};
+
+struct timer_plan {
+    const char *kind_code;    /* "stretch", "ice", "heat": the session kind */
+    const char *routine_code; /* routine code, or NULL for ice and heat */
+    int hold_s;               /* hold of a routine, 0 for ice and heat */
+    size_t nsteps;
+    struct timer_step steps[TIMER_MAX_STEPS];
+};
+
+enum timer_state { TIMER_IDLE, TIMER_RUNNING, TIMER_PAUSED, TIMER_FINISHED, TIMER_STOPPED };
+
+/* Zero-initialise (TIMER_IDLE) or timer_start before use. The plan is
+ * borrowed: it must outlive the timer and not change while it runs. */
+struct timer {
+    const struct timer_plan *plan;
+    enum timer_state state;
+    size_t step;       /* index of the current step */
+    int64_t deadline;  /* end of the current step, while running */
+    int64_t left;      /* ms left in the current step, while paused */
+    int64_t seg_start; /* now_ms when the current run of unpaused time began */
+    int64_t active;    /* unpaused ms before seg_start */
+};
+
+/* What one timer_advance call saw happen, in order, up to now_ms. */
+struct timer_events {
+    unsigned holds_ended;   /* HOLD steps that ran to their end */
+    unsigned steps_changed; /* step boundaries crossed (including into FINISH) */
+    int finished;           /* 1 when the plan reached its FINISH step */
+};
+
+/* ---- plans --------------------------------------------------------------- */
+
+/* Builds the plan of routine r with holds of hold_s seconds (5 or 30; the
+ * routine's own default is r->hold_s). Each stretch does its reps, per side
+ * left then right with a TIMER_SWITCH_SIDE step of ROUTINE_SWITCH_SIDE_S
+ * between the sides; a stretch with phases holds each phase in turn per
+ * rep. A REST of routine_rest_s(hold_s) separates holds, none after the
+ * last one, which is followed by FINISH. Returns 0, or -1 with a one-line
+ * message in err (bad hold, no routine, more than TIMER_MAX_STEPS steps);
+ * on error *plan is left empty (nsteps 0). */
+int timer_plan_routine(struct timer_plan *plan, const struct routine *r, int hold_s, char *err,
+                       size_t errlen);
+
+/* Builds an ice or heat plan: one HOLD of `seconds` (1..TIMER_MAX_SINGLE_S)
+ * and FINISH. The minutes are checked by therapy_minutes_check, not here.
+ * Returns 0, or -1 with a message in err and an empty plan. */
+int timer_plan_single(struct timer_plan *plan, enum therapy_kind kind, int64_t seconds, char *err,
+                      size_t errlen);
+
+/* Sum of the step durations: how long the plan runs with no pause or skip. */
+int64_t timer_total_ms(const struct timer_plan *plan);
+
+/* ---- the engine ---------------------------------------------------------- */
+
+/* Starts plan at now_ms on its first step (state RUNNING). Returns 0, or -1
+ * and leaves *t untouched when the plan is malformed (empty, over
+ * TIMER_MAX_STEPS, a negative duration, or not exactly one FINISH, last). */
+int timer_start(struct timer *t, const struct timer_plan *plan, int64_t now_ms);
+
+/* Processes every step boundary up to and including now_ms (a deadline
+ * equal to now_ms is crossed), each from the previous deadline, and fills
+ * *ev (cleared first; ev may be NULL). Does nothing unless RUNNING. */
+void timer_advance(struct timer *t, int64_t now_ms, struct timer_events *ev);
+
+/* Pause freezes the ms left in the current step; resume puts the deadline
+ * that far after now_ms, so a pause of P ms moves every later deadline by
+ * exactly P. Each returns 0, or -1 (nothing changes) when the timer is not
+ * RUNNING (pause) or not PAUSED (resume) once due boundaries are processed. */
+int timer_pause(struct timer *t, int64_t now_ms);
+int timer_resume(struct timer *t, int64_t now_ms);
+
+/* Ends the current step now and starts the next one (a paused timer stays
+ * paused, on the next step); skipping the last step finishes the plan. The
+ * skipped time is not run, so the plan ends that much sooner. Returns 0, or
+ * -1 when the timer is neither RUNNING nor PAUSED. */
+int timer_skip(struct timer *t, int64_t now_ms);
+
+/* Stops a RUNNING or PAUSED timer for good (state STOPPED); the elapsed
+ * time stays what was run. Returns 0, or -1 in any other state. */
+int timer_stop(struct timer *t, int64_t now_ms);
+
+/* ---- queries (as of now_ms; they change nothing) --------------------------- */
+
+enum timer_state timer_state(const struct timer *t, int64_t now_ms);
+
+/* Index of the current step (the FINISH step once finished), and the step
+ * itself (NULL when IDLE). */
+size_t timer_step_index(const struct timer *t, int64_t now_ms);
+const struct timer_step *timer_current(const struct timer *t, int64_t now_ms);
+
+/* ms left in the current step: 0 when IDLE, FINISHED or STOPPED. */
+int64_t timer_ms_left(const struct timer *t, int64_t now_ms);
+
+/* The seconds the screen shows: ms left rounded up (29001 ms -> 30). */
+int64_t timer_seconds_shown(const struct timer *t, int64_t now_ms);
+
+/* ms until the shown seconds change or the step ends, whichever is first
+ * (always 1..1000): how long the UI may sleep. -1 unless RUNNING. */
+int64_t timer_ms_to_next_event(const struct timer *t, int64_t now_ms);
+
+/* Unpaused time run so far (skipped time is not run): what a session
+ * checkpoints as its elapsed time. */
+int64_t timer_elapsed_ms(const struct timer *t, int64_t now_ms);
+
+/* Position in the plan as a fraction 0..1 of timer_total_ms: the planned
+ * durations of the steps behind plus the part of this one done; a skip
+ * jumps ahead. 1 once finished; 0 when IDLE. */
+double timer_progress(const struct timer *t, int64_t now_ms);
+
+/* Planned ms left in the whole plan from now (the current step's ms left
+ * plus every later step): 0 once finished or stopped. */
+int64_t timer_plan_ms_left(const struct timer *t, int64_t now_ms);
+
+#endif

@@ -1,0 +1,783 @@
+/* Tests of src/timer.c with an injected clock: plans, exact ends, pause
+ * without drift, late advance, skip, stop, shown seconds and wake-ups.
+ * The engine tests use stretches defined here, so that they do not change
+ * when the content of routines.c does. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/routines.h"
+#include "src/timer.h"
+
+#define START INT64_C(7000001) /* a clock that does not start at 0, odd to catch off-by-ones */
+#define ERRLEN 256
+
+static const struct stretch three_reps = {
+    "three", "Three reps", "Hold it.", ROUTINE_HOLD_LONG_S, 3, 0, NULL, 0, NULL};
+static const struct stretch two_sides = {
+    "sides", "Two sides", "Hold one side.", ROUTINE_HOLD_LONG_S, 2, 1, "Careful.", 0, NULL};
+static const struct stretch_phase ab_phases[] = {{"a", "Position A."}, {"b", "Position B."}};
+static const struct stretch phased = {"phased", "Phased", "A then B.", ROUTINE_HOLD_SHORT_S, 2, 0,
+                                      NULL,     2,        ab_phases};
+
+static const struct stretch *const three_list[] = {&three_reps};
+static const struct stretch *const sides_list[] = {&two_sides};
+static const struct stretch *const phased_list[] = {&phased};
+static const struct stretch *const mixed_list[] = {&three_reps, &two_sides};
+
+static const struct routine three_routine = {"three", "Three", "Test.", 30, 1, three_list};
+static const struct routine sides_routine = {"sides", "Sides", "Test.", 30, 1, sides_list};
+static const struct routine phased_routine = {"phased", "Phased", "Test.", 5, 1, phased_list};
+static const struct routine mixed_routine = {"mixed", "Mixed", "Test.", 30, 2, mixed_list};
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static void build(struct timer_plan *plan, const struct routine *r, int hold_s)
+{
+    char err[ERRLEN] = "";
+    if (timer_plan_routine(plan, r, hold_s, err, sizeof err) != 0)
+        fail_msg("timer_plan_routine(%s, %d) failed: %s", r->code, hold_s, err);
+}
+
+/* The 3-rep, 30-s plan: H30 R10 H30 R10 H30 FINISH = 110 s. */
+static void build_three(struct timer_plan *plan)
+{
+    build(plan, &three_routine, ROUTINE_HOLD_LONG_S);
+}
+
+static void start(struct timer *t, const struct timer_plan *plan, int64_t now)
+{
+    assert_int_equal(timer_start(t, plan, now), 0);
+}
+
+/* Asserts the timer is still running at end - 1 and finishes exactly at end. */
+static void expect_end_at(struct timer *t, int64_t end)
+{
+    struct timer_events ev;
+    timer_advance(t, end - 1, &ev);
+    assert_int_equal(ev.finished, 0);
+    assert_int_equal(timer_state(t, end - 1), TIMER_RUNNING);
+    assert_int_equal(timer_ms_left(t, end - 1), 1);
+    timer_advance(t, end, &ev);
+    assert_int_equal(ev.finished, 1);
+    assert_int_equal(t->state, TIMER_FINISHED);
+    assert_int_equal(timer_step_index(t, end), t->plan->nsteps - 1);
+}
+
+/* ---- exact ends ---------------------------------------------------------- */
+
+static void test_three_reps_end_exactly(void **state)
+{
+    static const struct {
+        int64_t at;  /* ms after start of the boundary */
+        size_t step; /* step from the boundary on */
+    } bounds[] = {{30000, 1}, {40000, 2}, {70000, 3}, {80000, 4}, {110000, 5}};
+    struct timer_plan plan;
+    struct timer t;
+    (void)state;
+
+    build_three(&plan);
+    assert_int_equal(plan.nsteps, 6);
+    assert_int_equal(timer_total_ms(&plan), 3 * 30000 + 2 * 10000);
+    start(&t, &plan, START);
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++) {
+        assert_int_equal(timer_step_index(&t, START + bounds[i].at - 1), bounds[i].step - 1);
+        assert_int_equal(timer_step_index(&t, START + bounds[i].at), bounds[i].step);
+    }
+    expect_end_at(&t, START + 110000);
+    assert_int_equal(timer_elapsed_ms(&t, START + 200000), 110000);
+    assert_true(timer_progress(&t, START + 200000) == 1.0);
+    assert_int_equal(timer_ms_left(&t, START + 200000), 0);
+}
+
+static void test_ice_and_heat_end_exactly(void **state)
+{
+    static const struct {
+        enum therapy_kind kind;
+        int64_t seconds;
+        const char *label, *code;
+    } cases[] = {
+        {THERAPY_ICE, 20 * 60, "Ice, 20 minutes", "ice"},
+        {THERAPY_ICE, 10 * 60, "Ice, 10 minutes", "ice"},
+        {THERAPY_HEAT, 15 * 60, "Heat, 15 minutes", "heat"},
+        {THERAPY_HEAT, 90, "Heat, 90 seconds", "heat"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct timer_plan plan;
+        struct timer t;
+        char err[ERRLEN] = "";
+        assert_int_equal(timer_plan_single(&plan, cases[i].kind, cases[i].seconds, err, sizeof err),
+                         0);
+        assert_int_equal(plan.nsteps, 2);
+        assert_int_equal(plan.steps[0].kind, TIMER_HOLD);
+        assert_int_equal(plan.steps[1].kind, TIMER_FINISH);
+        assert_string_equal(plan.steps[0].label, cases[i].label);
+        assert_string_equal(plan.steps[0].next, "Done");
+        assert_string_equal(plan.kind_code, cases[i].code);
+        assert_null(plan.routine_code);
+        assert_int_equal(timer_total_ms(&plan), cases[i].seconds * 1000);
+        start(&t, &plan, START);
+        expect_end_at(&t, START + cases[i].seconds * 1000);
+    }
+}
+
+static void test_ice_20_minutes_is_1200000_ms(void **state)
+{
+    struct timer_plan plan;
+    struct timer t;
+    struct timer_events ev;
+    (void)state;
+    assert_int_equal(timer_plan_single(&plan, THERAPY_ICE, 20 * 60, NULL, 0), 0);
+    start(&t, &plan, 0);
+    timer_advance(&t, 1199999, &ev);
+    assert_int_equal(ev.finished, 0);
+    assert_int_equal(timer_seconds_shown(&t, 1199999), 1);
+    timer_advance(&t, 1200000, &ev);
+    assert_int_equal(ev.finished, 1);
+    assert_int_equal(ev.holds_ended, 1);
+    assert_int_equal(timer_elapsed_ms(&t, 1200000), 1200000);
+}
+
+static void test_single_refuses_bad_lengths(void **state)
+{
+    static const int64_t bad[] = {0, -60, TIMER_MAX_SINGLE_S + 1};
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct timer_plan plan;
+        char err[ERRLEN] = "";
+        assert_int_equal(timer_plan_single(&plan, THERAPY_HEAT, bad[i], err, sizeof err), -1);
+        assert_int_equal(plan.nsteps, 0);
+        assert_non_null(strstr(err, "Heat time"));
+    }
+}
+
+/* ---- pause --------------------------------------------------------------- */
+
+/* Pausing 17.3 s at any point moves the end by exactly 17300 ms. */
+static void test_pause_shifts_end_exactly(void **state)
+{
+    static const int64_t points[] = {
+        0,      /* right at the start */
+        12345,  /* mid-hold */
+        29999,  /* 1 ms before a boundary */
+        30000,  /* exactly at hold -> rest */
+        35000,  /* mid-rest */
+        40000,  /* exactly at rest -> hold */
+        79999,  /* last ms of a rest */
+        109999, /* last ms of the plan */
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+        struct timer_plan plan;
+        struct timer t;
+        struct timer_events ev;
+        int64_t p = START + points[i], left;
+
+        build_three(&plan);
+        start(&t, &plan, START);
+        timer_advance(&t, p, &ev);
+        left = timer_ms_left(&t, p);
+        assert_int_equal(timer_pause(&t, p), 0);
+        assert_int_equal(timer_state(&t, p + 17300), TIMER_PAUSED);
+        assert_int_equal(timer_ms_left(&t, p + 17300), left);
+        assert_int_equal(timer_elapsed_ms(&t, p + 17300), points[i]);
+        assert_int_equal(timer_resume(&t, p + 17300), 0);
+        expect_end_at(&t, START + 110000 + 17300);
+        assert_int_equal(timer_elapsed_ms(&t, START + 500000), 110000);
+    }
+}
+
+/* The caller pauses exactly at a boundary without advancing first: the
+ * boundary is processed, then the pause holds the next step's full time. */
+static void test_pause_at_boundary_without_advance(void **state)
+{
+    struct timer_plan plan;
+    struct timer t;
+    struct timer_events ev;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    assert_int_equal(timer_pause(&t, START + 30000), 0);
+    assert_int_equal(t.step, 1);
+    assert_int_equal(timer_ms_left(&t, START + 30000), 10000);
+    assert_int_equal(timer_resume(&t, START + 47300), 0);
+    timer_advance(&t, START + 57299, &ev);
+    assert_int_equal(ev.steps_changed, 0);
+    timer_advance(&t, START + 57300, &ev);
+    assert_int_equal(ev.steps_changed, 1);
+    assert_int_equal(t.step, 2);
+    expect_end_at(&t, START + 127300);
+}
+
+/* Several pauses add up: 5 s + 10 s + 2.3 s move the end by 17.3 s. */
+static void test_several_pauses_add_up(void **state)
+{
+    static const struct {
+        int64_t at, len;
+    } pauses[] = {{1000, 5000}, {45000, 10000}, {100000, 2300}};
+    struct timer_plan plan;
+    struct timer t;
+    int64_t shift = 0;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    for (size_t i = 0; i < sizeof pauses / sizeof pauses[0]; i++) {
+        int64_t at = START + pauses[i].at + shift;
+        assert_int_equal(timer_pause(&t, at), 0);
+        assert_int_equal(timer_pause(&t, at + 1), -1); /* already paused */
+        assert_int_equal(timer_resume(&t, at + pauses[i].len), 0);
+        assert_int_equal(timer_resume(&t, at + pauses[i].len), -1);
+        shift += pauses[i].len;
+    }
+    assert_int_equal(shift, 17300);
+    expect_end_at(&t, START + 110000 + 17300);
+}
+
+static void test_elapsed_excludes_paused_time(void **state)
+{
+    static const struct {
+        int64_t now, elapsed;
+    } at[] = {
+        {0, 0},         {10000, 10000},                   /* pause at 10 s ... */
+        {30000, 10000}, {60000, 10000},                   /* ... resume at 60 s */
+        {70000, 20000}, {75000, 25000},                   /* pause at 75 s, resume at 80 s */
+        {80000, 25000}, {81000, 26000}, {185000, 110000}, /* ends at 110 + 55 s */
+    };
+    struct timer_plan plan;
+    struct timer t;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+        int64_t now = START + at[i].now;
+        if (at[i].now == 10000 || at[i].now == 75000)
+            assert_int_equal(timer_pause(&t, now), 0);
+        if (at[i].now == 60000 || at[i].now == 80000)
+            assert_int_equal(timer_resume(&t, now), 0);
+        assert_int_equal(timer_elapsed_ms(&t, now), at[i].elapsed);
+    }
+    assert_int_equal(timer_state(&t, START + 165000), TIMER_FINISHED);
+    assert_int_equal(timer_state(&t, START + 164999), TIMER_RUNNING);
+}
+
+/* ---- late advance -------------------------------------------------------- */
+
+static void test_advance_late_reports_every_event(void **state)
+{
+    static const struct {
+        int64_t now;
+        unsigned holds, changes;
+        int finished;
+        size_t step;
+        int64_t left;
+    } cases[] = {
+        {0, 0, 0, 0, 0, 30000},    {29999, 0, 0, 0, 0, 1},     {30000, 1, 1, 0, 1, 10000},
+        {75000, 2, 3, 0, 3, 5000}, {80000, 2, 4, 0, 4, 30000}, {109999, 2, 4, 0, 4, 1},
+        {110000, 3, 5, 1, 5, 0},   {3600000, 3, 5, 1, 5, 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct timer_plan plan;
+        struct timer t;
+        struct timer_events ev;
+        build_three(&plan);
+        start(&t, &plan, START);
+        timer_advance(&t, START + cases[i].now, &ev);
+        assert_int_equal(ev.holds_ended, cases[i].holds);
+        assert_int_equal(ev.steps_changed, cases[i].changes);
+        assert_int_equal(ev.finished, cases[i].finished);
+        assert_int_equal(t.step, cases[i].step);
+        assert_int_equal(timer_ms_left(&t, START + cases[i].now), cases[i].left);
+    }
+}
+
+/* Two late calls: the second reports only what happened after the first,
+ * and the deadline of a step entered late still counts from the boundary. */
+static void test_advance_in_two_late_calls(void **state)
+{
+    struct timer_plan plan;
+    struct timer t;
+    struct timer_events ev;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    timer_advance(&t, START + 75000, &ev);
+    assert_int_equal(ev.holds_ended, 2);
+    timer_advance(&t, START + 75000, &ev);
+    assert_int_equal(ev.steps_changed, 0);
+    timer_advance(&t, START + 95000, &ev);
+    assert_int_equal(ev.holds_ended, 0);
+    assert_int_equal(ev.steps_changed, 1);
+    assert_int_equal(timer_ms_left(&t, START + 95000), 15000);
+    timer_advance(&t, START + 999999, &ev);
+    assert_int_equal(ev.holds_ended, 1);
+    assert_int_equal(ev.steps_changed, 1);
+    assert_int_equal(ev.finished, 1);
+    timer_advance(&t, START + 999999, &ev);
+    assert_int_equal(ev.finished, 0); /* reported once */
+}
+
+/* Queries look ahead without changing the timer: the events stay for
+ * timer_advance to report. */
+static void test_queries_do_not_change_the_timer(void **state)
+{
+    struct timer_plan plan;
+    struct timer t, before;
+    struct timer_events ev;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    before = t;
+    assert_int_equal(timer_step_index(&t, START + 75000), 3);
+    assert_ptr_equal(timer_current(&t, START + 75000), &plan.steps[3]);
+    assert_int_equal(timer_state(&t, START + 200000), TIMER_FINISHED);
+    assert_int_equal(timer_elapsed_ms(&t, START + 200000), 110000);
+    assert_memory_equal(&t, &before, sizeof t);
+    timer_advance(&t, START + 200000, &ev);
+    assert_int_equal(ev.holds_ended, 3);
+    assert_int_equal(ev.finished, 1);
+}
+
+/* ---- skip and stop ------------------------------------------------------- */
+
+static void test_skip_shortens_the_plan(void **state)
+{
+    static const struct {
+        int64_t skip_at; /* ms after start */
+        size_t step_after;
+        int64_t end; /* ms after start */
+    } cases[] = {
+        {0, 1, 80000},      /* the first hold, at once */
+        {10000, 1, 90000},  /* 20 s of the first hold */
+        {35000, 2, 105000}, /* 5 s of the first rest */
+        {30000, 2, 100000}, /* at the boundary: the rest, all of it */
+        {90000, 5, 90000},  /* the last hold: finishes now */
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct timer_plan plan;
+        struct timer t;
+        int64_t at = START + cases[i].skip_at;
+        build_three(&plan);
+        start(&t, &plan, START);
+        assert_int_equal(timer_skip(&t, at), 0);
+        assert_int_equal(t.step, cases[i].step_after);
+        assert_int_equal(timer_plan_ms_left(&t, at), cases[i].end - cases[i].skip_at);
+        if (cases[i].end == cases[i].skip_at) {
+            assert_int_equal(t.state, TIMER_FINISHED);
+        } else {
+            assert_int_equal(timer_ms_left(&t, at), plan.steps[cases[i].step_after].ms);
+            expect_end_at(&t, START + cases[i].end);
+        }
+        assert_int_equal(timer_elapsed_ms(&t, START + 999999), cases[i].end);
+        assert_true(timer_progress(&t, START + 999999) == 1.0);
+    }
+}
+
+static void test_skip_while_paused_stays_paused(void **state)
+{
+    struct timer_plan plan;
+    struct timer t;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    assert_int_equal(timer_pause(&t, START + 10000), 0);
+    assert_int_equal(timer_skip(&t, START + 15000), 0);
+    assert_int_equal(t.state, TIMER_PAUSED);
+    assert_int_equal(t.step, 1);
+    assert_int_equal(timer_ms_left(&t, START + 20000), 10000);
+    assert_int_equal(timer_resume(&t, START + 20000), 0);
+    /* 10 s run, then the rest of the plan (80 s) from 20 s on. */
+    expect_end_at(&t, START + 100000);
+    assert_int_equal(timer_elapsed_ms(&t, START + 100000), 90000);
+}
+
+static void test_stop_keeps_the_time_run(void **state)
+{
+    struct timer_plan plan;
+    struct timer t;
+    struct timer_events ev;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    assert_int_equal(timer_pause(&t, START + 5000), 0);
+    assert_int_equal(timer_resume(&t, START + 8000), 0);
+    assert_int_equal(timer_stop(&t, START + 45000), 0);
+    assert_int_equal(t.state, TIMER_STOPPED);
+    assert_int_equal(t.step, 2); /* the second hold had begun at 43 s */
+    assert_int_equal(timer_elapsed_ms(&t, START + 45000), 42000);
+    assert_int_equal(timer_elapsed_ms(&t, START + 999999), 42000);
+    assert_int_equal(timer_ms_left(&t, START + 45000), 0);
+    assert_int_equal(timer_ms_to_next_event(&t, START + 45000), -1);
+    assert_int_equal(timer_plan_ms_left(&t, START + 45000), 0);
+    timer_advance(&t, START + 999999, &ev);
+    assert_int_equal(ev.steps_changed + ev.holds_ended + (unsigned)ev.finished, 0);
+    assert_int_equal(timer_pause(&t, START + 50000), -1);
+    assert_int_equal(timer_resume(&t, START + 50000), -1);
+    assert_int_equal(timer_skip(&t, START + 50000), -1);
+    assert_int_equal(timer_stop(&t, START + 50000), -1);
+    /* 2 s into the 30-s hold at step 2: (30 + 10 + 2) / 110. */
+    assert_true(timer_progress(&t, START + 999999) > 41999.0 / 110000);
+    assert_true(timer_progress(&t, START + 999999) < 42001.0 / 110000);
+}
+
+static void test_stop_while_paused(void **state)
+{
+    struct timer_plan plan;
+    struct timer t;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    assert_int_equal(timer_pause(&t, START + 12000), 0);
+    assert_int_equal(timer_stop(&t, START + 60000), 0);
+    assert_int_equal(timer_elapsed_ms(&t, START + 60000), 12000);
+    assert_int_equal(timer_state(&t, START + 60000), TIMER_STOPPED);
+}
+
+static void test_stop_after_finish_refused(void **state)
+{
+    struct timer_plan plan;
+    struct timer t;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    /* Late: the plan ended at 110 s, so a stop at 120 s finds it finished. */
+    assert_int_equal(timer_stop(&t, START + 120000), -1);
+    assert_int_equal(t.state, TIMER_FINISHED);
+    assert_int_equal(timer_elapsed_ms(&t, START + 120000), 110000);
+}
+
+static void test_idle_timer(void **state)
+{
+    struct timer t;
+    struct timer_events ev;
+    (void)state;
+    memset(&t, 0, sizeof t);
+    assert_int_equal(timer_state(&t, 5), TIMER_IDLE);
+    assert_null(timer_current(&t, 5));
+    assert_int_equal(timer_pause(&t, 5), -1);
+    assert_int_equal(timer_resume(&t, 5), -1);
+    assert_int_equal(timer_skip(&t, 5), -1);
+    assert_int_equal(timer_stop(&t, 5), -1);
+    assert_int_equal(timer_ms_left(&t, 5), 0);
+    assert_int_equal(timer_ms_to_next_event(&t, 5), -1);
+    assert_int_equal(timer_elapsed_ms(&t, 5), 0);
+    assert_int_equal(timer_plan_ms_left(&t, 5), 0);
+    assert_true(timer_progress(&t, 5) == 0.0);
+    timer_advance(&t, 5, &ev);
+    assert_int_equal(ev.steps_changed, 0);
+}
+
+/* ---- shown seconds and wake-ups ------------------------------------------ */
+
+static void test_seconds_shown_round_up(void **state)
+{
+    static const struct {
+        int64_t left, shown, wait;
+    } cases[] = {
+        {30000, 30, 1000}, {29999, 30, 999}, {29001, 30, 1}, {29000, 29, 1000},
+        {1001, 2, 1},      {1000, 1, 1000},  {999, 1, 999},  {1, 1, 1},
+    };
+    struct timer_plan plan;
+    struct timer t;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t now = START + 30000 - cases[i].left;
+        assert_int_equal(timer_ms_left(&t, now), cases[i].left);
+        assert_int_equal(timer_seconds_shown(&t, now), cases[i].shown);
+        assert_int_equal(timer_ms_to_next_event(&t, now), cases[i].wait);
+    }
+    /* At the boundary the rest starts with its full 10 s. */
+    assert_int_equal(timer_seconds_shown(&t, START + 30000), 10);
+    assert_int_equal(timer_ms_to_next_event(&t, START + 30000), 1000);
+    assert_int_equal(timer_pause(&t, START + 30500), 0);
+    assert_int_equal(timer_seconds_shown(&t, START + 40000), 10);
+    assert_int_equal(timer_ms_to_next_event(&t, START + 40000), -1);
+}
+
+/* A UI that sleeps exactly timer_ms_to_next_event each time wakes once per
+ * shown second, sees the shown value drop by one each time, and reaches the
+ * end exactly: no busy-waiting and no drift. */
+static void test_wakeups_follow_the_seconds(void **state)
+{
+    struct timer_plan plan;
+    struct timer t;
+    int64_t now = START + 250; /* off the second grid: started at START */
+    unsigned wakes = 0, holds = 0;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    timer_advance(&t, now, NULL);
+    while (t.state == TIMER_RUNNING) {
+        int64_t wait = timer_ms_to_next_event(&t, now);
+        int64_t shown = timer_seconds_shown(&t, now);
+        size_t step = t.step;
+        struct timer_events ev;
+        assert_in_range(wait, 1, 1000);
+        now += wait;
+        timer_advance(&t, now, &ev);
+        holds += ev.holds_ended;
+        wakes++;
+        if (t.step == step && t.state == TIMER_RUNNING)
+            assert_int_equal(timer_seconds_shown(&t, now), shown - 1);
+    }
+    assert_int_equal(now, START + 110000);
+    assert_int_equal(holds, 3);
+    assert_int_equal(wakes, 110); /* one per second, the first one shortened */
+}
+
+/* A UI that wakes late every time (a busy machine) still sees the plan end
+ * at exactly its planned time: lateness never adds up. */
+static void test_late_wakeups_do_not_drift(void **state)
+{
+    struct timer_plan plan;
+    struct timer t;
+    struct timer_events ev;
+    uint32_t seed = 12345;
+    int64_t now = START, finished_at = -1;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    while (finished_at < 0) {
+        seed = seed * 1103515245u + 12345u; /* fixed LCG: same run every time */
+        now += timer_ms_to_next_event(&t, now) + (int64_t)(seed >> 16) % 40;
+        timer_advance(&t, now, &ev);
+        if (ev.finished)
+            finished_at = now;
+    }
+    assert_true(finished_at >= START + 110000);
+    assert_true(finished_at < START + 110000 + 40);
+    assert_int_equal(timer_elapsed_ms(&t, finished_at), 110000);
+    assert_int_equal(t.deadline, START + 110000);
+}
+
+/* ---- plan shapes --------------------------------------------------------- */
+
+static void test_five_and_thirty_second_variants(void **state)
+{
+    static const struct {
+        int hold;
+        int64_t hold_ms, rest_ms, total;
+    } cases[] = {
+        {ROUTINE_HOLD_SHORT_S, 5000, 5000, 3 * 5000 + 2 * 5000},
+        {ROUTINE_HOLD_LONG_S, 30000, 10000, 3 * 30000 + 2 * 10000},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct timer_plan plan;
+        struct timer t;
+        build(&plan, &three_routine, cases[i].hold);
+        assert_int_equal(plan.hold_s, cases[i].hold);
+        assert_int_equal(plan.nsteps, 6);
+        for (size_t s = 0; s + 1 < plan.nsteps; s++)
+            assert_int_equal(plan.steps[s].ms, plan.steps[s].kind == TIMER_HOLD ? cases[i].hold_ms
+                                                                                : cases[i].rest_ms);
+        assert_int_equal(timer_total_ms(&plan), cases[i].total);
+        start(&t, &plan, START);
+        expect_end_at(&t, START + cases[i].total);
+    }
+}
+
+static void test_both_sides_with_a_switch(void **state)
+{
+    static const struct {
+        enum timer_step_kind kind;
+        enum timer_side side;
+        int rep;
+        int64_t ms;
+        const char *label;
+    } want[] = {
+        {TIMER_HOLD, TIMER_SIDE_LEFT, 1, 30000, "Two sides, left side, rep 1 of 2"},
+        {TIMER_REST, TIMER_SIDE_NONE, 0, 10000, "Rest"},
+        {TIMER_HOLD, TIMER_SIDE_LEFT, 2, 30000, "Two sides, left side, rep 2 of 2"},
+        {TIMER_SWITCH_SIDE, TIMER_SIDE_NONE, 0, ROUTINE_SWITCH_SIDE_S * 1000,
+         "Switch to the right side"},
+        {TIMER_HOLD, TIMER_SIDE_RIGHT, 1, 30000, "Two sides, right side, rep 1 of 2"},
+        {TIMER_REST, TIMER_SIDE_NONE, 0, 10000, "Rest"},
+        {TIMER_HOLD, TIMER_SIDE_RIGHT, 2, 30000, "Two sides, right side, rep 2 of 2"},
+        {TIMER_FINISH, TIMER_SIDE_NONE, 0, 0, "Done"},
+    };
+    struct timer_plan plan;
+    struct timer t;
+    struct timer_events ev;
+    (void)state;
+    build(&plan, &sides_routine, ROUTINE_HOLD_LONG_S);
+    assert_int_equal(plan.nsteps, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < plan.nsteps; i++) {
+        assert_int_equal(plan.steps[i].kind, want[i].kind);
+        assert_int_equal(plan.steps[i].side, want[i].side);
+        assert_int_equal(plan.steps[i].rep, want[i].rep);
+        assert_int_equal(plan.steps[i].ms, want[i].ms);
+        assert_string_equal(plan.steps[i].label, want[i].label);
+        assert_string_equal(plan.steps[i].next, i + 1 < plan.nsteps ? want[i + 1].label : "");
+        if (want[i].kind == TIMER_HOLD)
+            assert_string_equal(plan.steps[i].caution, "Careful.");
+    }
+    start(&t, &plan, START);
+    timer_advance(&t, START + 145000, &ev);
+    assert_int_equal(ev.holds_ended, 4);
+    assert_int_equal(ev.steps_changed, 7);
+    assert_int_equal(ev.finished, 1);
+    assert_int_equal(timer_total_ms(&plan), 4 * 30000 + 2 * 10000 + ROUTINE_SWITCH_SIDE_S * 1000);
+}
+
+/* Two stretches: a rest between them, none after the last hold. */
+static void test_rest_between_stretches_not_at_the_end(void **state)
+{
+    static const enum timer_step_kind want[] = {
+        TIMER_HOLD, TIMER_REST, TIMER_HOLD, TIMER_REST,        TIMER_HOLD, /* three reps */
+        TIMER_REST,                                                        /* between */
+        TIMER_HOLD, TIMER_REST, TIMER_HOLD, TIMER_SWITCH_SIDE,             /* left */
+        TIMER_HOLD, TIMER_REST, TIMER_HOLD, TIMER_FINISH,                  /* right */
+    };
+    struct timer_plan plan;
+    (void)state;
+    build(&plan, &mixed_routine, ROUTINE_HOLD_LONG_S);
+    assert_int_equal(plan.nsteps, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < plan.nsteps; i++)
+        assert_int_equal(plan.steps[i].kind, want[i]);
+    assert_string_equal(plan.steps[5].next, "Two sides, left side, rep 1 of 2");
+    assert_string_equal(plan.routine_code, "mixed");
+    assert_string_equal(plan.kind_code, "stretch");
+}
+
+static void test_phases_hold_back_to_back(void **state)
+{
+    static const char *const labels[] = {
+        "Phased (a), rep 1 of 2", "Phased (b), rep 1 of 2", "Rest",
+        "Phased (a), rep 2 of 2", "Phased (b), rep 2 of 2", "Done",
+    };
+    struct timer_plan plan;
+    (void)state;
+    build(&plan, &phased_routine, ROUTINE_HOLD_SHORT_S);
+    assert_int_equal(plan.nsteps, 6);
+    for (size_t i = 0; i < plan.nsteps; i++)
+        assert_string_equal(plan.steps[i].label, labels[i]);
+    assert_string_equal(plan.steps[0].instruction, "Position A.");
+    assert_string_equal(plan.steps[1].instruction, "Position B.");
+    assert_int_equal(timer_total_ms(&plan), 4 * 5000 + 5000);
+}
+
+static void test_plan_capacity(void **state)
+{
+    /* reps holds + (reps - 1) rests + FINISH: 64 fills 128 steps exactly. */
+    static const struct {
+        int reps, ok;
+    } cases[] = {{64, 1}, {65, 0}, {1000, 0}};
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct stretch many = three_reps;
+        const struct stretch *list[1] = {&many};
+        struct routine r = {"many", "Many", "Test.", 5, 1, list};
+        struct timer_plan plan;
+        char err[ERRLEN] = "";
+        many.reps = cases[i].reps;
+        if (cases[i].ok) {
+            assert_int_equal(timer_plan_routine(&plan, &r, 5, err, sizeof err), 0);
+            assert_int_equal(plan.nsteps, TIMER_MAX_STEPS);
+            assert_int_equal(plan.steps[TIMER_MAX_STEPS - 1].kind, TIMER_FINISH);
+        } else {
+            assert_int_equal(timer_plan_routine(&plan, &r, 5, err, sizeof err), -1);
+            assert_int_equal(plan.nsteps, 0);
+            assert_non_null(strstr(err, "at most 128"));
+        }
+    }
+}
+
+static void test_plan_refuses_bad_holds(void **state)
+{
+    static const int bad[] = {0, 10, 29, 31, -5};
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct timer_plan plan;
+        char err[ERRLEN] = "";
+        assert_int_equal(timer_plan_routine(&plan, &three_routine, bad[i], err, sizeof err), -1);
+        assert_non_null(strstr(err, "5 or 30 seconds"));
+        assert_int_equal(plan.nsteps, 0);
+    }
+}
+
+static void test_start_refuses_malformed_plans(void **state)
+{
+    struct timer_plan good, bad;
+    struct timer t;
+    (void)state;
+    build_three(&good);
+    memset(&t, 0, sizeof t);
+
+    bad = good;
+    bad.nsteps = 0;
+    assert_int_equal(timer_start(&t, &bad, 0), -1);
+    bad = good;
+    bad.nsteps = 5; /* no FINISH */
+    assert_int_equal(timer_start(&t, &bad, 0), -1);
+    bad = good;
+    bad.steps[2].kind = TIMER_FINISH; /* FINISH in the middle */
+    assert_int_equal(timer_start(&t, &bad, 0), -1);
+    bad = good;
+    bad.steps[1].ms = -1;
+    assert_int_equal(timer_start(&t, &bad, 0), -1);
+    assert_int_equal(timer_start(&t, NULL, 0), -1);
+    assert_int_equal(t.state, TIMER_IDLE); /* left untouched */
+    assert_int_equal(timer_start(&t, &good, 0), 0);
+}
+
+static void test_progress_follows_the_plan(void **state)
+{
+    static const struct {
+        int64_t now;
+        double want;
+    } cases[] = {{0, 0.0}, {11000, 0.1}, {55000, 0.5}, {99000, 0.9}, {110000, 1.0}};
+    struct timer_plan plan;
+    struct timer t;
+    (void)state;
+    build_three(&plan);
+    start(&t, &plan, START);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double got = timer_progress(&t, START + cases[i].now);
+        assert_true(got > cases[i].want - 1e-9 && got < cases[i].want + 1e-9);
+        assert_int_equal(timer_plan_ms_left(&t, START + cases[i].now), 110000 - cases[i].now);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_three_reps_end_exactly),
+        cmocka_unit_test(test_ice_and_heat_end_exactly),
+        cmocka_unit_test(test_ice_20_minutes_is_1200000_ms),
+        cmocka_unit_test(test_single_refuses_bad_lengths),
+        cmocka_unit_test(test_pause_shifts_end_exactly),
+        cmocka_unit_test(test_pause_at_boundary_without_advance),
+        cmocka_unit_test(test_several_pauses_add_up),
+        cmocka_unit_test(test_elapsed_excludes_paused_time),
+        cmocka_unit_test(test_advance_late_reports_every_event),
+        cmocka_unit_test(test_advance_in_two_late_calls),
+        cmocka_unit_test(test_queries_do_not_change_the_timer),
+        cmocka_unit_test(test_skip_shortens_the_plan),
+        cmocka_unit_test(test_skip_while_paused_stays_paused),
+        cmocka_unit_test(test_stop_keeps_the_time_run),
+        cmocka_unit_test(test_stop_while_paused),
+        cmocka_unit_test(test_stop_after_finish_refused),
+        cmocka_unit_test(test_idle_timer),
+        cmocka_unit_test(test_seconds_shown_round_up),
+        cmocka_unit_test(test_wakeups_follow_the_seconds),
+        cmocka_unit_test(test_late_wakeups_do_not_drift),
+        cmocka_unit_test(test_five_and_thirty_second_variants),
+        cmocka_unit_test(test_both_sides_with_a_switch),
+        cmocka_unit_test(test_rest_between_stretches_not_at_the_end),
+        cmocka_unit_test(test_phases_hold_back_to_back),
+        cmocka_unit_test(test_plan_capacity),
+        cmocka_unit_test(test_plan_refuses_bad_holds),
+        cmocka_unit_test(test_start_refuses_malformed_plans),
+        cmocka_unit_test(test_progress_follows_the_plan),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -108,6 +109,14 @@ int64_t app_now(struct app *app)
     return (int64_t)time(NULL);
 }
 
+int64_t app_mono_ms(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_BOOTTIME, &ts) != 0)
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 void app_status(struct app *app, const char *fmt, ...)
 {
     va_list ap;
@@ -177,7 +186,8 @@ static void draw_bars(struct app *app, const struct screen *s)
     mvhline(0, 0, ' ', COLS);
     attroff(title);
     ui_putf(0, 1, COLS - 2, title, "unknot  %s", s->ops->title);
-    ui_put(0, COLS - 15, 14, "? help  q back", title);
+    ui_put(0, COLS - 15, 14, ui_question_is_taken(s->ops->keys) ? "F1 help" : "? help",
+           title);
     move(LINES - 1, 0);
     clrtoeol();
     ui_put(LINES - 1, 0, COLS, app->status, A_BOLD);
@@ -194,6 +204,14 @@ static void draw(struct app *app)
         draw_bars(app, s);
     }
     refresh();
+}
+
+int ui_question_is_taken(const struct keybind *keys)
+{
+    for (const struct keybind *b = keys; b && b->key; b++)
+        if (b->key == '?')
+            return b->act != ACT_HELP;
+    return 0;
 }
 
 enum action ui_key_action(const struct keybind *keys, const struct ui_key *key)
@@ -284,6 +302,24 @@ static void dispatch(struct app *app, const struct ui_key *key)
         pop(app);
 }
 
+/* Waits for a key no longer than the top screen allows, then lets a timed
+ * screen catch up with the clock. Returns 0 with a key, -1 without. */
+static int wait_key(struct app *app, struct ui_key *key)
+{
+    struct screen *s = top(app);
+    int64_t ms = s->ops->wait_ms ? s->ops->wait_ms(app, s) : -1;
+    timeout(ms < 0 ? -1 : ms > INT32_MAX ? INT32_MAX : (int)ms);
+    int r = read_key(key);
+    if (s->ops->tick) {
+        int t = s->ops->tick(app, s);
+        if (t & UI_QUIT)
+            app->quit = 1;
+        else if (t & UI_POP)
+            pop(app);
+    }
+    return r;
+}
+
 static void loop(struct app *app)
 {
     while (!app->quit && app->depth > 0) {
@@ -293,8 +329,8 @@ static void loop(struct app *app)
         }
         draw(app);
         struct ui_key key;
-        if (read_key(&key) != 0)
-            continue; /* a signal, or nothing: look again */
+        if (wait_key(app, &key) != 0 || app->quit || app->depth == 0)
+            continue; /* a signal, a timeout, or nothing: look again */
         if (key.is_code && key.code == KEY_RESIZE)
             continue; /* the next draw uses the new size */
         if (too_small()) {
@@ -337,6 +373,9 @@ int ui_run(const char *db_path)
     curses_start();
     if (app_push(&app, &screen_home, NULL) == 0)
         loop(&app);
+    for (int i = app.depth - 1; i >= 0; i--)
+        if (app.stack[i].ops->shutdown)
+            app.stack[i].ops->shutdown(&app, &app.stack[i]);
     while (app.depth > 0)
         pop(&app);
     endwin();

@@ -66,6 +66,15 @@ struct screen_ops {
     int (*dirty)(struct screen *s);
     /* Called when the screen is shown again after the one above it left. */
     void (*resume)(struct app *app, struct screen *s);
+    /* Timed screens: how long the loop may wait for a key, in ms (-1: no
+     * limit), asked before every wait; then tick runs when the wait ends,
+     * key or not. Keypresses never delay a deadline: tick computes from
+     * the clock, not from the number of wake-ups. */
+    int64_t (*wait_ms)(struct app *app, struct screen *s);
+    int (*tick)(struct app *app, struct screen *s);
+    /* Called when a signal ends the app, before the screens leave, so a
+     * running session can be saved as stopped. */
+    void (*shutdown)(struct app *app, struct screen *s);
 };
 
 struct screen {
@@ -79,6 +88,10 @@ int app_push(struct app *app, const struct screen_ops *ops, void *data);
 
 struct store *app_store(struct app *app);
 int64_t app_now(struct app *app);
+
+/* Milliseconds on CLOCK_BOOTTIME: monotonic, and it keeps counting while a
+ * laptop sleeps (so does an ice pack). Never store it: store app_now. */
+int64_t app_mono_ms(void);
 
 /* Sets the status line message until the next key. printf-style. */
 void app_status(struct app *app, const char *fmt, ...)
@@ -107,6 +120,9 @@ int ui_putf(int y, int x, int width, attr_t attr, const char *fmt, ...)
 
 /* Display width of UTF-8 text (columns). */
 int ui_width(const char *utf8);
+
+/* 1 when a screen's own table gives '?' another meaning (then F1 helps). */
+int ui_question_is_taken(const struct keybind *keys);
 
 /* Looks key up in a screen's table (then the global one). */
 enum action ui_key_action(const struct keybind *keys, const struct ui_key *key);

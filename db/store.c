@@ -50,6 +50,9 @@ enum stmt_id {
     SQL_EP_COUNT,
     SQL_EP_RANGE_DESC,
     SQL_EP_RANGE_ASC,
+    SQL_EP_PAGE_DESC,
+    SQL_EP_PAGE_ASC,
+    SQL_EP_RANK,
     SQL_TAGS_DELETE,
     SQL_TAG_INSERT,
     SQL_TAGS_GET,
@@ -65,6 +68,13 @@ enum stmt_id {
 /* Column order read by episode_from_row() and check_from_row(). */
 #define EP_COLS "id, started_at, ended_at, intensity, region, side, notes, created_at, updated_at"
 #define CHECK_COLS "id, taken_at, verdict"
+
+/* The history filter, ?1: NULL for every episode, else a LIKE pattern made
+ * by filter_bind() with \ as its escape character. LIKE ignores the case
+ * of ASCII letters only. */
+#define EP_FILTER "(?1 IS NULL OR notes LIKE ?1 ESCAPE '\\' OR region LIKE ?1 ESCAPE '\\'" \
+                  " OR EXISTS (SELECT 1 FROM episode_tags AS t WHERE t.episode_id = episodes.id" \
+                  " AND t.tag LIKE ?1 ESCAPE '\\'))"
 
 static const char *const sql_text[SQL_COUNT] = {
     [SQL_BUSY_TIMEOUT] = "PRAGMA busy_timeout = 5000",
@@ -100,6 +110,15 @@ static const char *const sql_text[SQL_COUNT] = {
                           " ORDER BY started_at DESC, id DESC",
     [SQL_EP_RANGE_ASC] = "SELECT " EP_COLS " FROM episodes WHERE started_at BETWEEN ?1 AND ?2"
                          " ORDER BY started_at, id",
+    /* Keyset pages: the row value compares started_at first, then id, the
+     * order of the episodes_started_at index (whose entries end with the
+     * rowid), so a page is an index range, not a scan from the start. */
+    [SQL_EP_PAGE_DESC] = "SELECT " EP_COLS " FROM episodes WHERE (started_at, id) < (?2, ?3)"
+                         " AND " EP_FILTER " ORDER BY started_at DESC, id DESC LIMIT ?4",
+    [SQL_EP_PAGE_ASC] = "SELECT " EP_COLS " FROM episodes WHERE (started_at, id) > (?2, ?3)"
+                        " AND " EP_FILTER " ORDER BY started_at, id LIMIT ?4",
+    [SQL_EP_RANK] = "SELECT count(*) FROM episodes WHERE (started_at, id) > (?2, ?3)"
+                    " AND " EP_FILTER,
     [SQL_TAGS_DELETE] = "DELETE FROM episode_tags WHERE episode_id = ?1",
     /* A repeated tag is dropped, as episode_add_tag() does; DO NOTHING
      * covers only the key, unlike OR IGNORE, which would also swallow a
@@ -1066,6 +1085,131 @@ void store_episode_iter_free(struct store_episode_iter **it)
     (void)sqlite3_finalize((*it)->stmt);
     free(*it);
     *it = NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Paging (the history screen) */
+
+/* Binds the filter as ?1: NULL for none, else "%text%" with \, % and _
+ * escaped by \ so that the user's text matches literally. The pattern is
+ * handed to SQLite, which frees it. */
+static int filter_bind(struct store *st, sqlite3_stmt *s, const char *filter, char *err,
+                       size_t errlen)
+{
+    if (!filter || !*filter) {
+        if (sqlite3_bind_null(s, 1) != SQLITE_OK)
+            return DB_FAIL(st->db, "filtering episodes");
+        return STORE_OK;
+    }
+    size_t len = strlen(filter);
+    char *pat = len < (SIZE_MAX - 3) / 2 ? malloc(2 * len + 3) : NULL;
+    if (!pat) {
+        set_err(err, errlen, "filtering episodes: out of memory");
+        return STORE_ERROR;
+    }
+    size_t o = 0;
+    pat[o++] = '%';
+    for (const char *c = filter; *c; c++) {
+        if (*c == '\\' || *c == '%' || *c == '_')
+            pat[o++] = '\\';
+        pat[o++] = *c;
+    }
+    pat[o++] = '%';
+    pat[o] = '\0';
+    /* sqlite3_bind_text calls free(pat) itself, also when it fails. */
+    if (sqlite3_bind_text(s, 1, pat, (int)o, free) != SQLITE_OK)
+        return DB_FAIL(st->db, "filtering episodes");
+    return STORE_OK;
+}
+
+/* Binds the filter (?1) and the key (?2, ?3) of a paging statement. */
+static int page_bind(struct store *st, sqlite3_stmt *s, const char *filter,
+                     const struct store_page_key *key, char *err, size_t errlen)
+{
+    int rc = filter_bind(st, s, filter, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    if (sqlite3_bind_int64(s, 2, key->started_at) != SQLITE_OK ||
+        sqlite3_bind_int64(s, 3, key->id) != SQLITE_OK)
+        return DB_FAIL(st->db, "reading a page of episodes");
+    return STORE_OK;
+}
+
+/* Steps a bound page statement into out[0 .. *n), with tags. */
+static int page_read(struct store *st, sqlite3_stmt *s, size_t max, struct episode *out,
+                     size_t *n, char *err, size_t errlen)
+{
+    int src = SQLITE_DONE;
+    while (*n < max && (src = sqlite3_step(s)) == SQLITE_ROW) {
+        int rc = episode_from_row(st, s, &out[*n], err, errlen);
+        if (rc == STORE_OK)
+            rc = tags_load(st, &out[*n], err, errlen);
+        if (rc != STORE_OK)
+            return rc;
+        (*n)++;
+    }
+    if (src != SQLITE_ROW && src != SQLITE_DONE)
+        return DB_FAIL(st->db, "reading a page of episodes");
+    return STORE_OK;
+}
+
+int store_episodes_page(struct store *st, const char *filter, const struct store_page_key *after,
+                        enum store_order order, size_t max, struct episode *out, size_t *n,
+                        char *err, size_t errlen)
+{
+    *n = 0;
+    if (order != STORE_NEWEST_FIRST && order != STORE_OLDEST_FIRST) {
+        set_err(err, errlen, "invalid order %d", (int)order);
+        return STORE_ERROR;
+    }
+    if (max == 0)
+        return STORE_OK;
+    /* "From the start" is the key beyond every row: no stored episode has
+     * the id INT64_MAX (INT64_MIN) unless one was inserted with it by hand.
+     * A separate "no key" condition would cost the index range. */
+    static const struct store_page_key newest = {INT64_MAX, INT64_MAX};
+    static const struct store_page_key oldest = {INT64_MIN, INT64_MIN};
+    if (!after)
+        after = order == STORE_NEWEST_FIRST ? &newest : &oldest;
+    sqlite3_stmt *s = NULL;
+    int rc = stmt_get(st, order == STORE_NEWEST_FIRST ? SQL_EP_PAGE_DESC : SQL_EP_PAGE_ASC, &s,
+                      err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    rc = page_bind(st, s, filter, after, err, errlen);
+    if (rc == STORE_OK && sqlite3_bind_int64(s, 4, max > INT64_MAX ? INT64_MAX : (int64_t)max) !=
+                              SQLITE_OK)
+        rc = DB_FAIL(st->db, "reading a page of episodes");
+    if (rc == STORE_OK)
+        rc = page_read(st, s, max, out, n, err, errlen);
+    stmt_release(s);
+    return rc;
+}
+
+int store_episode_rank(struct store *st, const char *filter, const struct store_page_key *key,
+                       int64_t *rank, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = stmt_get(st, SQL_EP_RANK, &s, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    rc = page_bind(st, s, filter, key, err, errlen);
+    if (rc == STORE_OK) {
+        if (sqlite3_step(s) == SQLITE_ROW)
+            *rank = sqlite3_column_int64(s, 0);
+        else
+            rc = DB_FAIL(st->db, "counting episodes");
+    }
+    stmt_release(s);
+    return rc;
+}
+
+int store_episode_count_filtered(struct store *st, const char *filter, int64_t *count,
+                                 char *err, size_t errlen)
+{
+    /* Every episode comes before the smallest key (see store_episodes_page). */
+    static const struct store_page_key oldest = {INT64_MIN, INT64_MIN};
+    return store_episode_rank(st, filter, &oldest, count, err, errlen);
 }
 
 /* ---------------------------------------------------------------------

@@ -89,6 +89,42 @@ int store_episode_iter_next(struct store_episode_iter *it, struct episode *out,
 /* Finalizes and sets *it to NULL. NULL-safe. */
 void store_episode_iter_free(struct store_episode_iter **it);
 
+/* --- paging (the history screen) --------------------------------------
+ * Keyset paging in (started_at, id) order: a page continues after the key
+ * of the last row of the one before, so a page costs the same at any depth
+ * and no row repeats or goes missing across pages, even where many
+ * episodes share a started_at.
+ *
+ * filter: NULL or "" selects every episode; otherwise an episode matches
+ * when the text is a substring of its notes, of any of its tags or of its
+ * region code ("lower"), ignoring the case of ASCII letters. % and _ in it
+ * match themselves (they are not LIKE wildcards). */
+struct store_page_key {
+    int64_t started_at, id;
+};
+
+/* Reads up to max matching episodes, each with its tags, into
+ * out[0 .. *n). STORE_NEWEST_FIRST: those that sort before `after` going
+ * back in time ((started_at, id) < after), newest first;
+ * STORE_OLDEST_FIRST: those after it going forward ((started_at, id) >
+ * after), oldest first. after NULL starts at the newest (oldest) episode.
+ * *n < max means the end was reached. On an error *n counts the rows read
+ * before it. */
+int store_episodes_page(struct store *st, const char *filter, const struct store_page_key *after,
+                        enum store_order order, size_t max, struct episode *out, size_t *n,
+                        char *err, size_t errlen);
+
+/* Number of episodes matching filter. */
+int store_episode_count_filtered(struct store *st, const char *filter, int64_t *count,
+                                 char *err, size_t errlen);
+
+/* Number of episodes matching filter that come before key in newest-first
+ * order ((started_at, id) > *key): the 0-based position of the episode
+ * with that key in the list, or of the one that would follow it if the
+ * key's own episode is gone. */
+int store_episode_rank(struct store *st, const char *filter, const struct store_page_key *key,
+                       int64_t *rank, char *err, size_t errlen);
+
 /* --- red-flag checks --------------------------------------------------
  * verdict codes: "clear", "see_doctor", "urgent", "emergency".
  * Answers: items 1..nanswers, 0 = no, 1 = yes. */

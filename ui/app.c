@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -342,6 +343,19 @@ static void loop(struct app *app)
     }
 }
 
+/* cbreak() keeps IXON, so Ctrl-S (save in the form) would stop the output
+ * instead of reaching the app. ncurses restores the shell's modes at
+ * endwin; def_prog_mode makes ours survive a suspend (Ctrl-Z, fg). */
+static void no_flow_control(void)
+{
+    struct termios t;
+    if (tcgetattr(STDIN_FILENO, &t) != 0)
+        return;
+    t.c_iflag &= ~(tcflag_t)IXON;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+        def_prog_mode();
+}
+
 static void curses_start(void)
 {
     initscr();
@@ -349,8 +363,13 @@ static void curses_start(void)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    /* Terminals without kcbt (vt100) still send CSI Z for Shift-Tab; unmapped,
+     * it would arrive as Esc (leave the screen), '[', 'Z'. */
+    if (key_defined("\033[Z") == 0)
+        define_key("\033[Z", KEY_BTAB);
     set_escdelay(ESC_DELAY_MS);
     curs_set(0);
+    no_flow_control();
     init_colors();
     install_signals();
 }

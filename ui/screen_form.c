@@ -1,9 +1,920 @@
-/* form: placeholder until the episode form lands. */
+/* form: the episode form, for a new episode and for editing one.
+ *
+ * It builds the episode the way `unknot log` and `unknot edit` do
+ * (src/cli.c): episode_init or the stored episode, the fields, tags through
+ * episode_add_tag, then episode_validate against app_now, so every message
+ * is the CLI's. An edit changes only what the user changed: a field whose
+ * text (or ticks) equals what the form opened with keeps the stored value,
+ * so the start keeps its seconds and a tag list keeps its order. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "src/episode.h"
+#include "src/when.h"
+#include "ui/textfield.h"
 #include "ui/ui.h"
+
+#define LABEL_X 2
+#define LABEL_W 11
+#define VALUE_X 14 /* a 12-column label column, then the values */
+#define TIME_FIELD_W 24
+#define TIME_TEXT_MAX 64
+/* Every medication tag of a stored episode joined with "; " must fit. */
+#define MEDS_TEXT_MAX (EPISODE_MAX_TAGS * (EPISODE_TAG_MAX + 2))
+#define TEXT_BUF_MAX (MEDS_TEXT_MAX > EPISODE_NOTE_MAX ? MEDS_TEXT_MAX : EPISODE_NOTE_MAX)
+#define CHIPS_MAX (EPISODE_MAX_TAGS + 16)
+#define NLISTS 3
+#define ERR_ROWS 2
+#define FOOT_ROWS (ERR_ROWS + 2) /* the error, the field's hint, the keys */
+#define ERR_LEN 512
+#define INTENSITY_UNSET (-1)
+
+enum field {
+    F_START,
+    F_END,
+    F_INTENSITY,
+    F_REGION,
+    F_SIDE,
+    F_TRIGGERS,
+    F_SYMPTOMS,
+    F_RELIEF,
+    F_MEDS,
+    F_NOTES,
+    F_COUNT
+};
+
+enum ftype { FT_TEXT, FT_INTENSITY, FT_CHOICE, FT_CHIPS };
+
+static const struct {
+    const char *label;
+    enum ftype type;
+    const char *hint;
+} fields[F_COUNT] = {
+    [F_START] = {"Start", FT_TEXT,
+                 "When it began: now, 14:30, yesterday 9:00, 2026-11-20 14:30, 3h ago"},
+    [F_END] = {"End", FT_TEXT, "empty = ongoing, a time, or a duration like 2h"},
+    [F_INTENSITY] = {"Intensity", FT_INTENSITY,
+                     "0-9 or Left/Right (1 0 = 10): 0 none, 1-3 mild, 4-6 moderate, 7-10 severe"},
+    [F_REGION] = {"Region", FT_CHOICE, "Where it hurts: Left/Right or Space to change"},
+    [F_SIDE] = {"Side", FT_CHOICE, "Which side (- = not said): Left/Right or Space"},
+    [F_TRIGGERS] = {"Triggers", FT_CHIPS, "What set it off: Left/Right move, Space ticks"},
+    [F_SYMPTOMS] = {"Symptoms", FT_CHIPS, "What you feel: Left/Right move, Space ticks"},
+    [F_RELIEF] = {"Relief", FT_CHIPS, "What you tried: Left/Right move, Space ticks"},
+    [F_MEDS] = {"Medication", FT_TEXT,
+                "Name and dose; separate several with ;  (ibuprofen 400 mg; heat gel)"},
+    [F_NOTES] = {"Notes", FT_TEXT, "Anything else worth remembering"},
+};
+
+/* One tickable word of a list: a vocabulary entry, or a tag the stored
+ * episode has outside the vocabulary ("other:TEXT"), kept so it survives. */
+struct chip {
+    const char *label; /* what is shown */
+    const char *text;  /* the tag: a vocabulary code or the stored text */
+    int on, on0;       /* ticked now / when the form opened */
+};
+
+struct chiplist {
+    size_t n, cur;
+    struct chip chips[CHIPS_MAX];
+};
+
+struct form {
+    int64_t id; /* 0: a new episode */
+    struct episode orig;
+    struct textfield tf[F_COUNT]; /* used by the FT_TEXT fields */
+    char *init[F_COUNT];          /* their text when the form opened */
+    int intensity, intensity0, region, region0, side, side0;
+    int pending_one; /* '1' was just typed on Intensity: a '0' makes 10 */
+    struct chiplist lists[NLISTS];
+    enum field focus;
+    int scroll; /* first form row shown, when the form is taller than the body */
+    char err[ERR_LEN];
+};
+
+/* Where things go this frame; recomputed from COLS/LINES each time. */
+struct layout {
+    int top, avail; /* first screen row of the form, rows it may use */
+    int width, gap; /* value column width, columns between chips */
+    int row[F_COUNT], nrows[F_COUNT], total;
+};
+
+/* Only the non-character keys and the keys of non-text fields: in a text
+ * field every character is text (the handler offers keys to the text
+ * field first). '?' is mapped to nothing so the loop's global `?` does not
+ * open the help over a '?' typed into a field; the handler opens it. */
+static const struct keybind form_keys[] = {
+    {'\t', ACT_NEXT_FIELD, "Tab", "next field"},
+    {KEY_BTAB, ACT_PREV_FIELD, "Shift-Tab", "previous field"},
+    {KEY_DOWN, ACT_DOWN, "Down / j", "next field, or the next line of a list"},
+    {'j', ACT_DOWN, NULL, NULL},
+    {KEY_UP, ACT_UP, "Up / k", "previous field, or the line above in a list"},
+    {'k', ACT_UP, NULL, NULL},
+    {KEY_LEFT, ACT_LEFT, "Left / h", "lower intensity, previous choice or word"},
+    {'h', ACT_LEFT, NULL, NULL},
+    {KEY_RIGHT, ACT_RIGHT, "Right / l", "higher intensity, next choice or word"},
+    {'l', ACT_RIGHT, NULL, NULL},
+    {'0', ACT_NONE, "0-9", "set the intensity (1 then 0 for 10)"},
+    {' ', ACT_TOGGLE, "Space", "tick or untick a word; next choice"},
+    {'\r', ACT_SELECT, "Enter", "next field; saves on the last field"},
+    {'\n', ACT_SELECT, NULL, NULL},
+    {KEY_ENTER, ACT_SELECT, NULL, NULL},
+    {KEY_F(2), ACT_SAVE, "F2 / Ctrl-S", "save the episode"},
+    {19, ACT_SAVE, NULL, NULL},
+    {27, ACT_BACK, "Esc / q", "leave (asks first when something changed)"},
+    {'q', ACT_BACK, NULL, NULL},
+    {'?', ACT_NONE, NULL, NULL},
+    {KEY_F(1), ACT_HELP, "F1", "this help, also from a text field"},
+    {0, ACT_NONE, NULL, NULL},
+};
+
+static enum tag_kind list_kind(int k)
+{
+    return (enum tag_kind)(TAG_TRIGGER + k);
+}
+
+static struct chiplist *list_of(struct form *f, enum field i)
+{
+    return fields[i].type == FT_CHIPS ? &f->lists[i - F_TRIGGERS] : NULL;
+}
+
+static const struct chiplist *list_at(const struct form *f, enum field i)
+{
+    return fields[i].type == FT_CHIPS ? &f->lists[i - F_TRIGGERS] : NULL;
+}
+
+static int is_blank(const char *s)
+{
+    return s[strspn(s, " \t")] == '\0';
+}
+
+/* ---- what changed ---- */
+
+static int text_changed(const struct form *f, enum field i)
+{
+    static char buf[TEXT_BUF_MAX + 1]; /* too big for a comfortable stack frame */
+    size_t need = textfield_get(&f->tf[i], buf, sizeof(buf));
+    return need >= sizeof(buf) || strcmp(buf, f->init[i]) != 0;
+}
+
+static int list_changed(const struct chiplist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->chips[i].on != l->chips[i].on0)
+            return 1;
+    return 0;
+}
+
+static int form_changed(const struct form *f)
+{
+    for (int i = 0; i < F_COUNT; i++)
+        if (fields[i].type == FT_TEXT && text_changed(f, (enum field)i))
+            return 1;
+    for (int k = 0; k < NLISTS; k++)
+        if (list_changed(&f->lists[k]))
+            return 1;
+    return f->intensity != f->intensity0 || f->region != f->region0 || f->side != f->side0;
+}
+
+/* A new episode takes every field; an edit only the changed ones. */
+static int use_text(const struct form *f, enum field i)
+{
+    return f->id == 0 || text_changed(f, i);
+}
+
+/* ---- from the fields to an episode ---- */
+
+static int resolve_start(const struct form *f, int64_t now, int64_t *out, char *err, size_t errlen)
+{
+    char buf[TIME_TEXT_MAX + 1];
+    if (!use_text(f, F_START)) {
+        *out = f->orig.started_at;
+        return 0;
+    }
+    textfield_get(&f->tf[F_START], buf, sizeof(buf));
+    return when_parse(buf, now, out, err, errlen);
+}
+
+/* End: empty is ongoing; a DUR counts from the start; else a WHEN. A DUR is
+ * tried first only when it parses, so a bad end gets when_parse's message
+ * (the one `unknot log --ended` prints). */
+static int resolve_end(const struct form *f, int64_t now, int64_t start, int64_t *out, char *err,
+                       size_t errlen)
+{
+    char buf[TIME_TEXT_MAX + 1], ignored[ERR_LEN];
+    int64_t dur;
+    if (!use_text(f, F_END)) {
+        *out = f->orig.ended_at;
+        return 0;
+    }
+    textfield_get(&f->tf[F_END], buf, sizeof(buf));
+    if (is_blank(buf)) {
+        *out = EPISODE_ONGOING;
+        return 0;
+    }
+    if (when_parse_duration(buf, &dur, ignored, sizeof(ignored)) == 0) {
+        *out = start + dur;
+        return 0;
+    }
+    return when_parse(buf, now, out, err, errlen);
+}
+
+static struct chip *find_chip(struct chiplist *l, const char *text)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->chips[i].text, text) == 0)
+            return &l->chips[i];
+    return NULL;
+}
+
+/* Replaces the tags of list k: the stored ones still ticked, in their
+ * order, then the newly ticked ones in the order shown. */
+static int build_list(struct form *f, int k, struct episode *ep)
+{
+    enum tag_kind kind = list_kind(k);
+    struct chiplist *l = &f->lists[k];
+    episode_clear_tags(ep, kind);
+    for (size_t t = 0; t < f->orig.ntags; t++) {
+        const struct episode_tag *tag = &f->orig.tags[t];
+        struct chip *c = tag->kind == kind ? find_chip(l, tag->text) : NULL;
+        if (c && c->on && episode_add_tag(ep, kind, c->text, f->err, sizeof(f->err)) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        const struct chip *c = &l->chips[i];
+        if (c->on && !c->on0 && episode_add_tag(ep, kind, c->text, f->err, sizeof(f->err)) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Each ";"-separated piece of the Medication field is one tag. */
+static int build_meds(struct form *f, struct episode *ep)
+{
+    static char buf[MEDS_TEXT_MAX + 1];
+    textfield_get(&f->tf[F_MEDS], buf, sizeof(buf));
+    episode_clear_tags(ep, TAG_MEDICATION);
+    for (char *p = buf, *semi;; p = semi + 1) {
+        semi = strchr(p, ';');
+        if (semi)
+            *semi = '\0';
+        if (!is_blank(p) && episode_add_tag(ep, TAG_MEDICATION, p, f->err, sizeof(f->err)) != 0)
+            return -1;
+        if (!semi)
+            return 0;
+    }
+}
+
+static int build_note(struct form *f, struct episode *ep)
+{
+    if (textfield_get(&f->tf[F_NOTES], ep->note, sizeof(ep->note)) > EPISODE_NOTE_MAX) {
+        snprintf(f->err, sizeof(f->err), "notes too long: at most %d bytes", EPISODE_NOTE_MAX);
+        return -1;
+    }
+    return 0;
+}
+
+/* The field to put the focus on after episode_validate refused ep: the
+ * same checks, asked field by field. */
+static enum field field_at_fault(const struct form *f, const struct episode *ep, int64_t now)
+{
+    char norm[EPISODE_TAG_MAX + 1], err[ERR_LEN];
+    if (ep->started_at <= 0 || ep->started_at > now + EPISODE_FUTURE_SLACK)
+        return F_START;
+    if (ep->ended_at != EPISODE_ONGOING &&
+        (ep->ended_at < ep->started_at || ep->ended_at > now + EPISODE_FUTURE_SLACK))
+        return F_END;
+    if (!memchr(ep->note, '\0', sizeof(ep->note)) || !utf8_valid_text(ep->note, 1))
+        return F_NOTES;
+    for (size_t i = 0; i < ep->ntags; i++) {
+        const struct episode_tag *t = &ep->tags[i];
+        if (tag_normalize(t->kind, t->text, norm, sizeof(norm), err, sizeof(err)) != 0)
+            return t->kind == TAG_MEDICATION ? F_MEDS : (enum field)(F_TRIGGERS + t->kind);
+    }
+    return f->focus;
+}
+
+static int fail_at(enum field *bad, enum field at)
+{
+    *bad = at;
+    return -1;
+}
+
+/* Builds the episode the form describes into ep. Returns 0, or -1 with the
+ * message in f->err and *bad set to the field to fix. */
+static int form_build(struct form *f, int64_t now, struct episode *ep, enum field *bad)
+{
+    if (f->id)
+        *ep = f->orig;
+    else
+        episode_init(ep);
+    if (resolve_start(f, now, &ep->started_at, f->err, sizeof(f->err)) != 0)
+        return fail_at(bad, F_START);
+    if (resolve_end(f, now, ep->started_at, &ep->ended_at, f->err, sizeof(f->err)) != 0)
+        return fail_at(bad, F_END);
+    if (f->intensity == INTENSITY_UNSET) {
+        snprintf(f->err, sizeof(f->err),
+                 "give the intensity: a whole number from 0 (none) to 10 (worst)");
+        return fail_at(bad, F_INTENSITY);
+    }
+    ep->intensity = f->intensity;
+    ep->region = (enum region)f->region;
+    ep->side = (enum side)f->side;
+    for (int k = 0; k < NLISTS; k++)
+        if ((f->id == 0 || list_changed(&f->lists[k])) && build_list(f, k, ep) != 0)
+            return fail_at(bad, (enum field)(F_TRIGGERS + k));
+    if (use_text(f, F_MEDS) && build_meds(f, ep) != 0)
+        return fail_at(bad, F_MEDS);
+    if (use_text(f, F_NOTES) && build_note(f, ep) != 0)
+        return fail_at(bad, F_NOTES);
+    if (episode_validate(ep, now, f->err, sizeof(f->err)) != 0)
+        return fail_at(bad, field_at_fault(f, ep, now));
+    return 0;
+}
+
+/* ---- saving and leaving ---- */
+
+static int store_write(struct app *app, struct form *f, struct episode *ep)
+{
+    char err[STORE_ERR_LEN];
+    int64_t now = app_now(app);
+    int rc = f->id ? store_episode_update(app_store(app), ep, now, err, sizeof(err))
+                   : store_episode_add(app_store(app), ep, now, err, sizeof(err));
+    if (rc != STORE_OK) {
+        snprintf(f->err, sizeof(f->err), "%s; nothing was saved", err);
+        return -1;
+    }
+    return 0;
+}
+
+/* On any error the form stays as typed, with the message on it and on the
+ * status line, and the focus on the field to fix. */
+static int form_save(struct app *app, struct form *f)
+{
+    enum field bad = f->focus;
+    if (f->id && !form_changed(f)) {
+        app_status(app, "No changes to episode %" PRId64 ".", f->id);
+        return UI_POP;
+    }
+    struct episode *ep = malloc(sizeof(*ep));
+    if (!ep) {
+        app_status(app, "Out of memory: nothing was saved");
+        return UI_OK;
+    }
+    f->err[0] = '\0';
+    int built = form_build(f, app_now(app), ep, &bad) == 0;
+    int ok = built && store_write(app, f, ep) == 0;
+    if (ok)
+        app_status(app, "%s episode %" PRId64 ".", f->id ? "Updated" : "Logged", ep->id);
+    else {
+        f->focus = bad;
+        /* A store error says already that nothing was saved. */
+        app_status(app, "%s%s", built ? "" : "Not saved: ", f->err);
+    }
+    free(ep);
+    return ok ? UI_POP : UI_OK;
+}
+
+static int form_back(struct app *app, struct form *f)
+{
+    if (!form_changed(f))
+        return UI_POP;
+    if (!app_confirm(app, "Discard the changes to this episode?"))
+        return UI_OK;
+    app_status(app, "Discarded: nothing was saved.");
+    return UI_POP;
+}
+
+/* ---- layout ---- */
+
+static int chip_width(const struct chip *c, int width)
+{
+    int w = 4 + ui_width(c->label); /* "[x] " */
+    return w < width ? w : width;
+}
+
+/* Flows the chips of l into lines of `width` columns, filling line[] and
+ * col[] when given; returns the number of lines. */
+static int chips_flow(const struct chiplist *l, int width, int gap, int *line, int *col)
+{
+    int y = 0, x = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        int w = chip_width(&l->chips[i], width);
+        if (x > 0 && x + gap + w > width) {
+            y++;
+            x = 0;
+        }
+        x += x > 0 ? gap : 0;
+        if (line)
+            line[i] = y;
+        if (col)
+            col[i] = x;
+        x += w;
+    }
+    return y + 1;
+}
+
+static void place_rows(const struct form *f, struct layout *L)
+{
+    int y = 0;
+    for (int i = 0; i < F_COUNT; i++) {
+        const struct chiplist *l = list_at(f, (enum field)i);
+        L->row[i] = y;
+        L->nrows[i] = l ? chips_flow(l, L->width, L->gap, NULL, NULL) : 1;
+        y += L->nrows[i];
+    }
+    L->total = y;
+}
+
+/* Roomy chips when they fit, tight ones at 80x24; a blank row under the
+ * title when there is one to spare; beyond that the form scrolls. */
+static void layout(const struct form *f, struct layout *L)
+{
+    L->top = ui_body_top();
+    L->avail = ui_body_bottom() - FOOT_ROWS - L->top + 1;
+    L->width = COLS - VALUE_X - 2; /* the last column is for the scroll marks */
+    for (L->gap = 2;; L->gap--) {
+        place_rows(f, L);
+        if (L->total <= L->avail || L->gap == 1)
+            break;
+    }
+    if (L->total < L->avail) {
+        L->top++;
+        L->avail--;
+    }
+}
+
+/* The form row the focus is on (a list's row of its current word). */
+static int focus_row(const struct form *f, const struct layout *L)
+{
+    int line[CHIPS_MAX];
+    const struct chiplist *l = list_at(f, f->focus);
+    if (!l)
+        return L->row[f->focus];
+    chips_flow(l, L->width, L->gap, line, NULL);
+    return L->row[f->focus] + line[l->cur];
+}
+
+static void keep_focus_visible(struct form *f, const struct layout *L)
+{
+    int r = focus_row(f, L);
+    if (r < f->scroll)
+        f->scroll = r;
+    if (r >= f->scroll + L->avail)
+        f->scroll = r - L->avail + 1;
+    if (f->scroll > L->total - L->avail)
+        f->scroll = L->total - L->avail;
+    if (f->scroll < 0)
+        f->scroll = 0;
+}
+
+/* ---- moving around and changing values ---- */
+
+static void focus_step(struct form *f, int dir, int wrap)
+{
+    int to = (int)f->focus + dir;
+    if (wrap)
+        to = (to + F_COUNT) % F_COUNT;
+    else if (to < 0 || to >= F_COUNT)
+        return;
+    f->focus = (enum field)to;
+}
+
+/* Up/Down in a list go to the nearest word on the line above/below, and
+ * leave the list past its first/last line. */
+static void list_line_step(struct form *f, struct chiplist *l, int dir)
+{
+    struct layout L;
+    int line[CHIPS_MAX], col[CHIPS_MAX];
+    layout(f, &L);
+    int n = chips_flow(l, L.width, L.gap, line, col);
+    int want = line[l->cur] + dir;
+    if (want < 0 || want >= n) {
+        focus_step(f, dir, 0);
+        return;
+    }
+    size_t best = l->cur;
+    int best_d = -1;
+    for (size_t i = 0; i < l->n; i++) {
+        int d = abs(col[i] - col[l->cur]);
+        if (line[i] == want && (best_d < 0 || d < best_d)) {
+            best = i;
+            best_d = d;
+        }
+    }
+    l->cur = best;
+}
+
+static void step_value(struct form *f, int dir)
+{
+    struct chiplist *l = list_of(f, f->focus);
+    switch (f->focus) {
+    case F_INTENSITY: {
+        int v = (f->intensity == INTENSITY_UNSET ? 0 : f->intensity) + dir;
+        f->intensity = v < 0 ? 0 : v > 10 ? 10 : v;
+        break;
+    }
+    case F_REGION: f->region = (f->region + dir + REGION_COUNT) % REGION_COUNT; break;
+    case F_SIDE: f->side = (f->side + dir + SIDE_COUNT) % SIDE_COUNT; break;
+    default:
+        if (l && (dir > 0 ? l->cur + 1 < l->n : l->cur > 0))
+            l->cur = dir > 0 ? l->cur + 1 : l->cur - 1;
+        break;
+    }
+}
+
+static void toggle(struct form *f)
+{
+    struct chiplist *l = list_of(f, f->focus);
+    if (l)
+        l->chips[l->cur].on = !l->chips[l->cur].on;
+    else if (fields[f->focus].type == FT_CHOICE)
+        step_value(f, +1);
+}
+
+/* Digits set the intensity; "1" then "0" makes 10. */
+static void type_digit(struct form *f, int d)
+{
+    f->intensity = f->pending_one && d == 0 ? 10 : d;
+    f->pending_one = d == 1;
+}
+
+static int is_char(const struct ui_key *key, wint_t c)
+{
+    return !key->is_code && key->ch == c;
+}
+
+static int on_action(struct app *app, struct form *f, enum action act)
+{
+    struct chiplist *l = list_of(f, f->focus);
+    switch (act) {
+    case ACT_NEXT_FIELD: focus_step(f, +1, 1); break;
+    case ACT_PREV_FIELD: focus_step(f, -1, 1); break;
+    case ACT_DOWN: l ? list_line_step(f, l, +1) : focus_step(f, +1, 0); break;
+    case ACT_UP: l ? list_line_step(f, l, -1) : focus_step(f, -1, 0); break;
+    case ACT_LEFT: step_value(f, -1); break;
+    case ACT_RIGHT: step_value(f, +1); break;
+    case ACT_TOGGLE: toggle(f); break;
+    case ACT_SELECT:
+        if (f->focus == F_COUNT - 1)
+            return form_save(app, f);
+        focus_step(f, +1, 0);
+        break;
+    case ACT_SAVE: return form_save(app, f);
+    case ACT_BACK: return form_back(app, f);
+    default: break;
+    }
+    return UI_OK;
+}
+
+static int form_handle(struct app *app, struct screen *s, const struct ui_key *key, enum action act)
+{
+    struct form *f = s->data;
+    if (fields[f->focus].type == FT_TEXT) {
+        enum textfield_ret r = textfield_key(&f->tf[f->focus], key);
+        if (r == TF_FULL)
+            app_status(app, "No room: %s takes at most %zu bytes.", fields[f->focus].label,
+                       f->tf[f->focus].max_bytes);
+        if (r != TF_IGNORED)
+            return UI_OK;
+    }
+    if (is_char(key, '?')) {
+        screen_help_open(app, s->ops);
+        return UI_OK;
+    }
+    if (f->focus == F_INTENSITY && !key->is_code && key->ch >= '0' && key->ch <= '9') {
+        type_digit(f, (int)(key->ch - '0'));
+        return UI_OK;
+    }
+    f->pending_one = 0;
+    return on_action(app, f, act);
+}
+
+/* ---- drawing ---- */
+
+static int row_visible(const struct layout *L, int y)
+{
+    return y >= L->top && y < L->top + L->avail;
+}
+
+static void draw_label(const struct form *f, enum field i, int y)
+{
+    int focused = f->focus == i;
+    ui_put(y, 0, 1, focused ? ">" : " ", A_BOLD);
+    ui_putf(y, LABEL_X, LABEL_W, focused ? ui_attr(UC_SELECTED) | A_BOLD : A_BOLD, "%-*s",
+            LABEL_W - 1, fields[i].label);
+}
+
+/* What the typed Start / End means now ("= 2026-11-20 14:30"), left out
+ * where the text says it already. */
+static void time_preview(struct app *app, const struct form *f, enum field i, char *buf, size_t len)
+{
+    char err[ERR_LEN], at[WHEN_FMT_LEN], dur[32], text[TIME_TEXT_MAX + 1];
+    int64_t now = app_now(app), start, end;
+    buf[0] = '\0';
+    textfield_get(&f->tf[i], text, sizeof(text));
+    if (resolve_start(f, now, &start, err, sizeof(err)) != 0)
+        return;
+    if (i == F_START) {
+        when_format(start, at, sizeof(at));
+        if (strcmp(at, text) != 0)
+            snprintf(buf, len, "= %s", at);
+        return;
+    }
+    if (resolve_end(f, now, start, &end, err, sizeof(err)) != 0 || end == EPISODE_ONGOING)
+        return;
+    when_format(end, at, sizeof(at));
+    when_format_duration(end - start, dur, sizeof(dur));
+    if (strcmp(at, text) != 0)
+        snprintf(buf, len, "= %s (lasted %s)", at, dur);
+    else
+        snprintf(buf, len, "(lasted %s)", dur);
+}
+
+static void draw_text(struct app *app, struct form *f, enum field i, int y, const struct layout *L)
+{
+    int focused = f->focus == i;
+    int timed = i == F_START || i == F_END;
+    int w = timed && L->width > TIME_FIELD_W ? TIME_FIELD_W : L->width;
+    char preview[96];
+    if (!focused && f->tf[i].len == 0)
+        ui_put(y, VALUE_X, w, i == F_END ? "ongoing" : "-", ui_attr(UC_DIM));
+    else
+        textfield_draw(&f->tf[i], y, VALUE_X, w, focused ? A_UNDERLINE : A_NORMAL, focused);
+    if (!timed)
+        return;
+    time_preview(app, f, i, preview, sizeof(preview));
+    ui_put(y, VALUE_X + w + 2, L->width - w - 2, preview, ui_attr(UC_DIM));
+}
+
+static void draw_intensity(const struct form *f, int y, const struct layout *L)
+{
+    char bar[24];
+    int v = f->intensity;
+    attr_t sel = f->focus == F_INTENSITY ? A_REVERSE : A_NORMAL;
+    if (v == INTENSITY_UNSET) {
+        ui_put(y, VALUE_X, L->width, " - not set (0 none .. 10 worst)", sel);
+        return;
+    }
+    ui_putf(y, VALUE_X, 12, ui_band_attr(v) | sel, "%2d %-9s", v, band_label(intensity_band(v)));
+    /* The bar says "how much" without colour, for monochrome terminals. */
+    snprintf(bar, sizeof(bar), "[%.*s%.*s]", v, "##########", 10 - v, "..........");
+    ui_put(y, VALUE_X + 14, 12, bar, ui_band_attr(v));
+}
+
+static void draw_choice(const struct form *f, enum field i, int y, const struct layout *L)
+{
+    int n = i == F_REGION ? REGION_COUNT : SIDE_COUNT;
+    int cur = i == F_REGION ? f->region : f->side;
+    int x = VALUE_X;
+    for (int o = 0; o < n; o++) {
+        const char *name = i == F_REGION     ? region_label((enum region)o)
+                           : o == SIDE_UNSET ? "-"
+                                             : side_code((enum side)o);
+        attr_t a = o != cur ? A_NORMAL : f->focus == i ? A_REVERSE | A_BOLD : A_BOLD;
+        x += ui_putf(y, x, VALUE_X + L->width - x, a, "(%c) %s", o == cur ? '*' : ' ', name);
+        x += 2;
+    }
+}
+
+static void draw_chips(const struct form *f, enum field i, int y0, const struct layout *L)
+{
+    const struct chiplist *l = list_at(f, i);
+    int line[CHIPS_MAX], col[CHIPS_MAX];
+    chips_flow(l, L->width, L->gap, line, col);
+    for (size_t c = 0; c < l->n; c++) {
+        const struct chip *ch = &l->chips[c];
+        int y = y0 + line[c];
+        if (!row_visible(L, y))
+            continue;
+        attr_t a =
+            (ch->on ? A_BOLD : A_NORMAL) | (f->focus == i && l->cur == c ? A_REVERSE : A_NORMAL);
+        ui_putf(y, VALUE_X + col[c], chip_width(ch, L->width), a, "[%c] %s", ch->on ? 'x' : ' ',
+                ch->label);
+    }
+}
+
+/* Bytes of s that fit in width columns, cut after a word when s goes on. */
+static size_t fit_bytes(const char *s, int width)
+{
+    size_t i = 0, brk = 0;
+    int used = 0;
+    while (s[i]) {
+        char one[8];
+        size_t n = 1;
+        while (n < sizeof(one) - 1 && ((unsigned char)s[i + n] & 0xC0) == 0x80)
+            n++;
+        memcpy(one, s + i, n);
+        one[n] = '\0';
+        used += ui_width(one);
+        if (used > width)
+            return brk ? brk : i ? i : n;
+        if (s[i] == ' ')
+            brk = i;
+        i += n;
+    }
+    return i;
+}
+
+static void draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
+{
+    char line[ERR_LEN];
+    for (; *s && rows > 0; rows--) {
+        size_t n = fit_bytes(s, width);
+        snprintf(line, sizeof(line), "%.*s", (int)n, s);
+        ui_put(y++, x, width, line, attr);
+        s += n;
+        s += strspn(s, " ");
+    }
+}
+
+static void draw_footer(const struct form *f)
+{
+    int y = ui_body_bottom() - FOOT_ROWS + 1;
+    int text = fields[f->focus].type == FT_TEXT;
+    draw_wrapped(y, 2, COLS - 4, ERR_ROWS, f->err, ui_attr(UC_SEVERE) | A_BOLD);
+    ui_put(y + ERR_ROWS, 2, COLS - 4, fields[f->focus].hint, A_NORMAL);
+    ui_put(y + ERR_ROWS + 1, 2, COLS - 4,
+           text ? "Tab next  Shift-Tab previous  F2 save  Esc leave  F1 help"
+                : "Tab next  Shift-Tab previous  F2 save  Esc leave  ? help",
+           ui_attr(UC_DIM) | A_BOLD);
+}
+
+static void draw_field(struct app *app, struct form *f, enum field i, int y, const struct layout *L)
+{
+    switch (fields[i].type) {
+    case FT_TEXT: draw_text(app, f, i, y, L); break;
+    case FT_INTENSITY: draw_intensity(f, y, L); break;
+    case FT_CHOICE: draw_choice(f, i, y, L); break;
+    case FT_CHIPS: draw_chips(f, i, y, L); break;
+    }
+}
+
+static void form_draw(struct app *app, struct screen *s)
+{
+    struct form *f = s->data;
+    struct layout L;
+    layout(f, &L);
+    keep_focus_visible(f, &L);
+    for (int i = 0; i < F_COUNT; i++) {
+        int y = L.top + L.row[i] - f->scroll;
+        if (row_visible(&L, y))
+            draw_label(f, (enum field)i, y);
+        if (fields[i].type == FT_CHIPS || row_visible(&L, y))
+            draw_field(app, f, (enum field)i, y, &L);
+    }
+    if (f->scroll > 0)
+        ui_put(L.top, COLS - 1, 1, "^", A_BOLD);
+    if (f->scroll + L.avail < L.total)
+        ui_put(L.top + L.avail - 1, COLS - 1, 1, "v", A_BOLD);
+    draw_footer(f);
+}
+
+/* ---- opening and closing ---- */
+
+static void form_free(struct form *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < F_COUNT; i++) {
+        textfield_free(&f->tf[i]);
+        free(f->init[i]);
+    }
+    free(f);
+}
+
+static void form_leave(struct app *app, struct screen *s)
+{
+    (void)app;
+    form_free(s->data);
+    s->data = NULL;
+}
+
+static int form_dirty(struct screen *s)
+{
+    return s->data && form_changed(s->data);
+}
+
+static const struct screen_ops form_new_ops = {
+    .title = "New episode",
+    .keys = form_keys,
+    .draw = form_draw,
+    .handle = form_handle,
+    .leave = form_leave,
+    .dirty = form_dirty,
+};
+
+static const struct screen_ops form_edit_ops = {
+    .title = "Edit episode",
+    .keys = form_keys,
+    .draw = form_draw,
+    .handle = form_handle,
+    .leave = form_leave,
+    .dirty = form_dirty,
+};
+
+static int set_text(struct form *f, enum field i, size_t max_bytes, const char *text)
+{
+    textfield_init(&f->tf[i], max_bytes);
+    f->init[i] = strdup(text);
+    return f->init[i] && textfield_set(&f->tf[i], text) == 0 ? 0 : -1;
+}
+
+static void join_meds(const struct episode *ep, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < ep->ntags && used < len; i++) {
+        if (ep->tags[i].kind != TAG_MEDICATION)
+            continue;
+        int w = snprintf(buf + used, len - used, "%s%s", used ? "; " : "", ep->tags[i].text);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+static void add_chip(struct chiplist *l, const char *label, const char *text, int on)
+{
+    if (l->n < CHIPS_MAX)
+        l->chips[l->n++] = (struct chip){label, text, on, on};
+}
+
+/* The vocabulary without "other" (free text is for the CLI), then any
+ * stored tag outside it, ticked. */
+static void load_chips(struct form *f, int k)
+{
+    enum tag_kind kind = list_kind(k);
+    struct chiplist *l = &f->lists[k];
+    size_t n;
+    const struct vocab *v = episode_vocab(kind, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(v[i].code, "other") == 0)
+            continue;
+        int on = 0;
+        for (size_t t = 0; t < f->orig.ntags; t++)
+            on |= f->orig.tags[t].kind == kind && strcmp(f->orig.tags[t].text, v[i].code) == 0;
+        add_chip(l, v[i].label, v[i].code, on);
+    }
+    for (size_t t = 0; t < f->orig.ntags; t++) {
+        const struct episode_tag *tag = &f->orig.tags[t];
+        if (tag->kind == kind && !find_chip(l, tag->text))
+            add_chip(l, tag_label(tag), tag->text, 1);
+    }
+}
+
+static int load_episode(struct app *app, struct form *f, int64_t id)
+{
+    char err[STORE_ERR_LEN];
+    int rc = store_episode_get(app_store(app), id, &f->orig, err, sizeof(err));
+    if (rc == STORE_NOT_FOUND)
+        app_status(app, "No episode %" PRId64 ".", id);
+    else if (rc != STORE_OK)
+        app_status(app, "Could not read episode %" PRId64 ": %s", id, err);
+    return rc == STORE_OK ? 0 : -1;
+}
+
+static int form_load(struct app *app, struct form *f, int64_t id)
+{
+    static char meds[MEDS_TEXT_MAX + 1];
+    char start[WHEN_FMT_LEN] = "now", end[WHEN_FMT_LEN] = "";
+    f->id = id;
+    episode_init(&f->orig);
+    if (id && load_episode(app, f, id) != 0)
+        return -1;
+    if (id)
+        when_format(f->orig.started_at, start, sizeof(start));
+    if (id && f->orig.ended_at != EPISODE_ONGOING)
+        when_format(f->orig.ended_at, end, sizeof(end));
+    join_meds(&f->orig, meds, sizeof(meds));
+    int rc = set_text(f, F_START, TIME_TEXT_MAX, start) | set_text(f, F_END, TIME_TEXT_MAX, end) |
+             set_text(f, F_MEDS, MEDS_TEXT_MAX, meds) |
+             set_text(f, F_NOTES, EPISODE_NOTE_MAX, f->orig.note);
+    if (rc != 0) {
+        app_status(app, "Out of memory");
+        return -1;
+    }
+    f->intensity = f->intensity0 = id ? f->orig.intensity : INTENSITY_UNSET;
+    f->region = f->region0 = (int)f->orig.region;
+    f->side = f->side0 = (int)f->orig.side;
+    for (int k = 0; k < NLISTS; k++)
+        load_chips(f, k);
+    f->focus = F_START;
+    return 0;
+}
 
 int screen_form_open(struct app *app, int64_t id)
 {
-    (void)id;
-    app_status(app, "The episode form is not built yet: use unknot log");
-    return -1;
+    struct form *f = calloc(1, sizeof(*f));
+    if (!f) {
+        app_status(app, "Out of memory");
+        return -1;
+    }
+    if (form_load(app, f, id) != 0) {
+        form_free(f);
+        return -1;
+    }
+    return app_push(app, id ? &form_edit_ops : &form_new_ops, f);
 }

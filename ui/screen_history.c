@@ -1,8 +1,1020 @@
-/* history: placeholder until the history screen lands. */
+/* history: every episode, newest first, and one episode in full.
+ *
+ * The list may hold any number of episodes, so only a window of about
+ * three screens of rows is in memory. It is filled from the store by
+ * keyset pages (store_episodes_page) and slid a screen at a time when the
+ * view leaves it. Positions are counted from the newest episode (0), so
+ * the indicator reads "123/10000" at any depth without an OFFSET query.
+ *
+ * `/` opens a filter line at the bottom. While it is open the screen runs
+ * with a second ops table whose keys leave every printable character
+ * (even `?`) to the text field. Enter opens a detail screen of its own. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "db/store.h"
+#include "src/episode.h"
+#include "src/when.h"
+#include "ui/textfield.h"
 #include "ui/ui.h"
+
+#define FILTER_MAX 120     /* bytes of UTF-8 in the filter */
+#define FETCH_CHUNK 16     /* episodes per store call: bounds the scratch (~10 kB each) */
+#define WINDOW_SCREENS 3   /* rows kept in memory, in screens */
+#define TRIGGERS_MAX 256   /* bytes of the joined triggers kept per row */
+#define NOTE_PEEK_MAX 256  /* bytes of the first line of the notes kept per row */
+#define WIDE_COLS 120      /* from this width a notes column shows */
+#define TAGS_TEXT_MAX 8192 /* every tag of a kind, joined (48 x 120 bytes fit) */
+
+/* One line of the list: what it shows and the key it sorts by. */
+struct hist_row {
+    int64_t id, started_at, ended_at;
+    int intensity;
+    enum region region;
+    enum side side;
+    char triggers[TRIGGERS_MAX];
+    char note[NOTE_PEEK_MAX];
+};
+
+struct history {
+    struct hist_row *rows;   /* the window: rows[i] is at position base + i */
+    size_t n, cap;
+    int64_t base;
+    int64_t cur, top;        /* the selected and the first shown position */
+    int64_t total;           /* episodes matching the filter */
+    struct episode *scratch; /* FETCH_CHUNK episodes, the store's output */
+    char filter[FILTER_MAX + 1];
+    struct textfield tf;     /* the filter line while it is open */
+    char err[STORE_ERR_LEN];
+};
+
+/* One episode in full. */
+struct detail {
+    int64_t id;
+    int found;
+    int scroll, nlines; /* first line shown; lines drawn last time */
+    struct episode ep;
+    char err[STORE_ERR_LEN];
+};
+
+static const struct screen_ops history_ops;
+static const struct screen_ops history_filter_ops;
+static const struct screen_ops history_detail_ops;
+
+static const struct keybind history_keys[] = {
+    {'j', ACT_DOWN, "j / Down", "next (older) episode"},
+    {KEY_DOWN, ACT_DOWN, NULL, NULL},
+    {'k', ACT_UP, "k / Up", "previous (newer) episode"},
+    {KEY_UP, ACT_UP, NULL, NULL},
+    {KEY_NPAGE, ACT_PGDN, "PgDn / Space", "a screen down"},
+    {' ', ACT_PGDN, NULL, NULL},
+    {KEY_PPAGE, ACT_PGUP, "PgUp / b", "a screen up"},
+    {'b', ACT_PGUP, NULL, NULL},
+    {'g', ACT_TOP, "g / Home", "newest episode"},
+    {KEY_HOME, ACT_TOP, NULL, NULL},
+    {'G', ACT_BOTTOM, "G / End", "oldest episode"},
+    {KEY_END, ACT_BOTTOM, NULL, NULL},
+    {'\r', ACT_SELECT, "Enter", "show every field of the episode"},
+    {'\n', ACT_SELECT, NULL, NULL},
+    {KEY_ENTER, ACT_SELECT, NULL, NULL},
+    {'e', ACT_EDIT, "e", "edit the episode"},
+    {'x', ACT_END, "x", "end the episode now, if it is ongoing"},
+    {'d', ACT_DELETE, "d", "delete the episode (asks first)"},
+    {'/', ACT_FILTER, "/", "filter by text of notes, tags or region"},
+    {'q', ACT_BACK, "q / Esc", "back to home"},
+    {27, ACT_BACK, NULL, NULL},
+    {0, ACT_NONE, NULL, NULL},
+};
+
+/* `?` is text here, so help moves to F1 (the loop opens help for
+ * ACT_HELP only; ACT_NONE in this table shadows the global `?`). */
+static const struct keybind filter_keys[] = {
+    {'\r', ACT_SELECT, "Enter", "apply the filter (empty: show every episode)"},
+    {'\n', ACT_SELECT, NULL, NULL},
+    {KEY_ENTER, ACT_SELECT, NULL, NULL},
+    {27, ACT_BACK, "Esc", "cancel, keeping the filter as it was"},
+    {KEY_BACKSPACE, ACT_NONE, "Backspace", "delete the character before the cursor"},
+    {21, ACT_NONE, "Ctrl-U", "delete everything before the cursor"},
+    {'?', ACT_NONE, NULL, NULL},
+    {KEY_F(1), ACT_HELP, "F1", "this help"},
+    {0, ACT_NONE, NULL, NULL},
+};
+
+static const struct keybind detail_keys[] = {
+    {'j', ACT_DOWN, "j / Down", "scroll down"},
+    {KEY_DOWN, ACT_DOWN, NULL, NULL},
+    {'k', ACT_UP, "k / Up", "scroll up"},
+    {KEY_UP, ACT_UP, NULL, NULL},
+    {'e', ACT_EDIT, "e", "edit the episode"},
+    {'x', ACT_END, "x", "end the episode now, if it is ongoing"},
+    {'d', ACT_DELETE, "d", "delete the episode (asks first)"},
+    {'q', ACT_BACK, "q / Esc", "back to the list"},
+    {27, ACT_BACK, NULL, NULL},
+    {0, ACT_NONE, NULL, NULL},
+};
+
+/* ---------------------------------------------------------------------
+ * Text */
+
+/* Copies at most size - 1 bytes of src, cut at a character boundary so a
+ * clipped UTF-8 sequence never reaches the screen as garbage. */
+static void copy_clipped(char *dst, size_t size, const char *src, size_t len)
+{
+    if (len >= size) {
+        len = size - 1;
+        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+            len--;
+    }
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+/* Joins the labels of one kind of tag with ", " ("-" when none); a label
+ * that does not fit whole is left out with the rest. */
+static void join_tags(const struct episode *ep, enum tag_kind kind, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < ep->ntags; i++) {
+        if (ep->tags[i].kind != kind)
+            continue;
+        const char *label = tag_label(&ep->tags[i]);
+        size_t need = strlen(label) + (used ? 2 : 0);
+        if (used + need >= len)
+            break;
+        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", label);
+        used += need;
+    }
+    if (used == 0)
+        snprintf(buf, len, "-");
+}
+
+static void format_where(enum region r, enum side s, char *buf, size_t len)
+{
+    if (s == SIDE_UNSET)
+        snprintf(buf, len, "%s", region_label(r));
+    else
+        snprintf(buf, len, "%s, %s", region_label(r), side_code(s));
+}
+
+/* Bytes of s[0 .. len) that fit in width columns, broken after the last
+ * blank when the whole does not fit (a word longer than the line is cut).
+ * At least one character, so wrapping always moves on. */
+static size_t fit_bytes(const char *s, size_t len, int width)
+{
+    size_t i = 0, brk = 0;
+    int cols = 0;
+    mbstate_t mb;
+    memset(&mb, 0, sizeof(mb));
+    while (i < len) {
+        wchar_t wc;
+        size_t n = mbrtowc(&wc, s + i, len - i, &mb);
+        if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
+            n = 1; /* shown as one replacement column by ui_put */
+            wc = L'?';
+            memset(&mb, 0, sizeof(mb));
+        }
+        int w = wcwidth(wc);
+        cols += w < 0 ? 1 : w;
+        if (cols > width && i > 0)
+            return brk ? brk : i;
+        i += n;
+        if (wc == L' ')
+            brk = i;
+    }
+    return len;
+}
+
+/* ---------------------------------------------------------------------
+ * Rows and actions shared by the list and the detail screen */
+
+static void row_from_episode(struct hist_row *r, const struct episode *ep)
+{
+    r->id = ep->id;
+    r->started_at = ep->started_at;
+    r->ended_at = ep->ended_at;
+    r->intensity = ep->intensity;
+    r->region = ep->region;
+    r->side = ep->side;
+    join_tags(ep, TAG_TRIGGER, r->triggers, sizeof(r->triggers));
+    copy_clipped(r->note, sizeof(r->note), ep->note, strcspn(ep->note, "\n"));
+}
+
+static struct store_page_key row_key(const struct hist_row *r)
+{
+    struct store_page_key k = {r->started_at, r->id};
+    return k;
+}
+
+static void format_duration(const struct hist_row *r, char *buf, size_t len)
+{
+    if (r->ended_at == EPISODE_ONGOING)
+        snprintf(buf, len, "ongoing");
+    else
+        when_format_duration(r->ended_at - r->started_at, buf, len);
+}
+
+/* Asks, then ends the ongoing episode r now. Returns 1 when it ended, 0
+ * when the user said no, -1 when the store refused (another unknot may
+ * have changed it: the caller reads it again). */
+static int row_end(struct app *app, const struct hist_row *r)
+{
+    char q[128], dur[32], err[STORE_ERR_LEN];
+    if (r->ended_at != EPISODE_ONGOING) {
+        app_status(app, "Episode %" PRId64 " has already ended.", r->id);
+        return 0;
+    }
+    int64_t now = app_now(app);
+    when_format_duration(now - r->started_at, dur, sizeof(dur));
+    snprintf(q, sizeof(q), "End episode %" PRId64 " now (after %s)?", r->id, dur);
+    if (!app_confirm(app, q)) {
+        app_status(app, "Not ended.");
+        return 0;
+    }
+    if (store_episode_end(app_store(app), r->id, now, now, err, sizeof(err)) != STORE_OK) {
+        app_status(app, "Not ended: %s", err);
+        return -1;
+    }
+    app_status(app, "Ended episode %" PRId64 " after %s.", r->id, dur);
+    return 1;
+}
+
+/* Asks, naming the episode so the wrong one is not deleted by mistake,
+ * then deletes r. Returns as row_end. */
+static int row_delete(struct app *app, const struct hist_row *r)
+{
+    char q[160], start[WHEN_FMT_LEN], err[STORE_ERR_LEN];
+    when_format(r->started_at, start, sizeof(start));
+    snprintf(q, sizeof(q), "Delete episode %" PRId64 " (%s, %s, %d)?", r->id, start,
+             region_label(r->region), r->intensity);
+    if (!app_confirm(app, q)) {
+        app_status(app, "Nothing deleted.");
+        return 0;
+    }
+    if (store_episode_delete(app_store(app), r->id, err, sizeof(err)) != STORE_OK) {
+        app_status(app, "Not deleted: %s", err);
+        return -1;
+    }
+    app_status(app, "Deleted episode %" PRId64 ".", r->id);
+    return 1;
+}
+
+/* ---------------------------------------------------------------------
+ * The window of rows */
+
+/* The list's rows on screen: a line of totals and the column heads above,
+ * the hint (or filter) line below. */
+static int list_y0(void)
+{
+    return ui_body_top() + 2;
+}
+
+static int64_t list_rows(void)
+{
+    int n = ui_body_bottom() - 1 - list_y0() + 1;
+    return n > 1 ? n : 1;
+}
+
+static size_t window_max(void)
+{
+    return (size_t)(WINDOW_SCREENS * list_rows());
+}
+
+static const char *filter_arg(const struct history *h)
+{
+    return h->filter[0] ? h->filter : NULL;
+}
+
+/* Room for the window plus one screen being fetched; it only grows (the
+ * terminal may shrink and grow again). */
+static int win_reserve(struct history *h)
+{
+    size_t need = window_max() + (size_t)list_rows();
+    if (h->cap >= need)
+        return 0;
+    struct hist_row *r = realloc(h->rows, need * sizeof(*r));
+    if (!r) {
+        snprintf(h->err, sizeof(h->err), "out of memory");
+        return -1;
+    }
+    h->rows = r;
+    h->cap = need;
+    return 0;
+}
+
+/* Reads up to want rows from after (NULL: from that end) in `order` into
+ * dst, FETCH_CHUNK episodes per store call. */
+static int fetch(struct app *app, struct history *h, const struct store_page_key *after,
+                 enum store_order order, size_t want, struct hist_row *dst, size_t *got)
+{
+    struct store_page_key k;
+    *got = 0;
+    while (*got < want) {
+        size_t ask = want - *got < FETCH_CHUNK ? want - *got : FETCH_CHUNK, n = 0;
+        if (store_episodes_page(app_store(app), filter_arg(h), after, order, ask, h->scratch,
+                                &n, h->err, sizeof(h->err)) != STORE_OK)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            row_from_episode(&dst[*got + i], &h->scratch[i]);
+        *got += n;
+        if (n < ask)
+            break;
+        k = row_key(&dst[*got - 1]);
+        after = &k;
+    }
+    return 0;
+}
+
+static void rows_reverse(struct hist_row *r, size_t n)
+{
+    for (size_t i = 0; i < n / 2; i++) {
+        struct hist_row t = r[i];
+        r[i] = r[n - 1 - i];
+        r[n - 1 - i] = t;
+    }
+}
+
+/* Keeps the cursor in the list and on screen, and the screen full. */
+static void clamp(struct history *h)
+{
+    int64_t rows = list_rows();
+    if (h->total <= 0) {
+        h->cur = h->top = 0;
+        return;
+    }
+    if (h->cur >= h->total)
+        h->cur = h->total - 1;
+    if (h->cur < 0)
+        h->cur = 0;
+    if (h->top > h->cur)
+        h->top = h->cur;
+    if (h->top < h->cur - rows + 1)
+        h->top = h->cur - rows + 1;
+    if (h->top > h->total - rows)
+        h->top = h->total - rows;
+    if (h->top < 0)
+        h->top = 0;
+}
+
+/* Slides the window a screen towards the oldest. At the end the count
+ * is corrected: the file may have changed since it was taken. */
+static int win_down(struct app *app, struct history *h)
+{
+    size_t want = (size_t)list_rows(), got = 0, max = window_max();
+    struct store_page_key k = row_key(&h->rows[h->n - 1]);
+    if (win_reserve(h) != 0 || fetch(app, h, &k, STORE_NEWEST_FIRST, want, h->rows + h->n,
+                                     &got) != 0)
+        return -1;
+    h->n += got;
+    if (got < want)
+        h->total = h->base + (int64_t)h->n;
+    if (h->n > max) {
+        size_t drop = h->n - max;
+        memmove(h->rows, h->rows + drop, (h->n - drop) * sizeof(*h->rows));
+        h->n -= drop;
+        h->base += (int64_t)drop;
+    }
+    return 0;
+}
+
+/* Slides the window a screen towards the newest. Reaching the newest
+ * renumbers the list from 0 if episodes came or went above meanwhile. */
+static int win_up(struct app *app, struct history *h)
+{
+    size_t want = (size_t)list_rows(), got = 0, max = window_max();
+    struct store_page_key k = row_key(&h->rows[0]);
+    if (win_reserve(h) != 0)
+        return -1;
+    memmove(h->rows + want, h->rows, h->n * sizeof(*h->rows));
+    if (fetch(app, h, &k, STORE_OLDEST_FIRST, want, h->rows, &got) != 0) {
+        memmove(h->rows, h->rows + want, h->n * sizeof(*h->rows));
+        return -1;
+    }
+    rows_reverse(h->rows, got);
+    if (got < want)
+        memmove(h->rows + got, h->rows + want, h->n * sizeof(*h->rows));
+    h->n = h->n + got > max ? max : h->n + got;
+    h->base -= (int64_t)got;
+    if (got < want && h->base != 0) {
+        int64_t shift = h->base;
+        h->base = 0;
+        h->cur -= shift;
+        h->top -= shift;
+        h->total -= shift;
+    }
+    return 0;
+}
+
+/* Makes the window hold every row on screen, fetching as needed. */
+static int win_cover(struct app *app, struct history *h)
+{
+    for (;;) {
+        clamp(h);
+        if (h->total == 0 || h->n == 0)
+            return 0;
+        int64_t last = h->top + list_rows() - 1;
+        if (last > h->total - 1)
+            last = h->total - 1;
+        int rc = 0;
+        if (h->top < h->base)
+            rc = win_up(app, h);
+        else if (last >= h->base + (int64_t)h->n)
+            rc = win_down(app, h);
+        else
+            return 0;
+        if (rc != 0)
+            return -1;
+    }
+}
+
+static int count(struct app *app, struct history *h)
+{
+    return store_episode_count_filtered(app_store(app), filter_arg(h), &h->total, h->err,
+                                        sizeof(h->err)) == STORE_OK ? 0 : -1;
+}
+
+/* Fills the window from one end of the list, the cursor on that end. */
+static int win_load_end(struct app *app, struct history *h, int oldest)
+{
+    size_t got = 0;
+    h->n = 0;
+    h->base = 0;
+    if (count(app, h) != 0 || win_reserve(h) != 0)
+        return -1;
+    if (h->total > 0 &&
+        fetch(app, h, NULL, oldest ? STORE_OLDEST_FIRST : STORE_NEWEST_FIRST,
+              (size_t)list_rows(), h->rows, &got) != 0)
+        return -1;
+    if (oldest)
+        rows_reverse(h->rows, got);
+    h->n = got;
+    h->base = oldest && h->total > (int64_t)got ? h->total - (int64_t)got : 0;
+    h->cur = oldest ? h->base + (int64_t)got - 1 : 0;
+    h->top = h->cur;
+    return win_cover(app, h);
+}
+
+/* Fills the window from the episode with key k (or, when it is gone, the
+ * next older one), drawn `offset` rows below the top as it was before. */
+static int win_load_at(struct app *app, struct history *h, struct store_page_key k,
+                       int64_t offset)
+{
+    size_t got = 0;
+    /* (started_at, id) < (s, id + 1) includes the key's own row. */
+    struct store_page_key from = {k.started_at, k.id < INT64_MAX ? k.id + 1 : k.id};
+    h->n = 0;
+    h->base = 0;
+    if (count(app, h) != 0 || win_reserve(h) != 0)
+        return -1;
+    if (h->total > 0 &&
+        fetch(app, h, &from, STORE_NEWEST_FIRST, (size_t)list_rows(), h->rows, &got) != 0)
+        return -1;
+    if (got == 0)
+        return win_load_end(app, h, 1);
+    if (store_episode_rank(app_store(app), filter_arg(h), &k, &h->base, h->err,
+                           sizeof(h->err)) != STORE_OK)
+        return -1;
+    h->n = got;
+    h->cur = h->base;
+    h->top = h->cur - offset;
+    return win_cover(app, h);
+}
+
+static const struct hist_row *cur_row(const struct history *h)
+{
+    if (h->total == 0 || h->cur < h->base || h->cur >= h->base + (int64_t)h->n)
+        return NULL;
+    return &h->rows[h->cur - h->base];
+}
+
+/* Reads the list again around the selected episode, following it when
+ * an edit moved it (a new start time). */
+static int reload(struct app *app, struct history *h)
+{
+    const struct hist_row *r = cur_row(h);
+    if (!r)
+        return win_load_end(app, h, 0);
+    struct store_page_key k = row_key(r);
+    int64_t offset = h->cur - h->top;
+    int rc = store_episode_get(app_store(app), r->id, &h->scratch[0], h->err, sizeof(h->err));
+    if (rc == STORE_OK)
+        k.started_at = h->scratch[0].started_at;
+    else if (rc != STORE_NOT_FOUND)
+        return -1;
+    return win_load_at(app, h, k, offset);
+}
+
+static void report(struct app *app, const struct history *h, int rc)
+{
+    if (rc != 0)
+        app_status(app, "Could not read the history: %s", h->err);
+}
+
+/* ---------------------------------------------------------------------
+ * Drawing the list */
+
+/* Where each column starts: the widths of `unknot list`, one blank
+ * column for the selection mark in front. */
+enum { X_MARK = 0, X_ID = 1, X_START = 8, X_DUR = 26, X_LEVEL = 36, X_WHERE = 49,
+       X_TRIGGERS = 69, TRIGGERS_WIDE_W = 30 };
+
+static int triggers_width(void)
+{
+    return COLS >= WIDE_COLS ? TRIGGERS_WIDE_W : COLS - X_TRIGGERS - 1;
+}
+
+static int x_notes(void)
+{
+    return X_TRIGGERS + TRIGGERS_WIDE_W + 2;
+}
+
+static void draw_info(const struct history *h)
+{
+    int y = ui_body_top();
+    char pos[64];
+    int len = snprintf(pos, sizeof(pos), "%" PRId64 "/%" PRId64, h->total ? h->cur + 1 : 0,
+                       h->total);
+    int x_pos = COLS - 1 - len;
+    if (h->filter[0])
+        ui_putf(y, 1, x_pos - 3, A_BOLD, "Filter \"%s\": %" PRId64 " matching, newest first",
+                h->filter, h->total);
+    else
+        ui_putf(y, 1, x_pos - 3, A_BOLD, "%" PRId64 " episode%s, newest first", h->total,
+                h->total == 1 ? "" : "s");
+    ui_put(y, x_pos, len, pos, A_BOLD);
+}
+
+static void draw_heads(void)
+{
+    int y = ui_body_top() + 1;
+    attr_t a = A_BOLD | A_UNDERLINE;
+    ui_put(y, X_ID, 5, "   ID", a);
+    ui_put(y, X_START, 16, "START", a);
+    ui_put(y, X_DUR, 8, "DURATION", a);
+    ui_put(y, X_LEVEL, 11, "INTENSITY", a);
+    ui_put(y, X_WHERE, 18, "WHERE", a);
+    ui_put(y, X_TRIGGERS, triggers_width(), "TRIGGERS", a);
+    if (COLS >= WIDE_COLS)
+        ui_put(y, x_notes(), COLS - x_notes() - 1, "NOTES", a);
+}
+
+static void draw_row(const struct hist_row *r, int y, int selected)
+{
+    char start[WHEN_FMT_LEN], dur[32], where[64];
+    attr_t a = selected ? ui_attr(UC_SELECTED) : A_NORMAL;
+    if (selected) {
+        attron(a);
+        mvhline(y, 0, ' ', COLS);
+        attroff(a);
+    }
+    when_format(r->started_at, start, sizeof(start));
+    format_duration(r, dur, sizeof(dur));
+    format_where(r->region, r->side, where, sizeof(where));
+    /* The mark keeps the selection visible where reverse video is lost. */
+    ui_put(y, X_MARK, 1, selected ? ">" : " ", a);
+    ui_putf(y, X_ID, 6, a, "%5" PRId64, r->id);
+    ui_put(y, X_START, 16, start, a);
+    ui_put(y, X_DUR, 8, dur, a);
+    ui_putf(y, X_LEVEL, 11, ui_band_attr(r->intensity) | a, "%2d %s", r->intensity,
+            band_label(intensity_band(r->intensity)));
+    ui_put(y, X_WHERE, 18, where, a);
+    ui_put(y, X_TRIGGERS, triggers_width(), r->triggers, a);
+    if (COLS >= WIDE_COLS)
+        ui_put(y, x_notes(), COLS - x_notes() - 1, r->note, a);
+}
+
+static void draw_rows(const struct history *h)
+{
+    int y = list_y0();
+    for (int64_t i = 0; i < list_rows(); i++) {
+        int64_t pos = h->top + i;
+        if (pos >= h->total)
+            break;
+        if (pos >= h->base && pos < h->base + (int64_t)h->n)
+            draw_row(&h->rows[pos - h->base], y + (int)i, pos == h->cur);
+    }
+}
+
+static void draw_empty(const struct history *h)
+{
+    int y = list_y0() + 1;
+    if (!h->filter[0]) {
+        ui_put(y, 2, COLS - 4, "No episodes yet. Press n on home to log one.", A_NORMAL);
+        return;
+    }
+    ui_putf(y, 2, COLS - 4, A_NORMAL, "No episode matches \"%s\".", h->filter);
+    ui_put(y + 1, 2, COLS - 4, "Press / and Enter on an empty line to show every episode.",
+           A_NORMAL);
+}
+
+static void draw_bottom(struct history *h, int filtering)
+{
+    int y = ui_body_bottom();
+    if (!filtering) {
+        ui_put(y, 1, COLS - 2,
+               "j/k move  Enter open  e edit  x end  d delete  / filter  g/G ends  ? keys",
+               ui_attr(UC_DIM));
+        return;
+    }
+    const char *hint = "  Enter apply  Esc cancel";
+    int hint_w = ui_width(hint);
+    int x = 1 + ui_put(y, 1, 8, "Filter: ", A_BOLD);
+    textfield_draw(&h->tf, y, x, COLS - x - hint_w - 1, A_UNDERLINE, 1);
+    ui_put(y, COLS - hint_w - 1, hint_w, hint, ui_attr(UC_DIM));
+}
+
+static void draw_list(struct app *app, struct screen *s, int filtering)
+{
+    struct history *h = s->data;
+    /* A resize reaches no handler: the window follows the size here. */
+    report(app, h, win_cover(app, h));
+    draw_info(h);
+    if (h->total == 0) {
+        draw_empty(h);
+    } else {
+        draw_heads();
+        draw_rows(h);
+    }
+    draw_bottom(h, filtering);
+}
+
+static void history_draw(struct app *app, struct screen *s)
+{
+    draw_list(app, s, 0);
+}
+
+static void filter_draw(struct app *app, struct screen *s)
+{
+    draw_list(app, s, 1);
+}
+
+/* ---------------------------------------------------------------------
+ * Keys of the list */
+
+static void move_by(struct app *app, struct history *h, int64_t rows, int page)
+{
+    h->cur += rows;
+    if (page)
+        h->top += rows; /* the view moves with the cursor, as in a pager */
+    report(app, h, win_cover(app, h));
+}
+
+static int detail_open(struct app *app, int64_t id)
+{
+    struct detail *d = calloc(1, sizeof(*d));
+    if (!d) {
+        app_status(app, "Out of memory");
+        return -1;
+    }
+    d->id = id;
+    return app_push(app, &history_detail_ops, d);
+}
+
+/* Acts on the selected episode: open, edit, end or delete it. */
+static void act_on_row(struct app *app, struct history *h, enum action act)
+{
+    const struct hist_row *r = cur_row(h);
+    if (!r) {
+        app_status(app, "No episode is selected.");
+        return;
+    }
+    struct hist_row row = *r; /* the window may be refilled meanwhile */
+    int changed = 0;
+    switch (act) {
+    case ACT_SELECT: detail_open(app, row.id); break;
+    case ACT_EDIT: screen_form_open(app, row.id); break; /* resume reloads */
+    case ACT_END: changed = row_end(app, &row); break;
+    case ACT_DELETE: changed = row_delete(app, &row); break;
+    default: break;
+    }
+    if (changed != 0)
+        report(app, h, reload(app, h));
+}
+
+static void filter_open(struct app *app, struct screen *s)
+{
+    struct history *h = s->data;
+    if (textfield_set(&h->tf, h->filter) != 0) {
+        app_status(app, "Out of memory");
+        return;
+    }
+    s->ops = &history_filter_ops;
+}
+
+static int history_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                          enum action act)
+{
+    (void)key;
+    struct history *h = s->data;
+    switch (act) {
+    case ACT_DOWN: move_by(app, h, 1, 0); break;
+    case ACT_UP: move_by(app, h, -1, 0); break;
+    case ACT_PGDN: move_by(app, h, list_rows(), 1); break;
+    case ACT_PGUP: move_by(app, h, -list_rows(), 1); break;
+    case ACT_TOP: report(app, h, win_load_end(app, h, 0)); break;
+    case ACT_BOTTOM: report(app, h, win_load_end(app, h, 1)); break;
+    case ACT_SELECT:
+    case ACT_EDIT:
+    case ACT_END:
+    case ACT_DELETE: act_on_row(app, h, act); break;
+    case ACT_FILTER: filter_open(app, s); break;
+    case ACT_BACK: return UI_POP;
+    default: break;
+    }
+    return UI_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * The filter line */
+
+/* Takes the typed text without surrounding blanks; nothing left clears
+ * the filter. The list starts again at the newest match. */
+static void filter_apply(struct app *app, struct history *h)
+{
+    char text[FILTER_MAX + 1];
+    textfield_get(&h->tf, text, sizeof(text));
+    size_t lead = strspn(text, " \t");
+    size_t len = strlen(text + lead);
+    while (len > 0 && (text[lead + len - 1] == ' ' || text[lead + len - 1] == '\t'))
+        len--;
+    snprintf(h->filter, sizeof(h->filter), "%.*s", (int)len, text + lead);
+    if (win_load_end(app, h, 0) != 0) {
+        report(app, h, -1);
+        return;
+    }
+    if (!h->filter[0])
+        app_status(app, "Filter cleared: every episode shows.");
+    else
+        app_status(app, "%" PRId64 " episode%s \"%s\".", h->total,
+                    h->total == 1 ? " matches" : "s match", h->filter);
+}
+
+static int filter_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                         enum action act)
+{
+    struct history *h = s->data;
+    switch (act) {
+    case ACT_SELECT:
+        s->ops = &history_ops;
+        filter_apply(app, h);
+        break;
+    case ACT_BACK: s->ops = &history_ops; break;
+    case ACT_HELP: break;
+    default:
+        if (textfield_key(&h->tf, key) == TF_FULL)
+            app_status(app, "The filter takes at most %d bytes.", FILTER_MAX);
+    }
+    return UI_OK;
+}
+
+/* ---------------------------------------------------------------------
+ * The list's life */
+
+static int history_enter(struct app *app, struct screen *s)
+{
+    struct history *h = calloc(1, sizeof(*h));
+    s->data = h;
+    if (h)
+        h->scratch = malloc(FETCH_CHUNK * sizeof(*h->scratch));
+    if (!h || !h->scratch) {
+        app_status(app, "Out of memory");
+        return -1;
+    }
+    textfield_init(&h->tf, FILTER_MAX);
+    if (win_load_end(app, h, 0) != 0) {
+        report(app, h, -1);
+        return -1;
+    }
+    return 0;
+}
+
+/* Back from the detail, the form or the help: anything may have changed. */
+static void history_resume(struct app *app, struct screen *s)
+{
+    struct history *h = s->data;
+    report(app, h, reload(app, h));
+}
+
+static void history_leave(struct app *app, struct screen *s)
+{
+    (void)app;
+    struct history *h = s->data;
+    if (h) {
+        textfield_free(&h->tf);
+        free(h->rows);
+        free(h->scratch);
+        free(h);
+    }
+    s->data = NULL;
+}
+
+static const struct screen_ops history_ops = {
+    .title = "History",
+    .keys = history_keys,
+    .enter = history_enter,
+    .draw = history_draw,
+    .handle = history_handle,
+    .leave = history_leave,
+    .resume = history_resume,
+};
+
+/* The same screen while the filter line is open: only the keys (and the
+ * bottom line) differ. */
+static const struct screen_ops history_filter_ops = {
+    .title = "History: filter",
+    .keys = filter_keys,
+    .enter = history_enter,
+    .draw = filter_draw,
+    .handle = filter_handle,
+    .leave = history_leave,
+    .resume = history_resume,
+};
 
 int screen_history_open(struct app *app)
 {
-    app_status(app, "The history screen is not built yet: use unknot list");
-    return -1;
+    return app_push(app, &history_ops, NULL);
 }
+
+/* ---------------------------------------------------------------------
+ * One episode in full, the fields of `unknot show` */
+
+/* Lines of the detail view, drawn from line `skip` on while rows last. */
+struct printer {
+    int y, last, skip, count;
+};
+
+static void print_one(struct printer *p, const char *label, const char *text, size_t len,
+                      attr_t attr)
+{
+    if (p->count++ < p->skip || p->y > p->last)
+        return;
+    ui_put(p->y, 2, 14, label, A_BOLD);
+    char line[1024];
+    copy_clipped(line, sizeof(line), text, len);
+    ui_put(p->y++, 16, COLS - 18, line, attr);
+}
+
+/* Prints text after its label, wrapped to the screen; a newline starts a
+ * new line, as the notes were typed. */
+static void print_field(struct printer *p, const char *label, const char *text, attr_t attr)
+{
+    int width = COLS - 18;
+    if (!*text)
+        text = "-";
+    while (*text) {
+        size_t para = strcspn(text, "\n");
+        const char *t = text;
+        do {
+            size_t n = fit_bytes(t, para - (size_t)(t - text), width);
+            print_one(p, label, t, n, attr);
+            label = "";
+            t += n;
+            while (*t == ' ' && t < text + para)
+                t++;
+        } while (t < text + para);
+        text += para + (text[para] == '\n');
+    }
+}
+
+static void detail_fields(struct app *app, const struct episode *ep, struct printer *p)
+{
+    static const char *const kind_titles[TAG_KIND_COUNT] = {"Triggers:", "Symptoms:",
+                                                            "Relief:", "Medication:"};
+    char buf[WHEN_FMT_LEN], dur[32], line[160], where[64];
+    char list[TAGS_TEXT_MAX];
+    when_format(ep->started_at, buf, sizeof(buf));
+    print_field(p, "Started:", buf, A_NORMAL);
+    if (ep->ended_at == EPISODE_ONGOING) {
+        when_format_duration(app_now(app) - ep->started_at, dur, sizeof(dur));
+        snprintf(line, sizeof(line), "ongoing (%s so far)", dur);
+    } else {
+        when_format(ep->ended_at, buf, sizeof(buf));
+        when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
+        snprintf(line, sizeof(line), "%s (lasted %s)", buf, dur);
+    }
+    print_field(p, "Ended:", line, A_NORMAL);
+    snprintf(line, sizeof(line), "%d (%s)", ep->intensity,
+             band_label(intensity_band(ep->intensity)));
+    print_field(p, "Intensity:", line, ui_band_attr(ep->intensity));
+    format_where(ep->region, SIDE_UNSET, where, sizeof(where));
+    print_field(p, "Region:", where, A_NORMAL);
+    print_field(p, "Side:", ep->side == SIDE_UNSET ? "-" : side_code(ep->side), A_NORMAL);
+    for (int k = 0; k < TAG_KIND_COUNT; k++) {
+        join_tags(ep, (enum tag_kind)k, list, sizeof(list));
+        print_field(p, kind_titles[k], list, A_NORMAL);
+    }
+    print_field(p, "Notes:", ep->note, A_NORMAL);
+    when_format(ep->created_at, buf, sizeof(buf));
+    print_field(p, "Logged:", buf, A_NORMAL);
+    if (ep->updated_at != ep->created_at) {
+        when_format(ep->updated_at, buf, sizeof(buf));
+        print_field(p, "Updated:", buf, A_NORMAL);
+    }
+}
+
+static int detail_rows(void)
+{
+    return ui_body_bottom() - 1 - (ui_body_top() + 2) + 1;
+}
+
+static void detail_draw(struct app *app, struct screen *s)
+{
+    struct detail *d = s->data;
+    int y = ui_body_top();
+    if (!d->found) {
+        ui_putf(y + 1, 2, COLS - 4, A_NORMAL, "Episode %" PRId64 " is not there any more.",
+                d->id);
+        ui_put(ui_body_bottom(), 1, COLS - 2, "q back", ui_attr(UC_DIM));
+        return;
+    }
+    ui_putf(y, 1, COLS - 2, A_BOLD, "Episode %" PRId64, d->id);
+    struct printer p = {y + 2, ui_body_bottom() - 1, d->scroll, 0};
+    detail_fields(app, &d->ep, &p);
+    d->nlines = p.count;
+    ui_put(ui_body_bottom(), 1, COLS - 2,
+           p.count > detail_rows() ? "q back  e edit  x end  d delete  j/k scroll  ? keys"
+                                   : "q back  e edit  x end  d delete  ? keys",
+           ui_attr(UC_DIM));
+}
+
+static int detail_load(struct app *app, struct detail *d)
+{
+    int rc = store_episode_get(app_store(app), d->id, &d->ep, d->err, sizeof(d->err));
+    d->found = rc == STORE_OK;
+    if (rc != STORE_OK && rc != STORE_NOT_FOUND) {
+        app_status(app, "Could not read episode %" PRId64 ": %s", d->id, d->err);
+        return -1;
+    }
+    return 0;
+}
+
+static void detail_scroll(struct detail *d, int by)
+{
+    int max = d->nlines - detail_rows();
+    d->scroll += by;
+    if (d->scroll > max)
+        d->scroll = max;
+    if (d->scroll < 0)
+        d->scroll = 0;
+}
+
+static int detail_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                         enum action act)
+{
+    (void)key;
+    struct detail *d = s->data;
+    struct hist_row row;
+    if (act == ACT_BACK)
+        return UI_POP;
+    if (!d->found)
+        return UI_OK;
+    row_from_episode(&row, &d->ep);
+    switch (act) {
+    case ACT_DOWN: detail_scroll(d, 1); break;
+    case ACT_UP: detail_scroll(d, -1); break;
+    case ACT_EDIT: screen_form_open(app, d->id); break; /* resume reloads */
+    case ACT_END:
+        if (row_end(app, &row) != 0)
+            detail_load(app, d);
+        break;
+    case ACT_DELETE:
+        switch (row_delete(app, &row)) {
+        case 1: return UI_POP; /* the list reloads as it resumes */
+        case -1: detail_load(app, d); break;
+        default: break;
+        }
+        break;
+    default: break;
+    }
+    return UI_OK;
+}
+
+static int detail_enter(struct app *app, struct screen *s)
+{
+    return detail_load(app, s->data);
+}
+
+static void detail_resume(struct app *app, struct screen *s)
+{
+    detail_load(app, s->data);
+}
+
+static void detail_leave(struct app *app, struct screen *s)
+{
+    (void)app;
+    free(s->data);
+    s->data = NULL;
+}
+
+static const struct screen_ops history_detail_ops = {
+    .title = "Episode",
+    .keys = detail_keys,
+    .enter = detail_enter,
+    .draw = detail_draw,
+    .handle = detail_handle,
+    .leave = detail_leave,
+    .resume = detail_resume,
+};

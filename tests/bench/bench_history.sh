@@ -26,9 +26,10 @@ wait_text() {
     return 1
 }
 
+# start [DB]: unknot on DB (the big one by default) in a fresh server.
 start() {
     tmux -L "$SOCK" -f /dev/null new-session -d -s main -x 80 -y 24 \
-        "$(printf '%q ' "$UNKNOT" --db "$tmp/big.db"); sleep 30"
+        "$(printf '%q ' "$UNKNOT" --db "${1:-$tmp/big.db}"); sleep 30"
     wait_text "n new" || { echo "bench_history: home did not show" >&2; exit 1; }
 }
 
@@ -49,6 +50,21 @@ timed() {
     wait_text "$2" || { echo "bench_history: \"$2\" did not show" >&2; exit 1; }
     t1=$(now_us)
     echo "$(((t1 - t0) / 1000)).$((((t1 - t0) / 100) % 10))"
+}
+
+# peak_kb DB COUNT: unknot's peak RSS after l, G and g on DB: the window
+# of rows must keep it flat however long the history is.
+peak_kb() {
+    local pane pid kb
+    start "$1"
+    timed l "1/$2" >/dev/null
+    timed G "$2/$2" >/dev/null
+    timed g "1/$2" >/dev/null
+    pane=$(tmux -L "$SOCK" list-panes -t main -F '#{pane_pid}')
+    pid=$(pgrep -P "$pane" -x "$(basename "$UNKNOT")")
+    kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
+    stop
+    echo "$kb"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -73,4 +89,8 @@ echo "history over $COUNT episodes, median of $RUNS runs at 80x24 (5 ms polling)
 echo "  l on home -> first rows shown: ${open} ms"
 echo "  G -> oldest row shown:         ${end} ms"
 echo "  ? on home -> help shown (no database; the harness floor): ${floor} ms"
+gen_db "$tmp/small.db" 100 || { echo "bench_history: gen_db failed" >&2; exit 1; }
+small_kb=$(peak_kb "$tmp/small.db" 100)
+big_kb=$(peak_kb "$tmp/big.db" "$COUNT")
+echo "  peak RSS after l, G, g: 100 episodes ${small_kb} KB, $COUNT episodes ${big_kb} KB"
 echo "  all runs: l ${open_ms[*]} | G ${end_ms[*]} | ? ${floor_ms[*]}"

@@ -88,7 +88,11 @@ tui_stop() {
     pid=$(tmux -L "$E2E_TMUX" display -p '#{pid}' 2>/dev/null)
     tmux -L "$E2E_TMUX" kill-server 2>/dev/null
     if [ -n "$pid" ]; then
-        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.02; done
+        # A zombie still answers kill -0: look at its state instead.
+        for _ in $(seq 100); do
+            case $(ps -o stat= -p "$pid" 2>/dev/null) in ""|Z*) break ;; esac
+            sleep 0.02
+        done
     fi
     rm -f "/tmp/tmux-$(id -u)/$E2E_TMUX"
     E2E_RUN=$((${E2E_RUN:-0} + 1))

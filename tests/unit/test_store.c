@@ -1228,6 +1228,286 @@ static void test_bad_check_writes_nothing(void **state)
     assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
 
+/* ---------------------------------------------------------------------
+ * Paging and filtering (the history screen) */
+
+/* Reads the whole list page by page in `order` from `after`, checking
+ * that the order is strict and each row comes with its tags. */
+static size_t collect_pages(struct store *st, const char *filter,
+                            const struct store_page_key *after, enum store_order order,
+                            size_t page, int64_t *ids, size_t max)
+{
+    static struct episode out[16];
+    char err[STORE_ERR_LEN] = "";
+    struct store_page_key key, prev = {0, 0};
+    size_t total = 0, n;
+    assert_true(page <= 16);
+    do {
+        int rc = store_episodes_page(st, filter, after, order, page, out, &n, err, sizeof(err));
+        if (rc != STORE_OK)
+            print_error("store_episodes_page: %s\n", err);
+        assert_int_equal(rc, STORE_OK);
+        assert_true(n <= page);
+        for (size_t i = 0; i < n; i++) {
+            struct store_page_key k = {out[i].started_at, out[i].id};
+            if (total > 0) {
+                int before = k.started_at < prev.started_at ||
+                             (k.started_at == prev.started_at && k.id < prev.id);
+                assert_true(order == STORE_NEWEST_FIRST ? before : !before && k.id != prev.id);
+            }
+            assert_int_equal(out[i].ntags, (size_t)(out[i].id % 3 == 0));
+            assert_true(total < max);
+            ids[total++] = out[i].id;
+            prev = k;
+        }
+        if (n > 0) {
+            key.started_at = out[n - 1].started_at;
+            key.id = out[n - 1].id;
+            after = &key;
+        }
+    } while (n == page);
+    return total;
+}
+
+/* Episodes in groups of 7 sharing a started_at, inserted in a scrambled
+ * order so id order and time order disagree; every third one tagged. */
+static struct store *paging_fixture(size_t count)
+{
+    struct store *st = open_ok(":memory:");
+    for (size_t i = 0; i < count; i++) {
+        size_t j = (i * 37) % count; /* 37 is prime to the counts used */
+        struct episode ep;
+        ep_make(&ep, 1000 + (int64_t)(j / 7) * 60, EPISODE_ONGOING, (int)(j % 11),
+                (enum region)(j % REGION_COUNT), SIDE_UNSET);
+        if ((i + 1) % 3 == 0) /* ids start at 1: id % 3 == 0 is tagged */
+            ep_tag(&ep, TAG_TRIGGER, "lifting");
+        add_ok(st, &ep);
+    }
+    return st;
+}
+
+static void assert_each_once(const int64_t *ids, size_t n, size_t count)
+{
+    assert_int_equal(n, count);
+    unsigned char *seen = calloc(count + 1, 1);
+    assert_non_null(seen);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(ids[i] >= 1 && ids[i] <= (int64_t)count);
+        assert_int_equal(seen[ids[i]], 0);
+        seen[ids[i]] = 1;
+    }
+    free(seen);
+}
+
+static void test_page_covers_every_row_once(void **state)
+{
+    (void)state;
+    enum { COUNT = 103 };
+    struct store *st = paging_fixture(COUNT);
+    static const size_t pages[] = {1, 2, 7, 10, 16};
+    int64_t ids[COUNT + 1], back[COUNT + 1];
+    for (size_t p = 0; p < sizeof(pages) / sizeof(pages[0]); p++) {
+        size_t n = collect_pages(st, NULL, NULL, STORE_NEWEST_FIRST, pages[p], ids, COUNT);
+        assert_each_once(ids, n, COUNT);
+        size_t m = collect_pages(st, NULL, NULL, STORE_OLDEST_FIRST, pages[p], back, COUNT);
+        assert_each_once(back, m, COUNT);
+        for (size_t i = 0; i < COUNT; i++) /* the mirror order, exactly */
+            assert_int_equal(ids[i], back[COUNT - 1 - i]);
+    }
+    store_close(&st);
+}
+
+/* From a key in the middle of a group of equal starts, both directions
+ * together give every row once: what the screen does when it scrolls up
+ * from its window. */
+static void test_page_both_ways_from_a_key(void **state)
+{
+    (void)state;
+    enum { COUNT = 50 };
+    struct store *st = paging_fixture(COUNT);
+    int64_t all[COUNT + 1], ids[2 * COUNT + 2];
+    size_t n = collect_pages(st, NULL, NULL, STORE_NEWEST_FIRST, 16, all, COUNT);
+    assert_int_equal(n, COUNT);
+    static struct episode mid;
+    char err[STORE_ERR_LEN];
+    for (size_t at = 0; at < COUNT; at += 3) {
+        assert_int_equal(store_episode_get(st, all[at], &mid, err, sizeof(err)), STORE_OK);
+        struct store_page_key k = {mid.started_at, mid.id};
+        size_t newer = collect_pages(st, NULL, &k, STORE_OLDEST_FIRST, 4, ids, COUNT);
+        assert_int_equal(newer, at);
+        for (size_t i = 0; i < newer; i++) /* nearest first */
+            assert_int_equal(ids[i], all[at - 1 - i]);
+        size_t older = collect_pages(st, NULL, &k, STORE_NEWEST_FIRST, 4, ids + newer, COUNT);
+        assert_int_equal(older, COUNT - 1 - at);
+        ids[newer + older] = mid.id;
+        assert_each_once(ids, newer + older + 1, COUNT);
+        int64_t rank = -1;
+        assert_int_equal(store_episode_rank(st, NULL, &k, &rank, err, sizeof(err)), STORE_OK);
+        assert_int_equal(rank, (int64_t)at);
+    }
+    store_close(&st);
+}
+
+static void test_page_edges(void **state)
+{
+    (void)state;
+    char err[STORE_ERR_LEN];
+    static struct episode out[4];
+    size_t n = 99;
+    struct store *st = open_ok(":memory:");
+    assert_int_equal(store_episodes_page(st, NULL, NULL, STORE_NEWEST_FIRST, 4, out, &n, err,
+                                         sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(n, 0); /* empty history */
+    int64_t count = -1;
+    assert_int_equal(store_episode_count_filtered(st, NULL, &count, err, sizeof(err)), STORE_OK);
+    assert_int_equal(count, 0);
+    store_close(&st);
+
+    st = paging_fixture(10);
+    n = 99;
+    assert_int_equal(store_episodes_page(st, NULL, NULL, STORE_NEWEST_FIRST, 0, out, &n, err,
+                                         sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(store_episodes_page(st, NULL, NULL, (enum store_order)7, 4, out, &n, err,
+                                         sizeof(err)),
+                     STORE_ERROR);
+    assert_non_null(strstr(err, "order"));
+    /* Past either end: nothing. */
+    struct store_page_key lowest = {0, 0}, highest = {INT64_MAX - 1, 0};
+    assert_int_equal(store_episodes_page(st, NULL, &lowest, STORE_NEWEST_FIRST, 4, out, &n, err,
+                                         sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(store_episodes_page(st, NULL, &highest, STORE_OLDEST_FIRST, 4, out, &n,
+                                         err, sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(store_episodes_page(st, NULL, &highest, STORE_NEWEST_FIRST, 4, out, &n,
+                                         err, sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(n, 4);
+    store_close(&st);
+}
+
+/* Adds one episode with notes, region and tags for the filter tests. */
+static int64_t add_filtered(struct store *st, int64_t start, enum region r, const char *note,
+                            const char *trigger, const char *med)
+{
+    struct episode ep;
+    ep_make(&ep, start, EPISODE_ONGOING, 5, r, SIDE_UNSET);
+    snprintf(ep.note, sizeof(ep.note), "%s", note);
+    if (trigger)
+        ep_tag(&ep, TAG_TRIGGER, trigger);
+    if (med)
+        ep_tag(&ep, TAG_MEDICATION, med);
+    return add_ok(st, &ep);
+}
+
+/* The ids a filter selects, newest first, checked against its count. */
+static size_t filter_ids(struct store *st, const char *filter, int64_t *ids, size_t max)
+{
+    static struct episode out[16];
+    char err[STORE_ERR_LEN] = "";
+    size_t n = 0;
+    int rc = store_episodes_page(st, filter, NULL, STORE_NEWEST_FIRST, 16, out, &n, err,
+                                 sizeof(err));
+    if (rc != STORE_OK)
+        print_error("filter '%s': %s\n", filter ? filter : "(null)", err);
+    assert_int_equal(rc, STORE_OK);
+    assert_true(n <= max);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = out[i].id;
+    int64_t count = -1;
+    assert_int_equal(store_episode_count_filtered(st, filter, &count, err, sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(count, (int64_t)n);
+    return n;
+}
+
+static void test_filter_matches_notes_tags_region(void **state)
+{
+    (void)state;
+    struct store *st = open_ok(":memory:");
+    int64_t a = add_filtered(st, 100, REGION_LOWER, "Lifted the 50% heavier box", "lifting",
+                             NULL);
+    int64_t b = add_filtered(st, 200, REGION_NECK, "plain day at the desk", "other:Desk_work",
+                             "Ibuprofen 400");
+    int64_t c = add_filtered(st, 300, REGION_MID, "50 percent better, path C:\\tmp", NULL, NULL);
+    int64_t d = add_filtered(st, 400, REGION_UPPER, "Caf\xc3\xa9 chair", "sitting", NULL);
+    int64_t ids[8];
+
+    assert_int_equal(filter_ids(st, NULL, ids, 8), 4);
+    assert_int_equal(filter_ids(st, "", ids, 8), 4); /* empty = no filter */
+    assert_int_equal(ids[0], d);
+
+    assert_int_equal(filter_ids(st, "heavier", ids, 8), 1); /* notes */
+    assert_int_equal(ids[0], a);
+    assert_int_equal(filter_ids(st, "LIFT", ids, 8), 1); /* notes and tag, ASCII case */
+    assert_int_equal(ids[0], a);
+    assert_int_equal(filter_ids(st, "ibuprofen", ids, 8), 1); /* a medication tag */
+    assert_int_equal(ids[0], b);
+    assert_int_equal(filter_ids(st, "sitting", ids, 8), 1); /* a trigger tag */
+    assert_int_equal(ids[0], d);
+    assert_int_equal(filter_ids(st, "neck", ids, 8), 1); /* the region code */
+    assert_int_equal(ids[0], b);
+    assert_int_equal(filter_ids(st, "caf\xc3\xa9", ids, 8), 1); /* UTF-8 as typed */
+    assert_int_equal(ids[0], d);
+    assert_int_equal(filter_ids(st, "no such text", ids, 8), 0);
+
+    /* % and _ are literal: "50%" is not "50 anything". */
+    assert_int_equal(filter_ids(st, "50%", ids, 8), 1);
+    assert_int_equal(ids[0], a);
+    assert_int_equal(filter_ids(st, "%", ids, 8), 1);
+    assert_int_equal(filter_ids(st, "k_w", ids, 8), 1); /* Desk_work */
+    assert_int_equal(ids[0], b);
+    assert_int_equal(filter_ids(st, "_", ids, 8), 1);
+    assert_int_equal(filter_ids(st, "e_h", ids, 8), 0); /* "the heavier" has no _ */
+    assert_int_equal(filter_ids(st, "C:\\tmp", ids, 8), 1); /* the escape character itself */
+    assert_int_equal(ids[0], c);
+    assert_int_equal(filter_ids(st, "\\", ids, 8), 1);
+    store_close(&st);
+}
+
+static void test_filter_pages_and_rank(void **state)
+{
+    (void)state;
+    enum { COUNT = 60 };
+    struct store *st = paging_fixture(COUNT); /* ids % 3 == 0 carry "lifting" */
+    int64_t ids[COUNT + 1];
+    size_t n = collect_pages(st, "LIFTING", NULL, STORE_NEWEST_FIRST, 3, ids, COUNT);
+    assert_int_equal(n, COUNT / 3);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(ids[i] % 3, 0);
+    size_t m = collect_pages(st, "lifting", NULL, STORE_OLDEST_FIRST, 7, ids, COUNT);
+    assert_int_equal(m, COUNT / 3);
+
+    char err[STORE_ERR_LEN];
+    int64_t count = -1, rank = -1;
+    assert_int_equal(store_episode_count_filtered(st, "lifting", &count, err, sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(count, COUNT / 3);
+    /* The rank of the oldest match is count - 1, under the filter. */
+    static struct episode out[1];
+    assert_int_equal(store_episodes_page(st, "lifting", NULL, STORE_OLDEST_FIRST, 1, out, &n,
+                                         err, sizeof(err)),
+                     STORE_OK);
+    struct store_page_key k = {out[0].started_at, out[0].id};
+    assert_int_equal(store_episode_rank(st, "lifting", &k, &rank, err, sizeof(err)), STORE_OK);
+    assert_int_equal(rank, COUNT / 3 - 1);
+    assert_int_equal(store_episode_rank(st, NULL, &k, &rank, err, sizeof(err)), STORE_OK);
+    assert_true(rank >= COUNT / 3 - 1);
+    /* A deleted row's key ranks where the next older one now is. */
+    assert_int_equal(store_episode_delete(st, out[0].id, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_episode_rank(st, "lifting", &k, &rank, err, sizeof(err)), STORE_OK);
+    assert_int_equal(rank, COUNT / 3 - 1);
+    assert_int_equal(store_episode_count_filtered(st, "lifting", &count, err, sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(count, COUNT / 3 - 1);
+    store_close(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1257,6 +1537,11 @@ int main(void)
         cmocka_unit_test(test_iterate_many_rows),
         cmocka_unit_test(test_checks_roundtrip),
         cmocka_unit_test(test_bad_check_writes_nothing),
+        cmocka_unit_test(test_page_covers_every_row_once),
+        cmocka_unit_test(test_page_both_ways_from_a_key),
+        cmocka_unit_test(test_page_edges),
+        cmocka_unit_test(test_filter_matches_notes_tags_region),
+        cmocka_unit_test(test_filter_pages_and_rank),
     };
     return cmocka_run_group_tests_name("store", tests, group_setup, group_teardown);
 }

@@ -43,20 +43,29 @@ for env in NO_COLOR=1 TERM=vt100; do
     tui_stop
 done
 
-# SIGTERM and SIGHUP end the app cleanly: terminal restored, database sound.
+# SIGTERM and SIGHUP end the app cleanly, even with a half-filled form:
+# terminal restored, nothing half-written, database sound.
+count=$(sqlite3 "$DB" 'select count(*) from episodes')
 for sig in TERM HUP; do
     tui_start 80x24 -- --db "$DB"
     expect_screen "n new" "home before SIG$sig"
+    tui_text "n"
+    expect_screen "Intensity" "the form is open before SIG$sig"
+    tui_keys Tab Tab Right Right
     kill -s "$sig" "$(tui_pid)"
     expect_screen "UNKNOT-EXITED-0" "SIG$sig ends unknot"
     expect_screen "TTY: icanon echo" "SIG$sig restores the terminal"
     tui_stop
 done
 expect_eq "$(sqlite3 "$DB" 'pragma integrity_check')" "ok" "database sound after signals"
+expect_eq "$(sqlite3 "$DB" 'select count(*) from episodes')" "$count" "signals saved no half form"
 
-# Killing the pane sends SIGHUP with the terminal gone.
+# Killing the pane sends SIGHUP with the terminal gone, the form open.
 tui_start 80x24 -- --db "$DB"
 expect_screen "n new" "home before the pane dies"
+tui_text "n"
+expect_screen "Intensity" "the form is open before the pane dies"
+tui_keys Tab Tab Right Right
 pid=$(tui_pid)
 tmux -L "$E2E_TMUX" kill-pane -t main
 for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done

@@ -154,7 +154,9 @@ static int ask_item(struct cli_ctx *ctx, const struct redflag_item *item)
 {
     char line[64];
     for (;;) {
-        fprintf(ctx->out, "%2d/%d  %s [y/n/?] ", item->number, REDFLAG_COUNT, item->question);
+        /* The answer goes on its own line: questions use up to 76 columns. */
+        fprintf(ctx->out, "%2d/%d  %s\n       [y/n/?] ", item->number, REDFLAG_COUNT,
+                item->question);
         fflush(ctx->out);
         if (!fgets(line, sizeof(line), ctx->in))
             return -1;

@@ -57,59 +57,6 @@ static const struct keybind check_keys[] = {
 
 /* ---- drawing helpers ---- */
 
-/* Bytes of text that fit in width columns, broken after a word when one
- * fits; a word wider than the line is cut (never an endless loop). */
-static size_t wrap_len(const char *text, int width)
-{
-    char buf[LINE_MAX_BYTES];
-    size_t best = 0, end = 0, len = strlen(text);
-    while (end < len) {
-        size_t next = end;
-        while (next < len && text[next] == ' ')
-            next++;
-        while (next < len && text[next] != ' ')
-            next++;
-        if (next >= sizeof(buf))
-            break;
-        snprintf(buf, sizeof(buf), "%.*s", (int)next, text);
-        if (ui_width(buf) > width)
-            break;
-        best = end = next;
-    }
-    if (best > 0)
-        return best;
-    /* One long word: cut at the column limit, on a character boundary,
-     * taking at least one character so the caller always advances. */
-    size_t cut = 0;
-    for (size_t i = 1; i <= len && i < sizeof(buf); i++) {
-        if (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
-            continue;
-        snprintf(buf, sizeof(buf), "%.*s", (int)i, text);
-        if (ui_width(buf) > width)
-            return cut ? cut : i;
-        cut = i;
-    }
-    return cut ? cut : len;
-}
-
-/* Draws text wrapped to width from row y, not past row last; returns the
- * row after the last one drawn. */
-static int draw_wrapped(int y, int x, int width, int last, const char *text, attr_t attr)
-{
-    char line[LINE_MAX_BYTES];
-    while (*text == ' ')
-        text++;
-    while (*text && y <= last) {
-        size_t n = wrap_len(text, width);
-        snprintf(line, sizeof(line), "%.*s", (int)n, text);
-        ui_put(y++, x, width, line, attr);
-        text += n;
-        while (*text == ' ')
-            text++;
-    }
-    return y;
-}
-
 /* Draws one line of multi-line advice per row from y; returns the next
  * row. The not-medical-advice line is left out: the footer carries it. */
 static int draw_advice(int y, int x, attr_t attr, enum redflag_level lv)
@@ -196,7 +143,7 @@ static void draw_item(const struct check *c, int y)
     int hints = ui_body_bottom() - 2;
     ui_putf(y++, 2, COLS - 4, A_BOLD, "Item %d of %d", item->number, REDFLAG_COUNT);
     y = draw_progress(y, c) + 1;
-    y = draw_wrapped(y, 2, COLS - 4, hints - 2, item->question, A_BOLD) + 1;
+    y = ui_put_wrapped(y, 2, COLS - 4, hints - 2, item->question, A_BOLD) + 1;
     if (c->ans[c->cur] != UNANSWERED) { /* back here to change it: say what it was */
         ui_putf(y, 2, COLS - 4, A_NORMAL, "You answered %s. Press y or n to change it%s.",
                 c->ans[c->cur] ? "yes" : "no",
@@ -204,30 +151,17 @@ static void draw_item(const struct check *c, int y)
         y += 2;
     }
     if (c->explain)
-        draw_wrapped(y, 4, COLS - 6, hints - 2, item->explain, A_NORMAL);
+        ui_put_wrapped(y, 4, COLS - 6, hints - 2, item->explain, A_NORMAL);
     ui_put(hints, 2, COLS - 4, "y yes   n no   ? explain   Left back   q leave   F1 help", A_BOLD);
 }
 
 /* ---- the verdict ---- */
 
-/* Rows text takes when wrapped to width. */
-static int wrapped_rows(const char *text, int width)
-{
-    int rows = 0;
-    while (*text) {
-        text += wrap_len(text, width);
-        while (*text == ' ')
-            text++;
-        rows++;
-    }
-    return rows;
-}
-
 /* Draws one answered-yes item, wrapped under its number; returns the next row. */
 static int draw_yes_item(const struct redflag_item *item, int y)
 {
     ui_putf(y, 2, 4, A_NORMAL, "%2d.", item->number);
-    return draw_wrapped(y, 6, COLS - 8, y + REDFLAG_COUNT, item->question, A_NORMAL);
+    return ui_put_wrapped(y, 6, COLS - 8, y + REDFLAG_COUNT, item->question, A_NORMAL);
 }
 
 /* The items answered yes from row y down to last; the ones that do not fit
@@ -250,7 +184,7 @@ static void draw_yes_items(const struct check *c, int y, int last)
         const struct redflag_item *item = redflags_item(i + 1);
         int room = last - y + 1 - (left > 1); /* keep a row for the rest */
         left--;
-        if (!used && wrapped_rows(item->question, COLS - 8) <= room) {
+        if (!used && ui_wrapped_rows(item->question, COLS - 8) <= room) {
             y = draw_yes_item(item, y);
         } else if (used < sizeof(rest)) {
             int w =

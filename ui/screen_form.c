@@ -696,45 +696,11 @@ static void draw_chips(const struct form *f, enum field i, int y0, const struct 
     }
 }
 
-/* Bytes of s that fit in width columns, cut after a word when s goes on. */
-static size_t fit_bytes(const char *s, int width)
-{
-    size_t i = 0, brk = 0;
-    int used = 0;
-    while (s[i]) {
-        char one[8];
-        size_t n = 1;
-        while (n < sizeof(one) - 1 && ((unsigned char)s[i + n] & 0xC0) == 0x80)
-            n++;
-        memcpy(one, s + i, n);
-        one[n] = '\0';
-        used += ui_width(one);
-        if (used > width)
-            return brk ? brk : i ? i : n;
-        if (s[i] == ' ')
-            brk = i;
-        i += n;
-    }
-    return i;
-}
-
-static void draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
-{
-    char line[ERR_LEN];
-    for (; *s && rows > 0; rows--) {
-        size_t n = fit_bytes(s, width);
-        snprintf(line, sizeof(line), "%.*s", (int)n, s);
-        ui_put(y++, x, width, line, attr);
-        s += n;
-        s += strspn(s, " ");
-    }
-}
-
 static void draw_footer(const struct form *f)
 {
     int y = ui_body_bottom() - FOOT_ROWS + 1;
     int text = fields[f->focus].type == FT_TEXT;
-    draw_wrapped(y, 2, COLS - 4, ERR_ROWS, f->err, ui_attr(UC_SEVERE) | A_BOLD);
+    ui_put_wrapped(y, 2, COLS - 4, y + ERR_ROWS - 1, f->err, ui_attr(UC_SEVERE) | A_BOLD);
     ui_put(y + ERR_ROWS, 2, COLS - 4, fields[f->focus].hint, A_NORMAL);
     ui_put(y + ERR_ROWS + 1, 2, COLS - 4,
            text ? "Tab next  Shift-Tab previous  F2 save  Esc leave  F1 help"

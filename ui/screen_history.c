@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "db/store.h"
 #include "src/episode.h"
@@ -158,34 +157,6 @@ static void format_where(enum region r, enum side s, char *buf, size_t len)
         snprintf(buf, len, "%s", region_label(r));
     else
         snprintf(buf, len, "%s, %s", region_label(r), side_code(s));
-}
-
-/* Bytes of s[0 .. len) that fit in width columns, broken after the last
- * blank when the whole does not fit (a word longer than the line is cut).
- * At least one character, so wrapping always moves on. */
-static size_t fit_bytes(const char *s, size_t len, int width)
-{
-    size_t i = 0, brk = 0;
-    int cols = 0;
-    mbstate_t mb;
-    memset(&mb, 0, sizeof(mb));
-    while (i < len) {
-        wchar_t wc;
-        size_t n = mbrtowc(&wc, s + i, len - i, &mb);
-        if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
-            n = 1; /* shown as one replacement column by ui_put */
-            wc = L'?';
-            memset(&mb, 0, sizeof(mb));
-        }
-        int w = wcwidth(wc);
-        cols += w < 0 ? 1 : w;
-        if (cols > width && i > 0)
-            return brk ? brk : i;
-        i += n;
-        if (wc == L' ')
-            brk = i;
-    }
-    return len;
 }
 
 /* ---------------------------------------------------------------------
@@ -868,7 +839,7 @@ static void print_field(struct printer *p, const char *label, const char *text, 
         size_t para = strcspn(text, "\n");
         const char *t = text;
         do {
-            size_t n = fit_bytes(t, para - (size_t)(t - text), width);
+            size_t n = ui_fit_bytes(t, para - (size_t)(t - text), width);
             print_one(p, label, t, n, attr);
             label = "";
             t += n;

@@ -134,48 +134,75 @@ static int draw_today(const struct home *h, int y)
     return y;
 }
 
+/* Rows one flag takes: its title, then its advice and note wrapped. */
+static int flag_rows(const struct flag *f)
+{
+    return 1 + ui_wrapped_rows(f->advice, COLS - 8) + ui_wrapped_rows(f->note, COLS - 8);
+}
+
+/* The flags from row y down to row last at the most: each one whole or not
+ * at all, and when some do not fit, the last row says how many are left
+ * out, so none is silently dropped. Returns the row after the last drawn. */
 static int draw_flags(const struct home *h, int y, int last)
 {
-    size_t n = flags_count(&h->flags);
+    size_t n = flags_count(&h->flags), i;
+    if (y > last)
+        return y;
     ui_put(y++, 2, COLS - 4, "Flags", A_BOLD);
-    if (n == 0)
+    if (n == 0 && y <= last)
         ui_put(y++, 4, COLS - 6, "No flags.", ui_attr(UC_OK));
-    for (size_t i = 0; i < n && y < last; i++) {
+    for (i = 0; i < n; i++) {
         const struct flag *f = flags_at(&h->flags, i);
+        int room = last - y + 1 - (i + 1 < n); /* keep a row for the rest */
+        if (flag_rows(f) > room)
+            break;
         attr_t a = f->kind == FLAG_CHRONIC ? A_BOLD : ui_attr(UC_MODERATE);
         ui_put(y++, 4, COLS - 6, f->title, a);
-        if (y < last)
-            ui_put(y++, 6, COLS - 8, f->advice, A_NORMAL);
-        if (f->note[0] && y < last)
-            ui_put(y++, 6, COLS - 8, f->note, ui_attr(UC_DIM));
+        y = ui_put_wrapped(y, 6, COLS - 8, last, f->advice, A_NORMAL);
+        y = ui_put_wrapped(y, 6, COLS - 8, last, f->note, ui_attr(UC_DIM));
     }
+    if (i < n && y <= last)
+        ui_putf(y++, 4, COLS - 6, ui_attr(UC_DIM),
+                "%s%zu%s flag%s not shown: unknot flags lists them", i ? "and " : "", n - i,
+                i ? " more" : "", n - i == 1 ? "" : "s");
     return y;
 }
 
-static int draw_check(const struct home *h, int y)
+static attr_t level_attr(enum redflag_level lv)
+{
+    switch (lv) {
+    case REDFLAG_EMERGENCY: return ui_attr(UC_EMERGENCY);
+    case REDFLAG_URGENT: return ui_attr(UC_URGENT);
+    case REDFLAG_CLEAR: return ui_attr(UC_OK);
+    default: return ui_attr(UC_MODERATE);
+    }
+}
+
+/* Rows draw_check takes. */
+static int check_rows(const struct home *h)
+{
+    enum redflag_level lv = h->check_level;
+    if (!h->have_check)
+        return 1;
+    return 1 + ui_wrapped_rows(redflag_level_title(lv), COLS - 6) +
+           (lv >= REDFLAG_URGENT ? ui_wrapped_rows(redflag_level_advice(lv), COLS - 6) : 0);
+}
+
+/* The latest check: when, then its verdict (and the advice of an urgent
+ * or emergency one) below, from row y down to row last at the most. */
+static int draw_check(const struct home *h, int y, int last)
 {
     char at[WHEN_FMT_LEN];
+    enum redflag_level lv = h->check_level;
     if (!h->have_check) {
         ui_put(y++, 2, COLS - 4, "No red-flag check yet: press c to take one.", A_NORMAL);
         return y;
     }
     when_format(h->check.taken_at, at, sizeof(at));
-    enum redflag_level lv = h->check_level;
-    attr_t a = lv == REDFLAG_EMERGENCY ? ui_attr(UC_EMERGENCY)
-             : lv == REDFLAG_URGENT    ? ui_attr(UC_URGENT)
-             : lv == REDFLAG_CLEAR     ? ui_attr(UC_OK)
-                                       : ui_attr(UC_MODERATE);
-    ui_putf(y++, 2, COLS - 4, a, "Last red-flag check (%s): %s", at, redflag_level_title(lv));
-    if (lv >= REDFLAG_URGENT) {
-        const char *advice = redflag_level_advice(lv);
-        while (*advice) {
-            size_t n = strcspn(advice, "\n");
-            char line[160];
-            snprintf(line, sizeof(line), "%.*s", (int)n, advice);
-            ui_put(y++, 4, COLS - 6, line, A_BOLD);
-            advice += n + (advice[n] == '\n');
-        }
-    }
+    ui_putf(y++, 2, COLS - 4, A_BOLD, "Last red-flag check, %s:", at);
+    y = ui_put_wrapped(y, 4, COLS - 6, last, redflag_level_title(lv), level_attr(lv));
+    if (lv >= REDFLAG_URGENT)
+        y = ui_put_wrapped(y, 4, COLS - 6, last, redflag_level_advice(lv), A_BOLD);
     return y;
 }
 
@@ -184,14 +211,17 @@ static void home_draw(struct app *app, struct screen *s)
     const struct home *h = s->data;
     int y = ui_body_top() + 1;
     int shortcuts = ui_body_bottom() - 1;
+    int last = shortcuts - 2; /* a blank row above the shortcuts */
     /* An emergency or urgent verdict goes first: it must not be missed. */
-    if (h->have_check && h->check_level >= REDFLAG_URGENT)
-        y = draw_check(h, y) + 1;
+    int check_first = h->have_check && h->check_level >= REDFLAG_URGENT;
+    if (check_first)
+        y = draw_check(h, y, last) + 1;
     y = draw_ongoing(app, h, y) + 1;
     y = draw_today(h, y) + 1;
-    y = draw_flags(h, y, shortcuts - 3) + 1;
-    if (!(h->have_check && h->check_level >= REDFLAG_URGENT) && y < shortcuts)
-        draw_check(h, y);
+    /* Below the flags the check keeps its rows and a blank one above. */
+    y = draw_flags(h, y, check_first ? last : last - check_rows(h) - 1) + 1;
+    if (!check_first && y <= last)
+        draw_check(h, y, last);
     ui_put(shortcuts, 2, COLS - 4,
            "n new  e end  l history  c checklist  s stretch  i ice  h heat  r report", A_BOLD);
     ui_put(shortcuts + 1, 2, COLS - 4,

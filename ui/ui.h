@@ -114,6 +114,21 @@ int ui_body_bottom(void);
  * used. Handles wide characters (CJK) by their display width. */
 int ui_put(int y, int x, int width, const char *utf8, attr_t attr);
 
+/* Bytes of s[0 .. len) that fit in width columns: all of them when they
+ * fit, else broken after the last blank (space or tab) that fits; a word
+ * longer than the line is cut on a character boundary. At least one
+ * character when len > 0, so a caller always advances. */
+size_t ui_fit_bytes(const char *s, size_t len, int width);
+
+/* Draws UTF-8 text wrapped to `width` columns from row y at column x,
+ * never past row last_row. A '\n' starts a new line (an empty one takes a
+ * row), blanks at line starts are skipped. Returns the row after the last
+ * one drawn (y when nothing was). */
+int ui_put_wrapped(int y, int x, int width, int last_row, const char *text, attr_t attr);
+
+/* Rows ui_put_wrapped would use for text at width with no row limit. */
+int ui_wrapped_rows(const char *text, int width);
+
 /* printf into ui_put. */
 int ui_putf(int y, int x, int width, attr_t attr, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

@@ -216,7 +216,7 @@ int redflags_parse_yes_list(const char *text, unsigned char answers[REDFLAG_COUN
 
     if (*p != '\0' && !is_none(p)) {
         for (;;) {
-            int number;
+            int number = 0;
             if (parse_number(&p, &number, err, errlen) != 0)
                 return -1;
             yes[number - 1] = 1;

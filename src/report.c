@@ -1,0 +1,1387 @@
+/* report: the appointment report, computed from streams in constant memory
+ * and written as text, markdown, csv or json. */
+#include "src/report.h"
+
+#include <inttypes.h>
+#include <string.h>
+#include <strings.h>
+
+#include "src/csv.h"
+#include "src/json.h"
+#include "src/routines.h"
+#include "src/when.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+#define NO_EPISODES "No episodes in this period."
+#define NO_CHECKS "No red-flag check in this period."
+
+enum { KIND_STRETCH, KIND_ICE, KIND_HEAT, KIND_COUNT };
+static const char *const kind_codes[KIND_COUNT] = {"stretch", "ice", "heat"};
+
+/* num * 10 / den, rounded half away from zero; den > 0. */
+static int64_t tenths(int64_t num, int64_t den)
+{
+    int64_t t = num * 10;
+    return (2 * t + (t < 0 ? -den : den)) / (2 * den);
+}
+
+/* ---- medications --------------------------------------------------------- */
+
+static void trim(const char *s, size_t max, const char **out, size_t *len)
+{
+    size_t n = strnlen(s, max);
+    while (n > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    *out = s;
+    *len = n;
+}
+
+static int ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* a[0..alen) equals b[0..blen), ignoring the case of ASCII letters only:
+ * the C library's case folding depends on the locale. */
+static int same_name(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return 0;
+    for (size_t i = 0; i < alen; i++)
+        if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+void report_meds_init(struct report_meds *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+/* 1 when an earlier medication tag of ep (before index i) has this name. */
+static int listed_before(const struct episode *ep, size_t i, const char *s, size_t len)
+{
+    for (size_t j = 0; j < i; j++) {
+        const char *t;
+        size_t tl;
+        if (ep->tags[j].kind != TAG_MEDICATION)
+            continue;
+        trim(ep->tags[j].text, sizeof ep->tags[j].text, &t, &tl);
+        if (same_name(s, len, t, tl))
+            return 1;
+    }
+    return 0;
+}
+
+/* The table slot of a name, made when there is room; NULL when full. */
+static struct report_med *med_slot(struct report_meds *m, const char *s, size_t len)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (same_name(s, len, m->meds[i].name, strlen(m->meds[i].name)))
+            return &m->meds[i];
+    if (m->n == REPORT_MAX_MEDS)
+        return NULL;
+    struct report_med *slot = &m->meds[m->n++];
+    memcpy(slot->name, s, len);
+    slot->name[len] = '\0';
+    slot->episodes = 0;
+    return slot;
+}
+
+void report_meds_add_episode(struct report_meds *m, const struct episode *ep)
+{
+    int any = 0, overflow = 0;
+    size_t ntags = ep->ntags < EPISODE_MAX_TAGS ? ep->ntags : EPISODE_MAX_TAGS;
+    for (size_t i = 0; i < ntags; i++) {
+        const char *s;
+        size_t len;
+        if (ep->tags[i].kind != TAG_MEDICATION)
+            continue;
+        trim(ep->tags[i].text, sizeof ep->tags[i].text, &s, &len);
+        if (len == 0 || listed_before(ep, i, s, len))
+            continue;
+        any = 1;
+        struct report_med *slot = med_slot(m, s, len);
+        if (slot)
+            slot->episodes++;
+        else
+            overflow = 1;
+    }
+    m->episodes += (size_t)any;
+    m->other_episodes += (size_t)overflow;
+}
+
+void report_meds_sort(struct report_meds *m)
+{
+    /* Insertion sort: stable, and the table is small. */
+    for (size_t i = 1; i < m->n; i++) {
+        struct report_med tmp = m->meds[i];
+        size_t j = i;
+        while (j > 0 && m->meds[j - 1].episodes < tmp.episodes) {
+            m->meds[j] = m->meds[j - 1];
+            j--;
+        }
+        m->meds[j] = tmp;
+    }
+}
+
+/* ---- durations ------------------------------------------------------------ */
+
+void report_durations_init(struct report_durations *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+int report_durations_feed(struct report_durations *d, int64_t secs, size_t index, size_t count)
+{
+    if (d->bad)
+        return -1;
+    if (count == 0 || index >= count || index != d->fed ||
+        (d->fed > 0 && (count != d->count || secs < d->longest))) {
+        d->bad = 1;
+        return -1;
+    }
+    d->count = count;
+    if (index == (count - 1) / 2)
+        d->lo = secs;
+    if (index == count / 2)
+        d->hi = secs;
+    d->longest = secs;
+    d->fed++;
+    return 0;
+}
+
+int report_durations_result(const struct report_durations *d, int64_t *median, int64_t *longest)
+{
+    if (d->bad || d->count == 0 || d->fed != d->count)
+        return -1;
+    /* hi >= lo, so this is the mean rounded down, without overflow. */
+    *median = d->lo + (d->hi - d->lo) / 2;
+    if (longest)
+        *longest = d->longest;
+    return 0;
+}
+
+/* ---- gaps and rate ---------------------------------------------------------- */
+
+void report_gaps_begin(struct report_gaps *g, int64_t from, int64_t to)
+{
+    memset(g, 0, sizeof *g);
+    g->from = from;
+    g->to = to < from ? from : to;
+    g->covered = from;
+    g->gap = -1;
+    g->free = -1;
+}
+
+/* A stretch with no episode from g->covered to `until`, if the longest. */
+static void free_piece(struct report_gaps *g, int64_t until)
+{
+    if (until > g->to)
+        until = g->to;
+    if (until - g->covered > g->free) {
+        g->free = until - g->covered;
+        g->free_from = g->covered;
+        g->free_to = until;
+    }
+}
+
+void report_gaps_feed(struct report_gaps *g, int64_t started_at, int64_t ended_at)
+{
+    if (ended_at < started_at)
+        ended_at = started_at;
+    if (g->n > 0) {
+        if (started_at < g->last_start)
+            g->unordered = 1;
+        if (started_at - g->last_start > g->gap) {
+            g->gap = started_at - g->last_start;
+            g->gap_from = g->last_start;
+            g->gap_to = started_at;
+        }
+    }
+    free_piece(g, started_at);
+    if (ended_at > g->covered)
+        g->covered = ended_at;
+    g->last_start = started_at;
+    g->n++;
+}
+
+void report_gaps_end(struct report_gaps *g)
+{
+    free_piece(g, g->to);
+}
+
+int64_t report_per_week_tenths(size_t count, int64_t from, int64_t to)
+{
+    if (to <= from)
+        return -1;
+    return tenths((int64_t)count * REPORT_WEEK_S, to - from);
+}
+
+/* ---- feeding ------------------------------------------------------------- */
+
+void report_begin(struct report *r, int64_t from, int64_t to, int64_t now)
+{
+    memset(r, 0, sizeof *r);
+    r->from = from;
+    r->to = to;
+    r->now = now;
+    r->latest = REDFLAG_CLEAR;
+    report_meds_init(&r->meds);
+    report_durations_init(&r->dur);
+    /* Time after now is not known to be free of episodes. */
+    report_gaps_begin(&r->gaps, from, to < now ? to : now);
+}
+
+/* Index of a stored tag in its vocabulary; "other:TEXT" and unknown codes
+ * count as "other". -1 only if a vocabulary has no "other". */
+static int vocab_index(enum tag_kind kind, const char *text)
+{
+    size_t n;
+    const struct vocab *v = episode_vocab(kind, &n);
+    int other = -1;
+    for (size_t i = 0; i < n && i < REPORT_VOCAB_MAX; i++) {
+        if (strcasecmp(text, v[i].code) == 0)
+            return (int)i;
+        if (strcmp(v[i].code, "other") == 0)
+            other = (int)i;
+    }
+    return other;
+}
+
+/* Counts each trigger, symptom and relief once per episode. */
+static void count_tags(struct report *r, const struct episode *ep)
+{
+    uint32_t seen[TAG_MEDICATION] = {0};
+    size_t ntags = ep->ntags < EPISODE_MAX_TAGS ? ep->ntags : EPISODE_MAX_TAGS;
+    for (size_t i = 0; i < ntags; i++) {
+        enum tag_kind k = ep->tags[i].kind;
+        if ((unsigned)k >= TAG_MEDICATION)
+            continue;
+        int idx = vocab_index(k, ep->tags[i].text);
+        if (idx < 0 || (seen[k] & (1u << idx)))
+            continue;
+        seen[k] |= 1u << idx;
+        r->tags[k][idx]++;
+    }
+    for (int k = 0; k < TAG_MEDICATION; k++)
+        r->tagged[k] += seen[k] != 0;
+}
+
+static void count_end(struct report *r, const struct episode *ep, int64_t *end)
+{
+    if (ep->ended_at == EPISODE_ONGOING) {
+        if (r->ongoing < REPORT_MAX_ONGOING) {
+            r->ong[r->ongoing].id = ep->id;
+            r->ong[r->ongoing].started_at = ep->started_at;
+        }
+        r->ongoing++;
+        *end = r->now;
+        return;
+    }
+    *end = ep->ended_at < ep->started_at ? ep->started_at : ep->ended_at;
+    int64_t secs = *end - ep->started_at;
+    if (r->ended == 0 || secs > r->longest) {
+        r->longest = secs;
+        r->longest_id = ep->id;
+        r->longest_start = ep->started_at;
+    }
+    r->ended++;
+}
+
+void report_feed_episode(struct report *r, const struct episode *ep)
+{
+    int64_t end;
+    if (r->done)
+        return;
+    int in = ep->intensity < 0 ? 0 : ep->intensity > 10 ? 10 : ep->intensity;
+    r->episodes++;
+    r->intensity_sum += in;
+    if (in > r->peak)
+        r->peak = in;
+    r->bands[intensity_band(in)]++;
+    if ((unsigned)ep->region < REGION_COUNT)
+        r->regions[ep->region]++;
+    if ((unsigned)ep->side < SIDE_COUNT)
+        r->sides[ep->side]++;
+    count_tags(r, ep);
+    report_meds_add_episode(&r->meds, ep);
+    count_end(r, ep, &end);
+    report_gaps_feed(&r->gaps, ep->started_at, end);
+}
+
+int report_feed_duration_sorted(struct report *r, int64_t secs, size_t index, size_t count)
+{
+    if (r->done)
+        return -1;
+    return report_durations_feed(&r->dur, secs, index, count);
+}
+
+/* Keeps the REPORT_MAX_YES_DATES most recent times, oldest first. */
+static void keep_yes_date(struct report *r, int64_t t)
+{
+    size_t n = r->nyes_dates;
+    if (n == REPORT_MAX_YES_DATES) {
+        if (t <= r->yes_dates[0])
+            return;
+        memmove(r->yes_dates, r->yes_dates + 1, (n - 1) * sizeof r->yes_dates[0]);
+        n--;
+    }
+    size_t i = n;
+    while (i > 0 && r->yes_dates[i - 1] > t) {
+        r->yes_dates[i] = r->yes_dates[i - 1];
+        i--;
+    }
+    r->yes_dates[i] = t;
+    r->nyes_dates = n + 1;
+}
+
+void report_feed_check(struct report *r, int64_t taken_at, const char *verdict,
+                       const unsigned char *answers, size_t nanswers)
+{
+    unsigned char a[REDFLAG_COUNT] = {0};
+    enum redflag_level level;
+    if (r->done)
+        return;
+    for (size_t i = 0; answers && i < nanswers && i < REDFLAG_COUNT; i++)
+        a[i] = answers[i] != 0;
+    if (!verdict || redflag_level_parse(verdict, &level) != 0)
+        level = redflags_verdict(a);
+    r->verdicts[level]++;
+    for (size_t i = 0; i < REDFLAG_COUNT; i++)
+        r->yes[i] += a[i];
+    if (a[0])
+        keep_yes_date(r, taken_at);
+    if (r->checks == 0 || taken_at >= r->latest_at) {
+        r->latest_at = taken_at;
+        r->latest = level;
+    }
+    r->checks++;
+}
+
+static int pain_given(int p)
+{
+    return p >= 0 && p <= 10;
+}
+
+static void stats_add(struct report_session_stats *st, const struct report_session *s)
+{
+    st->sessions++;
+    if (strcmp(s->status, "done") == 0)
+        st->done++;
+    else if (strcmp(s->status, "stopped") == 0)
+        st->stopped++;
+    else if (strcmp(s->status, "interrupted") == 0)
+        st->interrupted++;
+    else if (strcmp(s->status, "running") == 0)
+        st->running++;
+    if (s->elapsed_s > 0)
+        st->secs += s->elapsed_s;
+    if (pain_given(s->pain_before) && pain_given(s->pain_after)) {
+        st->rated++;
+        st->change += s->pain_after - s->pain_before;
+    }
+}
+
+static struct report_routine *routine_slot(struct report *r, const char *kind, const char *routine)
+{
+    for (size_t i = 0; i < r->nroutines; i++)
+        if (strcmp(r->routines[i].kind, kind) == 0 && strcmp(r->routines[i].routine, routine) == 0)
+            return &r->routines[i];
+    if (r->nroutines == REPORT_MAX_ROUTINES)
+        return NULL;
+    struct report_routine *slot = &r->routines[r->nroutines++];
+    memset(slot, 0, sizeof *slot);
+    snprintf(slot->kind, sizeof slot->kind, "%s", kind);
+    snprintf(slot->routine, sizeof slot->routine, "%s", routine);
+    return slot;
+}
+
+int report_feed_session(struct report *r, const struct report_session *s)
+{
+    char routine[REPORT_ROUTINE_LEN];
+    int k;
+    if (r->done)
+        return -1;
+    for (k = 0; k < KIND_COUNT; k++)
+        if (strncmp(s->kind, kind_codes[k], sizeof s->kind) == 0)
+            break;
+    if (k == KIND_COUNT)
+        return -1;
+    stats_add(&r->kinds[k], s);
+    snprintf(routine, sizeof routine, "%.*s", (int)sizeof s->routine - 1, s->routine);
+    if (routine[0] == '\0')
+        return 0;
+    struct report_routine *slot = routine_slot(r, kind_codes[k], routine);
+    if (slot)
+        stats_add(&slot->st, s);
+    else
+        r->routines_dropped++;
+    return 0;
+}
+
+void report_set_flags(struct report *r, const struct flags *fl)
+{
+    r->nflags = 0;
+    for (size_t i = 0; i < flags_count(fl) && r->nflags < FLAG_KIND_COUNT; i++)
+        r->flags[r->nflags++] = *flags_at(fl, i);
+}
+
+void report_end(struct report *r)
+{
+    if (r->done)
+        return;
+    r->done = 1;
+    report_gaps_end(&r->gaps);
+    report_meds_sort(&r->meds);
+    /* A median over another set of episodes than the one counted would
+     * mislead: show it only when the two agree. */
+    r->have_median =
+        report_durations_result(&r->dur, &r->median, NULL) == 0 && r->dur.count == r->ended;
+}
+
+/* ---- output: one stream of figures, four formats --------------------------
+ * The sections below describe their content once, as figures (a key, a
+ * label and a typed value), notes (a sentence) and groups; each format
+ * lays those out its own way, so the four never disagree. */
+
+#define TEXT_WIDTH 78 /* columns of a text line */
+#define VALUE_COL 44  /* column where text values start */
+#define OUT_DEPTH 6
+#define LABEL_LEN 160
+#define VALUE_LEN 512
+
+enum fig_type {
+    FIG_COUNT,  /* v: whole number */
+    FIG_TENTHS, /* v: tenths, shown "1.5" */
+    FIG_SECS,   /* v: seconds; "1h30m" for people, seconds for machines */
+    FIG_TIME,   /* v: Unix time; local "2026-01-05 08:00" / ISO 8601 */
+    FIG_DATE,   /* v: Unix time; local "2026-01-05" / ISO 8601 */
+    FIG_TEXT,   /* s: words; m, if set, replaces them for machines */
+    FIG_NOTE,   /* s: a sentence, shown without its label */
+};
+
+struct fig {
+    enum fig_type type;
+    const char *key, *label;
+    int64_t v;
+    const char *s, *m;
+    int machine_only; /* csv and json only: text shows it another way */
+};
+
+struct out {
+    FILE *f;
+    enum report_format fmt;
+    int depth;                         /* 0: document, 1: section, 2+: groups */
+    int members[OUT_DEPTH];            /* json: members written at each depth */
+    int array[OUT_DEPTH];              /* json: the container at this depth is an array */
+    char section[32];                  /* csv: key of the open section */
+    char labels[OUT_DEPTH][LABEL_LEN]; /* csv: labels of the open groups */
+    int table;                         /* markdown: a table is open */
+};
+
+/* -- text widths (UTF-8; wide East Asian characters take two columns) -- */
+
+static size_t utf8_decode(const char *s, size_t max, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = p[0] < 0xC0 ? 1 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4;
+    if (n > max)
+        n = 1;
+    uint32_t c = n == 1 ? p[0] : p[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        c = c << 6 | (p[i] & 0x3F);
+    }
+    *cp = c;
+    return n;
+}
+
+static int cp_width(uint32_t c)
+{
+    if (c >= 0x300 && c <= 0x36F)
+        return 0; /* combining marks */
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+        (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+static int span_width(const char *s, size_t len)
+{
+    int w = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+        w += cp_width(cp);
+    }
+    return w;
+}
+
+static void indent(FILE *f, int n)
+{
+    fprintf(f, "%*s", n, "");
+}
+
+/* Writes one word, breaking it where it would pass avail columns. */
+static void wrap_word(FILE *f, const char *w, size_t len, int ind, int avail, int *col)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_decode(w + i, len - i, &cp);
+        int cw = cp_width(cp);
+        if (*col > 0 && *col + cw > avail) {
+            fputc('\n', f);
+            indent(f, ind);
+            *col = 0;
+        }
+        fwrite(w + i, 1, n, f);
+        *col += cw;
+        i += n;
+    }
+}
+
+/* Writes s word-wrapped to TEXT_WIDTH, every line indented by ind. */
+static void wrap(FILE *f, const char *s, int ind)
+{
+    int avail = TEXT_WIDTH - ind, col = -1; /* -1: the line is not started */
+    while (*s) {
+        if (*s == ' ' || *s == '\n') {
+            if (*s == '\n' && col >= 0) {
+                fputc('\n', f);
+                col = -1;
+            }
+            s++;
+            continue;
+        }
+        size_t len = strcspn(s, " \n");
+        int w = span_width(s, len);
+        if (col > 0 && col + 1 + w > avail) {
+            fputc('\n', f);
+            col = -1;
+        }
+        if (col < 0) {
+            indent(f, ind);
+            col = 0;
+        } else if (col > 0) {
+            fputc(' ', f);
+            col++;
+        }
+        wrap_word(f, s, len, ind, avail, &col);
+        s += len;
+    }
+    if (col >= 0)
+        fputc('\n', f);
+}
+
+/* -- values -- */
+
+static void fmt_tenths(int64_t t, char *buf, size_t len)
+{
+    int64_t a = t < 0 ? -t : t;
+    snprintf(buf, len, "%s%" PRId64 ".%" PRId64, t < 0 ? "-" : "", a / 10, a % 10);
+}
+
+/* The value as people read it (text, markdown). */
+static void human_value(const struct fig *g, char *buf, size_t len)
+{
+    switch (g->type) {
+    case FIG_COUNT: snprintf(buf, len, "%" PRId64, g->v); break;
+    case FIG_TENTHS: fmt_tenths(g->v, buf, len); break;
+    case FIG_SECS: when_format_duration(g->v, buf, len); break;
+    case FIG_TIME: when_format(g->v, buf, len); break;
+    case FIG_DATE:
+        when_format(g->v, buf, len);
+        if (strlen(buf) > 10)
+            buf[10] = '\0'; /* "2026-01-05 08:00" -> the date */
+        break;
+    default: snprintf(buf, len, "%s", g->s ? g->s : ""); break;
+    }
+}
+
+/* The value as programs read it (csv, json); *number: no quotes in json. */
+static void machine_value(const struct fig *g, char *buf, size_t len, int *number)
+{
+    *number = g->type == FIG_COUNT || g->type == FIG_TENTHS || g->type == FIG_SECS;
+    switch (g->type) {
+    case FIG_COUNT:
+    case FIG_SECS: snprintf(buf, len, "%" PRId64, g->v); break;
+    case FIG_TENTHS: fmt_tenths(g->v, buf, len); break;
+    case FIG_TIME:
+    case FIG_DATE: when_format_iso(g->v, buf, len); break;
+    default: snprintf(buf, len, "%s", g->m ? g->m : g->s ? g->s : ""); break;
+    }
+}
+
+/* -- text -- */
+
+static void text_figure(struct out *o, const struct fig *g)
+{
+    char value[VALUE_LEN];
+    int ind = 2 * o->depth, col;
+    if (g->type == FIG_NOTE) {
+        wrap(o->f, g->s, ind);
+        return;
+    }
+    human_value(g, value, sizeof value);
+    int lw = span_width(g->label, strlen(g->label));
+    int vw = span_width(value, strlen(value));
+    if (ind + lw + 2 <= VALUE_COL) {
+        indent(o->f, ind);
+        fputs(g->label, o->f);
+        col = ind + lw;
+    } else {
+        wrap(o->f, g->label, ind); /* too long to share a line with the value */
+        col = 0;
+    }
+    if (VALUE_COL + vw <= TEXT_WIDTH) {
+        indent(o->f, VALUE_COL - col);
+        fprintf(o->f, "%s\n", value);
+    } else {
+        if (col > 0)
+            fputc('\n', o->f);
+        wrap(o->f, value, ind + 4);
+    }
+}
+
+static void text_open(struct out *o, const char *title, int section)
+{
+    if (section) {
+        fputc('\n', o->f);
+        if (title) {
+            fprintf(o->f, "%s\n", title);
+            for (size_t i = strlen(title); i > 0; i--)
+                fputc('-', o->f);
+            fputc('\n', o->f);
+        }
+        return;
+    }
+    wrap(o->f, title, 2 * o->depth);
+}
+
+/* -- markdown -- */
+
+static void md_escape(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\n' || *s == '\r') {
+            fputc(' ', f);
+            continue;
+        }
+        if (strchr("\\`*_[]<>|#", *s))
+            fputc('\\', f);
+        fputc(*s, f);
+    }
+}
+
+static void md_close_table(struct out *o)
+{
+    o->table = 0;
+}
+
+static void md_row(struct out *o, const char *pre, const char *label, const char *post,
+                   const char *value)
+{
+    if (!o->table) {
+        fputs("\n| Figure | Value |\n|:--|:--|\n", o->f);
+        o->table = 1;
+    }
+    fprintf(o->f, "| %s", pre);
+    md_escape(o->f, label);
+    fprintf(o->f, "%s | ", post);
+    md_escape(o->f, value);
+    fputs(" |\n", o->f);
+}
+
+/* Section notes are paragraphs; notes inside a group stay in its table
+ * so that the group reads as one block. */
+static void md_figure(struct out *o, const struct fig *g)
+{
+    char value[VALUE_LEN];
+    if (g->type == FIG_NOTE && o->depth <= 1) {
+        md_close_table(o);
+        fputc('\n', o->f);
+        md_escape(o->f, g->s);
+        fputc('\n', o->f);
+        return;
+    }
+    if (g->type == FIG_NOTE) {
+        md_row(o, "", g->s, "", "");
+        return;
+    }
+    human_value(g, value, sizeof value);
+    md_row(o, o->depth > 1 ? "&emsp;" : "", g->label, "", value);
+}
+
+static void md_open(struct out *o, const char *title, int section)
+{
+    if (!section) {
+        md_row(o, "**", title, "**", "");
+        return;
+    }
+    md_close_table(o);
+    if (title) {
+        fputs("\n## ", o->f);
+        md_escape(o->f, title);
+        fputc('\n', o->f);
+    }
+}
+
+/* -- csv -- */
+
+static void csv_figure(struct out *o, const struct fig *g)
+{
+    char label[OUT_DEPTH * LABEL_LEN + 16] = "", value[VALUE_LEN];
+    size_t used = 0;
+    int number;
+    for (int d = 2; d <= o->depth && d < OUT_DEPTH && used < sizeof label; d++)
+        used += (size_t)snprintf(label + used, sizeof label - used, "%s / ", o->labels[d]);
+    if (used >= sizeof label)
+        used = sizeof label - 1; /* cannot happen: the labels are bounded */
+    snprintf(label + used, sizeof label - used, "%s%s", g->label,
+             g->type == FIG_SECS ? " (seconds)" : "");
+    machine_value(g, value, sizeof value, &number);
+    csv_write_field(o->f, o->section);
+    csv_write_sep(o->f);
+    csv_write_field(o->f, label);
+    csv_write_sep(o->f);
+    csv_write_field(o->f, value);
+    csv_end_row(o->f);
+}
+
+/* -- json -- */
+
+/* Starts a member of the container at o->depth: comma, line, indent, key
+ * (arrays take no key). */
+static void json_member(struct out *o, const char *key)
+{
+    fputs(o->members[o->depth]++ ? ",\n" : "\n", o->f);
+    indent(o->f, 2 * (o->depth + 1));
+    if (!o->array[o->depth]) {
+        json_write_string(o->f, key);
+        fputs(": ", o->f);
+    }
+}
+
+static void json_figure(struct out *o, const struct fig *g)
+{
+    char value[VALUE_LEN];
+    int number;
+    machine_value(g, value, sizeof value, &number);
+    json_member(o, g->key);
+    if (number)
+        fputs(value, o->f);
+    else
+        json_write_string(o->f, value);
+}
+
+static void json_close(struct out *o)
+{
+    if (o->members[o->depth]) {
+        fputc('\n', o->f);
+        indent(o->f, 2 * o->depth);
+    }
+    fputc(o->array[o->depth] ? ']' : '}', o->f);
+}
+
+/* -- the figure stream -- */
+
+static void emit(struct out *o, const struct fig *g)
+{
+    if (g->machine_only && (o->fmt == REPORT_TEXT || o->fmt == REPORT_MARKDOWN))
+        return;
+    switch (o->fmt) {
+    case REPORT_TEXT: text_figure(o, g); break;
+    case REPORT_MARKDOWN: md_figure(o, g); break;
+    case REPORT_CSV: csv_figure(o, g); break;
+    case REPORT_JSON: json_figure(o, g); break;
+    }
+}
+
+/* Opens a section (depth 1) or a group inside it; array: a json array. */
+static void open_level(struct out *o, const char *key, const char *title, int array)
+{
+    int section = o->depth == 0;
+    if (o->depth + 1 >= OUT_DEPTH)
+        return; /* cannot happen: the sections nest at most three deep */
+    switch (o->fmt) {
+    case REPORT_TEXT: text_open(o, title, section); break;
+    case REPORT_MARKDOWN: md_open(o, title, section); break;
+    case REPORT_CSV:
+        if (section)
+            snprintf(o->section, sizeof o->section, "%s", key);
+        break;
+    case REPORT_JSON:
+        json_member(o, key);
+        fputc(array ? '[' : '{', o->f);
+        break;
+    }
+    o->depth++;
+    o->members[o->depth] = 0;
+    o->array[o->depth] = array;
+    snprintf(o->labels[o->depth], LABEL_LEN, "%s", title ? title : "");
+}
+
+static void close_level(struct out *o)
+{
+    if (o->fmt == REPORT_JSON)
+        json_close(o);
+    if (o->fmt == REPORT_MARKDOWN && o->depth == 1)
+        md_close_table(o);
+    o->depth--;
+}
+
+static void sec_begin(struct out *o, const char *key, const char *title)
+{
+    open_level(o, key, title, 0);
+}
+
+static void grp_begin(struct out *o, const char *key, const char *label)
+{
+    open_level(o, key, label, 0);
+}
+
+static void arr_begin(struct out *o, const char *key, const char *label)
+{
+    open_level(o, key, label, 1);
+}
+
+static void put(struct out *o, enum fig_type type, const char *key, const char *label, int64_t v)
+{
+    struct fig g = {type, key, label, v, NULL, NULL, 0};
+    emit(o, &g);
+}
+
+/* A figure the text and markdown layouts already show in a label or a
+ * heading. */
+static void put_machine(struct out *o, enum fig_type type, const char *key, int64_t v,
+                        const char *s)
+{
+    struct fig g = {type, key, key, v, s, NULL, 1};
+    emit(o, &g);
+}
+
+static void put_text(struct out *o, const char *key, const char *label, const char *s,
+                     const char *m)
+{
+    struct fig g = {FIG_TEXT, key, label, 0, s, m, 0};
+    emit(o, &g);
+}
+
+/* A sentence; csv labels it with its key. */
+static void note(struct out *o, const char *key, const char *s)
+{
+    struct fig g = {FIG_NOTE, key, key, 0, s, NULL, 0};
+    emit(o, &g);
+}
+
+/* ---- the sections --------------------------------------------------------- */
+
+static int64_t days_of(const struct report *r)
+{
+    return r->to <= r->from ? 0 : (r->to - r->from + REPORT_DAY_S / 2) / REPORT_DAY_S;
+}
+
+static size_t symptom(const struct report *r, const char *code)
+{
+    int i = vocab_index(TAG_SYMPTOM, code);
+    return i < 0 ? 0 : r->tags[TAG_SYMPTOM][i];
+}
+
+/* Ends a section early with a note when there are no episodes; 1 if so. */
+static int no_episodes(struct out *o, const struct report *r)
+{
+    if (r->episodes > 0)
+        return 0;
+    note(o, "summary", NO_EPISODES);
+    return 1;
+}
+
+static void sec_period(struct out *o, const struct report *r)
+{
+    sec_begin(o, "period", "Period");
+    put(o, FIG_DATE, "from", "from", r->from);
+    put(o, FIG_DATE, "to", "to", r->to);
+    put(o, FIG_COUNT, "days", "days", days_of(r));
+    put(o, FIG_TIME, "made_at", "report made", r->now);
+    put(o, FIG_COUNT, "episodes", "episodes", (int64_t)r->episodes);
+    if (!no_episodes(o, r)) {
+        put(o, FIG_COUNT, "ended", "ended", (int64_t)r->ended);
+        put(o, FIG_COUNT, "ongoing", "still going", (int64_t)r->ongoing);
+    }
+    close_level(o);
+}
+
+/* The non-zero counts of a tag vocabulary as a group, or a note. */
+static void vocab_counts(struct out *o, const struct report *r, enum tag_kind kind, const char *key,
+                         const char *label, const char *none)
+{
+    size_t n;
+    const struct vocab *v = episode_vocab(kind, &n);
+    if (r->tagged[kind] == 0) {
+        note(o, key, none);
+        return;
+    }
+    grp_begin(o, key, label);
+    for (size_t i = 0; i < n && i < REPORT_VOCAB_MAX; i++)
+        if (r->tags[kind][i])
+            put(o, FIG_COUNT, v[i].code, v[i].label, (int64_t)r->tags[kind][i]);
+    close_level(o);
+}
+
+static void sec_feel(struct out *o, const struct report *r)
+{
+    static const char *const band_names[] = {"none (0)", "mild (1-3)", "moderate (4-6)",
+                                             "severe (7-10)"};
+    sec_begin(o, "feel", "What does the pain feel like?");
+    if (!no_episodes(o, r)) {
+        vocab_counts(o, r, TAG_SYMPTOM, "symptoms", "symptoms (episodes)", "No symptoms recorded.");
+        put(o, FIG_TENTHS, "intensity_average", "average intensity (0-10)",
+            tenths(r->intensity_sum, (int64_t)r->episodes));
+        put(o, FIG_COUNT, "intensity_peak", "peak intensity", r->peak);
+        grp_begin(o, "bands", "episodes by intensity");
+        for (int b = r->bands[BAND_NONE] ? BAND_NONE : BAND_MILD; b <= BAND_SEVERE; b++)
+            put(o, FIG_COUNT, band_label((enum band)b), band_names[b], (int64_t)r->bands[b]);
+        close_level(o);
+    }
+    close_level(o);
+}
+
+static void sec_where(struct out *o, const struct report *r)
+{
+    sec_begin(o, "where", "Where is it?");
+    if (!no_episodes(o, r)) {
+        grp_begin(o, "regions", "by region (episodes)");
+        for (int i = 0; i < REGION_COUNT; i++)
+            if (r->regions[i])
+                put(o, FIG_COUNT, region_code((enum region)i), region_label((enum region)i),
+                    (int64_t)r->regions[i]);
+        close_level(o);
+        grp_begin(o, "sides", "by side (episodes)");
+        for (int i = SIDE_UNSET + 1; i < SIDE_COUNT; i++)
+            if (r->sides[i])
+                put(o, FIG_COUNT, side_code((enum side)i), side_code((enum side)i),
+                    (int64_t)r->sides[i]);
+        if (r->sides[SIDE_UNSET])
+            put(o, FIG_COUNT, "unset", "side not given", (int64_t)r->sides[SIDE_UNSET]);
+        close_level(o);
+    }
+    close_level(o);
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+static void sec_bladder(struct out *o, const struct report *r)
+{
+    char line[128];
+    sec_begin(o, "bladder_bowel", "Any loss of bladder or bowel control?");
+    if (r->checks == 0) {
+        note(o, "summary", NO_CHECKS);
+        close_level(o);
+        return;
+    }
+    put(o, FIG_COUNT, "checks", "red-flag checks", (int64_t)r->checks);
+    put(o, FIG_COUNT, "answered_yes", "answered yes (check item 1)", (int64_t)r->yes[0]);
+    if (r->yes[0] == 0) {
+        snprintf(line, sizeof line, "Not reported in %zu %s.", r->checks,
+                 plural(r->checks, "check", "checks"));
+        note(o, "summary", line);
+    } else {
+        snprintf(line, sizeof line, "Reported in %zu of %zu %s: an emergency warning sign.",
+                 r->yes[0], r->checks, plural(r->checks, "check", "checks"));
+        note(o, "summary", line);
+        arr_begin(o, "yes_dates", "reported on");
+        for (size_t i = 0; i < r->nyes_dates; i++)
+            put(o, FIG_TIME, "date", "check", r->yes_dates[i]);
+        close_level(o);
+        if (r->yes[0] > r->nyes_dates)
+            put(o, FIG_COUNT, "earlier_yes", "earlier yes answers not listed",
+                (int64_t)(r->yes[0] - r->nyes_dates));
+    }
+    close_level(o);
+}
+
+static void ongoing_list(struct out *o, const struct report *r)
+{
+    size_t shown = r->ongoing < REPORT_MAX_ONGOING ? r->ongoing : REPORT_MAX_ONGOING;
+    grp_begin(o, "ongoing", "still going (time so far)");
+    for (size_t i = 0; i < shown; i++) {
+        char key[48], label[80], when[WHEN_FMT_LEN];
+        int64_t age = r->now - r->ong[i].started_at;
+        when_format(r->ong[i].started_at, when, sizeof when);
+        snprintf(key, sizeof key, "episode_%" PRId64 "_started_at", r->ong[i].id);
+        put_machine(o, FIG_TIME, key, r->ong[i].started_at, NULL);
+        snprintf(key, sizeof key, "episode_%" PRId64 "_s", r->ong[i].id);
+        snprintf(label, sizeof label, "#%" PRId64 " since %s", r->ong[i].id, when);
+        put(o, FIG_SECS, key, label, age < 0 ? 0 : age);
+    }
+    if (r->ongoing > shown)
+        put(o, FIG_COUNT, "more", "more not listed", (int64_t)(r->ongoing - shown));
+    close_level(o);
+}
+
+static void sec_duration(struct out *o, const struct report *r)
+{
+    sec_begin(o, "duration", "How long do the spasms last?");
+    if (no_episodes(o, r)) {
+        close_level(o);
+        return;
+    }
+    put(o, FIG_COUNT, "ended", "ended episodes", (int64_t)r->ended);
+    if (r->ended == 0) {
+        note(o, "summary", "No episode of this period has ended yet.");
+    } else {
+        if (r->have_median)
+            put(o, FIG_SECS, "median_s", "median duration", r->median);
+        else
+            note(o, "median", "Median not available: the sorted durations were not given.");
+        put(o, FIG_SECS, "longest_s", "longest", r->longest);
+        put(o, FIG_TIME, "longest_started_at", "longest one started", r->longest_start);
+    }
+    if (r->ongoing)
+        ongoing_list(o, r);
+    close_level(o);
+}
+
+/* A span as days (one decimal) with its two ends. */
+static void span_group(struct out *o, const char *key, const char *label, int64_t secs,
+                       int64_t from, int64_t to)
+{
+    grp_begin(o, key, label);
+    put(o, FIG_TENTHS, "days", "days", tenths(secs, REPORT_DAY_S));
+    put(o, FIG_TIME, "from", "from", from);
+    put(o, FIG_TIME, "to", "to", to);
+    close_level(o);
+}
+
+static void sec_frequency(struct out *o, const struct report *r)
+{
+    const struct report_gaps *g = &r->gaps;
+    int64_t pw = report_per_week_tenths(r->episodes, r->from, r->to);
+    sec_begin(o, "frequency", "How often do they come?");
+    if (no_episodes(o, r)) {
+        close_level(o);
+        return;
+    }
+    if (pw >= 0)
+        put(o, FIG_TENTHS, "per_week", "episodes per week", pw);
+    else
+        note(o, "per_week", "The period is too short to give a weekly rate.");
+    if (g->unordered) {
+        note(o, "gaps", "Gaps not worked out: the episodes were not given in start order.");
+    } else {
+        if (g->n >= 2)
+            span_group(o, "longest_gap", "longest gap between starts", g->gap, g->gap_from,
+                       g->gap_to);
+        else
+            note(o, "longest_gap", "Only one episode: no gap between starts.");
+        span_group(o, "longest_free", "longest time without an episode", g->free, g->free_from,
+                   g->free_to);
+    }
+    close_level(o);
+}
+
+/* Red-flag check items answered yes, as a group; a note without checks. */
+static void check_items(struct out *o, const struct report *r, const int *items, size_t n)
+{
+    char label[LABEL_LEN];
+    if (r->checks == 0) {
+        note(o, "checks", NO_CHECKS);
+        return;
+    }
+    snprintf(label, sizeof label, "red-flag checks answering yes (of %zu)", r->checks);
+    grp_begin(o, "checks_yes", label);
+    for (size_t i = 0; i < n; i++) {
+        static const char *const what[] = {[2] = "item 2: saddle numbness",
+                                           [3] = "item 3: both legs, or getting weaker",
+                                           [12] = "item 12: legs tingle, numb or weak"};
+        char key[16];
+        snprintf(key, sizeof key, "item_%d", items[i]);
+        put(o, FIG_COUNT, key, what[items[i]], (int64_t)r->yes[items[i] - 1]);
+    }
+    close_level(o);
+}
+
+static void sec_symptom(struct out *o, const struct report *r, const char *key, const char *title,
+                        const char *code, const char *label, const int *items, size_t nitems)
+{
+    sec_begin(o, key, title);
+    if (!no_episodes(o, r))
+        put(o, FIG_COUNT, code, label, (int64_t)symptom(r, code));
+    if (nitems)
+        check_items(o, r, items, nitems);
+    close_level(o);
+}
+
+static void sec_stiffness(struct out *o, const struct report *r)
+{
+    sec_begin(o, "stiffness", "Any stiffness?");
+    if (!no_episodes(o, r)) {
+        put(o, FIG_COUNT, "stiffness", "episodes with stiffness", (int64_t)symptom(r, "stiffness"));
+        put(o, FIG_COUNT, "cannot-straighten", "episodes unable to stand up straight",
+            (int64_t)symptom(r, "cannot-straighten"));
+        put(o, FIG_COUNT, "episodes", "episodes in all", (int64_t)r->episodes);
+    }
+    close_level(o);
+}
+
+static void sec_medications(struct out *o, const struct report *r)
+{
+    const struct report_meds *m = &r->meds;
+    sec_begin(o, "medications", "What medications are being taken?");
+    if (no_episodes(o, r)) {
+        close_level(o);
+        return;
+    }
+    if (m->episodes == 0) {
+        note(o, "summary", "No medication recorded.");
+        close_level(o);
+        return;
+    }
+    put(o, FIG_COUNT, "episodes_with_medication", "episodes with any medication",
+        (int64_t)m->episodes);
+    grp_begin(o, "taken", "taken in (episodes)");
+    for (size_t i = 0; i < m->n; i++)
+        put(o, FIG_COUNT, m->meds[i].name, m->meds[i].name, (int64_t)m->meds[i].episodes);
+    close_level(o);
+    if (m->other_episodes)
+        put(o, FIG_COUNT, "other_medications", "other medications (episodes)",
+            (int64_t)m->other_episodes);
+    close_level(o);
+}
+
+static void sec_tags(struct out *o, const struct report *r, const char *key, const char *title,
+                     enum tag_kind kind, const char *none)
+{
+    sec_begin(o, key, title);
+    if (!no_episodes(o, r))
+        vocab_counts(o, r, kind, "episodes", "episodes", none);
+    close_level(o);
+}
+
+static void flag_refs(const struct flag *fl, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < fl->nrefs && used < len; i++)
+        used +=
+            (size_t)snprintf(buf + used, len - used, "%s#%" PRId64, i ? ", " : "", fl->refs[i].id);
+}
+
+static void sec_flags(struct out *o, const struct report *r)
+{
+    sec_begin(o, "flags", "Flags");
+    if (r->nflags == 0)
+        note(o, "summary", "No flags raised.");
+    for (size_t i = 0; i < r->nflags; i++) {
+        const struct flag *fl = &r->flags[i];
+        char refs[FLAG_MAX_REFS * 24];
+        grp_begin(o, flag_kind_code(fl->kind), fl->title);
+        put_machine(o, FIG_TEXT, "title", 0, fl->title);
+        note(o, "advice", fl->advice);
+        if (fl->note[0])
+            note(o, "note", fl->note);
+        put(o, FIG_DATE, "from", "from", fl->from);
+        put(o, FIG_DATE, "to", "to", fl->to);
+        put(o, FIG_COUNT, "episodes", "episodes behind it", (int64_t)fl->total);
+        flag_refs(fl, refs, sizeof refs);
+        put_text(o, "latest_ids", "latest of them", refs, NULL);
+        close_level(o);
+    }
+    close_level(o);
+}
+
+static const char *verdict_words(enum redflag_level l)
+{
+    static const char *const words[] = {"clear", "see a doctor soon", "urgent", "emergency"};
+    return (unsigned)l < COUNT(words) ? words[l] : "unknown";
+}
+
+static void sec_checks(struct out *o, const struct report *r)
+{
+    sec_begin(o, "checks", "Red-flag checks");
+    if (r->checks == 0) {
+        note(o, "summary", NO_CHECKS);
+        close_level(o);
+        return;
+    }
+    put(o, FIG_COUNT, "count", "checks taken", (int64_t)r->checks);
+    grp_begin(o, "verdicts", "by verdict");
+    for (int l = REDFLAG_LEVEL_COUNT - 1; l >= 0; l--)
+        put(o, FIG_COUNT, redflag_level_code((enum redflag_level)l),
+            verdict_words((enum redflag_level)l), (int64_t)r->verdicts[l]);
+    close_level(o);
+    grp_begin(o, "latest", "latest check");
+    put(o, FIG_TIME, "taken_at", "taken", r->latest_at);
+    put_text(o, "verdict", "verdict", verdict_words(r->latest), redflag_level_code(r->latest));
+    close_level(o);
+    close_level(o);
+}
+
+static void session_stats(struct out *o, const struct report_session_stats *st, int full)
+{
+    put(o, FIG_COUNT, "sessions", "sessions", (int64_t)st->sessions);
+    if (full) {
+        put(o, FIG_COUNT, "done", "done", (int64_t)st->done);
+        put(o, FIG_COUNT, "stopped", "stopped early", (int64_t)st->stopped);
+        put(o, FIG_COUNT, "interrupted", "interrupted", (int64_t)st->interrupted);
+        if (st->running)
+            put(o, FIG_COUNT, "running", "still running", (int64_t)st->running);
+        put(o, FIG_COUNT, "minutes", "minutes", (st->secs + 30) / 60);
+    }
+    put(o, FIG_COUNT, "rated", "rated before and after", (int64_t)st->rated);
+    if (st->rated)
+        put(o, FIG_TENTHS, "pain_change_average", "average pain change",
+            tenths(st->change, (int64_t)st->rated));
+}
+
+static void routine_groups(struct out *o, const struct report *r)
+{
+    grp_begin(o, "routines", "by routine");
+    for (size_t i = 0; i < r->nroutines; i++) {
+        const struct report_routine *rt = &r->routines[i];
+        const struct routine *known = routine_find(rt->routine);
+        char key[REPORT_KIND_LEN + REPORT_ROUTINE_LEN + 2], label[LABEL_LEN];
+        snprintf(key, sizeof key, "%s:%s", rt->kind, rt->routine);
+        snprintf(label, sizeof label, "%s%s%s", known ? known->name : rt->routine,
+                 strcmp(rt->kind, "stretch") ? ", " : "",
+                 strcmp(rt->kind, "stretch") ? rt->kind : "");
+        grp_begin(o, key, label);
+        session_stats(o, &rt->st, 0);
+        close_level(o);
+    }
+    close_level(o);
+    if (r->routines_dropped)
+        put(o, FIG_COUNT, "routines_not_listed", "sessions of routines not listed",
+            (int64_t)r->routines_dropped);
+}
+
+static void sec_sessions(struct out *o, const struct report *r)
+{
+    size_t total = 0;
+    int64_t secs = 0;
+    for (int k = 0; k < KIND_COUNT; k++) {
+        total += r->kinds[k].sessions;
+        secs += r->kinds[k].secs;
+    }
+    sec_begin(o, "sessions", "Stretch, ice and heat: did it help?");
+    if (total == 0) {
+        note(o, "summary", "No stretch, ice or heat sessions in this period.");
+        close_level(o);
+        return;
+    }
+    put(o, FIG_COUNT, "sessions", "sessions", (int64_t)total);
+    put(o, FIG_COUNT, "minutes", "minutes in all", (secs + 30) / 60);
+    for (int k = 0; k < KIND_COUNT; k++) {
+        if (!r->kinds[k].sessions)
+            continue;
+        grp_begin(o, kind_codes[k], kind_codes[k]);
+        session_stats(o, &r->kinds[k], 1);
+        close_level(o);
+    }
+    if (r->nroutines)
+        routine_groups(o, r);
+    note(o, "pain_change",
+         "Pain change is pain after minus pain before (0-10): below zero "
+         "means less pain after the session.");
+    close_level(o);
+}
+
+static void sec_notice(struct out *o)
+{
+    sec_begin(o, "notice", NULL);
+    note(o, "text", FLAGS_NOT_MEDICAL_ADVICE);
+    close_level(o);
+}
+
+static void doc_begin(struct out *o)
+{
+    static const char title[] = "unknot appointment report";
+    static const char *const header[] = {"section", "label", "value"};
+    switch (o->fmt) {
+    case REPORT_TEXT: fprintf(o->f, "%s\n=========================\n", title); break;
+    case REPORT_MARKDOWN: fprintf(o->f, "# %s\n", title); break;
+    case REPORT_CSV: csv_write_row(o->f, header, COUNT(header)); break;
+    case REPORT_JSON: fputc('{', o->f); break;
+    }
+}
+
+static void doc_end(struct out *o)
+{
+    if (o->fmt == REPORT_JSON) {
+        json_close(o);
+        fputc('\n', o->f);
+    }
+}
+
+int report_write(const struct report *r, FILE *f, enum report_format fmt)
+{
+    static const int numb[] = {2, 12}, weak[] = {3, 12};
+    struct out o;
+    if (!r->done || (unsigned)fmt > REPORT_JSON)
+        return -1;
+    memset(&o, 0, sizeof o);
+    o.f = f;
+    o.fmt = fmt;
+    doc_begin(&o);
+    sec_period(&o, r);
+    sec_feel(&o, r);
+    sec_where(&o, r);
+    sec_bladder(&o, r);
+    sec_duration(&o, r);
+    sec_frequency(&o, r);
+    sec_stiffness(&o, r);
+    sec_symptom(&o, r, "numbness", "Any tingling or numbness?", "numbness",
+                "episodes with numbness or tingling", numb, COUNT(numb));
+    sec_symptom(&o, r, "weakness", "Any weakness or loss of coordination?", "weakness",
+                "episodes with leg weakness", weak, COUNT(weak));
+    sec_medications(&o, r);
+    sec_tags(&o, r, "triggers", "What triggers them?", TAG_TRIGGER, "No triggers recorded.");
+    sec_tags(&o, r, "relief", "What relief was tried?", TAG_RELIEF, "No relief recorded.");
+    sec_flags(&o, r);
+    sec_checks(&o, r);
+    sec_sessions(&o, r);
+    sec_notice(&o);
+    doc_end(&o);
+    return ferror(f) ? -1 : 0;
+}
+
+/* ---- formats ------------------------------------------------------------ */
+
+static const char *const format_codes[] = {"text", "markdown", "csv", "json"};
+
+int report_format_parse(const char *text, enum report_format *out, char *err, size_t errlen)
+{
+    for (size_t i = 0; text && i < COUNT(format_codes); i++) {
+        if (strcasecmp(text, format_codes[i]) == 0) {
+            *out = (enum report_format)i;
+            return 0;
+        }
+    }
+    if (text && strcasecmp(text, "md") == 0) {
+        *out = REPORT_MARKDOWN;
+        return 0;
+    }
+    snprintf(err, errlen, "invalid format \"%s\": use text, markdown, csv or json",
+             text ? text : "");
+    return -1;
+}
+
+const char *report_format_code(enum report_format fmt)
+{
+    return (unsigned)fmt < COUNT(format_codes) ? format_codes[fmt] : "unknown";
+}

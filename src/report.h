@@ -1,0 +1,260 @@
+/* report: the appointment report (CONTENT.md, "Questions a clinician
+ * asks") and its exports. Pure: libc only, `now` is passed in, no SQL, no
+ * curses, no heap. Streaming in constant memory: the caller iterates the
+ * database and feeds rows; every table below is bounded.
+ *
+ *     struct report r;                   (~10 KB; fine on the stack)
+ *     report_begin(&r, from, to, now);
+ *     while (episode row, oldest start first) report_feed_episode(&r, &ep);
+ *     for (i = 0; i < n; i++)            (ended episodes, shortest first)
+ *         report_feed_duration_sorted(&r, secs[i], i, n);
+ *     while (check row) report_feed_check(&r, taken_at, verdict, answers, nanswers);
+ *     while (session row) report_feed_session(&r, &s);
+ *     report_set_flags(&r, &flags);      (optional: flags_end already called)
+ *     report_end(&r);
+ *     report_write(&r, stdout, REPORT_TEXT);
+ *
+ * The caller selects the rows of the period (episodes and sessions that
+ * started, checks taken, in [from, to]); the report counts what it is
+ * given. Sections, one per question, in this order (JSON keys):
+ *   period, feel, where, bladder_bowel, duration, frequency, stiffness,
+ *   numbness, weakness, medications, triggers, relief, flags, checks,
+ *   sessions, notice.
+ * A section without data says so in words ("No episodes in this period.").
+ *
+ * Formats: text (aligned, lines of at most 78 columns, user text wrapped),
+ * markdown (headings and two-column tables), csv (a header row, then one
+ * row per figure: section key, label, value; RFC 4180 via csv.h) and json
+ * (one object, a key per section). Text and markdown show local times and
+ * durations such as "1h30m"; csv and json give times as ISO 8601 with the
+ * offset and durations in seconds (their keys end in "_s", their csv
+ * labels in "(seconds)").
+ */
+#ifndef UNKNOT_REPORT_H
+#define UNKNOT_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "src/episode.h"
+#include "src/flags.h"
+#include "src/redflags.h"
+
+/* ---- sizes ---- */
+#define REPORT_MAX_MEDS 32     /* distinct medication names counted by name */
+#define REPORT_MAX_ONGOING 8   /* ongoing episodes listed (all are counted) */
+#define REPORT_MAX_YES_DATES 5 /* dates of "yes" to the bladder item listed */
+#define REPORT_MAX_ROUTINES 16 /* distinct (kind, routine) pairs of sessions */
+#define REPORT_VOCAB_MAX 16    /* words of the largest tag vocabulary */
+#define REPORT_KIND_LEN 16
+#define REPORT_ROUTINE_LEN 32
+#define REPORT_STATUS_LEN 16
+
+#define REPORT_DAY_S 86400
+#define REPORT_WEEK_S (7 * REPORT_DAY_S)
+#define REPORT_PAIN_NONE (-1) /* pain_before / pain_after not given */
+
+enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON };
+
+/* One stretch, ice or heat session, as the database stores it. Strings are
+ * NUL-terminated; longer ones are the caller's to cut. */
+struct report_session {
+    int64_t id;
+    char kind[REPORT_KIND_LEN];       /* "stretch", "ice", "heat" */
+    char routine[REPORT_ROUTINE_LEN]; /* routine code, or "" */
+    int hold_s;
+    int64_t planned_s, elapsed_s;
+    int64_t started_at, ended_at;   /* Unix seconds; ended_at 0 while running */
+    char status[REPORT_STATUS_LEN]; /* "running", "done", "stopped", "interrupted" */
+    int64_t episode_id;             /* 0: none */
+    int pain_before, pain_after;    /* 0..10, or REPORT_PAIN_NONE */
+};
+
+/* ---- statistics helpers (used by the report, exported for tests) ---- */
+
+/* Medications: free text, matched on the trimmed text ignoring the case of
+ * ASCII letters ("Ibuprofen " and "ibuprofen" are one name; letters
+ * outside ASCII must match exactly). The first REPORT_MAX_MEDS distinct
+ * names met keep exact counts under their first spelling; episodes with
+ * any later new name are counted in other_episodes. */
+struct report_med {
+    char name[EPISODE_TAG_MAX + 1];
+    size_t episodes; /* episodes it was taken in */
+};
+
+struct report_meds {
+    size_t n; /* names in the table */
+    struct report_med meds[REPORT_MAX_MEDS];
+    size_t episodes;       /* episodes with any medication */
+    size_t other_episodes; /* episodes with a name that found no room */
+};
+
+void report_meds_init(struct report_meds *m);
+
+/* Counts the medications of one episode, each distinct name once however
+ * often the episode lists it. Blank names are ignored. */
+void report_meds_add_episode(struct report_meds *m, const struct episode *ep);
+
+/* Orders the table by episodes, most first; equal counts keep the order in
+ * which the names were first met. */
+void report_meds_sort(struct report_meds *m);
+
+/* Median and longest of a sample fed in ascending order, one value at a
+ * time with its 0-based index and the sample size: only the middle values
+ * are kept, so memory does not grow with the sample. */
+struct report_durations {
+    size_t count; /* sample size announced by the first feed */
+    size_t fed;
+    int64_t lo, hi;  /* values at the middle index(es) */
+    int64_t longest; /* last value fed */
+    int bad;         /* out of order, bad index or count: no result */
+};
+
+void report_durations_init(struct report_durations *d);
+
+/* Feeds value `secs` at position index of count values. Indexes must come
+ * 0, 1, 2, ... with the same count each time, and values must not
+ * decrease; otherwise returns -1 and the sample gives no result. Returns 0
+ * when accepted. */
+int report_durations_feed(struct report_durations *d, int64_t secs, size_t index, size_t count);
+
+/* The median once all count values are fed: the middle value, or for an
+ * even count the mean of the two middle ones rounded down to a whole
+ * second. Returns 0 and sets *median (and *longest when not NULL), or -1
+ * when there is no sample, it is incomplete or it was fed badly. */
+int report_durations_result(const struct report_durations *d, int64_t *median, int64_t *longest);
+
+/* Gaps over [from, to] (to is cut to now by the report). Episodes are fed
+ * in start order with their end (an ongoing one ends at now); an episode
+ * starting before the previous one marks the result unordered. */
+struct report_gaps {
+    int64_t from, to;
+    size_t n;
+    int64_t last_start;
+    int64_t covered;                  /* latest end so far: free time starts here */
+    int64_t gap, gap_from, gap_to;    /* longest time between consecutive starts */
+    int64_t free, free_from, free_to; /* longest stretch inside [from, to] with no
+                                         episode going on */
+    int unordered;
+};
+
+void report_gaps_begin(struct report_gaps *g, int64_t from, int64_t to);
+void report_gaps_feed(struct report_gaps *g, int64_t started_at, int64_t ended_at);
+/* Closes the last free stretch at `to`. */
+void report_gaps_end(struct report_gaps *g);
+
+/* Episodes per week over [from, to] in tenths (13 in 90 days -> 10, i.e.
+ * 1.0 per week), rounded half up; -1 when to <= from. */
+int64_t report_per_week_tenths(size_t count, int64_t from, int64_t to);
+
+/* ---- the report ---- */
+
+struct report_session_stats {
+    size_t sessions, done, stopped, interrupted, running;
+    int64_t secs;   /* elapsed time, summed */
+    size_t rated;   /* sessions with both pain values */
+    int64_t change; /* sum of pain_after - pain_before over rated */
+};
+
+struct report_routine {
+    char kind[REPORT_KIND_LEN];
+    char routine[REPORT_ROUTINE_LEN];
+    struct report_session_stats st;
+};
+
+struct report_ongoing {
+    int64_t id, started_at;
+};
+
+/* Caller-owned, fixed size; the fields are private (use the functions),
+ * except that tests may read them after report_end. */
+struct report {
+    int64_t from, to, now;
+    int done;
+    /* episodes */
+    size_t episodes, ended, ongoing;
+    int64_t intensity_sum;
+    int peak;
+    size_t bands[BAND_SEVERE + 1];
+    size_t regions[REGION_COUNT], sides[SIDE_COUNT];
+    size_t tags[TAG_MEDICATION][REPORT_VOCAB_MAX]; /* trigger, symptom, relief */
+    size_t tagged[TAG_MEDICATION];                 /* episodes with any such tag */
+    struct report_meds meds;
+    int64_t longest, longest_id, longest_start;
+    struct report_ongoing ong[REPORT_MAX_ONGOING];
+    struct report_durations dur;
+    struct report_gaps gaps;
+    /* red-flag checks */
+    size_t checks;
+    size_t verdicts[REDFLAG_LEVEL_COUNT];
+    size_t yes[REDFLAG_COUNT];
+    size_t nyes_dates;
+    int64_t yes_dates[REPORT_MAX_YES_DATES]; /* item 1, most recent, oldest first */
+    int64_t latest_at;
+    enum redflag_level latest;
+    /* flags */
+    size_t nflags;
+    struct flag flags[FLAG_KIND_COUNT];
+    /* sessions */
+    struct report_session_stats kinds[3]; /* stretch, ice, heat */
+    size_t nroutines, routines_dropped;
+    struct report_routine routines[REPORT_MAX_ROUTINES];
+    /* results, valid after report_end */
+    int have_median;
+    int64_t median;
+};
+
+/* Starts a report over [from, to] (Unix seconds) as seen at `now`.
+ * Overwrites all of *r; never fails. */
+void report_begin(struct report *r, int64_t from, int64_t to, int64_t now);
+
+/* Adds one episode of the period with its tags. Episodes should come
+ * oldest start first (the store's order): the gap figures need it and are
+ * left out, with a note, when they do not. The episode is only read during
+ * the call. Ignored after report_end. */
+void report_feed_episode(struct report *r, const struct episode *ep);
+
+/* Adds the duration (ended_at - started_at) of the index-th of the `count`
+ * ended episodes of the period, sorted ascending (ORDER BY ended_at -
+ * started_at): only the middle values are kept. The median is shown when
+ * every index 0..count-1 came in order and count equals the ended
+ * episodes fed; otherwise the report says it is not available. Returns 0,
+ * or -1 when this call breaks that order (the median is then dropped).
+ * Feeding no durations at all is allowed: the median is then left out. */
+int report_feed_duration_sorted(struct report *r, int64_t secs, size_t index, size_t count);
+
+/* Adds one red-flag check: when it was taken, its stored verdict code
+ * ("clear" ... "emergency"; when unknown, the verdict is worked out from
+ * the answers) and its answers (answers[i] != 0: item i + 1 answered yes;
+ * nanswers items given, extra ones beyond REDFLAG_COUNT ignored). Checks
+ * may come in any order. Ignored after report_end. */
+void report_feed_check(struct report *r, int64_t taken_at, const char *verdict,
+                       const unsigned char *answers, size_t nanswers);
+
+/* Adds one session. Returns 0, or -1 when its kind is not stretch, ice or
+ * heat (it is then not counted). Sessions may come in any order. Pain
+ * values outside 0..10 count as not given. */
+int report_feed_session(struct report *r, const struct report_session *s);
+
+/* Copies the flags computed by flags.h (after flags_end) into the report,
+ * replacing any copied before; fl is not kept. */
+void report_set_flags(struct report *r, const struct flags *fl);
+
+/* Finishes the figures. Calling it again does nothing. */
+void report_end(struct report *r);
+
+/* Writes the report to f in the given format. Returns 0, or -1 when
+ * report_end was not called, the format is unknown, or the stream reports
+ * a write error (output may then be partial). f stays open. */
+int report_write(const struct report *r, FILE *f, enum report_format fmt);
+
+/* Parses "text", "markdown" (or "md"), "csv", "json", case-insensitive.
+ * Returns 0 and sets *out, or -1 with a one-line message naming the
+ * formats in err. */
+int report_format_parse(const char *text, enum report_format *out, char *err, size_t errlen);
+
+/* "text", "markdown", "csv", "json"; "unknown" outside the enum. */
+const char *report_format_code(enum report_format fmt);
+
+#endif

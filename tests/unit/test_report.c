@@ -1,0 +1,1142 @@
+/* Tests of src/report.c: the statistics on hand-made histories with known
+ * answers, then the rendered report in all four formats. Times are UTC
+ * (TZ is set in main) so dates are the same on every machine. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "src/csv.h"
+#include "src/episode.h"
+#include "src/flags.h"
+#include "src/report.h"
+
+#define D ((int64_t)REPORT_DAY_S)
+#define H ((int64_t)3600)
+#define FROM ((int64_t)1767225600) /* 2026-01-01 00:00 UTC */
+#define NOW (FROM + 90 * D)        /* 2026-04-01 00:00 UTC */
+#define ONGOING EPISODE_ONGOING
+
+static struct episode scratch; /* ~10 KB: keep it off the stack */
+
+/* ---- building histories ---------------------------------------------------- */
+
+/* Adds a tag as stored, without normalizing (so tests can feed untrimmed
+ * or odd text the way a database row could hold it). */
+static void raw_tag(struct episode *ep, enum tag_kind kind, const char *text)
+{
+    size_t len = strlen(text);
+    assert_true(ep->ntags < EPISODE_MAX_TAGS && len <= EPISODE_TAG_MAX);
+    ep->tags[ep->ntags].kind = kind;
+    memcpy(ep->tags[ep->ntags].text, text, len + 1);
+    ep->ntags++;
+}
+
+/* Tags as "kind=text;kind=text", e.g. "symptom=stiffness;medication=X". */
+static void add_tags(struct episode *ep, const char *spec)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", spec);
+    for (char *save = NULL, *t = strtok_r(buf, ";", &save); t; t = strtok_r(NULL, ";", &save)) {
+        char *eq = strchr(t, '=');
+        enum tag_kind kind;
+        assert_non_null(eq);
+        *eq = '\0';
+        assert_int_equal(tag_kind_parse(t, &kind), 0);
+        raw_tag(ep, kind, eq + 1);
+    }
+}
+
+struct ep_spec {
+    int64_t id, start, end; /* end: ONGOING */
+    int intensity;
+    enum region region;
+    enum side side;
+    const char *tags;
+};
+
+static const struct episode *make(const struct ep_spec *s)
+{
+    episode_init(&scratch);
+    scratch.id = s->id;
+    scratch.started_at = s->start;
+    scratch.ended_at = s->end;
+    scratch.intensity = s->intensity;
+    scratch.region = s->region;
+    scratch.side = s->side;
+    add_tags(&scratch, s->tags ? s->tags : "");
+    return &scratch;
+}
+
+/* The history of the golden tests: six episodes over 90 days. By hand:
+ * ended durations 1h 2h 3h 6h 24h (median 3h, longest 1d = #4); #6 ongoing
+ * for 4d15h; intensity 33/6 = 5.5, peak 8; 6 / (90/7) = 0.47 -> 0.5 per
+ * week; longest gap between starts #4 -> #5, 28d20h = 28.8 days; longest
+ * free stretch from #4's end (day 32 10:00) to #5 (day 60 06:00), 27.8. */
+static const struct ep_spec history[] = {
+    {1, FROM + 2 * D + 8 * H, FROM + 2 * D + 10 * H, 4, REGION_LOWER, SIDE_LEFT,
+     "symptom=stiffness;symptom=knot;trigger=lifting;relief=heat;medication=Ibuprofen 400 mg"},
+    {2, FROM + 9 * D + 7 * H, FROM + 9 * D + 13 * H, 6, REGION_LOWER, SIDE_LEFT,
+     "symptom=stiffness;trigger=bending;relief=rest;relief=heat;medication=ibuprofen 400 MG"},
+    {3, FROM + 30 * D + 21 * H, FROM + 30 * D + 22 * H, 3, REGION_NECK, SIDE_RIGHT,
+     "symptom=twitching;trigger=stress;relief=massage"},
+    {4, FROM + 31 * D + 10 * H, FROM + 32 * D + 10 * H, 8, REGION_LOWER, SIDE_BOTH,
+     "symptom=numbness;symptom=radiating-leg;trigger=other:moving a sofa;relief=medication;"
+     "medication=Naproxen 250 mg;medication=IBUPROFEN 400 mg"},
+    {5, FROM + 60 * D + 6 * H, FROM + 60 * D + 9 * H, 5, REGION_MID, SIDE_CENTER,
+     "symptom=stiffness;symptom=weakness;trigger=out-of-bed;relief=walking"},
+    {6, FROM + 85 * D + 9 * H, ONGOING, 7, REGION_LOWER, SIDE_UNSET,
+     "symptom=stiffness;symptom=sleep;trigger=sitting"},
+};
+#define NHISTORY (sizeof history / sizeof history[0])
+
+struct check_spec {
+    int64_t at;
+    const char *verdict;
+    const char *yes; /* items answered yes, "1,12" */
+};
+
+static const struct check_spec checks[] = {
+    {FROM + 61 * D + 8 * H, "see_doctor", "12"},
+    {FROM + 10 * D + 12 * H, "clear", ""},
+    {FROM + 31 * D + 12 * H, "emergency", "1,12"},
+    {FROM + 70 * D, "clear", ""},
+};
+
+static void feed_check(struct report *r, const struct check_spec *c)
+{
+    unsigned char a[REDFLAG_COUNT];
+    char err[128];
+    assert_int_equal(redflags_parse_yes_list(c->yes, a, err, sizeof err), 0);
+    report_feed_check(r, c->at, c->verdict, a, REDFLAG_COUNT);
+}
+
+static struct report_session session(const char *kind, const char *routine, const char *status,
+                                     int64_t elapsed, int before, int after)
+{
+    struct report_session s;
+    memset(&s, 0, sizeof s);
+    snprintf(s.kind, sizeof s.kind, "%s", kind);
+    snprintf(s.routine, sizeof s.routine, "%s", routine);
+    snprintf(s.status, sizeof s.status, "%s", status);
+    s.elapsed_s = s.planned_s = elapsed;
+    s.started_at = FROM + 3 * D;
+    s.ended_at = s.started_at + elapsed;
+    s.pain_before = before;
+    s.pain_after = after;
+    return s;
+}
+
+/* Stretch: changes -2, 0, -5 (one unrated): -7/3 = -2.3; first-aid -1.0,
+ * daily -5.0; ice -2.0; heat unrated. 1320 + 2400 s = 62 minutes. */
+static void feed_sessions(struct report *r)
+{
+    const struct report_session s[] = {
+        session("stretch", "first-aid", "done", 300, 6, 4),
+        session("stretch", "first-aid", "done", 300, 5, 5),
+        session("stretch", "daily", "stopped", 600, 8, 3),
+        session("stretch", "daily", "interrupted", 120, REPORT_PAIN_NONE, REPORT_PAIN_NONE),
+        session("ice", "", "done", 1200, 7, 5),
+        session("heat", "", "done", 1200, 6, REPORT_PAIN_NONE),
+    };
+    for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
+        assert_int_equal(report_feed_session(r, &s[i]), 0);
+}
+
+/* The whole fixture, the way the CLI will feed it. */
+static void fixture(struct report *r)
+{
+    static const int64_t sorted[] = {1 * H, 2 * H, 3 * H, 6 * H, 24 * H};
+    struct flags fl;
+    report_begin(r, FROM, NOW, NOW);
+    flags_begin(&fl, NOW);
+    for (size_t i = 0; i < NHISTORY; i++) {
+        const struct episode *ep = make(&history[i]);
+        report_feed_episode(r, ep);
+        flags_feed(&fl, ep);
+    }
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(report_feed_duration_sorted(r, sorted[i], i, 5), 0);
+    for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
+        feed_check(r, &checks[i]);
+    feed_sessions(r);
+    flags_end(&fl);
+    report_set_flags(r, &fl);
+    report_end(r);
+}
+
+/* The report in a format, as a string the caller frees. */
+static char *render(const struct report *r, enum report_format fmt)
+{
+    /* static: gcc's -Wdangling-pointer takes a pointer that open_memstream
+     * stores through a local's address for one into that local. */
+    static char *out;
+    static size_t len;
+    out = NULL;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    assert_int_equal(report_write(r, f, fmt), 0);
+    assert_int_equal(fclose(f), 0);
+    return out;
+}
+
+/* Display columns of a line (the test data's wide characters are CJK). */
+static size_t columns(const char *s, size_t len)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        w += c >= 0xE3 && c <= 0xE9 ? 2 : 1;
+    }
+    return w;
+}
+
+static void assert_fits(const char *text, size_t max)
+{
+    for (const char *line = text; *line;) {
+        size_t len = strcspn(line, "\n");
+        if (columns(line, len) > max)
+            fail_msg("line over %zu columns: \"%.*s\"", max, (int)len, line);
+        line += len + (line[len] == '\n');
+    }
+}
+
+/* A figure line: the label, then the value starting at column 44. */
+static void assert_figure(const char *text, const char *label, const char *value)
+{
+    for (const char *line = text; *line;) {
+        size_t len = strcspn(line, "\n");
+        const char *p = line + strspn(line, " ");
+        size_t ll = strlen(label), vl = strlen(value);
+        size_t lend = (size_t)(p - line) + ll; /* column after the label */
+        if (strncmp(p, label, ll) == 0 && len == 44 + vl && strncmp(line + 44, value, vl) == 0 &&
+            lend <= 42 && strspn(line + lend, " ") == 44 - lend)
+            return;
+        line += len + (line[len] == '\n');
+    }
+    fail_msg("no figure \"%s\" = \"%s\" in the text", label, value);
+}
+
+/* ---- median ------------------------------------------------------------------ */
+
+struct median_case {
+    const char *name;
+    size_t n;
+    int64_t v[6];
+    int ok;
+    int64_t median, longest;
+};
+
+static void test_median(void **state)
+{
+    static const struct median_case cases[] = {
+        {"none", 0, {0}, 0, 0, 0},
+        {"one", 1, {100}, 1, 100, 100},
+        {"odd", 3, {10, 20, 90}, 1, 20, 90},
+        {"odd, repeated middle", 5, {1, 7, 7, 7, 100}, 1, 7, 100},
+        {"even", 4, {10, 20, 30, 41}, 1, 25, 41},
+        {"even, rounded down", 2, {1, 2}, 1, 1, 2},
+        {"even, hours", 2, {3600, 86400}, 1, 45000, 86400},
+        {"even, six", 6, {60, 120, 180, 301, 400, 999}, 1, 240, 999},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const struct median_case *c = &cases[i];
+        struct report_durations d;
+        int64_t median = -1, longest = -1;
+        report_durations_init(&d);
+        for (size_t j = 0; j < c->n; j++)
+            assert_int_equal(report_durations_feed(&d, c->v[j], j, c->n), 0);
+        int rc = report_durations_result(&d, &median, &longest);
+        if (rc != (c->ok ? 0 : -1) || (c->ok && (median != c->median || longest != c->longest)))
+            fail_msg("%s: rc %d median %lld longest %lld", c->name, rc, (long long)median,
+                     (long long)longest);
+    }
+}
+
+/* Feeding out of order, with a changing count, or stopping early gives no
+ * median rather than a wrong one. */
+static void test_median_bad_feed(void **state)
+{
+    struct report_durations d;
+    int64_t m;
+    (void)state;
+
+    report_durations_init(&d);
+    assert_int_equal(report_durations_feed(&d, 20, 0, 2), 0);
+    assert_int_equal(report_durations_feed(&d, 10, 1, 2), -1); /* decreasing */
+    assert_int_equal(report_durations_result(&d, &m, NULL), -1);
+
+    report_durations_init(&d);
+    assert_int_equal(report_durations_feed(&d, 10, 0, 3), 0);
+    assert_int_equal(report_durations_feed(&d, 20, 2, 3), -1); /* index skipped */
+    assert_int_equal(report_durations_feed(&d, 20, 1, 3), -1); /* stays bad */
+    assert_int_equal(report_durations_result(&d, &m, NULL), -1);
+
+    report_durations_init(&d);
+    assert_int_equal(report_durations_feed(&d, 10, 0, 3), 0);
+    assert_int_equal(report_durations_feed(&d, 20, 1, 4), -1); /* count changed */
+
+    report_durations_init(&d);
+    assert_int_equal(report_durations_feed(&d, 10, 0, 3), 0);
+    assert_int_equal(report_durations_feed(&d, 20, 1, 3), 0);
+    assert_int_equal(report_durations_result(&d, &m, NULL), -1); /* incomplete */
+
+    report_durations_init(&d);
+    assert_int_equal(report_durations_feed(&d, 10, 0, 0), -1); /* empty sample */
+    assert_int_equal(report_durations_feed(&d, 10, 3, 3), -1);
+}
+
+/* ---- the fixture's figures ------------------------------------------------ */
+
+static void test_fixture_figures(void **state)
+{
+    struct report r;
+    (void)state;
+    fixture(&r);
+    assert_int_equal(r.episodes, 6);
+    assert_int_equal(r.ended, 5);
+    assert_int_equal(r.ongoing, 1);
+    assert_true(r.have_median);
+    assert_int_equal(r.median, 3 * H);
+    assert_int_equal(r.longest, 24 * H);
+    assert_int_equal(r.longest_id, 4);
+    assert_int_equal(r.peak, 8);
+    assert_int_equal(r.intensity_sum, 33);
+    assert_int_equal(r.bands[BAND_MILD], 1);
+    assert_int_equal(r.bands[BAND_MODERATE], 3);
+    assert_int_equal(r.bands[BAND_SEVERE], 2);
+    assert_int_equal(r.regions[REGION_LOWER], 4);
+    assert_int_equal(r.sides[SIDE_LEFT], 2);
+    assert_int_equal(r.sides[SIDE_UNSET], 1);
+    assert_int_equal(r.gaps.gap, 28 * D + 20 * H);
+    assert_int_equal(r.gaps.gap_from, history[3].start);
+    assert_int_equal(r.gaps.free, 27 * D + 20 * H);
+    assert_int_equal(r.gaps.free_from, history[3].end);
+    assert_int_equal(r.checks, 4);
+    assert_int_equal(r.yes[0], 1);
+    assert_int_equal(r.yes[11], 2);
+    assert_int_equal(r.latest_at, FROM + 70 * D);
+    assert_int_equal(r.latest, REDFLAG_CLEAR);
+    assert_int_equal(r.verdicts[REDFLAG_EMERGENCY], 1);
+    assert_int_equal(r.verdicts[REDFLAG_CLEAR], 2);
+}
+
+/* Ongoing episodes count, are listed with their age, and stay out of the
+ * median and the longest; durations that do not match the ended episodes
+ * give no median. */
+static void test_ongoing_excluded(void **state)
+{
+    static const struct ep_spec eps[] = {
+        {1, FROM + D, FROM + D + 1 * H, 3, REGION_LOWER, SIDE_LEFT, NULL},
+        {2, FROM + 2 * D, FROM + 2 * D + 2 * H, 3, REGION_LOWER, SIDE_LEFT, NULL},
+        {3, FROM + 3 * D, FROM + 3 * D + 3 * H, 3, REGION_LOWER, SIDE_LEFT, NULL},
+        {4, FROM + 10 * D, ONGOING, 9, REGION_LOWER, SIDE_LEFT, NULL},
+    };
+    struct report r;
+    (void)state;
+    for (int extra = 0; extra <= 1; extra++) {
+        report_begin(&r, FROM, NOW, NOW);
+        for (size_t i = 0; i < 4; i++)
+            report_feed_episode(&r, make(&eps[i]));
+        /* extra: the caller wrongly counts the ongoing one as a duration */
+        size_t n = 3 + (size_t)extra;
+        for (size_t i = 0; i < n; i++)
+            report_feed_duration_sorted(&r, (int64_t)(i + 1) * H, i, n);
+        report_end(&r);
+        assert_int_equal(r.ended, 3);
+        assert_int_equal(r.ongoing, 1);
+        assert_int_equal(r.longest, 3 * H);
+        assert_int_equal(r.have_median, !extra);
+        if (!extra)
+            assert_int_equal(r.median, 2 * H);
+        char *text = render(&r, REPORT_TEXT);
+        assert_non_null(strstr(text, "#4 since 2026-01-11 00:00"));
+        assert_non_null(strstr(text, "80d")); /* its age so far */
+        if (extra)
+            assert_non_null(strstr(text, "Median not available"));
+        free(text);
+    }
+}
+
+/* ---- rate and gaps --------------------------------------------------------- */
+
+/* A period that runs past now: the time after now is not counted as free
+ * of episodes (nobody knows yet), but the rate is over the whole period. */
+static void test_period_past_now(void **state)
+{
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW + 10 * D, NOW);
+    report_end(&r);
+    assert_int_equal(r.gaps.free, 90 * D);
+    assert_int_equal(r.gaps.free_to, NOW);
+
+    static const struct ep_spec ongoing = {1, NOW - 2 * D, ONGOING, 5, REGION_MID, SIDE_LEFT, NULL};
+    report_begin(&r, FROM, NOW + 10 * D, NOW);
+    report_feed_episode(&r, make(&ongoing));
+    report_end(&r);
+    assert_int_equal(r.gaps.free, 88 * D); /* then ongoing up to now */
+
+    /* An ongoing episode covers every day up to now, even while later
+     * episodes start and end. */
+    static const struct ep_spec two[] = {
+        {1, FROM + 10 * D, ONGOING, 5, REGION_MID, SIDE_LEFT, NULL},
+        {2, FROM + 50 * D, FROM + 51 * D, 5, REGION_MID, SIDE_LEFT, NULL},
+    };
+    report_begin(&r, FROM, NOW, NOW);
+    for (size_t i = 0; i < 2; i++)
+        report_feed_episode(&r, make(&two[i]));
+    report_end(&r);
+    assert_int_equal(r.gaps.free, 10 * D);
+    assert_int_equal(r.gaps.gap, 40 * D);
+
+    /* Fed out of start order: no gap figures rather than wrong ones. */
+    report_begin(&r, FROM, NOW, NOW);
+    report_feed_episode(&r, make(&two[1]));
+    report_feed_episode(&r, make(&two[0]));
+    report_end(&r);
+    char *text = render(&r, REPORT_TEXT);
+    assert_non_null(strstr(text, "Gaps not worked out"));
+    assert_null(strstr(text, "longest gap between starts"));
+    free(text);
+}
+
+static void test_per_week(void **state)
+{
+    static const struct {
+        size_t count;
+        int64_t days;
+        int64_t want; /* tenths */
+    } cases[] = {
+        {13, 90, 10},                                       /* 1.011 */
+        {6, 90, 5},                                         /* 0.467 */
+        {1, 90, 1},                                         /* 0.078 */
+        {0, 90, 0},   {90, 90, 70}, {1, 7, 10}, {1, 20, 4}, /* 0.35: half rounds up */
+        {3, 1, 210},  {1, 0, -1},                           /* no period */
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_int_equal(report_per_week_tenths(cases[i].count, FROM, FROM + cases[i].days * D),
+                         cases[i].want);
+    assert_int_equal(report_per_week_tenths(5, FROM, FROM - D), -1);
+}
+
+struct gap_case {
+    const char *name;
+    size_t n;
+    int64_t start[5], end[5]; /* offsets from FROM */
+    int64_t to;               /* offset of the window's end */
+    int64_t gap, gap_from;    /* gap -1: fewer than two */
+    int64_t free, free_from;
+    int unordered;
+};
+
+static void test_gaps(void **state)
+{
+    static const struct gap_case cases[] = {
+        {"no episodes: the whole period is free", 0, {0}, {0}, 90 * D, -1, 0, 90 * D, 0, 0},
+        {"one episode", 1, {10 * D}, {11 * D}, 90 * D, -1, 0, 79 * D, 11 * D, 0},
+        {"free at the start",
+         2,
+         {40 * D, 41 * D},
+         {40 * D + H, 90 * D},
+         90 * D,
+         D,
+         40 * D,
+         40 * D,
+         0,
+         0},
+        {"longest gap in the middle",
+         4,
+         {2 * D, 5 * D, 26 * D, 30 * D},
+         {2 * D + H, 6 * D, 27 * D, 31 * D},
+         35 * D,
+         21 * D,
+         5 * D,
+         20 * D,
+         6 * D,
+         0},
+        {"an overlapping long episode covers later gaps",
+         3,
+         {1 * D, 2 * D, 20 * D},
+         {30 * D, 3 * D, 21 * D},
+         40 * D,
+         18 * D,
+         2 * D,
+         10 * D,
+         30 * D,
+         0},
+        {"equal starts", 2, {5 * D, 5 * D}, {5 * D, 6 * D}, 10 * D, 0, 5 * D, 5 * D, 0, 0},
+        {"ties: the first longest is named",
+         3,
+         {2 * D, 6 * D, 10 * D},
+         {3 * D, 7 * D, 11 * D},
+         14 * D,
+         4 * D,
+         2 * D,
+         3 * D,
+         3 * D,
+         0},
+        {"out of order",
+         3,
+         {10 * D, 2 * D, 20 * D},
+         {11 * D, 3 * D, 21 * D},
+         30 * D,
+         0,
+         0,
+         0,
+         0,
+         1},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const struct gap_case *c = &cases[i];
+        struct report_gaps g;
+        report_gaps_begin(&g, FROM, FROM + c->to);
+        for (size_t j = 0; j < c->n; j++)
+            report_gaps_feed(&g, FROM + c->start[j], FROM + c->end[j]);
+        report_gaps_end(&g);
+        if (g.unordered != c->unordered)
+            fail_msg("%s: unordered %d", c->name, g.unordered);
+        if (c->unordered)
+            continue;
+        if (g.gap != c->gap || (c->gap >= 0 && g.gap_from != FROM + c->gap_from))
+            fail_msg("%s: gap %lld from %lld", c->name, (long long)g.gap,
+                     (long long)(g.gap_from - FROM));
+        if (g.free != c->free || g.free_from != FROM + c->free_from)
+            fail_msg("%s: free %lld from %lld", c->name, (long long)g.free,
+                     (long long)(g.free_from - FROM));
+        assert_int_equal(g.free_to - g.free_from, g.free);
+    }
+}
+
+/* ---- medications ------------------------------------------------------------ */
+
+static void add_meds_episode(struct report_meds *m, const char *const *names, size_t n)
+{
+    episode_init(&scratch);
+    for (size_t i = 0; i < n; i++)
+        raw_tag(&scratch, TAG_MEDICATION, names[i]);
+    raw_tag(&scratch, TAG_SYMPTOM, "stiffness"); /* other kinds are not medications */
+    report_meds_add_episode(m, &scratch);
+}
+
+static void test_meds_merging(void **state)
+{
+    static const char *const e1[] = {"Ibuprofen 400 mg"};
+    static const char *const e2[] = {"  ibuprofen 400 MG\t", "Paracetamol"};
+    static const char *const e3[] = {"IBUPROFEN 400 MG", "ibuprofen 400 mg", "paracetamol"};
+    static const char *const e4[] = {"Ärztemittel", "ärztemittel", "   "};
+    static const char *const e5[] = {"Paracetamol "};
+    struct report_meds m;
+    (void)state;
+    report_meds_init(&m);
+    add_meds_episode(&m, e1, 1);
+    add_meds_episode(&m, e2, 2);
+    add_meds_episode(&m, e3, 3); /* the same name twice in one episode counts once */
+    add_meds_episode(&m, e4, 3); /* non-ASCII letters match exactly; blanks ignored */
+    add_meds_episode(&m, e5, 1);
+    add_meds_episode(&m, NULL, 0);
+    report_meds_sort(&m);
+    assert_int_equal(m.episodes, 5);
+    assert_int_equal(m.other_episodes, 0);
+    assert_int_equal(m.n, 4);
+    assert_string_equal(m.meds[0].name, "Ibuprofen 400 mg"); /* first spelling, trimmed */
+    assert_int_equal(m.meds[0].episodes, 3);
+    assert_string_equal(m.meds[1].name, "Paracetamol");
+    assert_int_equal(m.meds[1].episodes, 3);
+    assert_string_equal(m.meds[2].name, "Ärztemittel");
+    assert_int_equal(m.meds[2].episodes, 1);
+    assert_string_equal(m.meds[3].name, "ärztemittel");
+}
+
+/* More distinct names than the table holds: the first REPORT_MAX_MEDS keep
+ * exact counts, later names go to "other medications" (once per episode),
+ * and names already in the table still count. */
+static void test_meds_overflow(void **state)
+{
+    struct report_meds m;
+    char names[REPORT_MAX_MEDS + 3][16];
+    (void)state;
+    report_meds_init(&m);
+    for (size_t i = 0; i < REPORT_MAX_MEDS + 3; i++)
+        snprintf(names[i], sizeof names[i], "med %zu", i);
+    for (size_t i = 0; i < REPORT_MAX_MEDS; i++) {
+        const char *one[] = {names[i]};
+        add_meds_episode(&m, one, 1);
+    }
+    const char *late[] = {names[REPORT_MAX_MEDS], names[REPORT_MAX_MEDS + 1], "MED 5"};
+    add_meds_episode(&m, late, 3);
+    const char *later[] = {names[REPORT_MAX_MEDS + 2]};
+    add_meds_episode(&m, later, 1);
+    report_meds_sort(&m);
+    assert_int_equal(m.n, REPORT_MAX_MEDS);
+    assert_int_equal(m.other_episodes, 2);
+    assert_int_equal(m.episodes, REPORT_MAX_MEDS + 2);
+    assert_string_equal(m.meds[0].name, "med 5");
+    assert_int_equal(m.meds[0].episodes, 2);
+    assert_string_equal(m.meds[1].name, "med 0"); /* ties keep the order met */
+    assert_string_equal(m.meds[REPORT_MAX_MEDS - 1].name, "med 31");
+
+    struct report r;
+    report_begin(&r, FROM, NOW, NOW);
+    r.meds = m;
+    r.episodes = m.episodes;
+    report_end(&r);
+    char *text = render(&r, REPORT_TEXT);
+    assert_non_null(strstr(text, "other medications (episodes)"));
+    free(text);
+}
+
+/* ---- checks: bladder or bowel ------------------------------------------------ */
+
+struct bladder_case {
+    const char *name;
+    size_t n;
+    int64_t at[8];
+    int yes[8];
+    const char *want[4]; /* text that must appear */
+};
+
+static void test_bladder(void **state)
+{
+    static const struct bladder_case cases[] = {
+        {"no checks", 0, {0}, {0}, {"No red-flag check in this period."}},
+        {"never yes",
+         3,
+         {FROM + D, FROM + 2 * D, FROM + 3 * D},
+         {0, 0, 0},
+         {"Not reported in 3 checks.", "answered yes (check item 1)"}},
+        {"one check", 1, {FROM + D}, {0}, {"Not reported in 1 check."}},
+        {"yes twice",
+         4,
+         {FROM + 5 * D, FROM + D, FROM + 9 * D + 8 * H, FROM + 3 * D},
+         {1, 0, 1, 0},
+         {"Reported in 2 of 4 checks", "2026-01-06 00:00", "2026-01-10 08:00"}},
+        /* newest first, as the store iterates checks */
+        {"more yes than listed",
+         7,
+         {FROM + 7 * D, FROM + 6 * D, FROM + 5 * D, FROM + 4 * D, FROM + 3 * D, FROM + 2 * D,
+          FROM + 1 * D},
+         {1, 1, 1, 1, 1, 1, 1},
+         {"Reported in 7 of 7 checks", "earlier yes answers not listed", "2026-01-08 00:00",
+          "2026-01-04 00:00"}},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const struct bladder_case *c = &cases[i];
+        struct report r;
+        report_begin(&r, FROM, NOW, NOW);
+        for (size_t j = 0; j < c->n; j++) {
+            unsigned char a[REDFLAG_COUNT] = {0};
+            a[0] = (unsigned char)c->yes[j];
+            report_feed_check(&r, c->at[j], c->yes[j] ? "emergency" : "clear", a, REDFLAG_COUNT);
+        }
+        report_end(&r);
+        char *text = render(&r, REPORT_TEXT);
+        char *sec = strstr(text, "Any loss of bladder or bowel control?");
+        char *end = sec ? strstr(sec, "How long do the spasms last?") : NULL;
+        assert_non_null(end);
+        *end = '\0';
+        for (size_t k = 0; k < 4 && c->want[k]; k++)
+            if (!strstr(sec, c->want[k]))
+                fail_msg("%s: no \"%s\" in:\n%s", c->name, c->want[k], sec);
+        if (c->n == 7) {
+            /* The five most recent are kept: days 3..7, not days 1 and 2. */
+            assert_null(strstr(sec, "2026-01-02 00:00"));
+            assert_null(strstr(sec, "2026-01-03 00:00"));
+            assert_int_equal(r.nyes_dates, REPORT_MAX_YES_DATES);
+            assert_int_equal(r.yes_dates[0], FROM + 3 * D);
+        }
+        free(text);
+    }
+}
+
+/* An unknown verdict code is worked out from the answers; the latest check
+ * wins whatever the feeding order. */
+static void test_check_verdicts(void **state)
+{
+    unsigned char a[REDFLAG_COUNT] = {0}, b[3] = {0, 0, 1};
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    a[5] = 1; /* item 6: urgent */
+    report_feed_check(&r, FROM + 5 * D, "bogus", a, REDFLAG_COUNT);
+    report_feed_check(&r, FROM + 9 * D, NULL, b, 3); /* item 3: emergency */
+    report_feed_check(&r, FROM + 2 * D, "clear", NULL, 0);
+    report_end(&r);
+    assert_int_equal(r.verdicts[REDFLAG_URGENT], 1);
+    assert_int_equal(r.verdicts[REDFLAG_EMERGENCY], 1);
+    assert_int_equal(r.verdicts[REDFLAG_CLEAR], 1);
+    assert_int_equal(r.latest, REDFLAG_EMERGENCY);
+    assert_int_equal(r.latest_at, FROM + 9 * D);
+    assert_int_equal(r.yes[2], 1);
+}
+
+/* ---- tags and sessions ------------------------------------------------------- */
+
+static int64_t tag_count(const struct report *r, enum tag_kind kind, const char *code)
+{
+    size_t n;
+    const struct vocab *v = episode_vocab(kind, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].code, code) == 0)
+            return (int64_t)r->tags[kind][i];
+    fail_msg("no code %s", code);
+    return -1;
+}
+
+static void test_tag_counts(void **state)
+{
+    static const struct ep_spec eps[] = {
+        {1, FROM + D, FROM + D + H, 2, REGION_LOWER, SIDE_LEFT,
+         "trigger=other:sofa;trigger=other:piano;trigger=lifting;trigger=lifting;"
+         "symptom=Stiffness;symptom=no-such-code;relief=heat"},
+        {2, FROM + 2 * D, FROM + 2 * D + H, 2, REGION_LOWER, SIDE_LEFT,
+         "trigger=lifting;relief=other:a warm bath"},
+        {3, FROM + 3 * D, FROM + 3 * D + H, 2, REGION_LOWER, SIDE_LEFT, "relief=walking"},
+    };
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    for (size_t i = 0; i < 3; i++)
+        report_feed_episode(&r, make(&eps[i]));
+    report_end(&r);
+    assert_int_equal(r.tagged[TAG_TRIGGER], 2);
+    assert_int_equal(r.tagged[TAG_RELIEF], 3);
+    assert_int_equal(r.tagged[TAG_SYMPTOM], 1);
+
+    /* Episodes without any tag of a kind say so. */
+    report_begin(&r, FROM, NOW, NOW);
+    report_feed_episode(&r, make(&eps[2]));
+    report_end(&r);
+    char *text = render(&r, REPORT_TEXT);
+    assert_non_null(strstr(text, "No triggers recorded."));
+    assert_non_null(strstr(text, "No symptoms recorded."));
+    assert_null(strstr(text, "No relief recorded."));
+    free(text);
+
+    report_begin(&r, FROM, NOW, NOW);
+    for (size_t i = 0; i < 3; i++)
+        report_feed_episode(&r, make(&eps[i]));
+    report_end(&r);
+    assert_int_equal(tag_count(&r, TAG_TRIGGER, "other"), 1); /* once per episode */
+    assert_int_equal(tag_count(&r, TAG_TRIGGER, "lifting"), 2);
+    assert_int_equal(tag_count(&r, TAG_SYMPTOM, "stiffness"), 1);
+    assert_int_equal(tag_count(&r, TAG_SYMPTOM, "other"), 1); /* unknown code */
+    assert_int_equal(tag_count(&r, TAG_RELIEF, "other"), 1);
+    assert_int_equal(tag_count(&r, TAG_RELIEF, "heat"), 1);
+}
+
+static void test_sessions(void **state)
+{
+    struct report r;
+    struct report_session bad = session("yoga", "", "done", 60, 5, 4);
+    (void)state;
+    fixture(&r);
+    const struct report_session_stats *st = &r.kinds[0];
+    assert_int_equal(st->sessions, 4);
+    assert_int_equal(st->done, 2);
+    assert_int_equal(st->stopped, 1);
+    assert_int_equal(st->interrupted, 1);
+    assert_int_equal(st->rated, 3);
+    assert_int_equal(st->change, -7);
+    assert_int_equal(r.kinds[1].rated, 1);
+    assert_int_equal(r.kinds[2].rated, 0);
+    assert_int_equal(r.nroutines, 2);
+    assert_string_equal(r.routines[0].routine, "first-aid");
+    assert_int_equal(r.routines[0].st.change, -2);
+    assert_int_equal(r.routines[1].st.change, -5);
+
+    report_begin(&r, FROM, NOW, NOW);
+    assert_int_equal(report_feed_session(&r, &bad), -1);
+    for (int i = 0; i < REPORT_MAX_ROUTINES + 2; i++) {
+        char code[16];
+        snprintf(code, sizeof code, "r%d", i);
+        struct report_session s = session("stretch", code, "done", i ? 60 : 90, 11, 4);
+        assert_int_equal(report_feed_session(&r, &s), 0);
+    }
+    report_end(&r);
+    char *text = render(&r, REPORT_TEXT);
+    assert_figure(text, "minutes", "19"); /* 1110 s: minutes are rounded */
+    assert_figure(text, "sessions of routines not listed", "2");
+    assert_non_null(strstr(text, "\n    r0\n")); /* an unknown routine: its code */
+    free(text);
+    assert_int_equal(r.nroutines, REPORT_MAX_ROUTINES);
+    assert_int_equal(r.routines_dropped, 2);
+    assert_int_equal(r.kinds[0].rated, 0); /* pain 11 is not a rating */
+    assert_int_equal(report_feed_session(&r, &bad), -1);
+}
+
+/* ---- rendering ----------------------------------------------------------------- */
+
+/* All ongoing episodes are counted; the first REPORT_MAX_ONGOING listed. */
+static void test_many_ongoing(void **state)
+{
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    for (int i = 0; i < REPORT_MAX_ONGOING + 2; i++) {
+        const struct ep_spec s = {100 + i, FROM + i * D, ONGOING, 5, REGION_MID, SIDE_LEFT, NULL};
+        report_feed_episode(&r, make(&s));
+    }
+    report_end(&r);
+    assert_int_equal(r.ongoing, REPORT_MAX_ONGOING + 2);
+    char *text = render(&r, REPORT_TEXT);
+    assert_figure(text, "still going", "10");
+    assert_figure(text, "#107 since 2026-01-08 00:00", "83d");
+    assert_null(strstr(text, "#108"));
+    assert_figure(text, "more not listed", "2");
+    free(text);
+}
+
+static void test_text_golden(void **state)
+{
+    struct report r;
+    (void)state;
+    fixture(&r);
+    char *text = render(&r, REPORT_TEXT);
+    static const char *const lines[][2] = {
+        {"from", "2026-01-01"},
+        {"to", "2026-04-01"},
+        {"days", "90"},
+        {"episodes", "6"},
+        {"still going", "1"},
+        {"stiffness", "4"},
+        {"average intensity (0-10)", "5.5"},
+        {"peak intensity", "8"},
+        {"moderate (4-6)", "3"},
+        {"lower back", "4"},
+        {"side not given", "1"},
+        {"answered yes (check item 1)", "1"},
+        {"median duration", "3h"},
+        {"longest", "1d"},
+        {"longest one started", "2026-02-01 10:00"},
+        {"#6 since 2026-03-27 09:00", "4d15h"},
+        {"episodes per week", "0.5"},
+        {"days", "28.8"},
+        {"days", "27.8"},
+        {"episodes with stiffness", "4"},
+        {"episodes with numbness or tingling", "1"},
+        {"item 12: legs tingle, numb or weak", "2"},
+        {"episodes with leg weakness", "1"},
+        {"Ibuprofen 400 mg", "3"},
+        {"Naproxen 250 mg", "1"},
+        {"heat", "2"},
+        {"checks taken", "4"},
+        {"verdict", "clear"},
+        {"sessions", "6"},
+        {"minutes in all", "62"},
+        {"average pain change", "-2.3"},
+        {"average pain change", "-1.0"},
+        {"average pain change", "-5.0"},
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        assert_figure(text, lines[i][0], lines[i][1]);
+    static const char *const present[] = {
+        "unknot appointment report\n",
+        "\nWhat does the pain feel like?\n-----------------------------\n",
+        "\nWhere is it?\n",
+        "Reported in 1 of 4 checks: an emergency warning sign.",
+        "\nHow often do they come?\n",
+        "\nAny weakness or loss of coordination?\n",
+        "\nWhat medications are being taken?\n",
+        "Severe and not easing",
+        "Chronic: 12 weeks or more",
+        "\n    Spasm first aid\n",
+        "\n  unknot is not medical advice. If you are worried, call your clinician.\n",
+    };
+    for (size_t i = 0; i < sizeof present / sizeof present[0]; i++)
+        if (!strstr(text, present[i]))
+            fail_msg("missing \"%s\"", present[i]);
+    /* The questions come in the clinician's order. */
+    assert_true(strstr(text, "Where is it?") < strstr(text, "How long do the spasms last?"));
+    assert_true(strstr(text, "Red-flag checks\n") < strstr(text, "did it help?"));
+    /* The medication most taken comes first. */
+    assert_true(strstr(text, "Ibuprofen 400 mg") < strstr(text, "Naproxen 250 mg"));
+    assert_fits(text, 78);
+    size_t len = strlen(text);
+    assert_true(len > 0 && text[len - 1] == '\n');
+    free(text);
+}
+
+static void test_text_empty(void **state)
+{
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    report_end(&r);
+    char *text = render(&r, REPORT_TEXT);
+    static const char *const present[] = {
+        "No episodes in this period.",
+        "No red-flag check in this period.",
+        "No flags raised.",
+        "No stretch, ice or heat sessions in this period.",
+        "unknot is not medical advice.",
+    };
+    for (size_t i = 0; i < sizeof present / sizeof present[0]; i++)
+        if (!strstr(text, present[i]))
+            fail_msg("missing \"%s\"", present[i]);
+    assert_figure(text, "episodes", "0");
+    /* Every question still has its heading and says there is no data. */
+    const char *p = text;
+    size_t no_episodes = 0;
+    while ((p = strstr(p, "No episodes in this period.")) != NULL) {
+        no_episodes++;
+        p++;
+    }
+    assert_int_equal(no_episodes, 11); /* period to relief, without bladder */
+    free(text);
+}
+
+/* Long user text wraps inside 78 columns, wide characters counted as two. */
+static void test_text_wraps(void **state)
+{
+    struct report r;
+    char longname[EPISODE_TAG_MAX + 1], cjk[EPISODE_TAG_MAX + 1] = "";
+    (void)state;
+    memset(longname, 'x', 110);
+    longname[110] = '\0';
+    for (int i = 0; i < 39; i++)
+        strcat(cjk, "痛"); /* 78 columns, 117 bytes */
+    report_begin(&r, FROM, NOW, NOW);
+    episode_init(&scratch);
+    scratch.started_at = FROM + D;
+    scratch.ended_at = FROM + D + H;
+    raw_tag(&scratch, TAG_MEDICATION, longname);
+    raw_tag(&scratch, TAG_MEDICATION, cjk);
+    raw_tag(&scratch, TAG_MEDICATION, "pain relief taken with a very long description of how");
+    report_feed_episode(&r, &scratch);
+    report_end(&r);
+    char *text = render(&r, REPORT_TEXT);
+    assert_fits(text, 78);
+    assert_non_null(strstr(text, "xxxxxxxxxx\n")); /* broken, not cut */
+    free(text);
+}
+
+static void test_markdown(void **state)
+{
+    struct report r;
+    (void)state;
+    fixture(&r);
+    char *md = render(&r, REPORT_MARKDOWN);
+    static const char *const present[] = {
+        "# unknot appointment report\n",
+        "\n## Where is it?\n",
+        "| Figure | Value |\n|:--|:--|\n",
+        "| median duration | 3h |\n",
+        "| **taken in (episodes)** |  |\n",
+        "| &emsp;Ibuprofen 400 mg | 3 |\n",
+        "\nReported in 1 of 4 checks: an emergency warning sign.\n",
+        "| &emsp;\\#6 since 2026-03-27 09:00 | 4d15h |\n",
+    };
+    for (size_t i = 0; i < sizeof present / sizeof present[0]; i++)
+        if (!strstr(md, present[i]))
+            fail_msg("missing \"%s\"", present[i]);
+    free(md);
+
+    /* Text that would break a table row or start markup is escaped. */
+    report_begin(&r, FROM, NOW, NOW);
+    episode_init(&scratch);
+    scratch.started_at = FROM + D;
+    raw_tag(&scratch, TAG_MEDICATION, "two\nlines | *bold* _x_");
+    report_feed_episode(&r, &scratch);
+    report_end(&r);
+    md = render(&r, REPORT_MARKDOWN);
+    assert_non_null(strstr(md, "| &emsp;two lines \\| \\*bold\\* \\_x\\_ | 1 |\n"));
+    free(md);
+}
+
+/* The csv reads back with csv.h: a header, then three fields a row. */
+static void test_csv(void **state)
+{
+    static char buf[CSV_RECORD_BUF];
+    struct report r;
+    struct csv_reader rd;
+    struct csv_record rec;
+    char err[CSV_ERR_LEN];
+    int found = 0, rows = 0;
+    (void)state;
+    fixture(&r);
+    char *csv = render(&r, REPORT_CSV);
+    FILE *f = fmemopen(csv, strlen(csv), "r");
+    assert_non_null(f);
+    csv_reader_init(&rd, f);
+    assert_int_equal(csv_read(&rd, buf, sizeof buf, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.fields[0], "section");
+    while (csv_read(&rd, buf, sizeof buf, &rec, err, sizeof err) == 1) {
+        assert_int_equal(rec.nfields, 3);
+        rows++;
+        if (strcmp(rec.fields[0], "duration") == 0 &&
+            strcmp(rec.fields[1], "median duration (seconds)") == 0) {
+            assert_string_equal(rec.fields[2], "10800");
+            found |= 1;
+        }
+        if (strcmp(rec.fields[1], "taken in (episodes) / Ibuprofen 400 mg") == 0) {
+            assert_string_equal(rec.fields[2], "3");
+            found |= 2;
+        }
+        if (strcmp(rec.fields[1], "from") == 0 && strcmp(rec.fields[0], "period") == 0) {
+            assert_string_equal(rec.fields[2], "2026-01-01T00:00:00+00:00");
+            found |= 4;
+        }
+        if (strcmp(rec.fields[0], "notice") == 0)
+            found |= 8;
+    }
+    assert_int_equal(found, 15);
+    assert_true(rows > 50);
+    fclose(f);
+    free(csv);
+}
+
+/* Section keys at the top level of the json, in order. */
+static void assert_json_sections(const char *json)
+{
+    static const char *const keys[] = {
+        "period",    "feel",     "where",    "bladder_bowel", "duration", "frequency",
+        "stiffness", "numbness", "weakness", "medications",   "triggers", "relief",
+        "flags",     "checks",   "sessions", "notice",
+    };
+    const char *prev = json;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        char want[40];
+        snprintf(want, sizeof want, "\n  \"%s\": {", keys[i]);
+        const char *at = strstr(json, want);
+        if (!at || at < prev)
+            fail_msg("section \"%s\" missing or out of order", keys[i]);
+        prev = at;
+    }
+}
+
+/* python3 -m json.tool accepts it (skipped where there is no python3). */
+static void assert_json_parses(const char *json)
+{
+    char path[] = "/tmp/unknot-report-XXXXXX", cmd[128];
+    if (system("command -v python3 >/dev/null 2>&1") != 0) {
+        print_message("python3 not found: json checked by structure only\n");
+        return;
+    }
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    size_t len = strlen(json);
+    assert_int_equal(write(fd, json, len), (ssize_t)len);
+    close(fd);
+    snprintf(cmd, sizeof cmd, "python3 -m json.tool %s >/dev/null", path);
+    int rc = system(cmd);
+    unlink(path);
+    if (rc != 0)
+        fail_msg("python3 -m json.tool refused:\n%s", json);
+}
+
+static void test_json(void **state)
+{
+    struct report r;
+    (void)state;
+    fixture(&r);
+    char *json = render(&r, REPORT_JSON);
+    assert_json_sections(json);
+    assert_json_parses(json);
+    static const char *const present[] = {
+        "\"median_s\": 10800",
+        "\"per_week\": 0.5",
+        "\"Ibuprofen 400 mg\": 3",
+        "\"episode_6_started_at\": \"2026-03-27T09:00:00+00:00\"",
+        "\"title\": \"Severe and not easing\"",
+        "\"verdict\": \"clear\"",
+        "\"pain_change_average\": -2.3",
+    };
+    for (size_t i = 0; i < sizeof present / sizeof present[0]; i++)
+        if (!strstr(json, present[i]))
+            fail_msg("missing %s", present[i]);
+    free(json);
+
+    /* Empty, and with text that needs escaping. */
+    report_begin(&r, FROM, NOW, NOW);
+    episode_init(&scratch);
+    scratch.started_at = FROM + D;
+    raw_tag(&scratch, TAG_MEDICATION, "say \"hi\" \\ back\tslash");
+    report_feed_episode(&r, &scratch);
+    report_end(&r);
+    json = render(&r, REPORT_JSON);
+    assert_json_sections(json);
+    assert_json_parses(json);
+    free(json);
+    report_begin(&r, FROM, NOW, NOW);
+    report_end(&r);
+    json = render(&r, REPORT_JSON);
+    assert_json_sections(json);
+    assert_json_parses(json);
+    free(json);
+}
+
+static void test_api_edges(void **state)
+{
+    struct report r;
+    enum report_format fmt = REPORT_TEXT;
+    char err[128] = "";
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    assert_int_equal(report_write(&r, stdout, REPORT_TEXT), -1); /* before report_end */
+    report_end(&r);
+    assert_int_equal(report_write(&r, stdout, (enum report_format)9), -1);
+    report_feed_episode(&r, make(&history[0])); /* after report_end: ignored */
+    assert_int_equal(r.episodes, 0);
+    assert_int_equal(report_feed_duration_sorted(&r, 5, 0, 1), -1);
+
+    static const struct {
+        const char *in, *code;
+        enum report_format want;
+    } ok[] = {{"text", "text", REPORT_TEXT},
+              {"Markdown", "markdown", REPORT_MARKDOWN},
+              {"md", "markdown", REPORT_MARKDOWN},
+              {"CSV", "csv", REPORT_CSV},
+              {"json", "json", REPORT_JSON}};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        assert_int_equal(report_format_parse(ok[i].in, &fmt, err, sizeof err), 0);
+        assert_int_equal(fmt, ok[i].want);
+        assert_string_equal(report_format_code(fmt), ok[i].code);
+    }
+    assert_int_equal(report_format_parse("pdf", &fmt, err, sizeof err), -1);
+    assert_string_equal(err, "invalid format \"pdf\": use text, markdown, csv or json");
+    assert_string_equal(report_format_code(REPORT_MARKDOWN), "markdown");
+}
+
+int main(void)
+{
+    setenv("TZ", "UTC", 1);
+    tzset();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_median),
+        cmocka_unit_test(test_median_bad_feed),
+        cmocka_unit_test(test_fixture_figures),
+        cmocka_unit_test(test_ongoing_excluded),
+        cmocka_unit_test(test_per_week),
+        cmocka_unit_test(test_gaps),
+        cmocka_unit_test(test_period_past_now),
+        cmocka_unit_test(test_many_ongoing),
+        cmocka_unit_test(test_meds_merging),
+        cmocka_unit_test(test_meds_overflow),
+        cmocka_unit_test(test_bladder),
+        cmocka_unit_test(test_check_verdicts),
+        cmocka_unit_test(test_tag_counts),
+        cmocka_unit_test(test_sessions),
+        cmocka_unit_test(test_text_golden),
+        cmocka_unit_test(test_text_empty),
+        cmocka_unit_test(test_text_wraps),
+        cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_json),
+        cmocka_unit_test(test_api_edges),
+    };
+    return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}

@@ -83,6 +83,7 @@ static const struct keybind history_keys[] = {
     {'x', ACT_END, "x", "end the episode now, if it is ongoing"},
     {'d', ACT_DELETE, "d", "delete the episode (asks first)"},
     {'/', ACT_FILTER, "/", "filter by text of notes, tags or region"},
+    {'v', ACT_VIEW, "v", "pictures: bar chart, calendar, counts"},
     {'q', ACT_BACK, "q / Esc", "back to home"},
     {27, ACT_BACK, NULL, NULL},
     {0, ACT_NONE, NULL, NULL},
@@ -692,6 +693,7 @@ static int history_handle(struct app *app, struct screen *s, const struct ui_key
     case ACT_END:
     case ACT_DELETE: act_on_row(app, h, act); break;
     case ACT_FILTER: filter_open(app, s); break;
+    case ACT_VIEW: screen_charts_open(app); break; /* resume reloads */
     case ACT_BACK: return UI_POP;
     default: break;
     }

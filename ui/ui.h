@@ -28,6 +28,7 @@ enum action {
     ACT_STRETCH, ACT_ICE, ACT_HEAT, ACT_REPORT,
     ACT_YES, ACT_NO, ACT_EXPLAIN,
     ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_SAVE, ACT_TOGGLE,
+    ACT_VIEW,
 };
 
 /* One key of a screen: what it does and how `?` describes it. */
@@ -142,6 +143,36 @@ int ui_question_is_taken(const struct keybind *keys);
 /* Looks key up in a screen's table (then the global one). */
 enum action ui_key_action(const struct keybind *keys, const struct ui_key *key);
 
+/* Chart pieces (history pictures). A day's peak intensity is 0..10, or -1
+ * when no episode covers the day; each band has its own fill character as
+ * well as its colour, so the charts read without colour too. */
+
+/* 1 when the locale's character set is UTF-8 (block glyphs), else 0 (ASCII). */
+int ui_unicode(void);
+
+/* The fill of a day's peak: no episode "·" (.), 0 "▁" (_), mild "░" (:),
+ * moderate "▒" (+), severe "█" (#); ASCII in brackets. Static storage. */
+const char *ui_band_fill(int peak);
+
+/* One bar of a bar chart: value of max scaled to `height` rows (rounded up,
+ * so a logged 0 or 1 still shows), growing up from row y_base, `width`
+ * columns wide, filled and coloured by the value's band. -1 draws nothing. */
+void ui_bar_column(int y_base, int x, int width, int height, int value, int max);
+
+/* One day of a calendar heat map: width x height cells at (y, x) filled by
+ * the band of peak (an empty day shows one dim dot). marked puts [ ] in
+ * the columns either side (the caller leaves them free). label (may be
+ * NULL) is written over the start of the first row when it fits. */
+void ui_heat_cell(int y, int x, int width, int height, int peak, int marked,
+                  const char *label);
+
+/* The legend of the fills, on one row within width; returns columns used. */
+int ui_band_legend(int y, int x, int width);
+
+/* A count right-aligned in 4 columns, then a bar of n / max of the rest
+ * of width (at least one cell when n > 0). */
+void ui_count_bar(int y, int x, int width, int64_t n, int64_t max);
+
 /* Screens. */
 extern const struct screen_ops screen_home;
 extern const struct screen_ops screen_help;
@@ -156,5 +187,30 @@ int screen_form_open(struct app *app, int64_t id);
 /* Opens the history list / the red-flag checklist. */
 int screen_history_open(struct app *app);
 int screen_check_open(struct app *app);
+
+/* Opens the history pictures (bar chart, calendar, counts) over the list. */
+int screen_charts_open(struct app *app);
+
+/* Big block characters for a countdown readable from a metre away: each
+ * character is 3 x 5 cells, a cell `scale` rows high and 2 * scale
+ * columns wide (terminal cells are about twice as tall as wide), one cell
+ * apart. Drawn as reverse-video blanks, so they show on any terminal, with
+ * or without colour or Unicode. Knows 0-9, ':', ' ', and D, O, N, E (for
+ * "DONE"); anything else is a blank. Draws text with its top-left corner
+ * at (y, x), clipped to the screen; returns the columns it spans. */
+int ui_bigtext(int y, int x, const char *text, int scale, attr_t attr);
+/* Columns and rows ui_bigtext takes for text at scale. */
+int ui_bigtext_width(const char *text, int scale);
+int ui_bigtext_height(int scale);
+
+/* Opens the guided timer (DESIGN.md, CONTENT.md "Stretch holds", "Ice and
+ * heat"): kind "stretch", "ice" or "heat"; routine code or NULL for the
+ * first one; hold_s 0 for the routine's own hold, else 5 or 30; minutes 0
+ * for the preset's default, else within its allowed range. It opens on a
+ * set-up step (guidance, minutes or routine and hold, pain now), then
+ * runs, records and rings. Returns 0, or -1 with the reason on the status
+ * line (bad arguments, no memory). */
+int screen_timer_open(struct app *app, const char *kind, const char *routine, int hold_s,
+                      int minutes);
 
 #endif

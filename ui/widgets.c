@@ -1,9 +1,11 @@
 /* widgets: drawing shared by the screens. */
+#include <langinfo.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include "ui/ui.h"
@@ -166,4 +168,100 @@ int ui_putf(int y, int x, int width, attr_t attr, const char *fmt, ...)
     vsnprintf(buf, sizeof(buf), fmt, ap);
     va_end(ap);
     return ui_put(y, x, width, buf, attr);
+}
+
+/* ---------------------------------------------------------------------
+ * Chart pieces: a band is told by its fill as well as its colour, so the
+ * charts read the same on a monochrome terminal or with NO_COLOR. */
+
+int ui_unicode(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+const char *ui_band_fill(int peak)
+{
+    /* UTF-8 of U+00B7 middle dot, U+2581 lower one eighth block, U+2591
+     * light shade, U+2592 medium shade, U+2588 full block. */
+    static const char *const uni[] = {"\xC2\xB7", "\xE2\x96\x81", "\xE2\x96\x91",
+                                      "\xE2\x96\x92", "\xE2\x96\x88"};
+    static const char *const ascii[] = {".", "_", ":", "+", "#"};
+    int i = peak < 0 ? 0 : peak == 0 ? 1 : peak <= 3 ? 2 : peak <= 6 ? 3 : 4;
+    return ui_unicode() ? uni[i] : ascii[i];
+}
+
+/* The colour of a day: dim where nothing was logged. */
+static attr_t peak_attr(int peak)
+{
+    return peak < 0 ? ui_attr(UC_DIM) : ui_band_attr(peak);
+}
+
+/* Fills `width` columns at (y, x) with one glyph. */
+static void fill_row(int y, int x, int width, const char *glyph, attr_t attr)
+{
+    for (int i = 0; i < width; i++)
+        ui_put(y, x + i, 1, glyph, attr);
+}
+
+void ui_bar_column(int y_base, int x, int width, int height, int value, int max)
+{
+    if (value < 0 || max <= 0 || height <= 0)
+        return;
+    if (value > max)
+        value = max;
+    /* Rounded up, so every logged day shows at least one row. */
+    int rows = value == 0 ? 1 : (value * height + max - 1) / max;
+    for (int r = 0; r < rows; r++)
+        fill_row(y_base - r, x, width, ui_band_fill(value), peak_attr(value));
+}
+
+void ui_heat_cell(int y, int x, int width, int height, int peak, int marked,
+                  const char *label)
+{
+    const char *glyph = ui_band_fill(peak);
+    for (int r = 0; r < height; r++) {
+        if (peak < 0) /* an empty day: one dot, so the grid still shows */
+            ui_put(y + r, x + (width - 1) / 2, 1, r == (height - 1) / 2 ? glyph : " ",
+                   peak_attr(peak));
+        else
+            fill_row(y + r, x, width, glyph, peak_attr(peak));
+        if (marked) {
+            ui_put(y + r, x - 1, 1, "[", A_BOLD);
+            ui_put(y + r, x + width, 1, "]", A_BOLD);
+        }
+    }
+    if (label && width > ui_width(label) + 1)
+        ui_put(y, x, width, label, A_BOLD);
+}
+
+int ui_band_legend(int y, int x, int width)
+{
+    static const struct { int peak; const char *text; } items[] = {
+        {-1, "no episode"}, {0, "0 none"}, {1, "1-3 mild"}, {4, "4-6 moderate"},
+        {7, "7-10 severe"},
+    };
+    int used = 0;
+    for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+        int need = 2 + ui_width(items[i].text) + 2;
+        if (used + need - 2 > width)
+            break;
+        ui_put(y, x + used, 1, ui_band_fill(items[i].peak), peak_attr(items[i].peak));
+        ui_put(y, x + used + 2, width - used - 2, items[i].text, A_NORMAL);
+        used += need;
+    }
+    return used;
+}
+
+void ui_count_bar(int y, int x, int width, int64_t n, int64_t max)
+{
+    char num[24];
+    snprintf(num, sizeof(num), "%4lld ", (long long)n);
+    int w = ui_put(y, x, width, num, A_BOLD);
+    int room = width - w;
+    if (room <= 0 || max <= 0 || n <= 0)
+        return;
+    /* Rounded up: a count of one still shows a bar. */
+    int len = (int)((n * room + max - 1) / max);
+    fill_row(y, x + w, len > room ? room : len, ui_unicode() ? "\xE2\x96\x88" : "#", A_NORMAL);
 }

@@ -1,0 +1,164 @@
+/* chart: per-day peaks and tag counts for the history pictures. */
+#include "src/chart.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "src/when.h"
+
+/* Local date fields of t; 0 when the C library cannot represent it. */
+static int local_tm(int64_t t, struct tm *tm)
+{
+    time_t tt = (time_t)t;
+    return localtime_r(&tt, tm) != NULL;
+}
+
+/* Noon of the local date y-m-(mday + shift), normalised by mktime: noon
+ * exists on every day, whereas midnight is skipped by a DST change in some
+ * zones, and stepping by 86,400 s drifts an hour across a DST change. */
+static int64_t local_noon(const struct tm *date, int shift, struct tm *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->tm_year = date->tm_year;
+    out->tm_mon = date->tm_mon;
+    out->tm_mday = date->tm_mday + shift;
+    out->tm_hour = 12;
+    out->tm_isdst = -1;
+    return (int64_t)mktime(out);
+}
+
+static void fill_day(struct chart_day *d, int64_t noon, const struct tm *tm)
+{
+    d->start = when_day_start(noon);
+    d->peak = CHART_NO_EPISODE;
+    d->year = tm->tm_year + 1900;
+    d->month = tm->tm_mon + 1;
+    d->mday = tm->tm_mday;
+    d->wday = (tm->tm_wday + 6) % 7;
+}
+
+void chart_begin(struct chart *c, int64_t now, int ndays)
+{
+    struct tm today, tm;
+    memset(c, 0, sizeof(*c));
+    if (ndays < 1)
+        ndays = 1;
+    if (ndays > CHART_DAYS_MAX)
+        ndays = CHART_DAYS_MAX;
+    c->now = now;
+    c->ndays = ndays;
+    episode_vocab(TAG_TRIGGER, &c->ntriggers);
+    episode_vocab(TAG_RELIEF, &c->nreliefs);
+    if (c->ntriggers > CHART_VOCAB_MAX)
+        c->ntriggers = CHART_VOCAB_MAX;
+    if (c->nreliefs > CHART_VOCAB_MAX)
+        c->nreliefs = CHART_VOCAB_MAX;
+    if (!local_tm(now, &today))
+        memset(&today, 0, sizeof(today));
+    for (int i = 0; i < ndays; i++) {
+        int64_t noon = local_noon(&today, i - (ndays - 1), &tm);
+        fill_day(&c->days[i], noon, &tm);
+    }
+    c->end = when_day_start(local_noon(&today, 1, &tm));
+}
+
+/* Start of the day after day i. */
+static int64_t day_end(const struct chart *c, int i)
+{
+    return i + 1 < c->ndays ? c->days[i + 1].start : c->end;
+}
+
+int chart_day_index(const struct chart *c, int64_t t)
+{
+    if (c->ndays < 1 || t < c->days[0].start || t >= c->end)
+        return -1;
+    int lo = 0, hi = c->ndays - 1; /* the answer lies in [lo, hi] */
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if (c->days[mid].start <= t)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* Vocabulary index of a stored trigger or relief tag; free text and
+ * unknown codes go to "other". -1 when the table has no room for it. */
+static int tag_index(enum tag_kind kind, const char *text, size_t limit)
+{
+    size_t n, other = limit;
+    const struct vocab *v = episode_vocab(kind, &n);
+    if (n > limit)
+        n = limit;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(v[i].code, "other") == 0)
+            other = i;
+        if (strcmp(v[i].code, text) == 0)
+            return (int)i;
+    }
+    return other < limit ? (int)other : -1;
+}
+
+/* Counts each vocabulary entry once per episode: two free-text "other"
+ * triggers are still one episode with another trigger. */
+static void count_tags(const struct episode *ep, enum tag_kind kind, int64_t *counts,
+                       size_t limit)
+{
+    unsigned char seen[CHART_VOCAB_MAX] = {0};
+    for (size_t i = 0; i < ep->ntags && i < EPISODE_MAX_TAGS; i++) {
+        if (ep->tags[i].kind != kind)
+            continue;
+        int k = tag_index(kind, ep->tags[i].text, limit);
+        if (k >= 0 && !seen[k]) {
+            seen[k] = 1;
+            counts[k]++;
+        }
+    }
+}
+
+/* The half-open span [*from, *to) an episode covers: to `now` (inclusive)
+ * while ongoing, and at least its start instant. */
+static void episode_span(const struct chart *c, const struct episode *ep, int64_t *from,
+                         int64_t *to)
+{
+    *from = ep->started_at;
+    *to = ep->ended_at == EPISODE_ONGOING ? c->now + 1 : ep->ended_at;
+    if (*to <= *from)
+        *to = *from + 1;
+}
+
+void chart_feed(struct chart *c, const struct episode *ep)
+{
+    int64_t from, to;
+    int covered = 0;
+    if (!c || !ep)
+        return;
+    episode_span(c, ep, &from, &to);
+    if (c->ndays < 1 || to <= c->days[0].start || from >= c->end)
+        return;
+    for (int i = 0; i < c->ndays; i++) {
+        if (c->days[i].start >= to || day_end(c, i) <= from)
+            continue;
+        covered = 1;
+        if (ep->intensity > c->days[i].peak)
+            c->days[i].peak = ep->intensity;
+    }
+    if (!covered)
+        return;
+    c->episodes++;
+    if ((unsigned)ep->region < REGION_COUNT)
+        c->regions[ep->region]++;
+    count_tags(ep, TAG_TRIGGER, c->triggers, c->ntriggers);
+    count_tags(ep, TAG_RELIEF, c->reliefs, c->nreliefs);
+}
+
+int chart_week_days(int64_t now, int weeks)
+{
+    struct tm tm;
+    int wday = local_tm(now, &tm) ? (tm.tm_wday + 6) % 7 : 6;
+    if (weeks < 1)
+        weeks = 1;
+    int days = (weeks - 1) * 7 + wday + 1;
+    return days > CHART_DAYS_MAX ? CHART_DAYS_MAX : days;
+}

@@ -1,0 +1,73 @@
+/* chart: what the history pictures show, computed from episodes fed one at
+ * a time. Pure: libc only, `now` is passed in, no SQL, no curses, no heap;
+ * every table has a fixed size, so memory stays flat however many
+ * episodes are fed.
+ *
+ *     struct chart c;
+ *     chart_begin(&c, now, 30);            the 30 local days ending today
+ *     while (next row) chart_feed(&c, &ep); any order
+ *     then read c.days[], c.regions[], c.triggers[], c.reliefs[]
+ *
+ * Days are local calendar days (the TZ of the process), stepped by the
+ * calendar rather than by 86,400 s, so a 23- or 25-hour DST day is one day.
+ * An episode counts on every local day it covers, from its start to its
+ * end, or to `now` while ongoing; an end exactly at midnight does not reach
+ * into the next day. An episode that covers no day of the window is
+ * ignored entirely; one that covers any is counted once in the region,
+ * trigger and relief tables ("other:TEXT", and a code the vocabulary no
+ * longer has, count as "other").
+ */
+#ifndef UNKNOT_CHART_H
+#define UNKNOT_CHART_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "src/episode.h"
+
+#define CHART_DAYS_MAX 90  /* longest window: the 90-day bar chart */
+#define CHART_VOCAB_MAX 16 /* entries of the trigger / relief vocabularies */
+#define CHART_NO_EPISODE (-1) /* peak of a day no episode covers */
+#define CHART_HEAT_WEEKS 12   /* columns of the calendar heat map */
+/* Episodes are read from this long before a window starts, so one that
+ * began earlier but reaches into the window counts; longer ones are rare
+ * enough that a caller may read them separately (the ongoing one). */
+#define CHART_LOOKBACK_S (30 * 86400LL)
+
+/* One local day of the window. */
+struct chart_day {
+    int64_t start;          /* local midnight (Unix seconds) */
+    int peak;               /* highest intensity that day, or CHART_NO_EPISODE */
+    int year, month, mday;  /* month 1..12 */
+    int wday;               /* 0 = Monday .. 6 = Sunday */
+};
+
+/* Read the fields; change them only through chart_begin / chart_feed. */
+struct chart {
+    int64_t now;
+    int ndays;                       /* days[0] oldest .. days[ndays - 1] today */
+    struct chart_day days[CHART_DAYS_MAX];
+    int64_t end;                     /* start of the day after today */
+    int64_t episodes;                /* episodes that cover a day of the window */
+    int64_t regions[REGION_COUNT];
+    size_t ntriggers, nreliefs;      /* vocabulary lengths (episode_vocab order) */
+    int64_t triggers[CHART_VOCAB_MAX];
+    int64_t reliefs[CHART_VOCAB_MAX];
+};
+
+/* Starts an empty chart of the ndays local days ending on the day that
+ * contains now (clamped to 1 .. CHART_DAYS_MAX). */
+void chart_begin(struct chart *c, int64_t now, int ndays);
+
+/* Counts one episode (see the header comment). NULL-safe. */
+void chart_feed(struct chart *c, const struct episode *ep);
+
+/* Days of a heat map of `weeks` week columns (Monday .. Sunday) whose last
+ * column holds today: whole weeks before it, then Monday .. today. At most
+ * CHART_DAYS_MAX. */
+int chart_week_days(int64_t now, int weeks);
+
+/* Index of the day containing t, or -1 outside the window. */
+int chart_day_index(const struct chart *c, int64_t t);
+
+#endif

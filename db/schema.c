@@ -87,6 +87,19 @@ const struct schema_step schema_steps[] = {
         "  answer      INTEGER NOT NULL CONSTRAINT answer_0_or_1 CHECK (answer IN (0, 1)),\n"
         "  PRIMARY KEY (check_id, item)\n"
         ");\n"),
+    /* Timer sessions survive a killed process: the owner checkpoints
+     * elapsed_s with the wall-clock time of the checkpoint, and the next
+     * start of unknot turns a 'running' row whose owner is gone, or whose
+     * checkpoint is stale, into 'interrupted'. owner_pid is only compared
+     * with live processes, never trusted as an identity. */
+    SCHEMA_STEP(2,
+        "ALTER TABLE sessions ADD COLUMN checkpoint_at INTEGER NULL\n"
+        "  CONSTRAINT checkpoint_after_start\n"
+        "  CHECK (checkpoint_at IS NULL OR checkpoint_at >= started_at);\n"
+        "ALTER TABLE sessions ADD COLUMN owner_pid INTEGER NULL\n"
+        "  CONSTRAINT owner_pid_positive CHECK (owner_pid IS NULL OR owner_pid > 0);\n"
+        /* The 2-hour ice warning asks for the latest end of an ice session. */
+        "CREATE INDEX sessions_kind_ended ON sessions (kind, ended_at);\n"),
 };
 
 const size_t schema_step_count = sizeof(schema_steps) / sizeof(schema_steps[0]);

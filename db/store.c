@@ -5,11 +5,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -62,12 +65,26 @@ enum stmt_id {
     SQL_CHECK_LATEST,
     SQL_CHECK_RANGE,
     SQL_ANSWERS_GET,
+    SQL_SES_INSERT,
+    SQL_SES_CHECKPOINT,
+    SQL_SES_FINISH,
+    SQL_SES_RATE,
+    SQL_SES_GET,
+    SQL_SES_ANY_RUNNING,
+    SQL_SES_RECOVER,
+    SQL_SES_LAST_ICE,
+    SQL_SES_RANGE_DESC,
+    SQL_SES_RANGE_ASC,
     SQL_COUNT
 };
 
 /* Column order read by episode_from_row() and check_from_row(). */
 #define EP_COLS "id, started_at, ended_at, intensity, region, side, notes, created_at, updated_at"
 #define CHECK_COLS "id, taken_at, verdict"
+#define SES_COLS "id, kind, routine, hold_s, planned_s, elapsed_s, started_at, ended_at," \
+                 " checkpoint_at, status, episode_id, pain_before, pain_after"
+/* A clock set back must not trip the schema's "ends after start" CHECK. */
+#define SES_NOT_BEFORE_START(t) "max(" t ", started_at)"
 
 /* The history filter, ?1: NULL for every episode, else a LIKE pattern made
  * by filter_bind() with \ as its escape character. LIKE ignores the case
@@ -133,11 +150,48 @@ static const char *const sql_text[SQL_COUNT] = {
     [SQL_CHECK_RANGE] = "SELECT " CHECK_COLS " FROM checks WHERE taken_at BETWEEN ?1 AND ?2"
                         " ORDER BY taken_at DESC, id DESC",
     [SQL_ANSWERS_GET] = "SELECT item, answer FROM check_answers WHERE check_id = ?1 ORDER BY item",
+    /* The episode link is read in the same statement as the insert, so no
+     * other writer can end that episode in between. */
+    [SQL_SES_INSERT] = "INSERT INTO sessions (kind, routine, hold_s, planned_s, elapsed_s,"
+                       " started_at, status, episode_id, pain_before, checkpoint_at, owner_pid)"
+                       " VALUES (?1, ?2, ?3, ?4, 0, ?5, 'running',"
+                       " (SELECT id FROM episodes WHERE ended_at IS NULL"
+                       "  ORDER BY started_at DESC, id DESC LIMIT 1), ?6, ?5, ?7)"
+                       " RETURNING id, episode_id",
+    /* Also takes back a row another unknot marked interrupted while this
+     * owner was suspended: the owner knows best that it still runs. */
+    [SQL_SES_CHECKPOINT] = "UPDATE sessions SET elapsed_s = ?2, checkpoint_at = "
+                           SES_NOT_BEFORE_START("?3") ", status = 'running', ended_at = NULL"
+                           " WHERE id = ?1 AND status IN ('running', 'interrupted')",
+    [SQL_SES_FINISH] = "UPDATE sessions SET status = ?2, elapsed_s = ?3,"
+                       " ended_at = " SES_NOT_BEFORE_START("?4") ","
+                       " checkpoint_at = " SES_NOT_BEFORE_START("?4") ","
+                       " pain_after = coalesce(?5, pain_after)"
+                       " WHERE id = ?1 AND status IN ('running', 'interrupted')",
+    [SQL_SES_RATE] = "UPDATE sessions SET pain_after = ?2 WHERE id = ?1",
+    [SQL_SES_GET] = "SELECT " SES_COLS " FROM sessions WHERE id = ?1",
+    /* Read before any write lock is taken: nearly every start finds none. */
+    [SQL_SES_ANY_RUNNING] = "SELECT 1 FROM sessions WHERE status = 'running' LIMIT 1",
+    /* unknot_owner_alive() is registered by store_setup; see sessions_recover. */
+    [SQL_SES_RECOVER] = "UPDATE sessions SET status = 'interrupted', ended_at = "
+                        SES_NOT_BEFORE_START("coalesce(checkpoint_at, started_at)")
+                        " WHERE status = 'running' AND (owner_pid IS NULL"
+                        " OR coalesce(checkpoint_at, started_at) < ?1"
+                        " OR NOT unknot_owner_alive(owner_pid))",
+    [SQL_SES_LAST_ICE] = "SELECT max(coalesce(ended_at, checkpoint_at)) FROM sessions"
+                         " WHERE kind = 'ice' AND elapsed_s > 0",
+    [SQL_SES_RANGE_DESC] = "SELECT " SES_COLS " FROM sessions WHERE started_at BETWEEN ?1 AND ?2"
+                           " ORDER BY started_at DESC, id DESC",
+    [SQL_SES_RANGE_ASC] = "SELECT " SES_COLS " FROM sessions WHERE started_at BETWEEN ?1 AND ?2"
+                          " ORDER BY started_at, id",
 };
 
 struct store {
     sqlite3 *db;
     sqlite3_stmt *stmt[SQL_COUNT];
+    /* The liveness test of the store_sessions_recover call in progress. */
+    store_alive_fn alive;
+    void *alive_ctx;
 };
 
 enum iter_state { ITER_RUNNING, ITER_DONE, ITER_FAILED };
@@ -150,6 +204,12 @@ struct store_episode_iter {
 };
 
 struct store_check_iter {
+    struct store *st;
+    sqlite3_stmt *stmt;
+    enum iter_state state;
+};
+
+struct store_session_iter {
     struct store *st;
     sqlite3_stmt *stmt;
     enum iter_state state;
@@ -350,6 +410,8 @@ static int tx_end(struct store *st, int rc, char *err, size_t errlen)
 
 /* ---------------------------------------------------------------------
  * Opening */
+
+static int register_functions(struct store *st, char *err, size_t errlen);
 
 int store_schema_version(void)
 {
@@ -563,6 +625,8 @@ static int store_setup(struct store *st, const char *path, int memory, char *err
     if (rc == STORE_OK)
         rc = judge_header(path, app_id, version, nobjects, err, errlen);
     if (rc == STORE_OK)
+        rc = register_functions(st, err, errlen);
+    if (rc == STORE_OK)
         rc = stmt_run(st, SQL_FOREIGN_KEYS, "setting foreign_keys", err, errlen);
     if (rc == STORE_OK)
         rc = stmt_run(st, SQL_SYNCHRONOUS, "setting synchronous", err, errlen);
@@ -615,6 +679,13 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen)
         store_teardown(st);
         return rc;
     }
+    /* Every start of unknot, full-screen or command, ends the sessions a
+     * killed unknot left running. Best effort on purpose: a busy or
+     * read-only database must not keep anyone from their log, and the
+     * next start tries again. */
+    char rerr[STORE_ERR_LEN];
+    (void)store_sessions_recover(st, (int64_t)time(NULL), store_pid_alive, NULL, NULL, rerr,
+                                 sizeof(rerr));
     *out = st;
     return STORE_OK;
 }
@@ -1415,3 +1486,374 @@ void store_check_iter_free(struct store_check_iter **it)
     free(*it);
     *it = NULL;
 }
+
+/* ---------------------------------------------------------------------
+ * Timer sessions */
+
+/* Binds pain as an integer, or NULL for STORE_PAIN_NONE. */
+static int bind_pain(sqlite3_stmt *s, int i, int pain)
+{
+    return pain == STORE_PAIN_NONE ? sqlite3_bind_null(s, i) : sqlite3_bind_int(s, i, pain);
+}
+
+static int column_pain(sqlite3_stmt *s, int col)
+{
+    return sqlite3_column_type(s, col) == SQLITE_NULL ? STORE_PAIN_NONE
+                                                      : sqlite3_column_int(s, col);
+}
+
+/* Fills *out from a row of SES_COLS. */
+static int session_from_row(struct store *st, sqlite3_stmt *s, struct store_session *out,
+                            char *err, size_t errlen)
+{
+    memset(out, 0, sizeof(*out));
+    out->id = sqlite3_column_int64(s, 0);
+    out->hold_s = sqlite3_column_int(s, 3);
+    out->planned_s = sqlite3_column_int64(s, 4);
+    out->elapsed_s = sqlite3_column_int64(s, 5);
+    out->started_at = sqlite3_column_int64(s, 6);
+    out->ended_at = sqlite3_column_int64(s, 7);         /* NULL reads as 0 */
+    out->checkpoint_at = sqlite3_column_int64(s, 8);    /* likewise */
+    out->episode_id = sqlite3_column_int64(s, 10);      /* likewise */
+    out->pain_before = column_pain(s, 11);
+    out->pain_after = column_pain(s, 12);
+    if (column_copy(s, 1, out->kind, sizeof(out->kind)) != 0 ||
+        column_copy(s, 2, out->routine, sizeof(out->routine)) != 0 ||
+        column_copy(s, 9, out->status, sizeof(out->status)) != 0) {
+        if (sqlite3_errcode(st->db) == SQLITE_NOMEM)
+            return DB_FAIL(st->db, "reading session %lld", (long long)out->id);
+        set_err(err, errlen, "session %lld: a kind, routine or status is too long",
+                (long long)out->id);
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* Binds ?1..?7 of SQL_SES_INSERT. */
+static int session_bind(sqlite3_stmt *s, const struct store_session *ses, int64_t owner_pid)
+{
+    int rc = bind_buf(s, 1, ses->kind, sizeof(ses->kind));
+    if (rc == SQLITE_OK)
+        rc = ses->routine[0] ? bind_buf(s, 2, ses->routine, sizeof(ses->routine))
+                             : sqlite3_bind_null(s, 2);
+    if (rc == SQLITE_OK)
+        rc = ses->hold_s ? sqlite3_bind_int(s, 3, ses->hold_s) : sqlite3_bind_null(s, 3);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(s, 4, ses->planned_s);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(s, 5, ses->started_at);
+    if (rc == SQLITE_OK)
+        rc = bind_pain(s, 6, ses->pain_before);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(s, 7, owner_pid);
+    return rc;
+}
+
+int store_session_start(struct store *st, struct store_session *ses, int64_t owner_pid,
+                        char *err, size_t errlen)
+{
+    int rc = tx_begin(st, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *s = NULL;
+    int64_t id = 0, episode_id = 0;
+    rc = stmt_get(st, SQL_SES_INSERT, &s, err, errlen);
+    if (rc == STORE_OK) {
+        int src = session_bind(s, ses, owner_pid);
+        if (src == SQLITE_OK)
+            src = sqlite3_step(s);
+        if (src == SQLITE_ROW) {
+            id = sqlite3_column_int64(s, 0);
+            episode_id = sqlite3_column_int64(s, 1);
+            src = sqlite3_step(s); /* RETURNING: the insert completes here */
+        }
+        if (src != SQLITE_DONE)
+            rc = DB_FAIL(st->db, "saving the %.16s session", ses->kind);
+        stmt_release(s);
+    }
+    rc = tx_end(st, rc, err, errlen);
+    if (rc == STORE_OK) {
+        ses->id = id;
+        ses->episode_id = episode_id;
+        ses->elapsed_s = 0;
+        ses->ended_at = 0;
+        ses->checkpoint_at = ses->started_at;
+        snprintf(ses->status, sizeof(ses->status), "running");
+    }
+    return rc;
+}
+
+/* Runs one bound UPDATE of session id in its own transaction; no row
+ * changed is STORE_NOT_FOUND with `none` as the message. */
+static int session_update(struct store *st, sqlite3_stmt *s, int64_t id, const char *what,
+                          const char *none, char *err, size_t errlen)
+{
+    int rc = tx_begin(st, err, errlen);
+    if (rc != STORE_OK) {
+        stmt_release(s);
+        return rc;
+    }
+    rc = stmt_write(st, s, what, err, errlen);
+    if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
+        set_err(err, errlen, "session %lld %s", (long long)id, none);
+        rc = STORE_NOT_FOUND;
+    }
+    return tx_end(st, rc, err, errlen);
+}
+
+int store_session_checkpoint(struct store *st, int64_t id, int64_t elapsed_s, int64_t now,
+                             char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = stmt_get(st, SQL_SES_CHECKPOINT, &s, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    int brc = sqlite3_bind_int64(s, 1, id);
+    if (brc == SQLITE_OK)
+        brc = sqlite3_bind_int64(s, 2, elapsed_s);
+    if (brc == SQLITE_OK)
+        brc = sqlite3_bind_int64(s, 3, now);
+    if (brc != SQLITE_OK) {
+        rc = DB_FAIL(st->db, "saving the time of session %lld", (long long)id);
+        stmt_release(s);
+        return rc;
+    }
+    return session_update(st, s, id, "saving the session's time", "has ended or is gone", err,
+                          errlen);
+}
+
+int store_session_finish(struct store *st, int64_t id, const char *status, int64_t elapsed_s,
+                         int64_t ended_at, int pain_after, char *err, size_t errlen)
+{
+    if (!status || (strcmp(status, "done") != 0 && strcmp(status, "stopped") != 0)) {
+        set_err(err, errlen, "a session ends done or stopped, not %.20s",
+                status ? status : "(none)");
+        return STORE_ERROR;
+    }
+    sqlite3_stmt *s = NULL;
+    int rc = stmt_get(st, SQL_SES_FINISH, &s, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    int brc = sqlite3_bind_int64(s, 1, id);
+    if (brc == SQLITE_OK)
+        brc = sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+    if (brc == SQLITE_OK)
+        brc = sqlite3_bind_int64(s, 3, elapsed_s);
+    if (brc == SQLITE_OK)
+        brc = sqlite3_bind_int64(s, 4, ended_at);
+    if (brc == SQLITE_OK)
+        brc = bind_pain(s, 5, pain_after);
+    if (brc != SQLITE_OK) {
+        rc = DB_FAIL(st->db, "ending session %lld", (long long)id);
+        stmt_release(s);
+        return rc;
+    }
+    return session_update(st, s, id, "ending the session", "has already ended or is gone", err,
+                          errlen);
+}
+
+int store_session_rate(struct store *st, int64_t id, int pain_after, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = stmt_get(st, SQL_SES_RATE, &s, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK || bind_pain(s, 2, pain_after) != SQLITE_OK) {
+        rc = DB_FAIL(st->db, "saving the pain after session %lld", (long long)id);
+        stmt_release(s);
+        return rc;
+    }
+    return session_update(st, s, id, "saving the pain after the session", "is gone", err,
+                          errlen);
+}
+
+int store_session_get(struct store *st, int64_t id, struct store_session *out, char *err,
+                      size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = stmt_get(st, SQL_SES_GET, &s, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    int src = sqlite3_bind_int64(s, 1, id);
+    if (src == SQLITE_OK)
+        src = sqlite3_step(s);
+    if (src == SQLITE_ROW) {
+        rc = session_from_row(st, s, out, err, errlen);
+    } else if (src == SQLITE_DONE) {
+        set_err(err, errlen, "no session %lld", (long long)id);
+        rc = STORE_NOT_FOUND;
+    } else {
+        rc = DB_FAIL(st->db, "reading session %lld", (long long)id);
+    }
+    stmt_release(s);
+    return rc;
+}
+
+int store_pid_alive(int64_t pid, void *ctx)
+{
+    (void)ctx;
+    if (pid <= 0 || pid > INT_MAX)
+        return 0; /* kill() would read 0 and -1 as process groups */
+    return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+/* SQL function unknot_owner_alive(pid) for SQL_SES_RECOVER: asks the
+ * liveness test of the recovery in progress. A value that is no pid is no
+ * live owner; with no recovery in progress everyone counts as alive, so
+ * nothing is ever marked by accident. */
+static void sql_owner_alive(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    const struct store *st = sqlite3_user_data(c);
+    (void)argc;
+    if (!st->alive)
+        sqlite3_result_int(c, 1);
+    else if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER)
+        sqlite3_result_int(c, 0);
+    else
+        sqlite3_result_int(c, st->alive(sqlite3_value_int64(argv[0]), st->alive_ctx) != 0);
+}
+
+/* Registers unknot_owner_alive on the connection. DIRECTONLY: the schema
+ * (a trigger or view) can never call it. */
+static int register_functions(struct store *st, char *err, size_t errlen)
+{
+    if (sqlite3_create_function_v2(st->db, "unknot_owner_alive", 1,
+                                   SQLITE_UTF8 | SQLITE_DIRECTONLY, st, sql_owner_alive, NULL,
+                                   NULL, NULL) != SQLITE_OK)
+        return DB_FAIL(st->db, "registering unknot_owner_alive");
+    return STORE_OK;
+}
+
+/* 1 when any session is running, 0 when none, STORE_ERROR. */
+static int any_running(struct store *st, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = stmt_get(st, SQL_SES_ANY_RUNNING, &s, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    int src = sqlite3_step(s);
+    rc = src == SQLITE_ROW    ? 1
+         : src == SQLITE_DONE ? 0
+                              : DB_FAIL(st->db, "looking for running sessions");
+    stmt_release(s);
+    return rc;
+}
+
+int store_sessions_recover(struct store *st, int64_t now, store_alive_fn alive, void *ctx,
+                           int *count, char *err, size_t errlen)
+{
+    if (count)
+        *count = 0;
+    if (!alive) {
+        set_err(err, errlen, "store_sessions_recover: no liveness test");
+        return STORE_ERROR;
+    }
+    int rc = any_running(st, err, errlen);
+    if (rc <= 0)
+        return rc; /* STORE_OK (0) when none runs */
+    rc = tx_begin(st, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *s = NULL;
+    rc = stmt_get(st, SQL_SES_RECOVER, &s, err, errlen);
+    int changed = 0;
+    if (rc == STORE_OK) {
+        st->alive = alive;
+        st->alive_ctx = ctx;
+        if (sqlite3_bind_int64(s, 1, now - STORE_SESSION_STALE_S) != SQLITE_OK) {
+            rc = DB_FAIL(st->db, "recovering interrupted sessions");
+            stmt_release(s);
+        } else {
+            rc = stmt_write(st, s, "recovering interrupted sessions", err, errlen);
+        }
+        changed = rc == STORE_OK ? sqlite3_changes(st->db) : 0;
+        st->alive = NULL;
+        st->alive_ctx = NULL;
+    }
+    rc = tx_end(st, rc, err, errlen);
+    if (rc == STORE_OK && count)
+        *count = changed;
+    return rc;
+}
+
+int store_session_last_ice_end(struct store *st, int64_t *ended_at, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = stmt_get(st, SQL_SES_LAST_ICE, &s, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    int src = sqlite3_step(s);
+    if (src != SQLITE_ROW) {
+        rc = DB_FAIL(st->db, "looking for the last ice session");
+    } else if (sqlite3_column_type(s, 0) == SQLITE_NULL) {
+        set_err(err, errlen, "no ice session yet");
+        rc = STORE_NOT_FOUND;
+    } else {
+        *ended_at = sqlite3_column_int64(s, 0);
+    }
+    stmt_release(s);
+    return rc;
+}
+
+int store_sessions_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
+                        struct store_session_iter **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    if (order != STORE_NEWEST_FIRST && order != STORE_OLDEST_FIRST) {
+        set_err(err, errlen, "invalid order %d", (int)order);
+        return STORE_ERROR;
+    }
+    struct store_session_iter *it = calloc(1, sizeof(*it));
+    if (!it) {
+        set_err(err, errlen, "out of memory");
+        return STORE_ERROR;
+    }
+    enum stmt_id id = order == STORE_NEWEST_FIRST ? SQL_SES_RANGE_DESC : SQL_SES_RANGE_ASC;
+    int rc = range_prepare(st, id, from, to, &it->stmt, err, errlen);
+    if (rc != STORE_OK) {
+        free(it);
+        return rc;
+    }
+    it->st = st;
+    it->state = ITER_RUNNING;
+    *out = it;
+    return STORE_OK;
+}
+
+int store_session_iter_next(struct store_session_iter *it, struct store_session *out,
+                            char *err, size_t errlen)
+{
+    if (it->state == ITER_DONE)
+        return 0;
+    if (it->state == ITER_FAILED) {
+        set_err(err, errlen, "reading sessions: the iterator failed before");
+        return STORE_ERROR;
+    }
+    int rc = sqlite3_step(it->stmt);
+    if (rc == SQLITE_DONE) {
+        it->state = ITER_DONE;
+        return 0;
+    }
+    if (rc != SQLITE_ROW) {
+        it->state = ITER_FAILED;
+        return DB_FAIL(it->st->db, "reading sessions");
+    }
+    if (session_from_row(it->st, it->stmt, out, err, errlen) != STORE_OK) {
+        it->state = ITER_FAILED;
+        return STORE_ERROR;
+    }
+    return 1;
+}
+
+void store_session_iter_free(struct store_session_iter **it)
+{
+    if (!it || !*it)
+        return;
+    /* Returns the last step's error, which next() has reported. */
+    (void)sqlite3_finalize((*it)->stmt);
+    free(*it);
+    *it = NULL;
+}
+
+#include "db/store_private.h" /* checks the accessor against its declaration */
+sqlite3 *store_sqlite(struct store *st) { return st->db; }

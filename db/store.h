@@ -34,7 +34,9 @@ int store_schema_version(void);
 int store_default_path(const char *explicit_path, char *out, size_t outlen);
 
 /* Opens (creating the directory 0700 and the file 0600 when missing),
- * sets the pragmas, checks application_id, migrates. ":memory:" opens a
+ * sets the pragmas, checks application_id, migrates, then marks stale
+ * timer sessions interrupted (store_sessions_recover; best effort: a
+ * failure there leaves them for the next start). ":memory:" opens a
  * private in-memory database. A newer or foreign database is refused
  * (STORE_NEWER / STORE_NOT_OURS) and left byte-for-byte untouched. */
 int store_open(struct store **out, const char *path, char *err, size_t errlen);
@@ -151,5 +153,92 @@ int store_checks_iter(struct store *st, int64_t from, int64_t to,
 int store_check_iter_next(struct store_check_iter *it, struct store_check *out,
                           char *err, size_t errlen);
 void store_check_iter_free(struct store_check_iter **it);
+
+/* --- timer sessions -----------------------------------------------------
+ * A session row is written when a timer starts (status "running"), its
+ * elapsed time is checkpointed while it runs, and it ends "done" or
+ * "stopped". A "running" row whose owner is gone becomes "interrupted" at
+ * the next start of unknot, keeping its last checkpoint. Times are wall
+ * clock Unix seconds; an end or checkpoint earlier than the start (the
+ * clock was set back) is stored as the start. Each write is one
+ * BEGIN IMMEDIATE transaction. */
+#define STORE_PAIN_NONE (-1)     /* pain_before / pain_after not given */
+#define STORE_SESSION_STALE_S 60 /* a checkpoint this old means nobody runs it */
+#define STORE_SESSION_KIND_LEN 16
+#define STORE_SESSION_ROUTINE_LEN 32
+#define STORE_SESSION_STATUS_LEN 16
+
+struct store_session {
+    int64_t id;
+    char kind[STORE_SESSION_KIND_LEN];       /* "stretch", "ice", "heat" */
+    char routine[STORE_SESSION_ROUTINE_LEN]; /* routine code, or "" */
+    int hold_s;                              /* 5 or 30 for a routine, else 0 */
+    int64_t planned_s, elapsed_s;
+    int64_t started_at;
+    int64_t ended_at;      /* 0 while running */
+    int64_t checkpoint_at; /* last checkpoint, 0 if none */
+    char status[STORE_SESSION_STATUS_LEN]; /* "running", "done", "stopped", "interrupted" */
+    int64_t episode_id;                    /* the episode ongoing at the start, 0: none */
+    int pain_before, pain_after;           /* 0..10, or STORE_PAIN_NONE */
+};
+
+/* Starts a session: inserts s as "running" with elapsed 0, checkpointed at
+ * s->started_at, owned by process owner_pid (> 0), linked to the ongoing
+ * episode if there is one. Reads kind, routine ("" for none), hold_s (0
+ * for none), planned_s, started_at and pain_before; sets id, episode_id,
+ * status, elapsed_s, checkpoint_at and ended_at. Bad values are refused by
+ * the schema (STORE_ERROR). */
+int store_session_start(struct store *st, struct store_session *s, int64_t owner_pid,
+                        char *err, size_t errlen);
+
+/* Records elapsed_s at wall-clock time now. The owner calls it while the
+ * session runs or is paused; a row another unknot has meanwhile marked
+ * "interrupted" (the owner was suspended past STORE_SESSION_STALE_S) is
+ * "running" again. STORE_NOT_FOUND when the session has ended or is gone. */
+int store_session_checkpoint(struct store *st, int64_t id, int64_t elapsed_s, int64_t now,
+                             char *err, size_t errlen);
+
+/* Ends a session: status "done" or "stopped" (anything else is refused),
+ * elapsed_s, ended_at; pain_after unless STORE_PAIN_NONE. STORE_NOT_FOUND
+ * when it already ended or is gone. */
+int store_session_finish(struct store *st, int64_t id, const char *status, int64_t elapsed_s,
+                         int64_t ended_at, int pain_after, char *err, size_t errlen);
+
+/* Sets pain_after (0..10) of an ended or running session. */
+int store_session_rate(struct store *st, int64_t id, int pain_after, char *err, size_t errlen);
+
+/* Reads one session. STORE_NOT_FOUND when there is none. */
+int store_session_get(struct store *st, int64_t id, struct store_session *out,
+                      char *err, size_t errlen);
+
+/* Whether process pid is alive: 1 yes, 0 no. */
+typedef int (*store_alive_fn)(int64_t pid, void *ctx);
+
+/* kill(pid, 0) said it exists (or exists and belongs to someone else). */
+int store_pid_alive(int64_t pid, void *ctx);
+
+/* Marks every stale "running" session "interrupted", ending it at its last
+ * checkpoint with the elapsed time of that checkpoint. Stale: no owner, an
+ * owner alive() says is gone, or a checkpoint more than
+ * STORE_SESSION_STALE_S before now (a live owner checkpoints far more
+ * often). *count (may be NULL) gets the number marked. store_open runs it
+ * with store_pid_alive and the wall clock, so every start of unknot does. */
+int store_sessions_recover(struct store *st, int64_t now, store_alive_fn alive, void *ctx,
+                           int *count, char *err, size_t errlen);
+
+/* End (or last checkpoint, for one still running) of the latest ice
+ * session that ran at all (elapsed_s > 0). STORE_NOT_FOUND when none. */
+int store_session_last_ice_end(struct store *st, int64_t *ended_at, char *err, size_t errlen);
+
+/* Iterates sessions with from <= started_at <= to in the given order (ties
+ * by id), one row at a time. */
+struct store_session_iter;
+int store_sessions_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
+                        struct store_session_iter **out, char *err, size_t errlen);
+/* Returns 1 with *out filled, 0 at the end, STORE_ERROR on failure. */
+int store_session_iter_next(struct store_session_iter *it, struct store_session *out,
+                            char *err, size_t errlen);
+/* Finalizes and sets *it to NULL. NULL-safe. */
+void store_session_iter_free(struct store_session_iter **it);
 
 #endif

@@ -442,6 +442,12 @@ static const struct command commands[] = {
     {"flags", cli_cmd_flags, "flags computed from the history"},
     {"check", cli_cmd_check, "answer the red-flag checklist"},
     {"checks", cli_cmd_checks, "list past red-flag checks"},
+    {"timer", cli_cmd_timer, "guided stretch, ice or heat timer"},
+    {"sessions", cli_cmd_sessions, "list stretch, ice and heat sessions"},
+    {"report", cli_cmd_report, "the appointment report (text, markdown, csv, json)"},
+    {"export", cli_cmd_export, "every episode, session and check as CSV or JSON"},
+    {"import", cli_cmd_import, "read an export back in (one transaction)"},
+    {"backup", cli_cmd_backup, "consistent copy of the database"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

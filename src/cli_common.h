@@ -62,4 +62,21 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_check(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv);
 
+/* cli_report.c */
+int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
+
+/* cli_timer.c */
+int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv);
+
+/* Opens the full-screen timer once `unknot timer` has checked its options:
+ * kind "stretch", "ice" or "heat"; routine code or NULL; hold_s 0 and
+ * minutes 0 mean the defaults. Returns an exit code. main.c sets it (src/
+ * may not call ui/); while it is NULL, `unknot timer` says it cannot. */
+extern int (*cli_timer_ui)(const char *db_path, const char *kind, const char *routine,
+                           int hold_s, int minutes);
+
 #endif

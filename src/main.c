@@ -8,7 +8,9 @@
 
 #include "db/store.h"
 #include "src/cli.h"
+#include "src/cli_common.h"
 #include "ui/app.h"
+#include "ui/screen_timer.h"
 
 enum { OPT_DB = 1000, OPT_VERSION };
 
@@ -57,6 +59,8 @@ int main(int argc, char **argv)
     }
     if (optind >= argc)
         return ui_run(path);
+    /* `unknot timer` checks its options in the CLI, then opens the UI. */
+    cli_timer_ui = screen_timer_run;
     struct cli_ctx ctx = {
         .db_path = path,
         .now = (int64_t)time(NULL),

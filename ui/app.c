@@ -303,19 +303,29 @@ static void dispatch(struct app *app, const struct ui_key *key)
         pop(app);
 }
 
-/* Waits for a key no longer than the top screen allows, then lets a timed
- * screen catch up with the clock. Returns 0 with a key, -1 without. */
+/* The timed screen nearest the top: help opened over a running timer
+ * must not silence its bell or stop its checkpoints. */
+static struct screen *timed(struct app *app)
+{
+    for (int i = app->depth - 1; i >= 0; i--)
+        if (app->stack[i].ops->wait_ms || app->stack[i].ops->tick)
+            return &app->stack[i];
+    return NULL;
+}
+
+/* Waits for a key no longer than the timed screen allows, then lets it
+ * catch up with the clock. Returns 0 with a key, -1 without. */
 static int wait_key(struct app *app, struct ui_key *key)
 {
-    struct screen *s = top(app);
-    int64_t ms = s->ops->wait_ms ? s->ops->wait_ms(app, s) : -1;
+    struct screen *s = timed(app);
+    int64_t ms = s && s->ops->wait_ms ? s->ops->wait_ms(app, s) : -1;
     timeout(ms < 0 ? -1 : ms > INT32_MAX ? INT32_MAX : (int)ms);
     int r = read_key(key);
-    if (s->ops->tick) {
+    if (s && s->ops->tick) {
         int t = s->ops->tick(app, s);
         if (t & UI_QUIT)
             app->quit = 1;
-        else if (t & UI_POP)
+        else if ((t & UI_POP) && s == top(app))
             pop(app);
     }
     return r;
@@ -374,7 +384,7 @@ static void curses_start(void)
     install_signals();
 }
 
-int ui_run(const char *db_path)
+int ui_run_with(const char *db_path, int (*open)(struct app *app, void *arg), void *arg)
 {
     char err[STORE_ERR_LEN];
     struct app app;
@@ -390,7 +400,8 @@ int ui_run(const char *db_path)
     }
     setlocale(LC_ALL, "");
     curses_start();
-    if (app_push(&app, &screen_home, NULL) == 0)
+    int opened = open ? open(&app, arg) : app_push(&app, &screen_home, NULL);
+    if (opened == 0)
         loop(&app);
     for (int i = app.depth - 1; i >= 0; i--)
         if (app.stack[i].ops->shutdown)
@@ -399,5 +410,14 @@ int ui_run(const char *db_path)
         pop(&app);
     endwin();
     store_close(&app.st);
+    if (opened != 0) {
+        fprintf(stderr, "unknot: %s\n", app.status[0] ? app.status : "nothing to show");
+        return 1;
+    }
     return 0;
+}
+
+int ui_run(const char *db_path)
+{
+    return ui_run_with(db_path, NULL, NULL);
 }

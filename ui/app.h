@@ -7,4 +7,12 @@
  * code (0 ok, 1 runtime error). */
 int ui_run(const char *db_path);
 
+struct app;
+
+/* Like ui_run, but the first screen is the one open(app, arg) pushes
+ * instead of home, so leaving it ends the app (`unknot timer ...`). When
+ * it pushes nothing (returns -1), its status message goes to stderr and
+ * the exit code is 1. */
+int ui_run_with(const char *db_path, int (*open)(struct app *app, void *arg), void *arg);
+
 #endif

@@ -250,17 +250,6 @@ static void end_ongoing(struct app *app, struct home *h)
     load(app, h);
 }
 
-static const char *not_yet(enum action act)
-{
-    switch (act) {
-    case ACT_STRETCH: return "The stretch timer is not built yet.";
-    case ACT_ICE: return "The ice timer is not built yet.";
-    case ACT_HEAT: return "The heat timer is not built yet.";
-    case ACT_REPORT: return "The report is not built yet.";
-    default: return NULL;
-    }
-}
-
 static int home_handle(struct app *app, struct screen *s, const struct ui_key *key,
                        enum action act)
 {
@@ -272,9 +261,11 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
     case ACT_END: end_ongoing(app, h); break;
     case ACT_HISTORY: screen_history_open(app); break;
     case ACT_CHECK: screen_check_open(app); break;
-    default:
-        if (not_yet(act))
-            app_status(app, "%s", not_yet(act));
+    case ACT_STRETCH: screen_timer_open(app, "stretch", NULL, 0, 0); break;
+    case ACT_ICE: screen_timer_open(app, "ice", NULL, 0, 0); break;
+    case ACT_HEAT: screen_timer_open(app, "heat", NULL, 0, 0); break;
+    case ACT_REPORT: screen_report_open(app); break;
+    default: break;
     }
     return UI_OK;
 }

@@ -191,6 +191,11 @@ int screen_check_open(struct app *app);
 /* Opens the history pictures (bar chart, calendar, counts) over the list. */
 int screen_charts_open(struct app *app);
 
+/* Opens the appointment report: a scrollable preview of the last 30, 90
+ * (first) or 365 days and `x` to export it to a file. Returns 0, or -1
+ * with the reason on the status line. */
+int screen_report_open(struct app *app);
+
 /* Big block characters for a countdown readable from a metre away: each
  * character is 3 x 5 cells, a cell `scale` rows high and 2 * scale
  * columns wide (terminal cells are about twice as tall as wide), one cell

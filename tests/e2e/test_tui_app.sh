@@ -17,7 +17,13 @@ expect_screen "end the ongoing episode" "help lists the keys"
 tui_keys Escape
 expect_screen "n new" "Esc closes the help"
 tui_text "s"
-expect_screen "not built yet" "a missing screen says so"
+expect_screen "Stretch routine" "s opens the stretch timer"
+tui_keys Escape
+expect_screen "n new" "Esc leaves the timer set-up"
+tui_text "r"
+expect_screen "appointment report" "r opens the report"
+tui_keys Escape
+expect_screen "n new" "Esc leaves the report"
 
 tui_resize 30x8
 expect_screen "too small" "30x8 shows the too-small notice"

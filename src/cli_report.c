@@ -1,0 +1,341 @@
+/* The data side of the sub-commands: the appointment report, export,
+ * import and backup. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "db/store_io.h"
+#include "src/cli_common.h"
+#include "src/outfile.h"
+#include "src/report_store.h"
+#include "src/when.h"
+#include "src/xfer_store.h"
+
+enum { OPT_HELP = 1000, OPT_SINCE, OPT_UNTIL, OPT_FORMAT, OPT_FORCE };
+
+static const char usage_report[] =
+    "usage: unknot report [--since WHEN] [--until WHEN] [--format FORMAT] [-o FILE]\n"
+    "                     [--force]\n"
+    "The appointment report: what the spasms feel like, where, how long and how often,\n"
+    "medications, triggers, relief, flags, red-flag checks and timer sessions.\n"
+    "  --since WHEN     start of the period (default: midnight 89 days before today,\n"
+    "                   so the period is the last 90 days including today)\n"
+    "  --until WHEN     end of the period (default now)\n"
+    "  --format FORMAT  text, markdown, csv or json (default: from the extension of\n"
+    "                   -o FILE, .md .csv .json; else text)\n"
+    "  -o, --output FILE  write to FILE (created 0600) instead of the standard output\n"
+    "  --force          replace FILE if it exists\n"
+    "WHEN: now, today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, 3h ago, 2d ago\n";
+
+static const char usage_export[] =
+    "usage: unknot export [--format csv|json] [-o FILE] [--force]\n"
+    "Write every episode with its tags, every timer session and every red-flag check\n"
+    "with its answers, for unknot import or a spreadsheet.\n"
+    "  --format F       csv or json (default: from the extension of -o FILE, else csv)\n"
+    "  -o, --output FILE  write to FILE (created 0600) instead of the standard output\n"
+    "  --force          replace FILE if it exists\n";
+
+static const char usage_import[] =
+    "usage: unknot import FILE\n"
+    "Read an export of unknot (CSV or JSON; - reads the standard input) into the\n"
+    "database in one transaction, keeping its ids. A bad row or an id already in\n"
+    "the database stops it with the line number, and nothing is written.\n";
+
+static const char usage_backup[] =
+    "usage: unknot backup FILE [--force]\n"
+    "Copy the database consistently into FILE (0600), also while the app is open.\n"
+    "  --force          replace FILE if it exists\n";
+
+/* Options of report and export. */
+struct out_opts {
+    int has_since, has_until, has_format, force;
+    int64_t since, until;
+    const char *format, *output;
+};
+
+static const struct option report_longopts[] = {
+    {"since", required_argument, NULL, OPT_SINCE},
+    {"until", required_argument, NULL, OPT_UNTIL},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, 'o'},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+/* report's, without the period: an export holds everything. */
+static const struct option export_longopts[] = {
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, 'o'},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+static int when_opt(struct cli_ctx *ctx, const char *cmd, const char *arg, int64_t *out)
+{
+    char err[512];
+    if (when_parse(arg, ctx->now, out, err, sizeof err) != 0) {
+        fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+/* One option of the table getopt_long was given. */
+static int out_opt(struct cli_ctx *ctx, const char *cmd, int c, struct out_opts *o)
+{
+    switch (c) {
+    case OPT_SINCE: o->has_since = 1; return when_opt(ctx, cmd, optarg, &o->since);
+    case OPT_UNTIL: o->has_until = 1; return when_opt(ctx, cmd, optarg, &o->until);
+    case OPT_FORMAT: o->has_format = 1; o->format = optarg; return CLI_OK;
+    case 'o': o->output = optarg; return CLI_OK;
+    default: o->force = 1; return CLI_OK; /* OPT_FORCE */
+    }
+}
+
+/* Parses the options of report or export. Returns CLI_OK, CLI_USAGE, or
+ * -1 after printing the usage for --help. */
+static int parse_out_opts(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                          const struct option *longopts, struct out_opts *o)
+{
+    int c;
+    memset(o, 0, sizeof *o);
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage, ctx->out);
+            return -1;
+        }
+        if (c == '?' || c == ':')
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        int rc = out_opt(ctx, argv[0], c, o);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    if (optind < argc)
+        return cli_extra_args(ctx, argv[0], argv[optind]);
+    if (o->force && !o->output) {
+        fprintf(ctx->err, "unknot %s: --force goes with -o FILE\n", argv[0]);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+/* Opens -o FILE; prints why and returns NULL-equivalent (-1) on failure. */
+static int open_output(struct cli_ctx *ctx, const char *cmd, const struct out_opts *o,
+                       struct outfile *of)
+{
+    char err[512];
+    int rc = outfile_open(of, o->output, o->force, err, sizeof err);
+    if (rc == OUTFILE_EXISTS)
+        fprintf(ctx->err, "unknot %s: %s: add --force to replace it\n", cmd, err);
+    else if (rc != 0)
+        fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
+    return rc == 0 ? 0 : -1;
+}
+
+/* Finishes -o FILE after the writer's status `ok`; returns an exit code. */
+static int close_output(struct cli_ctx *ctx, const char *cmd, int ok, struct outfile *of)
+{
+    char err[512];
+    if (!ok) {
+        outfile_abort(of);
+        return CLI_RUNTIME;
+    }
+    if (outfile_commit(of, err, sizeof err) != 0) {
+        fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
+        return CLI_RUNTIME;
+    }
+    return CLI_OK;
+}
+
+static int report_format(struct cli_ctx *ctx, const struct out_opts *o, enum report_format *fmt)
+{
+    char err[256];
+    *fmt = REPORT_TEXT;
+    if (o->has_format && report_format_parse(o->format, fmt, err, sizeof err) != 0) {
+        fprintf(ctx->err, "unknot report: %s\n", err);
+        return CLI_USAGE;
+    }
+    if (!o->has_format && o->output && report_format_from_path(o->output, fmt, err, sizeof err))
+        *fmt = REPORT_TEXT; /* any other name: text, as without -o */
+    return CLI_OK;
+}
+
+/* Writes the report of the period to f; returns 1 when it went well. */
+static int write_report(struct cli_ctx *ctx, const struct out_opts *o, enum report_format fmt,
+                        FILE *f)
+{
+    char err[512];
+    struct store *st = cli_open_store(ctx);
+    if (!st)
+        return 0;
+    int rc = report_from_store(st, o->since, o->until, ctx->now, fmt, f, err, sizeof err);
+    store_close(&st);
+    if (rc != 0)
+        fprintf(ctx->err, "unknot report: %s\n", err);
+    return rc == 0;
+}
+
+static void say_written(struct cli_ctx *ctx, const char *what, const char *path)
+{
+    fprintf(ctx->out, "Wrote %s to %s.\n", what, path);
+}
+
+int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct out_opts o;
+    enum report_format fmt;
+    struct outfile of;
+    int rc = parse_out_opts(ctx, argc, argv, usage_report, report_longopts, &o);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    if ((rc = report_format(ctx, &o, &fmt)) != CLI_OK)
+        return rc;
+    if (!o.has_until)
+        o.until = ctx->now;
+    if (!o.has_since)
+        o.since = report_period_start(o.until < ctx->now ? o.until : ctx->now,
+                                      REPORT_DEFAULT_DAYS);
+    if (o.since > o.until) {
+        fprintf(ctx->err, "unknot report: the period starts after it ends: give --since "
+                          "before --until\n");
+        return CLI_USAGE;
+    }
+    if (!o.output)
+        return write_report(ctx, &o, fmt, ctx->out) ? CLI_OK : CLI_RUNTIME;
+    if (open_output(ctx, "report", &o, &of) != 0)
+        return CLI_RUNTIME;
+    rc = close_output(ctx, "report", write_report(ctx, &o, fmt, of.f), &of);
+    if (rc == CLI_OK)
+        say_written(ctx, "the report", o.output);
+    return rc;
+}
+
+static int export_format(struct cli_ctx *ctx, const struct out_opts *o, enum xfer_format *fmt)
+{
+    char err[256];
+    const char *dot = o->output ? strrchr(o->output, '.') : NULL;
+    *fmt = XFER_CSV;
+    if (o->has_format && xfer_format_parse(o->format, fmt, err, sizeof err) != 0) {
+        fprintf(ctx->err, "unknot export: %s\n", err);
+        return CLI_USAGE;
+    }
+    if (!o->has_format && dot && xfer_format_parse(dot + 1, fmt, err, sizeof err) != 0)
+        *fmt = XFER_CSV;
+    return CLI_OK;
+}
+
+static int write_export(struct cli_ctx *ctx, enum xfer_format fmt, FILE *f)
+{
+    char err[512];
+    struct store *st = cli_open_store(ctx);
+    if (!st)
+        return 0;
+    int rc = xfer_export(st, f, fmt, err, sizeof err);
+    store_close(&st);
+    if (rc != 0)
+        fprintf(ctx->err, "unknot export: %s\n", err);
+    return rc == 0;
+}
+
+int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct out_opts o;
+    enum xfer_format fmt;
+    struct outfile of;
+    int rc = parse_out_opts(ctx, argc, argv, usage_export, export_longopts, &o);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    if ((rc = export_format(ctx, &o, &fmt)) != CLI_OK)
+        return rc;
+    if (!o.output)
+        return write_export(ctx, fmt, ctx->out) ? CLI_OK : CLI_RUNTIME;
+    if (open_output(ctx, "export", &o, &of) != 0)
+        return CLI_RUNTIME;
+    rc = close_output(ctx, "export", write_export(ctx, fmt, of.f), &of);
+    if (rc == CLI_OK)
+        say_written(ctx, "the export", o.output);
+    return rc;
+}
+
+static void say_imported(struct cli_ctx *ctx, const struct xfer_counts *n, const char *path)
+{
+    fprintf(ctx->out, "Imported %zu episode%s (%zu tag%s), %zu session%s and %zu check%s from %s.\n",
+            n->episodes, n->episodes == 1 ? "" : "s", n->tags, n->tags == 1 ? "" : "s",
+            n->sessions, n->sessions == 1 ? "" : "s", n->checks, n->checks == 1 ? "" : "s",
+            path);
+}
+
+int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+    char err[XFER_ERR_LEN + 64];
+    struct xfer_counts n;
+    int rc = cli_parse_help_only(ctx, argc, argv, usage_import);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    if (optind >= argc) {
+        fprintf(ctx->err, "unknot import: give the file to import (see unknot export)\n");
+        return CLI_USAGE;
+    }
+    if (optind + 1 < argc)
+        return cli_extra_args(ctx, argv[0], argv[optind + 1]);
+    const char *path = argv[optind];
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? ctx->in : fopen(path, "r");
+    if (!f) {
+        fprintf(ctx->err, "unknot import: cannot read %s: %s\n", path, strerror(errno));
+        return CLI_RUNTIME;
+    }
+    struct store *st = cli_open_store(ctx);
+    rc = st ? xfer_import(st, f, ctx->now, &n, err, sizeof err) : -1;
+    if (!is_stdin)
+        fclose(f); /* read only: nothing is lost if this fails */
+    if (rc != 0 && st)
+        fprintf(ctx->err, "unknot import: %s: %s; nothing was imported\n", path, err);
+    store_close(&st); /* without a store, cli_open_store said why */
+    if (rc != 0)
+        return CLI_RUNTIME;
+    say_imported(ctx, &n, is_stdin ? "the standard input" : path);
+    return CLI_OK;
+}
+
+int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option longopts[] = {{"force", no_argument, NULL, OPT_FORCE},
+                                             {"help", no_argument, NULL, OPT_HELP},
+                                             {NULL, 0, NULL, 0}};
+    char err[512];
+    int force = 0, c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage_backup, ctx->out);
+            return CLI_OK;
+        }
+        if (c != OPT_FORCE)
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        force = 1;
+    }
+    if (optind >= argc) {
+        fprintf(ctx->err, "unknot backup: give the file to write the copy to\n");
+        return CLI_USAGE;
+    }
+    if (optind + 1 < argc)
+        return cli_extra_args(ctx, argv[0], argv[optind + 1]);
+    struct store *st = cli_open_store(ctx);
+    if (!st)
+        return CLI_RUNTIME;
+    int rc = store_backup(st, argv[optind], force, err, sizeof err);
+    store_close(&st);
+    if (rc == STORE_IO_EXISTS)
+        fprintf(ctx->err, "unknot backup: %s: add --force to replace it\n", err);
+    else if (rc != STORE_OK)
+        fprintf(ctx->err, "unknot backup: %s\n", err);
+    else
+        fprintf(ctx->out, "Backed up the database to %s.\n", argv[optind]);
+    return rc == STORE_OK ? CLI_OK : CLI_RUNTIME;
+}

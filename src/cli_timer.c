@@ -1,0 +1,252 @@
+/* The timer side of the sub-commands: `unknot timer` checks its options
+ * before anything starts, then hands over to the full-screen timer through
+ * cli_timer_ui (src/ may not call ui/); `unknot sessions` lists sessions. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "src/cli_common.h"
+#include "src/routines.h"
+#include "src/when.h"
+
+enum { OPT_HELP = 1000, OPT_ROUTINE, OPT_HOLD, OPT_MINUTES, OPT_SINCE, OPT_UNTIL };
+
+int (*cli_timer_ui)(const char *db_path, const char *kind, const char *routine, int hold_s,
+                    int minutes);
+
+static const char usage_timer[] =
+    "usage: unknot timer stretch [--routine NAME] [--hold 5|30]\n"
+    "       unknot timer ice [--minutes N]\n"
+    "       unknot timer heat [--minutes N]\n"
+    "Open the guided timer on a terminal: a stretch routine held 5 or 30 seconds at\n"
+    "a time, or an ice or heat session. It asks the pain now first (Enter skips)\n"
+    "and again at the end; the session is recorded (see unknot sessions).\n"
+    "  --routine NAME   first-aid, mobility or daily (default first-aid)\n"
+    "  --hold S         5 or 30 seconds a hold (default: the routine's own)\n"
+    "  --minutes N      ice 10 to 20, heat 5 to 30 (default 20)\n"
+    "Keys: Space pause/resume, n skip the step, q stop (asks first), ? help.\n";
+
+static const char usage_sessions[] =
+    "usage: unknot sessions [--since WHEN] [--until WHEN]\n"
+    "List stretch, ice and heat sessions newest first: id, start, kind, routine and\n"
+    "hold, planned and done time, status (running, done, stopped, interrupted) and\n"
+    "the pain before and after.\n";
+
+/* What the options of `unknot timer` said, as typed. */
+struct timer_args {
+    const char *routine, *hold, *minutes;
+};
+
+static int timer_usage_error(struct cli_ctx *ctx, const char *msg)
+{
+    fprintf(ctx->err, "unknot timer: %s\n", msg);
+    return CLI_USAGE;
+}
+
+/* Reads --hold: 5 or 30, digits only. */
+static int parse_hold(struct cli_ctx *ctx, const char *text, int *hold)
+{
+    char msg[128], *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (errno || end == text || *end != '\0' || text[0] == '+' || text[0] == '-' ||
+        v > ROUTINE_HOLD_LONG_S) {
+        snprintf(msg, sizeof(msg), "--hold takes %d or %d (seconds), not \"%.24s\"",
+                 ROUTINE_HOLD_SHORT_S, ROUTINE_HOLD_LONG_S, text);
+        return timer_usage_error(ctx, msg);
+    }
+    if (routine_hold_check((int)v, msg, sizeof(msg)) != 0)
+        return timer_usage_error(ctx, msg);
+    *hold = (int)v;
+    return CLI_OK;
+}
+
+static int check_stretch(struct cli_ctx *ctx, const struct timer_args *a, const char **routine,
+                         int *hold)
+{
+    char msg[192];
+    const struct routine *r = NULL;
+    if (a->minutes)
+        return timer_usage_error(ctx, "--minutes is for ice and heat; a stretch takes "
+                                      "--routine and --hold");
+    if (a->routine && routine_parse(a->routine, &r, msg, sizeof(msg)) != 0)
+        return timer_usage_error(ctx, msg);
+    *routine = r ? r->code : NULL;
+    return a->hold ? parse_hold(ctx, a->hold, hold) : CLI_OK;
+}
+
+static int check_therapy(struct cli_ctx *ctx, enum therapy_kind kind, const struct timer_args *a,
+                         int *minutes)
+{
+    char msg[192];
+    if (a->routine || a->hold)
+        return timer_usage_error(ctx, "--routine and --hold are for stretch; ice and heat "
+                                      "take --minutes");
+    /* A note about the advised range is left to the timer screen. */
+    if (a->minutes && therapy_minutes_parse(kind, a->minutes, minutes, msg, sizeof(msg)) != 0)
+        return timer_usage_error(ctx, msg);
+    return CLI_OK;
+}
+
+/* Reads the options into *a. CLI_OK, CLI_USAGE, or -1 after --help. */
+static int parse_timer_opts(struct cli_ctx *ctx, int argc, char **argv, struct timer_args *a)
+{
+    static const struct option longopts[] = {
+        {"routine", required_argument, NULL, OPT_ROUTINE},
+        {"hold", required_argument, NULL, OPT_HOLD},
+        {"minutes", required_argument, NULL, OPT_MINUTES},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    memset(a, 0, sizeof(*a));
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_HELP:
+        case 'h': fputs(usage_timer, ctx->out); return -1;
+        case OPT_ROUTINE: a->routine = optarg; break;
+        case OPT_HOLD: a->hold = optarg; break;
+        case OPT_MINUTES: a->minutes = optarg; break;
+        default: return cli_bad_option(ctx, argv[0], c, argc, argv);
+        }
+    }
+    return CLI_OK;
+}
+
+int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct timer_args a;
+    int rc = parse_timer_opts(ctx, argc, argv, &a);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    if (optind >= argc)
+        return timer_usage_error(ctx, "give stretch, ice or heat; see unknot timer --help");
+    const char *kind = argv[optind];
+    if (optind + 1 < argc)
+        return cli_extra_args(ctx, argv[0], argv[optind + 1]);
+    const char *routine = NULL;
+    int hold = 0, minutes = 0;
+    if (strcmp(kind, "stretch") == 0)
+        rc = check_stretch(ctx, &a, &routine, &hold);
+    else if (strcmp(kind, "ice") == 0)
+        rc = check_therapy(ctx, THERAPY_ICE, &a, &minutes);
+    else if (strcmp(kind, "heat") == 0)
+        rc = check_therapy(ctx, THERAPY_HEAT, &a, &minutes);
+    else {
+        fprintf(ctx->err, "unknot timer: unknown timer \"%.24s\": use stretch, ice or heat\n",
+                kind);
+        return CLI_USAGE;
+    }
+    if (rc != CLI_OK)
+        return rc;
+    if (!cli_timer_ui) {
+        fprintf(ctx->err, "unknot timer: this build has no full-screen timer\n");
+        return CLI_RUNTIME;
+    }
+    return cli_timer_ui(ctx->db_path, kind, routine, hold, minutes);
+}
+
+/* ---- unknot sessions ------------------------------------------------------ */
+
+/* "8:35", "20:00", "1:05:00": how a timer shows time. */
+static void format_clock(int64_t secs, char *buf, size_t len)
+{
+    if (secs < 0)
+        secs = 0;
+    if (secs >= 3600)
+        snprintf(buf, len, "%" PRId64 ":%02d:%02d", secs / 3600, (int)(secs / 60 % 60),
+                 (int)(secs % 60));
+    else
+        snprintf(buf, len, "%d:%02d", (int)(secs / 60), (int)(secs % 60));
+}
+
+/* "6 -> 4", "6 -> -", "-" when neither was given. */
+static void format_pain(const struct store_session *s, char *buf, size_t len)
+{
+    char before[4] = "-", after[4] = "-";
+    if (s->pain_before == STORE_PAIN_NONE && s->pain_after == STORE_PAIN_NONE) {
+        snprintf(buf, len, "-");
+        return;
+    }
+    if (s->pain_before != STORE_PAIN_NONE)
+        snprintf(before, sizeof(before), "%d", s->pain_before);
+    if (s->pain_after != STORE_PAIN_NONE)
+        snprintf(after, sizeof(after), "%d", s->pain_after);
+    snprintf(buf, len, "%s -> %s", before, after);
+}
+
+static void print_session(struct cli_ctx *ctx, const struct store_session *s)
+{
+    char at[WHEN_FMT_LEN], routine[STORE_SESSION_ROUTINE_LEN + 8], planned[24], done[24], pain[16];
+    when_format(s->started_at, at, sizeof(at));
+    if (s->routine[0] && s->hold_s)
+        snprintf(routine, sizeof(routine), "%s %ds", s->routine, s->hold_s);
+    else
+        snprintf(routine, sizeof(routine), "%s", s->routine[0] ? s->routine : "-");
+    format_clock(s->planned_s, planned, sizeof(planned));
+    format_clock(s->elapsed_s, done, sizeof(done));
+    format_pain(s, pain, sizeof(pain));
+    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", s->id, at, s->kind,
+            routine, planned, done, s->status, pain);
+}
+
+static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
+{
+    char err[STORE_ERR_LEN];
+    struct store *st = cli_open_store(ctx);
+    if (!st)
+        return CLI_RUNTIME;
+    struct store_session_iter *it = NULL;
+    struct store_session s;
+    long rows = 0;
+    int rc = store_sessions_iter(st, since, until, STORE_NEWEST_FIRST, &it, err, sizeof(err));
+    while (rc == STORE_OK && (rc = store_session_iter_next(it, &s, err, sizeof(err))) == 1) {
+        if (rows++ == 0)
+            fprintf(ctx->out, "%5s  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", "ID", "STARTED",
+                    "KIND", "ROUTINE", "PLANNED", "DONE", "STATUS", "PAIN");
+        print_session(ctx, &s);
+        rc = STORE_OK;
+    }
+    store_session_iter_free(&it);
+    store_close(&st);
+    if (rc < 0) {
+        fprintf(ctx->err, "unknot sessions: %s\n", err);
+        return CLI_RUNTIME;
+    }
+    if (rows == 0)
+        fprintf(ctx->out, "No sessions.\n");
+    return CLI_OK;
+}
+
+int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"until", required_argument, NULL, OPT_UNTIL},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    int64_t since = INT64_MIN, until = INT64_MAX;
+    char err[512];
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage_sessions, ctx->out);
+            return CLI_OK;
+        }
+        if (c != OPT_SINCE && c != OPT_UNTIL)
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        if (when_parse(optarg, ctx->now, c == OPT_SINCE ? &since : &until, err, sizeof(err)) != 0) {
+            fprintf(ctx->err, "unknot sessions: %s\n", err);
+            return CLI_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_extra_args(ctx, argv[0], argv[optind]);
+    return list_sessions(ctx, since, until);
+}

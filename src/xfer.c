@@ -1,0 +1,1246 @@
+/* xfer: the export format, written and read back (see xfer.h). */
+#include "src/xfer.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "src/csv.h"
+#include "src/json.h"
+#include "src/jsonr.h"
+#include "src/redflags.h"
+#include "src/routines.h"
+#include "src/when.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define FORMAT_NAME "unknot-export"
+#define SHORT_MAX 64  /* bytes of any value but notes and tag text */
+#define NUM_LEN 24    /* an int64_t in decimal, with sign and NUL */
+#define ARENA_LEN (EPISODE_NOTE_MAX + 16 * (SHORT_MAX + 1) + 256)
+#define CHILD_ARENA_LEN (2 * (EPISODE_TAG_MAX + SHORT_MAX + 2))
+
+static const char *const section_keys[] = {"episodes", "sessions", "checks"};
+
+/* ---- the record types, shared by both formats ------------------------------ */
+
+enum ftype { F_INT, F_TEXT, F_TIME };
+
+struct fdef {
+    const char *name;
+    enum ftype type;
+    int nullable; /* may be empty (CSV) or null (JSON) */
+    size_t max;   /* bytes */
+};
+
+enum rtype { R_EPISODE, R_TAG, R_SESSION, R_CHECK, R_ANSWER, R_COUNT };
+
+static const struct fdef ep_defs[] = {
+    {"id", F_INT, 0, SHORT_MAX},          {"started_at", F_TIME, 0, SHORT_MAX},
+    {"ended_at", F_TIME, 1, SHORT_MAX},   {"intensity", F_INT, 0, SHORT_MAX},
+    {"region", F_TEXT, 0, SHORT_MAX},     {"side", F_TEXT, 1, SHORT_MAX},
+    {"notes", F_TEXT, 1, EPISODE_NOTE_MAX}, {"created_at", F_TIME, 1, SHORT_MAX},
+    {"updated_at", F_TIME, 1, SHORT_MAX},
+};
+/* The parent's id comes first: a CSV column; JSON nests the row instead. */
+static const struct fdef tag_defs[] = {
+    {"episode_id", F_INT, 0, SHORT_MAX},
+    {"kind", F_TEXT, 0, SHORT_MAX},
+    {"tag", F_TEXT, 0, EPISODE_TAG_MAX},
+};
+static const struct fdef ses_defs[] = {
+    {"id", F_INT, 0, SHORT_MAX},          {"kind", F_TEXT, 0, SHORT_MAX},
+    {"routine", F_TEXT, 1, SHORT_MAX},    {"hold_s", F_INT, 1, SHORT_MAX},
+    {"planned_s", F_INT, 0, SHORT_MAX},   {"elapsed_s", F_INT, 0, SHORT_MAX},
+    {"started_at", F_TIME, 0, SHORT_MAX}, {"ended_at", F_TIME, 1, SHORT_MAX},
+    {"status", F_TEXT, 0, SHORT_MAX},     {"episode_id", F_INT, 1, SHORT_MAX},
+    {"pain_before", F_INT, 1, SHORT_MAX}, {"pain_after", F_INT, 1, SHORT_MAX},
+};
+static const struct fdef chk_defs[] = {
+    {"id", F_INT, 0, SHORT_MAX},
+    {"taken_at", F_TIME, 0, SHORT_MAX},
+    {"verdict", F_TEXT, 0, SHORT_MAX},
+};
+static const struct fdef ans_defs[] = {
+    {"check_id", F_INT, 0, SHORT_MAX},
+    {"item", F_INT, 0, SHORT_MAX},
+    {"answer", F_INT, 0, SHORT_MAX},
+};
+
+#define MAX_DEFS COUNT(ses_defs)
+
+struct rdef {
+    const char *name; /* record type (CSV first column) */
+    const char *what; /* for messages: "an episode" */
+    const struct fdef *defs;
+    size_t n;
+};
+
+static const struct rdef rdefs[R_COUNT] = {
+    [R_EPISODE] = {"episode", "an episode", ep_defs, COUNT(ep_defs)},
+    [R_TAG] = {"tag", "a tag", tag_defs, COUNT(tag_defs)},
+    [R_SESSION] = {"session", "a session", ses_defs, COUNT(ses_defs)},
+    [R_CHECK] = {"check", "a check", chk_defs, COUNT(chk_defs)},
+    [R_ANSWER] = {"answer", "an answer", ans_defs, COUNT(ans_defs)},
+};
+
+/* ---- writing -------------------------------------------------------------- */
+
+static void csv_header(FILE *f)
+{
+    char version[NUM_LEN];
+    snprintf(version, sizeof version, "%d", XFER_VERSION);
+    const char *first[] = {"#" FORMAT_NAME, version};
+    csv_write_row(f, first, COUNT(first));
+    for (int t = 0; t < R_COUNT; t++) {
+        char head[32];
+        const char *row[1 + MAX_DEFS];
+        snprintf(head, sizeof head, "#%s", rdefs[t].name);
+        row[0] = head;
+        for (size_t i = 0; i < rdefs[t].n; i++)
+            row[1 + i] = rdefs[t].defs[i].name;
+        csv_write_row(f, row, 1 + rdefs[t].n);
+    }
+}
+
+void xfer_write_begin(struct xfer_writer *w, FILE *f, enum xfer_format fmt)
+{
+    memset(w, 0, sizeof *w);
+    w->f = f;
+    w->fmt = fmt;
+    w->section = -1;
+    if (fmt == XFER_CSV)
+        csv_header(f);
+    else
+        fprintf(f, "{\n  \"format\": \"%s\",\n  \"version\": %d", FORMAT_NAME, XFER_VERSION);
+}
+
+/* Moves the writer on to section s (JSON: closes and opens arrays). */
+static int advance(struct xfer_writer *w, int s)
+{
+    if (s < w->section) {
+        w->bad = 1;
+        return -1;
+    }
+    while (w->section < s) {
+        if (w->fmt == XFER_JSON && w->section >= 0)
+            fputs(w->rows ? "\n  ]" : "]", w->f);
+        w->section++;
+        w->rows = 0;
+        if (w->fmt == XFER_JSON)
+            fprintf(w->f, ",\n  \"%s\": [", section_keys[w->section]);
+    }
+    return 0;
+}
+
+/* Starts a row of section s: one row per line in JSON. */
+static int enter_section(struct xfer_writer *w, int s)
+{
+    if (advance(w, s) != 0)
+        return -1;
+    if (w->fmt == XFER_JSON)
+        fputs(w->rows ? ",\n    " : "\n    ", w->f);
+    w->rows++;
+    return 0;
+}
+
+static int stream_ok(const struct xfer_writer *w)
+{
+    return ferror(w->f) ? -1 : 0;
+}
+
+static void fmt_int(int64_t v, char *buf)
+{
+    snprintf(buf, NUM_LEN, "%" PRId64, v);
+}
+
+/* A time, or "" for none (0). */
+static void fmt_time(int64_t t, char *buf, size_t len)
+{
+    if (t == 0)
+        buf[0] = '\0';
+    else
+        when_format_iso(t, buf, len);
+}
+
+/* An optional number: "" when it equals none. */
+static void fmt_opt(int64_t v, int64_t none, char *buf)
+{
+    if (v == none)
+        buf[0] = '\0';
+    else
+        fmt_int(v, buf);
+}
+
+/* JSON: "name": followed by a string, a number, or null when empty. */
+static void js_key(FILE *f, int first, const char *name)
+{
+    fprintf(f, "%s\"%s\": ", first ? "" : ", ", name);
+}
+
+static void js_str(FILE *f, int first, const char *name, const char *s)
+{
+    js_key(f, first, name);
+    json_write_string(f, s);
+}
+
+static void js_str_or_null(FILE *f, const char *name, const char *s)
+{
+    js_key(f, 0, name);
+    if (*s)
+        json_write_string(f, s);
+    else
+        fputs("null", f);
+}
+
+static void js_num_or_null(FILE *f, const char *name, const char *num)
+{
+    js_key(f, 0, name);
+    fputs(*num ? num : "null", f);
+}
+
+static void csv_episode(FILE *f, const struct episode *ep)
+{
+    char id[NUM_LEN], in[NUM_LEN], st[WHEN_FMT_LEN], en[WHEN_FMT_LEN], cr[WHEN_FMT_LEN],
+        up[WHEN_FMT_LEN];
+    fmt_int(ep->id, id);
+    fmt_int(ep->intensity, in);
+    fmt_time(ep->started_at, st, sizeof st);
+    fmt_time(ep->ended_at, en, sizeof en);
+    fmt_time(ep->created_at, cr, sizeof cr);
+    fmt_time(ep->updated_at, up, sizeof up);
+    const char *row[] = {"episode", id, st, en, in, region_code(ep->region),
+                         side_code(ep->side), ep->note, cr, up};
+    csv_write_row(f, row, COUNT(row));
+    for (size_t i = 0; i < ep->ntags; i++) {
+        const char *tag[] = {"tag", id, tag_kind_code(ep->tags[i].kind), ep->tags[i].text};
+        csv_write_row(f, tag, COUNT(tag));
+    }
+}
+
+static void json_episode(FILE *f, const struct episode *ep)
+{
+    char st[WHEN_FMT_LEN], en[WHEN_FMT_LEN], cr[WHEN_FMT_LEN], up[WHEN_FMT_LEN];
+    fmt_time(ep->started_at, st, sizeof st);
+    fmt_time(ep->ended_at, en, sizeof en);
+    fmt_time(ep->created_at, cr, sizeof cr);
+    fmt_time(ep->updated_at, up, sizeof up);
+    fprintf(f, "{\"id\": %" PRId64, ep->id);
+    js_str(f, 0, "started_at", st);
+    js_str_or_null(f, "ended_at", en);
+    fprintf(f, ", \"intensity\": %d", ep->intensity);
+    js_str(f, 0, "region", region_code(ep->region));
+    js_str_or_null(f, "side", side_code(ep->side));
+    js_str(f, 0, "notes", ep->note);
+    js_str(f, 0, "created_at", cr);
+    js_str(f, 0, "updated_at", up);
+    fputs(", \"tags\": [", f);
+    for (size_t i = 0; i < ep->ntags; i++) {
+        fputs(i ? ", {" : "{", f);
+        js_str(f, 1, "kind", tag_kind_code(ep->tags[i].kind));
+        js_str(f, 0, "tag", ep->tags[i].text);
+        fputc('}', f);
+    }
+    fputs("]}", f);
+}
+
+int xfer_write_episode(struct xfer_writer *w, const struct episode *ep)
+{
+    if (enter_section(w, 0) != 0)
+        return -1;
+    if (w->fmt == XFER_CSV)
+        csv_episode(w->f, ep);
+    else
+        json_episode(w->f, ep);
+    return stream_ok(w);
+}
+
+/* The optional values of a session as text ("" for none). */
+struct ses_text {
+    char id[NUM_LEN], hold[NUM_LEN], planned[NUM_LEN], elapsed[NUM_LEN], episode[NUM_LEN],
+        before[NUM_LEN], after[NUM_LEN];
+    char st[WHEN_FMT_LEN], en[WHEN_FMT_LEN];
+};
+
+static void ses_text(const struct xfer_session *s, struct ses_text *t)
+{
+    fmt_int(s->id, t->id);
+    fmt_opt(s->hold_s, 0, t->hold);
+    fmt_int(s->planned_s, t->planned);
+    fmt_int(s->elapsed_s, t->elapsed);
+    fmt_opt(s->episode_id, 0, t->episode);
+    fmt_opt(s->pain_before, XFER_NONE, t->before);
+    fmt_opt(s->pain_after, XFER_NONE, t->after);
+    fmt_time(s->started_at, t->st, sizeof t->st);
+    fmt_time(s->ended_at, t->en, sizeof t->en);
+}
+
+static void json_session(FILE *f, const struct xfer_session *s, const struct ses_text *t)
+{
+    fprintf(f, "{\"id\": %s", t->id);
+    js_str(f, 0, "kind", s->kind);
+    js_str_or_null(f, "routine", s->routine);
+    js_num_or_null(f, "hold_s", t->hold);
+    fprintf(f, ", \"planned_s\": %s, \"elapsed_s\": %s", t->planned, t->elapsed);
+    js_str(f, 0, "started_at", t->st);
+    js_str_or_null(f, "ended_at", t->en);
+    js_str(f, 0, "status", s->status);
+    js_num_or_null(f, "episode_id", t->episode);
+    js_num_or_null(f, "pain_before", t->before);
+    js_num_or_null(f, "pain_after", t->after);
+    fputc('}', f);
+}
+
+int xfer_write_session(struct xfer_writer *w, const struct xfer_session *s)
+{
+    struct ses_text t;
+    if (enter_section(w, 1) != 0)
+        return -1;
+    ses_text(s, &t);
+    if (w->fmt == XFER_JSON) {
+        json_session(w->f, s, &t);
+    } else {
+        const char *row[] = {"session", t.id, s->kind, s->routine, t.hold, t.planned, t.elapsed,
+                             t.st, t.en, s->status, t.episode, t.before, t.after};
+        csv_write_row(w->f, row, COUNT(row));
+    }
+    return stream_ok(w);
+}
+
+static void csv_check(FILE *f, const struct xfer_check *c)
+{
+    char id[NUM_LEN], at[WHEN_FMT_LEN];
+    fmt_int(c->id, id);
+    fmt_time(c->taken_at, at, sizeof at);
+    const char *row[] = {"check", id, at, c->verdict};
+    csv_write_row(f, row, COUNT(row));
+    for (size_t i = 0; i < c->nanswers && i < XFER_MAX_ANSWERS; i++) {
+        char item[NUM_LEN], ans[NUM_LEN];
+        fmt_int(c->answers[i].item, item);
+        fmt_int(c->answers[i].answer, ans);
+        const char *a[] = {"answer", id, item, ans};
+        csv_write_row(f, a, COUNT(a));
+    }
+}
+
+static void json_check(FILE *f, const struct xfer_check *c)
+{
+    char at[WHEN_FMT_LEN];
+    fmt_time(c->taken_at, at, sizeof at);
+    fprintf(f, "{\"id\": %" PRId64, c->id);
+    js_str(f, 0, "taken_at", at);
+    js_str(f, 0, "verdict", c->verdict);
+    fputs(", \"answers\": [", f);
+    for (size_t i = 0; i < c->nanswers && i < XFER_MAX_ANSWERS; i++)
+        fprintf(f, "%s{\"item\": %d, \"answer\": %d}", i ? ", " : "", c->answers[i].item,
+                c->answers[i].answer);
+    fputs("]}", f);
+}
+
+int xfer_write_check(struct xfer_writer *w, const struct xfer_check *c)
+{
+    if (enter_section(w, 2) != 0)
+        return -1;
+    if (w->fmt == XFER_CSV)
+        csv_check(w->f, c);
+    else
+        json_check(w->f, c);
+    return stream_ok(w);
+}
+
+int xfer_write_end(struct xfer_writer *w)
+{
+    if (w->fmt == XFER_JSON) {
+        (void)advance(w, 2); /* the arrays still missing, empty; never goes back */
+        fputs(w->rows ? "\n  ]\n}\n" : "]\n}\n", w->f);
+    }
+    return w->bad || ferror(w->f) ? -1 : 0;
+}
+
+int xfer_format_parse(const char *text, enum xfer_format *out, char *err, size_t errlen)
+{
+    if (text && strcasecmp(text, "csv") == 0) {
+        *out = XFER_CSV;
+        return 0;
+    }
+    if (text && strcasecmp(text, "json") == 0) {
+        *out = XFER_JSON;
+        return 0;
+    }
+    snprintf(err, errlen, "invalid format \"%.40s\": use csv or json", text ? text : "");
+    return -1;
+}
+
+/* ---- reading: times ---------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * algorithm): no timegm, no TZ, so the offset alone decides. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* n digits at s as a number, or -1. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+static int month_days(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return days[m - 1] + (m == 2 && leap);
+}
+
+/* The offset after the seconds: "Z", "+HH:MM" or "-HH:MM"; seconds east. */
+static int parse_offset(const char *s, int64_t *off)
+{
+    if (strcmp(s, "Z") == 0) {
+        *off = 0;
+        return 0;
+    }
+    if ((s[0] != '+' && s[0] != '-') || strlen(s) != 6 || s[3] != ':')
+        return -1;
+    int h = digits(s + 1, 2), m = digits(s + 4, 2);
+    if (h < 0 || h > 23 || m < 0 || m > 59)
+        return -1;
+    *off = (s[0] == '-' ? -1 : 1) * (int64_t)(h * 3600 + m * 60);
+    return 0;
+}
+
+int xfer_parse_time(const char *text, int64_t *out)
+{
+    /* 0123456789012345678 */
+    /* YYYY-MM-DDTHH:MM:SS */
+    if (!text || strlen(text) < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+        text[13] != ':' || text[16] != ':')
+        return -1;
+    int y = digits(text, 4), mo = digits(text + 5, 2), d = digits(text + 8, 2);
+    int h = digits(text + 11, 2), mi = digits(text + 14, 2), s = digits(text + 17, 2);
+    int64_t off;
+    if (y < WHEN_YEAR_MIN || y > WHEN_YEAR_MAX || mo < 1 || mo > 12 || d < 1 ||
+        d > month_days(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 ||
+        parse_offset(text + 19, &off) != 0)
+        return -1;
+    *out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - off;
+    return 0;
+}
+
+/* ---- reading: state ------------------------------------------------------------ */
+
+/* One value of a row as read: text in the CSV buffer or a reader arena. */
+struct fval {
+    int set;  /* JSON: the key was given; CSV: always */
+    int null; /* empty (CSV) or null (JSON) */
+    long line;
+    const char *text;
+    size_t len;
+};
+
+struct arena {
+    char *buf;
+    size_t len, used;
+};
+
+enum jstate { J_START, J_SECTION, J_ROWS, J_DONE };
+
+struct xfer_reader {
+    enum xfer_format fmt;
+    int64_t now;
+    int failed;
+    char err[XFER_ERR_LEN];
+    /* CSV */
+    struct csv_reader csv;
+    struct csv_record rec;
+    char *buf;       /* CSV_RECORD_BUF bytes */
+    int held;        /* rec holds a row read ahead and not used yet */
+    int header_done;
+    /* JSON */
+    struct jsonr *js;
+    enum jstate jstate;
+    int section;
+    char arena[ARENA_LEN];
+    char child[CHILD_ARENA_LEN];
+};
+
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static int rfail(struct xfer_reader *r, long line, const char *fmt, ...)
+{
+    int n = snprintf(r->err, sizeof r->err, "line %ld: ", line);
+    va_list ap;
+    va_start(ap, fmt);
+    if (n > 0 && (size_t)n < sizeof r->err)
+        vsnprintf(r->err + n, sizeof r->err - (size_t)n, fmt, ap);
+    va_end(ap);
+    r->failed = 1;
+    return -1;
+}
+
+/* Passes a core parser's message on, placed at the value's line. */
+static int core(struct xfer_reader *r, const struct fval *v, int rc, const char *msg)
+{
+    return rc == 0 ? 0 : rfail(r, v->line, "%s", msg);
+}
+
+/* ---- reading: values ------------------------------------------------------------- */
+
+static int has_control(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+            return 1;
+    return 0;
+}
+
+/* What every value must be before its own rules look at it. Short values
+ * are one line, so every message that quotes one stays one line too. */
+static int check_value(struct xfer_reader *r, const struct fdef *d, const struct fval *v)
+{
+    if (v->null) {
+        if (!d->nullable)
+            return rfail(r, v->line, "missing %s: it may not be empty", d->name);
+        return 0;
+    }
+    if (v->len > d->max)
+        return rfail(r, v->line, "%s too long: at most %zu bytes", d->name, d->max);
+    if (d->max != EPISODE_NOTE_MAX && has_control(v->text, v->len))
+        return rfail(r, v->line, "invalid %s: text must be on one line, without control "
+                                 "characters", d->name);
+    return 0;
+}
+
+static int check_all(struct xfer_reader *r, enum rtype t, size_t skip, const struct fval *v)
+{
+    for (size_t i = skip; i < rdefs[t].n; i++)
+        if (check_value(r, &rdefs[t].defs[i], &v[i]) != 0)
+            return -1;
+    return 0;
+}
+
+/* A whole number as the export writes it: digits, perhaps a leading '-'. */
+static int parse_num(const char *s, int64_t *out)
+{
+    int neg = *s == '-';
+    const char *p = s + neg;
+    size_t n = strlen(p);
+    if (n == 0 || n > 18)
+        return -1;
+    int64_t v = 0;
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    *out = neg ? -v : v;
+    return 0;
+}
+
+static int get_id(struct xfer_reader *r, const struct fval *v, const char *name, int64_t *out)
+{
+    if (parse_num(v->text, out) != 0 || *out < 1)
+        return rfail(r, v->line, "invalid %s \"%s\": use a whole number from 1", name, v->text);
+    return 0;
+}
+
+static int get_range(struct xfer_reader *r, const struct fval *v, const char *name, int64_t lo,
+                     int64_t hi, int64_t *out, const char *use)
+{
+    if (parse_num(v->text, out) != 0 || *out < lo || *out > hi)
+        return rfail(r, v->line, "invalid %s \"%s\": %s", name, v->text, use);
+    return 0;
+}
+
+/* A time; an empty nullable one is 0. */
+static int get_time(struct xfer_reader *r, const struct fval *v, const char *name, int64_t *out)
+{
+    *out = 0;
+    if (v->null)
+        return 0;
+    if (xfer_parse_time(v->text, out) != 0 || *out <= 0)
+        return rfail(r, v->line, "invalid %s \"%s\": use ISO 8601 with an offset, such as "
+                                 "2026-11-20T14:30:00+01:00", name, v->text);
+    return 0;
+}
+
+/* ---- reading: rows into items ------------------------------------------------------ */
+
+static int episode_fields(struct xfer_reader *r, const struct fval *v, struct episode *ep)
+{
+    char msg[XFER_ERR_LEN];
+    int64_t n;
+    if (get_id(r, &v[0], "id", &ep->id) || get_time(r, &v[1], "started_at", &ep->started_at) ||
+        get_time(r, &v[2], "ended_at", &ep->ended_at))
+        return -1;
+    if (core(r, &v[3], intensity_parse(v[3].text, &ep->intensity, msg, sizeof msg), msg) ||
+        core(r, &v[4], region_parse(v[4].text, &ep->region, msg, sizeof msg), msg))
+        return -1;
+    ep->side = SIDE_UNSET;
+    if (!v[5].null && core(r, &v[5], side_parse(v[5].text, &ep->side, msg, sizeof msg), msg))
+        return -1;
+    snprintf(ep->note, sizeof ep->note, "%s", v[6].null ? "" : v[6].text);
+    if (get_time(r, &v[7], "created_at", &n))
+        return -1;
+    ep->created_at = n ? n : r->now;
+    if (get_time(r, &v[8], "updated_at", &n))
+        return -1;
+    ep->updated_at = n ? n : r->now;
+    return 0;
+}
+
+/* v: kind, tag (the parent's id is checked by the caller). */
+static int add_tag(struct xfer_reader *r, const struct fval *v, struct episode *ep)
+{
+    char msg[XFER_ERR_LEN];
+    enum tag_kind kind;
+    if (tag_kind_parse(v[0].text, &kind) != 0)
+        return rfail(r, v[0].line, "invalid tag kind \"%s\": use trigger, symptom, relief or "
+                                   "medication", v[0].text);
+    return core(r, &v[1], episode_add_tag(ep, kind, v[1].text, msg, sizeof msg), msg);
+}
+
+static int episode_finish(struct xfer_reader *r, long line, const struct episode *ep)
+{
+    char msg[XFER_ERR_LEN - 64];
+    if (episode_validate(ep, r->now, msg, sizeof msg) != 0)
+        return rfail(r, line, "episode %" PRId64 ": %s", ep->id, msg);
+    return 0;
+}
+
+static int one_of(const char *s, const char *const *codes, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(s, codes[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int session_codes(struct xfer_reader *r, const struct fval *v, struct xfer_session *s)
+{
+    static const char *const kinds[] = {"stretch", "ice", "heat"};
+    static const char *const statuses[] = {"running", "done", "stopped", "interrupted"};
+    if (!one_of(v[1].text, kinds, COUNT(kinds)))
+        return rfail(r, v[1].line, "invalid session kind \"%s\": use stretch, ice or heat",
+                     v[1].text);
+    if (!v[2].null && !routine_find(v[2].text))
+        return rfail(r, v[2].line, "invalid routine \"%s\": use first-aid, mobility or daily",
+                     v[2].text);
+    if (!one_of(v[8].text, statuses, COUNT(statuses)))
+        return rfail(r, v[8].line, "invalid status \"%s\": use running, done, stopped or "
+                                   "interrupted", v[8].text);
+    snprintf(s->kind, sizeof s->kind, "%s", v[1].text);
+    snprintf(s->routine, sizeof s->routine, "%s", v[2].null ? "" : v[2].text);
+    snprintf(s->status, sizeof s->status, "%s", v[8].text);
+    return 0;
+}
+
+static int get_pain(struct xfer_reader *r, const struct fval *v, const char *name, int *out)
+{
+    int64_t p;
+    *out = XFER_NONE;
+    if (v->null)
+        return 0;
+    if (get_range(r, v, name, 0, 10, &p, "use a whole number from 0 (none) to 10 (worst), or "
+                                         "leave it empty"))
+        return -1;
+    *out = (int)p;
+    return 0;
+}
+
+static int session_numbers(struct xfer_reader *r, const struct fval *v, struct xfer_session *s)
+{
+    static const char hold_use[] = "use 5 or 30, or leave it empty";
+    int64_t n = 0;
+    if (!v[3].null && get_range(r, &v[3], "hold_s", 0, 3600, &n, hold_use))
+        return -1;
+    /* The timer's own rule; its message is a sentence for the screen. */
+    if (!v[3].null && routine_hold_check((int)n, NULL, 0) != 0)
+        return rfail(r, v[3].line, "invalid hold_s \"%s\": %s", v[3].text, hold_use);
+    s->hold_s = (int)n;
+    if (get_range(r, &v[4], "planned_s", 1, WHEN_DUR_MAX, &s->planned_s,
+                  "use a whole number of seconds from 1") ||
+        get_range(r, &v[5], "elapsed_s", 0, WHEN_DUR_MAX, &s->elapsed_s,
+                  "use a whole number of seconds from 0"))
+        return -1;
+    s->episode_id = 0;
+    if (!v[9].null && get_id(r, &v[9], "episode_id", &s->episode_id))
+        return -1;
+    return get_pain(r, &v[10], "pain_before", &s->pain_before) ||
+           get_pain(r, &v[11], "pain_after", &s->pain_after);
+}
+
+static int session_fields(struct xfer_reader *r, const struct fval *v, struct xfer_session *s)
+{
+    memset(s, 0, sizeof *s);
+    if (get_id(r, &v[0], "id", &s->id) || session_codes(r, v, s) || session_numbers(r, v, s) ||
+        get_time(r, &v[6], "started_at", &s->started_at) ||
+        get_time(r, &v[7], "ended_at", &s->ended_at))
+        return -1;
+    if (s->ended_at && s->ended_at < s->started_at)
+        return rfail(r, v[7].line, "session %" PRId64 ": end is before the start: give an end "
+                                   "after the start", s->id);
+    return 0;
+}
+
+static int check_fields(struct xfer_reader *r, const struct fval *v, struct xfer_check *c)
+{
+    enum redflag_level level;
+    if (get_id(r, &v[0], "id", &c->id) || get_time(r, &v[1], "taken_at", &c->taken_at))
+        return -1;
+    if (redflag_level_parse(v[2].text, &level) != 0)
+        return rfail(r, v[2].line, "invalid verdict \"%s\": use clear, see_doctor, urgent or "
+                                   "emergency", v[2].text);
+    snprintf(c->verdict, sizeof c->verdict, "%s", v[2].text);
+    return 0;
+}
+
+/* v: item, answer (the parent's id is checked by the caller). */
+static int add_answer(struct xfer_reader *r, const struct fval *v, struct xfer_check *c)
+{
+    int64_t item, ans;
+    char use[64];
+    snprintf(use, sizeof use, "use a checklist item number from 1 to %d", REDFLAG_COUNT);
+    if (get_range(r, &v[0], "item", 1, REDFLAG_COUNT, &item, use) ||
+        get_range(r, &v[1], "answer", 0, 1, &ans, "use 0 (no) or 1 (yes)"))
+        return -1;
+    for (size_t i = 0; i < c->nanswers; i++)
+        if (c->answers[i].item == item)
+            return rfail(r, v[0].line, "item %" PRId64 " is answered twice", item);
+    if (c->nanswers >= XFER_MAX_ANSWERS)
+        return rfail(r, v[0].line, "too many answers: at most %d", XFER_MAX_ANSWERS);
+    c->answers[c->nanswers].item = (int)item;
+    c->answers[c->nanswers].answer = (int)ans;
+    c->nanswers++;
+    return 0;
+}
+
+/* Starts an item of kind t at line; clears what its rows fill. */
+static void item_begin(struct xfer_item *item, enum rtype t, long line)
+{
+    item->line = line;
+    if (t == R_EPISODE) {
+        item->kind = XFER_EPISODE;
+        episode_init(&item->ep);
+    } else if (t == R_CHECK) {
+        item->kind = XFER_CHECK;
+        memset(&item->chk, 0, sizeof item->chk);
+    } else {
+        item->kind = XFER_SESSION;
+    }
+}
+
+/* The fields of a parent row into the item. */
+static int item_fields(struct xfer_reader *r, enum rtype t, const struct fval *v,
+                       struct xfer_item *item)
+{
+    if (t == R_EPISODE)
+        return episode_fields(r, v, &item->ep);
+    if (t == R_CHECK)
+        return check_fields(r, v, &item->chk);
+    return session_fields(r, v, &item->ses);
+}
+
+/* A child row (tag or answer; v without the parent's id) into the item. */
+static int item_child(struct xfer_reader *r, const struct fval *v, struct xfer_item *item)
+{
+    if (item->kind == XFER_EPISODE)
+        return add_tag(r, v, &item->ep);
+    return add_answer(r, v, &item->chk);
+}
+
+static int64_t item_id(const struct xfer_item *item)
+{
+    return item->kind == XFER_EPISODE ? item->ep.id : item->chk.id;
+}
+
+/* ---- reading: CSV ----------------------------------------------------------------- */
+
+/* The next record into r->rec: the one held back, or a fresh one. */
+static int csv_next(struct xfer_reader *r)
+{
+    char err[CSV_ERR_LEN];
+    if (r->held) {
+        r->held = 0;
+        return 1;
+    }
+    int rc = csv_read(&r->csv, r->buf, CSV_RECORD_BUF, &r->rec, err, sizeof err);
+    if (rc < 0) {
+        snprintf(r->err, sizeof r->err, "%s", err); /* already "line N: ..." */
+        r->failed = 1;
+    }
+    return rc;
+}
+
+static int csv_type(const struct csv_record *rec)
+{
+    for (int t = 0; t < R_COUNT; t++)
+        if (strcmp(rec->fields[0], rdefs[t].name) == 0)
+            return t;
+    return -1;
+}
+
+/* The values of r->rec, a row of type t, checked as values. */
+static int csv_values(struct xfer_reader *r, enum rtype t, struct fval *v)
+{
+    const struct rdef *rd = &rdefs[t];
+    if (r->rec.nfields != 1 + rd->n)
+        return rfail(r, r->rec.line, "%s row with %zu fields: it has %zu, as the header row "
+                                     "#%s shows", rd->name, r->rec.nfields, 1 + rd->n, rd->name);
+    for (size_t i = 0; i < rd->n; i++) {
+        v[i].set = 1;
+        v[i].line = r->rec.line;
+        v[i].text = r->rec.fields[1 + i];
+        v[i].len = r->rec.lens[1 + i];
+        v[i].null = v[i].len == 0;
+    }
+    return check_all(r, t, 0, v);
+}
+
+/* Joins a header row as it appears in the file, for a message. */
+static void header_text(enum rtype t, char *buf, size_t len)
+{
+    size_t used = (size_t)snprintf(buf, len, "#%s", rdefs[t].name);
+    for (size_t i = 0; i < rdefs[t].n && used < len; i++)
+        used += (size_t)snprintf(buf + used, len - used, ",%s", rdefs[t].defs[i].name);
+}
+
+static int csv_first_row(struct xfer_reader *r)
+{
+    static const char want[] = "not an unknot export: a CSV export starts with the row "
+                               "#" FORMAT_NAME ",1 and a JSON one with {";
+    int64_t version;
+    int rc = csv_next(r);
+    if (rc < 0)
+        return -1;
+    if (rc == 0 || strcmp(r->rec.fields[0], "#" FORMAT_NAME) != 0 || r->rec.nfields != 2 ||
+        parse_num(r->rec.fields[1], &version) != 0)
+        return rfail(r, rc == 0 ? r->csv.line : r->rec.line, "%s", want);
+    if (version > XFER_VERSION)
+        return rfail(r, r->rec.line, "export version %" PRId64 " is newer than this unknot "
+                                     "reads (%d): upgrade unknot", version, XFER_VERSION);
+    if (version != XFER_VERSION)
+        return rfail(r, r->rec.line, "unknown export version %" PRId64 ": this unknot reads "
+                                     "version %d", version, XFER_VERSION);
+    return 0;
+}
+
+static int csv_header_row(struct xfer_reader *r, enum rtype t)
+{
+    char want[256];
+    int rc = csv_next(r);
+    if (rc < 0)
+        return -1;
+    int same = rc == 1 && r->rec.nfields == 1 + rdefs[t].n && r->rec.fields[0][0] == '#' &&
+               strcmp(r->rec.fields[0] + 1, rdefs[t].name) == 0;
+    for (size_t i = 0; same && i < rdefs[t].n; i++)
+        same = strcmp(r->rec.fields[1 + i], rdefs[t].defs[i].name) == 0;
+    if (same)
+        return 0;
+    header_text(t, want, sizeof want);
+    return rfail(r, rc == 1 ? r->rec.line : r->csv.line,
+                 "the header row for %s rows must be %s (the file is not an unknot export of "
+                 "this version)", rdefs[t].name, want);
+}
+
+static int csv_read_header(struct xfer_reader *r)
+{
+    if (csv_first_row(r) != 0)
+        return -1;
+    for (int t = 0; t < R_COUNT; t++)
+        if (csv_header_row(r, (enum rtype)t) != 0)
+            return -1;
+    r->header_done = 1;
+    return 0;
+}
+
+/* The tag (answer) rows after a parent row; the first other row is held
+ * back for the next item. */
+static int csv_children(struct xfer_reader *r, enum rtype child, struct xfer_item *item)
+{
+    struct fval v[MAX_DEFS];
+    int64_t parent;
+    int rc;
+    while ((rc = csv_next(r)) == 1) {
+        if (csv_type(&r->rec) != (int)child) {
+            r->held = 1;
+            return 0;
+        }
+        if (csv_values(r, child, v) || get_id(r, &v[0], rdefs[child].defs[0].name, &parent))
+            return -1;
+        if (parent != item_id(item))
+            return rfail(r, v[0].line, "this %s row is for %s %" PRId64 ": it must follow the "
+                                       "row of that %s", rdefs[child].name,
+                         child == R_TAG ? "episode" : "check", parent,
+                         child == R_TAG ? "episode" : "check");
+        if (item_child(r, v + 1, item))
+            return -1;
+    }
+    return rc;
+}
+
+static int csv_unknown(struct xfer_reader *r)
+{
+    const char *type = r->rec.fields[0];
+    if (type[0] == '#')
+        return rfail(r, r->rec.line, "header rows belong at the top of the file");
+    if (r->rec.nfields > 0 && has_control(type, r->rec.lens[0]))
+        type = "?";
+    return rfail(r, r->rec.line, "unknown row type \"%.40s\": use episode, tag, session, "
+                                 "check or answer", type);
+}
+
+static int csv_item(struct xfer_reader *r, struct xfer_item *item)
+{
+    struct fval v[MAX_DEFS];
+    if (!r->header_done && csv_read_header(r) != 0)
+        return -1;
+    int rc = csv_next(r);
+    if (rc <= 0)
+        return rc;
+    int t = csv_type(&r->rec);
+    if (t == R_TAG || t == R_ANSWER)
+        return rfail(r, r->rec.line, "a %s row must follow the row of its %s", rdefs[t].name,
+                     t == R_TAG ? "episode" : "check");
+    if (t < 0)
+        return csv_unknown(r);
+    long line = r->rec.line;
+    item_begin(item, (enum rtype)t, line);
+    if (csv_values(r, (enum rtype)t, v) || item_fields(r, (enum rtype)t, v, item))
+        return -1;
+    if (t == R_SESSION)
+        return 1;
+    if (csv_children(r, t == R_EPISODE ? R_TAG : R_ANSWER, item) < 0)
+        return -1;
+    if (t == R_EPISODE && episode_finish(r, line, &item->ep))
+        return -1;
+    return 1;
+}
+
+/* ---- reading: JSON ---------------------------------------------------------------- */
+
+static int jnext(struct xfer_reader *r, struct jsonr_token *tok)
+{
+    char err[JSONR_ERR_LEN];
+    int rc = jsonr_next(r->js, tok, err, sizeof err);
+    if (rc < 0) {
+        snprintf(r->err, sizeof r->err, "%s", err); /* already "line N: ..." */
+        r->failed = 1;
+    }
+    return rc;
+}
+
+/* The next token must be of this type. */
+static int jexpect(struct xfer_reader *r, struct jsonr_token *tok, enum jsonr_type type,
+                   const char *what)
+{
+    int rc = jnext(r, tok);
+    if (rc < 0)
+        return -1;
+    if (rc == 0)
+        return rfail(r, r->js->line, "expected %s, found the end of the input", what);
+    if (tok->type != type)
+        return rfail(r, tok->line, "expected %s, found %s", what, jsonr_type_name(tok->type));
+    return 0;
+}
+
+static const char *arena_put(struct arena *a, const char *s, size_t len)
+{
+    if (a->len - a->used < len + 1)
+        return NULL;
+    char *p = a->buf + a->used;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    a->used += len + 1;
+    return p;
+}
+
+/* Reads the value of key d into v, text copied into a. */
+static int json_value(struct xfer_reader *r, const struct fdef *d, struct fval *v, struct arena *a)
+{
+    struct jsonr_token tok;
+    char num[NUM_LEN];
+    if (jnext(r, &tok) != 1)
+        return -1;
+    v->set = 1;
+    v->line = tok.line;
+    if (tok.type == JSONR_NULL) {
+        v->null = 1;
+        return 0;
+    }
+    if (tok.type == JSONR_INT && d->type == F_INT) {
+        fmt_int(tok.num, num);
+        tok.str = num;
+        tok.len = strlen(num);
+    } else if (tok.type == JSONR_STRING && d->type == F_INT) {
+        return rfail(r, tok.line, "invalid %s \"%.40s\": give a whole number without quotes",
+                     d->name, has_control(tok.str, tok.len) ? "?" : tok.str);
+    } else if (tok.type != JSONR_STRING || d->type == F_INT) {
+        return rfail(r, tok.line, "invalid %s: expected %s, found %s", d->name,
+                     d->type == F_INT ? "a number" : "a string in quotes",
+                     jsonr_type_name(tok.type));
+    }
+    if (tok.len > d->max)
+        return rfail(r, tok.line, "%s too long: at most %zu bytes", d->name, d->max);
+    v->len = tok.len;
+    v->text = arena_put(a, tok.str, tok.len);
+    if (!v->text)
+        return rfail(r, tok.line, "row too large");
+    return 0;
+}
+
+static void key_list(enum rtype t, size_t skip, const char *nested, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = skip; i < rdefs[t].n && used < len; i++)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s", i > skip ? ", " : "",
+                                 rdefs[t].defs[i].name);
+    if (nested && used < len)
+        snprintf(buf + used, len - used, ", %s", nested);
+}
+
+static int json_children(struct xfer_reader *r, enum rtype child, struct xfer_item *item);
+
+/* The members of a row object whose '{' was read at `line`, up to its '}'.
+ * nested: the key of its child rows ("tags", "answers") or NULL. */
+static int json_row(struct xfer_reader *r, enum rtype t, size_t skip, struct fval *v,
+                    struct arena *a, long line, const char *nested, struct xfer_item *item)
+{
+    struct jsonr_token tok;
+    char keys[256];
+    int had_nested = 0;
+    memset(v, 0, rdefs[t].n * sizeof *v);
+    while (jnext(r, &tok) == 1 && tok.type == JSONR_KEY) {
+        size_t i = skip;
+        while (i < rdefs[t].n && strcmp(tok.str, rdefs[t].defs[i].name) != 0)
+            i++;
+        if (i < rdefs[t].n && v[i].set)
+            return rfail(r, tok.line, "key \"%s\" given twice", tok.str);
+        if (i < rdefs[t].n && json_value(r, &rdefs[t].defs[i], &v[i], a) == 0)
+            continue;
+        if (i < rdefs[t].n)
+            return -1;
+        if (!nested || strcmp(tok.str, nested) != 0) {
+            key_list(t, skip, nested, keys, sizeof keys);
+            return rfail(r, tok.line, "unknown key \"%.40s\" in %s row: use %s",
+                         has_control(tok.str, tok.len) ? "?" : tok.str, rdefs[t].what, keys);
+        }
+        if (had_nested++)
+            return rfail(r, tok.line, "key \"%s\" given twice", nested);
+        if (json_children(r, t == R_EPISODE ? R_TAG : R_ANSWER, item) != 0)
+            return -1;
+    }
+    if (r->failed)
+        return -1;
+    for (size_t i = skip; i < rdefs[t].n; i++) {
+        if (!v[i].set) {
+            v[i].null = 1;
+            v[i].line = line;
+        }
+    }
+    return check_all(r, t, skip, v);
+}
+
+/* The array of tag (answer) objects of a row. */
+static int json_children(struct xfer_reader *r, enum rtype child, struct xfer_item *item)
+{
+    struct jsonr_token tok;
+    struct fval v[MAX_DEFS];
+    struct arena a = {r->child, sizeof r->child, 0};
+    if (jexpect(r, &tok, JSONR_ARRAY, child == R_TAG ? "an array of tags" : "an array of answers"))
+        return -1;
+    while (jnext(r, &tok) == 1 && tok.type != JSONR_ARRAY_END) {
+        if (tok.type != JSONR_OBJECT)
+            return rfail(r, tok.line, "expected %s object, found %s", rdefs[child].what,
+                         jsonr_type_name(tok.type));
+        a.used = 0;
+        if (json_row(r, child, 1, v, &a, tok.line, NULL, item) || item_child(r, v + 1, item))
+            return -1;
+    }
+    return r->failed ? -1 : 0;
+}
+
+static int json_start(struct xfer_reader *r)
+{
+    struct jsonr_token tok;
+    if (jexpect(r, &tok, JSONR_OBJECT, "{ at the start of an unknot export") ||
+        jexpect(r, &tok, JSONR_KEY, "the key \"format\" first"))
+        return -1;
+    if (strcmp(tok.str, "format") != 0)
+        return rfail(r, tok.line, "expected the key \"format\" first");
+    if (jexpect(r, &tok, JSONR_STRING, "\"" FORMAT_NAME "\""))
+        return -1;
+    if (strcmp(tok.str, FORMAT_NAME) != 0)
+        return rfail(r, tok.line, "not an unknot export: format must be \"" FORMAT_NAME "\"");
+    if (jexpect(r, &tok, JSONR_KEY, "the key \"version\"") )
+        return -1;
+    if (strcmp(tok.str, "version") != 0)
+        return rfail(r, tok.line, "expected the key \"version\" after \"format\"");
+    if (jexpect(r, &tok, JSONR_INT, "the version number"))
+        return -1;
+    if (tok.num > XFER_VERSION)
+        return rfail(r, tok.line, "export version %" PRId64 " is newer than this unknot reads "
+                                  "(%d): upgrade unknot", tok.num, XFER_VERSION);
+    if (tok.num != XFER_VERSION)
+        return rfail(r, tok.line, "unknown export version %" PRId64 ": this unknot reads "
+                                  "version %d", tok.num, XFER_VERSION);
+    r->jstate = J_SECTION;
+    r->section = 0;
+    return 0;
+}
+
+/* Opens the next array of rows, or ends the document after the last. */
+static int json_section(struct xfer_reader *r)
+{
+    struct jsonr_token tok;
+    char want[48];
+    if (r->section == (int)COUNT(section_keys)) {
+        if (jexpect(r, &tok, JSONR_OBJECT_END, "the end of the export after \"checks\""))
+            return -1;
+        if (jnext(r, &tok) != 0)
+            return -1; /* jsonr refuses anything after the top-level value */
+        r->jstate = J_DONE;
+        return 0;
+    }
+    snprintf(want, sizeof want, "the key \"%s\"", section_keys[r->section]);
+    if (jexpect(r, &tok, JSONR_KEY, want))
+        return -1;
+    if (strcmp(tok.str, section_keys[r->section]) != 0)
+        return rfail(r, tok.line, "expected %s (the keys come in the order format, version, "
+                                  "episodes, sessions, checks)", want);
+    if (jexpect(r, &tok, JSONR_ARRAY, "an array"))
+        return -1;
+    r->jstate = J_ROWS;
+    return 0;
+}
+
+static int json_item(struct xfer_reader *r, struct xfer_item *item)
+{
+    static const enum rtype types[] = {R_EPISODE, R_SESSION, R_CHECK};
+    static const char *const nested[] = {"tags", NULL, "answers"};
+    struct jsonr_token tok;
+    struct fval v[MAX_DEFS];
+    struct arena a = {r->arena, sizeof r->arena, 0};
+    while (r->jstate != J_ROWS) {
+        if (r->jstate == J_DONE)
+            return 0;
+        if ((r->jstate == J_START ? json_start(r) : json_section(r)) != 0)
+            return -1;
+    }
+    if (jnext(r, &tok) != 1)
+        return -1;
+    if (tok.type == JSONR_ARRAY_END) {
+        r->section++;
+        r->jstate = J_SECTION;
+        return json_item(r, item);
+    }
+    enum rtype t = types[r->section];
+    if (tok.type != JSONR_OBJECT)
+        return rfail(r, tok.line, "expected %s object, found %s", rdefs[t].what,
+                     jsonr_type_name(tok.type));
+    item_begin(item, t, tok.line);
+    if (json_row(r, t, 0, v, &a, tok.line, nested[r->section], item) ||
+        item_fields(r, t, v, item))
+        return -1;
+    if (t == R_EPISODE && episode_finish(r, tok.line, &item->ep))
+        return -1;
+    return 1;
+}
+
+/* ---- reading: the reader ------------------------------------------------------------- */
+
+/* Skips blanks to the first byte that tells the format; counts the line
+ * ends skipped. Returns that byte (put back) or EOF; *spaces: a blank
+ * other than a line end was skipped. */
+static int sniff(FILE *f, long *lines, int *spaces)
+{
+    int c;
+    *lines = 0;
+    *spaces = 0;
+    while ((c = getc(f)) == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        *lines += c == '\n';
+        *spaces |= c == ' ' || c == '\t';
+    }
+    if (c != EOF)
+        ungetc(c, f);
+    return c;
+}
+
+int xfer_reader_open(struct xfer_reader **out, FILE *f, int64_t now, char *err, size_t errlen)
+{
+    long lines;
+    int spaces;
+    struct xfer_reader *r = calloc(1, sizeof *r);
+    *out = NULL;
+    if (!r) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    r->now = now;
+    int c = sniff(f, &lines, &spaces);
+    r->fmt = c == '{' ? XFER_JSON : XFER_CSV;
+    if (r->fmt == XFER_JSON) {
+        r->js = malloc(sizeof *r->js);
+        if (r->js) {
+            jsonr_init(r->js, f);
+            r->js->line += lines;
+        }
+    } else {
+        r->buf = malloc(CSV_RECORD_BUF);
+        csv_reader_init(&r->csv, f);
+        r->csv.line += lines;
+        if (spaces) /* data in a CSV: the first row would not be the header */
+            rfail(r, 1 + lines, "not an unknot export: a CSV export starts with the row "
+                                "#" FORMAT_NAME ",1 and a JSON one with {");
+    }
+    if (!r->js && !r->buf) {
+        xfer_reader_free(&r);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    *out = r;
+    return 0;
+}
+
+int xfer_read(struct xfer_reader *r, struct xfer_item *item, char *err, size_t errlen)
+{
+    int rc = -1;
+    if (!r->failed)
+        rc = r->fmt == XFER_CSV ? csv_item(r, item) : json_item(r, item);
+    if (rc < 0 || r->failed) {
+        r->failed = 1;
+        if (err && errlen)
+            snprintf(err, errlen, "%s", r->err);
+        return -1;
+    }
+    return rc;
+}
+
+enum xfer_format xfer_reader_format(const struct xfer_reader *r)
+{
+    return r->fmt;
+}
+
+void xfer_reader_free(struct xfer_reader **r)
+{
+    if (!r || !*r)
+        return;
+    free((*r)->js);
+    free((*r)->buf);
+    free(*r);
+    *r = NULL;
+}

@@ -1,0 +1,153 @@
+/* xfer: unknot's export format, written and read back. Pure: libc only
+ * (the reader keeps its buffers on the heap), `now` is passed in, no SQL.
+ * The store feeds the writer row by row and takes the reader's items one
+ * at a time, so memory stays flat however long the history.
+ *
+ * Everything the database holds travels: every episode with its tags (in
+ * their stored order), every timer session, every red-flag check with its
+ * answers, ids included, so that export -> import into an empty database ->
+ * export gives the same bytes. Times are ISO 8601 with the local offset
+ * ("2026-11-20T14:30:00+01:00"); a missing value (an ongoing episode's
+ * end, no side, no routine, no pain rating) is an empty CSV field or JSON
+ * null.
+ *
+ * CSV (RFC 4180 through csv.h, CRLF line ends): one file, the record type
+ * in the first column. It starts with six header rows, which the reader
+ * requires exactly as written:
+ *   #unknot-export,1
+ *   #episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at
+ *   #tag,episode_id,kind,tag
+ *   #session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,
+ *            episode_id,pain_before,pain_after          (one row in the file)
+ *   #check,id,taken_at,verdict
+ *   #answer,check_id,item,answer
+ * then the episodes, oldest first, each followed by its tag rows; the
+ * sessions; the checks, each followed by its answer rows.
+ *
+ * JSON: one object; one episode, session or check per line:
+ *   {"format": "unknot-export", "version": 1,
+ *    "episodes": [{"id": 1, ..., "tags": [{"kind": "trigger", "tag": "lifting"}]}],
+ *    "sessions": [{"id": 1, "kind": "ice", ...}],
+ *    "checks": [{"id": 1, ..., "answers": [{"item": 1, "answer": 0}, ...]}]}
+ * The reader wants the five top-level keys in that order; inside a row the
+ * keys may come in any order. Numbers are JSON numbers, times and codes
+ * strings.
+ *
+ * Reading validates every value with the core's own rules (episode_validate,
+ * tag_normalize, the red-flag verdict codes, routine codes and holds) and
+ * stops at the first problem with a one-line message naming the physical
+ * line: `line 57: invalid intensity "eleven": use a whole number from 0
+ * (none) to 10 (worst)`. Empty or null created_at / updated_at and notes
+ * read as the time of the import and "".
+ */
+#ifndef UNKNOT_XFER_H
+#define UNKNOT_XFER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "src/episode.h"
+
+#define XFER_VERSION 1
+#define XFER_NONE (-1)       /* pain_before / pain_after not given */
+#define XFER_MAX_ANSWERS 32  /* answers of one check (the schema's item limit) */
+#define XFER_ERR_LEN 512     /* enough for every message the reader writes */
+#define XFER_KIND_LEN 16
+#define XFER_ROUTINE_LEN 32
+#define XFER_STATUS_LEN 16
+#define XFER_VERDICT_LEN 16
+
+enum xfer_format { XFER_CSV, XFER_JSON };
+
+/* One stretch, ice or heat session: the columns of the sessions table. */
+struct xfer_session {
+    int64_t id;
+    char kind[XFER_KIND_LEN];       /* "stretch", "ice", "heat" */
+    char routine[XFER_ROUTINE_LEN]; /* routine code, or "" */
+    int hold_s;                     /* 5 or 30, or 0 for none */
+    int64_t planned_s, elapsed_s;
+    int64_t started_at;
+    int64_t ended_at;               /* 0 while running */
+    char status[XFER_STATUS_LEN];   /* "running", "done", "stopped", "interrupted" */
+    int64_t episode_id;             /* 0: none */
+    int pain_before, pain_after;    /* 0..10, or XFER_NONE */
+};
+
+struct xfer_answer {
+    int item;   /* 1.. */
+    int answer; /* 0 no, 1 yes */
+};
+
+/* One red-flag check with its stored answer rows, by item. */
+struct xfer_check {
+    int64_t id;
+    int64_t taken_at;
+    char verdict[XFER_VERDICT_LEN]; /* "clear", "see_doctor", "urgent", "emergency" */
+    size_t nanswers;
+    struct xfer_answer answers[XFER_MAX_ANSWERS];
+};
+
+/* ---- writing -------------------------------------------------------------- */
+
+/* Writer state; caller-owned. Rows must come in the file's order: all
+ * episodes, then all sessions, then all checks (any group may be empty). */
+struct xfer_writer {
+    FILE *f;
+    enum xfer_format fmt;
+    int section; /* -1 before any row; 0 episodes, 1 sessions, 2 checks */
+    size_t rows; /* rows written in the current section */
+    int bad;     /* a row came out of order */
+};
+
+/* Writes the header (CSV rows, or the JSON opening). */
+void xfer_write_begin(struct xfer_writer *w, FILE *f, enum xfer_format fmt);
+/* Each returns 0, or -1 when the row is out of order (nothing written) or
+ * the stream reports an error. */
+int xfer_write_episode(struct xfer_writer *w, const struct episode *ep);
+int xfer_write_session(struct xfer_writer *w, const struct xfer_session *s);
+int xfer_write_check(struct xfer_writer *w, const struct xfer_check *c);
+/* Closes the document. Returns 0, or -1 after any error so far. */
+int xfer_write_end(struct xfer_writer *w);
+
+/* Parses "csv" or "json" (case-insensitive). Returns 0, or -1 with a
+ * one-line message naming both in err. */
+int xfer_format_parse(const char *text, enum xfer_format *out, char *err, size_t errlen);
+
+/* ---- reading -------------------------------------------------------------- */
+
+enum xfer_kind { XFER_EPISODE, XFER_SESSION, XFER_CHECK };
+
+/* One row read back, validated. Only the member of its kind is set. */
+struct xfer_item {
+    enum xfer_kind kind;
+    long line; /* physical line where its row (or JSON object) starts */
+    struct episode ep;
+    struct xfer_session ses;
+    struct xfer_check chk;
+};
+
+struct xfer_reader;
+
+/* Starts reading f (borrowed, never closed), telling CSV from JSON by the
+ * first byte that is not blank: '{' is JSON. `now` bounds the times
+ * (episode_validate) and stands in for missing created_at / updated_at.
+ * Returns 0, or -1 (out of memory) with a message. */
+int xfer_reader_open(struct xfer_reader **out, FILE *f, int64_t now, char *err, size_t errlen);
+
+/* Reads the next row. Returns 1 with *item filled, 0 at the end of a
+ * well-formed file, -1 with "line N: ..." in err. After an error the
+ * reader stays failed. */
+int xfer_read(struct xfer_reader *r, struct xfer_item *item, char *err, size_t errlen);
+
+enum xfer_format xfer_reader_format(const struct xfer_reader *r);
+
+/* Frees the reader and sets *r to NULL. NULL-safe. */
+void xfer_reader_free(struct xfer_reader **r);
+
+/* Parses a time as the export writes it: YYYY-MM-DDTHH:MM:SS followed by
+ * Z or an offset +HH:MM / -HH:MM, years WHEN_YEAR_MIN..WHEN_YEAR_MAX.
+ * Returns 0 and sets *out (Unix seconds), or -1. */
+int xfer_parse_time(const char *text, int64_t *out);
+
+#endif

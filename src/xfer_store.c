@@ -1,0 +1,90 @@
+/* xfer_store: export from and import into the store (see xfer_store.h). */
+#include "src/xfer_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "db/store_io.h"
+
+static int export_episodes(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
+{
+    struct store_episode_iter *it = NULL;
+    struct episode *ep = malloc(sizeof *ep);
+    int rc = ep ? store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST,
+                                      STORE_ITER_TAGS, &it, err, errlen)
+                : STORE_ERROR;
+    if (!ep)
+        snprintf(err, errlen, "out of memory");
+    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, err, errlen)) == 1)
+        rc = xfer_write_episode(w, ep) == 0 ? STORE_OK : STORE_ERROR;
+    store_episode_iter_free(&it);
+    free(ep);
+    return rc < 0 ? -1 : 0;
+}
+
+static int export_sessions(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
+{
+    struct store_io_iter *it = NULL;
+    struct xfer_session s;
+    int rc = store_io_sessions(st, INT64_MIN, INT64_MAX, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_io_session_next(it, &s, err, errlen)) == 1)
+        rc = xfer_write_session(w, &s) == 0 ? STORE_OK : STORE_ERROR;
+    store_io_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
+static int export_checks(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
+{
+    struct store_io_iter *it = NULL;
+    struct xfer_check c;
+    int rc = store_io_checks(st, INT64_MIN, INT64_MAX, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_io_check_next(it, &c, err, errlen)) == 1)
+        rc = xfer_write_check(w, &c) == 0 ? STORE_OK : STORE_ERROR;
+    store_io_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
+int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size_t errlen)
+{
+    struct xfer_writer w;
+    err[0] = '\0';
+    if (store_read_begin(st, err, errlen) != STORE_OK)
+        return -1;
+    xfer_write_begin(&w, f, fmt);
+    int rc = export_episodes(st, &w, err, errlen);
+    if (rc == 0)
+        rc = export_sessions(st, &w, err, errlen);
+    if (rc == 0)
+        rc = export_checks(st, &w, err, errlen);
+    store_read_end(st);
+    if (xfer_write_end(&w) != 0 && rc == 0)
+        rc = -1;
+    if (rc != 0 && !err[0])
+        snprintf(err, errlen, "cannot write the export");
+    return rc;
+}
+
+static int next_item(void *ctx, struct xfer_item *item, char *err, size_t errlen)
+{
+    return xfer_read(ctx, item, err, errlen);
+}
+
+int xfer_import(struct store *st, FILE *f, int64_t now, struct xfer_counts *counts, char *err,
+                size_t errlen)
+{
+    struct xfer_reader *r = NULL;
+    struct store_import_counts n;
+    if (xfer_reader_open(&r, f, now, err, errlen) != 0)
+        return -1;
+    int rc = store_import(st, next_item, r, &n, err, errlen) == STORE_OK ? 0 : -1;
+    xfer_reader_free(&r);
+    if (rc == 0 && counts) {
+        counts->episodes = n.episodes;
+        counts->tags = n.tags;
+        counts->sessions = n.sessions;
+        counts->checks = n.checks;
+        counts->answers = n.answers;
+    }
+    return rc;
+}

@@ -1,0 +1,520 @@
+/* store_io and its glue (xfer_store, report_store): export -> import ->
+ * export gives the same bytes, a bad row or a taken id writes nothing,
+ * the iterators' order, the report from the store, and the backup (also
+ * while another connection holds a write transaction). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db/store.h"
+#include "db/store_io.h"
+#include "src/report_store.h"
+#include "src/xfer_store.h"
+
+#define NOW 1795000000LL /* 2026-11-18T11:06:40Z */
+#define TODAY (NOW - 40000) /* its midnight */
+#define HOUR 3600
+#define DAY 86400
+
+static char g_root[64];
+
+static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(p);
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    setenv("TZ", "UTC", 1);
+    tzset();
+    snprintf(g_root, sizeof g_root, "/tmp/unknot-io-XXXXXX");
+    return mkdtemp(g_root) ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    return nftw(g_root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static void tpath(char *out, size_t n, const char *rel)
+{
+    int w = snprintf(out, n, "%s/%s", g_root, rel);
+    assert_true(w > 0 && (size_t)w < n);
+}
+
+static struct store *open_ok(const char *path)
+{
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN] = "";
+    if (store_open(&st, path, err, sizeof err) != STORE_OK)
+        fail_msg("store_open(%s): %s", path, err);
+    return st;
+}
+
+static FILE *input(const char *text, size_t len)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    if (len)
+        assert_int_equal(fwrite(text, 1, len, f), len);
+    rewind(f);
+    return f;
+}
+
+/* ---- a history with everything in it ------------------------------------------ */
+
+static void add_episode(struct store *st, int64_t start, int64_t secs, int intensity,
+                        enum region region, const char *note, const char *const *tags)
+{
+    static struct episode ep;
+    char err[STORE_ERR_LEN];
+    episode_init(&ep);
+    ep.started_at = start;
+    ep.ended_at = secs ? start + secs : EPISODE_ONGOING;
+    ep.intensity = intensity;
+    ep.region = region;
+    ep.side = SIDE_BOTH;
+    snprintf(ep.note, sizeof ep.note, "%s", note);
+    for (; tags && *tags; tags += 2) {
+        enum tag_kind k;
+        assert_int_equal(tag_kind_parse(tags[0], &k), 0);
+        assert_int_equal(episode_add_tag(&ep, k, tags[1], err, sizeof err), 0);
+    }
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof err), 0);
+    assert_int_equal(store_episode_add(st, &ep, start + 60, err, sizeof err), STORE_OK);
+}
+
+static void add_check(struct store *st, int64_t at, const char *yes)
+{
+    struct store_check c = {.taken_at = at, .nanswers = REDFLAG_COUNT};
+    unsigned char answers[REDFLAG_COUNT];
+    char err[STORE_ERR_LEN];
+    assert_int_equal(redflags_parse_yes_list(yes, answers, err, sizeof err), 0);
+    memcpy(c.answers, answers, REDFLAG_COUNT);
+    snprintf(c.verdict, sizeof c.verdict, "%s", redflag_level_code(redflags_verdict(answers)));
+    assert_int_equal(store_check_add(st, &c, err, sizeof err), STORE_OK);
+}
+
+static const char csv_header[] =
+    "#unknot-export,1\r\n"
+    "#episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at\r\n"
+    "#tag,episode_id,kind,tag\r\n"
+    "#session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,"
+    "episode_id,pain_before,pain_after\r\n"
+    "#check,id,taken_at,verdict\r\n"
+    "#answer,check_id,item,answer\r\n";
+
+/* Sessions come in through an import: their own writer belongs to the
+ * timer, and this keeps the test independent of it. */
+static void add_sessions(struct store *st)
+{
+    char doc[2048], err[XFER_ERR_LEN];
+    snprintf(doc, sizeof doc, "%s%s", csv_header,
+             "session,1,ice,,,1200,1200,2026-11-10T08:00:00+00:00,2026-11-10T08:20:00+00:00,"
+             "done,1,7,4\r\n"
+             "session,2,stretch,first-aid,5,300,120,2026-11-11T09:00:00+00:00,"
+             "2026-11-11T09:02:00+00:00,stopped,,,\r\n"
+             "session,3,heat,,,1200,600,2026-11-12T09:00:00+00:00,,running,,5,\r\n");
+    FILE *f = input(doc, strlen(doc));
+    if (xfer_import(st, f, NOW, NULL, err, sizeof err) != 0)
+        fail_msg("importing sessions: %s", err);
+    fclose(f);
+}
+
+static void fill(struct store *st)
+{
+    static const char *const t1[] = {"trigger", "lifting", "symptom", "stiffness",
+                                     "medication", "ibuprofen, 400 mg", "trigger",
+                                     "other:carried a \"heavy\" box", NULL};
+    static const char *const t2[] = {"relief", "heat", NULL};
+    add_episode(st, NOW - 10 * DAY, 2 * HOUR, 6, REGION_LOWER,
+                "bent, \"quoted\", and\na second line \xE2\x80\x94 \xF0\x9F\x99\x82 \xE7\x97\x9B", t1);
+    add_episode(st, NOW - 8 * DAY, 1 * HOUR, 3, REGION_NECK, "", t2);
+    add_episode(st, NOW - 5 * DAY, 4 * HOUR, 8, REGION_LOWER, "tab\there", NULL);
+    add_episode(st, NOW - 1 * DAY, 0, 5, REGION_MID, "still going", NULL);
+    add_check(st, NOW - 9 * DAY, "12,13");
+    add_check(st, NOW - 2 * DAY, "");
+    add_sessions(st);
+}
+
+static char *export_text(struct store *st, enum xfer_format fmt)
+{
+    char *out = NULL, err[STORE_ERR_LEN];
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    if (xfer_export(st, f, fmt, err, sizeof err) != 0)
+        fail_msg("export: %s", err);
+    assert_int_equal(fclose(f), 0);
+    return out;
+}
+
+static int import_text(struct store *st, const char *text, struct xfer_counts *n, char *err,
+                       size_t errlen)
+{
+    FILE *f = input(text, strlen(text));
+    int rc = xfer_import(st, f, NOW, n, err, errlen);
+    fclose(f);
+    return rc;
+}
+
+/* ---- export and import ------------------------------------------------------------- */
+
+static void check_round_trip(enum xfer_format fmt)
+{
+    struct store *a = open_ok(":memory:"), *b = open_ok(":memory:");
+    struct xfer_counts n;
+    char err[XFER_ERR_LEN];
+    fill(a);
+    char *first = export_text(a, fmt);
+    if (import_text(b, first, &n, err, sizeof err) != 0)
+        fail_msg("import: %s", err);
+    assert_int_equal(n.episodes, 4);
+    assert_int_equal(n.tags, 5);
+    assert_int_equal(n.sessions, 3);
+    assert_int_equal(n.checks, 2);
+    assert_int_equal(n.answers, 2 * REDFLAG_COUNT);
+    char *second = export_text(b, fmt);
+    assert_string_equal(first, second);
+    free(first);
+    free(second);
+    store_close(&a);
+    store_close(&b);
+}
+
+static void test_round_trip_csv(void **state)
+{
+    (void)state;
+    check_round_trip(XFER_CSV);
+}
+
+static void test_round_trip_json(void **state)
+{
+    (void)state;
+    check_round_trip(XFER_JSON);
+}
+
+/* CSV in, JSON out, JSON in, CSV out: the formats hold the same data. */
+static void test_formats_agree(void **state)
+{
+    struct store *a = open_ok(":memory:"), *b = open_ok(":memory:");
+    char err[XFER_ERR_LEN];
+    (void)state;
+    fill(a);
+    char *json = export_text(a, XFER_JSON);
+    assert_int_equal(import_text(b, json, NULL, err, sizeof err), 0);
+    char *csv_a = export_text(a, XFER_CSV), *csv_b = export_text(b, XFER_CSV);
+    assert_string_equal(csv_a, csv_b);
+    free(json);
+    free(csv_a);
+    free(csv_b);
+    store_close(&a);
+    store_close(&b);
+}
+
+/* A bad value on line N: "line N" in the message and nothing written,
+ * not even the good rows before it. */
+static void test_bad_row_writes_nothing(void **state)
+{
+    struct store *st = open_ok(":memory:");
+    char doc[2048], err[XFER_ERR_LEN];
+    int64_t count = -1;
+    (void)state;
+    fill(st);
+    char *before = export_text(st, XFER_CSV);
+    snprintf(doc, sizeof doc, "%s%s", csv_header,
+             "episode,10,2026-11-01T08:00:00Z,2026-11-01T09:00:00Z,4,lower,,,,\r\n"
+             "tag,10,trigger,lifting\r\n"
+             "episode,11,2026-11-02T08:00:00Z,2026-11-02T09:00:00Z,4,lower,,,,\r\n"
+             "episode,12,2026-11-03T08:00:00Z,2026-11-03T09:00:00Z,eleven,lower,,,,\r\n");
+    assert_int_equal(import_text(st, doc, NULL, err, sizeof err), -1);
+    assert_string_equal(err, "line 10: invalid intensity \"eleven\": use a whole number from 0 "
+                             "(none) to 10 (worst)");
+    assert_int_equal(store_episode_count(st, INT64_MIN, INT64_MAX, &count, err, sizeof err),
+                     STORE_OK);
+    assert_int_equal(count, 4);
+    char *after = export_text(st, XFER_CSV);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    store_close(&st);
+}
+
+static void test_id_conflict_refused(void **state)
+{
+    struct store *a = open_ok(":memory:"), *b = open_ok(":memory:");
+    char err[XFER_ERR_LEN], doc[1024];
+    int64_t count = -1;
+    (void)state;
+    fill(a);
+    char *text = export_text(a, XFER_JSON);
+    assert_int_equal(import_text(b, text, NULL, err, sizeof err), 0);
+    assert_int_equal(import_text(b, text, NULL, err, sizeof err), -1);
+    assert_string_equal(err, "line 5: episode 1 is already in this database (or earlier in the "
+                             "file): import into an empty database (unknot --db NEW.db import "
+                             "FILE)");
+    /* Twice in one file, after a new row that must not stay either. */
+    snprintf(doc, sizeof doc, "%s%s", csv_header,
+             "check,50,2026-11-01T08:00:00Z,clear\r\n"
+             "check,50,2026-11-02T08:00:00Z,clear\r\n");
+    assert_int_equal(import_text(b, doc, NULL, err, sizeof err), -1);
+    assert_string_equal(err, "line 8: check 50 is already in this database (or earlier in the "
+                             "file): import into an empty database (unknot --db NEW.db import "
+                             "FILE)");
+    assert_int_equal(store_episode_count(b, INT64_MIN, INT64_MAX, &count, err, sizeof err),
+                     STORE_OK);
+    assert_int_equal(count, 4);
+    char *again = export_text(b, XFER_JSON);
+    assert_string_equal(text, again);
+    free(text);
+    free(again);
+    store_close(&a);
+    store_close(&b);
+}
+
+static void test_missing_episode_refused(void **state)
+{
+    struct store *st = open_ok(":memory:");
+    char doc[1024], err[XFER_ERR_LEN];
+    (void)state;
+    snprintf(doc, sizeof doc, "%s%s", csv_header,
+             "session,1,ice,,,600,600,2026-11-10T08:00:00Z,2026-11-10T08:10:00Z,done,99,,\r\n");
+    assert_int_equal(import_text(st, doc, NULL, err, sizeof err), -1);
+    assert_string_equal(err, "line 7: session 1 refers to episode 99, which is neither in this "
+                             "database nor earlier in the file");
+    store_close(&st);
+}
+
+/* ---- iterators --------------------------------------------------------------------- */
+
+static void test_durations_sorted(void **state)
+{
+    struct store *st = open_ok(":memory:");
+    struct store_io_iter *it = NULL;
+    char err[STORE_ERR_LEN];
+    size_t count = 0;
+    int64_t secs, got[8];
+    int n = 0, rc;
+    (void)state;
+    fill(st);
+    assert_int_equal(store_io_durations(st, INT64_MIN, INT64_MAX, &count, &it, err, sizeof err),
+                     STORE_OK);
+    assert_int_equal(count, 3); /* the ongoing one has no duration */
+    while ((rc = store_io_duration_next(it, &secs, err, sizeof err)) == 1)
+        got[n++] = secs;
+    assert_int_equal(rc, 0);
+    assert_int_equal(n, 3);
+    assert_int_equal(got[0], HOUR);
+    assert_int_equal(got[1], 2 * HOUR);
+    assert_int_equal(got[2], 4 * HOUR);
+    store_io_iter_free(&it);
+    assert_null(it);
+    /* A period holds only the episodes that started in it. */
+    assert_int_equal(store_io_durations(st, NOW - 9 * DAY, NOW, &count, &it, err, sizeof err),
+                     STORE_OK);
+    assert_int_equal(count, 2);
+    /* The wrong next for the iterator is refused, not misread. */
+    assert_int_equal(store_io_check_next(it, NULL, err, sizeof err), STORE_ERROR);
+    store_io_iter_free(&it);
+    store_io_iter_free(&it);
+    store_close(&st);
+}
+
+static void test_sessions_and_checks_oldest_first(void **state)
+{
+    struct store *st = open_ok(":memory:");
+    struct store_io_iter *it = NULL;
+    struct xfer_session s;
+    struct xfer_check c;
+    char err[STORE_ERR_LEN];
+    (void)state;
+    fill(st);
+    assert_int_equal(store_io_sessions(st, INT64_MIN, INT64_MAX, &it, err, sizeof err), STORE_OK);
+    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 1);
+    assert_int_equal(s.id, 1);
+    assert_string_equal(s.kind, "ice");
+    assert_int_equal(s.pain_before, 7);
+    assert_int_equal(s.pain_after, 4);
+    assert_int_equal(s.episode_id, 1);
+    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 1);
+    assert_string_equal(s.routine, "first-aid");
+    assert_int_equal(s.hold_s, 5);
+    assert_int_equal(s.pain_before, XFER_NONE);
+    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 1);
+    assert_int_equal(s.ended_at, 0);
+    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 0);
+    store_io_iter_free(&it);
+    assert_int_equal(store_io_checks(st, INT64_MIN, INT64_MAX, &it, err, sizeof err), STORE_OK);
+    assert_int_equal(store_io_check_next(it, &c, err, sizeof err), 1);
+    assert_string_equal(c.verdict, "see_doctor");
+    assert_int_equal(c.nanswers, REDFLAG_COUNT);
+    assert_int_equal(c.answers[11].item, 12);
+    assert_int_equal(c.answers[11].answer, 1);
+    assert_int_equal(store_io_check_next(it, &c, err, sizeof err), 1);
+    assert_string_equal(c.verdict, "clear");
+    assert_int_equal(store_io_check_next(it, &c, err, sizeof err), 0);
+    store_io_iter_free(&it);
+    store_close(&st);
+}
+
+/* ---- the report from the store ------------------------------------------------------- */
+
+static char *report_text(struct store *st, int64_t from, enum report_format fmt)
+{
+    char *out = NULL, err[STORE_ERR_LEN];
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    if (report_from_store(st, from, NOW, NOW, fmt, f, err, sizeof err) != 0)
+        fail_msg("report: %s", err);
+    assert_int_equal(fclose(f), 0);
+    return out;
+}
+
+static void test_report_from_store(void **state)
+{
+    struct store *st = open_ok(":memory:");
+    (void)state;
+    fill(st);
+    char *text = report_text(st, NOW - 30 * DAY, REPORT_TEXT);
+    /* Durations 1h, 2h, 4h: the median is the middle one. */
+    assert_non_null(strstr(text, "  median duration                           2h\n"));
+    assert_non_null(strstr(text, "  longest                                   4h\n"));
+    assert_non_null(strstr(text, "ibuprofen, 400 mg"));
+    assert_non_null(strstr(text, "  checks taken                              2\n"));
+    free(text);
+    char *json = report_text(st, NOW - 30 * DAY, REPORT_JSON);
+    assert_non_null(strstr(json, "\"median_s\": 7200"));
+    free(json);
+    /* A period without episodes says so. */
+    text = report_text(st, NOW - 2 * HOUR, REPORT_TEXT);
+    assert_non_null(strstr(text, "No episodes in this period."));
+    free(text);
+    store_close(&st);
+}
+
+static void test_period_start(void **state)
+{
+    char err[256];
+    enum report_format fmt;
+    (void)state;
+    /* 90 days including today start at midnight 89 days before today. */
+    assert_int_equal(report_period_start(NOW, 90), TODAY - 89 * DAY);
+    assert_int_equal(report_period_start(NOW, 1), TODAY);
+    assert_int_equal(report_period_start(NOW, 0), TODAY);
+    assert_int_equal(report_format_from_path("a/b.MD", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_MARKDOWN);
+    assert_int_equal(report_format_from_path("r.json", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_JSON);
+    assert_int_equal(report_format_from_path("r.txt", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_TEXT);
+    assert_int_equal(report_format_from_path("dir.csv/report", &fmt, err, sizeof err), -1);
+    assert_int_equal(report_format_from_path("report.pdf", &fmt, err, sizeof err), -1);
+    assert_string_equal(err, "end the file name with .txt (text), .md (markdown), .csv or .json");
+}
+
+/* ---- backup ---------------------------------------------------------------------------- */
+
+struct hold_ctx {
+    struct store *other;
+    const char *path;
+    int done;
+};
+
+/* Called inside an import's write transaction on another connection: the
+ * backup runs meanwhile and sees only what was committed. */
+static int backup_during_import(void *ctx, struct xfer_item *item, char *err, size_t errlen)
+{
+    struct hold_ctx *h = ctx;
+    if (h->done++)
+        return 0;
+    assert_int_equal(store_backup(h->other, h->path, 0, err, errlen), STORE_OK);
+    memset(item, 0, sizeof *item);
+    item->kind = XFER_CHECK;
+    item->line = 1;
+    item->chk.id = 900;
+    item->chk.taken_at = NOW;
+    snprintf(item->chk.verdict, sizeof item->chk.verdict, "clear");
+    return 1;
+}
+
+static void test_backup(void **state)
+{
+    char db[128], copy[128], tmp[160], err[STORE_ERR_LEN];
+    struct stat sb;
+    (void)state;
+    tpath(db, sizeof db, "live.db");
+    tpath(copy, sizeof copy, "copy.db");
+    snprintf(tmp, sizeof tmp, "%s.tmp", copy);
+    struct store *a = open_ok(db), *b = open_ok(db);
+    fill(a);
+    /* b holds the write lock with an uncommitted check while a copies. */
+    struct hold_ctx h = {a, copy, 0};
+    assert_int_equal(store_import(b, backup_during_import, &h, NULL, err, sizeof err), STORE_OK);
+    assert_int_equal(stat(copy, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    assert_int_equal(access(tmp, F_OK), -1);
+    struct store *c = open_ok(copy);
+    char *want = export_text(a, XFER_CSV), *got = export_text(c, XFER_CSV);
+    assert_non_null(strstr(want, "check,900,"));  /* committed after the copy */
+    assert_null(strstr(got, "check,900,"));
+    assert_non_null(strstr(got, "episode,4,"));
+    free(want);
+    free(got);
+    store_close(&c);
+    /* An existing file is kept unless replacing is asked for. */
+    assert_int_equal(store_backup(a, copy, 0, err, sizeof err), STORE_IO_EXISTS);
+    assert_non_null(strstr(err, "already exists"));
+    assert_int_equal(access(tmp, F_OK), -1);
+    assert_int_equal(store_backup(a, copy, 1, err, sizeof err), STORE_OK);
+    /* Every open ends sessions left running; reopen a so both have. */
+    store_close(&a);
+    a = open_ok(db);
+    c = open_ok(copy);
+    want = export_text(a, XFER_JSON);
+    got = export_text(c, XFER_JSON);
+    assert_string_equal(want, got);
+    free(want);
+    free(got);
+    store_close(&c);
+    /* A directory that is not there: an error, and no file left behind. */
+    tpath(copy, sizeof copy, "no/such/dir/x.db");
+    assert_int_equal(store_backup(a, copy, 0, err, sizeof err), STORE_ERROR);
+    assert_non_null(strstr(err, "cannot create"));
+    store_close(&a);
+    store_close(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip_csv),
+        cmocka_unit_test(test_round_trip_json),
+        cmocka_unit_test(test_formats_agree),
+        cmocka_unit_test(test_bad_row_writes_nothing),
+        cmocka_unit_test(test_id_conflict_refused),
+        cmocka_unit_test(test_missing_episode_refused),
+        cmocka_unit_test(test_durations_sorted),
+        cmocka_unit_test(test_sessions_and_checks_oldest_first),
+        cmocka_unit_test(test_report_from_store),
+        cmocka_unit_test(test_period_start),
+        cmocka_unit_test(test_backup),
+    };
+    return cmocka_run_group_tests_name("store_io", tests, group_setup, group_teardown);
+}

@@ -1,0 +1,544 @@
+/* Tests of src/xfer.c: the export format as written (golden text), read
+ * back into the same rows in both formats, times with offsets, and the
+ * refusals with their line numbers and words. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "src/xfer.h"
+
+#define NOW 1795000000LL /* 2026-11-18T07:06:40Z */
+#define T0 1793992800LL  /* 2026-11-06T19:20:00Z */
+
+static struct xfer_item item; /* ~10 KB */
+
+static int setup(void **state)
+{
+    (void)state;
+    setenv("TZ", "UTC", 1);
+    tzset();
+    return 0;
+}
+
+static FILE *input(const char *data)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    size_t len = strlen(data);
+    if (len)
+        assert_int_equal(fwrite(data, 1, len, f), len);
+    rewind(f);
+    return f;
+}
+
+static void sample_episode(struct episode *ep)
+{
+    char err[256];
+    episode_init(ep);
+    ep->id = 7;
+    ep->started_at = T0;
+    ep->ended_at = T0 + 5400;
+    ep->intensity = 6;
+    ep->region = REGION_LOWER;
+    ep->side = SIDE_LEFT;
+    snprintf(ep->note, sizeof ep->note, "bent, \"quoted\"\nsecond line \xE2\x80\x94 \xF0\x9F\x99\x82");
+    ep->created_at = T0 + 5400;
+    ep->updated_at = T0 + 6000;
+    assert_int_equal(episode_add_tag(ep, TAG_TRIGGER, "lifting", err, sizeof err), 0);
+    assert_int_equal(episode_add_tag(ep, TAG_MEDICATION, "ibuprofen, 400 mg", err, sizeof err), 0);
+}
+
+static void sample_session(struct xfer_session *s)
+{
+    memset(s, 0, sizeof *s);
+    s->id = 3;
+    snprintf(s->kind, sizeof s->kind, "stretch");
+    snprintf(s->routine, sizeof s->routine, "first-aid");
+    s->hold_s = 5;
+    s->planned_s = 300;
+    s->elapsed_s = 280;
+    s->started_at = T0 + 600;
+    s->ended_at = T0 + 900;
+    snprintf(s->status, sizeof s->status, "stopped");
+    s->episode_id = 7;
+    s->pain_before = 6;
+    s->pain_after = XFER_NONE;
+}
+
+static void sample_check(struct xfer_check *c)
+{
+    memset(c, 0, sizeof *c);
+    c->id = 2;
+    c->taken_at = T0 + 7200;
+    snprintf(c->verdict, sizeof c->verdict, "see_doctor");
+    c->nanswers = 2;
+    c->answers[0].item = 1;
+    c->answers[0].answer = 0;
+    c->answers[1].item = 12;
+    c->answers[1].answer = 1;
+}
+
+/* The sample export in fmt, as a string the caller frees. */
+static char *export_sample(enum xfer_format fmt, int rows)
+{
+    static struct episode ep;
+    struct xfer_session s;
+    struct xfer_check c;
+    struct xfer_writer w;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    sample_episode(&ep);
+    sample_session(&s);
+    sample_check(&c);
+    xfer_write_begin(&w, f, fmt);
+    if (rows) {
+        assert_int_equal(xfer_write_episode(&w, &ep), 0);
+        assert_int_equal(xfer_write_session(&w, &s), 0);
+        assert_int_equal(xfer_write_check(&w, &c), 0);
+    }
+    assert_int_equal(xfer_write_end(&w), 0);
+    assert_int_equal(fclose(f), 0);
+    return out;
+}
+
+static const char csv_header[] =
+    "#unknot-export,1\r\n"
+    "#episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at\r\n"
+    "#tag,episode_id,kind,tag\r\n"
+    "#session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,"
+    "episode_id,pain_before,pain_after\r\n"
+    "#check,id,taken_at,verdict\r\n"
+    "#answer,check_id,item,answer\r\n";
+
+static void test_write_csv(void **state)
+{
+    (void)state;
+    char *out = export_sample(XFER_CSV, 1);
+    char want[4096];
+    snprintf(want, sizeof want, "%s%s", csv_header,
+             "episode,7,2026-11-06T19:20:00+00:00,2026-11-06T20:50:00+00:00,6,lower,left,"
+             "\"bent, \"\"quoted\"\"\nsecond line \xE2\x80\x94 \xF0\x9F\x99\x82\","
+             "2026-11-06T20:50:00+00:00,2026-11-06T21:00:00+00:00\r\n"
+             "tag,7,trigger,lifting\r\n"
+             "tag,7,medication,\"ibuprofen, 400 mg\"\r\n"
+             "session,3,stretch,first-aid,5,300,280,2026-11-06T19:30:00+00:00,"
+             "2026-11-06T19:35:00+00:00,stopped,7,6,\"\"\r\n"
+             "check,2,2026-11-06T21:20:00+00:00,see_doctor\r\n"
+             "answer,2,1,0\r\n"
+             "answer,2,12,1\r\n");
+    assert_string_equal(out, want);
+    free(out);
+    out = export_sample(XFER_CSV, 0);
+    assert_string_equal(out, csv_header);
+    free(out);
+}
+
+static void test_write_json(void **state)
+{
+    (void)state;
+    char *out = export_sample(XFER_JSON, 1);
+    assert_string_equal(
+        out,
+        "{\n  \"format\": \"unknot-export\",\n  \"version\": 1,\n  \"episodes\": [\n"
+        "    {\"id\": 7, \"started_at\": \"2026-11-06T19:20:00+00:00\", \"ended_at\": "
+        "\"2026-11-06T20:50:00+00:00\", \"intensity\": 6, \"region\": \"lower\", \"side\": "
+        "\"left\", \"notes\": \"bent, \\\"quoted\\\"\\nsecond line \xE2\x80\x94 \xF0\x9F\x99\x82\", "
+        "\"created_at\": \"2026-11-06T20:50:00+00:00\", \"updated_at\": "
+        "\"2026-11-06T21:00:00+00:00\", \"tags\": [{\"kind\": \"trigger\", \"tag\": "
+        "\"lifting\"}, {\"kind\": \"medication\", \"tag\": \"ibuprofen, 400 mg\"}]}\n  ],\n"
+        "  \"sessions\": [\n"
+        "    {\"id\": 3, \"kind\": \"stretch\", \"routine\": \"first-aid\", \"hold_s\": 5, "
+        "\"planned_s\": 300, \"elapsed_s\": 280, \"started_at\": \"2026-11-06T19:30:00+00:00\", "
+        "\"ended_at\": \"2026-11-06T19:35:00+00:00\", \"status\": \"stopped\", \"episode_id\": "
+        "7, \"pain_before\": 6, \"pain_after\": null}\n  ],\n"
+        "  \"checks\": [\n"
+        "    {\"id\": 2, \"taken_at\": \"2026-11-06T21:20:00+00:00\", \"verdict\": "
+        "\"see_doctor\", \"answers\": [{\"item\": 1, \"answer\": 0}, {\"item\": 12, "
+        "\"answer\": 1}]}\n  ]\n}\n");
+    free(out);
+    out = export_sample(XFER_JSON, 0);
+    assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 1,\n"
+                             "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": []\n}\n");
+    free(out);
+}
+
+/* Rows out of order are refused and say so at the end. */
+static void test_write_order(void **state)
+{
+    struct xfer_writer w;
+    struct xfer_check c;
+    static struct episode ep;
+    char *out = NULL;
+    size_t len = 0;
+    (void)state;
+    FILE *f = open_memstream(&out, &len);
+    sample_check(&c);
+    sample_episode(&ep);
+    xfer_write_begin(&w, f, XFER_JSON);
+    assert_int_equal(xfer_write_check(&w, &c), 0);
+    assert_int_equal(xfer_write_episode(&w, &ep), -1);
+    assert_int_equal(xfer_write_end(&w), -1);
+    fclose(f);
+    free(out);
+}
+
+/* Reads every item of text; returns how many, and the last rc in *rc. */
+static int read_all(const char *text, int64_t now, char *err, size_t errlen, int *rc)
+{
+    struct xfer_reader *r = NULL;
+    int n = 0;
+    FILE *f = input(text);
+    assert_int_equal(xfer_reader_open(&r, f, now, err, errlen), 0);
+    while ((*rc = xfer_read(r, &item, err, errlen)) == 1)
+        n++;
+    xfer_reader_free(&r);
+    assert_null(r);
+    fclose(f);
+    return n;
+}
+
+static void check_round_trip(enum xfer_format fmt)
+{
+    static struct episode want;
+    struct xfer_session ws;
+    struct xfer_check wc;
+    struct xfer_reader *r = NULL;
+    char err[XFER_ERR_LEN];
+    char *text = export_sample(fmt, 1);
+    FILE *f = input(text);
+    sample_episode(&want);
+    sample_session(&ws);
+    sample_check(&wc);
+    assert_int_equal(xfer_reader_open(&r, f, NOW, err, sizeof err), 0);
+    assert_int_equal(xfer_reader_format(r), fmt);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_EPISODE);
+    assert_int_equal(item.line, fmt == XFER_CSV ? 7 : 5);
+    assert_int_equal(item.ep.id, want.id);
+    assert_int_equal(item.ep.started_at, want.started_at);
+    assert_int_equal(item.ep.ended_at, want.ended_at);
+    assert_int_equal(item.ep.intensity, want.intensity);
+    assert_int_equal(item.ep.region, want.region);
+    assert_int_equal(item.ep.side, want.side);
+    assert_string_equal(item.ep.note, want.note);
+    assert_int_equal(item.ep.created_at, want.created_at);
+    assert_int_equal(item.ep.updated_at, want.updated_at);
+    assert_int_equal(item.ep.ntags, 2);
+    assert_string_equal(item.ep.tags[1].text, "ibuprofen, 400 mg");
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_SESSION);
+    assert_memory_equal(&item.ses, &ws, sizeof ws);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_CHECK);
+    assert_memory_equal(&item.chk, &wc, sizeof wc);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 0);
+    xfer_reader_free(&r);
+    fclose(f);
+    free(text);
+}
+
+static void test_round_trip(void **state)
+{
+    (void)state;
+    check_round_trip(XFER_CSV);
+    check_round_trip(XFER_JSON);
+}
+
+/* Times keep their instant through any offset; missing ones default. */
+static void test_times(void **state)
+{
+    static const struct {
+        const char *in;
+        int64_t want; /* -1: refused */
+    } cases[] = {
+        {"2026-11-06T19:20:00+00:00", T0},
+        {"2026-11-06T19:20:00Z", T0},
+        {"2026-11-06T20:20:00+01:00", T0},
+        {"2026-11-06T13:50:00-05:30", T0},
+        {"2024-02-29T00:00:00Z", 1709164800},
+        {"1970-01-01T00:00:00Z", 0},
+        {"2023-02-29T00:00:00Z", -1},
+        {"2026-11-06T24:00:00Z", -1},
+        {"2026-11-06T19:20:60Z", -1},
+        {"2026-11-06 19:20:00Z", -1},
+        {"2026-11-06T19:20:00", -1},
+        {"2026-11-06T19:20:00+0100", -1},
+        {"2026-11-06T19:20:00+01:00x", -1},
+        {"1969-12-31T23:59:59Z", -1},
+        {"2026-13-01T00:00:00Z", -1},
+        {"", -1},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t t = -2;
+        int rc = xfer_parse_time(cases[i].in, &t);
+        if (cases[i].want < 0) {
+            assert_int_equal(rc, -1);
+        } else {
+            assert_int_equal(rc, 0);
+            assert_int_equal(t, cases[i].want);
+        }
+    }
+}
+
+/* Written in a zone with summer time, read back to the same instants. */
+static void test_offsets_round_trip(void **state)
+{
+    static struct episode ep;
+    struct xfer_writer w;
+    char *out = NULL, err[XFER_ERR_LEN];
+    size_t len = 0;
+    int rc;
+    (void)state;
+    setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+    tzset();
+    sample_episode(&ep);
+    ep.started_at = 1782900000; /* 2026-07-01, summer: +02:00 */
+    ep.ended_at = ep.started_at + 60;
+    FILE *f = open_memstream(&out, &len);
+    xfer_write_begin(&w, f, XFER_CSV);
+    assert_int_equal(xfer_write_episode(&w, &ep), 0);
+    assert_int_equal(xfer_write_end(&w), 0);
+    fclose(f);
+    assert_non_null(strstr(out, "+02:00"));
+    assert_non_null(strstr(out, "+01:00")); /* created_at in November */
+    assert_int_equal(read_all(out, NOW, err, sizeof err, &rc), 1);
+    assert_int_equal(rc, 0);
+    assert_int_equal(item.ep.started_at, 1782900000);
+    assert_int_equal(item.ep.created_at, ep.created_at);
+    free(out);
+    setup(NULL);
+}
+
+/* Empty notes, side, end, created and updated: "", unset, ongoing, now. */
+static void test_defaults(void **state)
+{
+    char doc[2048], err[XFER_ERR_LEN];
+    int rc;
+    (void)state;
+    snprintf(doc, sizeof doc, "%sepisode,1,2026-11-06T19:20:00Z,,3,neck,,,,\r\n", csv_header);
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 1);
+    assert_int_equal(rc, 0);
+    assert_int_equal(item.ep.ended_at, EPISODE_ONGOING);
+    assert_int_equal(item.ep.side, SIDE_UNSET);
+    assert_string_equal(item.ep.note, "");
+    assert_int_equal(item.ep.created_at, NOW);
+    assert_int_equal(item.ep.updated_at, NOW);
+    /* JSON may leave the optional keys out and take them in any order. */
+    assert_int_equal(read_all("{\"format\": \"unknot-export\", \"version\": 1, \"episodes\": "
+                              "[{\"region\": \"neck\", \"intensity\": 3, \"started_at\": "
+                              "\"2026-11-06T19:20:00Z\", \"id\": 1}], \"sessions\": [], "
+                              "\"checks\": []}",
+                              NOW, err, sizeof err, &rc),
+                     1);
+    assert_int_equal(rc, 0);
+    assert_int_equal(item.ep.ntags, 0);
+    assert_int_equal(item.ep.created_at, NOW);
+}
+
+struct err_case {
+    const char *rows; /* after the CSV header (lines 1-6), or a whole JSON document */
+    const char *err;
+};
+
+static void check_errors(const struct err_case *cases, size_t n, int csv)
+{
+    char doc[4096], err[XFER_ERR_LEN];
+    for (size_t i = 0; i < n; i++) {
+        int rc;
+        snprintf(doc, sizeof doc, "%s%s", csv ? csv_header : "", cases[i].rows);
+        err[0] = '\0';
+        read_all(doc, NOW, err, sizeof err, &rc);
+        if (rc != -1 || strcmp(err, cases[i].err) != 0)
+            fail_msg("case %zu: rc %d, err \"%s\", wanted \"%s\"", i, rc, err, cases[i].err);
+    }
+}
+
+#define EP "episode,1,2026-11-06T19:20:00Z,2026-11-06T20:20:00Z,"
+
+static void test_csv_errors(void **state)
+{
+    static const struct err_case cases[] = {
+        {EP "eleven,lower,,,,\r\n",
+         "line 7: invalid intensity \"eleven\": use a whole number from 0 (none) to 10 (worst)"},
+        {EP "5,elbow,,,,\r\n", "line 7: invalid region \"elbow\": use lower, mid, upper or neck"},
+        {EP "5,lower,up,,,\r\n", "line 7: invalid side \"up\": use left, right, both or center"},
+        {"episode,x,2026-11-06T19:20:00Z,,5,lower,,,,\r\n",
+         "line 7: invalid id \"x\": use a whole number from 1"},
+        {"episode,1,yesterday,,5,lower,,,,\r\n",
+         "line 7: invalid started_at \"yesterday\": use ISO 8601 with an offset, such as "
+         "2026-11-20T14:30:00+01:00"},
+        {"episode,1,,,5,lower,,,,\r\n", "line 7: missing started_at: it may not be empty"},
+        {"episode,1,2026-11-06T19:20:00Z,2026-11-06T19:00:00Z,5,lower,,,,\r\n",
+         "line 7: episode 1: end is before the start: give an end after the start"},
+        {"episode,1,2026-12-06T19:20:00Z,,5,lower,,,,\r\n",
+         "line 7: episode 1: start lies in the future: an episode can only be logged once it "
+         "has begun"},
+        {EP "5,lower,,,\r\n",
+         "line 7: episode row with 9 fields: it has 10, as the header row #episode shows"},
+        {EP "5,lower,,,,\r\ntag,1,trigger,juggling\r\n",
+         "line 8: invalid trigger \"juggling\": use one of lifting, twisting, bending, "
+         "sudden-movement, sneeze-cough, sitting, standing, out-of-bed, sleeping, exercise, "
+         "stress, cold, dehydration, other, or other:TEXT"},
+        {EP "5,lower,,,,\r\ntag,1,mood,sad\r\n",
+         "line 8: invalid tag kind \"mood\": use trigger, symptom, relief or medication"},
+        {EP "5,lower,,,,\r\ntag,2,trigger,lifting\r\n",
+         "line 8: this tag row is for episode 2: it must follow the row of that episode"},
+        {"tag,1,trigger,lifting\r\n", "line 7: a tag row must follow the row of its episode"},
+        {EP "5,lower,,\"multi\nline\",,\r\ntag,1,relief,\"two\nlines\"\r\n",
+         "line 9: invalid tag: text must be on one line, without control characters"},
+        {"picnic,1\r\n", "line 7: unknown row type \"picnic\": use episode, tag, session, check or "
+                         "answer"},
+        {"#episode,id\r\n", "line 7: header rows belong at the top of the file"},
+        {"session,1,yoga,,,60,0,2026-11-06T19:20:00Z,,running,,,\r\n",
+         "line 7: invalid session kind \"yoga\": use stretch, ice or heat"},
+        {"session,1,stretch,splits,5,60,0,2026-11-06T19:20:00Z,,running,,,\r\n",
+         "line 7: invalid routine \"splits\": use first-aid, mobility or daily"},
+        {"session,1,stretch,daily,10,60,0,2026-11-06T19:20:00Z,,running,,,\r\n",
+         "line 7: invalid hold_s \"10\": use 5 or 30, or leave it empty"},
+        {"session,1,ice,,,0,0,2026-11-06T19:20:00Z,,running,,,\r\n",
+         "line 7: invalid planned_s \"0\": use a whole number of seconds from 1"},
+        {"session,1,ice,,,60,0,2026-11-06T19:20:00Z,,lost,,,\r\n",
+         "line 7: invalid status \"lost\": use running, done, stopped or interrupted"},
+        {"session,1,ice,,,60,0,2026-11-06T19:20:00Z,,done,,11,\r\n",
+         "line 7: invalid pain_before \"11\": use a whole number from 0 (none) to 10 (worst), or "
+         "leave it empty"},
+        {"session,1,ice,,,60,0,2026-11-06T19:20:00Z,2026-11-06T19:00:00Z,done,,,\r\n",
+         "line 7: session 1: end is before the start: give an end after the start"},
+        {"check,1,2026-11-06T19:20:00Z,fine\r\n",
+         "line 7: invalid verdict \"fine\": use clear, see_doctor, urgent or emergency"},
+        {"check,1,2026-11-06T19:20:00Z,clear\r\nanswer,1,17,0\r\n",
+         "line 8: invalid item \"17\": use a checklist item number from 1 to 16"},
+        {"check,1,2026-11-06T19:20:00Z,clear\r\nanswer,1,3,2\r\n",
+         "line 8: invalid answer \"2\": use 0 (no) or 1 (yes)"},
+        {"check,1,2026-11-06T19:20:00Z,clear\r\nanswer,1,3,0\r\nanswer,1,3,1\r\n",
+         "line 9: item 3 is answered twice"},
+        {EP "5,lower,,\"open quote,,\r\n", "line 7: quoted field never closed: the input ends inside it"},
+    };
+    (void)state;
+    check_errors(cases, sizeof cases / sizeof cases[0], 1);
+}
+
+static void test_csv_header_errors(void **state)
+{
+    static const struct err_case cases[] = {
+        {"", "line 1: not an unknot export: a CSV export starts with the row #unknot-export,1 "
+             "and a JSON one with {"},
+        {"id,started_at\r\n", "line 1: not an unknot export: a CSV export starts with the row "
+                              "#unknot-export,1 and a JSON one with {"},
+        {"#unknot-export,2\r\n",
+         "line 1: export version 2 is newer than this unknot reads (1): upgrade unknot"},
+        {"#unknot-export,1\r\n#episode,id\r\n",
+         "line 2: the header row for episode rows must be #episode,id,started_at,ended_at,"
+         "intensity,region,side,notes,created_at,updated_at (the file is not an unknot export "
+         "of this version)"},
+        {"  #unknot-export,1\r\n", "line 1: not an unknot export: a CSV export starts with the "
+                                   "row #unknot-export,1 and a JSON one with {"},
+    };
+    (void)state;
+    check_errors(cases, sizeof cases / sizeof cases[0], 0);
+}
+
+#define JHEAD "{\"format\": \"unknot-export\", \"version\": 1,\n\"episodes\": [\n"
+#define JTAIL "],\n\"sessions\": [], \"checks\": []}\n"
+#define JEP "\"id\": 1, \"started_at\": \"2026-11-06T19:20:00Z\", \"region\": \"lower\""
+
+static void test_json_errors(void **state)
+{
+    static const struct err_case cases[] = {
+        {JHEAD "{" JEP ", \"intensity\": \"eleven\"}\n" JTAIL,
+         "line 3: invalid intensity \"eleven\": give a whole number without quotes"},
+        {JHEAD "{" JEP ", \"intensity\": 11}\n" JTAIL,
+         "line 3: invalid intensity \"11\": use a whole number from 0 (none) to 10 (worst)"},
+        {JHEAD "{" JEP ", \"intensity\": 5, \"region\": \"neck\"}" JTAIL,
+         "line 3: key \"region\" given twice"},
+        {JHEAD "{" JEP ", \"intensity\": 5, \"mood\": 1}" JTAIL,
+         "line 3: unknown key \"mood\" in an episode row: use id, started_at, ended_at, "
+         "intensity, region, side, notes, created_at, updated_at, tags"},
+        {JHEAD "{" JEP "}" JTAIL, "line 3: missing intensity: it may not be empty"},
+        {JHEAD "{" JEP ", \"intensity\": null}" JTAIL,
+         "line 3: missing intensity: it may not be empty"},
+        {JHEAD "{" JEP ", \"intensity\": 5, \"side\": 2}" JTAIL,
+         "line 3: invalid side: expected a string in quotes, found a number"},
+        {JHEAD "{" JEP ", \"intensity\": 5,\n \"tags\": [{\"kind\": \"trigger\", \"tag\": "
+               "\"juggling\"}]}" JTAIL,
+         "line 4: invalid trigger \"juggling\": use one of lifting, twisting, bending, "
+         "sudden-movement, sneeze-cough, sitting, standing, out-of-bed, sleeping, exercise, "
+         "stress, cold, dehydration, other, or other:TEXT"},
+        {JHEAD "{" JEP ", \"intensity\": 5, \"tags\": [{\"tag\": \"x\"}]}" JTAIL,
+         "line 3: missing kind: it may not be empty"},
+        {JHEAD "{" JEP ", \"intensity\": 5, \"tags\": [], \"tags\": []}" JTAIL,
+         "line 3: key \"tags\" given twice"},
+        {JHEAD "[]" JTAIL, "line 3: expected an episode object, found an array"},
+        {"{\"format\": \"other\"}", "line 1: not an unknot export: format must be "
+                                    "\"unknot-export\""},
+        {"{\"version\": 1}", "line 1: expected the key \"format\" first"},
+        {"{\"format\": \"unknot-export\", \"version\": 9}",
+         "line 1: export version 9 is newer than this unknot reads (1): upgrade unknot"},
+        {"{\"format\": \"unknot-export\", \"version\": 1, \"checks\": []}",
+         "line 1: expected the key \"episodes\" (the keys come in the order format, version, "
+         "episodes, sessions, checks)"},
+        {JHEAD JTAIL "x", "line 5: expected the end of the input after the top-level value, "
+                          "found 'x'"},
+        {JHEAD "{" JEP ", \"intensity\": 5.5}" JTAIL,
+         "line 3: numbers must be whole (no fraction or exponent)"},
+        {"{\"format\": \"unknot-export\", \"version\": 1, \"episodes\": [], \"sessions\": [], "
+         "\"checks\": [\n{\"id\": 1, \"taken_at\": \"2026-11-06T19:20:00Z\", \"verdict\": "
+         "\"clear\",\n \"answers\": [{\"item\": 1, \"answer\": true}]}]}",
+         "line 3: invalid answer: expected a number, found true"},
+    };
+    (void)state;
+    check_errors(cases, sizeof cases / sizeof cases[0], 0);
+}
+
+/* An error sticks, and nothing after it is read. */
+static void test_error_sticks(void **state)
+{
+    char doc[1024], err[XFER_ERR_LEN];
+    struct xfer_reader *r = NULL;
+    (void)state;
+    snprintf(doc, sizeof doc, "%s%s", csv_header, "bad,row\r\n" EP "5,lower,,,,\r\n");
+    FILE *f = input(doc);
+    assert_int_equal(xfer_reader_open(&r, f, NOW, err, sizeof err), 0);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), -1);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), -1);
+    assert_non_null(strstr(err, "line 7: unknown row type \"bad\""));
+    xfer_reader_free(&r);
+    xfer_reader_free(&r); /* NULL-safe */
+    fclose(f);
+}
+
+static void test_format_parse(void **state)
+{
+    enum xfer_format fmt;
+    char err[128];
+    (void)state;
+    assert_int_equal(xfer_format_parse("CSV", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, XFER_CSV);
+    assert_int_equal(xfer_format_parse("json", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, XFER_JSON);
+    assert_int_equal(xfer_format_parse("xml", &fmt, err, sizeof err), -1);
+    assert_string_equal(err, "invalid format \"xml\": use csv or json");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_write_csv),        cmocka_unit_test(test_write_json),
+        cmocka_unit_test(test_write_order),      cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_times),            cmocka_unit_test(test_offsets_round_trip),
+        cmocka_unit_test(test_defaults),         cmocka_unit_test(test_csv_errors),
+        cmocka_unit_test(test_csv_header_errors), cmocka_unit_test(test_json_errors),
+        cmocka_unit_test(test_error_sticks),     cmocka_unit_test(test_format_parse),
+    };
+    return cmocka_run_group_tests_name("xfer", tests, setup, NULL);
+}

@@ -18,8 +18,8 @@ enum { OPT_HELP = 1000, OPT_SINCE, OPT_UNTIL, OPT_FORMAT, OPT_FORCE };
 static const char usage_report[] =
     "usage: unknot report [--since WHEN] [--until WHEN] [--format FORMAT] [-o FILE]\n"
     "                     [--force]\n"
-    "The appointment report: what the spasms feel like, where, how long and how often,\n"
-    "medications, triggers, relief, flags, red-flag checks and timer sessions.\n"
+    "The appointment report: what the spasms feel like, where, how long and how\n"
+    "often, medications, triggers, relief, flags, red-flag checks and timer sessions.\n"
     "  --since WHEN     start of the period (default: midnight 89 days before today,\n"
     "                   so the period is the last 90 days including today)\n"
     "  --until WHEN     end of the period (default now)\n"
@@ -33,7 +33,7 @@ static const char usage_export[] =
     "usage: unknot export [--format csv|json] [-o FILE] [--force]\n"
     "Write every episode with its tags, every timer session and every red-flag check\n"
     "with its answers, for unknot import or a spreadsheet.\n"
-    "  --format F       csv or json (default: from the extension of -o FILE, else csv)\n"
+    "  --format F       csv or json (default: the extension of -o FILE, else csv)\n"
     "  -o, --output FILE  write to FILE (created 0600) instead of the standard output\n"
     "  --force          replace FILE if it exists\n";
 

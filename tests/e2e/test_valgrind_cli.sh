@@ -32,6 +32,22 @@ vg delete 2 --yes
 vg log -i 11 -r lower
 vg show 99
 vg list --since garbage
+vg sessions
+vg timer ice --minutes 99
+vg report
+vg report --format json
+vg report --format markdown --since "30d ago"
+vg report -o "$E2E_TMP/report.txt"
+vg report -o "$E2E_TMP/report.txt"
+vg export --format csv -o "$E2E_TMP/export.csv"
+vg export --format json -o "$E2E_TMP/export.json"
+vg backup "$E2E_TMP/backup.db"
+DB=$E2E_TMP/vg-import.db
+vg import "$E2E_TMP/export.json"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+vg import "$E2E_TMP/export.csv"
+vg import "$E2E_TMP/export.csv"
+DB=$E2E_TMP/vg.db
 vg --help
 vg frobnicate
 e2e_done

@@ -587,7 +587,7 @@ static void draw_bottom(struct history *h, int filtering)
     int y = ui_body_bottom();
     if (!filtering) {
         ui_put(y, 1, COLS - 2,
-               "j/k move  Enter open  e edit  x end  d delete  / filter  g/G ends  ? keys",
+               "j/k move  Enter open  e edit  x end  d delete  / filter  v charts  ? keys",
                ui_attr(UC_DIM));
         return;
     }

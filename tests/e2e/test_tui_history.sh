@@ -163,7 +163,7 @@ expect_screen ">    4  " "the upper back episode shows"
 tui_text "/"
 tui_text "zzz"
 tui_keys Escape
-expect_screen "g/G ends" "Esc closes the filter line"
+expect_screen "v charts" "Esc closes the filter line"
 expect_screen 'Filter "UPPER": 1 matching' "Esc keeps the filter as it was"
 expect_no_screen "zzz" "Esc drops what was typed"
 tui_text "/"

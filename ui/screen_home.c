@@ -32,6 +32,7 @@ static const struct keybind home_keys[] = {
     {'i', ACT_ICE, "i", "ice timer"},
     {'h', ACT_HEAT, "h", "heat timer"},
     {'r', ACT_REPORT, "r", "appointment report"},
+    {'t', ACT_TIPS, "t", "comfort and prevention tips"},
     {'q', ACT_QUIT, "q", "quit"},
     {0, ACT_NONE, NULL, NULL},
 };
@@ -223,7 +224,7 @@ static void home_draw(struct app *app, struct screen *s)
     if (!check_first && y <= last)
         draw_check(h, y, last);
     ui_put(shortcuts, 2, COLS - 4,
-           "n new  e end  l history  c checklist  s stretch  i ice  h heat  r report", A_BOLD);
+           "n new  e end  l history  c check  s stretch  i ice  h heat  r report  t tips", A_BOLD);
     ui_put(shortcuts + 1, 2, COLS - 4,
            "unknot is not medical advice. If you are worried, call your clinician.",
            ui_attr(UC_DIM));
@@ -265,6 +266,7 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
     case ACT_ICE: screen_timer_open(app, "ice", NULL, 0, 0); break;
     case ACT_HEAT: screen_timer_open(app, "heat", NULL, 0, 0); break;
     case ACT_REPORT: screen_report_open(app); break;
+    case ACT_TIPS: app_push(app, &screen_tips, NULL); break;
     default: break;
     }
     return UI_OK;

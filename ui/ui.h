@@ -29,6 +29,7 @@ enum action {
     ACT_YES, ACT_NO, ACT_EXPLAIN,
     ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_SAVE, ACT_TOGGLE,
     ACT_VIEW,
+    ACT_TIPS,
 };
 
 /* One key of a screen: what it does and how `?` describes it. */
@@ -176,6 +177,7 @@ void ui_count_bar(int y, int x, int width, int64_t n, int64_t max);
 /* Screens. */
 extern const struct screen_ops screen_home;
 extern const struct screen_ops screen_help;
+extern const struct screen_ops screen_tips;
 
 /* Opens the help screen for the keys of `of`. */
 int screen_help_open(struct app *app, const struct screen_ops *of);

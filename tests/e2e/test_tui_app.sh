@@ -24,6 +24,10 @@ tui_text "r"
 expect_screen "appointment report" "r opens the report"
 tui_keys Escape
 expect_screen "n new" "Esc leaves the report"
+tui_text "t"
+expect_screen "never sleep on a heating pad" "t opens the comfort tips"
+tui_text "q"
+expect_screen "n new" "q leaves the tips"
 
 tui_resize 30x8
 expect_screen "too small" "30x8 shows the too-small notice"

@@ -1,0 +1,59 @@
+/* tips: comfort and prevention tips (CONTENT.md), a page of plain text. */
+#include "ui/ui.h"
+
+static const char *const tips[] = {
+    "Resting positions",
+    "  On your back with pillows under the knees and a small rolled towel under "
+    "the low back; or on your side with a pillow between the knees.",
+    "Keep moving",
+    "  Avoid long bed rest: short, gentle walks help the muscles relax.",
+    "Sitting",
+    "  Sit with support for the low back and change position often.",
+    "Lifting",
+    "  Bend the knees and lift with the legs, holding the load close.",
+    "Drink",
+    "  Stay hydrated: dehydration is one of the triggers of spasms.",
+    "Ice and heat",
+    "  Ice in the first 48 hours (20 minutes, wrapped in a towel, at most every "
+    "2 hours); heat after that or for stiffness; never sleep on a heating pad.",
+    NULL,
+};
+
+static const struct keybind tips_keys[] = {
+    {'q', ACT_BACK, "q / Esc", "back"},
+    {27, ACT_BACK, NULL, NULL},
+    {0, ACT_NONE, NULL, NULL},
+};
+
+static void tips_draw(struct app *app, struct screen *s)
+{
+    (void)app;
+    (void)s;
+    int y = ui_body_top() + 1, last = ui_body_bottom() - 2;
+    ui_put(y, 2, COLS - 4, "Comfort and prevention tips", A_BOLD);
+    y += 2;
+    for (int i = 0; tips[i] && y <= last; i++) {
+        int heading = tips[i][0] != ' ';
+        y = ui_put_wrapped(y, heading ? 2 : 4, COLS - 6, last, tips[i],
+                           heading ? A_BOLD : A_NORMAL);
+    }
+    ui_put(ui_body_bottom(), 2, COLS - 4,
+           "unknot is not medical advice. If you are worried, call your clinician.",
+           ui_attr(UC_DIM));
+}
+
+static int tips_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                       enum action act)
+{
+    (void)app;
+    (void)s;
+    (void)key;
+    return act == ACT_BACK ? UI_POP : UI_OK;
+}
+
+const struct screen_ops screen_tips = {
+    .title = "Tips",
+    .keys = tips_keys,
+    .draw = tips_draw,
+    .handle = tips_handle,
+};

@@ -254,10 +254,11 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
         return cli_no_memory(ctx);
     rc = cli_load_episode(ctx, id, ep);
     if (rc == CLI_OK) {
-        int64_t length = ep->ended_at == EPISODE_ONGOING ? 0 : ep->ended_at - ep->started_at;
+        int had_end = ep->ended_at != EPISODE_ONGOING;
+        int64_t length = had_end ? ep->ended_at - ep->started_at : 0;
         apply_episode_opts(&o, ep);
         /* Moving the start keeps a known length unless a new end was given. */
-        if (o.has_at && length && !o.has_ended && !o.has_for && !o.ongoing)
+        if (o.has_at && had_end && !o.has_ended && !o.has_for && !o.ongoing)
             ep->ended_at = ep->started_at + length;
         rc = validate_or_usage(ctx, "edit", ep);
     }

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db/store.h"
 
@@ -105,12 +106,38 @@ struct store *cli_open_store(struct cli_ctx *ctx)
     return st;
 }
 
+enum cli_answer cli_read_answer(struct cli_ctx *ctx)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    /* The whole line, however long: a leftover must never answer the next
+     * question on its own. */
+    ssize_t n = getline(&line, &cap, ctx->in);
+    enum cli_answer a = CLI_ANSWER_OTHER;
+    if (n < 0) {
+        a = CLI_ANSWER_EOF;
+    } else {
+        char *p = line;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        size_t len = strcspn(p, " \t\r\n");
+        char *rest = p + len + strspn(p + len, " \t\r\n");
+        if (*rest == '\0') {
+            if ((len == 1 && strchr("yY", p[0])) || (len == 3 && !strncasecmp(p, "yes", 3)))
+                a = CLI_ANSWER_YES;
+            else if ((len == 1 && strchr("nN", p[0])) || (len == 2 && !strncasecmp(p, "no", 2)))
+                a = CLI_ANSWER_NO;
+            else if (len == 1 && p[0] == '?')
+                a = CLI_ANSWER_EXPLAIN;
+        }
+    }
+    free(line);
+    return a;
+}
+
 int cli_ask_yes(struct cli_ctx *ctx, const char *question)
 {
-    char line[64];
     fprintf(ctx->out, "%s [y/N] ", question);
     fflush(ctx->out);
-    if (!fgets(line, sizeof(line), ctx->in))
-        return 0;
-    return line[0] == 'y' || line[0] == 'Y';
+    return cli_read_answer(ctx) == CLI_ANSWER_YES;
 }

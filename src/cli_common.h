@@ -54,6 +54,12 @@ void cli_print_episode(struct cli_ctx *ctx, const struct episode *ep);
 /* Deletes episode id, asking first on a terminal unless yes. */
 int cli_delete_episode(struct cli_ctx *ctx, int64_t id, int yes);
 
+/* One answer read from ctx->in: a whole line that is exactly y, yes, n,
+ * no or ? (case and surrounding blanks ignored); anything else is OTHER. */
+enum cli_answer { CLI_ANSWER_YES, CLI_ANSWER_NO, CLI_ANSWER_EXPLAIN, CLI_ANSWER_OTHER,
+                  CLI_ANSWER_EOF };
+enum cli_answer cli_read_answer(struct cli_ctx *ctx);
+
 /* Asks a yes/no question on ctx->in; returns 1 for yes, 0 otherwise. */
 int cli_ask_yes(struct cli_ctx *ctx, const char *question);
 

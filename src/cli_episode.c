@@ -102,7 +102,7 @@ static void print_list_line(struct cli_ctx *ctx, const struct episode *ep)
 
 int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
 {
-    char err[STORE_ERR_LEN];
+    char err[STORE_ERR_LEN] = "out of memory";
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
@@ -123,7 +123,7 @@ int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
     store_close(&st);
     free(ep);
     if (rc < 0) {
-        fprintf(ctx->err, "unknot list: %s\n", ep ? err : "out of memory");
+        fprintf(ctx->err, "unknot list: %s\n", err);
         return CLI_RUNTIME;
     }
     if (rows == 0)
@@ -194,7 +194,6 @@ int cli_delete_episode(struct cli_ctx *ctx, int64_t id, int yes)
                  start, region_label(ep->region), ep->intensity);
         if (!cli_ask_yes(ctx, question)) {
             fprintf(ctx->out, "Nothing deleted.\n");
-            rc = CLI_RUNTIME;
             goto out;
         }
     }

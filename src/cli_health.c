@@ -33,7 +33,7 @@ static const char usage_checks[] = "usage: unknot checks\nList past red-flag che
 /* Feeds every episode, oldest first, into f. */
 static int compute_flags(struct cli_ctx *ctx, struct flags *f)
 {
-    char err[STORE_ERR_LEN];
+    char err[STORE_ERR_LEN] = "out of memory";
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
@@ -52,7 +52,7 @@ static int compute_flags(struct cli_ctx *ctx, struct flags *f)
     store_close(&st);
     free(ep);
     if (rc < 0) {
-        fprintf(ctx->err, "unknot flags: %s\n", ep ? err : "out of memory");
+        fprintf(ctx->err, "unknot flags: %s\n", err);
         return CLI_RUNTIME;
     }
     return CLI_OK;
@@ -152,22 +152,18 @@ static void print_verdict(struct cli_ctx *ctx, enum redflag_level level)
 /* Asks one item until the answer is y or n; -1 at end of input. */
 static int ask_item(struct cli_ctx *ctx, const struct redflag_item *item)
 {
-    char line[64];
     for (;;) {
         /* The answer goes on its own line: questions use up to 76 columns. */
         fprintf(ctx->out, "%2d/%d  %s\n       [y/n/?] ", item->number, REDFLAG_COUNT,
                 item->question);
         fflush(ctx->out);
-        if (!fgets(line, sizeof(line), ctx->in))
-            return -1;
-        if (line[0] == 'y' || line[0] == 'Y')
-            return 1;
-        if (line[0] == 'n' || line[0] == 'N')
-            return 0;
-        if (line[0] == '?')
-            fprintf(ctx->out, "       %s\n", item->explain);
-        else
-            fprintf(ctx->out, "       Answer y (yes), n (no) or ? (explain).\n");
+        switch (cli_read_answer(ctx)) {
+        case CLI_ANSWER_EOF: return -1;
+        case CLI_ANSWER_YES: return 1;
+        case CLI_ANSWER_NO: return 0;
+        case CLI_ANSWER_EXPLAIN: fprintf(ctx->out, "       %s\n", item->explain); break;
+        default: fprintf(ctx->out, "       Answer y (yes), n (no) or ? (explain).\n");
+        }
     }
 }
 
@@ -212,6 +208,13 @@ static int check_options(struct cli_ctx *ctx, int argc, char **argv,
             return cli_bad_option(ctx, argv[0], c, argc, argv);
         if (given++) {
             fprintf(ctx->err, "unknot check: give --yes LIST or --none once\n");
+            return CLI_USAGE;
+        }
+        /* An empty list from a script's empty variable must not pass as
+         * "no to everything": that is what --none says on purpose. */
+        if (c == OPT_YES && optarg[strspn(optarg, " \t")] == '\0') {
+            fprintf(ctx->err, "unknot check: --yes needs item numbers (e.g. --yes 1,5); use "
+                              "--none for no to all\n");
             return CLI_USAGE;
         }
         if (redflags_parse_yes_list(c == OPT_YES ? optarg : "", answers, err,

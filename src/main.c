@@ -1,5 +1,6 @@
 /* unknot: argument parsing and dispatch. With a sub-command it runs the
  * CLI and never starts curses; without one it opens the full-screen app. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -69,5 +70,12 @@ int main(int argc, char **argv)
         .in = stdin,
         .interactive = isatty(STDIN_FILENO),
     };
-    return cli_run(&ctx, argc - optind, argv + optind);
+    rc = cli_run(&ctx, argc - optind, argv + optind);
+    /* What sits in stdout's buffer is not written yet: a full disk or a
+     * closed pipe shows only now, and must not pass as success. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "unknot: cannot write the output: %s\n", strerror(errno));
+        return CLI_RUNTIME;
+    }
+    return rc;
 }

@@ -87,6 +87,11 @@ expect_rc 1 "show deleted"
 expect_eq "$(sqlite3 "$DB" 'select count(*) from episode_tags where episode_id=2')" 0 \
     "tags deleted with the episode"
 
+# Output that cannot be written is an error, not a silent success.
+"$UNKNOT" --db "$DB" list >/dev/full 2>"$E2E_TMP/full.err"; RC=$?
+expect_eq "$RC" 1 "list to a full disk exits 1"
+case $(cat "$E2E_TMP/full.err") in *"cannot write"*) pass ;; *) fail "full disk message" ;; esac
+
 run --db "$DB" show abc
 expect_rc 2 "show with a bad id"
 run --db "$DB" --version

@@ -57,6 +57,8 @@ before=$(sqlite3 "$DB" 'select count(*) from checks')
 run --db "$DB" check
 expect_rc 2 "check off a terminal without answers"
 expect_err "--yes" "check explains --yes"
+run --db "$DB" check --yes ""
+expect_rc 2 "check --yes with an empty list"
 run --db "$DB" check --yes 17
 expect_rc 2 "check --yes 17"
 run --db "$DB" check --yes "1,x"

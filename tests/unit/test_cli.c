@@ -152,7 +152,7 @@ static void test_delete_asks(void **state)
     struct fixture *f = *state;
     assert_int_equal(run(f, "log|-i|6|-r|lower"), CLI_OK);
     assert_int_equal(run(f, "delete|1"), CLI_USAGE); /* not a terminal, no --yes */
-    assert_int_equal(run_in(f, "n\n", "delete|1"), CLI_RUNTIME);
+    assert_int_equal(run_in(f, "n\n", "delete|1"), CLI_OK);
     assert_non_null(strstr(f->out, "Nothing deleted."));
     assert_int_equal(run_in(f, "y\n", "delete|1"), CLI_OK);
     assert_non_null(strstr(f->out, "Deleted episode 1."));
@@ -195,6 +195,40 @@ static void test_interactive_check(void **state)
     assert_null(strstr(f->out, "    2  "));
 }
 
+static void test_long_answer_answers_one_question(void **state)
+{
+    struct fixture *f = *state;
+    char in[2048];
+    /* A long line starting with "no" and ending in "yes": one answer only,
+     * and not a valid one, so item 1 is asked again; then no to all. */
+    int n = snprintf(in, sizeof(in), "no, not that, %0200d yes\n", 0);
+    for (int i = 0; i < 16 && n < (int)sizeof(in) - 4; i++)
+        n += snprintf(in + n, sizeof(in) - (size_t)n, "n\n");
+    assert_int_equal(run_in(f, in, "check"), CLI_OK);
+    assert_non_null(strstr(f->out, "Answer y (yes), n (no) or ? (explain)."));
+    assert_non_null(strstr(f->out, "Clear"));
+    assert_int_equal(run_in(f, " YES \n", "delete|1"), CLI_RUNTIME); /* no episode 1 */
+}
+
+static void test_empty_yes_list_refused(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "check|--yes| "), CLI_USAGE);
+    assert_non_null(strstr(f->err, "--none"));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_non_null(strstr(f->out, "No checks yet"));
+}
+
+static void test_edit_moves_zero_length_episode(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "log|--at|3d ago|--ended|3d ago|-i|3|-r|mid"), CLI_OK);
+    assert_int_equal(run(f, "edit|1|--at|2d ago"), CLI_OK);
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "Started:     2026-11-16"));
+    assert_non_null(strstr(f->out, "lasted 0s"));
+}
+
 static void test_help_and_unknown(void **state)
 {
     struct fixture *f = *state;
@@ -223,6 +257,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_delete_asks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flags_and_checks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interactive_check, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_long_answer_answers_one_question, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_yes_list_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_edit_moves_zero_length_episode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_help_and_unknown, setup, teardown),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

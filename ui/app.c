@@ -176,7 +176,7 @@ static void draw_too_small(void)
     char msg[80];
     snprintf(msg, sizeof(msg), "terminal too small: %dx%d", COLS, LINES);
     mvaddnstr(0, 0, msg, COLS);
-    snprintf(msg, sizeof(msg), "unknot needs %dx%d", UI_MIN_COLS, UI_MIN_LINES);
+    snprintf(msg, sizeof(msg), "unknot needs %dx%d (Ctrl-C quits)", UI_MIN_COLS, UI_MIN_LINES);
     mvaddnstr(1, 0, msg, COLS);
 }
 
@@ -245,9 +245,10 @@ static int read_key(struct ui_key *key)
     return 0;
 }
 
+static void draw(struct app *app);
+
 int app_confirm(struct app *app, const char *question)
 {
-    (void)app;
     for (;;) {
         move(LINES - 1, 0);
         clrtoeol();
@@ -259,6 +260,8 @@ int app_confirm(struct app *app, const char *question)
                 return 0;
             continue;
         }
+        if (key.is_code && key.code == KEY_RESIZE)
+            draw(app); /* the screen behind the question, at its new size */
         if (key.is_code)
             continue;
         if (key.ch == 'y' || key.ch == 'Y')
@@ -344,11 +347,10 @@ static void loop(struct app *app)
             continue; /* a signal, a timeout, or nothing: look again */
         if (key.is_code && key.code == KEY_RESIZE)
             continue; /* the next draw uses the new size */
-        if (too_small()) {
-            if (!key.is_code && (key.ch == 'q' || key.ch == 27))
-                app->quit = 1;
+        /* Keys wait for a usable size: a q typed into a narrowed pane must
+         * not drop a half-filled form. Ctrl-C still quits (asking first). */
+        if (too_small())
             continue;
-        }
         dispatch(app, &key);
     }
 }

@@ -16,6 +16,14 @@ static const struct keybind help_keys[] = {
     {0, ACT_NONE, NULL, NULL},
 };
 
+static int lists_help(const struct keybind *keys)
+{
+    for (const struct keybind *b = keys; b->key; b++)
+        if (b->act == ACT_HELP && b->name)
+            return 1;
+    return 0;
+}
+
 static void help_draw(struct app *app, struct screen *s)
 {
     (void)app;
@@ -29,9 +37,10 @@ static void help_draw(struct app *app, struct screen *s)
         ui_put(y, 4, 16, b->name, A_BOLD);
         ui_put(y++, 22, COLS - 24, b->help, A_NORMAL);
     }
-    if (y < ui_body_bottom())
-        {
-        ui_put(y, 4, 16, "?", A_BOLD);
+    /* The loop's own help keys, unless the table lists a help key itself
+     * (where ? is text or means something else, F1 is listed there). */
+    if (y < ui_body_bottom() && !lists_help(h->of->keys)) {
+        ui_put(y, 4, 16, "? / F1", A_BOLD);
         ui_put(y, 22, COLS - 24, "this help", A_NORMAL);
     }
     ui_put(ui_body_bottom(), 2, COLS - 4,

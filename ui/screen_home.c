@@ -83,9 +83,16 @@ static void load(struct app *app, struct home *h)
 {
     struct store *st = app_store(app);
     h->err[0] = '\0';
-    h->have_ongoing = store_episode_ongoing(st, &h->ongoing, h->err, sizeof(h->err)) ==
-                      STORE_OK;
-    h->have_check = store_check_latest(st, &h->check, h->err, sizeof(h->err)) == STORE_OK;
+    /* Only "none" means none: any other failure is said, never shown as an
+     * empty home that could hide an emergency verdict. */
+    int rc = store_episode_ongoing(st, &h->ongoing, h->err, sizeof(h->err));
+    h->have_ongoing = rc == STORE_OK;
+    if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+        app_status(app, "Could not read the ongoing episode: %s", h->err);
+    rc = store_check_latest(st, &h->check, h->err, sizeof(h->err));
+    h->have_check = rc == STORE_OK;
+    if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+        app_status(app, "Could not read the last red-flag check: %s", h->err);
     if (!h->have_check || redflag_level_parse(h->check.verdict, &h->check_level) != 0)
         h->check_level = REDFLAG_CLEAR;
     if (load_today(app, h) != 0 || load_flags(app, h) != 0)
@@ -110,14 +117,22 @@ static int draw_ongoing(struct app *app, const struct home *h, int y)
     return y + 1;
 }
 
-static int draw_today(const struct home *h, int y)
+/* Today's episodes from row y down to row last at the most; what does not
+ * fit is counted on the last row. */
+static int draw_today(const struct home *h, int y, int last)
 {
     char at[WHEN_FMT_LEN], dur[32];
+    if (y > last)
+        return y;
     ui_put(y++, 2, COLS - 4, "Today", A_BOLD);
-    if (h->today_total == 0)
+    if (h->today_total == 0 && y <= last)
         ui_put(y++, 4, COLS - 6, "Nothing logged today.", ui_attr(UC_DIM));
-    for (size_t i = 0; i < h->ntoday; i++) {
-        const struct episode *ep = &h->today[i];
+    size_t shown = 0;
+    for (; shown < h->ntoday; shown++) {
+        int room_for_more = shown + 1 == h->today_total || y < last;
+        if (y > last || !room_for_more)
+            break;
+        const struct episode *ep = &h->today[shown];
         when_format(ep->started_at, at, sizeof(at));
         if (ep->ended_at == EPISODE_ONGOING)
             snprintf(dur, sizeof(dur), "ongoing");
@@ -129,9 +144,9 @@ static int draw_today(const struct home *h, int y)
         ui_putf(y++, 25, COLS - 27, A_NORMAL, "%-12s %-8s #%" PRId64,
                 region_label(ep->region), dur, ep->id);
     }
-    if (h->today_total > h->ntoday)
+    if (h->today_total > shown && y <= last)
         ui_putf(y++, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more (l: history)",
-                h->today_total - h->ntoday);
+                h->today_total - shown);
     return y;
 }
 
@@ -218,9 +233,12 @@ static void home_draw(struct app *app, struct screen *s)
     if (check_first)
         y = draw_check(h, y, last) + 1;
     y = draw_ongoing(app, h, y) + 1;
-    y = draw_today(h, y) + 1;
-    /* Below the flags the check keeps its rows and a blank one above. */
-    y = draw_flags(h, y, check_first ? last : last - check_rows(h) - 1) + 1;
+    /* Flags come before today's list: "call your clinician" must never be
+     * pushed off the screen by a busy day. Below them today keeps a
+     * heading and one row, and the check its rows and a blank one. */
+    int below = check_first ? last : last - check_rows(h) - 1;
+    y = draw_flags(h, y, below - 3) + 1;
+    y = draw_today(h, y, below) + 1;
     if (!check_first && y <= last)
         draw_check(h, y, last);
     ui_put(shortcuts, 2, COLS - 4,

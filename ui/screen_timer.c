@@ -617,6 +617,12 @@ static void toggle_pause(struct app *app, struct tmr *m)
 static void skip(struct app *app, struct tmr *m)
 {
     int64_t now = app_mono_ms();
+    /* Skipping the last step would end the session as done after a single
+     * key (n is also "no"): ending early is what q is for, and asks. */
+    if (timer_step_index(&m->t, now) + 2 >= m->t.plan->nsteps) {
+        app_status(app, "This is the last step: q stops the session early.");
+        return;
+    }
     if (timer_skip(&m->t, now) != 0)
         return;
     if (timer_state(&m->t, now) == TIMER_FINISHED) {

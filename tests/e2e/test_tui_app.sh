@@ -3,7 +3,7 @@
 
 DB=$E2E_TMP/app.db
 "$UNKNOT" --db "$DB" log --at "9d ago" -i 8 -r lower -s left --trigger lifting >/dev/null
-"$UNKNOT" --db "$DB" log --at "1h ago" --for 20m -i 3 -r neck >/dev/null 2>&1
+"$UNKNOT" --db "$DB" log --at "$(date +%F) 00:01" --for 1m -i 3 -r neck >/dev/null 2>&1
 
 tui_start 80x24 -- --db "$DB"
 expect_screen "n new" "home shows its shortcuts"
@@ -34,6 +34,20 @@ expect_screen "too small" "30x8 shows the too-small notice"
 tui_resize 80x24
 expect_screen "n new" "80x24 restores the screen"
 
+# Below the minimum size keys wait: a q must not drop a half-filled form.
+tui_text "n"
+expect_screen "Intensity" "the form opens"
+tui_keys Tab Tab Right
+tui_resize 79x24
+expect_screen "too small" "79x24 is too small"
+tui_text "q"
+tui_resize 80x24
+expect_screen "Intensity" "q while too small kept the form"
+tui_keys Escape
+expect_screen "[y/n]" "Esc on the changed form asks"
+tui_text "y"
+expect_screen "n new" "back home"
+
 tui_text "e"
 expect_screen "End episode 1 now" "e asks before ending"
 tui_text "y"
@@ -42,6 +56,23 @@ expect_screen "No episode ongoing." "home shows nothing ongoing"
 tui_text "q"
 expect_screen "UNKNOT-EXITED-0" "q quits"
 expect_screen "TTY: icanon echo" "the terminal is restored after q"
+tui_stop
+
+# A busy day never pushes the flags off home at 80x24.
+BUSY=$E2E_TMP/busy.db
+"$UNKNOT" --db "$BUSY" log --at "10d ago" -i 8 -r lower >/dev/null 2>&1
+for m in 01 02 03 04 05 06 07; do
+    "$UNKNOT" --db "$BUSY" log --at "$(date +%F) 00:$m" --for 1m -i 3 -r neck >/dev/null 2>&1
+done
+"$UNKNOT" --db "$BUSY" check --yes 1 >/dev/null
+tui_stop
+tui_start 80x24 -- --db "$BUSY"
+expect_screen "EMERGENCY" "busy home: the emergency first"
+expect_screen "Severe and not easing" "busy home: the severe flag shows"
+expect_screen "Over a week" "busy home: the over-a-week flag shows"
+expect_screen "more (l: history)" "busy home: today's list is cut, and says so"
+tui_text "q"
+expect_screen "UNKNOT-EXITED-0" "busy home quits"
 tui_stop
 
 for env in NO_COLOR=1 TERM=vt100; do

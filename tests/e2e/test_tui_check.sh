@@ -174,6 +174,7 @@ case $since_reset in *$'\e[7m'* | *';7m'*) pass ;; *)
     fail "vt100: the emergency verdict is not in reverse video: $(printf %q "$before")" ;; esac
 case $cap in *$'\e[3'[0-7]m* | *$'\e[4'[0-7]m*) fail "NO_COLOR: colours used" ;; *) pass ;; esac
 tui_keys Enter
+expect_screen "Last red-flag check" "vt100: back on home"
 expect_screen "EMERGENCY" "vt100: home shows the emergency"
 quit_home
 expect_eq "$(sqlite3 "$DB" 'select verdict from checks where id = 5')" emergency "vt100 check stored"
@@ -192,6 +193,7 @@ sqlite3 "$DB" 'drop trigger e2e_refuse'
 tui_keys r
 expect_screen "Saved as check 6." "r saves once the store accepts"
 tui_keys Enter
+expect_screen "Last red-flag check" "back on home after the retry"
 expect_screen "URGENT" "home shows the urgent verdict"
 quit_home
 expect_eq "$(sqlite3 "$DB" 'select verdict from checks where id = 6')" urgent "retried check stored"

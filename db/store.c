@@ -18,15 +18,10 @@
 #include <sqlite3.h>
 
 #include "db/schema.h"
+#include "db/store_private.h"
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 /* ---------------------------------------------------------------------
  * Statements */
@@ -78,11 +73,10 @@ enum stmt_id {
     SQL_COUNT
 };
 
-/* Column order read by episode_from_row() and check_from_row(). */
+/* Column order read by episode_from_row() and check_from_row();
+ * session_from_row() reads DB_SES_COLS (store_private.h). */
 #define EP_COLS "id, started_at, ended_at, intensity, region, side, notes, created_at, updated_at"
 #define CHECK_COLS "id, taken_at, verdict"
-#define SES_COLS "id, kind, routine, hold_s, planned_s, elapsed_s, started_at, ended_at," \
-                 " checkpoint_at, status, episode_id, pain_before, pain_after"
 /* A clock set back must not trip the schema's "ends after start" CHECK. */
 #define SES_NOT_BEFORE_START(t) "max(" t ", started_at)"
 
@@ -169,7 +163,7 @@ static const char *const sql_text[SQL_COUNT] = {
                        " pain_after = coalesce(?5, pain_after)"
                        " WHERE id = ?1 AND status IN ('running', 'interrupted')",
     [SQL_SES_RATE] = "UPDATE sessions SET pain_after = ?2 WHERE id = ?1",
-    [SQL_SES_GET] = "SELECT " SES_COLS " FROM sessions WHERE id = ?1",
+    [SQL_SES_GET] = "SELECT " DB_SES_COLS " FROM sessions WHERE id = ?1",
     /* Read before any write lock is taken: nearly every start finds none. */
     [SQL_SES_ANY_RUNNING] = "SELECT 1 FROM sessions WHERE status = 'running' LIMIT 1",
     /* unknot_owner_alive() is registered by store_setup; see sessions_recover. */
@@ -180,10 +174,10 @@ static const char *const sql_text[SQL_COUNT] = {
                         " OR NOT unknot_owner_alive(owner_pid))",
     [SQL_SES_LAST_ICE] = "SELECT max(coalesce(ended_at, checkpoint_at)) FROM sessions"
                          " WHERE kind = 'ice' AND elapsed_s > 0",
-    [SQL_SES_RANGE_DESC] = "SELECT " SES_COLS " FROM sessions WHERE started_at BETWEEN ?1 AND ?2"
-                           " ORDER BY started_at DESC, id DESC",
-    [SQL_SES_RANGE_ASC] = "SELECT " SES_COLS " FROM sessions WHERE started_at BETWEEN ?1 AND ?2"
-                          " ORDER BY started_at, id",
+    [SQL_SES_RANGE_DESC] = "SELECT " DB_SES_COLS " FROM sessions"
+                           " WHERE started_at BETWEEN ?1 AND ?2 ORDER BY started_at DESC, id DESC",
+    [SQL_SES_RANGE_ASC] = "SELECT " DB_SES_COLS " FROM sessions"
+                          " WHERE started_at BETWEEN ?1 AND ?2 ORDER BY started_at, id",
 };
 
 struct store {
@@ -243,23 +237,22 @@ static const char *const kind_codes[TAG_KIND_COUNT] = {
 /* ---------------------------------------------------------------------
  * Errors */
 
-PRINTF_LIKE(3, 4)
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
+/* Shared with db/store_io.c through store_private.h. */
+int db_set_err(char *err, size_t errlen, const char *fmt, ...)
 {
     if (!err || errlen == 0)
-        return;
+        return STORE_ERROR;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(err, errlen, fmt, ap);
     va_end(ap);
+    return STORE_ERROR;
 }
 
-/* "<what>: <sqlite3_errmsg>", plus the place in debug builds. Must be
- * called before anything else runs on the connection (a ROLLBACK would
- * replace the message). Returns STORE_ERROR. */
-PRINTF_LIKE(6, 7)
-static int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, int line,
-                      const char *fmt, ...)
+/* "<what>: <sqlite3_errmsg>", plus the place in debug builds (see
+ * DB_FAIL in store_private.h). */
+int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, int line,
+               const char *fmt, ...)
 {
     if (!err || errlen == 0)
         return STORE_ERROR;
@@ -275,14 +268,6 @@ static int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, i
         snprintf(err, errlen, "%s: %s", what, msg);
     return STORE_ERROR;
 }
-
-/* Users see the message; developers building with -DUNKNOT_DEBUG also
- * see where it came from. */
-#ifndef UNKNOT_DEBUG
-#define DB_FAIL(db, ...) db_fail_at((db), err, errlen, NULL, 0, __VA_ARGS__)
-#else
-#define DB_FAIL(db, ...) db_fail_at((db), err, errlen, __FILE__, __LINE__, __VA_ARGS__)
-#endif
 
 /* ---------------------------------------------------------------------
  * Statement helpers */
@@ -344,16 +329,14 @@ static int stmt_write(struct store *st, sqlite3_stmt *s, const char *what, char 
     return STORE_OK;
 }
 
-/* Binds a C string of a fixed-size buffer: never reads past the buffer,
- * so an unterminated one reaches the schema's length CHECK instead. */
-static int bind_buf(sqlite3_stmt *s, int i, const char *buf, size_t size)
+/* See store_private.h. */
+int db_bind_buf(sqlite3_stmt *s, int i, const char *buf, size_t size)
 {
     return sqlite3_bind_text(s, i, buf, (int)strnlen(buf, size), SQLITE_STATIC);
 }
 
-/* Copies a text column into buf (size bytes with the NUL). Returns 0, or -1
- * when it does not fit or memory ran out. */
-static int column_copy(sqlite3_stmt *s, int col, char *buf, size_t size)
+/* See store_private.h. */
+int db_column_copy(sqlite3_stmt *s, int col, char *buf, size_t size)
 {
     const unsigned char *t = sqlite3_column_text(s, col);
     size_t n = (size_t)sqlite3_column_bytes(s, col);
@@ -446,12 +429,12 @@ static int ensure_dir(const char *dir, char *err, size_t errlen)
     if (stat(dir, &sb) == 0) {
         if (S_ISDIR(sb.st_mode))
             return STORE_OK;
-        set_err(err, errlen, "cannot create directory %s: a file is in the way", dir);
+        db_set_err(err, errlen, "cannot create directory %s: a file is in the way", dir);
         return STORE_ERROR;
     }
     if (errno == ENOENT && (mkdir(dir, 0700) == 0 || errno == EEXIST))
         return STORE_OK;
-    set_err(err, errlen, "cannot create directory %s: %s", dir, strerror(errno));
+    db_set_err(err, errlen, "cannot create directory %s: %s", dir, strerror(errno));
     return STORE_ERROR;
 }
 
@@ -465,7 +448,7 @@ static int make_parent_dirs(const char *path, char *err, size_t errlen)
     size_t len = (size_t)(slash - path);
     char *dir = malloc(len + 1);
     if (!dir) {
-        set_err(err, errlen, "out of memory");
+        db_set_err(err, errlen, "out of memory");
         return STORE_ERROR;
     }
     memcpy(dir, path, len);
@@ -490,30 +473,30 @@ static int judge_header(const char *path, uint32_t app_id, int64_t version, int6
 {
     if (app_id != SCHEMA_APPLICATION_ID) {
         if (app_id != 0) {
-            set_err(err, errlen,
-                    "%s belongs to another program (application_id 0x%08lx, unknot's is "
-                    "0x%08lx); refusing to use it",
-                    path, (unsigned long)app_id, (unsigned long)SCHEMA_APPLICATION_ID);
+            db_set_err(err, errlen,
+                       "%s belongs to another program (application_id 0x%08lx, unknot's is "
+                       "0x%08lx); refusing to use it",
+                       path, (unsigned long)app_id, (unsigned long)SCHEMA_APPLICATION_ID);
             return STORE_NOT_OURS;
         }
         if (nobjects > 0 || version != 0) {
-            set_err(err, errlen,
-                    "%s is an SQLite database of another program (it has tables but no "
-                    "unknot application_id); refusing to use it",
-                    path);
+            db_set_err(err, errlen,
+                       "%s is an SQLite database of another program (it has tables but no "
+                       "unknot application_id); refusing to use it",
+                       path);
             return STORE_NOT_OURS;
         }
     }
     if (version < 0) {
-        set_err(err, errlen, "%s has a negative schema version %lld; refusing to use it",
-                path, (long long)version);
+        db_set_err(err, errlen, "%s has a negative schema version %lld; refusing to use it",
+                   path, (long long)version);
         return STORE_NOT_OURS;
     }
     if (version > store_schema_version()) {
-        set_err(err, errlen,
-                "database %s was written by a newer unknot (schema %lld, this build knows "
-                "%d); upgrade unknot",
-                path, (long long)version, store_schema_version());
+        db_set_err(err, errlen,
+                   "database %s was written by a newer unknot (schema %lld, this build knows "
+                   "%d); upgrade unknot",
+                   path, (long long)version, store_schema_version());
         return STORE_NEWER;
     }
     return STORE_OK;
@@ -529,11 +512,11 @@ static int file_create(const char *path, char *err, size_t errlen)
     if (fd < 0) {
         if (errno == EEXIST)
             return STORE_OK;
-        set_err(err, errlen, "cannot create database %s: %s", path, strerror(errno));
+        db_set_err(err, errlen, "cannot create database %s: %s", path, strerror(errno));
         return STORE_ERROR;
     }
     if (close(fd) != 0) {
-        set_err(err, errlen, "cannot create database %s: %s", path, strerror(errno));
+        db_set_err(err, errlen, "cannot create database %s: %s", path, strerror(errno));
         return STORE_ERROR;
     }
     return STORE_OK;
@@ -550,7 +533,7 @@ static int read_header(struct store *st, const char *path, uint32_t *app_id, int
     int rc = stmt_get(st, SQL_HEADER, &s, err, errlen);
     if (rc != STORE_OK) {
         if (sqlite3_errcode(st->db) == SQLITE_NOTADB) {
-            set_err(err, errlen, "%s is not an SQLite database; refusing to use it", path);
+            db_set_err(err, errlen, "%s is not an SQLite database; refusing to use it", path);
             return STORE_NOT_OURS;
         }
         return rc;
@@ -558,7 +541,7 @@ static int read_header(struct store *st, const char *path, uint32_t *app_id, int
     rc = sqlite3_step(s);
     if (rc != SQLITE_ROW) {
         if (rc == SQLITE_NOTADB)
-            set_err(err, errlen, "%s is not an SQLite database; refusing to use it", path);
+            db_set_err(err, errlen, "%s is not an SQLite database; refusing to use it", path);
         else
             DB_FAIL(st->db, "reading database %s", path);
         stmt_release(s);
@@ -645,12 +628,12 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen)
     if (err && errlen)
         err[0] = '\0';
     if (!out) {
-        set_err(err, errlen, "store_open: no result pointer");
+        db_set_err(err, errlen, "store_open: no result pointer");
         return STORE_ERROR;
     }
     *out = NULL;
     if (!path || !*path) {
-        set_err(err, errlen, "empty database path");
+        db_set_err(err, errlen, "empty database path");
         return STORE_ERROR;
     }
     int memory = strcmp(path, ":memory:") == 0;
@@ -664,7 +647,7 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen)
     }
     struct store *st = calloc(1, sizeof(*st));
     if (!st) {
-        set_err(err, errlen, "out of memory");
+        db_set_err(err, errlen, "out of memory");
         return STORE_ERROR;
     }
     /* No SQLITE_OPEN_CREATE for files: file_create made it with 0600. */
@@ -712,20 +695,20 @@ void store_close(struct store **stp)
 static int episode_check_enums(const struct episode *ep, char *err, size_t errlen)
 {
     if ((unsigned)ep->region >= REGION_COUNT) {
-        set_err(err, errlen, "invalid region %d", (int)ep->region);
+        db_set_err(err, errlen, "invalid region %d", (int)ep->region);
         return STORE_ERROR;
     }
     if ((unsigned)ep->side >= SIDE_COUNT) {
-        set_err(err, errlen, "invalid side %d", (int)ep->side);
+        db_set_err(err, errlen, "invalid side %d", (int)ep->side);
         return STORE_ERROR;
     }
     if (ep->ntags > EPISODE_MAX_TAGS) {
-        set_err(err, errlen, "too many tags (%zu, at most %d)", ep->ntags, EPISODE_MAX_TAGS);
+        db_set_err(err, errlen, "too many tags (%zu, at most %d)", ep->ntags, EPISODE_MAX_TAGS);
         return STORE_ERROR;
     }
     for (size_t i = 0; i < ep->ntags; i++) {
         if ((unsigned)ep->tags[i].kind >= TAG_KIND_COUNT) {
-            set_err(err, errlen, "invalid tag kind %d", (int)ep->tags[i].kind);
+            db_set_err(err, errlen, "invalid tag kind %d", (int)ep->tags[i].kind);
             return STORE_ERROR;
         }
     }
@@ -748,7 +731,7 @@ static int episode_bind(sqlite3_stmt *s, const struct episode *ep, int64_t now)
                  ? sqlite3_bind_null(s, 5)
                  : sqlite3_bind_text(s, 5, side_codes[ep->side], -1, SQLITE_STATIC);
     if (rc == SQLITE_OK)
-        rc = bind_buf(s, 6, ep->note, sizeof(ep->note));
+        rc = db_bind_buf(s, 6, ep->note, sizeof(ep->note));
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int64(s, 7, now);
     return rc;
@@ -765,7 +748,7 @@ static int tags_insert(struct store *st, int64_t id, const struct episode *ep, c
         if (brc == SQLITE_OK)
             brc = sqlite3_bind_text(s, 2, kind_codes[t->kind], -1, SQLITE_STATIC);
         if (brc == SQLITE_OK)
-            brc = bind_buf(s, 3, t->text, sizeof(t->text));
+            brc = db_bind_buf(s, 3, t->text, sizeof(t->text));
         if (brc != SQLITE_OK) {
             rc = DB_FAIL(st->db, "saving tag %s", t->text);
             stmt_release(s);
@@ -800,17 +783,17 @@ static int episode_from_row(struct store *st, sqlite3_stmt *s, struct episode *e
     if (region < 0 || side < 0) {
         if (sqlite3_errcode(st->db) == SQLITE_NOMEM)
             return DB_FAIL(st->db, "reading episode %lld", (long long)ep->id);
-        set_err(err, errlen, "episode %lld has an unknown %s", (long long)ep->id,
-                region < 0 ? "region" : "side");
+        db_set_err(err, errlen, "episode %lld has an unknown %s", (long long)ep->id,
+                   region < 0 ? "region" : "side");
         return STORE_ERROR;
     }
     ep->region = (enum region)region;
     ep->side = (enum side)side;
-    if (column_copy(s, 6, ep->note, sizeof(ep->note)) != 0) {
+    if (db_column_copy(s, 6, ep->note, sizeof(ep->note)) != 0) {
         if (sqlite3_errcode(st->db) == SQLITE_NOMEM)
             return DB_FAIL(st->db, "reading episode %lld", (long long)ep->id);
-        set_err(err, errlen, "episode %lld: notes longer than %d bytes", (long long)ep->id,
-                EPISODE_NOTE_MAX);
+        db_set_err(err, errlen, "episode %lld: notes longer than %d bytes", (long long)ep->id,
+                   EPISODE_NOTE_MAX);
         return STORE_ERROR;
     }
     return STORE_OK;
@@ -833,19 +816,19 @@ static int tags_load(struct store *st, struct episode *ep, char *err, size_t err
     ep->ntags = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (ep->ntags == EPISODE_MAX_TAGS) {
-            set_err(err, errlen, "episode %lld has more than %d tags", (long long)ep->id,
-                    EPISODE_MAX_TAGS);
+            db_set_err(err, errlen, "episode %lld has more than %d tags", (long long)ep->id,
+                       EPISODE_MAX_TAGS);
             stmt_release(s);
             return STORE_ERROR;
         }
         struct episode_tag *t = &ep->tags[ep->ntags];
         int kind = column_code(s, 0, kind_codes, TAG_KIND_COUNT);
-        if (kind < 0 || column_copy(s, 1, t->text, sizeof(t->text)) != 0) {
+        if (kind < 0 || db_column_copy(s, 1, t->text, sizeof(t->text)) != 0) {
             if (sqlite3_errcode(st->db) == SQLITE_NOMEM)
                 rc = DB_FAIL(st->db, "reading tags of episode %lld", (long long)ep->id);
             else
-                set_err(err, errlen, "episode %lld has a tag of unknown kind or too long",
-                        (long long)ep->id);
+                db_set_err(err, errlen, "episode %lld has a tag of unknown kind or too long",
+                           (long long)ep->id);
             stmt_release(s);
             return STORE_ERROR;
         }
@@ -915,7 +898,7 @@ int store_episode_update(struct store *st, struct episode *ep, int64_t now, char
         }
     }
     if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
-        set_err(err, errlen, "no episode %lld", (long long)ep->id);
+        db_set_err(err, errlen, "no episode %lld", (long long)ep->id);
         rc = STORE_NOT_FOUND;
     }
     if (rc == STORE_OK)
@@ -940,7 +923,7 @@ int store_episode_end(struct store *st, int64_t id, int64_t ended_at, int64_t no
                       size_t errlen)
 {
     if (ended_at == EPISODE_ONGOING) {
-        set_err(err, errlen, "no end time given for episode %lld", (long long)id);
+        db_set_err(err, errlen, "no end time given for episode %lld", (long long)id);
         return STORE_ERROR;
     }
     int rc = tx_begin(st, err, errlen);
@@ -953,12 +936,12 @@ int store_episode_end(struct store *st, int64_t id, int64_t ended_at, int64_t no
         if (src == SQLITE_OK)
             src = sqlite3_step(s);
         if (src == SQLITE_DONE) {
-            set_err(err, errlen, "no episode %lld", (long long)id);
+            db_set_err(err, errlen, "no episode %lld", (long long)id);
             rc = STORE_NOT_FOUND;
         } else if (src != SQLITE_ROW) {
             rc = DB_FAIL(st->db, "ending episode %lld", (long long)id);
         } else if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
-            set_err(err, errlen, "episode %lld has already ended", (long long)id);
+            db_set_err(err, errlen, "episode %lld has already ended", (long long)id);
             rc = STORE_ERROR;
         }
         stmt_release(s);
@@ -997,7 +980,7 @@ int store_episode_delete(struct store *st, int64_t id, char *err, size_t errlen)
         }
     }
     if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
-        set_err(err, errlen, "no episode %lld", (long long)id);
+        db_set_err(err, errlen, "no episode %lld", (long long)id);
         rc = STORE_NOT_FOUND;
     }
     return tx_end(st, rc, err, errlen);
@@ -1009,7 +992,7 @@ static int episode_read_one(struct store *st, sqlite3_stmt *s, struct episode *o
 {
     int rc = sqlite3_step(s);
     if (rc == SQLITE_DONE) {
-        set_err(err, errlen, "%s: none", what);
+        db_set_err(err, errlen, "%s: none", what);
         rc = STORE_NOT_FOUND;
     } else if (rc != SQLITE_ROW) {
         rc = DB_FAIL(st->db, "%s", what);
@@ -1036,7 +1019,7 @@ int store_episode_get(struct store *st, int64_t id, struct episode *out, char *e
     }
     rc = episode_read_one(st, s, out, "reading episode", err, errlen);
     if (rc == STORE_NOT_FOUND)
-        set_err(err, errlen, "no episode %lld", (long long)id);
+        db_set_err(err, errlen, "no episode %lld", (long long)id);
     return rc;
 }
 
@@ -1048,7 +1031,7 @@ int store_episode_ongoing(struct store *st, struct episode *out, char *err, size
         return rc;
     rc = episode_read_one(st, s, out, "looking for an ongoing episode", err, errlen);
     if (rc == STORE_NOT_FOUND)
-        set_err(err, errlen, "no episode is ongoing");
+        db_set_err(err, errlen, "no episode is ongoing");
     return rc;
 }
 
@@ -1099,12 +1082,12 @@ int store_episodes_iter(struct store *st, int64_t from, int64_t to, enum store_o
 {
     *out = NULL;
     if (order != STORE_NEWEST_FIRST && order != STORE_OLDEST_FIRST) {
-        set_err(err, errlen, "invalid order %d", (int)order);
+        db_set_err(err, errlen, "invalid order %d", (int)order);
         return STORE_ERROR;
     }
     struct store_episode_iter *it = calloc(1, sizeof(*it));
     if (!it) {
-        set_err(err, errlen, "out of memory");
+        db_set_err(err, errlen, "out of memory");
         return STORE_ERROR;
     }
     enum stmt_id id = order == STORE_NEWEST_FIRST ? SQL_EP_RANGE_DESC : SQL_EP_RANGE_ASC;
@@ -1126,7 +1109,7 @@ int store_episode_iter_next(struct store_episode_iter *it, struct episode *out, 
     if (it->state == ITER_DONE)
         return 0;
     if (it->state == ITER_FAILED) {
-        set_err(err, errlen, "reading episodes: the iterator failed before");
+        db_set_err(err, errlen, "reading episodes: the iterator failed before");
         return STORE_ERROR;
     }
     int rc = sqlite3_step(it->stmt);
@@ -1175,7 +1158,7 @@ static int filter_bind(struct store *st, sqlite3_stmt *s, const char *filter, ch
     size_t len = strlen(filter);
     char *pat = len < (SIZE_MAX - 3) / 2 ? malloc(2 * len + 3) : NULL;
     if (!pat) {
-        set_err(err, errlen, "filtering episodes: out of memory");
+        db_set_err(err, errlen, "filtering episodes: out of memory");
         return STORE_ERROR;
     }
     size_t o = 0;
@@ -1230,7 +1213,7 @@ int store_episodes_page(struct store *st, const char *filter, const struct store
 {
     *n = 0;
     if (order != STORE_NEWEST_FIRST && order != STORE_OLDEST_FIRST) {
-        set_err(err, errlen, "invalid order %d", (int)order);
+        db_set_err(err, errlen, "invalid order %d", (int)order);
         return STORE_ERROR;
     }
     if (max == 0)
@@ -1289,8 +1272,8 @@ int store_episode_count_filtered(struct store *st, const char *filter, int64_t *
 int store_check_add(struct store *st, struct store_check *c, char *err, size_t errlen)
 {
     if (c->nanswers < 0 || c->nanswers > STORE_CHECK_MAX_ITEMS) {
-        set_err(err, errlen, "a check has 0 to %d answers, not %d", STORE_CHECK_MAX_ITEMS,
-                c->nanswers);
+        db_set_err(err, errlen, "a check has 0 to %d answers, not %d", STORE_CHECK_MAX_ITEMS,
+                   c->nanswers);
         return STORE_ERROR;
     }
     int rc = tx_begin(st, err, errlen);
@@ -1302,7 +1285,7 @@ int store_check_add(struct store *st, struct store_check *c, char *err, size_t e
     if (rc == STORE_OK) {
         int brc = sqlite3_bind_int64(s, 1, c->taken_at);
         if (brc == SQLITE_OK)
-            brc = bind_buf(s, 2, c->verdict, sizeof(c->verdict));
+            brc = db_bind_buf(s, 2, c->verdict, sizeof(c->verdict));
         if (brc != SQLITE_OK) {
             rc = DB_FAIL(st->db, "saving check");
             stmt_release(s);
@@ -1341,8 +1324,8 @@ static int check_from_row(sqlite3_stmt *s, struct store_check *c, char *err, siz
     c->taken_at = sqlite3_column_int64(s, 1);
     c->nanswers = 0;
     memset(c->answers, 0, sizeof(c->answers));
-    if (column_copy(s, 2, c->verdict, sizeof(c->verdict)) != 0) {
-        set_err(err, errlen, "check %lld: cannot read its verdict", (long long)c->id);
+    if (db_column_copy(s, 2, c->verdict, sizeof(c->verdict)) != 0) {
+        db_set_err(err, errlen, "check %lld: cannot read its verdict", (long long)c->id);
         return STORE_ERROR;
     }
     return STORE_OK;
@@ -1363,8 +1346,8 @@ static int answers_load(struct store *st, struct store_check *c, char *err, size
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int item = sqlite3_column_int(s, 0);
         if (item < 1 || item > STORE_CHECK_MAX_ITEMS) {
-            set_err(err, errlen, "check %lld has an answer to unknown item %d",
-                    (long long)c->id, item);
+            db_set_err(err, errlen, "check %lld has an answer to unknown item %d",
+                       (long long)c->id, item);
             stmt_release(s);
             return STORE_ERROR;
         }
@@ -1386,7 +1369,7 @@ static int check_read_one(struct store *st, sqlite3_stmt *s, struct store_check 
 {
     int rc = sqlite3_step(s);
     if (rc == SQLITE_DONE) {
-        set_err(err, errlen, "%s: none", what);
+        db_set_err(err, errlen, "%s: none", what);
         rc = STORE_NOT_FOUND;
     } else if (rc != SQLITE_ROW) {
         rc = DB_FAIL(st->db, "%s", what);
@@ -1413,7 +1396,7 @@ int store_check_get(struct store *st, int64_t id, struct store_check *out, char 
     }
     rc = check_read_one(st, s, out, "reading check", err, errlen);
     if (rc == STORE_NOT_FOUND)
-        set_err(err, errlen, "no check %lld", (long long)id);
+        db_set_err(err, errlen, "no check %lld", (long long)id);
     return rc;
 }
 
@@ -1425,7 +1408,7 @@ int store_check_latest(struct store *st, struct store_check *out, char *err, siz
         return rc;
     rc = check_read_one(st, s, out, "reading the latest check", err, errlen);
     if (rc == STORE_NOT_FOUND)
-        set_err(err, errlen, "no check has been taken yet");
+        db_set_err(err, errlen, "no check has been taken yet");
     return rc;
 }
 
@@ -1435,7 +1418,7 @@ int store_checks_iter(struct store *st, int64_t from, int64_t to, struct store_c
     *out = NULL;
     struct store_check_iter *it = calloc(1, sizeof(*it));
     if (!it) {
-        set_err(err, errlen, "out of memory");
+        db_set_err(err, errlen, "out of memory");
         return STORE_ERROR;
     }
     int rc = range_prepare(st, SQL_CHECK_RANGE, from, to, &it->stmt, err, errlen);
@@ -1455,7 +1438,7 @@ int store_check_iter_next(struct store_check_iter *it, struct store_check *out, 
     if (it->state == ITER_DONE)
         return 0;
     if (it->state == ITER_FAILED) {
-        set_err(err, errlen, "reading checks: the iterator failed before");
+        db_set_err(err, errlen, "reading checks: the iterator failed before");
         return STORE_ERROR;
     }
     int rc = sqlite3_step(it->stmt);
@@ -1502,7 +1485,7 @@ static int column_pain(sqlite3_stmt *s, int col)
                                                       : sqlite3_column_int(s, col);
 }
 
-/* Fills *out from a row of SES_COLS. */
+/* Fills *out from a row of DB_SES_COLS. */
 static int session_from_row(struct store *st, sqlite3_stmt *s, struct store_session *out,
                             char *err, size_t errlen)
 {
@@ -1512,18 +1495,18 @@ static int session_from_row(struct store *st, sqlite3_stmt *s, struct store_sess
     out->planned_s = sqlite3_column_int64(s, 4);
     out->elapsed_s = sqlite3_column_int64(s, 5);
     out->started_at = sqlite3_column_int64(s, 6);
-    out->ended_at = sqlite3_column_int64(s, 7);         /* NULL reads as 0 */
-    out->checkpoint_at = sqlite3_column_int64(s, 8);    /* likewise */
-    out->episode_id = sqlite3_column_int64(s, 10);      /* likewise */
-    out->pain_before = column_pain(s, 11);
-    out->pain_after = column_pain(s, 12);
-    if (column_copy(s, 1, out->kind, sizeof(out->kind)) != 0 ||
-        column_copy(s, 2, out->routine, sizeof(out->routine)) != 0 ||
-        column_copy(s, 9, out->status, sizeof(out->status)) != 0) {
+    out->ended_at = sqlite3_column_int64(s, 7);       /* NULL reads as 0 */
+    out->episode_id = sqlite3_column_int64(s, 9);     /* likewise */
+    out->pain_before = column_pain(s, 10);
+    out->pain_after = column_pain(s, 11);
+    out->checkpoint_at = sqlite3_column_int64(s, 12); /* likewise */
+    if (db_column_copy(s, 1, out->kind, sizeof(out->kind)) != 0 ||
+        db_column_copy(s, 2, out->routine, sizeof(out->routine)) != 0 ||
+        db_column_copy(s, 8, out->status, sizeof(out->status)) != 0) {
         if (sqlite3_errcode(st->db) == SQLITE_NOMEM)
             return DB_FAIL(st->db, "reading session %lld", (long long)out->id);
-        set_err(err, errlen, "session %lld: a kind, routine or status is too long",
-                (long long)out->id);
+        db_set_err(err, errlen, "session %lld: a kind, routine or status is too long",
+                   (long long)out->id);
         return STORE_ERROR;
     }
     return STORE_OK;
@@ -1532,9 +1515,9 @@ static int session_from_row(struct store *st, sqlite3_stmt *s, struct store_sess
 /* Binds ?1..?7 of SQL_SES_INSERT. */
 static int session_bind(sqlite3_stmt *s, const struct store_session *ses, int64_t owner_pid)
 {
-    int rc = bind_buf(s, 1, ses->kind, sizeof(ses->kind));
+    int rc = db_bind_buf(s, 1, ses->kind, sizeof(ses->kind));
     if (rc == SQLITE_OK)
-        rc = ses->routine[0] ? bind_buf(s, 2, ses->routine, sizeof(ses->routine))
+        rc = ses->routine[0] ? db_bind_buf(s, 2, ses->routine, sizeof(ses->routine))
                              : sqlite3_bind_null(s, 2);
     if (rc == SQLITE_OK)
         rc = ses->hold_s ? sqlite3_bind_int(s, 3, ses->hold_s) : sqlite3_bind_null(s, 3);
@@ -1595,7 +1578,7 @@ static int session_update(struct store *st, sqlite3_stmt *s, int64_t id, const c
     }
     rc = stmt_write(st, s, what, err, errlen);
     if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
-        set_err(err, errlen, "session %lld %s", (long long)id, none);
+        db_set_err(err, errlen, "session %lld %s", (long long)id, none);
         rc = STORE_NOT_FOUND;
     }
     return tx_end(st, rc, err, errlen);
@@ -1626,8 +1609,8 @@ int store_session_finish(struct store *st, int64_t id, const char *status, int64
                          int64_t ended_at, int pain_after, char *err, size_t errlen)
 {
     if (!status || (strcmp(status, "done") != 0 && strcmp(status, "stopped") != 0)) {
-        set_err(err, errlen, "a session ends done or stopped, not %.20s",
-                status ? status : "(none)");
+        db_set_err(err, errlen, "a session ends done or stopped, not %.20s",
+                   status ? status : "(none)");
         return STORE_ERROR;
     }
     sqlite3_stmt *s = NULL;
@@ -1680,7 +1663,7 @@ int store_session_get(struct store *st, int64_t id, struct store_session *out, c
     if (src == SQLITE_ROW) {
         rc = session_from_row(st, s, out, err, errlen);
     } else if (src == SQLITE_DONE) {
-        set_err(err, errlen, "no session %lld", (long long)id);
+        db_set_err(err, errlen, "no session %lld", (long long)id);
         rc = STORE_NOT_FOUND;
     } else {
         rc = DB_FAIL(st->db, "reading session %lld", (long long)id);
@@ -1745,7 +1728,7 @@ int store_sessions_recover(struct store *st, int64_t now, store_alive_fn alive, 
     if (count)
         *count = 0;
     if (!alive) {
-        set_err(err, errlen, "store_sessions_recover: no liveness test");
+        db_set_err(err, errlen, "store_sessions_recover: no liveness test");
         return STORE_ERROR;
     }
     int rc = any_running(st, err, errlen);
@@ -1786,7 +1769,7 @@ int store_session_last_ice_end(struct store *st, int64_t *ended_at, char *err, s
     if (src != SQLITE_ROW) {
         rc = DB_FAIL(st->db, "looking for the last ice session");
     } else if (sqlite3_column_type(s, 0) == SQLITE_NULL) {
-        set_err(err, errlen, "no ice session yet");
+        db_set_err(err, errlen, "no ice session yet");
         rc = STORE_NOT_FOUND;
     } else {
         *ended_at = sqlite3_column_int64(s, 0);
@@ -1800,12 +1783,12 @@ int store_sessions_iter(struct store *st, int64_t from, int64_t to, enum store_o
 {
     *out = NULL;
     if (order != STORE_NEWEST_FIRST && order != STORE_OLDEST_FIRST) {
-        set_err(err, errlen, "invalid order %d", (int)order);
+        db_set_err(err, errlen, "invalid order %d", (int)order);
         return STORE_ERROR;
     }
     struct store_session_iter *it = calloc(1, sizeof(*it));
     if (!it) {
-        set_err(err, errlen, "out of memory");
+        db_set_err(err, errlen, "out of memory");
         return STORE_ERROR;
     }
     enum stmt_id id = order == STORE_NEWEST_FIRST ? SQL_SES_RANGE_DESC : SQL_SES_RANGE_ASC;
@@ -1826,7 +1809,7 @@ int store_session_iter_next(struct store_session_iter *it, struct store_session 
     if (it->state == ITER_DONE)
         return 0;
     if (it->state == ITER_FAILED) {
-        set_err(err, errlen, "reading sessions: the iterator failed before");
+        db_set_err(err, errlen, "reading sessions: the iterator failed before");
         return STORE_ERROR;
     }
     int rc = sqlite3_step(it->stmt);
@@ -1855,5 +1838,4 @@ void store_session_iter_free(struct store_session_iter **it)
     *it = NULL;
 }
 
-#include "db/store_private.h" /* checks the accessor against its declaration */
 sqlite3 *store_sqlite(struct store *st) { return st->db; }

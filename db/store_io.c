@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +15,6 @@
 
 #include "db/store_private.h"
 
-#define SES_COLS "id, kind, routine, hold_s, planned_s, elapsed_s, started_at, ended_at," \
-                 " status, episode_id, pain_before, pain_after"
-
 static const char sql_durations_count[] =
     "SELECT count(*) FROM episodes WHERE started_at BETWEEN ?1 AND ?2 AND ended_at IS NOT NULL";
 /* The sort happens in SQLite's sorter, which spills to a temporary file
@@ -26,8 +22,6 @@ static const char sql_durations_count[] =
 static const char sql_durations[] =
     "SELECT ended_at - started_at FROM episodes"
     " WHERE started_at BETWEEN ?1 AND ?2 AND ended_at IS NOT NULL ORDER BY 1";
-static const char sql_sessions[] = "SELECT " SES_COLS " FROM sessions"
-                                   " WHERE started_at BETWEEN ?1 AND ?2 ORDER BY started_at, id";
 static const char sql_checks[] = "SELECT id, taken_at, verdict FROM checks"
                                  " WHERE taken_at BETWEEN ?1 AND ?2 ORDER BY taken_at, id";
 static const char sql_answers[] =
@@ -38,44 +32,13 @@ static const char sql_ins_episode[] =
     " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 static const char sql_ins_tag[] =
     "INSERT INTO episode_tags (episode_id, kind, tag) VALUES (?1, ?2, ?3)";
-static const char sql_ins_session[] =
-    "INSERT INTO sessions (" SES_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-    " ?12)";
+static const char sql_ins_session[] = "INSERT INTO sessions (" DB_SES_COLS_XFER ")"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 static const char sql_ins_check[] = "INSERT INTO checks (id, taken_at, verdict) VALUES (?1, ?2, ?3)";
 static const char sql_ins_answer[] =
     "INSERT INTO check_answers (check_id, item, answer) VALUES (?1, ?2, ?3)";
 
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
-/* ---- errors and statements ------------------------------------------------ */
-
-PRINTF_LIKE(3, 4)
-static int set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-    if (err && errlen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errlen, fmt, ap);
-        va_end(ap);
-    }
-    return STORE_ERROR;
-}
-
-/* "<what>: <SQLite's message>"; call before anything else runs on db. */
-PRINTF_LIKE(4, 5)
-static int db_fail(sqlite3 *db, char *err, size_t errlen, const char *fmt, ...)
-{
-    char what[160];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    return set_err(err, errlen, "%s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
-}
+/* ---- statements ---------------------------------------------------------- */
 
 /* Prepares sql and binds ?1, ?2 = from, to when range is set. */
 static int prepare(sqlite3 *db, const char *sql, int range, int64_t from, int64_t to,
@@ -88,7 +51,7 @@ static int prepare(sqlite3 *db, const char *sql, int range, int64_t from, int64_
     if (rc == SQLITE_OK && range)
         rc = sqlite3_bind_int64(s, 2, to);
     if (rc != SQLITE_OK) {
-        db_fail(db, err, errlen, "preparing \"%.40s\"", sql);
+        DB_FAIL(db, "preparing \"%.40s\"", sql);
         (void)sqlite3_finalize(s); /* repeats the error just reported */
         return STORE_ERROR;
     }
@@ -104,7 +67,7 @@ static int run(sqlite3 *db, const char *sql, char *err, size_t errlen)
     if (rc != STORE_OK)
         return rc;
     if (sqlite3_step(s) != SQLITE_DONE)
-        rc = db_fail(db, err, errlen, "%s", sql);
+        rc = DB_FAIL(db, "%s", sql);
     (void)sqlite3_finalize(s); /* its error, if any, was just reported */
     return rc;
 }
@@ -131,8 +94,9 @@ enum io_kind { IO_DURATIONS, IO_SESSIONS, IO_CHECKS };
 struct store_io_iter {
     sqlite3 *db;
     enum io_kind kind;
-    sqlite3_stmt *stmt;
-    sqlite3_stmt *answers; /* IO_CHECKS */
+    sqlite3_stmt *stmt;             /* IO_DURATIONS, IO_CHECKS */
+    sqlite3_stmt *answers;          /* IO_CHECKS */
+    struct store_session_iter *ses; /* IO_SESSIONS: store.c's iterator */
     int done;
 };
 
@@ -142,10 +106,12 @@ static int iter_new(struct store *st, enum io_kind kind, const char *sql, int64_
     struct store_io_iter *it = calloc(1, sizeof *it);
     *out = NULL;
     if (!it)
-        return set_err(err, errlen, "out of memory");
+        return db_set_err(err, errlen, "out of memory");
     it->db = store_sqlite(st);
     it->kind = kind;
-    int rc = prepare(it->db, sql, 1, from, to, &it->stmt, err, errlen);
+    int rc = kind == IO_SESSIONS
+                 ? store_sessions_iter(st, from, to, STORE_OLDEST_FIRST, &it->ses, err, errlen)
+                 : prepare(it->db, sql, 1, from, to, &it->stmt, err, errlen);
     if (rc == STORE_OK && kind == IO_CHECKS)
         rc = prepare(it->db, sql_answers, 0, 0, 0, &it->answers, err, errlen);
     if (rc != STORE_OK) {
@@ -163,6 +129,7 @@ void store_io_iter_free(struct store_io_iter **it)
     /* They return the last step's error, which next() has reported. */
     (void)sqlite3_finalize((*it)->stmt);
     (void)sqlite3_finalize((*it)->answers);
+    store_session_iter_free(&(*it)->ses);
     free(*it);
     *it = NULL;
 }
@@ -172,14 +139,14 @@ static int iter_step(struct store_io_iter *it, enum io_kind kind, const char *wh
                      size_t errlen)
 {
     if (it->kind != kind)
-        return set_err(err, errlen, "%s: wrong iterator", what);
+        return db_set_err(err, errlen, "%s: wrong iterator", what);
     if (it->done)
         return 0;
     int rc = sqlite3_step(it->stmt);
     if (rc == SQLITE_ROW)
         return 1;
     it->done = 1;
-    return rc == SQLITE_DONE ? 0 : db_fail(it->db, err, errlen, "%s", what);
+    return rc == SQLITE_DONE ? 0 : DB_FAIL(it->db, "%s", what);
 }
 
 static int count_durations(sqlite3 *db, int64_t from, int64_t to, size_t *count, char *err,
@@ -192,7 +159,7 @@ static int count_durations(sqlite3 *db, int64_t from, int64_t to, size_t *count,
     if (sqlite3_step(s) == SQLITE_ROW)
         *count = (size_t)sqlite3_column_int64(s, 0);
     else
-        rc = db_fail(db, err, errlen, "counting ended episodes");
+        rc = DB_FAIL(db, "counting ended episodes");
     (void)sqlite3_finalize(s); /* reported above */
     return rc;
 }
@@ -215,56 +182,46 @@ int store_io_duration_next(struct store_io_iter *it, int64_t *secs, char *err, s
     return rc;
 }
 
+/* Sessions are read by store.c's iterator, oldest first: the same rows in
+ * the same order; only checkpoint_at, which an export leaves out, is
+ * dropped. The copy below relies on the two structs agreeing. */
+_Static_assert(XFER_KIND_LEN == STORE_SESSION_KIND_LEN &&
+                   XFER_ROUTINE_LEN == STORE_SESSION_ROUTINE_LEN &&
+                   XFER_STATUS_LEN == STORE_SESSION_STATUS_LEN && XFER_NONE == STORE_PAIN_NONE,
+               "struct xfer_session and struct store_session disagree");
+
 int store_io_sessions(struct store *st, int64_t from, int64_t to, struct store_io_iter **out,
                       char *err, size_t errlen)
 {
-    return iter_new(st, IO_SESSIONS, sql_sessions, from, to, out, err, errlen);
-}
-
-/* Copies a text column (NULL reads as ""); -1 when it does not fit. */
-static int column_text(sqlite3_stmt *s, int col, char *buf, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(s, col);
-    size_t n = (size_t)sqlite3_column_bytes(s, col);
-    if (!t && sqlite3_column_type(s, col) != SQLITE_NULL)
-        return -1; /* out of memory */
-    if (n >= size)
-        return -1;
-    if (n)
-        memcpy(buf, t, n);
-    buf[n] = '\0';
-    return 0;
-}
-
-static int column_opt_int(sqlite3_stmt *s, int col, int none)
-{
-    return sqlite3_column_type(s, col) == SQLITE_NULL ? none : sqlite3_column_int(s, col);
+    return iter_new(st, IO_SESSIONS, NULL, from, to, out, err, errlen);
 }
 
 int store_io_session_next(struct store_io_iter *it, struct xfer_session *out, char *err,
                           size_t errlen)
 {
-    int rc = iter_step(it, IO_SESSIONS, "reading sessions", err, errlen);
-    if (rc != 1)
+    if (it->kind != IO_SESSIONS)
+        return db_set_err(err, errlen, "reading sessions: wrong iterator");
+    if (it->done)
+        return 0;
+    struct store_session s;
+    int rc = store_session_iter_next(it->ses, &s, err, errlen);
+    if (rc != 1) {
+        it->done = 1; /* an error was reported; later calls end the read */
         return rc;
-    sqlite3_stmt *s = it->stmt;
-    memset(out, 0, sizeof *out);
-    out->id = sqlite3_column_int64(s, 0);
-    out->hold_s = column_opt_int(s, 3, 0);
-    out->planned_s = sqlite3_column_int64(s, 4);
-    out->elapsed_s = sqlite3_column_int64(s, 5);
-    out->started_at = sqlite3_column_int64(s, 6);
-    out->ended_at = sqlite3_column_int64(s, 7);   /* NULL reads as 0: running */
-    out->episode_id = sqlite3_column_int64(s, 9); /* NULL reads as 0: none */
-    out->pain_before = column_opt_int(s, 10, XFER_NONE);
-    out->pain_after = column_opt_int(s, 11, XFER_NONE);
-    if (column_text(s, 1, out->kind, sizeof out->kind) ||
-        column_text(s, 2, out->routine, sizeof out->routine) ||
-        column_text(s, 8, out->status, sizeof out->status)) {
-        it->done = 1;
-        return set_err(err, errlen, "session %lld: a kind, routine or status is too long",
-                       (long long)out->id);
     }
+    memset(out, 0, sizeof *out);
+    out->id = s.id;
+    memcpy(out->kind, s.kind, sizeof out->kind);
+    memcpy(out->routine, s.routine, sizeof out->routine);
+    out->hold_s = s.hold_s;
+    out->planned_s = s.planned_s;
+    out->elapsed_s = s.elapsed_s;
+    out->started_at = s.started_at;
+    out->ended_at = s.ended_at; /* 0: running */
+    memcpy(out->status, s.status, sizeof out->status);
+    out->episode_id = s.episode_id; /* 0: none */
+    out->pain_before = s.pain_before;
+    out->pain_after = s.pain_after;
     return 1;
 }
 
@@ -281,17 +238,17 @@ static int load_answers(struct store_io_iter *it, struct xfer_check *c, char *er
     int rc;
     (void)sqlite3_reset(s); /* the previous check's last step, already handled */
     if (sqlite3_bind_int64(s, 1, c->id) != SQLITE_OK)
-        return db_fail(it->db, err, errlen, "reading answers of check %lld", (long long)c->id);
+        return DB_FAIL(it->db, "reading answers of check %lld", (long long)c->id);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (c->nanswers == XFER_MAX_ANSWERS)
-            return set_err(err, errlen, "check %lld has more than %d answers", (long long)c->id,
-                           XFER_MAX_ANSWERS);
+            return db_set_err(err, errlen, "check %lld has more than %d answers", (long long)c->id,
+                              XFER_MAX_ANSWERS);
         c->answers[c->nanswers].item = sqlite3_column_int(s, 0);
         c->answers[c->nanswers].answer = sqlite3_column_int(s, 1);
         c->nanswers++;
     }
     if (rc != SQLITE_DONE)
-        return db_fail(it->db, err, errlen, "reading answers of check %lld", (long long)c->id);
+        return DB_FAIL(it->db, "reading answers of check %lld", (long long)c->id);
     return STORE_OK;
 }
 
@@ -304,8 +261,8 @@ int store_io_check_next(struct store_io_iter *it, struct xfer_check *out, char *
     memset(out, 0, sizeof *out);
     out->id = sqlite3_column_int64(it->stmt, 0);
     out->taken_at = sqlite3_column_int64(it->stmt, 1);
-    if (column_text(it->stmt, 2, out->verdict, sizeof out->verdict) != 0)
-        rc = set_err(err, errlen, "check %lld: cannot read its verdict", (long long)out->id);
+    if (db_column_copy(it->stmt, 2, out->verdict, sizeof out->verdict) != 0)
+        rc = db_set_err(err, errlen, "check %lld: cannot read its verdict", (long long)out->id);
     else
         rc = load_answers(it, out, err, errlen);
     if (rc != STORE_OK) {
@@ -330,14 +287,11 @@ static int bind_opt_int(sqlite3_stmt *s, int i, int64_t v, int64_t none)
     return v == none ? sqlite3_bind_null(s, i) : sqlite3_bind_int64(s, i, v);
 }
 
-/* Binds a C string of a fixed-size buffer; "" is bound as NULL when empty
- * means none. The strings outlive the step (they are the item's). */
-static int bind_buf(sqlite3_stmt *s, int i, const char *buf, size_t size, int empty_is_null)
+/* db_bind_buf, but "" is bound as NULL: there empty means none. The
+ * strings outlive the step (they are the item's). */
+static int bind_buf_or_null(sqlite3_stmt *s, int i, const char *buf, size_t size)
 {
-    size_t n = strnlen(buf, size);
-    if (n == 0 && empty_is_null)
-        return sqlite3_bind_null(s, i);
-    return sqlite3_bind_text(s, i, buf, (int)n, SQLITE_STATIC);
+    return buf[0] ? db_bind_buf(s, i, buf, size) : sqlite3_bind_null(s, i);
 }
 
 /* Steps a bound insert of row `what` `id` from input line `line`. A key
@@ -350,15 +304,15 @@ static int ins_step(struct importer *im, enum ins which, long line, const char *
     if (rc != STORE_OK) {
         int ext = sqlite3_extended_errcode(im->db);
         if (ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-            set_err(err, errlen, "line %ld: %s %lld is already in this database (or earlier in "
-                                 "the file): import into an empty database (unknot --db NEW.db "
-                                 "import FILE)", line, what, (long long)id);
+            db_set_err(err, errlen, "line %ld: %s %lld is already in this database (or earlier in "
+                                    "the file): import into an empty database (unknot --db NEW.db "
+                                    "import FILE)", line, what, (long long)id);
         else if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
-            set_err(err, errlen, "line %ld: %s %lld refers to episode %lld, which is neither in "
-                                 "this database nor earlier in the file", line, what,
-                    (long long)id, (long long)episode_id);
+            db_set_err(err, errlen, "line %ld: %s %lld refers to episode %lld, which is neither in "
+                                    "this database nor earlier in the file", line, what,
+                       (long long)id, (long long)episode_id);
         else
-            db_fail(im->db, err, errlen, "line %ld: saving %s %lld", line, what, (long long)id);
+            DB_FAIL(im->db, "line %ld: saving %s %lld", line, what, (long long)id);
     }
     (void)sqlite3_reset(s); /* repeats the step's error, reported above */
     (void)sqlite3_clear_bindings(s);
@@ -370,7 +324,7 @@ static int bound(struct importer *im, int rc, long line, const char *what, char 
 {
     if (rc == SQLITE_OK)
         return STORE_OK;
-    return db_fail(im->db, err, errlen, "line %ld: saving %s", line, what);
+    return DB_FAIL(im->db, "line %ld: saving %s", line, what);
 }
 
 static int import_tags(struct importer *im, const struct episode *ep, long line, char *err,
@@ -383,7 +337,7 @@ static int import_tags(struct importer *im, const struct episode *ep, long line,
         if (rc == SQLITE_OK)
             rc = sqlite3_bind_text(s, 2, tag_kind_code(t->kind), -1, SQLITE_STATIC);
         if (rc == SQLITE_OK)
-            rc = bind_buf(s, 3, t->text, sizeof t->text, 0);
+            rc = db_bind_buf(s, 3, t->text, sizeof t->text);
         if (bound(im, rc, line, "a tag", err, errlen) ||
             ins_step(im, INS_TAG, line, "tag of episode", ep->id, 0, err, errlen))
             return STORE_ERROR;
@@ -407,9 +361,9 @@ static int import_episode(struct importer *im, const struct xfer_item *item, cha
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_text(s, 5, region_code(ep->region), -1, SQLITE_STATIC);
     if (rc == SQLITE_OK)
-        rc = bind_buf(s, 6, side_code(ep->side), 16, 1);
+        rc = bind_buf_or_null(s, 6, side_code(ep->side), 16);
     if (rc == SQLITE_OK)
-        rc = bind_buf(s, 7, ep->note, sizeof ep->note, 0);
+        rc = db_bind_buf(s, 7, ep->note, sizeof ep->note);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int64(s, 8, ep->created_at);
     if (rc == SQLITE_OK)
@@ -428,9 +382,9 @@ static int import_session(struct importer *im, const struct xfer_item *item, cha
     sqlite3_stmt *s = im->s[INS_SESSION];
     int rc = sqlite3_bind_int64(s, 1, x->id);
     if (rc == SQLITE_OK)
-        rc = bind_buf(s, 2, x->kind, sizeof x->kind, 0);
+        rc = db_bind_buf(s, 2, x->kind, sizeof x->kind);
     if (rc == SQLITE_OK)
-        rc = bind_buf(s, 3, x->routine, sizeof x->routine, 1);
+        rc = bind_buf_or_null(s, 3, x->routine, sizeof x->routine);
     if (rc == SQLITE_OK)
         rc = bind_opt_int(s, 4, x->hold_s, 0);
     if (rc == SQLITE_OK)
@@ -442,7 +396,7 @@ static int import_session(struct importer *im, const struct xfer_item *item, cha
     if (rc == SQLITE_OK)
         rc = bind_opt_int(s, 8, x->ended_at, 0);
     if (rc == SQLITE_OK)
-        rc = bind_buf(s, 9, x->status, sizeof x->status, 0);
+        rc = db_bind_buf(s, 9, x->status, sizeof x->status);
     if (rc == SQLITE_OK)
         rc = bind_opt_int(s, 10, x->episode_id, 0);
     if (rc == SQLITE_OK)
@@ -465,7 +419,7 @@ static int import_check(struct importer *im, const struct xfer_item *item, char 
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int64(s, 2, c->taken_at);
     if (rc == SQLITE_OK)
-        rc = bind_buf(s, 3, c->verdict, sizeof c->verdict, 0);
+        rc = db_bind_buf(s, 3, c->verdict, sizeof c->verdict);
     if (bound(im, rc, item->line, "a check", err, errlen) ||
         ins_step(im, INS_CHECK, item->line, "check", c->id, 0, err, errlen))
         return STORE_ERROR;
@@ -493,7 +447,7 @@ static int import_item(struct importer *im, const struct xfer_item *item, char *
     case XFER_SESSION: return import_session(im, item, err, errlen);
     case XFER_CHECK: return import_check(im, item, err, errlen);
     }
-    return set_err(err, errlen, "line %ld: unknown row", item->line);
+    return db_set_err(err, errlen, "line %ld: unknown row", item->line);
 }
 
 static int import_prepare(struct importer *im, char *err, size_t errlen)
@@ -529,7 +483,7 @@ int store_import(struct store *st, store_import_next_fn next, void *ctx,
 {
     struct importer im = {.db = store_sqlite(st)};
     struct xfer_item *item = malloc(sizeof *item);
-    int rc = item ? import_prepare(&im, err, errlen) : set_err(err, errlen, "out of memory");
+    int rc = item ? import_prepare(&im, err, errlen) : db_set_err(err, errlen, "out of memory");
     if (rc == STORE_OK)
         rc = run(im.db, "BEGIN IMMEDIATE", err, errlen);
     if (rc == STORE_OK) {
@@ -558,9 +512,9 @@ static int backup_create(const char *tmp, char *err, size_t errlen)
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0600);
     if (fd < 0) {
         if (errno == EEXIST)
-            return set_err(err, errlen, "%s is in the way: another backup may be running; "
-                                        "remove it if not", tmp);
-        return set_err(err, errlen, "cannot create %s: %s", tmp, strerror(errno));
+            return db_set_err(err, errlen, "%s is in the way: another backup may be running; "
+                                           "remove it if not", tmp);
+        return db_set_err(err, errlen, "cannot create %s: %s", tmp, strerror(errno));
     }
     int bad = fchmod(fd, 0600) != 0;
     int e = errno;
@@ -570,7 +524,7 @@ static int backup_create(const char *tmp, char *err, size_t errlen)
     }
     if (bad) {
         unlink(tmp);
-        return set_err(err, errlen, "cannot create %s: %s", tmp, strerror(e));
+        return db_set_err(err, errlen, "cannot create %s: %s", tmp, strerror(e));
     }
     return STORE_OK;
 }
@@ -581,21 +535,21 @@ static int backup_copy(sqlite3 *src, const char *tmp, char *err, size_t errlen)
     sqlite3 *dst = NULL;
     int rc = STORE_OK;
     if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        rc = db_fail(dst, err, errlen, "cannot open %s", tmp);
+        rc = DB_FAIL(dst, "cannot open %s", tmp);
     } else {
         sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
         if (!b) {
-            rc = db_fail(dst, err, errlen, "cannot start the backup");
+            rc = DB_FAIL(dst, "cannot start the backup");
         } else {
             int step = sqlite3_backup_step(b, -1);
             int fin = sqlite3_backup_finish(b);
             if (step != SQLITE_DONE || fin != SQLITE_OK)
-                rc = set_err(err, errlen, "backup failed: %s",
-                             sqlite3_errstr(step != SQLITE_DONE ? step : fin));
+                rc = db_set_err(err, errlen, "backup failed: %s",
+                                sqlite3_errstr(step != SQLITE_DONE ? step : fin));
         }
     }
     if (sqlite3_close(dst) != SQLITE_OK && rc == STORE_OK)
-        rc = db_fail(dst, err, errlen, "closing %s", tmp);
+        rc = DB_FAIL(dst, "closing %s", tmp);
     return rc;
 }
 
@@ -612,16 +566,16 @@ static int backup_publish(const char *tmp, const char *path, int replace, char *
             return STORE_OK;
         }
         if (errno == EEXIST) {
-            set_err(err, errlen, "%s already exists", path);
+            db_set_err(err, errlen, "%s already exists", path);
             return STORE_IO_EXISTS;
         }
         if (lstat(path, &sb) == 0) {
-            set_err(err, errlen, "%s already exists", path);
+            db_set_err(err, errlen, "%s already exists", path);
             return STORE_IO_EXISTS;
         }
     }
     if (rename(tmp, path) != 0)
-        return set_err(err, errlen, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
+        return db_set_err(err, errlen, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
     return STORE_OK;
 }
 
@@ -629,15 +583,15 @@ int store_backup(struct store *st, const char *path, int replace, char *err, siz
 {
     struct stat sb;
     if (!path || !*path)
-        return set_err(err, errlen, "no backup file given");
+        return db_set_err(err, errlen, "no backup file given");
     if (!replace && lstat(path, &sb) == 0) {
-        set_err(err, errlen, "%s already exists", path);
+        db_set_err(err, errlen, "%s already exists", path);
         return STORE_IO_EXISTS; /* before any work; backup_publish checks again */
     }
     size_t len = strlen(path);
     char *tmp = malloc(len + 5);
     if (!tmp)
-        return set_err(err, errlen, "out of memory");
+        return db_set_err(err, errlen, "out of memory");
     memcpy(tmp, path, len);
     memcpy(tmp + len, ".tmp", 5);
     int rc = backup_create(tmp, err, errlen);

@@ -93,9 +93,15 @@ static void recurring_feed(struct flags *f, const struct episode *ep)
 
     if (t < f->now - FLAG_RECUR_WINDOW_S || t > f->now)
         return;
-    /* Also refuses an out-of-order start (negative difference), which is
-     * why the slots can never overflow; the size check is a safety net. */
-    if (f->nocc > 0 && t - f->occ[f->nocc - 1].ref.started_at <= FLAG_RECUR_SEPARATION_S)
+    /* Measured from the previous episode, not the previous occurrence, so
+     * a chain of day-apart restarts stays one occurrence. Also refuses an
+     * out-of-order start (negative difference); occurrences stay more than
+     * a day apart, which is why the slots can never overflow. */
+    int64_t prev = f->recur_prev;
+    int seen = f->nocc > 0;
+    if (!seen || t > prev)
+        f->recur_prev = t;
+    if (seen && t - prev <= FLAG_RECUR_SEPARATION_S)
         return;
     if (f->nocc == FLAG_RECUR_SLOTS)
         return;

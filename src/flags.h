@@ -21,9 +21,10 @@
  * RECURRING. At least FLAG_RECUR_MIN separate occurrences started in
  *   [now - FLAG_RECUR_WINDOW_S, now]. An episode is a separate occurrence
  *   when it starts more than FLAG_RECUR_SEPARATION_S after the previous
- *   occurrence in the window started; one that starts sooner belongs to
- *   that occurrence and is not listed. The first episode in the window is
- *   always an occurrence.
+ *   episode in the window started (CONTENT.md's wording): a run of
+ *   episodes each starting within a day of the one before is one
+ *   occurrence, listed by its first episode. The first episode in the
+ *   window is always an occurrence.
  *   When at least FLAG_SAME_REGION_MIN occurrences share a region, the note
  *   names it (on a tie, the region listed first in enum region).
  * SEVERE AND NOT EASING. An episode of intensity >= FLAG_SEVERE_INTENSITY,
@@ -138,6 +139,7 @@ struct flags {
     struct flags_spell spell, best;
     /* recurring */
     size_t nocc;
+    int64_t recur_prev; /* start of the previous episode in the window */
     struct flags_occurrence occ[FLAG_RECUR_SLOTS];
     /* severe and not easing */
     int64_t severe_from;

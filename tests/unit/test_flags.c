@@ -324,12 +324,10 @@ static void test_recurring_full_window(void **state)
     (void)state;
     episode_init(&scratch);
     flags_begin(&f, NOW);
-    /* The most occurrences the window can hold, plus merged starts between. */
+    /* The most occurrences the window can hold. */
     for (k = FLAG_RECUR_SLOTS - 1; k >= 0; k--) {
         int64_t t = NOW - k * (D + 1);
         feed_one(&f, 100 - k, t, t + H, 5, REGION_LOWER);
-        if (k > 0)
-            feed_one(&f, 1000 - k, t + 20 * H, t + 21 * H, 5, REGION_NECK);
     }
     flags_end(&f);
     fl = must_find(&f, FLAG_RECURRING);
@@ -341,6 +339,29 @@ static void test_recurring_full_window(void **state)
     assert_string_equal(fl->title, "Recurring: 30 in 30 days");
     assert_non_null(strstr(fl->note, "30 in the lower back:"));
     assert_true(strlen(fl->note) <= 78);
+}
+
+static void test_recurring_chain_is_one_occurrence(void **state)
+{
+    struct flags f;
+    (void)state;
+    episode_init(&scratch);
+    /* Each start within a day of the one before: one occurrence, however
+     * long the chain (CONTENT.md: after the previous one started). */
+    flags_begin(&f, NOW);
+    for (int i = 0; i < 5; i++)
+        feed_one(&f, i + 1, NOW - 10 * D + i * 20 * H, NOW - 10 * D + i * 20 * H + H, 5,
+                 REGION_LOWER);
+    flags_end(&f);
+    for (size_t i = 0; i < flags_count(&f); i++)
+        assert_int_not_equal(flags_at(&f, i)->kind, FLAG_RECURRING);
+    /* The same starts 25 h apart are five occurrences. */
+    flags_begin(&f, NOW);
+    for (int i = 0; i < 5; i++)
+        feed_one(&f, i + 1, NOW - 10 * D + i * 25 * H, NOW - 10 * D + i * 25 * H + H, 5,
+                 REGION_LOWER);
+    flags_end(&f);
+    assert_int_equal(must_find(&f, FLAG_RECURRING)->total, 5);
 }
 
 /* ---- severe and not easing ---- */
@@ -540,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_recurring_refs_and_title),
         cmocka_unit_test(test_recurring_same_region_note),
         cmocka_unit_test(test_recurring_full_window),
+        cmocka_unit_test(test_recurring_chain_is_one_occurrence),
         cmocka_unit_test(test_severe_boundaries),
         cmocka_unit_test(test_severe_refs_and_advice),
         cmocka_unit_test(test_chronic_boundaries),

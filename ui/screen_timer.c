@@ -531,7 +531,7 @@ static void draw_end(const struct tmr *m)
                 band_label(intensity_band(m->ses.pain_before)));
     }
     draw_pain(y, "How is the pain now? 0-10 (Enter skips):", m->pain);
-    draw_hints("0-9 pain now  Enter save and leave  q leave");
+    draw_hints("0-9 pain now  Enter or q: save and leave");
 }
 
 static void timer_draw(struct app *app, struct screen *s)
@@ -660,8 +660,8 @@ static int handle_end(struct app *app, struct tmr *m, const struct ui_key *key, 
     }
     switch (act) {
     case ACT_DELETE: pain_erase(m->pain); return UI_OK;
-    case ACT_BACK: return UI_POP;
     case ACT_HELP: return UI_OK;
+    case ACT_BACK: /* a pain typed before q is kept, as Enter would */
     case ACT_SELECT: break;
     default: app_status(app, "Type the pain now (0-10) and Enter, or Enter to skip."); return UI_OK;
     }
@@ -669,7 +669,7 @@ static int handle_end(struct app *app, struct tmr *m, const struct ui_key *key, 
         return UI_POP;
     if (store_session_rate(app_store(app), m->ses.id, pain_value(m->pain), err, sizeof(err)) !=
         STORE_OK) {
-        app_status(app, "Pain not saved: %s (Enter tries again, q leaves)", err);
+        app_status(app, "Pain not saved: %s (Enter tries again, Backspace and q leave)", err);
         return UI_OK;
     }
     app_status(app, "Saved: pain %s after the session.", m->pain);

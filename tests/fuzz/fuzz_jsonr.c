@@ -90,29 +90,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#ifndef FUZZ_LIBFUZZER
-/* Inputs longer than the buffer are cut; the corpus holds small files. */
-static int replay(const char *path)
-{
-    static uint8_t in[1 << 16];
-    FILE *f = fopen(path, "rb");
-    size_t n;
-    if (!f) {
-        perror(path);
-        return 1;
-    }
-    n = fread(in, 1, sizeof in, f);
-    fclose(f);
-    LLVMFuzzerTestOneInput(in, n);
-    return 0;
-}
-
-int main(int argc, char **argv)
-{
-    int failed = 0;
-    for (int i = 1; i < argc; i++)
-        failed |= replay(argv[i]);
-    printf("fuzz_jsonr: replayed %d file(s)\n", argc - 1);
-    return failed;
-}
-#endif
+#define FUZZ_NAME "fuzz_jsonr"
+#include "tests/fuzz/replay.h"

@@ -82,30 +82,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     return 0;
 }
 
-#ifndef FUZZ_LIBFUZZER
-/* Inputs longer than the buffer are cut; the corpus holds short lines. */
-static int replay(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    uint8_t buf[4096];
-    size_t n;
-    if (!f) {
-        perror(path);
-        return 1;
-    }
-    n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    LLVMFuzzerTestOneInput(buf, n);
-    return 0;
-}
-
-int main(int argc, char **argv)
-{
-    int i, failed = 0;
-    LLVMFuzzerInitialize(&argc, &argv);
-    for (i = 1; i < argc; i++)
-        failed |= replay(argv[i]);
-    printf("fuzz_when: replayed %d file(s)\n", argc - 1);
-    return failed;
-}
-#endif
+#define FUZZ_NAME "fuzz_when"
+#define FUZZ_HAS_INIT
+#include "tests/fuzz/replay.h"

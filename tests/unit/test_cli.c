@@ -11,68 +11,8 @@
 
 #include <cmocka.h>
 
-#include "src/cli.h"
 
-#define NOW 1795000000LL /* 2026-11-18 */
-
-struct fixture {
-    char dir[64];
-    char db[96];
-    char *out, *err;
-    size_t outlen, errlen;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = calloc(1, sizeof(*f));
-    snprintf(f->dir, sizeof(f->dir), "/tmp/unknot-cli-XXXXXX");
-    if (!mkdtemp(f->dir))
-        return -1;
-    snprintf(f->db, sizeof(f->db), "%s/u.db", f->dir);
-    setenv("TZ", "UTC", 1);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    char cmd[160];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-    if (system(cmd) != 0)
-        return -1;
-    free(f->out);
-    free(f->err);
-    free(f);
-    return 0;
-}
-
-/* Runs one command line (words separated by '|') with stdin text `in`. */
-static int run_in(struct fixture *f, const char *in, const char *line)
-{
-    char buf[1024], *argv[32];
-    int argc = 0;
-    snprintf(buf, sizeof(buf), "%s", line);
-    for (char *tok = strtok(buf, "|"); tok && argc < 31; tok = strtok(NULL, "|"))
-        argv[argc++] = tok;
-    argv[argc] = NULL;
-    free(f->out);
-    free(f->err);
-    FILE *out = open_memstream(&f->out, &f->outlen);
-    FILE *err = open_memstream(&f->err, &f->errlen);
-    FILE *input = fmemopen((void *)in, strlen(in) + 1, "r");
-    struct cli_ctx ctx = {f->db, NOW, out, err, input, in[0] != '\0'};
-    int rc = cli_run(&ctx, argc, argv);
-    fclose(out);
-    fclose(err);
-    fclose(input);
-    return rc;
-}
-
-static int run(struct fixture *f, const char *line)
-{
-    return run_in(f, "", line);
-}
+#include "tests/unit/cli_fixture.h"
 
 static void test_log_list_show(void **state)
 {

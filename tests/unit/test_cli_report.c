@@ -13,72 +13,8 @@
 
 #include <cmocka.h>
 
-#include "src/cli.h"
 
-#define NOW 1795000000LL /* 2026-11-18 11:06:40 UTC */
-
-struct fixture {
-    char dir[64];
-    char db[96];
-    char *out, *err;
-    size_t outlen, errlen;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = calloc(1, sizeof(*f));
-    snprintf(f->dir, sizeof(f->dir), "/tmp/unknot-clir-XXXXXX");
-    if (!mkdtemp(f->dir))
-        return -1;
-    snprintf(f->db, sizeof(f->db), "%s/u.db", f->dir);
-    setenv("TZ", "UTC", 1);
-    tzset();
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    char cmd[160];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-    if (system(cmd) != 0)
-        return -1;
-    free(f->out);
-    free(f->err);
-    free(f);
-    return 0;
-}
-
-/* Runs one command line (words separated by '|', "@" replaced by the
- * fixture's directory) on database db. */
-static int run_db(struct fixture *f, const char *db, const char *line)
-{
-    char buf[2048], *argv[32], *p = buf;
-    int argc = 0;
-    for (const char *s = line; *s && p < buf + sizeof(buf) - 80; s++)
-        p += *s == '@' ? sprintf(p, "%s", f->dir) : sprintf(p, "%c", *s);
-    *p = '\0';
-    for (char *tok = strtok(buf, "|"); tok && argc < 31; tok = strtok(NULL, "|"))
-        argv[argc++] = tok;
-    argv[argc] = NULL;
-    free(f->out);
-    free(f->err);
-    FILE *out = open_memstream(&f->out, &f->outlen);
-    FILE *err = open_memstream(&f->err, &f->errlen);
-    FILE *input = fmemopen((void *)"", 1, "r");
-    struct cli_ctx ctx = {db, NOW, out, err, input, 0};
-    int rc = cli_run(&ctx, argc, argv);
-    fclose(out);
-    fclose(err);
-    fclose(input);
-    return rc;
-}
-
-static int run(struct fixture *f, const char *line)
-{
-    return run_db(f, f->db, line);
-}
+#include "tests/unit/cli_fixture.h"
 
 static char *slurp(const char *path)
 {

@@ -12,7 +12,9 @@ VERSION    := 0.1.0
 BUILD ?= build
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-       -Wformat=2 -Wwrite-strings -Wpointer-arith -Wvla
+       -Wformat=2 -Wwrite-strings -Wpointer-arith -Wvla -Wcast-qual -Wcast-align \
+       -Wundef -Wmissing-format-attribute -Wmissing-noreturn -Wfloat-equal \
+       -Winit-self -Wredundant-decls
 OPT ?= -O2 -g
 CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED \
             -DUNKNOT_VERSION='"$(VERSION)"' -I.
@@ -29,20 +31,34 @@ SQLITE_LIBS   = $(shell $(PKG_CONFIG) --libs sqlite3)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 
-CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard db/*.c)
+# Three archives, one per layer below the UI (DESIGN.md: core <- db <- app
+# <- ui). A core suite links libcore.a alone, with neither SQLite nor curses,
+# so a stray SQL or curses call in the core is a link error; check-layers
+# catches the #include lines that the linker cannot see.
+CORE_SRC = $(wildcard src/*.c)
+DB_SRC   = $(wildcard db/*.c)
+APP_SRC  = $(filter-out src/app/main.c,$(wildcard src/app/*.c))
 UI_SRC   = $(wildcard ui/*.c)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
+# Suites above the core, by layer; every other suite is a core suite.
+DB_TESTS  = test_store test_sessions
+APP_TESTS = test_cli test_cli_report test_store_io
+
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+DB_OBJ   = $(DB_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ  = $(APP_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   = $(UI_SRC:%.c=$(BUILD)/%.o)
-MAIN_OBJ = $(BUILD)/src/main.o
+MAIN_OBJ = $(BUILD)/src/app/main.o
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZERS  = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
-CORE_LIB = $(BUILD)/libunknot.a
+CORE_LIB = $(BUILD)/libcore.a
+DB_LIB   = $(BUILD)/libdb.a
+APP_LIB  = $(BUILD)/libapp.a
 BIN      = unknot
 
-.PHONY: all run check check-unit check-e2e check-man check-asan bench \
+.PHONY: all run check check-unit check-e2e check-man check-layers check-asan bench \
         deps install uninstall clean
 
 all: $(BIN)
@@ -55,7 +71,11 @@ run: deps
 	./$(BIN)
 
 check: deps
-	@$(MAKE) --no-print-directory check-unit check-man check-e2e
+	@$(MAKE) --no-print-directory check-layers check-unit check-man check-e2e
+
+# The include rules of DESIGN.md's layers; prints each offending line.
+check-layers:
+	@sh tests/check-layers.sh
 
 check-unit: $(TESTS) $(FUZZERS) $(BIN)
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
@@ -81,12 +101,16 @@ bench: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@set -e; for b in tests/bench/bench_*.sh; do echo "== $$b"; UNKNOT=./$(BIN) bash $$b; done
 
-$(BIN): $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB)
-	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB) $(CURSES_LIBS) $(SQLITE_LIBS)
+$(BIN): $(MAIN_OBJ) $(UI_OBJ) $(APP_LIB) $(DB_LIB) $(CORE_LIB)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(APP_LIB) $(DB_LIB) $(CORE_LIB) \
+	  $(CURSES_LIBS) $(SQLITE_LIBS)
 
 $(CORE_LIB): $(CORE_OBJ)
+$(DB_LIB): $(DB_OBJ)
+$(APP_LIB): $(APP_OBJ)
+$(CORE_LIB) $(DB_LIB) $(APP_LIB):
 	rm -f $@
-	$(AR) rcs $@ $(CORE_OBJ)
+	$(AR) rcs $@ $^
 
 $(BUILD)/db/%.o: db/%.c
 	@mkdir -p $(@D)
@@ -100,16 +124,27 @@ $(BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+# A suite links the archives of its layer and those below it, nothing more.
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(CORE_LIB) \
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(CORE_LIB) $(LDFLAGS) $(CMOCKA_LIBS)
+
+$(DB_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c $(DB_LIB) $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(DB_LIB) $(CORE_LIB) \
+	  $(LDFLAGS) $(CMOCKA_LIBS) $(SQLITE_LIBS)
+
+$(APP_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c $(APP_LIB) $(DB_LIB) $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(APP_LIB) $(DB_LIB) $(CORE_LIB) \
 	  $(LDFLAGS) $(CMOCKA_LIBS) $(SQLITE_LIBS)
 
 # Each fuzz target also has a main() that replays its corpus (a regression
-# test under gcc); clang -DFUZZ_LIBFUZZER -fsanitize=fuzzer builds the real fuzzer.
+# test under gcc); clang -DFUZZ_LIBFUZZER -fsanitize=fuzzer builds the real
+# fuzzer. Every parser is core code: the core archive alone.
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_LIB) $(LDFLAGS) $(SQLITE_LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_LIB) $(LDFLAGS)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
@@ -122,4 +157,6 @@ uninstall:
 clean:
 	rm -rf build build-asan unknot unknot-asan
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+# Every object, suite and fuzzer has its .d: touching a test header rebuilds its suites.
+-include $(CORE_OBJ:.o=.d) $(DB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) \
+         $(TESTS:=.d) $(FUZZERS:=.d)

@@ -2,7 +2,7 @@
  * The grammar is in when.h. Parsing is a small hand-written scanner over
  * the trimmed input so that every byte is accounted for: anything left over
  * is an error, never silently ignored. */
-#include "when.h"
+#include "src/when.h"
 
 #include <inttypes.h>
 #include <stdio.h>

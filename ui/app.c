@@ -245,7 +245,6 @@ static int read_key(struct ui_key *key)
     return 0;
 }
 
-static void draw(struct app *app);
 
 int app_confirm(struct app *app, const char *question)
 {

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "src/outfile.h"
-#include "src/report_store.h"
+#include "src/app/outfile.h"
+#include "src/app/report_store.h"
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/ui.h"

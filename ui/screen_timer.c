@@ -23,7 +23,6 @@
 #include "src/routines.h"
 #include "src/timer.h"
 #include "ui/app.h"
-#include "ui/screen_timer.h"
 #include "ui/ui.h"
 
 /* DESIGN.md asks for at least every 10 s; half that keeps the promise when

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/memfile.h"
 #include "src/csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -71,9 +72,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char err[CSV_ERR_LEN] = "";
     long max_line = 1 + count_lf((const char *)data, size), last = 0;
     int rc;
-    if (size == 0) /* fmemopen may refuse a zero size */
+    if (size == 0)
         return 0;
-    FILE *f = fmemopen((void *)data, size, "r");
+    FILE *f = memfile_open(data, size);
     if (!f)
         return 0;
     csv_reader_init(&r, f);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/memfile.h"
 #include "src/redflags.h"
 #include "src/xfer.h"
 
@@ -89,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc;
     for (size_t i = 0; i < size; i++)
         max_line += data[i] == '\n';
-    FILE *f = size ? fmemopen((void *)data, size, "r") : tmpfile();
+    FILE *f = memfile_open(data, size);
     if (!f)
         return 0;
     if (xfer_reader_open(&r, f, NOW, err, sizeof err) != 0)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/memfile.h"
 #include "src/jsonr.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -76,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int depth = 0, rc;
     for (size_t i = 0; i < size; i++)
         max_line += data[i] == '\n';
-    FILE *f = size ? fmemopen((void *)data, size, "r") : tmpfile();
+    FILE *f = memfile_open(data, size);
     if (!f)
         return 0;
     jsonr_init(&reader, f);

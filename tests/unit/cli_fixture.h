@@ -10,7 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "src/cli.h"
+#include "tests/memfile.h"
+#include "src/app/cli.h"
 
 #ifndef NOW
 #define NOW 1795000000LL /* 2026-11-18 11:06:40 UTC */
@@ -68,7 +69,7 @@ static inline int run_full(struct fixture *f, const char *db, const char *in, co
     free(f->err);
     FILE *out = open_memstream(&f->out, &f->outlen);
     FILE *err = open_memstream(&f->err, &f->errlen);
-    FILE *input = fmemopen((void *)in, strlen(in) + 1, "r");
+    FILE *input = memfile_open(in, strlen(in) + 1);
     struct cli_ctx ctx = {db, NOW, out, err, input, in[0] != '\0'};
     int rc = cli_run(&ctx, argc, argv);
     fclose(out);

@@ -19,8 +19,8 @@
 
 #include "db/store.h"
 #include "db/store_io.h"
-#include "src/report_store.h"
-#include "src/xfer_store.h"
+#include "src/app/report_store.h"
+#include "src/app/xfer_store.h"
 
 #define NOW 1795000000LL /* 2026-11-18T11:06:40Z */
 #define TODAY (NOW - 40000) /* its midnight */

@@ -90,7 +90,7 @@ static void test_three_reps_end_exactly(void **state)
     }
     expect_end_at(&t, START + 110000);
     assert_int_equal(timer_elapsed_ms(&t, START + 200000), 110000);
-    assert_true(timer_progress(&t, START + 200000) == 1.0);
+    assert_float_equal(timer_progress(&t, START + 200000), 1.0, 0.0);
     assert_int_equal(timer_ms_left(&t, START + 200000), 0);
 }
 
@@ -375,7 +375,7 @@ static void test_skip_shortens_the_plan(void **state)
             expect_end_at(&t, START + cases[i].end);
         }
         assert_int_equal(timer_elapsed_ms(&t, START + 999999), cases[i].end);
-        assert_true(timer_progress(&t, START + 999999) == 1.0);
+        assert_float_equal(timer_progress(&t, START + 999999), 1.0, 0.0);
     }
 }
 
@@ -468,7 +468,7 @@ static void test_idle_timer(void **state)
     assert_int_equal(timer_ms_to_next_event(&t, 5), -1);
     assert_int_equal(timer_elapsed_ms(&t, 5), 0);
     assert_int_equal(timer_plan_ms_left(&t, 5), 0);
-    assert_true(timer_progress(&t, 5) == 0.0);
+    assert_float_equal(timer_progress(&t, 5), 0.0, 0.0);
     timer_advance(&t, 5, &ev);
     assert_int_equal(ev.steps_changed, 0);
 }

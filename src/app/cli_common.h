@@ -6,7 +6,7 @@
 
 #include <stdint.h>
 
-#include "src/cli.h"
+#include "src/app/cli.h"
 #include "src/episode.h"
 
 struct store;

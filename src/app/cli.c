@@ -1,6 +1,6 @@
 /* cli: dispatch and the episode sub-commands (log, end, list, show, edit,
  * delete). The red-flag and flag commands live in cli_health.c. */
-#include "src/cli.h"
+#include "src/app/cli.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "db/store.h"
-#include "src/cli_common.h"
+#include "src/app/cli_common.h"
 #include "src/episode.h"
 #include "src/when.h"
 

@@ -1,5 +1,5 @@
 /* xfer_store: export from and import into the store (see xfer_store.h). */
-#include "src/xfer_store.h"
+#include "src/app/xfer_store.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,11 +7,11 @@
 
 #include "db/store.h"
 #include "db/store_io.h"
-#include "src/cli_common.h"
-#include "src/outfile.h"
-#include "src/report_store.h"
+#include "src/app/cli_common.h"
+#include "src/app/outfile.h"
+#include "src/app/report_store.h"
 #include "src/when.h"
-#include "src/xfer_store.h"
+#include "src/app/xfer_store.h"
 
 enum { OPT_HELP = 1000, OPT_SINCE, OPT_UNTIL, OPT_FORMAT, OPT_FORCE };
 

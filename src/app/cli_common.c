@@ -1,5 +1,5 @@
 /* Shared helpers of the sub-commands: option errors, ids, the store. */
-#include "src/cli_common.h"
+#include "src/app/cli_common.h"
 
 #include <errno.h>
 #include <getopt.h>

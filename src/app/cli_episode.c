@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "db/store.h"
-#include "src/cli_common.h"
+#include "src/app/cli_common.h"
 #include "src/when.h"
 
 int cli_get_episode(struct cli_ctx *ctx, struct store *st, int64_t id, struct episode *ep)

@@ -1,5 +1,5 @@
 /* outfile: create-exclusive or write-then-rename output files, 0600. */
-#include "src/outfile.h"
+#include "src/app/outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>

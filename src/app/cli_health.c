@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "db/store.h"
-#include "src/cli_common.h"
+#include "src/app/cli_common.h"
 #include "src/flags.h"
 #include "src/json.h"
 #include "src/redflags.h"

@@ -8,10 +8,9 @@
 #include <unistd.h>
 
 #include "db/store.h"
-#include "src/cli.h"
-#include "src/cli_common.h"
+#include "src/app/cli.h"
+#include "src/app/cli_common.h"
 #include "ui/app.h"
-#include "ui/screen_timer.h"
 
 enum { OPT_DB = 1000, OPT_VERSION };
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "db/store.h"
-#include "src/cli_common.h"
+#include "src/app/cli_common.h"
 #include "src/routines.h"
 #include "src/when.h"
 

@@ -1,5 +1,5 @@
 /* report_store: the report from the store (see report_store.h). */
-#include "src/report_store.h"
+#include "src/app/report_store.h"
 
 #include <errno.h>
 #include <stdlib.h>

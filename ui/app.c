@@ -15,6 +15,8 @@
 
 #include "db/store.h"
 #include "ui/ui.h"
+#include "ui/widgets.h"
+#include "ui/screens.h"
 
 #define STACK_MAX 8
 #define ESC_DELAY_MS 25

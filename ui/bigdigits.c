@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "ui/ui.h"
+#include "ui/widgets.h"
 
 #define GLYPH_W 3
 #define GLYPH_H 5

@@ -20,6 +20,8 @@
 #include "src/chart.h"
 #include "src/episode.h"
 #include "ui/ui.h"
+#include "ui/widgets.h"
+#include "ui/screens.h"
 
 #define PERIOD_SHORT 30   /* days of the bar chart and counts, `t` toggles */
 #define PERIOD_LONG 90

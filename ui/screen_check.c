@@ -10,6 +10,8 @@
 #include "db/store.h"
 #include "src/redflags.h"
 #include "ui/ui.h"
+#include "ui/widgets.h"
+#include "ui/screens.h"
 
 #define UNANSWERED (-1)
 #define LINE_MAX_BYTES 512

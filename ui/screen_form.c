@@ -16,6 +16,8 @@
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/ui.h"
+#include "ui/widgets.h"
+#include "ui/screens.h"
 
 #define LABEL_X 2
 #define LABEL_W 11

@@ -2,6 +2,8 @@
 #include <stdlib.h>
 
 #include "ui/ui.h"
+#include "ui/widgets.h"
+#include "ui/screens.h"
 
 struct help {
     const struct screen_ops *of;

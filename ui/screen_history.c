@@ -19,6 +19,8 @@
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/ui.h"
+#include "ui/widgets.h"
+#include "ui/screens.h"
 
 #define FILTER_MAX 120     /* bytes of UTF-8 in the filter */
 #define FETCH_CHUNK 16     /* episodes per store call: bounds the scratch (~10 kB each) */

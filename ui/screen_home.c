@@ -8,6 +8,8 @@
 #include "src/redflags.h"
 #include "src/when.h"
 #include "ui/ui.h"
+#include "ui/widgets.h"
+#include "ui/screens.h"
 
 #define HOME_TODAY_MAX 6
 

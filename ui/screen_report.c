@@ -19,6 +19,8 @@
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/ui.h"
+#include "ui/widgets.h"
+#include "ui/screens.h"
 
 #define PATH_MAX_BYTES 1024 /* the export file's name, UTF-8 */
 #define MSG_LEN 512

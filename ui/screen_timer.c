@@ -24,6 +24,8 @@
 #include "src/timer.h"
 #include "ui/app.h"
 #include "ui/ui.h"
+#include "ui/widgets.h"
+#include "ui/screens.h"
 
 /* DESIGN.md asks for at least every 10 s; half that keeps the promise when
  * a wake-up comes late or one write fails. */

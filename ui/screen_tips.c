@@ -1,5 +1,7 @@
 /* tips: comfort and prevention tips (CONTENT.md), a page of plain text. */
 #include "ui/ui.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
 
 static const char *const tips[] = {
     "Resting positions",

@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "ui/ui.h"
+#include "ui/widgets.h"
 
 /* Decodes one UTF-8 character; returns its byte length (0 at the end),
  * with invalid bytes shown as U+FFFD one byte at a time. */

@@ -1,0 +1,44 @@
+/* screens: how to open each screen. Every opener pushes its screen on the
+ * app's stack and returns 0, or -1 with the reason on the status line. */
+#ifndef UNKNOT_SCREENS_H
+#define UNKNOT_SCREENS_H
+
+#include <stdint.h>
+
+#include "ui/ui.h"
+
+/* Screens. */
+extern const struct screen_ops screen_home;
+extern const struct screen_ops screen_help;
+extern const struct screen_ops screen_tips;
+
+/* Opens the help screen for the keys of `of`. */
+int screen_help_open(struct app *app, const struct screen_ops *of);
+
+/* Opens the episode form: id 0 for a new episode, else edits that one.
+ * Returns 0, or -1 with the reason on the status line. */
+int screen_form_open(struct app *app, int64_t id);
+
+/* Opens the history list / the red-flag checklist. */
+int screen_history_open(struct app *app);
+int screen_check_open(struct app *app);
+
+/* Opens the history pictures (bar chart, calendar, counts) over the list. */
+int screen_charts_open(struct app *app);
+
+/* Opens the appointment report: a scrollable preview of the last 30, 90
+ * (first) or 365 days and `x` to export it to a file. Returns 0, or -1
+ * with the reason on the status line. */
+int screen_report_open(struct app *app);
+
+/* Opens the guided timer (DESIGN.md, CONTENT.md "Stretch holds", "Ice and
+ * heat"): kind "stretch", "ice" or "heat"; routine code or NULL for the
+ * first one; hold_s 0 for the routine's own hold, else 5 or 30; minutes 0
+ * for the preset's default, else within its allowed range. It opens on a
+ * set-up step (guidance, minutes or routine and hold, pain now), then
+ * runs, records and rings. Returns 0, or -1 with the reason on the status
+ * line (bad arguments, no memory). */
+int screen_timer_open(struct app *app, const char *kind, const char *routine, int hold_s,
+                      int minutes);
+
+#endif

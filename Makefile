@@ -44,7 +44,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
 # Suites above the core, by layer; every other suite is a core suite.
 DB_TESTS  = test_store test_sessions
-APP_TESTS = test_cli test_cli_report test_store_io
+APP_TESTS = test_cli test_cli_report test_store_io test_history
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 DB_OBJ   = $(DB_SRC:%.c=$(BUILD)/%.o)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "db/store.h"
+#include "src/app/history.h"
 #include "src/flags.h"
 #include "src/redflags.h"
 #include "src/when.h"
@@ -64,21 +65,10 @@ static int load_today(struct app *app, struct home *h)
 
 static int load_flags(struct app *app, struct home *h)
 {
-    struct store_episode_iter *it = NULL;
-    int rc = store_episodes_iter(app_store(app), INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, 0,
-                                 &it, h->err, sizeof(h->err));
-    struct episode *ep = malloc(sizeof(*ep));
-    if (!ep)
-        rc = STORE_ERROR;
-    flags_begin(&h->flags, app_now(app));
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, h->err, sizeof(h->err))) == 1) {
-        flags_feed(&h->flags, ep);
-        rc = STORE_OK;
-    }
-    flags_end(&h->flags);
-    free(ep);
-    store_episode_iter_free(&it);
-    return rc < 0 ? -1 : 0;
+    return history_flags(app_store(app), app_now(app), &h->flags, h->err, sizeof(h->err)) ==
+                   STORE_OK
+               ? 0
+               : -1;
 }
 
 static void load(struct app *app, struct home *h)

@@ -7,6 +7,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/history.h"
 #include "src/flags.h"
 #include "src/json.h"
 #include "src/redflags.h"
@@ -33,25 +34,13 @@ static const char usage_checks[] = "usage: unknot checks\nList past red-flag che
 /* Feeds every episode, oldest first, into f. */
 static int compute_flags(struct cli_ctx *ctx, struct flags *f)
 {
-    char err[STORE_ERR_LEN] = "out of memory";
+    char err[STORE_ERR_LEN];
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
-    struct store_episode_iter *it = NULL;
-    struct episode *ep = malloc(sizeof(*ep));
-    int rc = ep ? store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, 0, &it,
-                                      err, sizeof(err))
-                : STORE_ERROR;
-    flags_begin(f, ctx->now);
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, err, sizeof(err))) == 1) {
-        flags_feed(f, ep);
-        rc = STORE_OK;
-    }
-    flags_end(f);
-    store_episode_iter_free(&it);
+    int rc = history_flags(st, ctx->now, f, err, sizeof(err));
     store_close(&st);
-    free(ep);
-    if (rc < 0) {
+    if (rc != STORE_OK) {
         fprintf(ctx->err, "unknot flags: %s\n", err);
         return CLI_RUNTIME;
     }

@@ -9,6 +9,7 @@
 
 #include "db/store.h"
 #include "db/store_io.h"
+#include "src/app/history.h"
 #include "src/flags.h"
 #include "src/when.h"
 
@@ -62,21 +63,6 @@ struct work {
     struct flags fl;
     struct episode ep;
 };
-
-/* The flags over the whole history, oldest first, without tags. */
-static int feed_flags(struct store *st, struct work *w, int64_t now, char *err, size_t errlen)
-{
-    struct store_episode_iter *it = NULL;
-    int rc = store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, 0, &it, err, errlen);
-    flags_begin(&w->fl, now);
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, &w->ep, err, errlen)) == 1) {
-        flags_feed(&w->fl, &w->ep);
-        rc = STORE_OK;
-    }
-    flags_end(&w->fl);
-    store_episode_iter_free(&it);
-    return rc;
-}
 
 static int feed_episodes(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                          size_t errlen)
@@ -163,7 +149,7 @@ static int gather(struct store *st, struct work *w, int64_t from, int64_t to, in
     int rc = store_read_begin(st, err, errlen);
     if (rc != STORE_OK)
         return rc;
-    rc = feed_flags(st, w, now, err, errlen);
+    rc = history_flags(st, now, &w->fl, err, errlen);
     report_begin(&w->r, from, to, now);
     if (rc == STORE_OK)
         rc = feed_episodes(st, w, from, to, err, errlen);

@@ -1,0 +1,42 @@
+/* history: services over the stored history (flags, the latest episode). */
+#include "src/app/history.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int history_flags(struct store *st, int64_t now, struct flags *out, char *err, size_t errlen)
+{
+    /* A struct episode holds a whole note and every tag: too big for the
+     * stack of a screen's callback. */
+    struct episode *ep = malloc(sizeof(*ep));
+    struct store_episode_iter *it = NULL;
+    int rc = ep ? store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, 0, &it, err,
+                                      errlen)
+                : STORE_ERROR;
+    if (!ep)
+        snprintf(err, errlen, "out of memory");
+    flags_begin(out, now);
+    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, err, errlen)) == 1) {
+        flags_feed(out, ep);
+        rc = STORE_OK;
+    }
+    flags_end(out);
+    store_episode_iter_free(&it);
+    free(ep);
+    return rc < 0 ? rc : STORE_OK;
+}
+
+int history_latest_episode(struct store *st, struct episode *out, char *err, size_t errlen)
+{
+    int rc = store_episode_ongoing(st, out, err, errlen);
+    if (rc != STORE_NOT_FOUND)
+        return rc;
+    struct store_episode_iter *it = NULL;
+    rc = store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, 0, &it, err, errlen);
+    if (rc == STORE_OK) {
+        rc = store_episode_iter_next(it, out, err, errlen);
+        rc = rc == 1 ? STORE_OK : rc == 0 ? STORE_NOT_FOUND : rc;
+    }
+    store_episode_iter_free(&it);
+    return rc;
+}

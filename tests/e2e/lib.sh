@@ -42,6 +42,14 @@ e2e_done() {
     [ "$E2E_FAILS" -eq 0 ]
 }
 
+# --- the database and files under test ($DB is the test's database) -------
+# log ARGS...: logs an episode with the CLI, a failure if it is refused.
+log() { "$UNKNOT" --db "$DB" log "$@" >/dev/null 2>&1 || fail "unknot log $*"; }
+# sql QUERY: asks the database directly, waiting for a writer to finish.
+sql() { sqlite3 -cmd ".timeout 2000" "$DB" "$1"; }
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+mode() { stat -c %a "$1"; }
+
 # --- tmux: the real binary in a real terminal -------------------------------
 # A private server per test file; sessions are named without dots.
 E2E_TMUX=unknot-e2e-$$
@@ -79,6 +87,12 @@ tui_wait() {
 expect_screen() {
     if tui_wait "$1" "${3:-5}"; then pass; else fail "$2: screen lacks \"$1\":
 $(tui_screen)"; fi
+}
+
+# expect_no_screen TEXT WHAT: the screen (already settled) lacks TEXT.
+expect_no_screen() {
+    case $(tui_screen) in *"$1"*) fail "$2: screen shows \"$1\":
+$(tui_screen)" ;; *) pass ;; esac
 }
 
 # Stops the server and waits until it is gone, so the next tui_start never

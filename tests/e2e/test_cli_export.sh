@@ -8,8 +8,6 @@
 
 DB=$E2E_TMP/src.db
 T=$E2E_TMP
-sha() { sha256sum "$1" | cut -d' ' -f1; }
-mode() { stat -c %a "$1"; }
 
 gen_db "$DB" 1000 || fail "gen_db"
 

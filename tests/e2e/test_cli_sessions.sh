@@ -5,7 +5,6 @@
 
 DB=$E2E_TMP/sessions.db
 # A reader may meet unknot closing the database: wait for it, as unknot does.
-sql() { sqlite3 -cmd ".timeout 2000" "$DB" "$1"; }
 
 # --- unknot timer: every bad option is refused before curses ---------------
 # timer_refused WANT_ERR ARGS...: exit 2, the message, no database made.

@@ -11,7 +11,6 @@ export TZ=UTC LC_ALL=C.UTF-8
 [ "$(date +%H%M)" = 2359 ] && sleep 61 # never straddle midnight
 
 DB=$E2E_TMP/charts.db
-log() { "$UNKNOT" --db "$DB" log "$@" >/dev/null 2>&1 || fail "unknot log $*"; }
 day() { date -d "$1 days ago" +%F; }
 
 # Known days (D = today): D-3 severe, D-5 moderate, D-10 mild, D-20 evening

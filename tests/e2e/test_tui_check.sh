@@ -9,12 +9,6 @@ EMERGENCY_ADVICE="Go to an emergency department or call emergency services now."
 # nos N: N times the key n, as arguments for tui_keys.
 nos() { local i; for ((i = 0; i < $1; i++)); do printf 'n '; done; }
 
-# expect_no_screen TEXT WHAT: the screen (already settled) lacks TEXT.
-expect_no_screen() {
-    case $(tui_screen) in *"$1"*) fail "$2: screen shows \"$1\":
-$(tui_screen)" ;; *) pass ;; esac
-}
-
 # answers_of ID: the stored answers of a check, one "item|answer" a line.
 answers_of() { sqlite3 "$DB" "select item, answer from check_answers where check_id = $1 order by item"; }
 checks_count() { sqlite3 "$DB" 'select count(*) from checks'; }

@@ -4,18 +4,11 @@
 . "$(dirname "$0")/../bench/gen.sh"
 
 DB=$E2E_TMP/history.db
-log() { "$UNKNOT" --db "$DB" log "$@" >/dev/null 2>&1 || fail "unknot log $*"; }
 log --at "3d ago" --for 2h -i 8 -r lower -s left --trigger lifting --symptom knot \
     --relief heat --med "Ibuprofen 400" --note "bent over the dishwasher"
 log --at "2d ago" --for 30m -i 3 -r neck --trigger stress --note "long call, 50% of it hunched"
 log --at "1d ago" --for 1h -i 5 -r mid -s right --trigger sitting --note "desk_chair day"
 log --at "2h ago" -i 6 -r upper --note "still going"
-
-# expect_no_screen TEXT WHAT: the screen (already settled) lacks TEXT.
-expect_no_screen() {
-    case $(tui_screen) in *"$1"*) fail "$2: screen shows \"$1\":
-$(tui_screen)" ;; *) pass ;; esac
-}
 
 # tui_stop, then waits for the tmux server to be gone: a session started
 # while the old server is still exiting dies with it ("no server running").

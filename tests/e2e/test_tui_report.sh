@@ -10,8 +10,6 @@ DB=$E2E_TMP/report.db
 T=$E2E_TMP
 FROZEN='2026-11-20 12:00:00'
 export TZ='CET-1CEST,M3.5.0,M10.5.0/3' # an offset and summer time, without tzdata
-mode() { stat -c %a "$1"; }
-sha() { sha256sum "$1" | cut -d' ' -f1; }
 
 # libfaketime comes before the ASan runtime in the preload order.
 ASAN_FT="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"

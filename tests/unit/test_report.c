@@ -210,6 +210,18 @@ static void assert_fits(const char *text, size_t max)
     }
 }
 
+/* first and then both occur in text, first before then. */
+static void assert_before(const char *text, const char *first, const char *then)
+{
+    const char *a = strstr(text, first), *b = strstr(text, then);
+    if (!a)
+        fail_msg("missing \"%s\"", first);
+    if (!b)
+        fail_msg("missing \"%s\"", then);
+    if (a >= b)
+        fail_msg("\"%s\" does not come before \"%s\"", first, then);
+}
+
 /* A figure line: the label, then the value starting at column 44. */
 static void assert_figure(const char *text, const char *label, const char *value)
 {
@@ -860,10 +872,10 @@ static void test_text_golden(void **state)
         if (!strstr(text, present[i]))
             fail_msg("missing \"%s\"", present[i]);
     /* The questions come in the clinician's order. */
-    assert_true(strstr(text, "Where is it?") < strstr(text, "How long do the spasms last?"));
-    assert_true(strstr(text, "Red-flag checks\n") < strstr(text, "did it help?"));
+    assert_before(text, "Where is it?", "How long do the spasms last?");
+    assert_before(text, "Red-flag checks\n", "did it help?");
     /* The medication most taken comes first. */
-    assert_true(strstr(text, "Ibuprofen 400 mg") < strstr(text, "Naproxen 250 mg"));
+    assert_before(text, "Ibuprofen 400 mg", "Naproxen 250 mg");
     assert_fits(text, 78);
     size_t len = strlen(text);
     assert_true(len > 0 && text[len - 1] == '\n');

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "src/util.h"
+
 #define BOM "\xEF\xBB\xBF"
 
 /* ---- writing ------------------------------------------------------------ */
@@ -78,13 +80,11 @@ struct parse {
 
 #define ERR_EOF (-2) /* next_byte: an error was recorded (EOF is plain EOF) */
 
-__attribute__((format(printf, 3, 4))) static int fail(struct parse *p, long line, const char *fmt,
-                                                      ...)
+PRINTF_LIKE(3, 4) static int fail(struct parse *p, long line, const char *fmt, ...)
 {
     va_list ap;
-    int n = snprintf(p->r->err, sizeof p->r->err, "line %ld: ", line);
     va_start(ap, fmt);
-    vsnprintf(p->r->err + n, sizeof p->r->err - (size_t)n, fmt, ap);
+    err_at_linev(p->r->err, sizeof p->r->err, line, fmt, ap);
     va_end(ap);
     p->r->failed = 1;
     return ERR_EOF;

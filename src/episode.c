@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "src/util.h"
+
 #define OTHER_PREFIX "other:"
 
 static const struct vocab regions[REGION_COUNT] = {
@@ -64,8 +66,6 @@ static const struct vocab reliefs[] = {
     {"physio", "physical therapy"},
     {"other", "other"},
 };
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 void episode_init(struct episode *ep)
 {

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "src/util.h"
+
 /* What may come next. */
 enum expect {
     EX_VALUE,        /* a value: top level, after ':' or after ',' in an array */
@@ -15,16 +17,11 @@ enum expect {
     EX_DONE,         /* the top-level value is complete: blanks, then the end */
 };
 
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int fail(struct jsonr *r, long line, const char *fmt, ...)
+PRINTF_LIKE(3, 4) static int fail(struct jsonr *r, long line, const char *fmt, ...)
 {
-    int n = snprintf(r->err, sizeof r->err, "line %ld: ", line);
     va_list ap;
     va_start(ap, fmt);
-    if (n > 0 && (size_t)n < sizeof r->err)
-        vsnprintf(r->err + n, sizeof r->err - (size_t)n, fmt, ap);
+    err_at_linev(r->err, sizeof r->err, line, fmt, ap);
     va_end(ap);
     r->failed = 1;
     return -1;

@@ -9,9 +9,8 @@
 #include "src/csv.h"
 #include "src/json.h"
 #include "src/routines.h"
+#include "src/util.h"
 #include "src/when.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 #define NO_EPISODES "No episodes in this period."
 #define NO_CHECKS "No red-flag check in this period."

@@ -12,9 +12,9 @@
 #include "src/jsonr.h"
 #include "src/redflags.h"
 #include "src/routines.h"
+#include "src/util.h"
 #include "src/when.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define FORMAT_NAME "unknot-export"
 #define SHORT_MAX 64  /* bytes of any value but notes and tag text */
 #define NUM_LEN 24    /* an int64_t in decimal, with sign and NUL */
@@ -461,7 +461,7 @@ struct xfer_reader {
     enum xfer_format fmt;
     int64_t now;
     int failed;
-    char err[XFER_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     /* CSV */
     struct csv_reader csv;
     struct csv_record rec;
@@ -476,16 +476,11 @@ struct xfer_reader {
     char child[CHILD_ARENA_LEN];
 };
 
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int rfail(struct xfer_reader *r, long line, const char *fmt, ...)
+PRINTF_LIKE(3, 4) static int rfail(struct xfer_reader *r, long line, const char *fmt, ...)
 {
-    int n = snprintf(r->err, sizeof r->err, "line %ld: ", line);
     va_list ap;
     va_start(ap, fmt);
-    if (n > 0 && (size_t)n < sizeof r->err)
-        vsnprintf(r->err + n, sizeof r->err - (size_t)n, fmt, ap);
+    err_at_linev(r->err, sizeof r->err, line, fmt, ap);
     va_end(ap);
     r->failed = 1;
     return -1;
@@ -581,7 +576,7 @@ static int get_time(struct xfer_reader *r, const struct fval *v, const char *nam
 
 static int episode_fields(struct xfer_reader *r, const struct fval *v, struct episode *ep)
 {
-    char msg[XFER_ERR_LEN];
+    char msg[UNKNOT_ERR_LEN];
     int64_t n;
     if (get_id(r, &v[0], "id", &ep->id) || get_time(r, &v[1], "started_at", &ep->started_at) ||
         get_time(r, &v[2], "ended_at", &ep->ended_at))
@@ -605,7 +600,7 @@ static int episode_fields(struct xfer_reader *r, const struct fval *v, struct ep
 /* v: kind, tag (the parent's id is checked by the caller). */
 static int add_tag(struct xfer_reader *r, const struct fval *v, struct episode *ep)
 {
-    char msg[XFER_ERR_LEN];
+    char msg[UNKNOT_ERR_LEN];
     enum tag_kind kind;
     if (tag_kind_parse(v[0].text, &kind) != 0)
         return rfail(r, v[0].line, "invalid tag kind \"%s\": use trigger, symptom, relief or "
@@ -615,7 +610,7 @@ static int add_tag(struct xfer_reader *r, const struct fval *v, struct episode *
 
 static int episode_finish(struct xfer_reader *r, long line, const struct episode *ep)
 {
-    char msg[XFER_ERR_LEN - 64];
+    char msg[UNKNOT_ERR_LEN - 64];
     if (episode_validate(ep, r->now, msg, sizeof msg) != 0)
         return rfail(r, line, "episode %" PRId64 ": %s", ep->id, msg);
     return 0;
@@ -772,7 +767,7 @@ static int64_t item_id(const struct xfer_item *item)
 /* The next record into r->rec: the one held back, or a fresh one. */
 static int csv_next(struct xfer_reader *r)
 {
-    char err[CSV_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     if (r->held) {
         r->held = 0;
         return 1;
@@ -934,7 +929,7 @@ static int csv_item(struct xfer_reader *r, struct xfer_item *item)
 
 static int jnext(struct xfer_reader *r, struct jsonr_token *tok)
 {
-    char err[JSONR_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     int rc = jsonr_next(r->js, tok, err, sizeof err);
     if (rc < 0) {
         snprintf(r->err, sizeof r->err, "%s", err); /* already "line N: ..." */

@@ -48,11 +48,11 @@
 #include <stdio.h>
 
 #include "src/episode.h"
+#include "src/util.h"
 
 #define XFER_VERSION 1
 #define XFER_NONE (-1)       /* pain_before / pain_after not given */
 #define XFER_MAX_ANSWERS 32  /* answers of one check (the schema's item limit) */
-#define XFER_ERR_LEN 512     /* enough for every message the reader writes */
 #define XFER_KIND_LEN 16
 #define XFER_ROUTINE_LEN 32
 #define XFER_STATUS_LEN 16

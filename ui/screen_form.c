@@ -31,7 +31,7 @@
 #define NLISTS 3
 #define ERR_ROWS 2
 #define FOOT_ROWS (ERR_ROWS + 2) /* the error, the field's hint, the keys */
-#define ERR_LEN 512
+#define ERR_LEN UNKNOT_ERR_LEN
 #define INTENSITY_UNSET (-1)
 
 enum field {
@@ -338,6 +338,8 @@ static int form_build(struct form *f, int64_t now, struct episode *ep, enum fiel
 
 /* ---- saving and leaving ---- */
 
+#define SAVED_NOTHING "; nothing was saved"
+
 static int store_write(struct app *app, struct form *f, struct episode *ep)
 {
     char err[STORE_ERR_LEN];
@@ -345,7 +347,9 @@ static int store_write(struct app *app, struct form *f, struct episode *ep)
     int rc = f->id ? store_episode_update(app_store(app), ep, now, err, sizeof(err))
                    : store_episode_add(app_store(app), ep, now, err, sizeof(err));
     if (rc != STORE_OK) {
-        snprintf(f->err, sizeof(f->err), "%s; nothing was saved", err);
+        /* Cut the store's message, never the news that nothing was saved. */
+        snprintf(f->err, sizeof(f->err), "%.*s" SAVED_NOTHING,
+                 (int)(sizeof(f->err) - sizeof(SAVED_NOTHING)), err);
         return -1;
     }
     return 0;

@@ -16,6 +16,7 @@
 
 #include "src/app/outfile.h"
 #include "src/app/report_store.h"
+#include "src/util.h"
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/ui.h"
@@ -26,7 +27,7 @@
 #define MSG_LEN 512
 
 static const int period_days[] = {30, 90, 365};
-#define NPERIODS ((int)(sizeof(period_days) / sizeof(period_days[0])))
+#define NPERIODS ((int)COUNT(period_days))
 #define DEFAULT_PERIOD 1 /* 90 days, as `unknot report` */
 
 struct rpt {

@@ -976,7 +976,7 @@ static void test_csv(void **state)
     struct report r;
     struct csv_reader rd;
     struct csv_record rec;
-    char err[CSV_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     int found = 0, rows = 0;
     (void)state;
     fixture(&r);

@@ -212,7 +212,7 @@ static void check_round_trip(enum xfer_format fmt)
     struct xfer_session ws;
     struct xfer_check wc;
     struct xfer_reader *r = NULL;
-    char err[XFER_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     char *text = export_sample(fmt, 1);
     FILE *f = input(text);
     sample_episode(&want);
@@ -295,7 +295,7 @@ static void test_offsets_round_trip(void **state)
 {
     static struct episode ep;
     struct xfer_writer w;
-    char *out = NULL, err[XFER_ERR_LEN];
+    char *out = NULL, err[UNKNOT_ERR_LEN];
     size_t len = 0;
     int rc;
     (void)state;
@@ -322,7 +322,7 @@ static void test_offsets_round_trip(void **state)
 /* Empty notes, side, end, created and updated: "", unset, ongoing, now. */
 static void test_defaults(void **state)
 {
-    char doc[2048], err[XFER_ERR_LEN];
+    char doc[2048], err[UNKNOT_ERR_LEN];
     int rc;
     (void)state;
     snprintf(doc, sizeof doc, "%sepisode,1,2026-11-06T19:20:00Z,,3,neck,,,,\r\n", csv_header);
@@ -352,7 +352,7 @@ struct err_case {
 
 static void check_errors(const struct err_case *cases, size_t n, int csv)
 {
-    char doc[4096], err[XFER_ERR_LEN];
+    char doc[4096], err[UNKNOT_ERR_LEN];
     for (size_t i = 0; i < n; i++) {
         int rc;
         snprintf(doc, sizeof doc, "%s%s", csv ? csv_header : "", cases[i].rows);
@@ -503,7 +503,7 @@ static void test_json_errors(void **state)
 /* An error sticks, and nothing after it is read. */
 static void test_error_sticks(void **state)
 {
-    char doc[1024], err[XFER_ERR_LEN];
+    char doc[1024], err[UNKNOT_ERR_LEN];
     struct xfer_reader *r = NULL;
     (void)state;
     snprintf(doc, sizeof doc, "%s%s", csv_header, "bad,row\r\n" EP "5,lower,,,,\r\n");

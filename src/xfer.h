@@ -145,9 +145,4 @@ enum xfer_format xfer_reader_format(const struct xfer_reader *r);
 /* Frees the reader and sets *r to NULL. NULL-safe. */
 void xfer_reader_free(struct xfer_reader **r);
 
-/* Parses a time as the export writes it: YYYY-MM-DDTHH:MM:SS followed by
- * Z or an offset +HH:MM / -HH:MM, years WHEN_YEAR_MIN..WHEN_YEAR_MAX.
- * Returns 0 and sets *out (Unix seconds), or -1. */
-int xfer_parse_time(const char *text, int64_t *out);
-
 #endif

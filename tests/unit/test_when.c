@@ -655,6 +655,74 @@ static void test_roundtrip_duration(void **state)
     }
 }
 
+/* ---- ISO 8601 instants (the export's times) ---------------------------- */
+
+#define ISO_T0 1793992800LL /* 2026-11-06T19:20:00Z */
+
+/* An instant keeps its value through any offset; TZ plays no part. */
+static void test_parse_iso(void **state)
+{
+    static const struct {
+        const char *in;
+        int64_t want; /* -1: refused */
+    } cases[] = {
+        {"2026-11-06T19:20:00+00:00", ISO_T0},
+        {"2026-11-06T19:20:00Z", ISO_T0},
+        {"2026-11-06T20:20:00+01:00", ISO_T0},
+        {"2026-11-06T13:50:00-05:30", ISO_T0},
+        {"2024-02-29T00:00:00Z", 1709164800},
+        {"1970-01-01T00:00:00Z", 0},
+        {"2023-02-29T00:00:00Z", -1},
+        {"2026-11-06T24:00:00Z", -1},
+        {"2026-11-06T19:20:60Z", -1},
+        {"2026-11-06 19:20:00Z", -1},
+        {"2026-11-06T19:20:00", -1},
+        {"2026-11-06T19:20:00+0100", -1},
+        {"2026-11-06T19:20:00+01:00x", -1},
+        {"1969-12-31T23:59:59Z", -1},
+        {"2026-13-01T00:00:00Z", -1},
+        {"", -1},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t t = -2;
+        int rc = when_parse_iso(cases[i].in, &t);
+        if (cases[i].want < 0) {
+            assert_int_equal(rc, -1);
+        } else {
+            assert_int_equal(rc, 0);
+            assert_int_equal(t, cases[i].want);
+        }
+    }
+}
+
+/* Every month end of 1970..2100, read in Berlin: the instant is the civil
+ * oracle's, the zone never enters. */
+static void test_parse_iso_calendar(void **state)
+{
+    (void)state;
+    set_tz("Europe/Berlin");
+    for (int y = WHEN_YEAR_MIN; y <= WHEN_YEAR_MAX; y++) {
+        for (int m = 1; m <= 12; m++) {
+            int last = (int)(days_from_civil(y + (m == 12), m == 12 ? 1 : m + 1, 1) -
+                             days_from_civil(y, m, 1));
+            for (int d = last - 1; d <= last + 1; d++) {
+                char text[40];
+                int64_t t = SENTINEL;
+                snprintf(text, sizeof text, "%04d-%02d-%02dT23:59:58-01:30", y, m, d);
+                int rc = when_parse_iso(text, &t);
+                if (d > last) {
+                    assert_int_equal(rc, -1);
+                    assert_true(t == SENTINEL);
+                    continue;
+                }
+                assert_int_equal(rc, 0);
+                assert_true(t == utc(y, m, d, 23, 59) + 58 + 5400);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -677,6 +745,8 @@ int main(void)
         cmocka_unit_test(test_format_duration),
         cmocka_unit_test(test_roundtrip_when),
         cmocka_unit_test(test_roundtrip_duration),
+        cmocka_unit_test(test_parse_iso),
+        cmocka_unit_test(test_parse_iso_calendar),
     };
     return cmocka_run_group_tests_name("when", tests, NULL, NULL);
 }

@@ -1380,6 +1380,25 @@ int report_format_parse(const char *text, enum report_format *out, char *err, si
     return -1;
 }
 
+int report_format_from_path(const char *path, enum report_format *out, char *err,
+                            size_t errlen)
+{
+    static const struct {
+        const char *ext;
+        enum report_format fmt;
+    } exts[] = {{"txt", REPORT_TEXT}, {"md", REPORT_MARKDOWN}, {"csv", REPORT_CSV},
+                {"json", REPORT_JSON}};
+    const char *ext = path_extension(path);
+    for (size_t i = 0; ext && i < COUNT(exts); i++) {
+        if (strcasecmp(ext, exts[i].ext) == 0) {
+            *out = exts[i].fmt;
+            return 0;
+        }
+    }
+    snprintf(err, errlen, "end the file name with .txt (text), .md (markdown), .csv or .json");
+    return -1;
+}
+
 const char *report_format_code(enum report_format fmt)
 {
     return (unsigned)fmt < COUNT(format_codes) ? format_codes[fmt] : "unknown";

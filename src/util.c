@@ -2,6 +2,7 @@
 #include "src/util.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void err_at_linev(char *err, size_t errlen, long line, const char *fmt, va_list ap)
 {
@@ -18,4 +19,11 @@ void err_at_line(char *err, size_t errlen, long line, const char *fmt, ...)
     va_start(ap, fmt);
     err_at_linev(err, errlen, line, fmt, ap);
     va_end(ap);
+}
+
+const char *path_extension(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    return dot && (!slash || dot > slash) ? dot + 1 : NULL;
 }

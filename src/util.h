@@ -21,6 +21,11 @@
  * written by one layer is never cut when another passes it on. */
 #define UNKNOT_ERR_LEN 512
 
+/* The extension of a file name: what follows the last '.' of its last
+ * '/'-separated component ("md" for "a/b.md"), or NULL without one. Points
+ * into path. The one rule by which report and export pick a format. */
+const char *path_extension(const char *path);
+
 /* Writes "line N: " and the formatted message into err (errlen bytes,
  * always NUL-terminated when errlen > 0, cut to fit). The one spelling of
  * a message placed at an input line, for the CSV, JSON and import readers. */

@@ -560,6 +560,17 @@ int64_t when_day_start(int64_t t)
     return start;
 }
 
+int64_t when_days_start(int64_t now, int days)
+{
+    struct civil cv;
+    int64_t start;
+    if (days < 1)
+        days = 1;
+    if (local_date(now, -(days - 1), &cv) == WE_OK && day_start(&cv, &start) == WE_OK)
+        return start;
+    return when_day_start(now) - (int64_t)(days - 1) * 86400; /* an absurd now */
+}
+
 /* ---- ISO 8601 instants -------------------------------------------------- */
 
 /* n digits at s as a number, or -1. */

@@ -54,4 +54,10 @@ void when_format_duration(int64_t secs, char *buf, size_t len);
 /* Start of the local day that contains t (local midnight). */
 int64_t when_day_start(int64_t t);
 
+/* Start of a period of `days` whole local days that ends with now's day:
+ * the start of the local day (days - 1) calendar days before it, the
+ * instant `YYYY-MM-DD` of that day parses to. Counted in calendar days, so
+ * a 23- or 25-hour day inside changes nothing. days < 1 counts as 1. */
+int64_t when_days_start(int64_t now, int days);
+
 #endif

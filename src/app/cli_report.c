@@ -199,8 +199,7 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
     if (!o.has_until)
         o.until = ctx->now;
     if (!o.has_since)
-        o.since = report_period_start(o.until < ctx->now ? o.until : ctx->now,
-                                      REPORT_DEFAULT_DAYS);
+        o.since = when_days_start(o.until < ctx->now ? o.until : ctx->now, REPORT_DEFAULT_DAYS);
     if (o.since > o.until) {
         fprintf(ctx->err, "unknot report: the period starts after it ends: give --since "
                           "before --until\n");
@@ -219,13 +218,13 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 static int export_format(struct cli_ctx *ctx, const struct out_opts *o, enum xfer_format *fmt)
 {
     char err[UNKNOT_ERR_LEN];
-    const char *dot = o->output ? strrchr(o->output, '.') : NULL;
+    const char *ext = path_extension(o->output);
     *fmt = XFER_CSV;
     if (o->has_format && xfer_format_parse(o->format, fmt, err, sizeof err) != 0) {
         fprintf(ctx->err, "unknot export: %s\n", err);
         return CLI_USAGE;
     }
-    if (!o->has_format && dot && xfer_format_parse(dot + 1, fmt, err, sizeof err) != 0)
+    if (!o->has_format && ext && xfer_format_parse(ext, fmt, err, sizeof err) != 0)
         *fmt = XFER_CSV;
     return CLI_OK;
 }

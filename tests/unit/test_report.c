@@ -17,6 +17,7 @@
 #include "src/episode.h"
 #include "src/flags.h"
 #include "src/report.h"
+#include "src/util.h"
 
 #define D ((int64_t)REPORT_DAY_S)
 #define H ((int64_t)3600)
@@ -1123,6 +1124,30 @@ static void test_api_edges(void **state)
     assert_string_equal(report_format_code(REPORT_MARKDOWN), "markdown");
 }
 
+/* The extension of the file's own name picks the format, in any case. */
+static void test_format_from_path(void **state)
+{
+    char err[UNKNOT_ERR_LEN];
+    enum report_format fmt;
+    (void)state;
+    assert_int_equal(report_format_from_path("a/b.MD", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_MARKDOWN);
+    assert_int_equal(report_format_from_path("r.json", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_JSON);
+    assert_int_equal(report_format_from_path("r.txt", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_TEXT);
+    assert_int_equal(report_format_from_path("x.tar.Csv", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_CSV);
+    assert_int_equal(report_format_from_path("dir.csv/report", &fmt, err, sizeof err), -1);
+    assert_int_equal(report_format_from_path("report.pdf", &fmt, err, sizeof err), -1);
+    assert_int_equal(report_format_from_path("report", &fmt, err, sizeof err), -1);
+    assert_string_equal(err, "end the file name with .txt (text), .md (markdown), .csv or .json");
+    assert_string_equal(path_extension("a.b/c.d"), "d");
+    assert_string_equal(path_extension(".json"), "json");
+    assert_null(path_extension("a.b/c"));
+    assert_null(path_extension(NULL));
+}
+
 int main(void)
 {
     setenv("TZ", "UTC", 1);
@@ -1149,6 +1174,7 @@ int main(void)
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_api_edges),
+        cmocka_unit_test(test_format_from_path),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }

@@ -409,26 +409,6 @@ static void test_report_from_store(void **state)
     store_close(&st);
 }
 
-static void test_period_start(void **state)
-{
-    char err[256];
-    enum report_format fmt;
-    (void)state;
-    /* 90 days including today start at midnight 89 days before today. */
-    assert_int_equal(report_period_start(NOW, 90), TODAY - 89 * DAY);
-    assert_int_equal(report_period_start(NOW, 1), TODAY);
-    assert_int_equal(report_period_start(NOW, 0), TODAY);
-    assert_int_equal(report_format_from_path("a/b.MD", &fmt, err, sizeof err), 0);
-    assert_int_equal(fmt, REPORT_MARKDOWN);
-    assert_int_equal(report_format_from_path("r.json", &fmt, err, sizeof err), 0);
-    assert_int_equal(fmt, REPORT_JSON);
-    assert_int_equal(report_format_from_path("r.txt", &fmt, err, sizeof err), 0);
-    assert_int_equal(fmt, REPORT_TEXT);
-    assert_int_equal(report_format_from_path("dir.csv/report", &fmt, err, sizeof err), -1);
-    assert_int_equal(report_format_from_path("report.pdf", &fmt, err, sizeof err), -1);
-    assert_string_equal(err, "end the file name with .txt (text), .md (markdown), .csv or .json");
-}
-
 /* ---- backup ---------------------------------------------------------------------------- */
 
 struct hold_ctx {
@@ -513,7 +493,6 @@ int main(void)
         cmocka_unit_test(test_durations_sorted),
         cmocka_unit_test(test_sessions_and_checks_oldest_first),
         cmocka_unit_test(test_report_from_store),
-        cmocka_unit_test(test_period_start),
         cmocka_unit_test(test_backup),
     };
     return cmocka_run_group_tests_name("store_io", tests, group_setup, group_teardown);

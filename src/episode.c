@@ -67,6 +67,10 @@ static const struct vocab reliefs[] = {
     {"other", "other"},
 };
 
+_Static_assert(COUNT(triggers) == EPISODE_TRIGGER_WORDS, "update EPISODE_TRIGGER_WORDS");
+_Static_assert(COUNT(symptoms) == EPISODE_SYMPTOM_WORDS, "update EPISODE_SYMPTOM_WORDS");
+_Static_assert(COUNT(reliefs) == EPISODE_RELIEF_WORDS, "update EPISODE_RELIEF_WORDS");
+
 void episode_init(struct episode *ep)
 {
     memset(ep, 0, sizeof(*ep));
@@ -83,6 +87,20 @@ const struct vocab *episode_vocab(enum tag_kind kind, size_t *n)
     case TAG_RELIEF: *n = COUNT(reliefs); return reliefs;
     default: *n = 0; return NULL;
     }
+}
+
+int episode_vocab_index(enum tag_kind kind, const char *text)
+{
+    size_t n;
+    const struct vocab *v = episode_vocab(kind, &n);
+    int other = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcasecmp(text, v[i].code) == 0)
+            return (int)i;
+        if (strcmp(v[i].code, "other") == 0)
+            other = (int)i;
+    }
+    return other;
 }
 
 const char *region_code(enum region r)

@@ -48,12 +48,25 @@ struct vocab {
     const char *label;
 };
 
+/* Words of each tag vocabulary (medication has none). episode.c checks
+ * them against its tables, so counters sized from them at compile time
+ * (report.h, chart.h) cannot silently miss a word. */
+#define EPISODE_TRIGGER_WORDS 14
+#define EPISODE_SYMPTOM_WORDS 11
+#define EPISODE_RELIEF_WORDS 9
+
 /* Clears *ep to an empty, ongoing episode with no tags. */
 void episode_init(struct episode *ep);
 
 /* The vocabulary of a tag kind; *n receives its length. Medication has none
  * (free text): returns NULL and *n = 0. */
 const struct vocab *episode_vocab(enum tag_kind kind, size_t *n);
+
+/* Index in its kind's vocabulary (episode_vocab order) of a stored tag's
+ * text: codes compare case-insensitively, as tag_normalize reads them;
+ * "other:TEXT" and unknown codes give the index of "other". -1 for
+ * medication (free text) or a kind outside the enum. */
+int episode_vocab_index(enum tag_kind kind, const char *text);
 
 const char *region_code(enum region r);   /* "lower" */
 const char *region_label(enum region r);  /* "lower back" */

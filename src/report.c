@@ -237,21 +237,13 @@ void report_begin(struct report *r, int64_t from, int64_t to, int64_t now)
     report_gaps_begin(&r->gaps, from, to < now ? to : now);
 }
 
-/* Index of a stored tag in its vocabulary; "other:TEXT" and unknown codes
- * count as "other". -1 only if a vocabulary has no "other". */
-static int vocab_index(enum tag_kind kind, const char *text)
-{
-    size_t n;
-    const struct vocab *v = episode_vocab(kind, &n);
-    int other = -1;
-    for (size_t i = 0; i < n && i < REPORT_VOCAB_MAX; i++) {
-        if (strcasecmp(text, v[i].code) == 0)
-            return (int)i;
-        if (strcmp(v[i].code, "other") == 0)
-            other = (int)i;
-    }
-    return other;
-}
+/* Every word of a vocabulary has its counter, and its bit in count_tags's
+ * seen mask. */
+_Static_assert(EPISODE_TRIGGER_WORDS <= REPORT_VOCAB_MAX &&
+                   EPISODE_SYMPTOM_WORDS <= REPORT_VOCAB_MAX &&
+                   EPISODE_RELIEF_WORDS <= REPORT_VOCAB_MAX,
+               "REPORT_VOCAB_MAX: a tag vocabulary outgrew the report's counters");
+_Static_assert(REPORT_VOCAB_MAX <= 32, "count_tags keeps a 32-bit mask per kind");
 
 /* Counts each trigger, symptom and relief once per episode. */
 static void count_tags(struct report *r, const struct episode *ep)
@@ -262,7 +254,7 @@ static void count_tags(struct report *r, const struct episode *ep)
         enum tag_kind k = ep->tags[i].kind;
         if ((unsigned)k >= TAG_MEDICATION)
             continue;
-        int idx = vocab_index(k, ep->tags[i].text);
+        int idx = episode_vocab_index(k, ep->tags[i].text);
         if (idx < 0 || (seen[k] & (1u << idx)))
             continue;
         seen[k] |= 1u << idx;
@@ -894,7 +886,7 @@ static int64_t days_of(const struct report *r)
 
 static size_t symptom(const struct report *r, const char *code)
 {
-    int i = vocab_index(TAG_SYMPTOM, code);
+    int i = episode_vocab_index(TAG_SYMPTOM, code);
     return i < 0 ? 0 : r->tags[TAG_SYMPTOM][i];
 }
 
@@ -933,7 +925,7 @@ static void vocab_counts(struct out *o, const struct report *r, enum tag_kind ki
         return;
     }
     grp_begin(o, key, label);
-    for (size_t i = 0; i < n && i < REPORT_VOCAB_MAX; i++)
+    for (size_t i = 0; i < n; i++)
         if (r->tags[kind][i])
             put(o, FIG_COUNT, v[i].code, v[i].label, (int64_t)r->tags[kind][i]);
     close_level(o);

@@ -223,6 +223,36 @@ static void test_utf8(void **state)
     assert_false(utf8_valid_text("\x1b[31m", 1));         /* escape sequence */
 }
 
+/* One index rule for the report and the charts: codes in any case, free
+ * text and unknown codes as "other", nothing for medication. */
+static void test_vocab_index(void **state)
+{
+    size_t n;
+    const struct vocab *v = episode_vocab(TAG_TRIGGER, &n);
+    (void)state;
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(episode_vocab_index(TAG_TRIGGER, v[i].code), (int)i);
+    int lifting = episode_vocab_index(TAG_TRIGGER, "lifting");
+    int other = episode_vocab_index(TAG_TRIGGER, "other");
+    assert_string_equal(v[lifting].code, "lifting");
+    assert_string_equal(v[other].code, "other");
+    assert_int_equal(episode_vocab_index(TAG_TRIGGER, "LIFTING"), lifting);
+    assert_int_equal(episode_vocab_index(TAG_TRIGGER, "other:moving a sofa"), other);
+    assert_int_equal(episode_vocab_index(TAG_TRIGGER, "no-such-code"), other);
+    assert_int_equal(episode_vocab_index(TAG_TRIGGER, "knot"), other); /* a symptom */
+    v = episode_vocab(TAG_SYMPTOM, &n);
+    assert_string_equal(v[episode_vocab_index(TAG_SYMPTOM, "Knot")].code, "knot");
+    assert_int_equal(episode_vocab_index(TAG_MEDICATION, "ibuprofen"), -1);
+    assert_int_equal(episode_vocab_index((enum tag_kind)TAG_KIND_COUNT, "lifting"), -1);
+    /* The sizes episode.h announces are the tables' own. */
+    episode_vocab(TAG_TRIGGER, &n);
+    assert_int_equal(n, EPISODE_TRIGGER_WORDS);
+    episode_vocab(TAG_SYMPTOM, &n);
+    assert_int_equal(n, EPISODE_SYMPTOM_WORDS);
+    episode_vocab(TAG_RELIEF, &n);
+    assert_int_equal(n, EPISODE_RELIEF_WORDS);
+}
+
 static void test_codes(void **state)
 {
     (void)state;
@@ -256,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_validate_refuses_bad),
         cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_codes),
+        cmocka_unit_test(test_vocab_index),
     };
     return cmocka_run_group_tests_name("episode", tests, NULL, NULL);
 }

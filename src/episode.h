@@ -107,8 +107,4 @@ const char *tag_label(const struct episode_tag *tag);
  * problem as a one-line message. */
 int episode_validate(const struct episode *ep, int64_t now, char *err, size_t errlen);
 
-/* 1 when s is well-formed UTF-8 without control characters other than
- * newline and tab (allow_newline selects whether newline is allowed). */
-int utf8_valid_text(const char *s, int allow_newline);
-
 #endif

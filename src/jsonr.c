@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "src/text.h"
 #include "src/util.h"
 
 /* What may come next. */
@@ -192,21 +193,10 @@ static int escape(struct jsonr *r, size_t *n)
 static int utf8_sequence(struct jsonr *r, size_t *n, int c)
 {
     long line = r->line;
-    int need;
-    int lo = 0x80, hi = 0xBF; /* range of the first continuation byte */
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
+    unsigned char lo, hi; /* range of the first continuation byte */
+    int need = text_utf8_lead((unsigned char)c, &lo, &hi);
+    if (need <= 0) /* c >= 0x80: ASCII is not passed here */
         return fail(r, line, "invalid UTF-8 (byte 0x%02X) in a string", (unsigned)c);
-    }
     if (put_byte(r, n, c, line) != 0)
         return -1;
     for (int i = 0; i < need; i++) {

@@ -9,6 +9,7 @@
 #include "src/csv.h"
 #include "src/json.h"
 #include "src/routines.h"
+#include "src/text.h"
 #include "src/util.h"
 #include "src/when.h"
 
@@ -476,104 +477,9 @@ struct out {
     int table;                         /* markdown: a table is open */
 };
 
-/* -- text widths (UTF-8; wide East Asian characters take two columns) -- */
-
-static size_t utf8_decode(const char *s, size_t max, uint32_t *cp)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = p[0] < 0xC0 ? 1 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4;
-    if (n > max)
-        n = 1;
-    uint32_t c = n == 1 ? p[0] : p[0] & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        c = c << 6 | (p[i] & 0x3F);
-    }
-    *cp = c;
-    return n;
-}
-
-static int cp_width(uint32_t c)
-{
-    if (c >= 0x300 && c <= 0x36F)
-        return 0; /* combining marks */
-    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-        (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD))
-        return 2;
-    return 1;
-}
-
-static int span_width(const char *s, size_t len)
-{
-    int w = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        i += utf8_decode(s + i, len - i, &cp);
-        w += cp_width(cp);
-    }
-    return w;
-}
-
 static void indent(FILE *f, int n)
 {
     fprintf(f, "%*s", n, "");
-}
-
-/* Writes one word, breaking it where it would pass avail columns. */
-static void wrap_word(FILE *f, const char *w, size_t len, int ind, int avail, int *col)
-{
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t n = utf8_decode(w + i, len - i, &cp);
-        int cw = cp_width(cp);
-        if (*col > 0 && *col + cw > avail) {
-            fputc('\n', f);
-            indent(f, ind);
-            *col = 0;
-        }
-        fwrite(w + i, 1, n, f);
-        *col += cw;
-        i += n;
-    }
-}
-
-/* Writes s word-wrapped to TEXT_WIDTH, every line indented by ind. */
-static void wrap(FILE *f, const char *s, int ind)
-{
-    int avail = TEXT_WIDTH - ind, col = -1; /* -1: the line is not started */
-    while (*s) {
-        if (*s == ' ' || *s == '\n') {
-            if (*s == '\n' && col >= 0) {
-                fputc('\n', f);
-                col = -1;
-            }
-            s++;
-            continue;
-        }
-        size_t len = strcspn(s, " \n");
-        int w = span_width(s, len);
-        if (col > 0 && col + 1 + w > avail) {
-            fputc('\n', f);
-            col = -1;
-        }
-        if (col < 0) {
-            indent(f, ind);
-            col = 0;
-        } else if (col > 0) {
-            fputc(' ', f);
-            col++;
-        }
-        wrap_word(f, s, len, ind, avail, &col);
-        s += len;
-    }
-    if (col >= 0)
-        fputc('\n', f);
 }
 
 /* -- values -- */
@@ -622,18 +528,18 @@ static void text_figure(struct out *o, const struct fig *g)
     char value[VALUE_LEN];
     int ind = 2 * o->depth, col;
     if (g->type == FIG_NOTE) {
-        wrap(o->f, g->s, ind);
+        text_wrap(o->f, g->s, ind, TEXT_WIDTH);
         return;
     }
     human_value(g, value, sizeof value);
-    int lw = span_width(g->label, strlen(g->label));
-    int vw = span_width(value, strlen(value));
+    int lw = text_width(g->label, strlen(g->label));
+    int vw = text_width(value, strlen(value));
     if (ind + lw + 2 <= VALUE_COL) {
         indent(o->f, ind);
         fputs(g->label, o->f);
         col = ind + lw;
     } else {
-        wrap(o->f, g->label, ind); /* too long to share a line with the value */
+        text_wrap(o->f, g->label, ind, TEXT_WIDTH); /* too long to share a line with the value */
         col = 0;
     }
     if (VALUE_COL + vw <= TEXT_WIDTH) {
@@ -642,7 +548,7 @@ static void text_figure(struct out *o, const struct fig *g)
     } else {
         if (col > 0)
             fputc('\n', o->f);
-        wrap(o->f, value, ind + 4);
+        text_wrap(o->f, value, ind + 4, TEXT_WIDTH);
     }
 }
 
@@ -658,7 +564,7 @@ static void text_open(struct out *o, const char *title, int section)
         }
         return;
     }
-    wrap(o->f, title, 2 * o->depth);
+    text_wrap(o->f, title, 2 * o->depth, TEXT_WIDTH);
 }
 
 /* -- markdown -- */

@@ -13,6 +13,7 @@
 
 #include "db/store.h"
 #include "src/episode.h"
+#include "src/text.h"
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/ui.h"
@@ -288,7 +289,7 @@ static enum field field_at_fault(const struct form *f, const struct episode *ep,
     if (ep->ended_at != EPISODE_ONGOING &&
         (ep->ended_at < ep->started_at || ep->ended_at > now + EPISODE_FUTURE_SLACK))
         return F_END;
-    if (!memchr(ep->note, '\0', sizeof(ep->note)) || !utf8_valid_text(ep->note, 1))
+    if (!memchr(ep->note, '\0', sizeof(ep->note)) || !text_utf8_valid(ep->note, 1))
         return F_NOTES;
     for (size_t i = 0; i < ep->ntags; i++) {
         const struct episode_tag *t = &ep->tags[i];

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "src/episode.h"
+#include "src/text.h"
 
 #define NOW 1795000000LL /* 2026-11-18, any fixed instant */
 
@@ -212,15 +213,15 @@ static void test_validate_refuses_bad(void **state)
 static void test_utf8(void **state)
 {
     (void)state;
-    assert_true(utf8_valid_text("plain", 0));
-    assert_true(utf8_valid_text("naïve – 痛み 🙂", 0));
-    assert_false(utf8_valid_text("a\nb", 0));
-    assert_true(utf8_valid_text("a\nb", 1));
-    assert_false(utf8_valid_text("\xC0\xAF", 1));         /* overlong '/' */
-    assert_false(utf8_valid_text("\xED\xA0\x80", 1));     /* surrogate */
-    assert_false(utf8_valid_text("\xF4\x90\x80\x80", 1)); /* above U+10FFFF */
-    assert_false(utf8_valid_text("\xE2\x82", 1));         /* truncated */
-    assert_false(utf8_valid_text("\x1b[31m", 1));         /* escape sequence */
+    assert_true(text_utf8_valid("plain", 0));
+    assert_true(text_utf8_valid("naïve – 痛み 🙂", 0));
+    assert_false(text_utf8_valid("a\nb", 0));
+    assert_true(text_utf8_valid("a\nb", 1));
+    assert_false(text_utf8_valid("\xC0\xAF", 1));         /* overlong '/' */
+    assert_false(text_utf8_valid("\xED\xA0\x80", 1));     /* surrogate */
+    assert_false(text_utf8_valid("\xF4\x90\x80\x80", 1)); /* above U+10FFFF */
+    assert_false(text_utf8_valid("\xE2\x82", 1));         /* truncated */
+    assert_false(text_utf8_valid("\x1b[31m", 1));         /* escape sequence */
 }
 
 /* One index rule for the report and the charts: codes in any case, free

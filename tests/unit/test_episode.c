@@ -9,7 +9,6 @@
 #include <cmocka.h>
 
 #include "src/episode.h"
-#include "src/text.h"
 
 #define NOW 1795000000LL /* 2026-11-18, any fixed instant */
 
@@ -210,22 +209,6 @@ static void test_validate_refuses_bad(void **state)
     assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
 }
 
-static void test_utf8(void **state)
-{
-    (void)state;
-    assert_true(text_utf8_valid("plain", 0));
-    assert_true(text_utf8_valid("naïve – 痛み 🙂", 0));
-    assert_false(text_utf8_valid("a\nb", 0));
-    assert_true(text_utf8_valid("a\nb", 1));
-    assert_false(text_utf8_valid("\xC0\xAF", 1));         /* overlong '/' */
-    assert_false(text_utf8_valid("\xED\xA0\x80", 1));     /* surrogate */
-    assert_false(text_utf8_valid("\xF4\x90\x80\x80", 1)); /* above U+10FFFF */
-    assert_false(text_utf8_valid("\xE2\x82", 1));         /* truncated */
-    assert_false(text_utf8_valid("\x1b[31m", 1));         /* escape sequence */
-}
-
-/* One index rule for the report and the charts: codes in any case, free
- * text and unknown codes as "other", nothing for medication. */
 static void test_vocab_index(void **state)
 {
     size_t n;
@@ -285,7 +268,6 @@ int main(void)
         cmocka_unit_test(test_too_many_tags),
         cmocka_unit_test(test_validate_accepts_good),
         cmocka_unit_test(test_validate_refuses_bad),
-        cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_codes),
         cmocka_unit_test(test_vocab_index),
     };

@@ -67,6 +67,15 @@ static void test_decode(void **state)
 static void test_valid(void **state)
 {
     (void)state;
+    assert_true(text_utf8_valid("plain", 0));
+    assert_true(text_utf8_valid("naïve – 痛み 🙂", 0));
+    assert_false(text_utf8_valid("a\nb", 0));
+    assert_true(text_utf8_valid("a\nb", 1));
+    assert_false(text_utf8_valid("\xC0\xAF", 1));         /* overlong '/' */
+    assert_false(text_utf8_valid("\xED\xA0\x80", 1));     /* surrogate */
+    assert_false(text_utf8_valid("\xF4\x90\x80\x80", 1)); /* above U+10FFFF */
+    assert_false(text_utf8_valid("\xE2\x82", 1));         /* truncated */
+    assert_false(text_utf8_valid("\x1b[31m", 1));         /* escape sequence */
     assert_true(text_utf8_valid("", 0));
     assert_true(text_utf8_valid("tab\tok", 0));
     assert_true(text_utf8_valid("\xEF\xBF\xBD", 0));

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "src/episode.h"
+#include "src/util.h"
 
 struct store;
 
@@ -22,7 +23,8 @@ enum store_status {
     STORE_NOT_OURS = -4,  /* another program's SQLite file: refused */
 };
 
-#define STORE_ERR_LEN 256
+/* The store's messages fit the one error buffer size of every layer. */
+#define STORE_ERR_LEN UNKNOT_ERR_LEN
 
 /* Schema version this build writes (PRAGMA user_version). */
 int store_schema_version(void);

@@ -9,13 +9,10 @@
 
 #include <sqlite3.h>
 
+#include "src/util.h"
+
 struct store;
 
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 /* The columns of the sessions table that export and import carry (those
  * of the first schema, see struct xfer_session), in this order. */

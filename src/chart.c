@@ -49,10 +49,6 @@ void chart_begin(struct chart *c, int64_t now, int ndays)
     c->ndays = ndays;
     episode_vocab(TAG_TRIGGER, &c->ntriggers);
     episode_vocab(TAG_RELIEF, &c->nreliefs);
-    if (c->ntriggers > CHART_VOCAB_MAX)
-        c->ntriggers = CHART_VOCAB_MAX;
-    if (c->nreliefs > CHART_VOCAB_MAX)
-        c->nreliefs = CHART_VOCAB_MAX;
     if (!local_tm(now, &today))
         memset(&today, 0, sizeof(today));
     for (int i = 0; i < ndays; i++) {
@@ -83,22 +79,9 @@ int chart_day_index(const struct chart *c, int64_t t)
     return lo;
 }
 
-/* Vocabulary index of a stored trigger or relief tag; free text and
- * unknown codes go to "other". -1 when the table has no room for it. */
-static int tag_index(enum tag_kind kind, const char *text, size_t limit)
-{
-    size_t n, other = limit;
-    const struct vocab *v = episode_vocab(kind, &n);
-    if (n > limit)
-        n = limit;
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(v[i].code, "other") == 0)
-            other = i;
-        if (strcmp(v[i].code, text) == 0)
-            return (int)i;
-    }
-    return other < limit ? (int)other : -1;
-}
+_Static_assert(EPISODE_TRIGGER_WORDS <= CHART_VOCAB_MAX &&
+                   EPISODE_RELIEF_WORDS <= CHART_VOCAB_MAX,
+               "CHART_VOCAB_MAX: the trigger or relief vocabulary outgrew the chart's counters");
 
 /* Counts each vocabulary entry once per episode: two free-text "other"
  * triggers are still one episode with another trigger. */
@@ -109,8 +92,8 @@ static void count_tags(const struct episode *ep, enum tag_kind kind, int64_t *co
     for (size_t i = 0; i < ep->ntags && i < EPISODE_MAX_TAGS; i++) {
         if (ep->tags[i].kind != kind)
             continue;
-        int k = tag_index(kind, ep->tags[i].text, limit);
-        if (k >= 0 && !seen[k]) {
+        int k = episode_vocab_index(kind, ep->tags[i].text);
+        if (k >= 0 && (size_t)k < limit && !seen[k]) {
             seen[k] = 1;
             counts[k]++;
         }

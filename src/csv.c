@@ -4,6 +4,9 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "src/text.h"
+#include "src/util.h"
+
 #define BOM "\xEF\xBB\xBF"
 
 /* ---- writing ------------------------------------------------------------ */
@@ -78,13 +81,11 @@ struct parse {
 
 #define ERR_EOF (-2) /* next_byte: an error was recorded (EOF is plain EOF) */
 
-__attribute__((format(printf, 3, 4))) static int fail(struct parse *p, long line, const char *fmt,
-                                                      ...)
+PRINTF_LIKE(3, 4) static int fail(struct parse *p, long line, const char *fmt, ...)
 {
     va_list ap;
-    int n = snprintf(p->r->err, sizeof p->r->err, "line %ld: ", line);
     va_start(ap, fmt);
-    vsnprintf(p->r->err + n, sizeof p->r->err - (size_t)n, fmt, ap);
+    err_at_linev(p->r->err, sizeof p->r->err, line, fmt, ap);
     va_end(ap);
     p->r->failed = 1;
     return ERR_EOF;
@@ -100,26 +101,10 @@ static int utf8_step(struct utf8 *u, unsigned char c)
         u->hi = 0xBF;
         return 0;
     }
-    u->lo = 0x80;
-    u->hi = 0xBF;
-    if (c < 0x80)
-        return 0;
-    if (c >= 0xC2 && c <= 0xDF)
-        u->need = 1;
-    else if (c >= 0xE0 && c <= 0xEF)
-        u->need = 2;
-    else if (c >= 0xF0 && c <= 0xF4)
-        u->need = 3;
-    else
+    int need = text_utf8_lead(c, &u->lo, &u->hi);
+    if (need < 0)
         return -1;
-    if (c == 0xE0)
-        u->lo = 0xA0; /* overlong */
-    else if (c == 0xED)
-        u->hi = 0x9F; /* surrogates */
-    else if (c == 0xF0)
-        u->lo = 0x90; /* overlong */
-    else if (c == 0xF4)
-        u->hi = 0x8F; /* above U+10FFFF */
+    u->need = need;
     return 0;
 }
 

@@ -27,9 +27,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "src/util.h"
+
 #define CSV_MAX_FIELDS 32  /* fields of one record */
 #define CSV_FIELD_MAX 8192 /* bytes of one field, without its NUL */
-#define CSV_ERR_LEN 160    /* enough for every message csv_read writes */
 /* A buffer of this size holds any record the limits allow. */
 #define CSV_RECORD_BUF ((size_t)CSV_MAX_FIELDS * (CSV_FIELD_MAX + 1))
 
@@ -60,7 +61,7 @@ struct csv_reader {
     unsigned char pend[3]; /* bytes read while looking for the mark */
     int npend, ipend;
     int failed; /* an error was met: every later read repeats it */
-    char err[CSV_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
 };
 
 /* One record. fields[i] points into the caller's buffer, NUL-terminated;

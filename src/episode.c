@@ -8,6 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "src/text.h"
+#include "src/util.h"
+
 #define OTHER_PREFIX "other:"
 
 static const struct vocab regions[REGION_COUNT] = {
@@ -65,7 +68,9 @@ static const struct vocab reliefs[] = {
     {"other", "other"},
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+_Static_assert(COUNT(triggers) == EPISODE_TRIGGER_WORDS, "update EPISODE_TRIGGER_WORDS");
+_Static_assert(COUNT(symptoms) == EPISODE_SYMPTOM_WORDS, "update EPISODE_SYMPTOM_WORDS");
+_Static_assert(COUNT(reliefs) == EPISODE_RELIEF_WORDS, "update EPISODE_RELIEF_WORDS");
 
 void episode_init(struct episode *ep)
 {
@@ -83,6 +88,20 @@ const struct vocab *episode_vocab(enum tag_kind kind, size_t *n)
     case TAG_RELIEF: *n = COUNT(reliefs); return reliefs;
     default: *n = 0; return NULL;
     }
+}
+
+int episode_vocab_index(enum tag_kind kind, const char *text)
+{
+    size_t n;
+    const struct vocab *v = episode_vocab(kind, &n);
+    int other = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcasecmp(text, v[i].code) == 0)
+            return (int)i;
+        if (strcmp(v[i].code, "other") == 0)
+            other = (int)i;
+    }
+    return other;
 }
 
 const char *region_code(enum region r)
@@ -217,7 +236,7 @@ static int free_text_ok(const char *text, const char *what, char *err, size_t er
         snprintf(err, errlen, "empty %s: give a short text", what);
         return -1;
     }
-    if (!utf8_valid_text(text, 0)) {
+    if (!text_utf8_valid(text, 0)) {
         snprintf(err, errlen, "invalid %s: text must be UTF-8 on one line", what);
         return -1;
     }
@@ -318,52 +337,6 @@ const char *tag_label(const struct episode_tag *tag)
     return tag->text;
 }
 
-/* Length of the UTF-8 sequence led by byte c, 0 if c cannot lead one. */
-static int utf8_seq_len(unsigned char c)
-{
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return 2;
-    if (c >= 0xE0 && c <= 0xEF)
-        return 3;
-    if (c >= 0xF0 && c <= 0xF4)
-        return 4;
-    return 0;
-}
-
-/* Rejects overlong forms, surrogates and code points above U+10FFFF. */
-static int utf8_seq_ok(const unsigned char *p, int len)
-{
-    for (int i = 1; i < len; i++)
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-    if (len == 3 && p[0] == 0xE0 && p[1] < 0xA0)
-        return 0;
-    if (len == 3 && p[0] == 0xED && p[1] > 0x9F)
-        return 0;
-    if (len == 4 && p[0] == 0xF0 && p[1] < 0x90)
-        return 0;
-    if (len == 4 && p[0] == 0xF4 && p[1] > 0x8F)
-        return 0;
-    return 1;
-}
-
-int utf8_valid_text(const char *s, int allow_newline)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        int len = utf8_seq_len(*p);
-        if (len == 0 || !utf8_seq_ok(p, len))
-            return 0;
-        if (len == 1 && (*p < 0x20 || *p == 0x7F) && *p != '\t' &&
-            !(allow_newline && *p == '\n'))
-            return 0;
-        p += len;
-    }
-    return 1;
-}
-
 static int validate_times(const struct episode *ep, int64_t now, char *err, size_t errlen)
 {
     if (ep->started_at <= 0) {
@@ -425,7 +398,7 @@ int episode_validate(const struct episode *ep, int64_t now, char *err, size_t er
         snprintf(err, errlen, "notes too long: at most %d bytes", EPISODE_NOTE_MAX);
         return -1;
     }
-    if (!utf8_valid_text(ep->note, 1)) {
+    if (!text_utf8_valid(ep->note, 1)) {
         snprintf(err, errlen, "notes must be UTF-8 text without control characters");
         return -1;
     }

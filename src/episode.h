@@ -48,12 +48,25 @@ struct vocab {
     const char *label;
 };
 
+/* Words of each tag vocabulary (medication has none). episode.c checks
+ * them against its tables, so counters sized from them at compile time
+ * (report.h, chart.h) cannot silently miss a word. */
+#define EPISODE_TRIGGER_WORDS 14
+#define EPISODE_SYMPTOM_WORDS 11
+#define EPISODE_RELIEF_WORDS 9
+
 /* Clears *ep to an empty, ongoing episode with no tags. */
 void episode_init(struct episode *ep);
 
 /* The vocabulary of a tag kind; *n receives its length. Medication has none
  * (free text): returns NULL and *n = 0. */
 const struct vocab *episode_vocab(enum tag_kind kind, size_t *n);
+
+/* Index in its kind's vocabulary (episode_vocab order) of a stored tag's
+ * text: codes compare case-insensitively, as tag_normalize reads them;
+ * "other:TEXT" and unknown codes give the index of "other". -1 for
+ * medication (free text) or a kind outside the enum. */
+int episode_vocab_index(enum tag_kind kind, const char *text);
 
 const char *region_code(enum region r);   /* "lower" */
 const char *region_label(enum region r);  /* "lower back" */
@@ -93,9 +106,5 @@ const char *tag_label(const struct episode_tag *tag);
  * notes valid UTF-8 of bounded length. Returns 0, or -1 with the first
  * problem as a one-line message. */
 int episode_validate(const struct episode *ep, int64_t now, char *err, size_t errlen);
-
-/* 1 when s is well-formed UTF-8 without control characters other than
- * newline and tab (allow_newline selects whether newline is allowed). */
-int utf8_valid_text(const char *s, int allow_newline);
 
 #endif

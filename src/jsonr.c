@@ -4,6 +4,9 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "src/text.h"
+#include "src/util.h"
+
 /* What may come next. */
 enum expect {
     EX_VALUE,        /* a value: top level, after ':' or after ',' in an array */
@@ -15,16 +18,11 @@ enum expect {
     EX_DONE,         /* the top-level value is complete: blanks, then the end */
 };
 
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int fail(struct jsonr *r, long line, const char *fmt, ...)
+PRINTF_LIKE(3, 4) static int fail(struct jsonr *r, long line, const char *fmt, ...)
 {
-    int n = snprintf(r->err, sizeof r->err, "line %ld: ", line);
     va_list ap;
     va_start(ap, fmt);
-    if (n > 0 && (size_t)n < sizeof r->err)
-        vsnprintf(r->err + n, sizeof r->err - (size_t)n, fmt, ap);
+    err_at_linev(r->err, sizeof r->err, line, fmt, ap);
     va_end(ap);
     r->failed = 1;
     return -1;
@@ -195,21 +193,10 @@ static int escape(struct jsonr *r, size_t *n)
 static int utf8_sequence(struct jsonr *r, size_t *n, int c)
 {
     long line = r->line;
-    int need;
-    int lo = 0x80, hi = 0xBF; /* range of the first continuation byte */
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
+    unsigned char lo, hi; /* range of the first continuation byte */
+    int need = text_utf8_lead((unsigned char)c, &lo, &hi);
+    if (need <= 0) /* c >= 0x80: ASCII is not passed here */
         return fail(r, line, "invalid UTF-8 (byte 0x%02X) in a string", (unsigned)c);
-    }
     if (put_byte(r, n, c, line) != 0)
         return -1;
     for (int i = 0; i < need; i++) {

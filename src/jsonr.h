@@ -28,9 +28,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "src/util.h"
+
 #define JSONR_MAX_DEPTH 16      /* nested objects and arrays */
 #define JSONR_STRING_MAX 8192   /* bytes of one decoded string, without its NUL */
-#define JSONR_ERR_LEN 160       /* enough for every message jsonr writes */
 
 enum jsonr_type {
     JSONR_OBJECT,     /* '{' */
@@ -65,7 +66,7 @@ struct jsonr {
     unsigned char stack[JSONR_MAX_DEPTH]; /* '{' or '[' per open level */
     int expect;     /* what may come next (private) */
     int failed;
-    char err[JSONR_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     char buf[JSONR_STRING_MAX + 1];
 };
 

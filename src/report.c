@@ -9,9 +9,9 @@
 #include "src/csv.h"
 #include "src/json.h"
 #include "src/routines.h"
+#include "src/text.h"
+#include "src/util.h"
 #include "src/when.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 #define NO_EPISODES "No episodes in this period."
 #define NO_CHECKS "No red-flag check in this period."
@@ -238,21 +238,13 @@ void report_begin(struct report *r, int64_t from, int64_t to, int64_t now)
     report_gaps_begin(&r->gaps, from, to < now ? to : now);
 }
 
-/* Index of a stored tag in its vocabulary; "other:TEXT" and unknown codes
- * count as "other". -1 only if a vocabulary has no "other". */
-static int vocab_index(enum tag_kind kind, const char *text)
-{
-    size_t n;
-    const struct vocab *v = episode_vocab(kind, &n);
-    int other = -1;
-    for (size_t i = 0; i < n && i < REPORT_VOCAB_MAX; i++) {
-        if (strcasecmp(text, v[i].code) == 0)
-            return (int)i;
-        if (strcmp(v[i].code, "other") == 0)
-            other = (int)i;
-    }
-    return other;
-}
+/* Every word of a vocabulary has its counter, and its bit in count_tags's
+ * seen mask. */
+_Static_assert(EPISODE_TRIGGER_WORDS <= REPORT_VOCAB_MAX &&
+                   EPISODE_SYMPTOM_WORDS <= REPORT_VOCAB_MAX &&
+                   EPISODE_RELIEF_WORDS <= REPORT_VOCAB_MAX,
+               "REPORT_VOCAB_MAX: a tag vocabulary outgrew the report's counters");
+_Static_assert(REPORT_VOCAB_MAX <= 32, "count_tags keeps a 32-bit mask per kind");
 
 /* Counts each trigger, symptom and relief once per episode. */
 static void count_tags(struct report *r, const struct episode *ep)
@@ -263,7 +255,7 @@ static void count_tags(struct report *r, const struct episode *ep)
         enum tag_kind k = ep->tags[i].kind;
         if ((unsigned)k >= TAG_MEDICATION)
             continue;
-        int idx = vocab_index(k, ep->tags[i].text);
+        int idx = episode_vocab_index(k, ep->tags[i].text);
         if (idx < 0 || (seen[k] & (1u << idx)))
             continue;
         seen[k] |= 1u << idx;
@@ -485,104 +477,9 @@ struct out {
     int table;                         /* markdown: a table is open */
 };
 
-/* -- text widths (UTF-8; wide East Asian characters take two columns) -- */
-
-static size_t utf8_decode(const char *s, size_t max, uint32_t *cp)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = p[0] < 0xC0 ? 1 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4;
-    if (n > max)
-        n = 1;
-    uint32_t c = n == 1 ? p[0] : p[0] & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        c = c << 6 | (p[i] & 0x3F);
-    }
-    *cp = c;
-    return n;
-}
-
-static int cp_width(uint32_t c)
-{
-    if (c >= 0x300 && c <= 0x36F)
-        return 0; /* combining marks */
-    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-        (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD))
-        return 2;
-    return 1;
-}
-
-static int span_width(const char *s, size_t len)
-{
-    int w = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        i += utf8_decode(s + i, len - i, &cp);
-        w += cp_width(cp);
-    }
-    return w;
-}
-
 static void indent(FILE *f, int n)
 {
     fprintf(f, "%*s", n, "");
-}
-
-/* Writes one word, breaking it where it would pass avail columns. */
-static void wrap_word(FILE *f, const char *w, size_t len, int ind, int avail, int *col)
-{
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t n = utf8_decode(w + i, len - i, &cp);
-        int cw = cp_width(cp);
-        if (*col > 0 && *col + cw > avail) {
-            fputc('\n', f);
-            indent(f, ind);
-            *col = 0;
-        }
-        fwrite(w + i, 1, n, f);
-        *col += cw;
-        i += n;
-    }
-}
-
-/* Writes s word-wrapped to TEXT_WIDTH, every line indented by ind. */
-static void wrap(FILE *f, const char *s, int ind)
-{
-    int avail = TEXT_WIDTH - ind, col = -1; /* -1: the line is not started */
-    while (*s) {
-        if (*s == ' ' || *s == '\n') {
-            if (*s == '\n' && col >= 0) {
-                fputc('\n', f);
-                col = -1;
-            }
-            s++;
-            continue;
-        }
-        size_t len = strcspn(s, " \n");
-        int w = span_width(s, len);
-        if (col > 0 && col + 1 + w > avail) {
-            fputc('\n', f);
-            col = -1;
-        }
-        if (col < 0) {
-            indent(f, ind);
-            col = 0;
-        } else if (col > 0) {
-            fputc(' ', f);
-            col++;
-        }
-        wrap_word(f, s, len, ind, avail, &col);
-        s += len;
-    }
-    if (col >= 0)
-        fputc('\n', f);
 }
 
 /* -- values -- */
@@ -631,18 +528,18 @@ static void text_figure(struct out *o, const struct fig *g)
     char value[VALUE_LEN];
     int ind = 2 * o->depth, col;
     if (g->type == FIG_NOTE) {
-        wrap(o->f, g->s, ind);
+        text_wrap(o->f, g->s, ind, TEXT_WIDTH);
         return;
     }
     human_value(g, value, sizeof value);
-    int lw = span_width(g->label, strlen(g->label));
-    int vw = span_width(value, strlen(value));
+    int lw = text_width(g->label, strlen(g->label));
+    int vw = text_width(value, strlen(value));
     if (ind + lw + 2 <= VALUE_COL) {
         indent(o->f, ind);
         fputs(g->label, o->f);
         col = ind + lw;
     } else {
-        wrap(o->f, g->label, ind); /* too long to share a line with the value */
+        text_wrap(o->f, g->label, ind, TEXT_WIDTH); /* too long to share a line with the value */
         col = 0;
     }
     if (VALUE_COL + vw <= TEXT_WIDTH) {
@@ -651,7 +548,7 @@ static void text_figure(struct out *o, const struct fig *g)
     } else {
         if (col > 0)
             fputc('\n', o->f);
-        wrap(o->f, value, ind + 4);
+        text_wrap(o->f, value, ind + 4, TEXT_WIDTH);
     }
 }
 
@@ -667,7 +564,7 @@ static void text_open(struct out *o, const char *title, int section)
         }
         return;
     }
-    wrap(o->f, title, 2 * o->depth);
+    text_wrap(o->f, title, 2 * o->depth, TEXT_WIDTH);
 }
 
 /* -- markdown -- */
@@ -895,7 +792,7 @@ static int64_t days_of(const struct report *r)
 
 static size_t symptom(const struct report *r, const char *code)
 {
-    int i = vocab_index(TAG_SYMPTOM, code);
+    int i = episode_vocab_index(TAG_SYMPTOM, code);
     return i < 0 ? 0 : r->tags[TAG_SYMPTOM][i];
 }
 
@@ -934,7 +831,7 @@ static void vocab_counts(struct out *o, const struct report *r, enum tag_kind ki
         return;
     }
     grp_begin(o, key, label);
-    for (size_t i = 0; i < n && i < REPORT_VOCAB_MAX; i++)
+    for (size_t i = 0; i < n; i++)
         if (r->tags[kind][i])
             put(o, FIG_COUNT, v[i].code, v[i].label, (int64_t)r->tags[kind][i]);
     close_level(o);
@@ -1378,6 +1275,25 @@ int report_format_parse(const char *text, enum report_format *out, char *err, si
     }
     snprintf(err, errlen, "invalid format \"%s\": use text, markdown, csv or json",
              text ? text : "");
+    return -1;
+}
+
+int report_format_from_path(const char *path, enum report_format *out, char *err,
+                            size_t errlen)
+{
+    static const struct {
+        const char *ext;
+        enum report_format fmt;
+    } exts[] = {{"txt", REPORT_TEXT}, {"md", REPORT_MARKDOWN}, {"csv", REPORT_CSV},
+                {"json", REPORT_JSON}};
+    const char *ext = path_extension(path);
+    for (size_t i = 0; ext && i < COUNT(exts); i++) {
+        if (strcasecmp(ext, exts[i].ext) == 0) {
+            *out = exts[i].fmt;
+            return 0;
+        }
+    }
+    snprintf(err, errlen, "end the file name with .txt (text), .md (markdown), .csv or .json");
     return -1;
 }
 

@@ -51,6 +51,10 @@
 #define REPORT_ROUTINE_LEN 32
 #define REPORT_STATUS_LEN 16
 
+/* Days of the report's period when none is given, `unknot report` and
+ * the report screen alike: the last 90 days including today. */
+#define REPORT_DEFAULT_DAYS 90
+
 #define REPORT_DAY_S 86400
 #define REPORT_WEEK_S (7 * REPORT_DAY_S)
 #define REPORT_PAIN_NONE (-1) /* pain_before / pain_after not given */
@@ -253,6 +257,12 @@ int report_write(const struct report *r, FILE *f, enum report_format fmt);
  * Returns 0 and sets *out, or -1 with a one-line message naming the
  * formats in err. */
 int report_format_parse(const char *text, enum report_format *out, char *err, size_t errlen);
+
+/* The format a file name asks for by its extension (path_extension),
+ * case-insensitive: .txt text, .md markdown, .csv, .json. Returns 0, or
+ * -1 with a one-line message naming them. */
+int report_format_from_path(const char *path, enum report_format *out, char *err,
+                            size_t errlen);
 
 /* "text", "markdown", "csv", "json"; "unknown" outside the enum. */
 const char *report_format_code(enum report_format fmt);

@@ -7,9 +7,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "src/util.h"
+
 #define INPUT_QUOTE_MAX 24 /* bytes of user input quoted in a message */
 #define MINUTES_SATURATE 1000000L
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- stretches ----------------------------------------------------------- */
 

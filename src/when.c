@@ -140,6 +140,22 @@ static int days_in_month(int y, int m)
     return m == 2 && is_leap(y) ? 29 : dim[m - 1];
 }
 
+/* Leap years in 1 .. y-1. */
+static int64_t leaps_before(int64_t y)
+{
+    return (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400;
+}
+
+/* Days from 1970-01-01 to the proleptic Gregorian date y-m-d, y >= 1: the
+ * whole years, their leap days, then the months of y. No timegm, no TZ. */
+static int64_t days_since_epoch(int y, int m, int d)
+{
+    int64_t days = 365 * ((int64_t)y - 1970) + leaps_before(y) - leaps_before(1970);
+    for (int i = 1; i < m; i++)
+        days += days_in_month(y, i);
+    return days + d - 1;
+}
+
 /* The time_t range may be narrower than int64_t; refuse instead of wrapping. */
 static int to_local(int64_t t, struct tm *tm)
 {
@@ -542,4 +558,64 @@ int64_t when_day_start(int64_t t)
     if (day_start(&cv, &start) != WE_OK) /* cannot happen: t lies in that day */
         return t - (tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec);
     return start;
+}
+
+int64_t when_days_start(int64_t now, int days)
+{
+    struct civil cv;
+    int64_t start;
+    if (days < 1)
+        days = 1;
+    if (local_date(now, -(days - 1), &cv) == WE_OK && day_start(&cv, &start) == WE_OK)
+        return start;
+    return when_day_start(now) - (int64_t)(days - 1) * 86400; /* an absurd now */
+}
+
+/* ---- ISO 8601 instants -------------------------------------------------- */
+
+/* n digits at s as a number, or -1. */
+static int fixed_digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!is_digit(s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* The offset after the seconds: "Z", "+HH:MM" or "-HH:MM"; seconds east. */
+static int iso_offset(const char *s, int64_t *off)
+{
+    if (strcmp(s, "Z") == 0) {
+        *off = 0;
+        return 0;
+    }
+    if ((s[0] != '+' && s[0] != '-') || strlen(s) != 6 || s[3] != ':')
+        return -1;
+    int h = fixed_digits(s + 1, 2), m = fixed_digits(s + 4, 2);
+    if (h < 0 || h > 23 || m < 0 || m > 59)
+        return -1;
+    *off = (s[0] == '-' ? -1 : 1) * (int64_t)(h * 3600 + m * 60);
+    return 0;
+}
+
+int when_parse_iso(const char *text, int64_t *out)
+{
+    /* 0123456789012345678 */
+    /* YYYY-MM-DDTHH:MM:SS */
+    if (!text || strlen(text) < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+        text[13] != ':' || text[16] != ':')
+        return -1;
+    int y = fixed_digits(text, 4), mo = fixed_digits(text + 5, 2), d = fixed_digits(text + 8, 2);
+    int h = fixed_digits(text + 11, 2), mi = fixed_digits(text + 14, 2);
+    int s = fixed_digits(text + 17, 2);
+    int64_t off;
+    if (y < WHEN_YEAR_MIN || y > WHEN_YEAR_MAX || mo < 1 || mo > 12 || d < 1 ||
+        d > days_in_month(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 ||
+        iso_offset(text + 19, &off) != 0)
+        return -1;
+    *out = days_since_epoch(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - off;
+    return 0;
 }

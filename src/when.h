@@ -34,6 +34,12 @@ int when_parse(const char *text, int64_t now, int64_t *out, char *err, size_t er
  * message as when_parse. */
 int when_parse_duration(const char *text, int64_t *out, char *err, size_t errlen);
 
+/* Parses an instant as the export writes it, ISO 8601 with its offset:
+ * YYYY-MM-DDTHH:MM:SS then Z, +HH:MM or -HH:MM, years WHEN_YEAR_MIN ..
+ * WHEN_YEAR_MAX, nothing after. The offset alone decides (TZ is not read).
+ * Returns 0 and sets *out (Unix seconds), or -1 and leaves it. */
+int when_parse_iso(const char *text, int64_t *out);
+
 /* "2026-11-20 14:30" in local time. buf must hold WHEN_FMT_LEN bytes. */
 #define WHEN_FMT_LEN 32
 void when_format(int64_t t, char *buf, size_t len);
@@ -47,5 +53,11 @@ void when_format_duration(int64_t secs, char *buf, size_t len);
 
 /* Start of the local day that contains t (local midnight). */
 int64_t when_day_start(int64_t t);
+
+/* Start of a period of `days` whole local days that ends with now's day:
+ * the start of the local day (days - 1) calendar days before it, the
+ * instant `YYYY-MM-DD` of that day parses to. Counted in calendar days, so
+ * a 23- or 25-hour day inside changes nothing. days < 1 counts as 1. */
+int64_t when_days_start(int64_t now, int days);
 
 #endif

@@ -12,9 +12,9 @@
 #include "src/jsonr.h"
 #include "src/redflags.h"
 #include "src/routines.h"
+#include "src/util.h"
 #include "src/when.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define FORMAT_NAME "unknot-export"
 #define SHORT_MAX 64  /* bytes of any value but notes and tag text */
 #define NUM_LEN 24    /* an int64_t in decimal, with sign and NUL */
@@ -372,73 +372,6 @@ int xfer_format_parse(const char *text, enum xfer_format *out, char *err, size_t
     return -1;
 }
 
-/* ---- reading: times ---------------------------------------------------------- */
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * algorithm): no timegm, no TZ, so the offset alone decides. */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* n digits at s as a number, or -1. */
-static int digits(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
-static int month_days(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return days[m - 1] + (m == 2 && leap);
-}
-
-/* The offset after the seconds: "Z", "+HH:MM" or "-HH:MM"; seconds east. */
-static int parse_offset(const char *s, int64_t *off)
-{
-    if (strcmp(s, "Z") == 0) {
-        *off = 0;
-        return 0;
-    }
-    if ((s[0] != '+' && s[0] != '-') || strlen(s) != 6 || s[3] != ':')
-        return -1;
-    int h = digits(s + 1, 2), m = digits(s + 4, 2);
-    if (h < 0 || h > 23 || m < 0 || m > 59)
-        return -1;
-    *off = (s[0] == '-' ? -1 : 1) * (int64_t)(h * 3600 + m * 60);
-    return 0;
-}
-
-int xfer_parse_time(const char *text, int64_t *out)
-{
-    /* 0123456789012345678 */
-    /* YYYY-MM-DDTHH:MM:SS */
-    if (!text || strlen(text) < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
-        text[13] != ':' || text[16] != ':')
-        return -1;
-    int y = digits(text, 4), mo = digits(text + 5, 2), d = digits(text + 8, 2);
-    int h = digits(text + 11, 2), mi = digits(text + 14, 2), s = digits(text + 17, 2);
-    int64_t off;
-    if (y < WHEN_YEAR_MIN || y > WHEN_YEAR_MAX || mo < 1 || mo > 12 || d < 1 ||
-        d > month_days(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 ||
-        parse_offset(text + 19, &off) != 0)
-        return -1;
-    *out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - off;
-    return 0;
-}
-
 /* ---- reading: state ------------------------------------------------------------ */
 
 /* One value of a row as read: text in the CSV buffer or a reader arena. */
@@ -461,7 +394,7 @@ struct xfer_reader {
     enum xfer_format fmt;
     int64_t now;
     int failed;
-    char err[XFER_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     /* CSV */
     struct csv_reader csv;
     struct csv_record rec;
@@ -476,16 +409,11 @@ struct xfer_reader {
     char child[CHILD_ARENA_LEN];
 };
 
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int rfail(struct xfer_reader *r, long line, const char *fmt, ...)
+PRINTF_LIKE(3, 4) static int rfail(struct xfer_reader *r, long line, const char *fmt, ...)
 {
-    int n = snprintf(r->err, sizeof r->err, "line %ld: ", line);
     va_list ap;
     va_start(ap, fmt);
-    if (n > 0 && (size_t)n < sizeof r->err)
-        vsnprintf(r->err + n, sizeof r->err - (size_t)n, fmt, ap);
+    err_at_linev(r->err, sizeof r->err, line, fmt, ap);
     va_end(ap);
     r->failed = 1;
     return -1;
@@ -571,7 +499,7 @@ static int get_time(struct xfer_reader *r, const struct fval *v, const char *nam
     *out = 0;
     if (v->null)
         return 0;
-    if (xfer_parse_time(v->text, out) != 0 || *out <= 0)
+    if (when_parse_iso(v->text, out) != 0 || *out <= 0)
         return rfail(r, v->line, "invalid %s \"%s\": use ISO 8601 with an offset, such as "
                                  "2026-11-20T14:30:00+01:00", name, v->text);
     return 0;
@@ -581,7 +509,7 @@ static int get_time(struct xfer_reader *r, const struct fval *v, const char *nam
 
 static int episode_fields(struct xfer_reader *r, const struct fval *v, struct episode *ep)
 {
-    char msg[XFER_ERR_LEN];
+    char msg[UNKNOT_ERR_LEN];
     int64_t n;
     if (get_id(r, &v[0], "id", &ep->id) || get_time(r, &v[1], "started_at", &ep->started_at) ||
         get_time(r, &v[2], "ended_at", &ep->ended_at))
@@ -605,7 +533,7 @@ static int episode_fields(struct xfer_reader *r, const struct fval *v, struct ep
 /* v: kind, tag (the parent's id is checked by the caller). */
 static int add_tag(struct xfer_reader *r, const struct fval *v, struct episode *ep)
 {
-    char msg[XFER_ERR_LEN];
+    char msg[UNKNOT_ERR_LEN];
     enum tag_kind kind;
     if (tag_kind_parse(v[0].text, &kind) != 0)
         return rfail(r, v[0].line, "invalid tag kind \"%s\": use trigger, symptom, relief or "
@@ -615,7 +543,7 @@ static int add_tag(struct xfer_reader *r, const struct fval *v, struct episode *
 
 static int episode_finish(struct xfer_reader *r, long line, const struct episode *ep)
 {
-    char msg[XFER_ERR_LEN - 64];
+    char msg[UNKNOT_ERR_LEN - 64];
     if (episode_validate(ep, r->now, msg, sizeof msg) != 0)
         return rfail(r, line, "episode %" PRId64 ": %s", ep->id, msg);
     return 0;
@@ -772,7 +700,7 @@ static int64_t item_id(const struct xfer_item *item)
 /* The next record into r->rec: the one held back, or a fresh one. */
 static int csv_next(struct xfer_reader *r)
 {
-    char err[CSV_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     if (r->held) {
         r->held = 0;
         return 1;
@@ -934,7 +862,7 @@ static int csv_item(struct xfer_reader *r, struct xfer_item *item)
 
 static int jnext(struct xfer_reader *r, struct jsonr_token *tok)
 {
-    char err[JSONR_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     int rc = jsonr_next(r->js, tok, err, sizeof err);
     if (rc < 0) {
         snprintf(r->err, sizeof r->err, "%s", err); /* already "line N: ..." */

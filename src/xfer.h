@@ -48,11 +48,11 @@
 #include <stdio.h>
 
 #include "src/episode.h"
+#include "src/util.h"
 
 #define XFER_VERSION 1
 #define XFER_NONE (-1)       /* pain_before / pain_after not given */
 #define XFER_MAX_ANSWERS 32  /* answers of one check (the schema's item limit) */
-#define XFER_ERR_LEN 512     /* enough for every message the reader writes */
 #define XFER_KIND_LEN 16
 #define XFER_ROUTINE_LEN 32
 #define XFER_STATUS_LEN 16
@@ -144,10 +144,5 @@ enum xfer_format xfer_reader_format(const struct xfer_reader *r);
 
 /* Frees the reader and sets *r to NULL. NULL-safe. */
 void xfer_reader_free(struct xfer_reader **r);
-
-/* Parses a time as the export writes it: YYYY-MM-DDTHH:MM:SS followed by
- * Z or an offset +HH:MM / -HH:MM, years WHEN_YEAR_MIN..WHEN_YEAR_MAX.
- * Returns 0 and sets *out (Unix seconds), or -1. */
-int xfer_parse_time(const char *text, int64_t *out);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "db/store.h"
 #include "src/episode.h"
+#include "src/text.h"
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/ui.h"
@@ -31,7 +32,7 @@
 #define NLISTS 3
 #define ERR_ROWS 2
 #define FOOT_ROWS (ERR_ROWS + 2) /* the error, the field's hint, the keys */
-#define ERR_LEN 512
+#define ERR_LEN UNKNOT_ERR_LEN
 #define INTENSITY_UNSET (-1)
 
 enum field {
@@ -288,7 +289,7 @@ static enum field field_at_fault(const struct form *f, const struct episode *ep,
     if (ep->ended_at != EPISODE_ONGOING &&
         (ep->ended_at < ep->started_at || ep->ended_at > now + EPISODE_FUTURE_SLACK))
         return F_END;
-    if (!memchr(ep->note, '\0', sizeof(ep->note)) || !utf8_valid_text(ep->note, 1))
+    if (!memchr(ep->note, '\0', sizeof(ep->note)) || !text_utf8_valid(ep->note, 1))
         return F_NOTES;
     for (size_t i = 0; i < ep->ntags; i++) {
         const struct episode_tag *t = &ep->tags[i];
@@ -338,6 +339,8 @@ static int form_build(struct form *f, int64_t now, struct episode *ep, enum fiel
 
 /* ---- saving and leaving ---- */
 
+#define SAVED_NOTHING "; nothing was saved"
+
 static int store_write(struct app *app, struct form *f, struct episode *ep)
 {
     char err[STORE_ERR_LEN];
@@ -345,7 +348,9 @@ static int store_write(struct app *app, struct form *f, struct episode *ep)
     int rc = f->id ? store_episode_update(app_store(app), ep, now, err, sizeof(err))
                    : store_episode_add(app_store(app), ep, now, err, sizeof(err));
     if (rc != STORE_OK) {
-        snprintf(f->err, sizeof(f->err), "%s; nothing was saved", err);
+        /* Cut the store's message, never the news that nothing was saved. */
+        snprintf(f->err, sizeof(f->err), "%.*s" SAVED_NOTHING,
+                 (int)(sizeof(f->err) - sizeof(SAVED_NOTHING)), err);
         return -1;
     }
     return 0;

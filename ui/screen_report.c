@@ -16,6 +16,7 @@
 
 #include "src/app/outfile.h"
 #include "src/app/report_store.h"
+#include "src/util.h"
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/ui.h"
@@ -26,8 +27,16 @@
 #define MSG_LEN 512
 
 static const int period_days[] = {30, 90, 365};
-#define NPERIODS ((int)(sizeof(period_days) / sizeof(period_days[0])))
-#define DEFAULT_PERIOD 1 /* 90 days, as `unknot report` */
+#define NPERIODS ((int)COUNT(period_days))
+
+/* The period `unknot report` takes when given none (the list holds it). */
+static int default_period(void)
+{
+    for (int i = 0; i < NPERIODS; i++)
+        if (period_days[i] == REPORT_DEFAULT_DAYS)
+            return i;
+    return 0;
+}
 
 struct rpt {
     int period;             /* index into period_days */
@@ -123,7 +132,7 @@ static void render(struct app *app, struct rpt *r)
     r->top = 0;
     r->now = app_now(app);
     r->to = r->now;
-    r->from = report_period_start(r->now, period_days[r->period]);
+    r->from = when_days_start(r->now, period_days[r->period]);
     FILE *f = open_memstream(&r->text, &len);
     int rc = f ? report_from_store(app_store(app), r->from, r->to, r->now, REPORT_TEXT, f,
                                    r->msg, sizeof r->msg)
@@ -443,7 +452,7 @@ int screen_report_open(struct app *app)
         app_status(app, "Out of memory");
         return -1;
     }
-    r->period = DEFAULT_PERIOD;
+    r->period = default_period();
     textfield_init(&r->tf, PATH_MAX_BYTES);
     render(app, r);
     return app_push(app, &report_ops, r);

@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <wchar.h>
 
+#include "src/util.h"
+
 struct app;
 struct store;
 
@@ -98,7 +100,7 @@ int64_t app_mono_ms(void);
 
 /* Sets the status line message until the next key. printf-style. */
 void app_status(struct app *app, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+    PRINTF_LIKE(2, 3);
 
 /* Asks a yes/no question on the status line and waits for y or n (Esc and
  * n are no). Returns 1 for yes. A signal to quit answers no. */

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "src/util.h"
+
 /* Colour pairs (with a monochrome attribute when there are no colours). */
 enum ui_color { UC_NORMAL, UC_TITLE, UC_MILD, UC_MODERATE, UC_SEVERE, UC_EMERGENCY,
                 UC_URGENT, UC_OK, UC_DIM, UC_SELECTED, UC_COUNT };
@@ -38,7 +40,7 @@ int ui_wrapped_rows(const char *text, int width);
 
 /* printf into ui_put. */
 int ui_putf(int y, int x, int width, attr_t attr, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+    PRINTF_LIKE(5, 6);
 
 /* Display width of UTF-8 text (columns). */
 int ui_width(const char *utf8);

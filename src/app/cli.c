@@ -11,6 +11,7 @@
 #include "db/store.h"
 #include "src/app/cli_common.h"
 #include "src/episode.h"
+#include "src/util.h"
 #include "src/when.h"
 
 /* Options shared by log and edit; has_* says what the user gave. */
@@ -93,7 +94,7 @@ static const char usage_delete[] =
 static int add_tag_opt(struct episode_opts *o, enum tag_kind kind, const char *arg,
                        const struct cli_ctx *ctx, const char *cmd)
 {
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     o->has_kind[kind] = 1;
     if (episode_add_tag(&o->tags, kind, arg, err, sizeof(err)) != 0) {
         fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
@@ -106,7 +107,7 @@ static int add_tag_opt(struct episode_opts *o, enum tag_kind kind, const char *a
 static int episode_opt(struct episode_opts *o, int c, const char *arg,
                        const struct cli_ctx *ctx, const char *cmd)
 {
-    char err[512] = "";
+    char err[UNKNOT_ERR_LEN] = "";
     int rc = 0;
     switch (c) {
     case OPT_AT: o->has_at = 1; rc = when_parse(arg, ctx->now, &o->at, err, sizeof(err)); break;
@@ -206,7 +207,7 @@ static void apply_episode_opts(const struct episode_opts *o, struct episode *ep)
 
 static int validate_or_usage(struct cli_ctx *ctx, const char *cmd, const struct episode *ep)
 {
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     if (episode_validate(ep, ctx->now, err, sizeof(err)) != 0) {
         fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
         return CLI_USAGE;
@@ -322,7 +323,7 @@ static int end_episode(struct cli_ctx *ctx, struct store *st, struct episode *ep
 static int cmd_end(struct cli_ctx *ctx, int argc, char **argv)
 {
     int64_t at = ctx->now;
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":h", end_longopts, NULL)) != -1) {
@@ -359,7 +360,7 @@ static const struct option list_longopts[] = {
 static int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 {
     int64_t since = INT64_MIN, until = INT64_MAX;
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":h", list_longopts, NULL)) != -1) {
@@ -451,11 +452,9 @@ static const struct command commands[] = {
     {"backup", cli_cmd_backup, "consistent copy of the database"},
 };
 
-#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
-
 int cli_is_command(const char *name)
 {
-    for (size_t i = 0; i < NCOMMANDS; i++)
+    for (size_t i = 0; i < COUNT(commands); i++)
         if (strcmp(name, commands[i].name) == 0)
             return 1;
     return 0;
@@ -467,7 +466,7 @@ void cli_usage(FILE *f)
           "A self-care companion for back spasms. Without a command it opens the\n"
           "full-screen app.\n\ncommands:\n",
           f);
-    for (size_t i = 0; i < NCOMMANDS; i++)
+    for (size_t i = 0; i < COUNT(commands); i++)
         fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fputs("\noptions:\n"
           "  --db PATH    database file (default $UNKNOT_DB, else\n"
@@ -480,7 +479,7 @@ void cli_usage(FILE *f)
 
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-    for (size_t i = 0; i < NCOMMANDS; i++)
+    for (size_t i = 0; i < COUNT(commands); i++)
         if (strcmp(argv[0], commands[i].name) == 0)
             return commands[i].run(ctx, argc, argv);
     fprintf(ctx->err, "unknot: unknown command \"%s\"; see unknot --help\n", argv[0]);

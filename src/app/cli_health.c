@@ -11,6 +11,7 @@
 #include "src/flags.h"
 #include "src/json.h"
 #include "src/redflags.h"
+#include "src/util.h"
 #include "src/when.h"
 
 enum { OPT_HELP = 1000, OPT_JSON, OPT_YES, OPT_NONE };
@@ -185,7 +186,7 @@ static int check_options(struct cli_ctx *ctx, int argc, char **argv,
                                              {"none", no_argument, NULL, OPT_NONE},
                                              {"help", no_argument, NULL, OPT_HELP},
                                              {NULL, 0, NULL, 0}};
-    char err[256];
+    char err[UNKNOT_ERR_LEN];
     int given = 0, c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {

@@ -10,6 +10,7 @@
 #include "src/app/cli_common.h"
 #include "src/app/outfile.h"
 #include "src/app/report_store.h"
+#include "src/util.h"
 #include "src/when.h"
 #include "src/app/xfer_store.h"
 
@@ -76,7 +77,7 @@ static const struct option export_longopts[] = {
 
 static int when_opt(struct cli_ctx *ctx, const char *cmd, const char *arg, int64_t *out)
 {
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     if (when_parse(arg, ctx->now, out, err, sizeof err) != 0) {
         fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
         return CLI_USAGE;
@@ -128,7 +129,7 @@ static int parse_out_opts(struct cli_ctx *ctx, int argc, char **argv, const char
 static int open_output(struct cli_ctx *ctx, const char *cmd, const struct out_opts *o,
                        struct outfile *of)
 {
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     int rc = outfile_open(of, o->output, o->force, err, sizeof err);
     if (rc == OUTFILE_EXISTS)
         fprintf(ctx->err, "unknot %s: %s: add --force to replace it\n", cmd, err);
@@ -140,7 +141,7 @@ static int open_output(struct cli_ctx *ctx, const char *cmd, const struct out_op
 /* Finishes -o FILE after the writer's status `ok`; returns an exit code. */
 static int close_output(struct cli_ctx *ctx, const char *cmd, int ok, struct outfile *of)
 {
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     if (!ok) {
         outfile_abort(of);
         return CLI_RUNTIME;
@@ -154,7 +155,7 @@ static int close_output(struct cli_ctx *ctx, const char *cmd, int ok, struct out
 
 static int report_format(struct cli_ctx *ctx, const struct out_opts *o, enum report_format *fmt)
 {
-    char err[256];
+    char err[UNKNOT_ERR_LEN];
     *fmt = REPORT_TEXT;
     if (o->has_format && report_format_parse(o->format, fmt, err, sizeof err) != 0) {
         fprintf(ctx->err, "unknot report: %s\n", err);
@@ -169,7 +170,7 @@ static int report_format(struct cli_ctx *ctx, const struct out_opts *o, enum rep
 static int write_report(struct cli_ctx *ctx, const struct out_opts *o, enum report_format fmt,
                         FILE *f)
 {
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     struct store *st = cli_open_store(ctx);
     if (!st)
         return 0;
@@ -198,8 +199,7 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
     if (!o.has_until)
         o.until = ctx->now;
     if (!o.has_since)
-        o.since = report_period_start(o.until < ctx->now ? o.until : ctx->now,
-                                      REPORT_DEFAULT_DAYS);
+        o.since = when_days_start(o.until < ctx->now ? o.until : ctx->now, REPORT_DEFAULT_DAYS);
     if (o.since > o.until) {
         fprintf(ctx->err, "unknot report: the period starts after it ends: give --since "
                           "before --until\n");
@@ -217,21 +217,21 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
 
 static int export_format(struct cli_ctx *ctx, const struct out_opts *o, enum xfer_format *fmt)
 {
-    char err[256];
-    const char *dot = o->output ? strrchr(o->output, '.') : NULL;
+    char err[UNKNOT_ERR_LEN];
+    const char *ext = path_extension(o->output);
     *fmt = XFER_CSV;
     if (o->has_format && xfer_format_parse(o->format, fmt, err, sizeof err) != 0) {
         fprintf(ctx->err, "unknot export: %s\n", err);
         return CLI_USAGE;
     }
-    if (!o->has_format && dot && xfer_format_parse(dot + 1, fmt, err, sizeof err) != 0)
+    if (!o->has_format && ext && xfer_format_parse(ext, fmt, err, sizeof err) != 0)
         *fmt = XFER_CSV;
     return CLI_OK;
 }
 
 static int write_export(struct cli_ctx *ctx, enum xfer_format fmt, FILE *f)
 {
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     struct store *st = cli_open_store(ctx);
     if (!st)
         return 0;
@@ -272,7 +272,7 @@ static void say_imported(struct cli_ctx *ctx, const struct xfer_counts *n, const
 
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-    char err[XFER_ERR_LEN + 64];
+    char err[UNKNOT_ERR_LEN];
     struct xfer_counts n;
     int rc = cli_parse_help_only(ctx, argc, argv, usage_import);
     if (rc != CLI_OK)
@@ -308,7 +308,7 @@ int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
     static const struct option longopts[] = {{"force", no_argument, NULL, OPT_FORCE},
                                              {"help", no_argument, NULL, OPT_HELP},
                                              {NULL, 0, NULL, 0}};
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     int force = 0, c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {

@@ -10,6 +10,7 @@
 #include "db/store.h"
 #include "src/app/cli_common.h"
 #include "src/routines.h"
+#include "src/util.h"
 #include "src/when.h"
 
 enum { OPT_HELP = 1000, OPT_ROUTINE, OPT_HOLD, OPT_MINUTES, OPT_SINCE, OPT_UNTIL };
@@ -49,7 +50,7 @@ static int timer_usage_error(struct cli_ctx *ctx, const char *msg)
 /* Reads --hold: 5 or 30, digits only. */
 static int parse_hold(struct cli_ctx *ctx, const char *text, int *hold)
 {
-    char msg[128], *end;
+    char msg[UNKNOT_ERR_LEN], *end;
     errno = 0;
     long v = strtol(text, &end, 10);
     if (errno || end == text || *end != '\0' || text[0] == '+' || text[0] == '-' ||
@@ -67,7 +68,7 @@ static int parse_hold(struct cli_ctx *ctx, const char *text, int *hold)
 static int check_stretch(struct cli_ctx *ctx, const struct timer_args *a, const char **routine,
                          int *hold)
 {
-    char msg[192];
+    char msg[UNKNOT_ERR_LEN];
     const struct routine *r = NULL;
     if (a->minutes)
         return timer_usage_error(ctx, "--minutes is for ice and heat; a stretch takes "
@@ -81,7 +82,7 @@ static int check_stretch(struct cli_ctx *ctx, const struct timer_args *a, const 
 static int check_therapy(struct cli_ctx *ctx, enum therapy_kind kind, const struct timer_args *a,
                          int *minutes)
 {
-    char msg[192];
+    char msg[UNKNOT_ERR_LEN];
     if (a->routine || a->hold)
         return timer_usage_error(ctx, "--routine and --hold are for stretch; ice and heat "
                                       "take --minutes");
@@ -231,7 +232,7 @@ int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     int64_t since = INT64_MIN, until = INT64_MAX;
-    char err[512];
+    char err[UNKNOT_ERR_LEN];
     int c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {

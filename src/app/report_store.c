@@ -4,58 +4,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
 
 #include "db/store.h"
 #include "db/store_io.h"
 #include "src/app/history.h"
 #include "src/flags.h"
-#include "src/when.h"
-
-int64_t report_period_start(int64_t now, int days)
-{
-    struct tm tm;
-    time_t t = (time_t)now;
-    char date[16], err[256];
-    int64_t start;
-    if (days < 1)
-        days = 1;
-    if (!localtime_r(&t, &tm))
-        return when_day_start(now) - (int64_t)(days - 1) * REPORT_DAY_S;
-    /* Noon never falls in a DST gap; mktime carries the day over months. */
-    tm.tm_mday -= days - 1;
-    tm.tm_hour = 12;
-    tm.tm_min = tm.tm_sec = 0;
-    tm.tm_isdst = -1;
-    t = mktime(&tm);
-    /* The day's start as `--since YYYY-MM-DD` reads it, by the same parser. */
-    if (t == (time_t)-1 || !localtime_r(&t, &tm) ||
-        strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0 ||
-        when_parse(date, now, &start, err, sizeof err) != 0)
-        return when_day_start(now) - (int64_t)(days - 1) * REPORT_DAY_S;
-    return start;
-}
-
-int report_format_from_path(const char *path, enum report_format *out, char *err,
-                            size_t errlen)
-{
-    static const struct {
-        const char *ext;
-        enum report_format fmt;
-    } exts[] = {{".txt", REPORT_TEXT}, {".md", REPORT_MARKDOWN}, {".csv", REPORT_CSV},
-                {".json", REPORT_JSON}};
-    const char *dot = strrchr(path, '.');
-    const char *slash = strrchr(path, '/');
-    for (size_t i = 0; dot && (!slash || dot > slash) && i < sizeof exts / sizeof exts[0]; i++) {
-        if (strcasecmp(dot, exts[i].ext) == 0) {
-            *out = exts[i].fmt;
-            return 0;
-        }
-    }
-    snprintf(err, errlen, "end the file name with .txt (text), .md (markdown), .csv or .json");
-    return -1;
-}
 
 /* Work space of one report, off the stack (~40 KB together). */
 struct work {

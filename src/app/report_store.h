@@ -14,21 +14,6 @@
 
 struct store;
 
-#define REPORT_DEFAULT_DAYS 90
-
-/* The start of a period of `days` whole local days that ends today: local
- * midnight of the day (days - 1) days before the day of now. (Whole days
- * so that `unknot report --since YYYY-MM-DD` names the same instant as the
- * screen; counted in calendar days, so a DST change inside is no
- * problem.) days < 1 counts as 1. */
-int64_t report_period_start(int64_t now, int days);
-
-/* The format a file name asks for by its extension, case-insensitive:
- * .txt text, .md markdown, .csv, .json. Returns 0, or -1 with a one-line
- * message naming them. */
-int report_format_from_path(const char *path, enum report_format *out, char *err,
-                            size_t errlen);
-
 /* Reads the period [from, to] as seen at `now` (episodes oldest first with
  * their tags, the sorted durations, the checks and sessions of the
  * period; the flags over the whole history, as `unknot flags` computes

@@ -38,7 +38,7 @@ static long count_lf(const char *s, size_t len)
  * reader ends on the line after the record's last line end. */
 static void check_round_trip(const struct csv_record *rec)
 {
-    char *out = NULL, err[CSV_ERR_LEN];
+    char *out = NULL, err[UNKNOT_ERR_LEN];
     size_t len = 0;
     long lines = 1;
     struct csv_reader r;
@@ -69,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct csv_reader r;
     struct csv_record rec;
-    char err[CSV_ERR_LEN] = "";
+    char err[UNKNOT_ERR_LEN] = "";
     long max_line = 1 + count_lf((const char *)data, size), last = 0;
     int rc;
     if (size == 0)

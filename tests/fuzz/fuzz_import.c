@@ -27,7 +27,7 @@ static void check_message(const char *err, long max_line)
 {
     long line = 0;
     if (sscanf(err, "line %ld: ", &line) != 1 || line < 1 || line > max_line ||
-        strchr(err, '\n') != NULL || strlen(err) >= XFER_ERR_LEN)
+        strchr(err, '\n') != NULL || strlen(err) >= UNKNOT_ERR_LEN)
         abort();
 }
 
@@ -48,7 +48,7 @@ static void check_item(const struct xfer_item *it, long max_line)
 /* Writes the item in the same format and reads it back: the same fields. */
 static void check_round_trip(const struct xfer_item *it, enum xfer_format fmt)
 {
-    char *out = NULL, err[XFER_ERR_LEN];
+    char *out = NULL, err[UNKNOT_ERR_LEN];
     size_t len = 0;
     struct xfer_writer w;
     struct xfer_reader *r = NULL;
@@ -85,7 +85,7 @@ static void check_round_trip(const struct xfer_item *it, enum xfer_format fmt)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct xfer_reader *r = NULL;
-    char err[XFER_ERR_LEN] = "";
+    char err[UNKNOT_ERR_LEN] = "";
     long max_line = 1;
     int rc;
     for (size_t i = 0; i < size; i++)

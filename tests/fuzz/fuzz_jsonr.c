@@ -24,7 +24,7 @@ static void check_message(const char *err, long max_line)
 {
     long line = 0;
     if (sscanf(err, "line %ld: ", &line) != 1 || line < 1 || line > max_line ||
-        strchr(err, '\n') != NULL || strlen(err) >= JSONR_ERR_LEN)
+        strchr(err, '\n') != NULL || strlen(err) >= UNKNOT_ERR_LEN)
         abort();
 }
 
@@ -72,7 +72,7 @@ static void check_token(const struct jsonr_token *t, long *last, int *depth)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct jsonr_token t;
-    char err[JSONR_ERR_LEN] = "";
+    char err[UNKNOT_ERR_LEN] = "";
     long max_line = 1, last = 0;
     int depth = 0, rc;
     for (size_t i = 0; i < size; i++)

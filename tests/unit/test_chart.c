@@ -353,6 +353,27 @@ static void test_week_days(void **state)
     assert_int_equal(c.days[77].start, cest(2026, 3, 30, 0, 0));
 }
 
+/* A stored code in another case counts as its word, as in the report
+ * (episode_vocab_index): the two never disagree on a tag. */
+static void test_counts_ignore_case(void **state)
+{
+    (void)state;
+    struct chart c;
+    set_tz("UTC");
+    chart_begin(&c, utc(2026, 3, 10, 15, 0), 30);
+    ep(utc(2026, 3, 4, 8, 0), utc(2026, 3, 4, 9, 0), 2, REGION_MID);
+    scratch.ntags = 2;
+    scratch.tags[0].kind = TAG_RELIEF;
+    strcpy(scratch.tags[0].text, "HEAT");
+    scratch.tags[1].kind = TAG_TRIGGER;
+    strcpy(scratch.tags[1].text, "Lifting");
+    chart_feed(&c, &scratch);
+    assert_int_equal(c.reliefs[vocab_index(TAG_RELIEF, "heat")], 1);
+    assert_int_equal(c.reliefs[vocab_index(TAG_RELIEF, "other")], 0);
+    assert_int_equal(c.triggers[vocab_index(TAG_TRIGGER, "lifting")], 1);
+    assert_int_equal(c.triggers[vocab_index(TAG_TRIGGER, "other")], 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -365,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_outside_window_ignored),
         cmocka_unit_test(test_end_before_start_counts_its_start),
         cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_counts_ignore_case),
         cmocka_unit_test(test_berlin_spring_forward),
         cmocka_unit_test(test_berlin_fall_back),
         cmocka_unit_test(test_berlin_long_window),

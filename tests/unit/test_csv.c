@@ -113,7 +113,7 @@ static void check_read(const struct read_case *c)
 {
     struct csv_reader r;
     struct csv_record rec;
-    char err[CSV_ERR_LEN] = "";
+    char err[UNKNOT_ERR_LEN] = "";
     FILE *f = input(c->in, strlen(c->in));
     csv_reader_init(&r, f);
     for (size_t i = 0; i < c->nrecs; i++) {
@@ -227,7 +227,7 @@ static void test_round_trip(void **state)
 {
     struct csv_reader r;
     struct csv_record rec;
-    char err[CSV_ERR_LEN] = "";
+    char err[UNKNOT_ERR_LEN] = "";
     long want_line = 1;
     (void)state;
     char *out = written(write_nasty, NULL);
@@ -266,7 +266,7 @@ static void check_error(const struct err_case *c, size_t buflen)
 {
     struct csv_reader r;
     struct csv_record rec;
-    char err[CSV_ERR_LEN] = "", again[CSV_ERR_LEN] = "";
+    char err[UNKNOT_ERR_LEN] = "", again[UNKNOT_ERR_LEN] = "";
     FILE *f = input(c->in, c->len ? c->len : strlen(c->in));
     csv_reader_init(&r, f);
     for (size_t i = 0; i < c->good; i++)
@@ -344,7 +344,7 @@ static void test_limits(void **state)
     (void)state;
     struct csv_reader r;
     struct csv_record rec;
-    char err[CSV_ERR_LEN] = "";
+    char err[UNKNOT_ERR_LEN] = "";
     const char *in = repeat("", "x,", CSV_MAX_FIELDS - 1, "x\n");
 
     /* At the limit: accepted. */
@@ -379,7 +379,7 @@ static void test_field_at_limit(void **state)
 {
     struct csv_reader r;
     struct csv_record rec;
-    char err[CSV_ERR_LEN] = "";
+    char err[UNKNOT_ERR_LEN] = "";
     const char *in = repeat("\"", "z", CSV_FIELD_MAX, "\",\n");
     (void)state;
     FILE *f = input(in, strlen(in));
@@ -398,7 +398,7 @@ static void test_exact_buffer(void **state)
                                        "line 1: record too long: at most 4 bytes"};
     struct csv_reader r;
     struct csv_record rec;
-    char err[CSV_ERR_LEN] = "";
+    char err[UNKNOT_ERR_LEN] = "";
     (void)state;
     FILE *f = input("ab,c\n", 5);
     csv_reader_init(&r, f);

@@ -209,18 +209,32 @@ static void test_validate_refuses_bad(void **state)
     assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), -1);
 }
 
-static void test_utf8(void **state)
+static void test_vocab_index(void **state)
 {
+    size_t n;
+    const struct vocab *v = episode_vocab(TAG_TRIGGER, &n);
     (void)state;
-    assert_true(utf8_valid_text("plain", 0));
-    assert_true(utf8_valid_text("naïve – 痛み 🙂", 0));
-    assert_false(utf8_valid_text("a\nb", 0));
-    assert_true(utf8_valid_text("a\nb", 1));
-    assert_false(utf8_valid_text("\xC0\xAF", 1));         /* overlong '/' */
-    assert_false(utf8_valid_text("\xED\xA0\x80", 1));     /* surrogate */
-    assert_false(utf8_valid_text("\xF4\x90\x80\x80", 1)); /* above U+10FFFF */
-    assert_false(utf8_valid_text("\xE2\x82", 1));         /* truncated */
-    assert_false(utf8_valid_text("\x1b[31m", 1));         /* escape sequence */
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(episode_vocab_index(TAG_TRIGGER, v[i].code), (int)i);
+    int lifting = episode_vocab_index(TAG_TRIGGER, "lifting");
+    int other = episode_vocab_index(TAG_TRIGGER, "other");
+    assert_string_equal(v[lifting].code, "lifting");
+    assert_string_equal(v[other].code, "other");
+    assert_int_equal(episode_vocab_index(TAG_TRIGGER, "LIFTING"), lifting);
+    assert_int_equal(episode_vocab_index(TAG_TRIGGER, "other:moving a sofa"), other);
+    assert_int_equal(episode_vocab_index(TAG_TRIGGER, "no-such-code"), other);
+    assert_int_equal(episode_vocab_index(TAG_TRIGGER, "knot"), other); /* a symptom */
+    v = episode_vocab(TAG_SYMPTOM, &n);
+    assert_string_equal(v[episode_vocab_index(TAG_SYMPTOM, "Knot")].code, "knot");
+    assert_int_equal(episode_vocab_index(TAG_MEDICATION, "ibuprofen"), -1);
+    assert_int_equal(episode_vocab_index((enum tag_kind)TAG_KIND_COUNT, "lifting"), -1);
+    /* The sizes episode.h announces are the tables' own. */
+    episode_vocab(TAG_TRIGGER, &n);
+    assert_int_equal(n, EPISODE_TRIGGER_WORDS);
+    episode_vocab(TAG_SYMPTOM, &n);
+    assert_int_equal(n, EPISODE_SYMPTOM_WORDS);
+    episode_vocab(TAG_RELIEF, &n);
+    assert_int_equal(n, EPISODE_RELIEF_WORDS);
 }
 
 static void test_codes(void **state)
@@ -254,8 +268,8 @@ int main(void)
         cmocka_unit_test(test_too_many_tags),
         cmocka_unit_test(test_validate_accepts_good),
         cmocka_unit_test(test_validate_refuses_bad),
-        cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_codes),
+        cmocka_unit_test(test_vocab_index),
     };
     return cmocka_run_group_tests_name("episode", tests, NULL, NULL);
 }

@@ -30,7 +30,7 @@ static FILE *input(const char *data, size_t len)
 static void tokens(const char *doc, size_t len, char *out, size_t outlen)
 {
     struct jsonr_token t;
-    char err[JSONR_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     size_t used = 0;
     int rc;
     FILE *f = input(doc, len);
@@ -103,7 +103,7 @@ static void test_string_escapes(void **state)
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct jsonr_token t;
-        char err[JSONR_ERR_LEN];
+        char err[UNKNOT_ERR_LEN];
         FILE *f = input(cases[i].in, strlen(cases[i].in));
         jsonr_init(&reader, f);
         assert_int_equal(jsonr_next(&reader, &t, err, sizeof err), 1);
@@ -121,7 +121,7 @@ static void test_lines(void **state)
     static const char doc[] = "{\n  \"a\": [\n    1,\n\n    \"x\"\n  ]\n}\n";
     static const long want[] = {1, 2, 2, 3, 5, 6, 7};
     struct jsonr_token t;
-    char err[JSONR_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     size_t n = 0;
     (void)state;
     FILE *f = input(doc, strlen(doc));
@@ -201,7 +201,7 @@ static void test_errors(void **state)
 static void test_error_sticks(void **state)
 {
     struct jsonr_token t;
-    char err[JSONR_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     (void)state;
     FILE *f = input("[1,,2]", 6);
     jsonr_init(&reader, f);
@@ -218,7 +218,7 @@ static void test_string_limit(void **state)
 {
     char *doc = malloc(JSONR_STRING_MAX + 4);
     struct jsonr_token t;
-    char err[JSONR_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     (void)state;
     assert_non_null(doc);
     for (int extra = 0; extra < 2; extra++) {

@@ -17,6 +17,7 @@
 #include "src/episode.h"
 #include "src/flags.h"
 #include "src/report.h"
+#include "src/util.h"
 
 #define D ((int64_t)REPORT_DAY_S)
 #define H ((int64_t)3600)
@@ -208,6 +209,18 @@ static void assert_fits(const char *text, size_t max)
             fail_msg("line over %zu columns: \"%.*s\"", max, (int)len, line);
         line += len + (line[len] == '\n');
     }
+}
+
+/* first and then both occur in text, first before then. */
+static void assert_before(const char *text, const char *first, const char *then)
+{
+    const char *a = strstr(text, first), *b = strstr(text, then);
+    if (!a)
+        fail_msg("missing \"%s\"", first);
+    if (!b)
+        fail_msg("missing \"%s\"", then);
+    if (a >= b)
+        fail_msg("\"%s\" does not come before \"%s\"", first, then);
 }
 
 /* A figure line: the label, then the value starting at column 44. */
@@ -860,10 +873,10 @@ static void test_text_golden(void **state)
         if (!strstr(text, present[i]))
             fail_msg("missing \"%s\"", present[i]);
     /* The questions come in the clinician's order. */
-    assert_true(strstr(text, "Where is it?") < strstr(text, "How long do the spasms last?"));
-    assert_true(strstr(text, "Red-flag checks\n") < strstr(text, "did it help?"));
+    assert_before(text, "Where is it?", "How long do the spasms last?");
+    assert_before(text, "Red-flag checks\n", "did it help?");
     /* The medication most taken comes first. */
-    assert_true(strstr(text, "Ibuprofen 400 mg") < strstr(text, "Naproxen 250 mg"));
+    assert_before(text, "Ibuprofen 400 mg", "Naproxen 250 mg");
     assert_fits(text, 78);
     size_t len = strlen(text);
     assert_true(len > 0 && text[len - 1] == '\n');
@@ -964,7 +977,7 @@ static void test_csv(void **state)
     struct report r;
     struct csv_reader rd;
     struct csv_record rec;
-    char err[CSV_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     int found = 0, rows = 0;
     (void)state;
     fixture(&r);
@@ -1111,6 +1124,30 @@ static void test_api_edges(void **state)
     assert_string_equal(report_format_code(REPORT_MARKDOWN), "markdown");
 }
 
+/* The extension of the file's own name picks the format, in any case. */
+static void test_format_from_path(void **state)
+{
+    char err[UNKNOT_ERR_LEN];
+    enum report_format fmt;
+    (void)state;
+    assert_int_equal(report_format_from_path("a/b.MD", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_MARKDOWN);
+    assert_int_equal(report_format_from_path("r.json", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_JSON);
+    assert_int_equal(report_format_from_path("r.txt", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_TEXT);
+    assert_int_equal(report_format_from_path("x.tar.Csv", &fmt, err, sizeof err), 0);
+    assert_int_equal(fmt, REPORT_CSV);
+    assert_int_equal(report_format_from_path("dir.csv/report", &fmt, err, sizeof err), -1);
+    assert_int_equal(report_format_from_path("report.pdf", &fmt, err, sizeof err), -1);
+    assert_int_equal(report_format_from_path("report", &fmt, err, sizeof err), -1);
+    assert_string_equal(err, "end the file name with .txt (text), .md (markdown), .csv or .json");
+    assert_string_equal(path_extension("a.b/c.d"), "d");
+    assert_string_equal(path_extension(".json"), "json");
+    assert_null(path_extension("a.b/c"));
+    assert_null(path_extension(NULL));
+}
+
 int main(void)
 {
     setenv("TZ", "UTC", 1);
@@ -1137,6 +1174,7 @@ int main(void)
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_api_edges),
+        cmocka_unit_test(test_format_from_path),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }

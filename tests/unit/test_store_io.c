@@ -124,7 +124,7 @@ static const char csv_header[] =
  * timer, and this keeps the test independent of it. */
 static void add_sessions(struct store *st)
 {
-    char doc[2048], err[XFER_ERR_LEN];
+    char doc[2048], err[UNKNOT_ERR_LEN];
     snprintf(doc, sizeof doc, "%s%s", csv_header,
              "session,1,ice,,,1200,1200,2026-11-10T08:00:00+00:00,2026-11-10T08:20:00+00:00,"
              "done,1,7,4\r\n"
@@ -180,7 +180,7 @@ static void check_round_trip(enum xfer_format fmt)
 {
     struct store *a = open_ok(":memory:"), *b = open_ok(":memory:");
     struct xfer_counts n;
-    char err[XFER_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     fill(a);
     char *first = export_text(a, fmt);
     if (import_text(b, first, &n, err, sizeof err) != 0)
@@ -214,7 +214,7 @@ static void test_round_trip_json(void **state)
 static void test_formats_agree(void **state)
 {
     struct store *a = open_ok(":memory:"), *b = open_ok(":memory:");
-    char err[XFER_ERR_LEN];
+    char err[UNKNOT_ERR_LEN];
     (void)state;
     fill(a);
     char *json = export_text(a, XFER_JSON);
@@ -233,7 +233,7 @@ static void test_formats_agree(void **state)
 static void test_bad_row_writes_nothing(void **state)
 {
     struct store *st = open_ok(":memory:");
-    char doc[2048], err[XFER_ERR_LEN];
+    char doc[2048], err[UNKNOT_ERR_LEN];
     int64_t count = -1;
     (void)state;
     fill(st);
@@ -259,7 +259,7 @@ static void test_bad_row_writes_nothing(void **state)
 static void test_id_conflict_refused(void **state)
 {
     struct store *a = open_ok(":memory:"), *b = open_ok(":memory:");
-    char err[XFER_ERR_LEN], doc[1024];
+    char err[UNKNOT_ERR_LEN], doc[1024];
     int64_t count = -1;
     (void)state;
     fill(a);
@@ -291,7 +291,7 @@ static void test_id_conflict_refused(void **state)
 static void test_missing_episode_refused(void **state)
 {
     struct store *st = open_ok(":memory:");
-    char doc[1024], err[XFER_ERR_LEN];
+    char doc[1024], err[UNKNOT_ERR_LEN];
     (void)state;
     snprintf(doc, sizeof doc, "%s%s", csv_header,
              "session,1,ice,,,600,600,2026-11-10T08:00:00Z,2026-11-10T08:10:00Z,done,99,,\r\n");
@@ -409,26 +409,6 @@ static void test_report_from_store(void **state)
     store_close(&st);
 }
 
-static void test_period_start(void **state)
-{
-    char err[256];
-    enum report_format fmt;
-    (void)state;
-    /* 90 days including today start at midnight 89 days before today. */
-    assert_int_equal(report_period_start(NOW, 90), TODAY - 89 * DAY);
-    assert_int_equal(report_period_start(NOW, 1), TODAY);
-    assert_int_equal(report_period_start(NOW, 0), TODAY);
-    assert_int_equal(report_format_from_path("a/b.MD", &fmt, err, sizeof err), 0);
-    assert_int_equal(fmt, REPORT_MARKDOWN);
-    assert_int_equal(report_format_from_path("r.json", &fmt, err, sizeof err), 0);
-    assert_int_equal(fmt, REPORT_JSON);
-    assert_int_equal(report_format_from_path("r.txt", &fmt, err, sizeof err), 0);
-    assert_int_equal(fmt, REPORT_TEXT);
-    assert_int_equal(report_format_from_path("dir.csv/report", &fmt, err, sizeof err), -1);
-    assert_int_equal(report_format_from_path("report.pdf", &fmt, err, sizeof err), -1);
-    assert_string_equal(err, "end the file name with .txt (text), .md (markdown), .csv or .json");
-}
-
 /* ---- backup ---------------------------------------------------------------------------- */
 
 struct hold_ctx {
@@ -513,7 +493,6 @@ int main(void)
         cmocka_unit_test(test_durations_sorted),
         cmocka_unit_test(test_sessions_and_checks_oldest_first),
         cmocka_unit_test(test_report_from_store),
-        cmocka_unit_test(test_period_start),
         cmocka_unit_test(test_backup),
     };
     return cmocka_run_group_tests_name("store_io", tests, group_setup, group_teardown);

@@ -655,6 +655,156 @@ static void test_roundtrip_duration(void **state)
     }
 }
 
+/* ---- whole-day periods --------------------------------------------------- */
+
+/* Day of the week of a day count from 1970-01-01 (a Thursday); 0 = Sunday. */
+static int weekday(int64_t days)
+{
+    return (int)(((days + 4) % 7 + 7) % 7);
+}
+
+/* Day count of the last Sunday of month m of y (EU clock changes). */
+static int64_t last_sunday(int y, int m)
+{
+    int64_t last = days_from_civil(y + (m == 12), m == 12 ? 1 : m + 1, 1) - 1;
+    return last - weekday(last);
+}
+
+/* The year of day count d (d >= 0). */
+static int year_of(int64_t d)
+{
+    int y = 1970;
+    while (days_from_civil(y + 1, 1, 1) <= d)
+        y++;
+    return y;
+}
+
+/* Berlin's midnight of day count d in year y: CEST on the days after the
+ * last Sunday of March (which still starts in CET: the clocks change at
+ * 02:00) up to the last Sunday of October (which starts in CEST). */
+static int64_t berlin_midnight(int y, int64_t d)
+{
+    int summer = d > last_sunday(y, 3) && d <= last_sunday(y, 10);
+    return d * 86400 - (summer ? 7200 : 3600);
+}
+
+static void test_days_start(void **state)
+{
+    const int64_t now = utc(2026, 11, 18, 11, 6) + 40, today = utc(2026, 11, 18, 0, 0);
+    (void)state;
+    set_tz("UTC");
+    assert_true(when_days_start(now, 90) == today - 89 * 86400);
+    assert_true(when_days_start(now, 1) == today);
+    assert_true(when_days_start(now, 0) == today);
+    set_tz("Europe/Berlin");
+    /* 90 days including today start at midnight 89 days before today. */
+    assert_true(when_days_start(cest(2026, 6, 15, 9, 30), 90) == cet(2026, 3, 18, 0, 0));
+    assert_true(when_days_start(cest(2026, 6, 15, 9, 30), 1) == cest(2026, 6, 15, 0, 0));
+    assert_true(when_days_start(cest(2026, 6, 15, 9, 30), 0) == cest(2026, 6, 15, 0, 0));
+    assert_true(when_days_start(cest(2026, 6, 15, 9, 30), -7) == cest(2026, 6, 15, 0, 0));
+    /* Across the spring change (2026-03-29, 23 hours) and the autumn one
+     * (2026-10-25, 25 hours): whole calendar days, not multiples of 24 h. */
+    assert_true(when_days_start(cest(2026, 3, 30, 0, 10), 2) == cet(2026, 3, 29, 0, 0));
+    assert_true(when_days_start(cest(2026, 3, 30, 23, 59), 3) == cet(2026, 3, 28, 0, 0));
+    assert_true(when_days_start(cet(2026, 10, 26, 0, 10), 2) == cest(2026, 10, 25, 0, 0));
+    assert_true(when_days_start(cet(2026, 10, 26, 23, 59), 3) == cest(2026, 10, 24, 0, 0));
+    /* Month and year ends, leap years. */
+    assert_true(when_days_start(cet(2026, 3, 1, 12, 0), 2) == cet(2026, 2, 28, 0, 0));
+    assert_true(when_days_start(cet(2024, 3, 1, 12, 0), 2) == cet(2024, 2, 29, 0, 0));
+    assert_true(when_days_start(cet(2025, 3, 1, 12, 0), 366) == cet(2024, 3, 1, 0, 0));
+    assert_true(when_days_start(cet(2026, 1, 1, 0, 30), 2) == cet(2025, 12, 31, 0, 0));
+    assert_true(when_days_start(cest(2026, 5, 1, 0, 0), 31) == cest(2026, 4, 1, 0, 0));
+}
+
+/* Every day of two years, every period the report offers, at the first and
+ * the last minute of the day: the oracle's Berlin midnight, and the instant
+ * `--since YYYY-MM-DD` names. */
+static void test_days_start_sweep(void **state)
+{
+    static const int periods[] = {1, 2, 30, 90, 365};
+    (void)state;
+    set_tz("Europe/Berlin");
+    for (int64_t d = days_from_civil(2025, 1, 1); d < days_from_civil(2027, 1, 1); d++) {
+        int64_t first = berlin_midnight(year_of(d), d);
+        int64_t last = berlin_midnight(year_of(d + 1), d + 1) - 60;
+        for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++) {
+            int64_t s = d - (periods[i] - 1);
+            int64_t want = berlin_midnight(year_of(s), s);
+            if (when_days_start(first, periods[i]) != want ||
+                when_days_start(last, periods[i]) != want)
+                fail_msg("day %" PRId64 ", %d days: want %" PRId64, d, periods[i], want);
+        }
+    }
+}
+
+/* ---- ISO 8601 instants (the export's times) ---------------------------- */
+
+#define ISO_T0 1793992800LL /* 2026-11-06T19:20:00Z */
+
+/* An instant keeps its value through any offset; TZ plays no part. */
+static void test_parse_iso(void **state)
+{
+    static const struct {
+        const char *in;
+        int64_t want; /* -1: refused */
+    } cases[] = {
+        {"2026-11-06T19:20:00+00:00", ISO_T0},
+        {"2026-11-06T19:20:00Z", ISO_T0},
+        {"2026-11-06T20:20:00+01:00", ISO_T0},
+        {"2026-11-06T13:50:00-05:30", ISO_T0},
+        {"2024-02-29T00:00:00Z", 1709164800},
+        {"1970-01-01T00:00:00Z", 0},
+        {"2023-02-29T00:00:00Z", -1},
+        {"2026-11-06T24:00:00Z", -1},
+        {"2026-11-06T19:20:60Z", -1},
+        {"2026-11-06 19:20:00Z", -1},
+        {"2026-11-06T19:20:00", -1},
+        {"2026-11-06T19:20:00+0100", -1},
+        {"2026-11-06T19:20:00+01:00x", -1},
+        {"1969-12-31T23:59:59Z", -1},
+        {"2026-13-01T00:00:00Z", -1},
+        {"", -1},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int64_t t = -2;
+        int rc = when_parse_iso(cases[i].in, &t);
+        if (cases[i].want < 0) {
+            assert_int_equal(rc, -1);
+        } else {
+            assert_int_equal(rc, 0);
+            assert_int_equal(t, cases[i].want);
+        }
+    }
+}
+
+/* Every month end of 1970..2100, read in Berlin: the instant is the civil
+ * oracle's, the zone never enters. */
+static void test_parse_iso_calendar(void **state)
+{
+    (void)state;
+    set_tz("Europe/Berlin");
+    for (int y = WHEN_YEAR_MIN; y <= WHEN_YEAR_MAX; y++) {
+        for (int m = 1; m <= 12; m++) {
+            int last = (int)(days_from_civil(y + (m == 12), m == 12 ? 1 : m + 1, 1) -
+                             days_from_civil(y, m, 1));
+            for (int d = last - 1; d <= last + 1; d++) {
+                char text[40];
+                int64_t t = SENTINEL;
+                snprintf(text, sizeof text, "%04d-%02d-%02dT23:59:58-01:30", y, m, d);
+                int rc = when_parse_iso(text, &t);
+                if (d > last) {
+                    assert_int_equal(rc, -1);
+                    assert_true(t == SENTINEL);
+                    continue;
+                }
+                assert_int_equal(rc, 0);
+                assert_true(t == utc(y, m, d, 23, 59) + 58 + 5400);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -677,6 +827,10 @@ int main(void)
         cmocka_unit_test(test_format_duration),
         cmocka_unit_test(test_roundtrip_when),
         cmocka_unit_test(test_roundtrip_duration),
+        cmocka_unit_test(test_days_start),
+        cmocka_unit_test(test_days_start_sweep),
+        cmocka_unit_test(test_parse_iso),
+        cmocka_unit_test(test_parse_iso_calendar),
     };
     return cmocka_run_group_tests_name("when", tests, NULL, NULL);
 }

@@ -1,0 +1,155 @@
+/* text: one UTF-8 and text-width model for the core (see text.h). */
+#include "src/text.h"
+
+#include <string.h>
+
+int text_utf8_lead(unsigned char c, unsigned char *lo, unsigned char *hi)
+{
+    *lo = 0x80;
+    *hi = 0xBF;
+    if (c < 0x80)
+        return 0;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 1;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (c == 0xE0)
+            *lo = 0xA0; /* overlong */
+        else if (c == 0xED)
+            *hi = 0x9F; /* surrogates */
+        return 2;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (c == 0xF0)
+            *lo = 0x90; /* overlong */
+        else if (c == 0xF4)
+            *hi = 0x8F; /* above U+10FFFF */
+        return 3;
+    }
+    return -1;
+}
+
+/* Byte length of the well-formed character at p[0 .. len), or 0. */
+static size_t seq_len(const unsigned char *p, size_t len)
+{
+    unsigned char lo, hi;
+    int need = text_utf8_lead(p[0], &lo, &hi);
+    if (need < 0 || (size_t)need >= len)
+        return 0;
+    for (int i = 1; i <= need; i++) {
+        if (p[i] < lo || p[i] > hi)
+            return 0;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return (size_t)need + 1;
+}
+
+size_t text_decode(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = seq_len(p, len);
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    uint32_t c = n == 1 ? p[0] : p[0] & (0x7Fu >> n);
+    for (size_t i = 1; i < n; i++)
+        c = c << 6 | (p[i] & 0x3Fu);
+    *cp = c;
+    return n;
+}
+
+int text_utf8_valid(const char *s, int allow_newline)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t left = strlen(s);
+    while (left > 0) {
+        size_t n = seq_len(p, left);
+        if (n == 0)
+            return 0;
+        if (n == 1 && (*p < 0x20 || *p == 0x7F) && *p != '\t' && !(allow_newline && *p == '\n'))
+            return 0;
+        p += n;
+        left -= n;
+    }
+    return 1;
+}
+
+int text_cp_width(uint32_t c)
+{
+    if (c >= 0x300 && c <= 0x36F)
+        return 0; /* combining marks */
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+        (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+int text_width(const char *s, size_t len)
+{
+    int w = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += text_decode(s + i, len - i, &cp);
+        w += text_cp_width(cp);
+    }
+    return w;
+}
+
+static void indent(FILE *f, int n)
+{
+    fprintf(f, "%*s", n, "");
+}
+
+/* Writes one word, breaking it where it would pass avail columns. */
+static void wrap_word(FILE *f, const char *w, size_t len, int ind, int avail, int *col)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = text_decode(w + i, len - i, &cp);
+        int cw = text_cp_width(cp);
+        if (*col > 0 && *col + cw > avail) {
+            fputc('\n', f);
+            indent(f, ind);
+            *col = 0;
+        }
+        fwrite(w + i, 1, n, f);
+        *col += cw;
+        i += n;
+    }
+}
+
+void text_wrap(FILE *f, const char *s, int ind, int width)
+{
+    int avail = width - ind, col = -1; /* -1: the line is not started */
+    while (*s) {
+        if (*s == ' ' || *s == '\n') {
+            if (*s == '\n' && col >= 0) {
+                fputc('\n', f);
+                col = -1;
+            }
+            s++;
+            continue;
+        }
+        size_t len = strcspn(s, " \n");
+        int w = text_width(s, len);
+        if (col > 0 && col + 1 + w > avail) {
+            fputc('\n', f);
+            col = -1;
+        }
+        if (col < 0) {
+            indent(f, ind);
+            col = 0;
+        } else if (col > 0) {
+            fputc(' ', f);
+            col++;
+        }
+        wrap_word(f, s, len, ind, avail, &col);
+        s += len;
+    }
+    if (col >= 0)
+        fputc('\n', f);
+}

@@ -1,0 +1,153 @@
+/* Unit tests for src/text.c: one UTF-8 and width model for the core. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/text.h"
+
+/* The lead bytes and the range of their first continuation byte. */
+static void test_lead(void **state)
+{
+    static const struct {
+        unsigned char c;
+        int need;
+        unsigned char lo, hi;
+    } cases[] = {
+        {0x00, 0, 0x80, 0xBF}, {'a', 0, 0x80, 0xBF},  {0x7F, 0, 0x80, 0xBF}, {0x80, -1, 0, 0},
+        {0xBF, -1, 0, 0},      {0xC0, -1, 0, 0},      {0xC1, -1, 0, 0},      {0xC2, 1, 0x80, 0xBF},
+        {0xDF, 1, 0x80, 0xBF}, {0xE0, 2, 0xA0, 0xBF}, {0xE1, 2, 0x80, 0xBF}, {0xED, 2, 0x80, 0x9F},
+        {0xEF, 2, 0x80, 0xBF}, {0xF0, 3, 0x90, 0xBF}, {0xF3, 3, 0x80, 0xBF}, {0xF4, 3, 0x80, 0x8F},
+        {0xF5, -1, 0, 0},      {0xFF, -1, 0, 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        unsigned char lo = 0, hi = 0;
+        int need = text_utf8_lead(cases[i].c, &lo, &hi);
+        assert_int_equal(need, cases[i].need);
+        if (need >= 0) {
+            assert_int_equal(lo, cases[i].lo);
+            assert_int_equal(hi, cases[i].hi);
+        }
+    }
+}
+
+static void test_decode(void **state)
+{
+    static const struct {
+        const char *in;
+        size_t len, n;
+        uint32_t cp;
+    } cases[] = {
+        {"a", 1, 1, 'a'},
+        {"\xC3\xA9", 2, 2, 0xE9},            /* é */
+        {"\xE7\x97\x9B", 3, 3, 0x75DB},      /* 痛 */
+        {"\xF0\x9F\x99\x82", 4, 4, 0x1F642}, /* 🙂 */
+        {"\xEF\xBF\xBD", 3, 3, 0xFFFD},      /* a real U+FFFD */
+        {"\xE7\x97", 2, 1, 0xFFFD},          /* cut short */
+        {"\xE7\x97\x9B", 2, 1, 0xFFFD},      /* cut by len */
+        {"\xC0\xAF", 2, 1, 0xFFFD},          /* overlong */
+        {"\xED\xA0\x80", 3, 1, 0xFFFD},      /* surrogate */
+        {"\xF4\x90\x80\x80", 4, 1, 0xFFFD},  /* above U+10FFFF */
+        {"\x80", 1, 1, 0xFFFD},              /* a lone continuation */
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t cp = 0;
+        assert_int_equal(text_decode(cases[i].in, cases[i].len, &cp), cases[i].n);
+        assert_int_equal(cp, cases[i].cp);
+    }
+}
+
+static void test_valid(void **state)
+{
+    (void)state;
+    assert_true(text_utf8_valid("plain", 0));
+    assert_true(text_utf8_valid("naïve – 痛み 🙂", 0));
+    assert_false(text_utf8_valid("a\nb", 0));
+    assert_true(text_utf8_valid("a\nb", 1));
+    assert_false(text_utf8_valid("\xC0\xAF", 1));         /* overlong '/' */
+    assert_false(text_utf8_valid("\xED\xA0\x80", 1));     /* surrogate */
+    assert_false(text_utf8_valid("\xF4\x90\x80\x80", 1)); /* above U+10FFFF */
+    assert_false(text_utf8_valid("\xE2\x82", 1));         /* truncated */
+    assert_false(text_utf8_valid("\x1b[31m", 1));         /* escape sequence */
+    assert_true(text_utf8_valid("", 0));
+    assert_true(text_utf8_valid("tab\tok", 0));
+    assert_true(text_utf8_valid("\xEF\xBF\xBD", 0));
+    assert_false(text_utf8_valid("\x7F", 1));
+    assert_false(text_utf8_valid("a\rb", 1));
+    assert_false(text_utf8_valid("\xF0\x9F\x99", 1)); /* cut at the end */
+    assert_false(text_utf8_valid("\xE0\x80\xAF", 1)); /* overlong, 3 bytes */
+}
+
+static void test_width(void **state)
+{
+    static const struct {
+        const char *in;
+        int w;
+    } cases[] = {
+        {"", 0},
+        {"abc", 3},
+        {"na\xC3\xAFve", 5},             /* naïve */
+        {"e\xCC\x81", 1},                /* e + combining acute */
+        {"\xE7\x97\x9B\xE3\x81\xBF", 4}, /* 痛み */
+        {"\xF0\x9F\x99\x82", 2},         /* 🙂 */
+        {"\xEA\xB0\x80", 2},             /* 가 */
+        {"\xEF\xBD\x81", 2},             /* fullwidth a */
+        {"\xC0\xAF", 2},                 /* two bad bytes, one column each */
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_int_equal(text_width(cases[i].in, strlen(cases[i].in)), cases[i].w);
+    assert_int_equal(text_width("abc", 2), 2);
+}
+
+/* text_wrap's output as a string the caller frees. */
+static char *wrapped(const char *s, int ind, int width)
+{
+    /* static: see test_report.c's render. */
+    static char *out;
+    static size_t len;
+    out = NULL;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    text_wrap(f, s, ind, width);
+    assert_int_equal(fclose(f), 0);
+    return out;
+}
+
+static void expect_wrap(const char *s, int ind, int width, const char *want)
+{
+    char *got = wrapped(s, ind, width);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_wrap(void **state)
+{
+    (void)state;
+    expect_wrap("one two three", 0, 20, "one two three\n");
+    expect_wrap("one two three", 0, 7, "one two\nthree\n");
+    expect_wrap("one two three", 2, 9, "  one two\n  three\n");
+    expect_wrap("  lots   of   blanks  ", 0, 80, "lots of blanks\n");
+    expect_wrap("first\nsecond", 1, 80, " first\n second\n");
+    expect_wrap("abcdefghij", 0, 4, "abcd\nefgh\nij\n");      /* a word cut at the edge */
+    expect_wrap("\xE7\x97\x9B\xE7\x97\x9B\xE7\x97\x9B", 0, 4, /* 痛痛痛: two columns each */
+                "\xE7\x97\x9B\xE7\x97\x9B\n\xE7\x97\x9B\n");
+    expect_wrap("   ", 2, 80, "");
+    expect_wrap("", 2, 80, "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lead),  cmocka_unit_test(test_decode), cmocka_unit_test(test_valid),
+        cmocka_unit_test(test_width), cmocka_unit_test(test_wrap),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}

@@ -1269,10 +1269,10 @@ int store_episode_count_filtered(struct store *st, const char *filter, int64_t *
 /* ---------------------------------------------------------------------
  * Red-flag checks */
 
-int store_check_add(struct store *st, struct store_check *c, char *err, size_t errlen)
+int store_check_add(struct store *st, struct check *c, char *err, size_t errlen)
 {
-    if (c->nanswers < 0 || c->nanswers > STORE_CHECK_MAX_ITEMS) {
-        db_set_err(err, errlen, "a check has 0 to %d answers, not %d", STORE_CHECK_MAX_ITEMS,
+    if (c->nanswers < 0 || c->nanswers > CHECK_MAX_ITEMS) {
+        db_set_err(err, errlen, "a check has 0 to %d answers, not %d", CHECK_MAX_ITEMS,
                    c->nanswers);
         return STORE_ERROR;
     }
@@ -1285,7 +1285,7 @@ int store_check_add(struct store *st, struct store_check *c, char *err, size_t e
     if (rc == STORE_OK) {
         int brc = sqlite3_bind_int64(s, 1, c->taken_at);
         if (brc == SQLITE_OK)
-            brc = db_bind_buf(s, 2, c->verdict, sizeof(c->verdict));
+            brc = sqlite3_bind_text(s, 2, redflag_level_code(c->verdict), -1, SQLITE_STATIC);
         if (brc != SQLITE_OK) {
             rc = DB_FAIL(st->db, "saving check");
             stmt_release(s);
@@ -1298,6 +1298,8 @@ int store_check_add(struct store *st, struct store_check *c, char *err, size_t e
         rc = stmt_get(st, SQL_ANSWER_INSERT, &s, err, errlen);
     }
     for (int i = 0; rc == STORE_OK && i < c->nanswers; i++) {
+        if (!check_has_answer(c, i + 1))
+            continue;
         int brc = sqlite3_bind_int64(s, 1, id);
         if (brc == SQLITE_OK)
             brc = sqlite3_bind_int(s, 2, i + 1);
@@ -1318,13 +1320,14 @@ int store_check_add(struct store *st, struct store_check *c, char *err, size_t e
     return rc;
 }
 
-static int check_from_row(sqlite3_stmt *s, struct store_check *c, char *err, size_t errlen)
+static int check_from_row(sqlite3_stmt *s, struct check *c, char *err, size_t errlen)
 {
     c->id = sqlite3_column_int64(s, 0);
     c->taken_at = sqlite3_column_int64(s, 1);
     c->nanswers = 0;
+    c->gaps = 0;
     memset(c->answers, 0, sizeof(c->answers));
-    if (db_column_copy(s, 2, c->verdict, sizeof(c->verdict)) != 0) {
+    if (redflag_level_parse((const char *)sqlite3_column_text(s, 2), &c->verdict) != 0) {
         db_set_err(err, errlen, "check %lld: cannot read its verdict", (long long)c->id);
         return STORE_ERROR;
     }
@@ -1332,7 +1335,7 @@ static int check_from_row(sqlite3_stmt *s, struct store_check *c, char *err, siz
 }
 
 /* Reads the answers of c->id; called while the check's row is current. */
-static int answers_load(struct store *st, struct store_check *c, char *err, size_t errlen)
+static int answers_load(struct store *st, struct check *c, char *err, size_t errlen)
 {
     sqlite3_stmt *s = NULL;
     int rc = stmt_get(st, SQL_ANSWERS_GET, &s, err, errlen);
@@ -1345,15 +1348,12 @@ static int answers_load(struct store *st, struct store_check *c, char *err, size
     }
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int item = sqlite3_column_int(s, 0);
-        if (item < 1 || item > STORE_CHECK_MAX_ITEMS) {
+        if (check_set_answer(c, item, sqlite3_column_int(s, 1)) != 0) {
             db_set_err(err, errlen, "check %lld has an answer to unknown item %d",
                        (long long)c->id, item);
             stmt_release(s);
             return STORE_ERROR;
         }
-        c->answers[item - 1] = (unsigned char)sqlite3_column_int(s, 1);
-        if (item > c->nanswers)
-            c->nanswers = item;
     }
     if (rc != SQLITE_DONE) {
         rc = DB_FAIL(st->db, "reading answers of check %lld", (long long)c->id);
@@ -1364,7 +1364,7 @@ static int answers_load(struct store *st, struct store_check *c, char *err, size
     return STORE_OK;
 }
 
-static int check_read_one(struct store *st, sqlite3_stmt *s, struct store_check *out,
+static int check_read_one(struct store *st, sqlite3_stmt *s, struct check *out,
                           const char *what, char *err, size_t errlen)
 {
     int rc = sqlite3_step(s);
@@ -1382,7 +1382,7 @@ static int check_read_one(struct store *st, sqlite3_stmt *s, struct store_check 
     return rc;
 }
 
-int store_check_get(struct store *st, int64_t id, struct store_check *out, char *err,
+int store_check_get(struct store *st, int64_t id, struct check *out, char *err,
                     size_t errlen)
 {
     sqlite3_stmt *s = NULL;
@@ -1400,7 +1400,7 @@ int store_check_get(struct store *st, int64_t id, struct store_check *out, char 
     return rc;
 }
 
-int store_check_latest(struct store *st, struct store_check *out, char *err, size_t errlen)
+int store_check_latest(struct store *st, struct check *out, char *err, size_t errlen)
 {
     sqlite3_stmt *s = NULL;
     int rc = stmt_get(st, SQL_CHECK_LATEST, &s, err, errlen);
@@ -1432,7 +1432,7 @@ int store_checks_iter(struct store *st, int64_t from, int64_t to, struct store_c
     return STORE_OK;
 }
 
-int store_check_iter_next(struct store_check_iter *it, struct store_check *out, char *err,
+int store_check_iter_next(struct store_check_iter *it, struct check *out, char *err,
                           size_t errlen)
 {
     if (it->state == ITER_DONE)
@@ -1473,20 +1473,20 @@ void store_check_iter_free(struct store_check_iter **it)
 /* ---------------------------------------------------------------------
  * Timer sessions */
 
-/* Binds pain as an integer, or NULL for STORE_PAIN_NONE. */
+/* Binds pain as an integer, or NULL for SESSION_PAIN_NONE. */
 static int bind_pain(sqlite3_stmt *s, int i, int pain)
 {
-    return pain == STORE_PAIN_NONE ? sqlite3_bind_null(s, i) : sqlite3_bind_int(s, i, pain);
+    return pain == SESSION_PAIN_NONE ? sqlite3_bind_null(s, i) : sqlite3_bind_int(s, i, pain);
 }
 
 static int column_pain(sqlite3_stmt *s, int col)
 {
-    return sqlite3_column_type(s, col) == SQLITE_NULL ? STORE_PAIN_NONE
+    return sqlite3_column_type(s, col) == SQLITE_NULL ? SESSION_PAIN_NONE
                                                       : sqlite3_column_int(s, col);
 }
 
 /* Fills *out from a row of DB_SES_COLS. */
-static int session_from_row(struct store *st, sqlite3_stmt *s, struct store_session *out,
+static int session_from_row(struct store *st, sqlite3_stmt *s, struct session *out,
                             char *err, size_t errlen)
 {
     memset(out, 0, sizeof(*out));
@@ -1500,12 +1500,12 @@ static int session_from_row(struct store *st, sqlite3_stmt *s, struct store_sess
     out->pain_before = column_pain(s, 10);
     out->pain_after = column_pain(s, 11);
     out->checkpoint_at = sqlite3_column_int64(s, 12); /* likewise */
-    if (db_column_copy(s, 1, out->kind, sizeof(out->kind)) != 0 ||
+    if (session_kind_parse((const char *)sqlite3_column_text(s, 1), &out->kind) != 0 ||
         db_column_copy(s, 2, out->routine, sizeof(out->routine)) != 0 ||
-        db_column_copy(s, 8, out->status, sizeof(out->status)) != 0) {
+        session_status_parse((const char *)sqlite3_column_text(s, 8), &out->status) != 0) {
         if (sqlite3_errcode(st->db) == SQLITE_NOMEM)
             return DB_FAIL(st->db, "reading session %lld", (long long)out->id);
-        db_set_err(err, errlen, "session %lld: a kind, routine or status is too long",
+        db_set_err(err, errlen, "session %lld: an unknown kind or status, or a routine too long",
                    (long long)out->id);
         return STORE_ERROR;
     }
@@ -1513,9 +1513,9 @@ static int session_from_row(struct store *st, sqlite3_stmt *s, struct store_sess
 }
 
 /* Binds ?1..?7 of SQL_SES_INSERT. */
-static int session_bind(sqlite3_stmt *s, const struct store_session *ses, int64_t owner_pid)
+static int session_bind(sqlite3_stmt *s, const struct session *ses, int64_t owner_pid)
 {
-    int rc = db_bind_buf(s, 1, ses->kind, sizeof(ses->kind));
+    int rc = sqlite3_bind_text(s, 1, session_kind_code(ses->kind), -1, SQLITE_STATIC);
     if (rc == SQLITE_OK)
         rc = ses->routine[0] ? db_bind_buf(s, 2, ses->routine, sizeof(ses->routine))
                              : sqlite3_bind_null(s, 2);
@@ -1532,7 +1532,7 @@ static int session_bind(sqlite3_stmt *s, const struct store_session *ses, int64_
     return rc;
 }
 
-int store_session_start(struct store *st, struct store_session *ses, int64_t owner_pid,
+int store_session_start(struct store *st, struct session *ses, int64_t owner_pid,
                         char *err, size_t errlen)
 {
     int rc = tx_begin(st, err, errlen);
@@ -1551,7 +1551,7 @@ int store_session_start(struct store *st, struct store_session *ses, int64_t own
             src = sqlite3_step(s); /* RETURNING: the insert completes here */
         }
         if (src != SQLITE_DONE)
-            rc = DB_FAIL(st->db, "saving the %.16s session", ses->kind);
+            rc = DB_FAIL(st->db, "saving the %.16s session", session_kind_code(ses->kind));
         stmt_release(s);
     }
     rc = tx_end(st, rc, err, errlen);
@@ -1561,7 +1561,7 @@ int store_session_start(struct store *st, struct store_session *ses, int64_t own
         ses->elapsed_s = 0;
         ses->ended_at = 0;
         ses->checkpoint_at = ses->started_at;
-        snprintf(ses->status, sizeof(ses->status), "running");
+        ses->status = SESSION_RUNNING;
     }
     return rc;
 }
@@ -1605,12 +1605,13 @@ int store_session_checkpoint(struct store *st, int64_t id, int64_t elapsed_s, in
                           errlen);
 }
 
-int store_session_finish(struct store *st, int64_t id, const char *status, int64_t elapsed_s,
-                         int64_t ended_at, int pain_after, char *err, size_t errlen)
+int store_session_finish(struct store *st, int64_t id, enum session_status status,
+                         int64_t elapsed_s, int64_t ended_at, int pain_after, char *err,
+                         size_t errlen)
 {
-    if (!status || (strcmp(status, "done") != 0 && strcmp(status, "stopped") != 0)) {
+    if (status != SESSION_DONE && status != SESSION_STOPPED) {
         db_set_err(err, errlen, "a session ends done or stopped, not %.20s",
-                   status ? status : "(none)");
+                   session_status_code(status));
         return STORE_ERROR;
     }
     sqlite3_stmt *s = NULL;
@@ -1619,7 +1620,7 @@ int store_session_finish(struct store *st, int64_t id, const char *status, int64
         return rc;
     int brc = sqlite3_bind_int64(s, 1, id);
     if (brc == SQLITE_OK)
-        brc = sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+        brc = sqlite3_bind_text(s, 2, session_status_code(status), -1, SQLITE_STATIC);
     if (brc == SQLITE_OK)
         brc = sqlite3_bind_int64(s, 3, elapsed_s);
     if (brc == SQLITE_OK)
@@ -1650,7 +1651,7 @@ int store_session_rate(struct store *st, int64_t id, int pain_after, char *err, 
                           errlen);
 }
 
-int store_session_get(struct store *st, int64_t id, struct store_session *out, char *err,
+int store_session_get(struct store *st, int64_t id, struct session *out, char *err,
                       size_t errlen)
 {
     sqlite3_stmt *s = NULL;
@@ -1803,7 +1804,7 @@ int store_sessions_iter(struct store *st, int64_t from, int64_t to, enum store_o
     return STORE_OK;
 }
 
-int store_session_iter_next(struct store_session_iter *it, struct store_session *out,
+int store_session_iter_next(struct store_session_iter *it, struct session *out,
                             char *err, size_t errlen)
 {
     if (it->state == ITER_DONE)

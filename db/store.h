@@ -10,7 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "src/check.h"
 #include "src/episode.h"
+#include "src/session.h"
 
 struct store;
 
@@ -128,29 +130,22 @@ int store_episode_rank(struct store *st, const char *filter, const struct store_
                        int64_t *rank, char *err, size_t errlen);
 
 /* --- red-flag checks --------------------------------------------------
- * verdict codes: "clear", "see_doctor", "urgent", "emergency".
- * Answers: items 1..nanswers, 0 = no, 1 = yes. */
-#define STORE_CHECK_MAX_ITEMS 32
-struct store_check {
-    int64_t id;
-    int64_t taken_at;
-    char verdict[16];
-    int nanswers;
-    unsigned char answers[STORE_CHECK_MAX_ITEMS]; /* answers[i] is item i + 1 */
-};
+ * A check is stored as its verdict code (redflag_level_code) and one
+ * answer row per answered item (src/check.h). */
 
-/* Stores a check with all its answers in one transaction; sets c->id. */
-int store_check_add(struct store *st, struct store_check *c, char *err, size_t errlen);
-int store_check_get(struct store *st, int64_t id, struct store_check *out,
+/* Stores a check with its answers (items 1..nanswers, less the gaps) in
+ * one transaction; sets c->id. */
+int store_check_add(struct store *st, struct check *c, char *err, size_t errlen);
+int store_check_get(struct store *st, int64_t id, struct check *out,
                     char *err, size_t errlen);
 /* The newest check. STORE_NOT_FOUND when none. */
-int store_check_latest(struct store *st, struct store_check *out, char *err, size_t errlen);
+int store_check_latest(struct store *st, struct check *out, char *err, size_t errlen);
 
 /* Iterates checks newest first, with their answers. */
 struct store_check_iter;
 int store_checks_iter(struct store *st, int64_t from, int64_t to,
                       struct store_check_iter **out, char *err, size_t errlen);
-int store_check_iter_next(struct store_check_iter *it, struct store_check *out,
+int store_check_iter_next(struct store_check_iter *it, struct check *out,
                           char *err, size_t errlen);
 void store_check_iter_free(struct store_check_iter **it);
 
@@ -162,25 +157,7 @@ void store_check_iter_free(struct store_check_iter **it);
  * clock Unix seconds; an end or checkpoint earlier than the start (the
  * clock was set back) is stored as the start. Each write is one
  * BEGIN IMMEDIATE transaction. */
-#define STORE_PAIN_NONE (-1)     /* pain_before / pain_after not given */
 #define STORE_SESSION_STALE_S 60 /* a checkpoint this old means nobody runs it */
-#define STORE_SESSION_KIND_LEN 16
-#define STORE_SESSION_ROUTINE_LEN 32
-#define STORE_SESSION_STATUS_LEN 16
-
-struct store_session {
-    int64_t id;
-    char kind[STORE_SESSION_KIND_LEN];       /* "stretch", "ice", "heat" */
-    char routine[STORE_SESSION_ROUTINE_LEN]; /* routine code, or "" */
-    int hold_s;                              /* 5 or 30 for a routine, else 0 */
-    int64_t planned_s, elapsed_s;
-    int64_t started_at;
-    int64_t ended_at;      /* 0 while running */
-    int64_t checkpoint_at; /* last checkpoint, 0 if none */
-    char status[STORE_SESSION_STATUS_LEN]; /* "running", "done", "stopped", "interrupted" */
-    int64_t episode_id;                    /* the episode ongoing at the start, 0: none */
-    int pain_before, pain_after;           /* 0..10, or STORE_PAIN_NONE */
-};
 
 /* Starts a session: inserts s as "running" with elapsed 0, checkpointed at
  * s->started_at, owned by process owner_pid (> 0), linked to the ongoing
@@ -188,7 +165,7 @@ struct store_session {
  * for none), planned_s, started_at and pain_before; sets id, episode_id,
  * status, elapsed_s, checkpoint_at and ended_at. Bad values are refused by
  * the schema (STORE_ERROR). */
-int store_session_start(struct store *st, struct store_session *s, int64_t owner_pid,
+int store_session_start(struct store *st, struct session *s, int64_t owner_pid,
                         char *err, size_t errlen);
 
 /* Records elapsed_s at wall-clock time now. The owner calls it while the
@@ -199,16 +176,16 @@ int store_session_checkpoint(struct store *st, int64_t id, int64_t elapsed_s, in
                              char *err, size_t errlen);
 
 /* Ends a session: status "done" or "stopped" (anything else is refused),
- * elapsed_s, ended_at; pain_after unless STORE_PAIN_NONE. STORE_NOT_FOUND
+ * elapsed_s, ended_at; pain_after unless SESSION_PAIN_NONE. STORE_NOT_FOUND
  * when it already ended or is gone. */
-int store_session_finish(struct store *st, int64_t id, const char *status, int64_t elapsed_s,
+int store_session_finish(struct store *st, int64_t id, enum session_status status, int64_t elapsed_s,
                          int64_t ended_at, int pain_after, char *err, size_t errlen);
 
 /* Sets pain_after (0..10) of an ended or running session. */
 int store_session_rate(struct store *st, int64_t id, int pain_after, char *err, size_t errlen);
 
 /* Reads one session. STORE_NOT_FOUND when there is none. */
-int store_session_get(struct store *st, int64_t id, struct store_session *out,
+int store_session_get(struct store *st, int64_t id, struct session *out,
                       char *err, size_t errlen);
 
 /* Whether process pid is alive: 1 yes, 0 no. */
@@ -236,7 +213,7 @@ struct store_session_iter;
 int store_sessions_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
                         struct store_session_iter **out, char *err, size_t errlen);
 /* Returns 1 with *out filled, 0 at the end, STORE_ERROR on failure. */
-int store_session_iter_next(struct store_session_iter *it, struct store_session *out,
+int store_session_iter_next(struct store_session_iter *it, struct session *out,
                             char *err, size_t errlen);
 /* Finalizes and sets *it to NULL. NULL-safe. */
 void store_session_iter_free(struct store_session_iter **it);

@@ -182,47 +182,23 @@ int store_io_duration_next(struct store_io_iter *it, int64_t *secs, char *err, s
     return rc;
 }
 
-/* Sessions are read by store.c's iterator, oldest first: the same rows in
- * the same order; only checkpoint_at, which an export leaves out, is
- * dropped. The copy below relies on the two structs agreeing. */
-_Static_assert(XFER_KIND_LEN == STORE_SESSION_KIND_LEN &&
-                   XFER_ROUTINE_LEN == STORE_SESSION_ROUTINE_LEN &&
-                   XFER_STATUS_LEN == STORE_SESSION_STATUS_LEN && XFER_NONE == STORE_PAIN_NONE,
-               "struct xfer_session and struct store_session disagree");
-
 int store_io_sessions(struct store *st, int64_t from, int64_t to, struct store_io_iter **out,
                       char *err, size_t errlen)
 {
     return iter_new(st, IO_SESSIONS, NULL, from, to, out, err, errlen);
 }
 
-int store_io_session_next(struct store_io_iter *it, struct xfer_session *out, char *err,
+int store_io_session_next(struct store_io_iter *it, struct session *out, char *err,
                           size_t errlen)
 {
     if (it->kind != IO_SESSIONS)
         return db_set_err(err, errlen, "reading sessions: wrong iterator");
     if (it->done)
         return 0;
-    struct store_session s;
-    int rc = store_session_iter_next(it->ses, &s, err, errlen);
-    if (rc != 1) {
+    int rc = store_session_iter_next(it->ses, out, err, errlen);
+    if (rc != 1)
         it->done = 1; /* an error was reported; later calls end the read */
-        return rc;
-    }
-    memset(out, 0, sizeof *out);
-    out->id = s.id;
-    memcpy(out->kind, s.kind, sizeof out->kind);
-    memcpy(out->routine, s.routine, sizeof out->routine);
-    out->hold_s = s.hold_s;
-    out->planned_s = s.planned_s;
-    out->elapsed_s = s.elapsed_s;
-    out->started_at = s.started_at;
-    out->ended_at = s.ended_at; /* 0: running */
-    memcpy(out->status, s.status, sizeof out->status);
-    out->episode_id = s.episode_id; /* 0: none */
-    out->pain_before = s.pain_before;
-    out->pain_after = s.pain_after;
-    return 1;
+    return rc;
 }
 
 int store_io_checks(struct store *st, int64_t from, int64_t to, struct store_io_iter **out,
@@ -232,7 +208,7 @@ int store_io_checks(struct store *st, int64_t from, int64_t to, struct store_io_
 }
 
 /* The answer rows of c->id, in item order. */
-static int load_answers(struct store_io_iter *it, struct xfer_check *c, char *err, size_t errlen)
+static int load_answers(struct store_io_iter *it, struct check *c, char *err, size_t errlen)
 {
     sqlite3_stmt *s = it->answers;
     int rc;
@@ -240,19 +216,17 @@ static int load_answers(struct store_io_iter *it, struct xfer_check *c, char *er
     if (sqlite3_bind_int64(s, 1, c->id) != SQLITE_OK)
         return DB_FAIL(it->db, "reading answers of check %lld", (long long)c->id);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (c->nanswers == XFER_MAX_ANSWERS)
-            return db_set_err(err, errlen, "check %lld has more than %d answers", (long long)c->id,
-                              XFER_MAX_ANSWERS);
-        c->answers[c->nanswers].item = sqlite3_column_int(s, 0);
-        c->answers[c->nanswers].answer = sqlite3_column_int(s, 1);
-        c->nanswers++;
+        int item = sqlite3_column_int(s, 0);
+        if (check_set_answer(c, item, sqlite3_column_int(s, 1)) != 0)
+            return db_set_err(err, errlen, "check %lld has an answer to unknown item %d",
+                              (long long)c->id, item);
     }
     if (rc != SQLITE_DONE)
         return DB_FAIL(it->db, "reading answers of check %lld", (long long)c->id);
     return STORE_OK;
 }
 
-int store_io_check_next(struct store_io_iter *it, struct xfer_check *out, char *err,
+int store_io_check_next(struct store_io_iter *it, struct check *out, char *err,
                         size_t errlen)
 {
     int rc = iter_step(it, IO_CHECKS, "reading checks", err, errlen);
@@ -261,7 +235,7 @@ int store_io_check_next(struct store_io_iter *it, struct xfer_check *out, char *
     memset(out, 0, sizeof *out);
     out->id = sqlite3_column_int64(it->stmt, 0);
     out->taken_at = sqlite3_column_int64(it->stmt, 1);
-    if (db_column_copy(it->stmt, 2, out->verdict, sizeof out->verdict) != 0)
+    if (redflag_level_parse((const char *)sqlite3_column_text(it->stmt, 2), &out->verdict) != 0)
         rc = db_set_err(err, errlen, "check %lld: cannot read its verdict", (long long)out->id);
     else
         rc = load_answers(it, out, err, errlen);
@@ -346,10 +320,9 @@ static int import_tags(struct importer *im, const struct episode *ep, long line,
     return STORE_OK;
 }
 
-static int import_episode(struct importer *im, const struct xfer_item *item, char *err,
+static int import_episode(struct importer *im, const struct episode *ep, long line, char *err,
                           size_t errlen)
 {
-    const struct episode *ep = &item->ep;
     sqlite3_stmt *s = im->s[INS_EPISODE];
     int rc = sqlite3_bind_int64(s, 1, ep->id);
     if (rc == SQLITE_OK)
@@ -368,21 +341,20 @@ static int import_episode(struct importer *im, const struct xfer_item *item, cha
         rc = sqlite3_bind_int64(s, 8, ep->created_at);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int64(s, 9, ep->updated_at);
-    if (bound(im, rc, item->line, "an episode", err, errlen) ||
-        ins_step(im, INS_EPISODE, item->line, "episode", ep->id, 0, err, errlen))
+    if (bound(im, rc, line, "an episode", err, errlen) ||
+        ins_step(im, INS_EPISODE, line, "episode", ep->id, 0, err, errlen))
         return STORE_ERROR;
     im->n.episodes++;
-    return import_tags(im, ep, item->line, err, errlen);
+    return import_tags(im, ep, line, err, errlen);
 }
 
-static int import_session(struct importer *im, const struct xfer_item *item, char *err,
+static int import_session(struct importer *im, const struct session *x, long line, char *err,
                           size_t errlen)
 {
-    const struct xfer_session *x = &item->ses;
     sqlite3_stmt *s = im->s[INS_SESSION];
     int rc = sqlite3_bind_int64(s, 1, x->id);
     if (rc == SQLITE_OK)
-        rc = db_bind_buf(s, 2, x->kind, sizeof x->kind);
+        rc = sqlite3_bind_text(s, 2, session_kind_code(x->kind), -1, SQLITE_STATIC);
     if (rc == SQLITE_OK)
         rc = bind_buf_or_null(s, 3, x->routine, sizeof x->routine);
     if (rc == SQLITE_OK)
@@ -396,58 +368,60 @@ static int import_session(struct importer *im, const struct xfer_item *item, cha
     if (rc == SQLITE_OK)
         rc = bind_opt_int(s, 8, x->ended_at, 0);
     if (rc == SQLITE_OK)
-        rc = db_bind_buf(s, 9, x->status, sizeof x->status);
+        rc = sqlite3_bind_text(s, 9, session_status_code(x->status), -1, SQLITE_STATIC);
     if (rc == SQLITE_OK)
         rc = bind_opt_int(s, 10, x->episode_id, 0);
     if (rc == SQLITE_OK)
-        rc = bind_opt_int(s, 11, x->pain_before, XFER_NONE);
+        rc = bind_opt_int(s, 11, x->pain_before, SESSION_PAIN_NONE);
     if (rc == SQLITE_OK)
-        rc = bind_opt_int(s, 12, x->pain_after, XFER_NONE);
-    if (bound(im, rc, item->line, "a session", err, errlen) ||
-        ins_step(im, INS_SESSION, item->line, "session", x->id, x->episode_id, err, errlen))
+        rc = bind_opt_int(s, 12, x->pain_after, SESSION_PAIN_NONE);
+    if (bound(im, rc, line, "a session", err, errlen) ||
+        ins_step(im, INS_SESSION, line, "session", x->id, x->episode_id, err, errlen))
         return STORE_ERROR;
     im->n.sessions++;
     return STORE_OK;
 }
 
-static int import_check(struct importer *im, const struct xfer_item *item, char *err,
+static int import_check(struct importer *im, const struct check *c, long line, char *err,
                         size_t errlen)
 {
-    const struct xfer_check *c = &item->chk;
     sqlite3_stmt *s = im->s[INS_CHECK];
     int rc = sqlite3_bind_int64(s, 1, c->id);
     if (rc == SQLITE_OK)
         rc = sqlite3_bind_int64(s, 2, c->taken_at);
     if (rc == SQLITE_OK)
-        rc = db_bind_buf(s, 3, c->verdict, sizeof c->verdict);
-    if (bound(im, rc, item->line, "a check", err, errlen) ||
-        ins_step(im, INS_CHECK, item->line, "check", c->id, 0, err, errlen))
+        rc = sqlite3_bind_text(s, 3, redflag_level_code(c->verdict), -1, SQLITE_STATIC);
+    if (bound(im, rc, line, "a check", err, errlen) ||
+        ins_step(im, INS_CHECK, line, "check", c->id, 0, err, errlen))
         return STORE_ERROR;
     im->n.checks++;
     s = im->s[INS_ANSWER];
-    for (size_t i = 0; i < c->nanswers && i < XFER_MAX_ANSWERS; i++) {
+    for (int item = 1; item <= c->nanswers && item <= CHECK_MAX_ITEMS; item++) {
+        if (!check_has_answer(c, item))
+            continue;
         rc = sqlite3_bind_int64(s, 1, c->id);
         if (rc == SQLITE_OK)
-            rc = sqlite3_bind_int(s, 2, c->answers[i].item);
+            rc = sqlite3_bind_int(s, 2, item);
         if (rc == SQLITE_OK)
-            rc = sqlite3_bind_int(s, 3, c->answers[i].answer);
-        if (bound(im, rc, item->line, "an answer", err, errlen) ||
-            ins_step(im, INS_ANSWER, item->line, "answer of check", c->id, 0, err, errlen))
+            rc = sqlite3_bind_int(s, 3, c->answers[item - 1]);
+        if (bound(im, rc, line, "an answer", err, errlen) ||
+            ins_step(im, INS_ANSWER, line, "answer of check", c->id, 0, err, errlen))
             return STORE_ERROR;
         im->n.answers++;
     }
     return STORE_OK;
 }
 
-static int import_item(struct importer *im, const struct xfer_item *item, char *err,
+static int import_item(struct importer *im, const struct store_import_row *row, char *err,
                        size_t errlen)
 {
-    switch (item->kind) {
-    case XFER_EPISODE: return import_episode(im, item, err, errlen);
-    case XFER_SESSION: return import_session(im, item, err, errlen);
-    case XFER_CHECK: return import_check(im, item, err, errlen);
-    }
-    return db_set_err(err, errlen, "line %ld: unknown row", item->line);
+    if (row->ep)
+        return import_episode(im, row->ep, row->line, err, errlen);
+    if (row->ses)
+        return import_session(im, row->ses, row->line, err, errlen);
+    if (row->chk)
+        return import_check(im, row->chk, row->line, err, errlen);
+    return db_set_err(err, errlen, "line %ld: unknown row", row->line);
 }
 
 static int import_prepare(struct importer *im, char *err, size_t errlen)
@@ -464,16 +438,17 @@ static int import_prepare(struct importer *im, char *err, size_t errlen)
 }
 
 /* Reads and inserts every row inside the open transaction. */
-static int import_rows(struct importer *im, store_import_next_fn next, void *ctx,
-                       struct xfer_item *item, char *err, size_t errlen)
+static int import_rows(struct importer *im, store_import_next_fn next, void *ctx, char *err,
+                       size_t errlen)
 {
     for (;;) {
-        int r = next(ctx, item, err, errlen);
+        struct store_import_row row = {0};
+        int r = next(ctx, &row, err, errlen);
         if (r == 0)
             return STORE_OK;
         if (r < 0)
             return STORE_ERROR;
-        if (import_item(im, item, err, errlen) != STORE_OK)
+        if (import_item(im, &row, err, errlen) != STORE_OK)
             return STORE_ERROR;
     }
 }
@@ -482,12 +457,11 @@ int store_import(struct store *st, store_import_next_fn next, void *ctx,
                  struct store_import_counts *counts, char *err, size_t errlen)
 {
     struct importer im = {.db = store_sqlite(st)};
-    struct xfer_item *item = malloc(sizeof *item);
-    int rc = item ? import_prepare(&im, err, errlen) : db_set_err(err, errlen, "out of memory");
+    int rc = import_prepare(&im, err, errlen);
     if (rc == STORE_OK)
         rc = run(im.db, "BEGIN IMMEDIATE", err, errlen);
     if (rc == STORE_OK) {
-        rc = import_rows(&im, next, ctx, item, err, errlen);
+        rc = import_rows(&im, next, ctx, err, errlen);
         if (rc == STORE_OK)
             rc = run(im.db, "COMMIT", err, errlen);
         if (rc != STORE_OK && !sqlite3_get_autocommit(im.db)) {
@@ -497,7 +471,6 @@ int store_import(struct store *st, store_import_next_fn next, void *ctx,
     }
     for (int i = 0; i < INS_COUNT; i++)
         (void)sqlite3_finalize(im.s[i]); /* every error was reported when it happened */
-    free(item);
     if (rc == STORE_OK && counts)
         *counts = im.n;
     return rc;

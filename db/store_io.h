@@ -10,7 +10,6 @@
 #include <stdint.h>
 
 #include "db/store.h"
-#include "src/xfer.h"
 
 /* store_backup: the target exists and replace was not asked for. */
 #define STORE_IO_EXISTS (-10)
@@ -37,17 +36,17 @@ int store_io_durations(struct store *st, int64_t from, int64_t to, size_t *count
 int store_io_duration_next(struct store_io_iter *it, int64_t *secs, char *err, size_t errlen);
 
 /* Sessions that started in [from, to], oldest first (ties by id), with the
- * columns of the first schema (see xfer_session). */
+ * columns of the first schema (checkpoint_at reads as 0, see xfer.h). */
 int store_io_sessions(struct store *st, int64_t from, int64_t to, struct store_io_iter **out,
                       char *err, size_t errlen);
-int store_io_session_next(struct store_io_iter *it, struct xfer_session *out, char *err,
+int store_io_session_next(struct store_io_iter *it, struct session *out, char *err,
                           size_t errlen);
 
 /* Red-flag checks taken in [from, to], oldest first (ties by id), each
  * with its stored answer rows in item order. */
 int store_io_checks(struct store *st, int64_t from, int64_t to, struct store_io_iter **out,
                     char *err, size_t errlen);
-int store_io_check_next(struct store_io_iter *it, struct xfer_check *out, char *err,
+int store_io_check_next(struct store_io_iter *it, struct check *out, char *err,
                         size_t errlen);
 
 /* Finalizes and sets *it to NULL. NULL-safe. */
@@ -62,9 +61,19 @@ struct store_import_counts {
     size_t episodes, tags, sessions, checks, answers;
 };
 
-/* Gives the next validated row: 1 with *item filled, 0 at the end, -1
+/* One row to import: exactly one of ep, ses and chk is set, pointing to
+ * a record the caller owns until its next call; line is the input line
+ * where it starts (for messages). */
+struct store_import_row {
+    long line;
+    const struct episode *ep;
+    const struct session *ses;
+    const struct check *chk;
+};
+
+/* Gives the next validated row: 1 with *row filled, 0 at the end, -1
  * with a message in err (e.g. xfer_read). */
-typedef int (*store_import_next_fn)(void *ctx, struct xfer_item *item, char *err,
+typedef int (*store_import_next_fn)(void *ctx, struct store_import_row *row, char *err,
                                     size_t errlen);
 
 /* Imports every row next() gives. counts may be NULL; it is filled only

@@ -18,10 +18,10 @@ struct store;
 #endif
 
 /* The columns of the sessions table that export and import carry (those
- * of the first schema, see struct xfer_session), in this order. */
+ * of the first schema: struct session but checkpoint_at), in this order. */
 #define DB_SES_COLS_XFER "id, kind, routine, hold_s, planned_s, elapsed_s, started_at," \
                          " ended_at, status, episode_id, pain_before, pain_after"
-/* Every column a struct store_session is read from, in this order. */
+/* Every column a struct session is read from, in this order. */
 #define DB_SES_COLS DB_SES_COLS_XFER ", checkpoint_at"
 
 /* The store's connection, for the statements of db/store_io.c. Owned by

@@ -20,7 +20,7 @@ struct home {
     struct episode today[HOME_TODAY_MAX];
     struct flags flags;
     int have_check;
-    struct store_check check;
+    struct check check;
     enum redflag_level check_level;
     char err[STORE_ERR_LEN];
 };
@@ -95,8 +95,7 @@ static void load(struct app *app, struct home *h)
     h->have_check = rc == STORE_OK;
     if (rc != STORE_OK && rc != STORE_NOT_FOUND)
         app_status(app, "Could not read the last red-flag check: %s", h->err);
-    if (!h->have_check || redflag_level_parse(h->check.verdict, &h->check_level) != 0)
-        h->check_level = REDFLAG_CLEAR;
+    h->check_level = h->have_check ? h->check.verdict : REDFLAG_CLEAR;
     if (load_today(app, h) != 0 || load_flags(app, h) != 0)
         app_status(app, "Could not read the history: %s", h->err);
 }
@@ -282,9 +281,9 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
     case ACT_END: end_ongoing(app, h); break;
     case ACT_HISTORY: screen_history_open(app); break;
     case ACT_CHECK: screen_check_open(app); break;
-    case ACT_STRETCH: screen_timer_open(app, "stretch", NULL, 0, 0); break;
-    case ACT_ICE: screen_timer_open(app, "ice", NULL, 0, 0); break;
-    case ACT_HEAT: screen_timer_open(app, "heat", NULL, 0, 0); break;
+    case ACT_STRETCH: screen_timer_open(app, SESSION_STRETCH, NULL, 0, 0); break;
+    case ACT_ICE: screen_timer_open(app, SESSION_ICE, NULL, 0, 0); break;
+    case ACT_HEAT: screen_timer_open(app, SESSION_HEAT, NULL, 0, 0); break;
     case ACT_REPORT: screen_report_open(app); break;
     case ACT_TIPS: app_push(app, &screen_tips, NULL); break;
     default: break;

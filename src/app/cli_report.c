@@ -262,7 +262,7 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
-static void say_imported(struct cli_ctx *ctx, const struct xfer_counts *n, const char *path)
+static void say_imported(struct cli_ctx *ctx, const struct store_import_counts *n, const char *path)
 {
     fprintf(ctx->out, "Imported %zu episode%s (%zu tag%s), %zu session%s and %zu check%s from %s.\n",
             n->episodes, n->episodes == 1 ? "" : "s", n->tags, n->tags == 1 ? "" : "s",
@@ -273,7 +273,7 @@ static void say_imported(struct cli_ctx *ctx, const struct xfer_counts *n, const
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 {
     char err[XFER_ERR_LEN + 64];
-    struct xfer_counts n;
+    struct store_import_counts n;
     int rc = cli_parse_help_only(ctx, argc, argv, usage_import);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;

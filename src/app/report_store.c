@@ -112,43 +112,23 @@ static int feed_checks(struct store *st, struct work *w, int64_t from, int64_t t
                        size_t errlen)
 {
     struct store_check_iter *it = NULL;
-    struct store_check c;
+    struct check c;
     int rc = store_checks_iter(st, from, to, &it, err, errlen);
     while (rc == STORE_OK && (rc = store_check_iter_next(it, &c, err, errlen)) == 1) {
-        size_t n = c.nanswers > 0 ? (size_t)c.nanswers : 0;
-        report_feed_check(&w->r, c.taken_at, c.verdict, c.answers, n);
+        report_feed_check(&w->r, &c);
         rc = STORE_OK;
     }
     store_check_iter_free(&it);
     return rc;
 }
 
-static void to_report_session(const struct xfer_session *x, struct report_session *s)
-{
-    memset(s, 0, sizeof *s);
-    s->id = x->id;
-    snprintf(s->kind, sizeof s->kind, "%s", x->kind);
-    snprintf(s->routine, sizeof s->routine, "%s", x->routine);
-    s->hold_s = x->hold_s;
-    s->planned_s = x->planned_s;
-    s->elapsed_s = x->elapsed_s;
-    s->started_at = x->started_at;
-    s->ended_at = x->ended_at;
-    snprintf(s->status, sizeof s->status, "%s", x->status);
-    s->episode_id = x->episode_id;
-    s->pain_before = x->pain_before == XFER_NONE ? REPORT_PAIN_NONE : x->pain_before;
-    s->pain_after = x->pain_after == XFER_NONE ? REPORT_PAIN_NONE : x->pain_after;
-}
-
 static int feed_sessions(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                          size_t errlen)
 {
     struct store_io_iter *it = NULL;
-    struct xfer_session x;
-    struct report_session s;
+    struct session s;
     int rc = store_io_sessions(st, from, to, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_io_session_next(it, &x, err, errlen)) == 1) {
-        to_report_session(&x, &s);
+    while (rc == STORE_OK && (rc = store_io_session_next(it, &s, err, errlen)) == 1) {
         (void)report_feed_session(&w->r, &s); /* an unknown kind is left out, by design */
         rc = STORE_OK;
     }

@@ -1125,24 +1125,27 @@ static void test_iterate_many_rows(void **state)
 /* ---------------------------------------------------------------------
  * Checks */
 
-static struct store_check make_check(int64_t taken_at, const char *verdict, int n,
-                                     const char *answers)
+/* A check from its stored verdict code (unknown: outside the enum, which
+ * the schema refuses) and its answers as '0'/'1'. */
+static struct check make_check(int64_t taken_at, const char *verdict, int n,
+                               const char *answers)
 {
-    struct store_check c;
+    struct check c;
     memset(&c, 0, sizeof(c));
     c.taken_at = taken_at;
-    snprintf(c.verdict, sizeof(c.verdict), "%s", verdict);
+    if (redflag_level_parse(verdict, &c.verdict) != 0)
+        c.verdict = REDFLAG_LEVEL_COUNT;
     c.nanswers = n;
     for (int i = 0; i < n; i++)
         c.answers[i] = (unsigned char)(answers[i] == '1');
     return c;
 }
 
-static void assert_same_check(const struct store_check *a, const struct store_check *b)
+static void assert_same_check(const struct check *a, const struct check *b)
 {
     assert_int_equal(a->id, b->id);
     assert_int_equal(a->taken_at, b->taken_at);
-    assert_string_equal(a->verdict, b->verdict);
+    assert_int_equal(a->verdict, b->verdict);
     assert_int_equal(a->nanswers, b->nanswers);
     assert_memory_equal(a->answers, b->answers, sizeof(a->answers));
 }
@@ -1152,13 +1155,13 @@ static void test_checks_roundtrip(void **state)
     (void)state;
     struct store *st = open_ok(":memory:");
     char err[STORE_ERR_LEN];
-    struct store_check got;
+    struct check got;
     assert_int_equal(store_check_latest(st, &got, err, sizeof(err)), STORE_NOT_FOUND);
     assert_int_equal(store_check_get(st, 1, &got, err, sizeof(err)), STORE_NOT_FOUND);
 
-    struct store_check a = make_check(NOW - 86400, "see_doctor", 16, "0000000000010000");
-    struct store_check b = make_check(NOW, "emergency", 16, "0100000000000001");
-    struct store_check c = make_check(NOW - 3600, "clear", 0, "");
+    struct check a = make_check(NOW - 86400, "see_doctor", 16, "0000000000010000");
+    struct check b = make_check(NOW, "emergency", 16, "0100000000000001");
+    struct check c = make_check(NOW - 3600, "clear", 0, "");
     assert_int_equal(store_check_add(st, &a, err, sizeof(err)), STORE_OK);
     assert_int_equal(store_check_add(st, &b, err, sizeof(err)), STORE_OK);
     assert_int_equal(store_check_add(st, &c, err, sizeof(err)), STORE_OK);
@@ -1205,7 +1208,7 @@ static void test_bad_check_writes_nothing(void **state)
     char path[256], err[STORE_ERR_LEN];
     tpath(path, sizeof(path), "badcheck.db");
     struct store *st = open_ok(path);
-    struct store_check c = make_check(NOW, "maybe", 3, "010");
+    struct check c = make_check(NOW, "maybe", 3, "010");
     err[0] = '\0';
     assert_int_equal(store_check_add(st, &c, err, sizeof(err)), STORE_ERROR);
     assert_non_null(strstr(err, "verdict"));
@@ -1214,17 +1217,17 @@ static void test_bad_check_writes_nothing(void **state)
     assert_int_equal(store_check_add(st, &c, err, sizeof(err)), STORE_ERROR);
     assert_int_equal(c.id, 0);
     c = make_check(NOW, "urgent", 0, "");
-    c.nanswers = STORE_CHECK_MAX_ITEMS + 1;
+    c.nanswers = CHECK_MAX_ITEMS + 1;
     assert_int_equal(store_check_add(st, &c, err, sizeof(err)), STORE_ERROR);
     c.nanswers = -1;
     assert_int_equal(store_check_add(st, &c, err, sizeof(err)), STORE_ERROR);
-    c = make_check(NOW, "urgent", STORE_CHECK_MAX_ITEMS, "11111111111111111111111111111111");
+    c = make_check(NOW, "urgent", CHECK_MAX_ITEMS, "11111111111111111111111111111111");
     assert_int_equal(store_check_add(st, &c, err, sizeof(err)), STORE_OK);
     store_close(&st);
 
     sqlite3 *db = raw_open(path);
     assert_int_equal(raw_int(db, "SELECT count(*) FROM checks"), 1);
-    assert_int_equal(raw_int(db, "SELECT count(*) FROM check_answers"), STORE_CHECK_MAX_ITEMS);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM check_answers"), CHECK_MAX_ITEMS);
     assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
 

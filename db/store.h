@@ -1,6 +1,9 @@
 /* store: the only place that knows SQL. An opaque handle over one SQLite
- * database file, typed functions and row iterators. No sqlite3 type leaves
- * this module.
+ * database file, typed functions on the core records (src/episode.h,
+ * src/session.h, src/check.h) and one row iterator. No sqlite3 type leaves
+ * db/. The code is split by table: store.c (open, migrate, statements,
+ * transactions), store_episode.c, store_session.c, store_check.c,
+ * store_iter.c, store_xfer.c (import), store_backup.c.
  *
  * Error model: every function returns a store status (STORE_OK = 0) and,
  * on failure, writes a one-line message into the caller's err buffer. */
@@ -22,6 +25,8 @@ enum store_status {
     STORE_NOT_FOUND = -2, /* no row with that id */
     STORE_NEWER = -3,     /* database written by a newer unknot: refused */
     STORE_NOT_OURS = -4,  /* another program's SQLite file: refused */
+    STORE_EXISTS = -10,   /* store_backup: the target exists, replace not asked */
+    STORE_END = 1,        /* store_iter_next: no more rows (not an error) */
 };
 
 #define STORE_ERR_LEN 256
@@ -78,20 +83,46 @@ int store_episode_ongoing(struct store *st, struct episode *out, char *err, size
 int store_episode_count(struct store *st, int64_t from, int64_t to, int64_t *count,
                         char *err, size_t errlen);
 
-/* Iterator over episodes with from <= started_at <= to, in the given
- * order (ties broken by id), one row at a time: memory does not grow with
- * the number of rows. With STORE_ITER_TAGS each row comes with its tags. */
+/* --- iterators ----------------------------------------------------------
+ * One iterator type for every kind of row (pkg's pkgdb_it): a store_*_iter
+ * function makes it, store_iter_next gives one row per call and returns
+ * STORE_OK with the row, STORE_END at the end (and on every call after),
+ * or an error (and the same error on every call after). The row is read
+ * from SQLite one at a time: memory does not grow with the number of rows.
+ * Each iterator has its own statement, so two may run side by side. */
 enum store_order { STORE_NEWEST_FIRST, STORE_OLDEST_FIRST };
-#define STORE_ITER_TAGS 1
-struct store_episode_iter;
+#define STORE_ITER_TAGS 1 /* load flag: episodes come with their tags */
+struct store_iter;
 
+/* What a row of an iterator is (store_iter_next checks it). */
+enum store_row { STORE_ROW_EPISODE, STORE_ROW_SESSION, STORE_ROW_CHECK, STORE_ROW_DURATION };
+
+/* Episodes with from <= started_at <= to in the given order (ties broken
+ * by id); rows are struct episode. flags: 0 or STORE_ITER_TAGS. */
 int store_episodes_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
-                        int flags, struct store_episode_iter **out, char *err, size_t errlen);
-/* Returns 1 with *out filled, 0 at the end, STORE_ERROR on failure. */
-int store_episode_iter_next(struct store_episode_iter *it, struct episode *out,
-                            char *err, size_t errlen);
+                        int flags, struct store_iter **out, char *err, size_t errlen);
+
+/* Durations (ended_at - started_at, seconds, rows of int64_t) of the ended
+ * episodes that started in [from, to], shortest first; *count is how many
+ * there are, so they can be fed to report_feed_duration_sorted. */
+int store_durations_iter(struct store *st, int64_t from, int64_t to, size_t *count,
+                         struct store_iter **out, char *err, size_t errlen);
+
+/* Gives the next row into *row, whose type must be that of the iterator
+ * (struct episode, struct session, struct check or int64_t): STORE_OK,
+ * STORE_END or an error (a row of the wrong type is one). */
+#define store_iter_next(it, row, err, errlen)                                       \
+    store_iter_next_row((it),                                                       \
+                        _Generic((row), struct episode *: STORE_ROW_EPISODE,        \
+                                 struct session *: STORE_ROW_SESSION,               \
+                                 struct check *: STORE_ROW_CHECK,                   \
+                                 int64_t *: STORE_ROW_DURATION),                    \
+                        (row), (err), (errlen))
+int store_iter_next_row(struct store_iter *it, enum store_row row, void *out, char *err,
+                        size_t errlen);
+
 /* Finalizes and sets *it to NULL. NULL-safe. */
-void store_episode_iter_free(struct store_episode_iter **it);
+void store_iter_free(struct store_iter **it);
 
 /* --- paging (the history screen) --------------------------------------
  * Keyset paging in (started_at, id) order: a page continues after the key
@@ -141,13 +172,10 @@ int store_check_get(struct store *st, int64_t id, struct check *out,
 /* The newest check. STORE_NOT_FOUND when none. */
 int store_check_latest(struct store *st, struct check *out, char *err, size_t errlen);
 
-/* Iterates checks newest first, with their answers. */
-struct store_check_iter;
-int store_checks_iter(struct store *st, int64_t from, int64_t to,
-                      struct store_check_iter **out, char *err, size_t errlen);
-int store_check_iter_next(struct store_check_iter *it, struct check *out,
-                          char *err, size_t errlen);
-void store_check_iter_free(struct store_check_iter **it);
+/* Iterates checks taken in [from, to] in the given order (ties by id),
+ * with their answers; rows are struct check. */
+int store_checks_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
+                      struct store_iter **out, char *err, size_t errlen);
 
 /* --- timer sessions -----------------------------------------------------
  * A session row is written when a timer starts (status "running"), its
@@ -208,14 +236,55 @@ int store_sessions_recover(struct store *st, int64_t now, store_alive_fn alive, 
 int store_session_last_ice_end(struct store *st, int64_t *ended_at, char *err, size_t errlen);
 
 /* Iterates sessions with from <= started_at <= to in the given order (ties
- * by id), one row at a time. */
-struct store_session_iter;
+ * by id); rows are struct session. */
 int store_sessions_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
-                        struct store_session_iter **out, char *err, size_t errlen);
-/* Returns 1 with *out filled, 0 at the end, STORE_ERROR on failure. */
-int store_session_iter_next(struct store_session_iter *it, struct session *out,
-                            char *err, size_t errlen);
-/* Finalizes and sets *it to NULL. NULL-safe. */
-void store_session_iter_free(struct store_session_iter **it);
+                        struct store_iter **out, char *err, size_t errlen);
+
+/* --- a consistent read ------------------------------------------------
+ * Every read between begin and end sees the database as it was at the
+ * first of them, even while another process writes (a deferred read
+ * transaction; in WAL mode it blocks no writer). The report needs it: the
+ * sorted durations must be those of the episodes it counted. */
+int store_read_begin(struct store *st, char *err, size_t errlen);
+/* Ends the read. Never fails in a way that matters: nothing was written. */
+void store_read_end(struct store *st);
+
+/* --- import (store_xfer.c) ---------------------------------------------
+ * Rows keep their ids. Everything is one BEGIN IMMEDIATE transaction: the
+ * first bad row, or a failure of next(), rolls all of it back, so either
+ * every row is in or none is. An id already in the database (or twice in
+ * the input) is refused with a message naming the row's line. */
+struct store_import_counts {
+    size_t episodes, tags, sessions, checks, answers;
+};
+
+/* One row to import: exactly one of ep, ses and chk is set, pointing to
+ * a record the caller owns until its next call; line is the input line
+ * where it starts (for messages). */
+struct store_import_row {
+    long line;
+    const struct episode *ep;
+    const struct session *ses;
+    const struct check *chk;
+};
+
+/* Gives the next validated row: 1 with *row filled, 0 at the end, -1
+ * with a message in err (e.g. xfer_read). */
+typedef int (*store_import_next_fn)(void *ctx, struct store_import_row *row, char *err,
+                                    size_t errlen);
+
+/* Imports every row next() gives. counts may be NULL; it is filled only
+ * when everything was committed. */
+int store_import(struct store *st, store_import_next_fn next, void *ctx,
+                 struct store_import_counts *counts, char *err, size_t errlen);
+
+/* --- backup (store_backup.c) --------------------------------------------
+ * A consistent copy made with SQLite's online backup in one step
+ * (sqlite3_backup_step(b, -1): an incremental copy would restart for ever
+ * while another process writes) into "PATH.tmp", created 0600, then
+ * renamed to PATH. Works while other connections (the full-screen app)
+ * have the database open. Without replace an existing PATH is refused
+ * (STORE_EXISTS) and never touched; a failure leaves no PATH.tmp. */
+int store_backup(struct store *st, const char *path, int replace, char *err, size_t errlen);
 
 #endif

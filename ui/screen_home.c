@@ -42,7 +42,7 @@ static const struct keybind home_keys[] = {
 /* Reads today's episodes, newest first, keeping the first few. */
 static int load_today(struct app *app, struct home *h)
 {
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     int64_t now = app_now(app);
     int rc = store_episodes_iter(app_store(app), when_day_start(now), INT64_MAX,
                                  STORE_NEWEST_FIRST, STORE_ITER_TAGS, &it, h->err,
@@ -51,33 +51,31 @@ static int load_today(struct app *app, struct home *h)
     struct episode *ep = malloc(sizeof(*ep));
     if (!ep)
         rc = STORE_ERROR;
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, h->err, sizeof(h->err))) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, h->err, sizeof(h->err))) == STORE_OK) {
         if (h->ntoday < HOME_TODAY_MAX)
             h->today[h->ntoday++] = *ep;
         h->today_total++;
-        rc = STORE_OK;
     }
     free(ep);
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     return rc < 0 ? -1 : 0;
 }
 
 static int load_flags(struct app *app, struct home *h)
 {
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     int rc = store_episodes_iter(app_store(app), INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, 0,
                                  &it, h->err, sizeof(h->err));
     struct episode *ep = malloc(sizeof(*ep));
     if (!ep)
         rc = STORE_ERROR;
     flags_begin(&h->flags, app_now(app));
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, h->err, sizeof(h->err))) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, h->err, sizeof(h->err))) == STORE_OK) {
         flags_feed(&h->flags, ep);
-        rc = STORE_OK;
     }
     flags_end(&h->flags);
     free(ep);
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     return rc < 0 ? -1 : 0;
 }
 

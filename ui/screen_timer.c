@@ -163,15 +163,15 @@ static void load_advice(struct app *app, struct tmr *m)
     struct store *st = app_store(app);
     int64_t now = app_now(app), age = -1, since_ice = -1, ice_end;
     struct episode *ep = malloc(sizeof(*ep));
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     int rc = ep ? store_episode_ongoing(st, ep, m->err, sizeof(m->err)) : STORE_ERROR;
     if (rc == STORE_NOT_FOUND) {
         rc = store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, 0, &it, m->err,
                                  sizeof(m->err));
         if (rc == STORE_OK)
-            rc = store_episode_iter_next(it, ep, m->err, sizeof(m->err)) == 1 ? STORE_OK
+            rc = store_iter_next(it, ep, m->err, sizeof(m->err)) == STORE_OK ? STORE_OK
                                                                               : STORE_NOT_FOUND;
-        store_episode_iter_free(&it);
+        store_iter_free(&it);
     }
     if (rc == STORE_OK)
         age = now - ep->started_at;

@@ -37,18 +37,17 @@ static int compute_flags(struct cli_ctx *ctx, struct flags *f)
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct episode *ep = malloc(sizeof(*ep));
     int rc = ep ? store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, 0, &it,
                                       err, sizeof(err))
                 : STORE_ERROR;
     flags_begin(f, ctx->now);
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, err, sizeof(err))) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, sizeof(err))) == STORE_OK) {
         flags_feed(f, ep);
-        rc = STORE_OK;
     }
     flags_end(f);
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     store_close(&st);
     free(ep);
     if (rc < 0) {
@@ -309,17 +308,16 @@ int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv)
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
-    struct store_check_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct check c;
     long rows = 0;
-    rc = store_checks_iter(st, INT64_MIN, INT64_MAX, &it, err, sizeof(err));
-    while (rc == STORE_OK && (rc = store_check_iter_next(it, &c, err, sizeof(err))) == 1) {
+    rc = store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, sizeof(err));
+    while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
             fprintf(ctx->out, "%5s  %-16s  %-10s  %s\n", "ID", "TAKEN", "VERDICT", "YES TO");
         print_check_line(ctx, &c);
-        rc = STORE_OK;
     }
-    store_check_iter_free(&it);
+    store_iter_free(&it);
     store_close(&st);
     if (rc < 0) {
         fprintf(ctx->err, "unknot checks: %s\n", err);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "db/store.h"
-#include "db/store_io.h"
 #include "src/app/cli_common.h"
 #include "src/app/outfile.h"
 #include "src/app/report_store.h"
@@ -331,7 +330,7 @@ int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
         return CLI_RUNTIME;
     int rc = store_backup(st, argv[optind], force, err, sizeof err);
     store_close(&st);
-    if (rc == STORE_IO_EXISTS)
+    if (rc == STORE_EXISTS)
         fprintf(ctx->err, "unknot backup: %s: add --force to replace it\n", err);
     else if (rc != STORE_OK)
         fprintf(ctx->err, "unknot backup: %s\n", err);

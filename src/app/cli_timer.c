@@ -200,18 +200,17 @@ static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
-    struct store_session_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct session s;
     long rows = 0;
     int rc = store_sessions_iter(st, since, until, STORE_NEWEST_FIRST, &it, err, sizeof(err));
-    while (rc == STORE_OK && (rc = store_session_iter_next(it, &s, err, sizeof(err))) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, &s, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
             fprintf(ctx->out, "%5s  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", "ID", "STARTED",
                     "KIND", "ROUTINE", "PLANNED", "DONE", "STATUS", "PAIN");
         print_session(ctx, &s);
-        rc = STORE_OK;
     }
-    store_session_iter_free(&it);
+    store_iter_free(&it);
     store_close(&st);
     if (rc < 0) {
         fprintf(ctx->err, "unknot sessions: %s\n", err);

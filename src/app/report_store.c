@@ -8,7 +8,6 @@
 #include <time.h>
 
 #include "db/store.h"
-#include "db/store_io.h"
 #include "src/flags.h"
 #include "src/when.h"
 
@@ -66,73 +65,68 @@ struct work {
 /* The flags over the whole history, oldest first, without tags. */
 static int feed_flags(struct store *st, struct work *w, int64_t now, char *err, size_t errlen)
 {
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     int rc = store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, 0, &it, err, errlen);
     flags_begin(&w->fl, now);
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, &w->ep, err, errlen)) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, &w->ep, err, errlen)) == STORE_OK) {
         flags_feed(&w->fl, &w->ep);
-        rc = STORE_OK;
     }
     flags_end(&w->fl);
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     return rc;
 }
 
 static int feed_episodes(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                          size_t errlen)
 {
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     int rc = store_episodes_iter(st, from, to, STORE_OLDEST_FIRST, STORE_ITER_TAGS, &it, err,
                                  errlen);
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, &w->ep, err, errlen)) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, &w->ep, err, errlen)) == STORE_OK) {
         report_feed_episode(&w->r, &w->ep);
-        rc = STORE_OK;
     }
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     return rc;
 }
 
 static int feed_durations(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                           size_t errlen)
 {
-    struct store_io_iter *it = NULL;
+    struct store_iter *it = NULL;
     size_t count = 0, i = 0;
     int64_t secs;
-    int rc = store_io_durations(st, from, to, &count, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_io_duration_next(it, &secs, err, errlen)) == 1) {
+    int rc = store_durations_iter(st, from, to, &count, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &secs, err, errlen)) == STORE_OK) {
         (void)report_feed_duration_sorted(&w->r, secs, i++, count); /* a bad order drops the
                                                                        median, with a note */
-        rc = STORE_OK;
     }
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     return rc;
 }
 
 static int feed_checks(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                        size_t errlen)
 {
-    struct store_check_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct check c;
-    int rc = store_checks_iter(st, from, to, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_check_iter_next(it, &c, err, errlen)) == 1) {
+    int rc = store_checks_iter(st, from, to, STORE_NEWEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, errlen)) == STORE_OK) {
         report_feed_check(&w->r, &c);
-        rc = STORE_OK;
     }
-    store_check_iter_free(&it);
+    store_iter_free(&it);
     return rc;
 }
 
 static int feed_sessions(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                          size_t errlen)
 {
-    struct store_io_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct session s;
-    int rc = store_io_sessions(st, from, to, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_io_session_next(it, &s, err, errlen)) == 1) {
+    int rc = store_sessions_iter(st, from, to, STORE_OLDEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &s, err, errlen)) == STORE_OK) {
         (void)report_feed_session(&w->r, &s); /* an unknown kind is left out, by design */
-        rc = STORE_OK;
     }
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     return rc;
 }
 
@@ -143,18 +137,19 @@ static int gather(struct store *st, struct work *w, int64_t from, int64_t to, in
     int rc = store_read_begin(st, err, errlen);
     if (rc != STORE_OK)
         return rc;
+    /* Each feed ends with STORE_END from its iterator, or an error. */
     rc = feed_flags(st, w, now, err, errlen);
     report_begin(&w->r, from, to, now);
-    if (rc == STORE_OK)
+    if (rc == STORE_END)
         rc = feed_episodes(st, w, from, to, err, errlen);
-    if (rc == STORE_OK)
+    if (rc == STORE_END)
         rc = feed_durations(st, w, from, to, err, errlen);
-    if (rc == STORE_OK)
+    if (rc == STORE_END)
         rc = feed_checks(st, w, from, to, err, errlen);
-    if (rc == STORE_OK)
+    if (rc == STORE_END)
         rc = feed_sessions(st, w, from, to, err, errlen);
     store_read_end(st);
-    return rc;
+    return rc == STORE_END ? STORE_OK : rc;
 }
 
 int report_from_store(struct store *st, int64_t from, int64_t to, int64_t now,

@@ -5,43 +5,42 @@
 #include <string.h>
 
 #include "db/store.h"
-#include "db/store_io.h"
 
 static int export_episodes(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
 {
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct episode *ep = malloc(sizeof *ep);
     int rc = ep ? store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST,
                                       STORE_ITER_TAGS, &it, err, errlen)
                 : STORE_ERROR;
     if (!ep)
         snprintf(err, errlen, "out of memory");
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, err, errlen)) == 1)
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK)
         rc = xfer_write_episode(w, ep) == 0 ? STORE_OK : STORE_ERROR;
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     free(ep);
     return rc < 0 ? -1 : 0;
 }
 
 static int export_sessions(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
 {
-    struct store_io_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct session s;
-    int rc = store_io_sessions(st, INT64_MIN, INT64_MAX, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_io_session_next(it, &s, err, errlen)) == 1)
+    int rc = store_sessions_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &s, err, errlen)) == STORE_OK)
         rc = xfer_write_session(w, &s) == 0 ? STORE_OK : STORE_ERROR;
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     return rc < 0 ? -1 : 0;
 }
 
 static int export_checks(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
 {
-    struct store_io_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct check c;
-    int rc = store_io_checks(st, INT64_MIN, INT64_MAX, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_io_check_next(it, &c, err, errlen)) == 1)
+    int rc = store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, errlen)) == STORE_OK)
         rc = xfer_write_check(w, &c) == 0 ? STORE_OK : STORE_ERROR;
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     return rc < 0 ? -1 : 0;
 }
 

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "db/store_io.h"
+#include "db/store.h"
 #include "src/xfer.h"
 
 struct store;

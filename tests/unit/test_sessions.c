@@ -255,13 +255,13 @@ static void test_bad_start_writes_nothing(void **state)
         assert_true(err[0] != '\0');
         assert_int_equal(s.id, 0);
     }
-    struct store_session_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct session got;
     assert_int_equal(
         store_sessions_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, sizeof(err)),
         STORE_OK);
-    assert_int_equal(store_session_iter_next(it, &got, err, sizeof(err)), 0);
-    store_session_iter_free(&it);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_END);
+    store_iter_free(&it);
     store_close(&st);
 }
 
@@ -533,20 +533,20 @@ static void test_iterate_order_and_bounds(void **state)
         }
         ids[i] = start_ok(st, &s, OWNER);
     }
-    struct store_session_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct session got;
     int64_t seen[5];
     int n = 0, rc;
     assert_int_equal(
         store_sessions_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, sizeof(err)),
         STORE_OK);
-    while ((rc = store_session_iter_next(it, &got, err, sizeof(err))) == 1 && n < 5)
+    while ((rc = store_iter_next(it, &got, err, sizeof(err))) == STORE_OK && n < 5)
         seen[n++] = got.id;
-    assert_int_equal(rc, 0);
-    assert_int_equal(store_session_iter_next(it, &got, err, sizeof(err)), 0);
-    store_session_iter_free(&it);
+    assert_int_equal(rc, STORE_END);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_END);
+    store_iter_free(&it);
     assert_null(it);
-    store_session_iter_free(&it); /* NULL-safe */
+    store_iter_free(&it); /* NULL-safe */
     assert_int_equal(n, 5);
     const int64_t want_desc[5] = {ids[4], ids[3], ids[2], ids[1], ids[0]};
     assert_memory_equal(seen, want_desc, sizeof(seen));
@@ -555,9 +555,9 @@ static void test_iterate_order_and_bounds(void **state)
     assert_int_equal(
         store_sessions_iter(st, NOW + 200, NOW + 300, STORE_OLDEST_FIRST, &it, err, sizeof(err)),
         STORE_OK);
-    while (store_session_iter_next(it, &got, err, sizeof(err)) == 1 && n < 5)
+    while (store_iter_next(it, &got, err, sizeof(err)) == STORE_OK && n < 5)
         seen[n++] = got.id;
-    store_session_iter_free(&it);
+    store_iter_free(&it);
     assert_int_equal(n, 2);
     assert_int_equal(seen[0], ids[2]);
     assert_int_equal(seen[1], ids[3]);

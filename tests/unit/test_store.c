@@ -493,14 +493,14 @@ static void test_close_before_iterator_free(void **state)
     struct episode ep;
     ep_make(&ep, NOW, EPISODE_ONGOING, 1, REGION_LOWER, SIDE_UNSET);
     add_ok(st, &ep);
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     assert_int_equal(store_episodes_iter(st, 0, INT64_MAX, STORE_NEWEST_FIRST, 0, &it, err,
                                          sizeof(err)),
                      STORE_OK);
-    assert_int_equal(store_episode_iter_next(it, &ep, err, sizeof(err)), 1);
+    assert_int_equal(store_iter_next(it, &ep, err, sizeof(err)), STORE_OK);
     store_close(&st);
     assert_null(st);
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     assert_null(it);
 }
 
@@ -687,14 +687,14 @@ static void test_tags_roundtrip_in_order(void **state)
     assert_int_equal(store_episode_get(st, ep.id, &got, err, sizeof(err)), STORE_OK);
     assert_same_tags(&ep, &got);
 
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     assert_int_equal(store_episodes_iter(st, 0, INT64_MAX, STORE_NEWEST_FIRST, STORE_ITER_TAGS,
                                          &it, err, sizeof(err)),
                      STORE_OK);
-    assert_int_equal(store_episode_iter_next(it, &got, err, sizeof(err)), 1);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_OK);
     assert_same_tags(&ep, &got);
-    assert_int_equal(store_episode_iter_next(it, &got, err, sizeof(err)), 0);
-    store_episode_iter_free(&it);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_END);
+    store_iter_free(&it);
     assert_null(it);
 
     /* A repeated tag is stored once; a tag of the maximum length fits. */
@@ -1003,12 +1003,12 @@ static void collect_ids(struct store *st, int64_t from, int64_t to, enum store_o
 {
     char err[STORE_ERR_LEN];
     static struct episode ep;
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     assert_int_equal(store_episodes_iter(st, from, to, order, flags, &it, err, sizeof(err)),
                      STORE_OK);
     int rc;
     *n = 0;
-    while ((rc = store_episode_iter_next(it, &ep, err, sizeof(err))) == 1) {
+    while ((rc = store_iter_next(it, &ep, err, sizeof(err))) == STORE_OK) {
         assert_true(*n < max);
         ids[(*n)++] = ep.id;
         if (!(flags & STORE_ITER_TAGS))
@@ -1016,9 +1016,9 @@ static void collect_ids(struct store *st, int64_t from, int64_t to, enum store_o
         else
             assert_int_equal(ep.ntags, 1);
     }
-    assert_int_equal(rc, 0);
-    assert_int_equal(store_episode_iter_next(it, &ep, err, sizeof(err)), 0); /* stays done */
-    store_episode_iter_free(&it);
+    assert_int_equal(rc, STORE_END);
+    assert_int_equal(store_iter_next(it, &ep, err, sizeof(err)), STORE_END); /* stays done */
+    store_iter_free(&it);
     assert_null(it);
 }
 
@@ -1094,7 +1094,7 @@ static void test_iterate_many_rows(void **state)
         ep_tag(&ep, TAG_TRIGGER, i % 2 ? "lifting" : "stress");
         add_ok(st, &ep);
     }
-    struct store_episode_iter *newest = NULL, *oldest = NULL;
+    struct store_iter *newest = NULL, *oldest = NULL;
     assert_int_equal(store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST,
                                          STORE_ITER_TAGS, &newest, err, sizeof(err)),
                      STORE_OK);
@@ -1104,8 +1104,8 @@ static void test_iterate_many_rows(void **state)
     static struct episode x, y;
     int64_t last_new = INT64_MAX, last_old = INT64_MIN;
     int n = 0;
-    while (store_episode_iter_next(newest, &x, err, sizeof(err)) == 1) {
-        assert_int_equal(store_episode_iter_next(oldest, &y, err, sizeof(err)), 1);
+    while (store_iter_next(newest, &x, err, sizeof(err)) == STORE_OK) {
+        assert_int_equal(store_iter_next(oldest, &y, err, sizeof(err)), STORE_OK);
         assert_true(x.started_at <= last_new);
         assert_true(y.started_at >= last_old);
         assert_int_equal(x.ntags, 1);
@@ -1115,10 +1115,10 @@ static void test_iterate_many_rows(void **state)
         n++;
     }
     assert_int_equal(n, N);
-    assert_int_equal(store_episode_iter_next(oldest, &y, err, sizeof(err)), 0);
-    store_episode_iter_free(&newest);
-    store_episode_iter_free(&oldest);
-    store_episode_iter_free(&oldest); /* NULL-safe */
+    assert_int_equal(store_iter_next(oldest, &y, err, sizeof(err)), STORE_END);
+    store_iter_free(&newest);
+    store_iter_free(&oldest);
+    store_iter_free(&oldest); /* NULL-safe */
     store_close(&st);
 }
 
@@ -1175,30 +1175,30 @@ static void test_checks_roundtrip(void **state)
     assert_int_equal(store_check_latest(st, &got, err, sizeof(err)), STORE_OK);
     assert_same_check(&got, &b);
 
-    struct store_check_iter *it = NULL;
-    assert_int_equal(store_checks_iter(st, NOW - 86400, NOW - 1, &it, err, sizeof(err)),
+    struct store_iter *it = NULL;
+    assert_int_equal(store_checks_iter(st, NOW - 86400, NOW - 1, STORE_NEWEST_FIRST, &it, err, sizeof(err)),
                      STORE_OK);
-    assert_int_equal(store_check_iter_next(it, &got, err, sizeof(err)), 1);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_OK);
     assert_same_check(&got, &c);
-    assert_int_equal(store_check_iter_next(it, &got, err, sizeof(err)), 1);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_OK);
     assert_same_check(&got, &a);
-    assert_int_equal(store_check_iter_next(it, &got, err, sizeof(err)), 0);
-    assert_int_equal(store_check_iter_next(it, &got, err, sizeof(err)), 0);
-    store_check_iter_free(&it);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_END);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_END);
+    store_iter_free(&it);
     assert_null(it);
-    store_check_iter_free(&it);
+    store_iter_free(&it);
 
-    assert_int_equal(store_checks_iter(st, INT64_MIN, INT64_MAX, &it, err, sizeof(err)),
+    assert_int_equal(store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, sizeof(err)),
                      STORE_OK);
     int n = 0;
     int64_t last = INT64_MAX;
-    while (store_check_iter_next(it, &got, err, sizeof(err)) == 1) {
+    while (store_iter_next(it, &got, err, sizeof(err)) == STORE_OK) {
         assert_true(got.taken_at <= last);
         last = got.taken_at;
         n++;
     }
     assert_int_equal(n, 3);
-    store_check_iter_free(&it);
+    store_iter_free(&it);
     store_close(&st);
 }
 

@@ -18,7 +18,6 @@
 #include <unistd.h>
 
 #include "db/store.h"
-#include "db/store_io.h"
 #include "src/app/report_store.h"
 #include "src/app/xfer_store.h"
 
@@ -305,71 +304,72 @@ static void test_missing_episode_refused(void **state)
 static void test_durations_sorted(void **state)
 {
     struct store *st = open_ok(":memory:");
-    struct store_io_iter *it = NULL;
+    struct store_iter *it = NULL;
     char err[STORE_ERR_LEN];
     size_t count = 0;
     int64_t secs, got[8];
     int n = 0, rc;
     (void)state;
     fill(st);
-    assert_int_equal(store_io_durations(st, INT64_MIN, INT64_MAX, &count, &it, err, sizeof err),
+    assert_int_equal(store_durations_iter(st, INT64_MIN, INT64_MAX, &count, &it, err, sizeof err),
                      STORE_OK);
     assert_int_equal(count, 3); /* the ongoing one has no duration */
-    while ((rc = store_io_duration_next(it, &secs, err, sizeof err)) == 1)
+    while ((rc = store_iter_next(it, &secs, err, sizeof err)) == STORE_OK)
         got[n++] = secs;
-    assert_int_equal(rc, 0);
+    assert_int_equal(rc, STORE_END);
     assert_int_equal(n, 3);
     assert_int_equal(got[0], HOUR);
     assert_int_equal(got[1], 2 * HOUR);
     assert_int_equal(got[2], 4 * HOUR);
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     assert_null(it);
     /* A period holds only the episodes that started in it. */
-    assert_int_equal(store_io_durations(st, NOW - 9 * DAY, NOW, &count, &it, err, sizeof err),
+    assert_int_equal(store_durations_iter(st, NOW - 9 * DAY, NOW, &count, &it, err, sizeof err),
                      STORE_OK);
     assert_int_equal(count, 2);
-    /* The wrong next for the iterator is refused, not misread. */
-    assert_int_equal(store_io_check_next(it, NULL, err, sizeof err), STORE_ERROR);
-    store_io_iter_free(&it);
-    store_io_iter_free(&it);
+    /* The wrong row type for the iterator is refused, not misread. */
+    struct check wrong;
+    assert_int_equal(store_iter_next(it, &wrong, err, sizeof err), STORE_ERROR);
+    store_iter_free(&it);
+    store_iter_free(&it);
     store_close(&st);
 }
 
 static void test_sessions_and_checks_oldest_first(void **state)
 {
     struct store *st = open_ok(":memory:");
-    struct store_io_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct session s;
     struct check c;
     char err[STORE_ERR_LEN];
     (void)state;
     fill(st);
-    assert_int_equal(store_io_sessions(st, INT64_MIN, INT64_MAX, &it, err, sizeof err), STORE_OK);
-    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 1);
+    assert_int_equal(store_sessions_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, sizeof err), STORE_OK);
+    assert_int_equal(store_iter_next(it, &s, err, sizeof err), STORE_OK);
     assert_int_equal(s.id, 1);
     assert_string_equal(session_kind_code(s.kind), "ice");
     assert_int_equal(s.pain_before, 7);
     assert_int_equal(s.pain_after, 4);
     assert_int_equal(s.episode_id, 1);
-    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 1);
+    assert_int_equal(store_iter_next(it, &s, err, sizeof err), STORE_OK);
     assert_string_equal(s.routine, "first-aid");
     assert_int_equal(s.hold_s, 5);
     assert_int_equal(s.pain_before, SESSION_PAIN_NONE);
-    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 1);
+    assert_int_equal(store_iter_next(it, &s, err, sizeof err), STORE_OK);
     assert_int_equal(s.ended_at, 0);
-    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 0);
-    store_io_iter_free(&it);
-    assert_int_equal(store_io_checks(st, INT64_MIN, INT64_MAX, &it, err, sizeof err), STORE_OK);
-    assert_int_equal(store_io_check_next(it, &c, err, sizeof err), 1);
+    assert_int_equal(store_iter_next(it, &s, err, sizeof err), STORE_END);
+    store_iter_free(&it);
+    assert_int_equal(store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, sizeof err), STORE_OK);
+    assert_int_equal(store_iter_next(it, &c, err, sizeof err), STORE_OK);
     assert_string_equal(redflag_level_code(c.verdict), "see_doctor");
     assert_int_equal(c.nanswers, REDFLAG_COUNT);
     assert_int_equal(check_answer_count(&c), REDFLAG_COUNT);
     assert_true(check_has_answer(&c, 12));
     assert_int_equal(c.answers[11], 1);
-    assert_int_equal(store_io_check_next(it, &c, err, sizeof err), 1);
+    assert_int_equal(store_iter_next(it, &c, err, sizeof err), STORE_OK);
     assert_string_equal(redflag_level_code(c.verdict), "clear");
-    assert_int_equal(store_io_check_next(it, &c, err, sizeof err), 0);
-    store_io_iter_free(&it);
+    assert_int_equal(store_iter_next(it, &c, err, sizeof err), STORE_END);
+    store_iter_free(&it);
     store_close(&st);
 }
 
@@ -481,7 +481,7 @@ static void test_backup(void **state)
     free(got);
     store_close(&c);
     /* An existing file is kept unless replacing is asked for. */
-    assert_int_equal(store_backup(a, copy, 0, err, sizeof err), STORE_IO_EXISTS);
+    assert_int_equal(store_backup(a, copy, 0, err, sizeof err), STORE_EXISTS);
     assert_non_null(strstr(err, "already exists"));
     assert_int_equal(access(tmp, F_OK), -1);
     assert_int_equal(store_backup(a, copy, 1, err, sizeof err), STORE_OK);

@@ -25,6 +25,7 @@ enum store_status {
     STORE_NOT_FOUND = -2, /* no row with that id */
     STORE_NEWER = -3,     /* database written by a newer unknot: refused */
     STORE_NOT_OURS = -4,  /* another program's SQLite file: refused */
+    STORE_ABORTED = -5,   /* store_episode_edit: the edit function gave up */
     STORE_EXISTS = -10,   /* store_backup: the target exists, replace not asked */
     STORE_END = 1,        /* store_iter_next: no more rows (not an error) */
 };
@@ -63,6 +64,20 @@ int store_episode_add(struct store *st, struct episode *ep, int64_t now,
 /* Replaces every field and the tags of episode ep->id; updated_at = now. */
 int store_episode_update(struct store *st, struct episode *ep, int64_t now,
                          char *err, size_t errlen);
+
+/* Whether and how to change an episode read inside store_episode_edit:
+ * changes *ep in place and returns 0 to save it, or anything else to
+ * leave the database as it was. */
+typedef int (*store_edit_fn)(void *ctx, struct episode *ep);
+
+/* Read-modify-write of episode id in ONE BEGIN IMMEDIATE transaction:
+ * reads it with its tags into *ep, lets edit() change it, then writes it
+ * back (updated_at = now), so no other writer (the full-screen app) can
+ * save in between and be overwritten. STORE_NOT_FOUND when there is no
+ * such episode, STORE_ABORTED when edit() gave up; nothing is written
+ * then. The caller validates inside edit() (episode_validate). */
+int store_episode_edit(struct store *st, int64_t id, store_edit_fn edit, void *ctx,
+                       struct episode *ep, int64_t now, char *err, size_t errlen);
 
 /* Sets ended_at of episode id (must be ongoing, ended_at > started_at is
  * checked by the schema). */

@@ -199,15 +199,11 @@ int store_episode_add(struct store *st, struct episode *ep, int64_t now, char *e
     return rc;
 }
 
-int store_episode_update(struct store *st, struct episode *ep, int64_t now, char *err,
-                         size_t errlen)
+/* The update of ep inside the caller's transaction. */
+static int episode_update_in_tx(struct store *st, const struct episode *ep, int64_t now,
+                                char *err, size_t errlen)
 {
-    int rc = episode_check_enums(ep, err, errlen);
-    if (rc == STORE_OK)
-        rc = db_tx_begin(st, err, errlen);
-    if (rc != STORE_OK)
-        return rc;
-    rc = episode_write(st, SQL_EP_UPDATE, ep, now, "updating episode", err, errlen);
+    int rc = episode_write(st, SQL_EP_UPDATE, ep, now, "updating episode", err, errlen);
     if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
         db_set_err(err, errlen, "no episode %lld", (long long)ep->id);
         rc = STORE_NOT_FOUND;
@@ -216,6 +212,40 @@ int store_episode_update(struct store *st, struct episode *ep, int64_t now, char
         rc = DB_EXEC(st, SQL_TAGS_DELETE, "replacing tags", SQL_ARG(ep->id));
     if (rc == STORE_OK)
         rc = tags_insert(st, ep->id, ep, err, errlen);
+    return rc;
+}
+
+int store_episode_update(struct store *st, struct episode *ep, int64_t now, char *err,
+                         size_t errlen)
+{
+    int rc = episode_check_enums(ep, err, errlen);
+    if (rc == STORE_OK)
+        rc = db_tx_begin(st, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    rc = db_tx_end(st, episode_update_in_tx(st, ep, now, err, errlen), err, errlen);
+    if (rc == STORE_OK)
+        ep->updated_at = now;
+    return rc;
+}
+
+int store_episode_edit(struct store *st, int64_t id, store_edit_fn edit, void *ctx,
+                       struct episode *ep, int64_t now, char *err, size_t errlen)
+{
+    int rc = db_tx_begin(st, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    rc = store_episode_get(st, id, ep, err, errlen);
+    if (rc == STORE_OK && edit(ctx, ep) != 0) {
+        db_set_err(err, errlen, "episode %lld: the edit was given up", (long long)id);
+        rc = STORE_ABORTED;
+    }
+    if (rc == STORE_OK)
+        ep->id = id; /* the edit changes fields, never which row */
+    if (rc == STORE_OK)
+        rc = episode_check_enums(ep, err, errlen);
+    if (rc == STORE_OK)
+        rc = episode_update_in_tx(st, ep, now, err, errlen);
     rc = db_tx_end(st, rc, err, errlen);
     if (rc == STORE_OK)
         ep->updated_at = now;

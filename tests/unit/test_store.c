@@ -1123,6 +1123,72 @@ static void test_iterate_many_rows(void **state)
 }
 
 /* ---------------------------------------------------------------------
+ * Edit: read-modify-write in one transaction */
+
+/* What another writer (the full-screen app) tries while an edit runs. */
+struct edit_race {
+    sqlite3 *other; /* a second connection, busy_timeout 0 */
+    int64_t id;
+    int other_rc;   /* SQLite code of its UPDATE */
+    int give_up;
+};
+
+static int edit_race_cb(void *arg, struct episode *ep)
+{
+    struct edit_race *r = arg;
+    char sql[128];
+    /* The old `unknot edit` read, closed, and wrote later: this save came
+     * in between and was overwritten. Now the edit's write lock keeps it
+     * out until the edit is committed. */
+    snprintf(sql, sizeof(sql), "UPDATE episodes SET notes = 'tui' WHERE id = %lld",
+             (long long)r->id);
+    r->other_rc = sqlite3_exec(r->other, sql, NULL, NULL, NULL);
+    snprintf(ep->note, sizeof(ep->note), "cli");
+    ep->intensity = 9;
+    return r->give_up;
+}
+
+static void test_edit_is_one_transaction(void **state)
+{
+    (void)state;
+    char path[256], err[STORE_ERR_LEN], buf[64];
+    tpath(path, sizeof(path), "edit.db");
+    struct store *st = open_ok(path);
+    struct episode ep, got;
+    ep_make(&ep, NOW - 3600, NOW - 60, 4, REGION_LOWER, SIDE_LEFT);
+    ep_tag(&ep, TAG_TRIGGER, "lifting");
+    int64_t id = add_ok(st, &ep);
+    struct edit_race r = {raw_open(path), id, SQLITE_OK, 0};
+
+    assert_int_equal(store_episode_edit(st, id, edit_race_cb, &r, &got, NOW, err, sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(r.other_rc, SQLITE_BUSY); /* the other writer had to wait */
+    assert_int_equal(got.id, id);
+    assert_int_equal(got.ntags, 1);     /* read with its tags */
+    assert_int_equal(got.updated_at, NOW);
+    assert_int_equal(store_episode_get(st, id, &ep, err, sizeof(err)), STORE_OK);
+    assert_string_equal(ep.note, "cli");
+    assert_int_equal(ep.intensity, 9);
+    assert_int_equal(ep.ntags, 1);
+    assert_string_equal(ep.tags[0].text, "lifting");
+    /* Once the edit is in, the other writer's save goes through. */
+    raw_exec_ok(r.other, "UPDATE episodes SET notes = 'tui later'");
+
+    /* Giving up writes nothing and holds no lock afterwards. */
+    r.give_up = 1;
+    assert_int_equal(store_episode_edit(st, id, edit_race_cb, &r, &got, NOW + 5, err, sizeof(err)),
+                     STORE_ABORTED);
+    raw_text(r.other, "SELECT notes FROM episodes", buf, sizeof(buf));
+    assert_string_equal(buf, "tui later");
+    raw_exec_ok(r.other, "UPDATE episodes SET intensity = 3");
+    assert_int_equal(store_episode_edit(st, id + 100, edit_race_cb, &r, &got, NOW, err,
+                                        sizeof(err)),
+                     STORE_NOT_FOUND);
+    assert_int_equal(sqlite3_close(r.other), SQLITE_OK);
+    store_close(&st);
+}
+
+/* ---------------------------------------------------------------------
  * Checks */
 
 /* A check from its stored verdict code (unknown: outside the enum, which
@@ -1538,6 +1604,7 @@ int main(void)
         cmocka_unit_test(test_ongoing_lookup),
         cmocka_unit_test(test_iterate_order_and_bounds),
         cmocka_unit_test(test_iterate_many_rows),
+        cmocka_unit_test(test_edit_is_one_transaction),
         cmocka_unit_test(test_checks_roundtrip),
         cmocka_unit_test(test_bad_check_writes_nothing),
         cmocka_unit_test(test_page_covers_every_row_once),

@@ -1,6 +1,9 @@
 /* store: the only place that knows SQL. An opaque handle over one SQLite
- * database file, typed functions and row iterators. No sqlite3 type leaves
- * this module.
+ * database file, typed functions on the core records (src/episode.h,
+ * src/session.h, src/check.h) and one row iterator. No sqlite3 type leaves
+ * db/. The code is split by table: store.c (open, migrate, statements,
+ * transactions), store_episode.c, store_session.c, store_check.c,
+ * store_iter.c, store_xfer.c (import), store_backup.c.
  *
  * Error model: every function returns a store status (STORE_OK = 0) and,
  * on failure, writes a one-line message into the caller's err buffer. */
@@ -10,8 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "src/check.h"
 #include "src/episode.h"
 #include "src/util.h"
+#include "src/session.h"
 
 struct store;
 
@@ -21,6 +26,9 @@ enum store_status {
     STORE_NOT_FOUND = -2, /* no row with that id */
     STORE_NEWER = -3,     /* database written by a newer unknot: refused */
     STORE_NOT_OURS = -4,  /* another program's SQLite file: refused */
+    STORE_ABORTED = -5,   /* store_episode_edit: the edit function gave up */
+    STORE_EXISTS = -10,   /* store_backup: the target exists, replace not asked */
+    STORE_END = 1,        /* store_iter_next: no more rows (not an error) */
 };
 
 /* The store's messages fit the one error buffer size of every layer. */
@@ -59,6 +67,20 @@ int store_episode_add(struct store *st, struct episode *ep, int64_t now,
 int store_episode_update(struct store *st, struct episode *ep, int64_t now,
                          char *err, size_t errlen);
 
+/* Whether and how to change an episode read inside store_episode_edit:
+ * changes *ep in place and returns 0 to save it, or anything else to
+ * leave the database as it was. */
+typedef int (*store_edit_fn)(void *ctx, struct episode *ep);
+
+/* Read-modify-write of episode id in ONE BEGIN IMMEDIATE transaction:
+ * reads it with its tags into *ep, lets edit() change it, then writes it
+ * back (updated_at = now), so no other writer (the full-screen app) can
+ * save in between and be overwritten. STORE_NOT_FOUND when there is no
+ * such episode, STORE_ABORTED when edit() gave up; nothing is written
+ * then. The caller validates inside edit() (episode_validate). */
+int store_episode_edit(struct store *st, int64_t id, store_edit_fn edit, void *ctx,
+                       struct episode *ep, int64_t now, char *err, size_t errlen);
+
 /* Sets ended_at of episode id (must be ongoing, ended_at > started_at is
  * checked by the schema). */
 int store_episode_end(struct store *st, int64_t id, int64_t ended_at, int64_t now,
@@ -78,20 +100,46 @@ int store_episode_ongoing(struct store *st, struct episode *out, char *err, size
 int store_episode_count(struct store *st, int64_t from, int64_t to, int64_t *count,
                         char *err, size_t errlen);
 
-/* Iterator over episodes with from <= started_at <= to, in the given
- * order (ties broken by id), one row at a time: memory does not grow with
- * the number of rows. With STORE_ITER_TAGS each row comes with its tags. */
+/* --- iterators ----------------------------------------------------------
+ * One iterator type for every kind of row (pkg's pkgdb_it): a store_*_iter
+ * function makes it, store_iter_next gives one row per call and returns
+ * STORE_OK with the row, STORE_END at the end (and on every call after),
+ * or an error (and the same error on every call after). The row is read
+ * from SQLite one at a time: memory does not grow with the number of rows.
+ * Each iterator has its own statement, so two may run side by side. */
 enum store_order { STORE_NEWEST_FIRST, STORE_OLDEST_FIRST };
-#define STORE_ITER_TAGS 1
-struct store_episode_iter;
+#define STORE_ITER_TAGS 1 /* load flag: episodes come with their tags */
+struct store_iter;
 
+/* What a row of an iterator is (store_iter_next checks it). */
+enum store_row { STORE_ROW_EPISODE, STORE_ROW_SESSION, STORE_ROW_CHECK, STORE_ROW_DURATION };
+
+/* Episodes with from <= started_at <= to in the given order (ties broken
+ * by id); rows are struct episode. flags: 0 or STORE_ITER_TAGS. */
 int store_episodes_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
-                        int flags, struct store_episode_iter **out, char *err, size_t errlen);
-/* Returns 1 with *out filled, 0 at the end, STORE_ERROR on failure. */
-int store_episode_iter_next(struct store_episode_iter *it, struct episode *out,
-                            char *err, size_t errlen);
+                        int flags, struct store_iter **out, char *err, size_t errlen);
+
+/* Durations (ended_at - started_at, seconds, rows of int64_t) of the ended
+ * episodes that started in [from, to], shortest first; *count is how many
+ * there are, so they can be fed to report_feed_duration_sorted. */
+int store_durations_iter(struct store *st, int64_t from, int64_t to, size_t *count,
+                         struct store_iter **out, char *err, size_t errlen);
+
+/* Gives the next row into *row, whose type must be that of the iterator
+ * (struct episode, struct session, struct check or int64_t): STORE_OK,
+ * STORE_END or an error (a row of the wrong type is one). */
+#define store_iter_next(it, row, err, errlen)                                       \
+    store_iter_next_row((it),                                                       \
+                        _Generic((row), struct episode *: STORE_ROW_EPISODE,        \
+                                 struct session *: STORE_ROW_SESSION,               \
+                                 struct check *: STORE_ROW_CHECK,                   \
+                                 int64_t *: STORE_ROW_DURATION),                    \
+                        (row), (err), (errlen))
+int store_iter_next_row(struct store_iter *it, enum store_row row, void *out, char *err,
+                        size_t errlen);
+
 /* Finalizes and sets *it to NULL. NULL-safe. */
-void store_episode_iter_free(struct store_episode_iter **it);
+void store_iter_free(struct store_iter **it);
 
 /* --- paging (the history screen) --------------------------------------
  * Keyset paging in (started_at, id) order: a page continues after the key
@@ -130,31 +178,21 @@ int store_episode_rank(struct store *st, const char *filter, const struct store_
                        int64_t *rank, char *err, size_t errlen);
 
 /* --- red-flag checks --------------------------------------------------
- * verdict codes: "clear", "see_doctor", "urgent", "emergency".
- * Answers: items 1..nanswers, 0 = no, 1 = yes. */
-#define STORE_CHECK_MAX_ITEMS 32
-struct store_check {
-    int64_t id;
-    int64_t taken_at;
-    char verdict[16];
-    int nanswers;
-    unsigned char answers[STORE_CHECK_MAX_ITEMS]; /* answers[i] is item i + 1 */
-};
+ * A check is stored as its verdict code (redflag_level_code) and one
+ * answer row per answered item (src/check.h). */
 
-/* Stores a check with all its answers in one transaction; sets c->id. */
-int store_check_add(struct store *st, struct store_check *c, char *err, size_t errlen);
-int store_check_get(struct store *st, int64_t id, struct store_check *out,
+/* Stores a check with its answers (items 1..nanswers, less the gaps) in
+ * one transaction; sets c->id. */
+int store_check_add(struct store *st, struct check *c, char *err, size_t errlen);
+int store_check_get(struct store *st, int64_t id, struct check *out,
                     char *err, size_t errlen);
 /* The newest check. STORE_NOT_FOUND when none. */
-int store_check_latest(struct store *st, struct store_check *out, char *err, size_t errlen);
+int store_check_latest(struct store *st, struct check *out, char *err, size_t errlen);
 
-/* Iterates checks newest first, with their answers. */
-struct store_check_iter;
-int store_checks_iter(struct store *st, int64_t from, int64_t to,
-                      struct store_check_iter **out, char *err, size_t errlen);
-int store_check_iter_next(struct store_check_iter *it, struct store_check *out,
-                          char *err, size_t errlen);
-void store_check_iter_free(struct store_check_iter **it);
+/* Iterates checks taken in [from, to] in the given order (ties by id),
+ * with their answers; rows are struct check. */
+int store_checks_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
+                      struct store_iter **out, char *err, size_t errlen);
 
 /* --- timer sessions -----------------------------------------------------
  * A session row is written when a timer starts (status "running"), its
@@ -164,25 +202,7 @@ void store_check_iter_free(struct store_check_iter **it);
  * clock Unix seconds; an end or checkpoint earlier than the start (the
  * clock was set back) is stored as the start. Each write is one
  * BEGIN IMMEDIATE transaction. */
-#define STORE_PAIN_NONE (-1)     /* pain_before / pain_after not given */
 #define STORE_SESSION_STALE_S 60 /* a checkpoint this old means nobody runs it */
-#define STORE_SESSION_KIND_LEN 16
-#define STORE_SESSION_ROUTINE_LEN 32
-#define STORE_SESSION_STATUS_LEN 16
-
-struct store_session {
-    int64_t id;
-    char kind[STORE_SESSION_KIND_LEN];       /* "stretch", "ice", "heat" */
-    char routine[STORE_SESSION_ROUTINE_LEN]; /* routine code, or "" */
-    int hold_s;                              /* 5 or 30 for a routine, else 0 */
-    int64_t planned_s, elapsed_s;
-    int64_t started_at;
-    int64_t ended_at;      /* 0 while running */
-    int64_t checkpoint_at; /* last checkpoint, 0 if none */
-    char status[STORE_SESSION_STATUS_LEN]; /* "running", "done", "stopped", "interrupted" */
-    int64_t episode_id;                    /* the episode ongoing at the start, 0: none */
-    int pain_before, pain_after;           /* 0..10, or STORE_PAIN_NONE */
-};
 
 /* Starts a session: inserts s as "running" with elapsed 0, checkpointed at
  * s->started_at, owned by process owner_pid (> 0), linked to the ongoing
@@ -190,7 +210,7 @@ struct store_session {
  * for none), planned_s, started_at and pain_before; sets id, episode_id,
  * status, elapsed_s, checkpoint_at and ended_at. Bad values are refused by
  * the schema (STORE_ERROR). */
-int store_session_start(struct store *st, struct store_session *s, int64_t owner_pid,
+int store_session_start(struct store *st, struct session *s, int64_t owner_pid,
                         char *err, size_t errlen);
 
 /* Records elapsed_s at wall-clock time now. The owner calls it while the
@@ -201,16 +221,16 @@ int store_session_checkpoint(struct store *st, int64_t id, int64_t elapsed_s, in
                              char *err, size_t errlen);
 
 /* Ends a session: status "done" or "stopped" (anything else is refused),
- * elapsed_s, ended_at; pain_after unless STORE_PAIN_NONE. STORE_NOT_FOUND
+ * elapsed_s, ended_at; pain_after unless SESSION_PAIN_NONE. STORE_NOT_FOUND
  * when it already ended or is gone. */
-int store_session_finish(struct store *st, int64_t id, const char *status, int64_t elapsed_s,
+int store_session_finish(struct store *st, int64_t id, enum session_status status, int64_t elapsed_s,
                          int64_t ended_at, int pain_after, char *err, size_t errlen);
 
 /* Sets pain_after (0..10) of an ended or running session. */
 int store_session_rate(struct store *st, int64_t id, int pain_after, char *err, size_t errlen);
 
 /* Reads one session. STORE_NOT_FOUND when there is none. */
-int store_session_get(struct store *st, int64_t id, struct store_session *out,
+int store_session_get(struct store *st, int64_t id, struct session *out,
                       char *err, size_t errlen);
 
 /* Whether process pid is alive: 1 yes, 0 no. */
@@ -233,14 +253,55 @@ int store_sessions_recover(struct store *st, int64_t now, store_alive_fn alive, 
 int store_session_last_ice_end(struct store *st, int64_t *ended_at, char *err, size_t errlen);
 
 /* Iterates sessions with from <= started_at <= to in the given order (ties
- * by id), one row at a time. */
-struct store_session_iter;
+ * by id); rows are struct session. */
 int store_sessions_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
-                        struct store_session_iter **out, char *err, size_t errlen);
-/* Returns 1 with *out filled, 0 at the end, STORE_ERROR on failure. */
-int store_session_iter_next(struct store_session_iter *it, struct store_session *out,
-                            char *err, size_t errlen);
-/* Finalizes and sets *it to NULL. NULL-safe. */
-void store_session_iter_free(struct store_session_iter **it);
+                        struct store_iter **out, char *err, size_t errlen);
+
+/* --- a consistent read ------------------------------------------------
+ * Every read between begin and end sees the database as it was at the
+ * first of them, even while another process writes (a deferred read
+ * transaction; in WAL mode it blocks no writer). The report needs it: the
+ * sorted durations must be those of the episodes it counted. */
+int store_read_begin(struct store *st, char *err, size_t errlen);
+/* Ends the read. Never fails in a way that matters: nothing was written. */
+void store_read_end(struct store *st);
+
+/* --- import (store_xfer.c) ---------------------------------------------
+ * Rows keep their ids. Everything is one BEGIN IMMEDIATE transaction: the
+ * first bad row, or a failure of next(), rolls all of it back, so either
+ * every row is in or none is. An id already in the database (or twice in
+ * the input) is refused with a message naming the row's line. */
+struct store_import_counts {
+    size_t episodes, tags, sessions, checks, answers;
+};
+
+/* One row to import: exactly one of ep, ses and chk is set, pointing to
+ * a record the caller owns until its next call; line is the input line
+ * where it starts (for messages). */
+struct store_import_row {
+    long line;
+    const struct episode *ep;
+    const struct session *ses;
+    const struct check *chk;
+};
+
+/* Gives the next validated row: 1 with *row filled, 0 at the end, -1
+ * with a message in err (e.g. xfer_read). */
+typedef int (*store_import_next_fn)(void *ctx, struct store_import_row *row, char *err,
+                                    size_t errlen);
+
+/* Imports every row next() gives. counts may be NULL; it is filled only
+ * when everything was committed. */
+int store_import(struct store *st, store_import_next_fn next, void *ctx,
+                 struct store_import_counts *counts, char *err, size_t errlen);
+
+/* --- backup (store_backup.c) --------------------------------------------
+ * A consistent copy made with SQLite's online backup in one step
+ * (sqlite3_backup_step(b, -1): an incremental copy would restart for ever
+ * while another process writes) into "PATH.tmp", created 0600, then
+ * renamed to PATH. Works while other connections (the full-screen app)
+ * have the database open. Without replace an existing PATH is refused
+ * (STORE_EXISTS) and never touched; a failure leaves no PATH.tmp. */
+int store_backup(struct store *st, const char *path, int replace, char *err, size_t errlen);
 
 #endif

@@ -1,29 +1,95 @@
-/* store_private: what the other files of db/ may know about a store and
- * nothing outside db/ may. Include it only from the .c files of db/. The
- * helpers are defined in db/store.c; their names start with db_ so they
- * cannot clash with anything outside db/. */
+/* store_private: what the files of db/ share and nothing outside db/ may
+ * know. Include it only from the .c files of db/. The helpers are defined
+ * in db/store.c (statements, errors, transactions, binds) and
+ * db/store_iter.c (the iterator); their names start with db_ so they
+ * cannot clash with anything outside db/.
+ *
+ * Every statement of db/ is in ONE table: enum stmt_id here, its SQL text
+ * in db/store.c. Cached statements (db_stmt) are prepared on first use and
+ * finalized at close; an iterator prepares its own copy, so two may run
+ * side by side. Values are always bound, never formatted into SQL. */
 #ifndef UNKNOT_STORE_PRIVATE_H
 #define UNKNOT_STORE_PRIVATE_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include <sqlite3.h>
 
 #include "src/util.h"
+#include "db/store.h"
 
-struct store;
 
+enum stmt_id {
+    /* store.c: pragmas, header, transactions */
+    SQL_BUSY_TIMEOUT,
+    SQL_FOREIGN_KEYS,
+    SQL_SYNCHRONOUS,
+    SQL_CACHE_SIZE,
+    SQL_HEADER,
+    SQL_JOURNAL_WAL,
+    SQL_SET_APP_ID,
+    SQL_OPTIMIZE,
+    SQL_BEGIN,
+    SQL_BEGIN_READ,
+    SQL_COMMIT,
+    SQL_ROLLBACK,
+    /* store_episode.c */
+    SQL_EP_INSERT,
+    SQL_EP_UPDATE,
+    SQL_EP_STATE,
+    SQL_EP_END,
+    SQL_EP_DELETE,
+    SQL_EP_GET,
+    SQL_EP_ONGOING,
+    SQL_EP_COUNT,
+    SQL_EP_RANGE_DESC,
+    SQL_EP_RANGE_ASC,
+    SQL_EP_PAGE_DESC,
+    SQL_EP_PAGE_ASC,
+    SQL_EP_RANK,
+    SQL_EP_DURATIONS_COUNT,
+    SQL_EP_DURATIONS,
+    SQL_TAGS_DELETE,
+    SQL_TAG_INSERT,
+    SQL_TAGS_GET,
+    /* store_check.c */
+    SQL_CHECK_INSERT,
+    SQL_ANSWER_INSERT,
+    SQL_CHECK_GET,
+    SQL_CHECK_LATEST,
+    SQL_CHECK_RANGE_DESC,
+    SQL_CHECK_RANGE_ASC,
+    SQL_ANSWERS_GET,
+    /* store_session.c */
+    SQL_SES_INSERT,
+    SQL_SES_CHECKPOINT,
+    SQL_SES_FINISH,
+    SQL_SES_RATE,
+    SQL_SES_GET,
+    SQL_SES_ANY_RUNNING,
+    SQL_SES_RECOVER,
+    SQL_SES_LAST_ICE,
+    SQL_SES_RANGE_DESC,
+    SQL_SES_RANGE_ASC,
+    /* store_xfer.c: import keeps the ids */
+    SQL_IMP_EPISODE,
+    SQL_IMP_TAG,
+    SQL_IMP_SESSION,
+    SQL_IMP_CHECK,
+    SQL_COUNT
+};
 
-/* The columns of the sessions table that export and import carry (those
- * of the first schema, see struct xfer_session), in this order. */
-#define DB_SES_COLS_XFER "id, kind, routine, hold_s, planned_s, elapsed_s, started_at," \
-                         " ended_at, status, episode_id, pain_before, pain_after"
-/* Every column a struct store_session is read from, in this order. */
-#define DB_SES_COLS DB_SES_COLS_XFER ", checkpoint_at"
+struct store {
+    sqlite3 *db;
+    sqlite3_stmt *stmt[SQL_COUNT];
+    /* The liveness test of the store_sessions_recover call in progress. */
+    store_alive_fn alive;
+    void *alive_ctx;
+};
 
-/* The store's connection, for the statements of db/store_io.c. Owned by
- * the store: never close it. */
-sqlite3 *store_sqlite(struct store *st);
+/* ---- errors ---- */
 
 /* Formats the message into err (NULL or errlen 0: nothing). Returns
  * STORE_ERROR, so a failure can be `return db_set_err(...)`. */
@@ -46,14 +112,132 @@ int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, int line
 #define DB_FAIL(db, ...) db_fail_at((db), err, errlen, __FILE__, __LINE__, __VA_ARGS__)
 #endif
 
-/* Binds the C string in a buffer of size bytes as text ?i, SQLITE_STATIC
- * (buf must outlive the step). Never reads past the buffer, so an
- * unterminated one reaches the schema's length CHECK instead. Returns an
- * SQLite code. */
-int db_bind_buf(sqlite3_stmt *s, int i, const char *buf, size_t size);
+/* ---- typed binds (pkg's run_prstmt / SQL_ARG) ----
+ * A statement's parameters are an array of struct db_arg bound to ?1..?n
+ * in one call:
+ *     DB_EXEC(st, SQL_EP_END, "ending episode", SQL_ARG(id), SQL_ARG(ended_at), SQL_ARG(now));
+ * SQL_ARG takes any integer or a C string (NULL binds NULL); SQL_BUF a
+ * char array, never read past its size; SQL_OPT(v, none) is NULL when v
+ * equals none; SQL_BUF_OR_NULL binds "" as NULL. Text is bound
+ * SQLITE_STATIC: it must outlive the step (db_release drops it). */
+enum db_arg_type { DB_ARG_NULL, DB_ARG_INT, DB_ARG_TEXT };
+
+struct db_arg {
+    enum db_arg_type type;
+    int64_t i;
+    const char *s;
+    int len; /* bytes of s, or -1 up to its NUL */
+};
+
+static inline struct db_arg db_arg_int(int64_t v)
+{
+    return (struct db_arg){.type = DB_ARG_INT, .i = v};
+}
+
+static inline struct db_arg db_arg_text(const char *s)
+{
+    return s ? (struct db_arg){.type = DB_ARG_TEXT, .s = s, .len = -1}
+             : (struct db_arg){.type = DB_ARG_NULL};
+}
+
+static inline struct db_arg db_arg_buf(const char *buf, size_t size)
+{
+    return (struct db_arg){.type = DB_ARG_TEXT, .s = buf, .len = (int)strnlen(buf, size)};
+}
+
+#define SQL_ARG(v)                                                                  \
+    _Generic((v), int: db_arg_int, unsigned char: db_arg_int, long: db_arg_int,     \
+             long long: db_arg_int, char *: db_arg_text, const char *: db_arg_text)(v)
+#define SQL_NULL ((struct db_arg){.type = DB_ARG_NULL})
+#define SQL_OPT(v, none) ((v) == (none) ? SQL_NULL : SQL_ARG(v))
+#define SQL_BUF(buf) db_arg_buf((buf), sizeof(buf))
+#define SQL_BUF_OR_NULL(buf) ((buf)[0] ? SQL_BUF(buf) : SQL_NULL)
+/* The argument list of db_exec / db_query: the array and its length. */
+#define SQL_ARGS(...) \
+    (const struct db_arg[]){__VA_ARGS__}, \
+    (int)(sizeof((const struct db_arg[]){__VA_ARGS__}) / sizeof(struct db_arg))
+
+/* Binds args[0..n) to ?1..?n. Returns an SQLite code. */
+int db_bind(sqlite3_stmt *s, const struct db_arg *args, int n);
+
+/* ---- statements ---- */
+
+/* The cached statement id, prepared on first use. */
+int db_stmt(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *err, size_t errlen);
+
+/* The cached statement id with args bound, ready to step; on failure it
+ * is released and `what` names it in err. The caller db_release()s it. */
+int db_query(struct store *st, enum stmt_id id, const struct db_arg *args, int n,
+             sqlite3_stmt **out, const char *what, char *err, size_t errlen);
+
+/* Makes a cached statement ready for its next use and ends its read. */
+void db_release(sqlite3_stmt *s);
+
+/* Steps a bound statement to SQLITE_DONE (rows are skipped) and releases
+ * it; `what` names it in err. */
+int db_step_done(struct store *st, sqlite3_stmt *s, const char *what, char *err, size_t errlen);
+
+/* db_query + db_step_done: runs cached statement id with args. */
+int db_exec(struct store *st, enum stmt_id id, const struct db_arg *args, int n,
+            const char *what, char *err, size_t errlen);
+#define DB_EXEC(st, id, what, ...) db_exec((st), (id), SQL_ARGS(__VA_ARGS__), (what), err, errlen)
+/* A statement without parameters. */
+int db_run(struct store *st, enum stmt_id id, const char *what, char *err, size_t errlen);
+
+/* A private copy of statement id, for an iterator; the caller finalizes. */
+int db_prepare_own(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *err,
+                   size_t errlen);
+
+/* store_session.c: registers unknot_owner_alive() for SQL_SES_RECOVER. */
+int db_register_functions(struct store *st, char *err, size_t errlen);
+
+/* ---- transactions ---- */
+
+int db_tx_begin(struct store *st, char *err, size_t errlen);
+/* Commits when rc is STORE_OK, else rolls back; returns the final status.
+ * The first message in err is kept. */
+int db_tx_end(struct store *st, int rc, char *err, size_t errlen);
+
+/* ---- columns ---- */
 
 /* Copies text column col into buf (size bytes with the NUL); NULL reads
  * as "". Returns 0, or -1 when it does not fit or memory ran out. */
 int db_column_copy(sqlite3_stmt *s, int col, char *buf, size_t size);
+
+/* A nullable integer column: NULL reads as none. */
+static inline int64_t db_column_opt(sqlite3_stmt *s, int col, int64_t none)
+{
+    return sqlite3_column_type(s, col) == SQLITE_NULL ? none : sqlite3_column_int64(s, col);
+}
+
+/* ---- rows read by more than one file ---- */
+
+/* Fills *ep from a row of DB_EP_COLS; no tags (ntags = 0). */
+#define DB_EP_COLS "id, started_at, ended_at, intensity, region, side, notes, created_at, updated_at"
+int db_episode_from_row(struct store *st, sqlite3_stmt *s, struct episode *ep, char *err,
+                        size_t errlen);
+/* Reads the tags of ep->id in stored order (while ep's row is current). */
+int db_tags_load(struct store *st, struct episode *ep, char *err, size_t errlen);
+/* Reads the answers of c->id (while c's row is current). The one reader
+ * of answer rows. */
+int db_answers_load(struct store *st, struct check *c, char *err, size_t errlen);
+/* Inserts the answer rows of c as check id (items 1..nanswers less the
+ * gaps), counting them in n->answers when n is not NULL. The one writer
+ * of answer rows. */
+int db_answers_insert(struct store *st, int64_t id, const struct check *c,
+                      struct store_import_counts *n, char *err, size_t errlen);
+
+/* ---- the iterator (store_iter.c) ----
+ * One struct store_iter over a private statement; read() turns its
+ * current row into the caller's record (with the iterator's load flags). */
+typedef int (*db_row_fn)(struct store *st, sqlite3_stmt *s, int flags, void *out, char *err,
+                         size_t errlen);
+
+/* Prepares a private copy of statement id, binds args, and hands out an
+ * iterator of rows of type row. what ("reading episodes") names it in
+ * messages. */
+int db_iter_new(struct store *st, enum stmt_id id, const struct db_arg *args, int n,
+                enum store_row row, db_row_fn read, int flags, const char *what,
+                struct store_iter **out, char *err, size_t errlen);
 
 #endif

@@ -16,8 +16,6 @@
 #define NO_EPISODES "No episodes in this period."
 #define NO_CHECKS "No red-flag check in this period."
 
-enum { KIND_STRETCH, KIND_ICE, KIND_HEAT, KIND_COUNT };
-static const char *const kind_codes[KIND_COUNT] = {"stretch", "ice", "heat"};
 
 /* num * 10 / den, rounded half away from zero; den > 0. */
 static int64_t tenths(int64_t num, int64_t den)
@@ -333,16 +331,16 @@ static void keep_yes_date(struct report *r, int64_t t)
     r->nyes_dates = n + 1;
 }
 
-void report_feed_check(struct report *r, int64_t taken_at, const char *verdict,
-                       const unsigned char *answers, size_t nanswers)
+void report_feed_check(struct report *r, const struct check *c)
 {
     unsigned char a[REDFLAG_COUNT] = {0};
-    enum redflag_level level;
+    enum redflag_level level = c->verdict;
+    int64_t taken_at = c->taken_at;
     if (r->done)
         return;
-    for (size_t i = 0; answers && i < nanswers && i < REDFLAG_COUNT; i++)
-        a[i] = answers[i] != 0;
-    if (!verdict || redflag_level_parse(verdict, &level) != 0)
+    for (int i = 0; i < c->nanswers && i < REDFLAG_COUNT; i++)
+        a[i] = c->answers[i] != 0;
+    if ((unsigned)level >= REDFLAG_LEVEL_COUNT)
         level = redflags_verdict(a);
     r->verdicts[level]++;
     for (size_t i = 0; i < REDFLAG_COUNT; i++)
@@ -361,17 +359,16 @@ static int pain_given(int p)
     return p >= 0 && p <= 10;
 }
 
-static void stats_add(struct report_session_stats *st, const struct report_session *s)
+static void stats_add(struct report_session_stats *st, const struct session *s)
 {
     st->sessions++;
-    if (strcmp(s->status, "done") == 0)
-        st->done++;
-    else if (strcmp(s->status, "stopped") == 0)
-        st->stopped++;
-    else if (strcmp(s->status, "interrupted") == 0)
-        st->interrupted++;
-    else if (strcmp(s->status, "running") == 0)
-        st->running++;
+    switch (s->status) {
+    case SESSION_DONE: st->done++; break;
+    case SESSION_STOPPED: st->stopped++; break;
+    case SESSION_INTERRUPTED: st->interrupted++; break;
+    case SESSION_RUNNING: st->running++; break;
+    default: break; /* outside the enum: counted, in no status */
+    }
     if (s->elapsed_s > 0)
         st->secs += s->elapsed_s;
     if (pain_given(s->pain_before) && pain_given(s->pain_after)) {
@@ -380,36 +377,32 @@ static void stats_add(struct report_session_stats *st, const struct report_sessi
     }
 }
 
-static struct report_routine *routine_slot(struct report *r, const char *kind, const char *routine)
+static struct report_routine *routine_slot(struct report *r, enum session_kind kind,
+                                          const char *routine)
 {
     for (size_t i = 0; i < r->nroutines; i++)
-        if (strcmp(r->routines[i].kind, kind) == 0 && strcmp(r->routines[i].routine, routine) == 0)
+        if (r->routines[i].kind == kind && strcmp(r->routines[i].routine, routine) == 0)
             return &r->routines[i];
     if (r->nroutines == REPORT_MAX_ROUTINES)
         return NULL;
     struct report_routine *slot = &r->routines[r->nroutines++];
     memset(slot, 0, sizeof *slot);
-    snprintf(slot->kind, sizeof slot->kind, "%s", kind);
+    slot->kind = kind;
     snprintf(slot->routine, sizeof slot->routine, "%s", routine);
     return slot;
 }
 
-int report_feed_session(struct report *r, const struct report_session *s)
+int report_feed_session(struct report *r, const struct session *s)
 {
     char routine[REPORT_ROUTINE_LEN];
-    int k;
-    if (r->done)
-        return -1;
-    for (k = 0; k < KIND_COUNT; k++)
-        if (strncmp(s->kind, kind_codes[k], sizeof s->kind) == 0)
-            break;
-    if (k == KIND_COUNT)
+    enum session_kind k = s->kind;
+    if (r->done || (unsigned)k >= SESSION_KIND_COUNT)
         return -1;
     stats_add(&r->kinds[k], s);
     snprintf(routine, sizeof routine, "%.*s", (int)sizeof s->routine - 1, s->routine);
     if (routine[0] == '\0')
         return 0;
-    struct report_routine *slot = routine_slot(r, kind_codes[k], routine);
+    struct report_routine *slot = routine_slot(r, k, routine);
     if (slot)
         stats_add(&slot->st, s);
     else
@@ -1129,15 +1122,21 @@ static void sec_checks(struct out *o, const struct report *r)
     close_level(o);
 }
 
+/* A count of sessions of one status, keyed and labelled by its table. */
+static void put_status(struct out *o, enum session_status status, size_t n)
+{
+    put(o, FIG_COUNT, session_status_code(status), session_status_label(status), (int64_t)n);
+}
+
 static void session_stats(struct out *o, const struct report_session_stats *st, int full)
 {
     put(o, FIG_COUNT, "sessions", "sessions", (int64_t)st->sessions);
     if (full) {
-        put(o, FIG_COUNT, "done", "done", (int64_t)st->done);
-        put(o, FIG_COUNT, "stopped", "stopped early", (int64_t)st->stopped);
-        put(o, FIG_COUNT, "interrupted", "interrupted", (int64_t)st->interrupted);
+        put_status(o, SESSION_DONE, st->done);
+        put_status(o, SESSION_STOPPED, st->stopped);
+        put_status(o, SESSION_INTERRUPTED, st->interrupted);
         if (st->running)
-            put(o, FIG_COUNT, "running", "still running", (int64_t)st->running);
+            put_status(o, SESSION_RUNNING, st->running);
         put(o, FIG_COUNT, "minutes", "minutes", (st->secs + 30) / 60);
     }
     put(o, FIG_COUNT, "rated", "rated before and after", (int64_t)st->rated);
@@ -1152,11 +1151,11 @@ static void routine_groups(struct out *o, const struct report *r)
     for (size_t i = 0; i < r->nroutines; i++) {
         const struct report_routine *rt = &r->routines[i];
         const struct routine *known = routine_find(rt->routine);
-        char key[REPORT_KIND_LEN + REPORT_ROUTINE_LEN + 2], label[LABEL_LEN];
-        snprintf(key, sizeof key, "%s:%s", rt->kind, rt->routine);
+        const int stretch = rt->kind == SESSION_STRETCH;
+        char key[16 + REPORT_ROUTINE_LEN + 2], label[LABEL_LEN];
+        snprintf(key, sizeof key, "%s:%s", session_kind_code(rt->kind), rt->routine);
         snprintf(label, sizeof label, "%s%s%s", known ? known->name : rt->routine,
-                 strcmp(rt->kind, "stretch") ? ", " : "",
-                 strcmp(rt->kind, "stretch") ? rt->kind : "");
+                 stretch ? "" : ", ", stretch ? "" : session_kind_label(rt->kind));
         grp_begin(o, key, label);
         session_stats(o, &rt->st, 0);
         close_level(o);
@@ -1171,7 +1170,7 @@ static void sec_sessions(struct out *o, const struct report *r)
 {
     size_t total = 0;
     int64_t secs = 0;
-    for (int k = 0; k < KIND_COUNT; k++) {
+    for (int k = 0; k < SESSION_KIND_COUNT; k++) {
         total += r->kinds[k].sessions;
         secs += r->kinds[k].secs;
     }
@@ -1183,10 +1182,11 @@ static void sec_sessions(struct out *o, const struct report *r)
     }
     put(o, FIG_COUNT, "sessions", "sessions", (int64_t)total);
     put(o, FIG_COUNT, "minutes", "minutes in all", (secs + 30) / 60);
-    for (int k = 0; k < KIND_COUNT; k++) {
+    for (int k = 0; k < SESSION_KIND_COUNT; k++) {
         if (!r->kinds[k].sessions)
             continue;
-        grp_begin(o, kind_codes[k], kind_codes[k]);
+        grp_begin(o, session_kind_code((enum session_kind)k),
+                  session_kind_label((enum session_kind)k));
         session_stats(o, &r->kinds[k], 1);
         close_level(o);
     }

@@ -8,7 +8,7 @@
  *     while (episode row, oldest start first) report_feed_episode(&r, &ep);
  *     for (i = 0; i < n; i++)            (ended episodes, shortest first)
  *         report_feed_duration_sorted(&r, secs[i], i, n);
- *     while (check row) report_feed_check(&r, taken_at, verdict, answers, nanswers);
+ *     while (check row) report_feed_check(&r, &check);
  *     while (session row) report_feed_session(&r, &s);
  *     report_set_flags(&r, &flags);      (optional: flags_end already called)
  *     report_end(&r);
@@ -39,7 +39,9 @@
 
 #include "src/episode.h"
 #include "src/flags.h"
+#include "src/check.h"
 #include "src/redflags.h"
+#include "src/session.h"
 
 /* ---- sizes ---- */
 #define REPORT_MAX_MEDS 32     /* distinct medication names counted by name */
@@ -47,9 +49,7 @@
 #define REPORT_MAX_YES_DATES 5 /* dates of "yes" to the bladder item listed */
 #define REPORT_MAX_ROUTINES 16 /* distinct (kind, routine) pairs of sessions */
 #define REPORT_VOCAB_MAX 16    /* words of the largest tag vocabulary */
-#define REPORT_KIND_LEN 16
-#define REPORT_ROUTINE_LEN 32
-#define REPORT_STATUS_LEN 16
+#define REPORT_ROUTINE_LEN SESSION_ROUTINE_LEN
 
 /* Days of the report's period when none is given, `unknot report` and
  * the report screen alike: the last 90 days including today. */
@@ -57,23 +57,8 @@
 
 #define REPORT_DAY_S 86400
 #define REPORT_WEEK_S (7 * REPORT_DAY_S)
-#define REPORT_PAIN_NONE (-1) /* pain_before / pain_after not given */
 
 enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON };
-
-/* One stretch, ice or heat session, as the database stores it. Strings are
- * NUL-terminated; longer ones are the caller's to cut. */
-struct report_session {
-    int64_t id;
-    char kind[REPORT_KIND_LEN];       /* "stretch", "ice", "heat" */
-    char routine[REPORT_ROUTINE_LEN]; /* routine code, or "" */
-    int hold_s;
-    int64_t planned_s, elapsed_s;
-    int64_t started_at, ended_at;   /* Unix seconds; ended_at 0 while running */
-    char status[REPORT_STATUS_LEN]; /* "running", "done", "stopped", "interrupted" */
-    int64_t episode_id;             /* 0: none */
-    int pain_before, pain_after;    /* 0..10, or REPORT_PAIN_NONE */
-};
 
 /* ---- statistics helpers (used by the report, exported for tests) ---- */
 
@@ -162,7 +147,7 @@ struct report_session_stats {
 };
 
 struct report_routine {
-    char kind[REPORT_KIND_LEN];
+    enum session_kind kind;
     char routine[REPORT_ROUTINE_LEN];
     struct report_session_stats st;
 };
@@ -201,7 +186,7 @@ struct report {
     size_t nflags;
     struct flag flags[FLAG_KIND_COUNT];
     /* sessions */
-    struct report_session_stats kinds[3]; /* stretch, ice, heat */
+    struct report_session_stats kinds[SESSION_KIND_COUNT];
     size_t nroutines, routines_dropped;
     struct report_routine routines[REPORT_MAX_ROUTINES];
     /* results, valid after report_end */
@@ -228,18 +213,16 @@ void report_feed_episode(struct report *r, const struct episode *ep);
  * Feeding no durations at all is allowed: the median is then left out. */
 int report_feed_duration_sorted(struct report *r, int64_t secs, size_t index, size_t count);
 
-/* Adds one red-flag check: when it was taken, its stored verdict code
- * ("clear" ... "emergency"; when unknown, the verdict is worked out from
- * the answers) and its answers (answers[i] != 0: item i + 1 answered yes;
- * nanswers items given, extra ones beyond REDFLAG_COUNT ignored). Checks
- * may come in any order. Ignored after report_end. */
-void report_feed_check(struct report *r, int64_t taken_at, const char *verdict,
-                       const unsigned char *answers, size_t nanswers);
+/* Adds one red-flag check: when it was taken, its verdict (when outside
+ * the enum, it is worked out from the answers) and its answers
+ * (answers[i] != 0: item i + 1 answered yes; items beyond REDFLAG_COUNT
+ * ignored). Checks may come in any order. Ignored after report_end. */
+void report_feed_check(struct report *r, const struct check *c);
 
-/* Adds one session. Returns 0, or -1 when its kind is not stretch, ice or
- * heat (it is then not counted). Sessions may come in any order. Pain
- * values outside 0..10 count as not given. */
-int report_feed_session(struct report *r, const struct report_session *s);
+/* Adds one session. Returns 0, or -1 when its kind is outside the enum
+ * (it is then not counted). Sessions may come in any order. Pain values
+ * outside 0..10 count as not given. */
+int report_feed_session(struct report *r, const struct session *s);
 
 /* Copies the flags computed by flags.h (after flags_end) into the report,
  * replacing any copied before; fl is not kept. */

@@ -263,36 +263,36 @@ struct ses_text {
     char st[WHEN_FMT_LEN], en[WHEN_FMT_LEN];
 };
 
-static void ses_text(const struct xfer_session *s, struct ses_text *t)
+static void ses_text(const struct session *s, struct ses_text *t)
 {
     fmt_int(s->id, t->id);
     fmt_opt(s->hold_s, 0, t->hold);
     fmt_int(s->planned_s, t->planned);
     fmt_int(s->elapsed_s, t->elapsed);
     fmt_opt(s->episode_id, 0, t->episode);
-    fmt_opt(s->pain_before, XFER_NONE, t->before);
-    fmt_opt(s->pain_after, XFER_NONE, t->after);
+    fmt_opt(s->pain_before, SESSION_PAIN_NONE, t->before);
+    fmt_opt(s->pain_after, SESSION_PAIN_NONE, t->after);
     fmt_time(s->started_at, t->st, sizeof t->st);
     fmt_time(s->ended_at, t->en, sizeof t->en);
 }
 
-static void json_session(FILE *f, const struct xfer_session *s, const struct ses_text *t)
+static void json_session(FILE *f, const struct session *s, const struct ses_text *t)
 {
     fprintf(f, "{\"id\": %s", t->id);
-    js_str(f, 0, "kind", s->kind);
+    js_str(f, 0, "kind", session_kind_code(s->kind));
     js_str_or_null(f, "routine", s->routine);
     js_num_or_null(f, "hold_s", t->hold);
     fprintf(f, ", \"planned_s\": %s, \"elapsed_s\": %s", t->planned, t->elapsed);
     js_str(f, 0, "started_at", t->st);
     js_str_or_null(f, "ended_at", t->en);
-    js_str(f, 0, "status", s->status);
+    js_str(f, 0, "status", session_status_code(s->status));
     js_num_or_null(f, "episode_id", t->episode);
     js_num_or_null(f, "pain_before", t->before);
     js_num_or_null(f, "pain_after", t->after);
     fputc('}', f);
 }
 
-int xfer_write_session(struct xfer_writer *w, const struct xfer_session *s)
+int xfer_write_session(struct xfer_writer *w, const struct session *s)
 {
     struct ses_text t;
     if (enter_section(w, 1) != 0)
@@ -301,44 +301,51 @@ int xfer_write_session(struct xfer_writer *w, const struct xfer_session *s)
     if (w->fmt == XFER_JSON) {
         json_session(w->f, s, &t);
     } else {
-        const char *row[] = {"session", t.id, s->kind, s->routine, t.hold, t.planned, t.elapsed,
-                             t.st, t.en, s->status, t.episode, t.before, t.after};
+        const char *row[] = {"session", t.id, session_kind_code(s->kind), s->routine, t.hold,
+                             t.planned, t.elapsed, t.st, t.en, session_status_code(s->status),
+                             t.episode, t.before, t.after};
         csv_write_row(w->f, row, COUNT(row));
     }
     return stream_ok(w);
 }
 
-static void csv_check(FILE *f, const struct xfer_check *c)
+static void csv_check(FILE *f, const struct check *c)
 {
     char id[NUM_LEN], at[WHEN_FMT_LEN];
     fmt_int(c->id, id);
     fmt_time(c->taken_at, at, sizeof at);
-    const char *row[] = {"check", id, at, c->verdict};
+    const char *row[] = {"check", id, at, redflag_level_code(c->verdict)};
     csv_write_row(f, row, COUNT(row));
-    for (size_t i = 0; i < c->nanswers && i < XFER_MAX_ANSWERS; i++) {
+    for (int i = 1; i <= c->nanswers && i <= CHECK_MAX_ITEMS; i++) {
         char item[NUM_LEN], ans[NUM_LEN];
-        fmt_int(c->answers[i].item, item);
-        fmt_int(c->answers[i].answer, ans);
+        if (!check_has_answer(c, i))
+            continue;
+        fmt_int(i, item);
+        fmt_int(c->answers[i - 1], ans);
         const char *a[] = {"answer", id, item, ans};
         csv_write_row(f, a, COUNT(a));
     }
 }
 
-static void json_check(FILE *f, const struct xfer_check *c)
+static void json_check(FILE *f, const struct check *c)
 {
     char at[WHEN_FMT_LEN];
     fmt_time(c->taken_at, at, sizeof at);
     fprintf(f, "{\"id\": %" PRId64, c->id);
     js_str(f, 0, "taken_at", at);
-    js_str(f, 0, "verdict", c->verdict);
+    js_str(f, 0, "verdict", redflag_level_code(c->verdict));
     fputs(", \"answers\": [", f);
-    for (size_t i = 0; i < c->nanswers && i < XFER_MAX_ANSWERS; i++)
-        fprintf(f, "%s{\"item\": %d, \"answer\": %d}", i ? ", " : "", c->answers[i].item,
-                c->answers[i].answer);
+    const char *sep = "";
+    for (int i = 1; i <= c->nanswers && i <= CHECK_MAX_ITEMS; i++) {
+        if (!check_has_answer(c, i))
+            continue;
+        fprintf(f, "%s{\"item\": %d, \"answer\": %d}", sep, i, c->answers[i - 1]);
+        sep = ", ";
+    }
     fputs("]}", f);
 }
 
-int xfer_write_check(struct xfer_writer *w, const struct xfer_check *c)
+int xfer_write_check(struct xfer_writer *w, const struct check *c)
 {
     if (enter_section(w, 2) != 0)
         return -1;
@@ -549,37 +556,25 @@ static int episode_finish(struct xfer_reader *r, long line, const struct episode
     return 0;
 }
 
-static int one_of(const char *s, const char *const *codes, size_t n)
+static int session_codes(struct xfer_reader *r, const struct fval *v, struct session *s)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(s, codes[i]) == 0)
-            return 1;
-    return 0;
-}
-
-static int session_codes(struct xfer_reader *r, const struct fval *v, struct xfer_session *s)
-{
-    static const char *const kinds[] = {"stretch", "ice", "heat"};
-    static const char *const statuses[] = {"running", "done", "stopped", "interrupted"};
-    if (!one_of(v[1].text, kinds, COUNT(kinds)))
+    if (session_kind_parse(v[1].text, &s->kind) != 0)
         return rfail(r, v[1].line, "invalid session kind \"%s\": use stretch, ice or heat",
                      v[1].text);
     if (!v[2].null && !routine_find(v[2].text))
         return rfail(r, v[2].line, "invalid routine \"%s\": use first-aid, mobility or daily",
                      v[2].text);
-    if (!one_of(v[8].text, statuses, COUNT(statuses)))
+    if (session_status_parse(v[8].text, &s->status) != 0)
         return rfail(r, v[8].line, "invalid status \"%s\": use running, done, stopped or "
                                    "interrupted", v[8].text);
-    snprintf(s->kind, sizeof s->kind, "%s", v[1].text);
     snprintf(s->routine, sizeof s->routine, "%s", v[2].null ? "" : v[2].text);
-    snprintf(s->status, sizeof s->status, "%s", v[8].text);
     return 0;
 }
 
 static int get_pain(struct xfer_reader *r, const struct fval *v, const char *name, int *out)
 {
     int64_t p;
-    *out = XFER_NONE;
+    *out = SESSION_PAIN_NONE;
     if (v->null)
         return 0;
     if (get_range(r, v, name, 0, 10, &p, "use a whole number from 0 (none) to 10 (worst), or "
@@ -589,7 +584,7 @@ static int get_pain(struct xfer_reader *r, const struct fval *v, const char *nam
     return 0;
 }
 
-static int session_numbers(struct xfer_reader *r, const struct fval *v, struct xfer_session *s)
+static int session_numbers(struct xfer_reader *r, const struct fval *v, struct session *s)
 {
     static const char hold_use[] = "use 5 or 30, or leave it empty";
     int64_t n = 0;
@@ -611,7 +606,7 @@ static int session_numbers(struct xfer_reader *r, const struct fval *v, struct x
            get_pain(r, &v[11], "pain_after", &s->pain_after);
 }
 
-static int session_fields(struct xfer_reader *r, const struct fval *v, struct xfer_session *s)
+static int session_fields(struct xfer_reader *r, const struct fval *v, struct session *s)
 {
     memset(s, 0, sizeof *s);
     if (get_id(r, &v[0], "id", &s->id) || session_codes(r, v, s) || session_numbers(r, v, s) ||
@@ -624,20 +619,18 @@ static int session_fields(struct xfer_reader *r, const struct fval *v, struct xf
     return 0;
 }
 
-static int check_fields(struct xfer_reader *r, const struct fval *v, struct xfer_check *c)
+static int check_fields(struct xfer_reader *r, const struct fval *v, struct check *c)
 {
-    enum redflag_level level;
     if (get_id(r, &v[0], "id", &c->id) || get_time(r, &v[1], "taken_at", &c->taken_at))
         return -1;
-    if (redflag_level_parse(v[2].text, &level) != 0)
+    if (redflag_level_parse(v[2].text, &c->verdict) != 0)
         return rfail(r, v[2].line, "invalid verdict \"%s\": use clear, see_doctor, urgent or "
                                    "emergency", v[2].text);
-    snprintf(c->verdict, sizeof c->verdict, "%s", v[2].text);
     return 0;
 }
 
 /* v: item, answer (the parent's id is checked by the caller). */
-static int add_answer(struct xfer_reader *r, const struct fval *v, struct xfer_check *c)
+static int add_answer(struct xfer_reader *r, const struct fval *v, struct check *c)
 {
     int64_t item, ans;
     char use[64];
@@ -645,14 +638,9 @@ static int add_answer(struct xfer_reader *r, const struct fval *v, struct xfer_c
     if (get_range(r, &v[0], "item", 1, REDFLAG_COUNT, &item, use) ||
         get_range(r, &v[1], "answer", 0, 1, &ans, "use 0 (no) or 1 (yes)"))
         return -1;
-    for (size_t i = 0; i < c->nanswers; i++)
-        if (c->answers[i].item == item)
-            return rfail(r, v[0].line, "item %" PRId64 " is answered twice", item);
-    if (c->nanswers >= XFER_MAX_ANSWERS)
-        return rfail(r, v[0].line, "too many answers: at most %d", XFER_MAX_ANSWERS);
-    c->answers[c->nanswers].item = (int)item;
-    c->answers[c->nanswers].answer = (int)ans;
-    c->nanswers++;
+    /* item is 1..REDFLAG_COUNT here, so only a repeat is refused. */
+    if (check_set_answer(c, (int)item, (int)ans) != 0)
+        return rfail(r, v[0].line, "item %" PRId64 " is answered twice", item);
     return 0;
 }
 

@@ -47,46 +47,19 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "src/check.h"
 #include "src/episode.h"
+#include "src/session.h"
 #include "src/util.h"
 
 #define XFER_VERSION 1
-#define XFER_NONE (-1)       /* pain_before / pain_after not given */
-#define XFER_MAX_ANSWERS 32  /* answers of one check (the schema's item limit) */
-#define XFER_KIND_LEN 16
-#define XFER_ROUTINE_LEN 32
-#define XFER_STATUS_LEN 16
-#define XFER_VERDICT_LEN 16
 
 enum xfer_format { XFER_CSV, XFER_JSON };
 
-/* One stretch, ice or heat session: the columns of the sessions table. */
-struct xfer_session {
-    int64_t id;
-    char kind[XFER_KIND_LEN];       /* "stretch", "ice", "heat" */
-    char routine[XFER_ROUTINE_LEN]; /* routine code, or "" */
-    int hold_s;                     /* 5 or 30, or 0 for none */
-    int64_t planned_s, elapsed_s;
-    int64_t started_at;
-    int64_t ended_at;               /* 0 while running */
-    char status[XFER_STATUS_LEN];   /* "running", "done", "stopped", "interrupted" */
-    int64_t episode_id;             /* 0: none */
-    int pain_before, pain_after;    /* 0..10, or XFER_NONE */
-};
-
-struct xfer_answer {
-    int item;   /* 1.. */
-    int answer; /* 0 no, 1 yes */
-};
-
-/* One red-flag check with its stored answer rows, by item. */
-struct xfer_check {
-    int64_t id;
-    int64_t taken_at;
-    char verdict[XFER_VERDICT_LEN]; /* "clear", "see_doctor", "urgent", "emergency" */
-    size_t nanswers;
-    struct xfer_answer answers[XFER_MAX_ANSWERS];
-};
+/* Sessions travel with the columns of the first schema (all of struct
+ * session but checkpoint_at, which is read back as 0); checks with their
+ * stored answer rows, in item order (a gap in struct check is a missing
+ * row). */
 
 /* ---- writing -------------------------------------------------------------- */
 
@@ -105,8 +78,8 @@ void xfer_write_begin(struct xfer_writer *w, FILE *f, enum xfer_format fmt);
 /* Each returns 0, or -1 when the row is out of order (nothing written) or
  * the stream reports an error. */
 int xfer_write_episode(struct xfer_writer *w, const struct episode *ep);
-int xfer_write_session(struct xfer_writer *w, const struct xfer_session *s);
-int xfer_write_check(struct xfer_writer *w, const struct xfer_check *c);
+int xfer_write_session(struct xfer_writer *w, const struct session *s);
+int xfer_write_check(struct xfer_writer *w, const struct check *c);
 /* Closes the document. Returns 0, or -1 after any error so far. */
 int xfer_write_end(struct xfer_writer *w);
 
@@ -123,8 +96,8 @@ struct xfer_item {
     enum xfer_kind kind;
     long line; /* physical line where its row (or JSON object) starts */
     struct episode ep;
-    struct xfer_session ses;
-    struct xfer_check chk;
+    struct session ses;
+    struct check chk;
 };
 
 struct xfer_reader;

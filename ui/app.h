@@ -2,6 +2,8 @@
 #ifndef UNKNOT_APP_H
 #define UNKNOT_APP_H
 
+#include "src/session.h"
+
 /* Runs the full-screen app on the database at db_path until the user
  * quits; the terminal is restored on every exit path. Returns an exit
  * code (0 ok, 1 runtime error). */
@@ -20,7 +22,7 @@ int ui_run_with(const char *db_path, int (*open)(struct app *app, void *arg), vo
  * they mean what they mean to screen_timer_open (ui/ui.h). Returns an exit
  * code: 0, or 1 when the app cannot run (no terminal, database refused).
  * Its type is that of cli_timer_ui (src/app/cli_common.h). */
-int screen_timer_run(const char *db_path, const char *kind, const char *routine, int hold_s,
+int screen_timer_run(const char *db_path, enum session_kind kind, const char *routine, int hold_s,
                      int minutes);
 
 #endif

@@ -84,7 +84,7 @@ static void feed_all(struct charts *c, const struct episode *ep)
 static int load(struct app *app, struct charts *c)
 {
     struct store *st = app_store(app);
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     int64_t now = app_now(app);
     int rc;
     chart_begin(&c->shortc, now, PERIOD_SHORT);
@@ -94,10 +94,10 @@ static int load(struct app *app, struct charts *c)
     if (store_episodes_iter(st, from, c->longc.end, STORE_OLDEST_FIRST, STORE_ITER_TAGS, &it,
                             c->err, sizeof(c->err)) != STORE_OK)
         return -1;
-    while ((rc = store_episode_iter_next(it, &c->ep, c->err, sizeof(c->err))) == 1)
+    while ((rc = store_iter_next(it, &c->ep, c->err, sizeof(c->err))) == STORE_OK)
         feed_all(c, &c->ep);
-    store_episode_iter_free(&it);
-    if (rc != 0)
+    store_iter_free(&it);
+    if (rc != STORE_END)
         return -1;
     rc = store_episode_ongoing(st, &c->ep, c->err, sizeof(c->err));
     if (rc == STORE_OK && c->ep.started_at < from)

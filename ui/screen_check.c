@@ -1,7 +1,7 @@
 /* check: the red-flag checklist, one item at a time, then the verdict.
  *
  * Stores exactly what `unknot check` stores (src/cli_health.c): the verdict
- * code and all REDFLAG_COUNT answers, 0 or 1, in one store_check_add. */
+ * record check_from_answers builds, in one store_check_add. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,13 +23,13 @@ enum phase {
     PH_SAVED,   /* stored: the verdict shows, a key goes home */
 };
 
-struct check {
+struct checklist {
     enum phase phase;
     int cur;                        /* index of the item shown, 0-based */
     signed char ans[REDFLAG_COUNT]; /* UNANSWERED, 0 or 1 */
     int explain;                    /* 1: the explanation of cur shows */
     enum redflag_level level;       /* the verdict, once all are answered */
-    struct store_check chk;         /* what is (to be) stored; id once saved */
+    struct check chk;               /* what is (to be) stored; id once saved */
     char err[STORE_ERR_LEN];
 };
 
@@ -109,7 +109,7 @@ static void draw_footer(void)
 
 /* ---- the items ---- */
 
-static int answered_count(const struct check *c)
+static int answered_count(const struct checklist *c)
 {
     int n = 0;
     for (int i = 0; i < REDFLAG_COUNT; i++)
@@ -118,7 +118,7 @@ static int answered_count(const struct check *c)
 }
 
 /* An emergency sign answered yes, whatever item is shown now. */
-static int emergency_yes(const struct check *c)
+static int emergency_yes(const struct checklist *c)
 {
     for (int i = 0; i < REDFLAG_COUNT; i++)
         if (c->ans[i] == 1 && redflags_item(i + 1)->level == REDFLAG_EMERGENCY)
@@ -126,7 +126,7 @@ static int emergency_yes(const struct check *c)
     return 0;
 }
 
-static int draw_progress(int y, const struct check *c)
+static int draw_progress(int y, const struct checklist *c)
 {
     char bar[REDFLAG_COUNT + 1];
     int done = answered_count(c);
@@ -139,7 +139,7 @@ static int draw_progress(int y, const struct check *c)
 
 /* The question, its answer if one was given, and the explanation on `?`.
  * The item's level is not shown: it would bias the answer. */
-static void draw_item(const struct check *c, int y)
+static void draw_item(const struct checklist *c, int y)
 {
     const struct redflag_item *item = redflags_item(c->cur + 1);
     int hints = ui_body_bottom() - 2;
@@ -168,7 +168,7 @@ static int draw_yes_item(const struct redflag_item *item, int y)
 
 /* The items answered yes from row y down to last; the ones that do not fit
  * are named by number on the last row, so none is silently dropped. */
-static void draw_yes_items(const struct check *c, int y, int last)
+static void draw_yes_items(const struct checklist *c, int y, int last)
 {
     int left = 0;
     char rest[LINE_MAX_BYTES] = "";
@@ -199,7 +199,7 @@ static void draw_yes_items(const struct check *c, int y, int last)
                 strchr(rest, ',') ? "items" : "item", rest);
 }
 
-static void draw_verdict(const struct check *c)
+static void draw_verdict(const struct checklist *c)
 {
     int y = ui_body_top();
     int bottom = ui_body_bottom();
@@ -223,7 +223,7 @@ static void draw_verdict(const struct check *c)
 static void check_draw(struct app *app, struct screen *s)
 {
     (void)app;
-    const struct check *c = s->data;
+    const struct checklist *c = s->data;
     if (c->phase != PH_ASK) {
         draw_verdict(c);
     } else {
@@ -239,7 +239,7 @@ static void check_draw(struct app *app, struct screen *s)
 /* ---- keys ---- */
 
 /* Stores the check; on failure the verdict still shows, with the error. */
-static void save(struct app *app, struct check *c)
+static void save(struct app *app, struct checklist *c)
 {
     c->err[0] = '\0';
     if (store_check_add(app_store(app), &c->chk, c->err, sizeof(c->err)) != STORE_OK) {
@@ -251,21 +251,17 @@ static void save(struct app *app, struct check *c)
 }
 
 /* All items answered: the verdict, and the record as the CLI writes it. */
-static void finish(struct app *app, struct check *c)
+static void finish(struct app *app, struct checklist *c)
 {
     unsigned char answers[REDFLAG_COUNT];
     for (int i = 0; i < REDFLAG_COUNT; i++)
         answers[i] = c->ans[i] == 1;
-    c->level = redflags_verdict(answers);
-    memset(&c->chk, 0, sizeof(c->chk));
-    c->chk.taken_at = app_now(app);
-    c->chk.nanswers = REDFLAG_COUNT;
-    snprintf(c->chk.verdict, sizeof(c->chk.verdict), "%s", redflag_level_code(c->level));
-    memcpy(c->chk.answers, answers, REDFLAG_COUNT);
+    check_from_answers(app_now(app), answers, &c->chk);
+    c->level = c->chk.verdict;
     save(app, c);
 }
 
-static void answer(struct app *app, struct check *c, int yes)
+static void answer(struct app *app, struct checklist *c, int yes)
 {
     c->ans[c->cur] = (signed char)yes;
     c->explain = 0;
@@ -275,7 +271,7 @@ static void answer(struct app *app, struct check *c, int yes)
         finish(app, c);
 }
 
-static void move_to(struct app *app, struct check *c, int delta)
+static void move_to(struct app *app, struct checklist *c, int delta)
 {
     int to = c->cur + delta;
     if (to < 0) {
@@ -294,14 +290,14 @@ static void move_to(struct app *app, struct check *c, int delta)
 }
 
 /* Leaving throws the answers away, so ask when there are some. */
-static int leave(struct app *app, const struct check *c)
+static int leave(struct app *app, const struct checklist *c)
 {
     if (c->phase == PH_SAVED || answered_count(c) == 0)
         return UI_POP;
     return app_confirm(app, LEAVE_QUESTION) ? UI_POP : UI_OK;
 }
 
-static int handle_ask(struct app *app, struct check *c, enum action act)
+static int handle_ask(struct app *app, struct checklist *c, enum action act)
 {
     switch (act) {
     case ACT_YES: answer(app, c, 1); break;
@@ -316,7 +312,7 @@ static int handle_ask(struct app *app, struct check *c, enum action act)
     return UI_OK;
 }
 
-static int handle_unsaved(struct app *app, struct check *c, enum action act)
+static int handle_unsaved(struct app *app, struct checklist *c, enum action act)
 {
     switch (act) {
     case ACT_SAVE: save(app, c); break;
@@ -346,7 +342,7 @@ static int check_handle(struct app *app, struct screen *s, const struct ui_key *
                         enum action act)
 {
     (void)key;
-    struct check *c = s->data;
+    struct checklist *c = s->data;
     switch (c->phase) {
     case PH_ASK: return handle_ask(app, c, act);
     case PH_UNSAVED: return handle_unsaved(app, c, act);
@@ -356,7 +352,7 @@ static int check_handle(struct app *app, struct screen *s, const struct ui_key *
 
 static int check_dirty(struct screen *s)
 {
-    const struct check *c = s->data;
+    const struct checklist *c = s->data;
     return c->phase != PH_SAVED && answered_count(c) > 0;
 }
 
@@ -378,7 +374,7 @@ static const struct screen_ops screen_check = {
 
 int screen_check_open(struct app *app)
 {
-    struct check *c = calloc(1, sizeof(*c));
+    struct checklist *c = calloc(1, sizeof(*c));
     if (!c) {
         app_status(app, "Out of memory");
         return -1;

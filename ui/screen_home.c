@@ -21,7 +21,7 @@ struct home {
     struct episode today[HOME_TODAY_MAX];
     struct flags flags;
     int have_check;
-    struct store_check check;
+    struct check check;
     enum redflag_level check_level;
     char err[STORE_ERR_LEN];
 };
@@ -43,7 +43,7 @@ static const struct keybind home_keys[] = {
 /* Reads today's episodes, newest first, keeping the first few. */
 static int load_today(struct app *app, struct home *h)
 {
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     int64_t now = app_now(app);
     int rc = store_episodes_iter(app_store(app), when_day_start(now), INT64_MAX,
                                  STORE_NEWEST_FIRST, STORE_ITER_TAGS, &it, h->err,
@@ -52,14 +52,13 @@ static int load_today(struct app *app, struct home *h)
     struct episode *ep = malloc(sizeof(*ep));
     if (!ep)
         rc = STORE_ERROR;
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, h->err, sizeof(h->err))) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, h->err, sizeof(h->err))) == STORE_OK) {
         if (h->ntoday < HOME_TODAY_MAX)
             h->today[h->ntoday++] = *ep;
         h->today_total++;
-        rc = STORE_OK;
     }
     free(ep);
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     return rc < 0 ? -1 : 0;
 }
 
@@ -85,8 +84,7 @@ static void load(struct app *app, struct home *h)
     h->have_check = rc == STORE_OK;
     if (rc != STORE_OK && rc != STORE_NOT_FOUND)
         app_status(app, "Could not read the last red-flag check: %s", h->err);
-    if (!h->have_check || redflag_level_parse(h->check.verdict, &h->check_level) != 0)
-        h->check_level = REDFLAG_CLEAR;
+    h->check_level = h->have_check ? h->check.verdict : REDFLAG_CLEAR;
     if (load_today(app, h) != 0 || load_flags(app, h) != 0)
         app_status(app, "Could not read the history: %s", h->err);
 }
@@ -272,9 +270,9 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
     case ACT_END: end_ongoing(app, h); break;
     case ACT_HISTORY: screen_history_open(app); break;
     case ACT_CHECK: screen_check_open(app); break;
-    case ACT_STRETCH: screen_timer_open(app, "stretch", NULL, 0, 0); break;
-    case ACT_ICE: screen_timer_open(app, "ice", NULL, 0, 0); break;
-    case ACT_HEAT: screen_timer_open(app, "heat", NULL, 0, 0); break;
+    case ACT_STRETCH: screen_timer_open(app, SESSION_STRETCH, NULL, 0, 0); break;
+    case ACT_ICE: screen_timer_open(app, SESSION_ICE, NULL, 0, 0); break;
+    case ACT_HEAT: screen_timer_open(app, SESSION_HEAT, NULL, 0, 0); break;
     case ACT_REPORT: screen_report_open(app); break;
     case ACT_TIPS: app_push(app, &screen_tips, NULL); break;
     default: break;

@@ -40,6 +40,7 @@ enum phase { PH_SETUP, PH_RUN, PH_END };
 
 struct tmr {
     enum phase phase;
+    enum session_kind kind;
     int is_stretch;
     enum therapy_kind therapy; /* ice or heat, when !is_stretch */
     /* set-up */
@@ -52,11 +53,11 @@ struct tmr {
     /* running */
     struct timer_plan plan; /* the set-up's preview until the start */
     struct timer t;
-    struct store_session ses;
+    struct session ses;
     int64_t last_ckpt; /* app_mono_ms() of the last checkpoint */
     int asking_stop;   /* q was pressed: y stops, anything else goes on */
     /* end */
-    const char *end_status; /* "done" or "stopped" once the session ended */
+    enum session_status end_status; /* done or stopped once the session ended */
     int64_t end_elapsed_s;
     int saved; /* the end reached the database */
     char err[STORE_ERR_LEN];
@@ -92,7 +93,7 @@ static const struct keybind timer_keys[] = {
 
 static int pain_value(const char *pain)
 {
-    return pain[0] ? atoi(pain) : STORE_PAIN_NONE;
+    return pain[0] ? atoi(pain) : SESSION_PAIN_NONE;
 }
 
 /* Adds a typed digit to the pain, refusing anything past 10 or a leading
@@ -186,9 +187,9 @@ static void checkpoint(struct app *app, struct tmr *m, int64_t now)
         app_status(app, "Could not save the session's time: %s", err);
 }
 
-/* Ends the session as status ("done" or "stopped") once; the timer is
+/* Ends the session as status (done or stopped) once; the timer is
  * finished or stopped already. */
-static void end_session(struct app *app, struct tmr *m, const char *status, int64_t now)
+static void end_session(struct app *app, struct tmr *m, enum session_status status, int64_t now)
 {
     if (m->phase != PH_RUN)
         return;
@@ -198,7 +199,7 @@ static void end_session(struct app *app, struct tmr *m, const char *status, int6
     m->end_elapsed_s = timer_elapsed_ms(&m->t, now) / MS_PER_S;
     m->saved =
         store_session_finish(app_store(app), m->ses.id, status, m->end_elapsed_s, app_now(app),
-                             STORE_PAIN_NONE, m->err, sizeof(m->err)) == STORE_OK;
+                             SESSION_PAIN_NONE, m->err, sizeof(m->err)) == STORE_OK;
     if (!m->saved)
         app_status(app, "Could not save the end of the session: %s", m->err);
 }
@@ -209,27 +210,27 @@ static void stop_now(struct app *app, struct tmr *m)
     if (m->phase != PH_RUN)
         return;
     if (timer_stop(&m->t, now) != 0 && timer_state(&m->t, now) == TIMER_FINISHED) {
-        end_session(app, m, "done", now); /* it ended just before the stop */
+        end_session(app, m, SESSION_DONE, now); /* it ended just before the stop */
         return;
     }
-    end_session(app, m, "stopped", now);
+    end_session(app, m, SESSION_STOPPED, now);
 }
 
 static void start(struct app *app, struct tmr *m)
 {
-    struct store_session *s = &m->ses;
+    struct session *s = &m->ses;
     preview(app, m);
     if (m->plan.nsteps == 0)
         return; /* preview said why */
     memset(s, 0, sizeof(*s));
-    snprintf(s->kind, sizeof(s->kind), "%s", m->plan.kind_code);
+    s->kind = m->kind;
     snprintf(s->routine, sizeof(s->routine), "%s",
              m->plan.routine_code ? m->plan.routine_code : "");
     s->hold_s = m->plan.hold_s;
     s->planned_s = (timer_total_ms(&m->plan) + MS_PER_S - 1) / MS_PER_S;
     s->started_at = app_now(app);
     s->pain_before = pain_value(m->pain);
-    s->pain_after = STORE_PAIN_NONE;
+    s->pain_after = SESSION_PAIN_NONE;
     if (store_session_start(app_store(app), s, (int64_t)getpid(), m->err, sizeof(m->err)) !=
         STORE_OK) {
         app_status(app, "Not started: %s", m->err);
@@ -241,7 +242,7 @@ static void start(struct app *app, struct tmr *m)
     m->last_ckpt = now;
     m->pain[0] = '\0';
     if (timer_start(&m->t, &m->plan, now) != 0) {
-        end_session(app, m, "stopped", now);
+        end_session(app, m, SESSION_STOPPED, now);
         app_status(app, "This plan cannot run.");
     }
 }
@@ -491,7 +492,7 @@ static void draw_run(const struct tmr *m)
 
 static void draw_end(const struct tmr *m)
 {
-    const int done = strcmp(m->end_status, "done") == 0;
+    const int done = m->end_status == SESSION_DONE;
     const struct timer_step *fin = &m->plan.steps[m->plan.nsteps - 1];
     char ran[24], planned[24], before[8];
     int y = ui_body_top();
@@ -511,14 +512,14 @@ static void draw_end(const struct tmr *m)
     format_clock(m->ses.planned_s, planned, sizeof(planned));
     if (m->saved)
         ui_putf(y++, 2, text_cols(), A_NORMAL, "Ran %s of %s. Saved as %s.", ran, planned,
-                m->end_status);
+                session_status_code(m->end_status));
     else
         ui_putf(y++, 2, text_cols(), ui_attr(UC_SEVERE), "Ran %s of %s. NOT saved: %s", ran,
                 planned, m->err);
     if (!m->is_stretch && m->therapy == THERAPY_ICE)
         ui_put(y++, 2, text_cols(), "Wait 2 hours before the next ice session.", A_NORMAL);
     y++;
-    if (m->ses.pain_before != STORE_PAIN_NONE) {
+    if (m->ses.pain_before != SESSION_PAIN_NONE) {
         snprintf(before, sizeof(before), "%d", m->ses.pain_before);
         ui_putf(y++, 2, text_cols(), A_NORMAL, "Pain before: %s %s", before,
                 band_label(intensity_band(m->ses.pain_before)));
@@ -620,7 +621,7 @@ static void skip(struct app *app, struct tmr *m)
         return;
     if (timer_state(&m->t, now) == TIMER_FINISHED) {
         beep();
-        end_session(app, m, "done", now);
+        end_session(app, m, SESSION_DONE, now);
     }
 }
 
@@ -713,7 +714,7 @@ static int timer_tick(struct app *app, struct screen *s)
     if (ev.holds_ended || ev.finished)
         beep(); /* flashes where the terminal has no bell */
     if (ev.finished)
-        end_session(app, m, "done", now);
+        end_session(app, m, SESSION_DONE, now);
     else if (now - m->last_ckpt >= CHECKPOINT_MS)
         checkpoint(app, m, now);
     return UI_OK;
@@ -747,16 +748,15 @@ static const struct screen_ops screen_timer = {
 
 /* ---- opening ---- */
 
-static int parse_kind(const char *kind, struct tmr *m)
+static int set_kind(enum session_kind kind, struct tmr *m)
 {
-    if (kind && strcmp(kind, "stretch") == 0)
-        m->is_stretch = 1;
-    else if (kind && strcmp(kind, "ice") == 0)
-        m->therapy = THERAPY_ICE;
-    else if (kind && strcmp(kind, "heat") == 0)
-        m->therapy = THERAPY_HEAT;
-    else
-        return -1;
+    switch (kind) {
+    case SESSION_STRETCH: m->is_stretch = 1; break;
+    case SESSION_ICE: m->therapy = THERAPY_ICE; break;
+    case SESSION_HEAT: m->therapy = THERAPY_HEAT; break;
+    default: return -1;
+    }
+    m->kind = kind;
     return 0;
 }
 
@@ -783,7 +783,7 @@ static int setup_from_args(struct tmr *m, const char *routine, int hold_s, int m
     return 0;
 }
 
-int screen_timer_open(struct app *app, const char *kind, const char *routine, int hold_s,
+int screen_timer_open(struct app *app, enum session_kind kind, const char *routine, int hold_s,
                       int minutes)
 {
     char msg[160];
@@ -792,7 +792,7 @@ int screen_timer_open(struct app *app, const char *kind, const char *routine, in
         app_status(app, "Out of memory");
         return -1;
     }
-    if (parse_kind(kind, m) != 0) {
+    if (set_kind(kind, m) != 0) {
         free(m);
         app_status(app, "Unknown timer: use stretch, ice or heat.");
         return -1;
@@ -810,7 +810,8 @@ int screen_timer_open(struct app *app, const char *kind, const char *routine, in
 /* ---- `unknot timer ...` ---- */
 
 struct timer_args {
-    const char *kind, *routine;
+    enum session_kind kind;
+    const char *routine;
     int hold_s, minutes;
 };
 
@@ -820,7 +821,7 @@ static int open_first(struct app *app, void *arg)
     return screen_timer_open(app, a->kind, a->routine, a->hold_s, a->minutes);
 }
 
-int screen_timer_run(const char *db_path, const char *kind, const char *routine, int hold_s,
+int screen_timer_run(const char *db_path, enum session_kind kind, const char *routine, int hold_s,
                      int minutes)
 {
     struct timer_args a = {kind, routine, hold_s, minutes};

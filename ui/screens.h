@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "src/session.h"
 #include "ui/ui.h"
 
 /* Screens. */
@@ -32,13 +33,13 @@ int screen_charts_open(struct app *app);
 int screen_report_open(struct app *app);
 
 /* Opens the guided timer (DESIGN.md, CONTENT.md "Stretch holds", "Ice and
- * heat"): kind "stretch", "ice" or "heat"; routine code or NULL for the
+ * heat"): the session kind; routine code or NULL for the
  * first one; hold_s 0 for the routine's own hold, else 5 or 30; minutes 0
  * for the preset's default, else within its allowed range. It opens on a
  * set-up step (guidance, minutes or routine and hold, pain now), then
  * runs, records and rings. Returns 0, or -1 with the reason on the status
  * line (bad arguments, no memory). */
-int screen_timer_open(struct app *app, const char *kind, const char *routine, int hold_s,
+int screen_timer_open(struct app *app, enum session_kind kind, const char *routine, int hold_s,
                       int minutes);
 
 #endif

@@ -241,9 +241,35 @@ static int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
+/* The change `unknot edit` makes, run by store_episode_edit inside its
+ * transaction. */
+struct edit_job {
+    struct cli_ctx *ctx;
+    const struct episode_opts *o;
+    int called, rc;
+};
+
+static int edit_apply(void *arg, struct episode *ep)
+{
+    struct edit_job *job = arg;
+    const struct episode_opts *o = job->o;
+    int had_end = ep->ended_at != EPISODE_ONGOING;
+    int64_t length = had_end ? ep->ended_at - ep->started_at : 0;
+    job->called = 1;
+    apply_episode_opts(o, ep);
+    /* Moving the start keeps a known length unless a new end was given. */
+    if (o->has_at && had_end && !o->has_ended && !o->has_for && !o->ongoing)
+        ep->ended_at = ep->started_at + length;
+    job->rc = validate_or_usage(job->ctx, "edit", ep);
+    return job->rc != CLI_OK;
+}
+
+/* Reads, changes and saves in one store transaction: an edit the
+ * full-screen app saves meanwhile waits for it instead of being lost. */
 static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct episode_opts o;
+    char err[STORE_ERR_LEN];
     int rc = parse_episode_opts(ctx, argc, argv, usage_edit, &o);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
@@ -253,18 +279,26 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
     struct episode *ep = calloc(1, sizeof(*ep));
     if (!ep)
         return cli_no_memory(ctx);
-    rc = cli_load_episode(ctx, id, ep);
-    if (rc == CLI_OK) {
-        int had_end = ep->ended_at != EPISODE_ONGOING;
-        int64_t length = had_end ? ep->ended_at - ep->started_at : 0;
-        apply_episode_opts(&o, ep);
-        /* Moving the start keeps a known length unless a new end was given. */
-        if (o.has_at && had_end && !o.has_ended && !o.has_for && !o.ongoing)
-            ep->ended_at = ep->started_at + length;
-        rc = validate_or_usage(ctx, "edit", ep);
+    struct store *st = cli_open_store(ctx);
+    if (!st) {
+        free(ep);
+        return CLI_RUNTIME;
     }
-    if (rc == CLI_OK)
-        rc = cli_store_episode(ctx, ep, 0);
+    struct edit_job job = {ctx, &o, 0, CLI_OK};
+    int src = store_episode_edit(st, id, edit_apply, &job, ep, ctx->now, err, sizeof(err));
+    store_close(&st);
+    rc = CLI_RUNTIME;
+    if (src == STORE_OK) {
+        fprintf(ctx->out, "Updated episode %" PRId64 "%s.\n", ep->id,
+                ep->ended_at == EPISODE_ONGOING ? " (ongoing)" : "");
+        rc = CLI_OK;
+    } else if (src == STORE_ABORTED) {
+        rc = job.rc; /* validate_or_usage said why */
+    } else if (src == STORE_NOT_FOUND) {
+        fprintf(ctx->err, "unknot: no episode %" PRId64 " (see unknot list)\n", id);
+    } else {
+        fprintf(ctx->err, "unknot: %s%s\n", err, job.called ? "; nothing was saved" : "");
+    }
     free(ep);
     return rc;
 }

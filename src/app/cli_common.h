@@ -8,6 +8,7 @@
 
 #include "src/app/cli.h"
 #include "src/episode.h"
+#include "src/session.h"
 
 struct store;
 
@@ -79,10 +80,10 @@ int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv);
 
 /* Opens the full-screen timer once `unknot timer` has checked its options:
- * kind "stretch", "ice" or "heat"; routine code or NULL; hold_s 0 and
+ * the session kind; routine code or NULL (stretch only); hold_s 0 and
  * minutes 0 mean the defaults. Returns an exit code. main.c sets it (src/
  * may not call ui/); while it is NULL, `unknot timer` says it cannot. */
-extern int (*cli_timer_ui)(const char *db_path, const char *kind, const char *routine,
+extern int (*cli_timer_ui)(const char *db_path, enum session_kind kind, const char *routine,
                            int hold_s, int minutes);
 
 #endif

@@ -106,20 +106,19 @@ int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct episode *ep = calloc(1, sizeof(*ep));
     int rc = ep ? store_episodes_iter(st, since, until, STORE_NEWEST_FIRST, STORE_ITER_TAGS,
                                       &it, err, sizeof(err))
                 : STORE_ERROR;
     long rows = 0;
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, err, sizeof(err))) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
             fprintf(ctx->out, "%5s  %-16s  %-8s  %-11s  %-18s  %s\n", "ID", "START",
                     "DURATION", "INTENSITY", "WHERE", "TRIGGERS");
         print_list_line(ctx, ep);
-        rc = STORE_OK;
     }
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     store_close(&st);
     free(ep);
     if (rc < 0) {

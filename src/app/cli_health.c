@@ -224,13 +224,11 @@ static int check_options(struct cli_ctx *ctx, int argc, char **argv,
     return CLI_OK;
 }
 
-static int save_check(struct cli_ctx *ctx, const unsigned char answers[REDFLAG_COUNT],
-                      enum redflag_level level)
+static int save_check(struct cli_ctx *ctx, const unsigned char answers[REDFLAG_COUNT])
 {
     char err[STORE_ERR_LEN];
-    struct store_check chk = {.taken_at = ctx->now, .nanswers = REDFLAG_COUNT};
-    snprintf(chk.verdict, sizeof(chk.verdict), "%s", redflag_level_code(level));
-    memcpy(chk.answers, answers, REDFLAG_COUNT);
+    struct check chk;
+    check_from_answers(ctx->now, answers, &chk);
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
@@ -270,10 +268,10 @@ int cli_cmd_check(struct cli_ctx *ctx, int argc, char **argv)
     print_verdict(ctx, level);
     fputc('\n', ctx->out);
     print_yes_items(ctx->out, answers);
-    return save_check(ctx, answers, level);
+    return save_check(ctx, answers);
 }
 
-static void print_check_line(struct cli_ctx *ctx, const struct store_check *c)
+static void print_check_line(struct cli_ctx *ctx, const struct check *c)
 {
     char when[WHEN_FMT_LEN], yes[128] = "";
     size_t used = 0;
@@ -285,7 +283,8 @@ static void print_check_line(struct cli_ctx *ctx, const struct store_check *c)
         if (w > 0)
             used += (size_t)w;
     }
-    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-10s  %s\n", c->id, when, c->verdict,
+    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-10s  %s\n", c->id, when,
+            redflag_level_code(c->verdict),
             used ? yes : "-");
 }
 
@@ -300,17 +299,16 @@ int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv)
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
-    struct store_check_iter *it = NULL;
-    struct store_check c;
+    struct store_iter *it = NULL;
+    struct check c;
     long rows = 0;
-    rc = store_checks_iter(st, INT64_MIN, INT64_MAX, &it, err, sizeof(err));
-    while (rc == STORE_OK && (rc = store_check_iter_next(it, &c, err, sizeof(err))) == 1) {
+    rc = store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, sizeof(err));
+    while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
             fprintf(ctx->out, "%5s  %-16s  %-10s  %s\n", "ID", "TAKEN", "VERDICT", "YES TO");
         print_check_line(ctx, &c);
-        rc = STORE_OK;
     }
-    store_check_iter_free(&it);
+    store_iter_free(&it);
     store_close(&st);
     if (rc < 0) {
         fprintf(ctx->err, "unknot checks: %s\n", err);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "db/store.h"
-#include "db/store_io.h"
 #include "src/app/cli_common.h"
 #include "src/app/outfile.h"
 #include "src/app/report_store.h"
@@ -262,7 +261,7 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
-static void say_imported(struct cli_ctx *ctx, const struct xfer_counts *n, const char *path)
+static void say_imported(struct cli_ctx *ctx, const struct store_import_counts *n, const char *path)
 {
     fprintf(ctx->out, "Imported %zu episode%s (%zu tag%s), %zu session%s and %zu check%s from %s.\n",
             n->episodes, n->episodes == 1 ? "" : "s", n->tags, n->tags == 1 ? "" : "s",
@@ -273,7 +272,7 @@ static void say_imported(struct cli_ctx *ctx, const struct xfer_counts *n, const
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 {
     char err[UNKNOT_ERR_LEN];
-    struct xfer_counts n;
+    struct store_import_counts n;
     int rc = cli_parse_help_only(ctx, argc, argv, usage_import);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
@@ -331,7 +330,7 @@ int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
         return CLI_RUNTIME;
     int rc = store_backup(st, argv[optind], force, err, sizeof err);
     store_close(&st);
-    if (rc == STORE_IO_EXISTS)
+    if (rc == STORE_EXISTS)
         fprintf(ctx->err, "unknot backup: %s: add --force to replace it\n", err);
     else if (rc != STORE_OK)
         fprintf(ctx->err, "unknot backup: %s\n", err);

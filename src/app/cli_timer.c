@@ -15,8 +15,8 @@
 
 enum { OPT_HELP = 1000, OPT_ROUTINE, OPT_HOLD, OPT_MINUTES, OPT_SINCE, OPT_UNTIL };
 
-int (*cli_timer_ui)(const char *db_path, const char *kind, const char *routine, int hold_s,
-                    int minutes);
+int (*cli_timer_ui)(const char *db_path, enum session_kind kind, const char *routine,
+                    int hold_s, int minutes);
 
 static const char usage_timer[] =
     "usage: unknot timer stretch [--routine NAME] [--hold 5|30]\n"
@@ -126,22 +126,21 @@ int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv)
         return rc < 0 ? CLI_OK : rc;
     if (optind >= argc)
         return timer_usage_error(ctx, "give stretch, ice or heat; see unknot timer --help");
-    const char *kind = argv[optind];
+    const char *word = argv[optind];
     if (optind + 1 < argc)
         return cli_extra_args(ctx, argv[0], argv[optind + 1]);
     const char *routine = NULL;
     int hold = 0, minutes = 0;
-    if (strcmp(kind, "stretch") == 0)
-        rc = check_stretch(ctx, &a, &routine, &hold);
-    else if (strcmp(kind, "ice") == 0)
-        rc = check_therapy(ctx, THERAPY_ICE, &a, &minutes);
-    else if (strcmp(kind, "heat") == 0)
-        rc = check_therapy(ctx, THERAPY_HEAT, &a, &minutes);
-    else {
+    enum session_kind kind;
+    if (session_kind_parse(word, &kind) != 0) {
         fprintf(ctx->err, "unknot timer: unknown timer \"%.24s\": use stretch, ice or heat\n",
-                kind);
+                word);
         return CLI_USAGE;
     }
+    if (kind == SESSION_STRETCH)
+        rc = check_stretch(ctx, &a, &routine, &hold);
+    else
+        rc = check_therapy(ctx, kind == SESSION_ICE ? THERAPY_ICE : THERAPY_HEAT, &a, &minutes);
     if (rc != CLI_OK)
         return rc;
     if (!cli_timer_ui) {
@@ -166,23 +165,23 @@ static void format_clock(int64_t secs, char *buf, size_t len)
 }
 
 /* "6 -> 4", "6 -> -", "-" when neither was given. */
-static void format_pain(const struct store_session *s, char *buf, size_t len)
+static void format_pain(const struct session *s, char *buf, size_t len)
 {
     char before[4] = "-", after[4] = "-";
-    if (s->pain_before == STORE_PAIN_NONE && s->pain_after == STORE_PAIN_NONE) {
+    if (s->pain_before == SESSION_PAIN_NONE && s->pain_after == SESSION_PAIN_NONE) {
         snprintf(buf, len, "-");
         return;
     }
-    if (s->pain_before != STORE_PAIN_NONE)
+    if (s->pain_before != SESSION_PAIN_NONE)
         snprintf(before, sizeof(before), "%d", s->pain_before);
-    if (s->pain_after != STORE_PAIN_NONE)
+    if (s->pain_after != SESSION_PAIN_NONE)
         snprintf(after, sizeof(after), "%d", s->pain_after);
     snprintf(buf, len, "%s -> %s", before, after);
 }
 
-static void print_session(struct cli_ctx *ctx, const struct store_session *s)
+static void print_session(struct cli_ctx *ctx, const struct session *s)
 {
-    char at[WHEN_FMT_LEN], routine[STORE_SESSION_ROUTINE_LEN + 8], planned[24], done[24], pain[16];
+    char at[WHEN_FMT_LEN], routine[SESSION_ROUTINE_LEN + 8], planned[24], done[24], pain[16];
     when_format(s->started_at, at, sizeof(at));
     if (s->routine[0] && s->hold_s)
         snprintf(routine, sizeof(routine), "%s %ds", s->routine, s->hold_s);
@@ -191,8 +190,9 @@ static void print_session(struct cli_ctx *ctx, const struct store_session *s)
     format_clock(s->planned_s, planned, sizeof(planned));
     format_clock(s->elapsed_s, done, sizeof(done));
     format_pain(s, pain, sizeof(pain));
-    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", s->id, at, s->kind,
-            routine, planned, done, s->status, pain);
+    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", s->id, at,
+            session_kind_code(s->kind), routine, planned, done, session_status_code(s->status),
+            pain);
 }
 
 static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
@@ -201,18 +201,17 @@ static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
-    struct store_session_iter *it = NULL;
-    struct store_session s;
+    struct store_iter *it = NULL;
+    struct session s;
     long rows = 0;
     int rc = store_sessions_iter(st, since, until, STORE_NEWEST_FIRST, &it, err, sizeof(err));
-    while (rc == STORE_OK && (rc = store_session_iter_next(it, &s, err, sizeof(err))) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, &s, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
             fprintf(ctx->out, "%5s  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", "ID", "STARTED",
                     "KIND", "ROUTINE", "PLANNED", "DONE", "STATUS", "PAIN");
         print_session(ctx, &s);
-        rc = STORE_OK;
     }
-    store_session_iter_free(&it);
+    store_iter_free(&it);
     store_close(&st);
     if (rc < 0) {
         fprintf(ctx->err, "unknot sessions: %s\n", err);

@@ -9,21 +9,19 @@ int history_flags(struct store *st, int64_t now, struct flags *out, char *err, s
     /* A struct episode holds a whole note and every tag: too big for the
      * stack of a screen's callback. */
     struct episode *ep = malloc(sizeof(*ep));
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     int rc = ep ? store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, 0, &it, err,
                                       errlen)
                 : STORE_ERROR;
     if (!ep)
         snprintf(err, errlen, "out of memory");
     flags_begin(out, now);
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, err, errlen)) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK)
         flags_feed(out, ep);
-        rc = STORE_OK;
-    }
     flags_end(out);
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     free(ep);
-    return rc < 0 ? rc : STORE_OK;
+    return rc == STORE_END ? STORE_OK : rc;
 }
 
 int history_latest_episode(struct store *st, struct episode *out, char *err, size_t errlen)
@@ -31,12 +29,13 @@ int history_latest_episode(struct store *st, struct episode *out, char *err, siz
     int rc = store_episode_ongoing(st, out, err, errlen);
     if (rc != STORE_NOT_FOUND)
         return rc;
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     rc = store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, 0, &it, err, errlen);
     if (rc == STORE_OK) {
-        rc = store_episode_iter_next(it, out, err, errlen);
-        rc = rc == 1 ? STORE_OK : rc == 0 ? STORE_NOT_FOUND : rc;
+        rc = store_iter_next(it, out, err, errlen);
+        if (rc == STORE_END)
+            rc = STORE_NOT_FOUND;
     }
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     return rc;
 }

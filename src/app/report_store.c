@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "db/store.h"
-#include "db/store_io.h"
 #include "src/app/history.h"
 #include "src/flags.h"
 
@@ -20,78 +19,54 @@ struct work {
 static int feed_episodes(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                          size_t errlen)
 {
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     int rc = store_episodes_iter(st, from, to, STORE_OLDEST_FIRST, STORE_ITER_TAGS, &it, err,
                                  errlen);
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, &w->ep, err, errlen)) == 1) {
+    while (rc == STORE_OK && (rc = store_iter_next(it, &w->ep, err, errlen)) == STORE_OK) {
         report_feed_episode(&w->r, &w->ep);
-        rc = STORE_OK;
     }
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     return rc;
 }
 
 static int feed_durations(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                           size_t errlen)
 {
-    struct store_io_iter *it = NULL;
+    struct store_iter *it = NULL;
     size_t count = 0, i = 0;
     int64_t secs;
-    int rc = store_io_durations(st, from, to, &count, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_io_duration_next(it, &secs, err, errlen)) == 1) {
+    int rc = store_durations_iter(st, from, to, &count, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &secs, err, errlen)) == STORE_OK) {
         (void)report_feed_duration_sorted(&w->r, secs, i++, count); /* a bad order drops the
                                                                        median, with a note */
-        rc = STORE_OK;
     }
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     return rc;
 }
 
 static int feed_checks(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                        size_t errlen)
 {
-    struct store_check_iter *it = NULL;
-    struct store_check c;
-    int rc = store_checks_iter(st, from, to, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_check_iter_next(it, &c, err, errlen)) == 1) {
-        size_t n = c.nanswers > 0 ? (size_t)c.nanswers : 0;
-        report_feed_check(&w->r, c.taken_at, c.verdict, c.answers, n);
-        rc = STORE_OK;
+    struct store_iter *it = NULL;
+    struct check c;
+    int rc = store_checks_iter(st, from, to, STORE_NEWEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, errlen)) == STORE_OK) {
+        report_feed_check(&w->r, &c);
     }
-    store_check_iter_free(&it);
+    store_iter_free(&it);
     return rc;
-}
-
-static void to_report_session(const struct xfer_session *x, struct report_session *s)
-{
-    memset(s, 0, sizeof *s);
-    s->id = x->id;
-    snprintf(s->kind, sizeof s->kind, "%s", x->kind);
-    snprintf(s->routine, sizeof s->routine, "%s", x->routine);
-    s->hold_s = x->hold_s;
-    s->planned_s = x->planned_s;
-    s->elapsed_s = x->elapsed_s;
-    s->started_at = x->started_at;
-    s->ended_at = x->ended_at;
-    snprintf(s->status, sizeof s->status, "%s", x->status);
-    s->episode_id = x->episode_id;
-    s->pain_before = x->pain_before == XFER_NONE ? REPORT_PAIN_NONE : x->pain_before;
-    s->pain_after = x->pain_after == XFER_NONE ? REPORT_PAIN_NONE : x->pain_after;
 }
 
 static int feed_sessions(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                          size_t errlen)
 {
-    struct store_io_iter *it = NULL;
-    struct xfer_session x;
-    struct report_session s;
-    int rc = store_io_sessions(st, from, to, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_io_session_next(it, &x, err, errlen)) == 1) {
-        to_report_session(&x, &s);
+    struct store_iter *it = NULL;
+    struct session s;
+    int rc = store_sessions_iter(st, from, to, STORE_OLDEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &s, err, errlen)) == STORE_OK) {
         (void)report_feed_session(&w->r, &s); /* an unknown kind is left out, by design */
-        rc = STORE_OK;
     }
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     return rc;
 }
 
@@ -104,16 +79,17 @@ static int gather(struct store *st, struct work *w, int64_t from, int64_t to, in
         return rc;
     rc = history_flags(st, now, &w->fl, err, errlen);
     report_begin(&w->r, from, to, now);
+    /* Each feed ends with STORE_END from its iterator, or an error. */
     if (rc == STORE_OK)
         rc = feed_episodes(st, w, from, to, err, errlen);
-    if (rc == STORE_OK)
+    if (rc == STORE_END)
         rc = feed_durations(st, w, from, to, err, errlen);
-    if (rc == STORE_OK)
+    if (rc == STORE_END)
         rc = feed_checks(st, w, from, to, err, errlen);
-    if (rc == STORE_OK)
+    if (rc == STORE_END)
         rc = feed_sessions(st, w, from, to, err, errlen);
     store_read_end(st);
-    return rc;
+    return rc == STORE_END ? STORE_OK : rc;
 }
 
 int report_from_store(struct store *st, int64_t from, int64_t to, int64_t now,

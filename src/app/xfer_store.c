@@ -5,43 +5,42 @@
 #include <string.h>
 
 #include "db/store.h"
-#include "db/store_io.h"
 
 static int export_episodes(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
 {
-    struct store_episode_iter *it = NULL;
+    struct store_iter *it = NULL;
     struct episode *ep = malloc(sizeof *ep);
     int rc = ep ? store_episodes_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST,
                                       STORE_ITER_TAGS, &it, err, errlen)
                 : STORE_ERROR;
     if (!ep)
         snprintf(err, errlen, "out of memory");
-    while (rc == STORE_OK && (rc = store_episode_iter_next(it, ep, err, errlen)) == 1)
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK)
         rc = xfer_write_episode(w, ep) == 0 ? STORE_OK : STORE_ERROR;
-    store_episode_iter_free(&it);
+    store_iter_free(&it);
     free(ep);
     return rc < 0 ? -1 : 0;
 }
 
 static int export_sessions(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
 {
-    struct store_io_iter *it = NULL;
-    struct xfer_session s;
-    int rc = store_io_sessions(st, INT64_MIN, INT64_MAX, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_io_session_next(it, &s, err, errlen)) == 1)
+    struct store_iter *it = NULL;
+    struct session s;
+    int rc = store_sessions_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &s, err, errlen)) == STORE_OK)
         rc = xfer_write_session(w, &s) == 0 ? STORE_OK : STORE_ERROR;
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     return rc < 0 ? -1 : 0;
 }
 
 static int export_checks(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
 {
-    struct store_io_iter *it = NULL;
-    struct xfer_check c;
-    int rc = store_io_checks(st, INT64_MIN, INT64_MAX, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_io_check_next(it, &c, err, errlen)) == 1)
+    struct store_iter *it = NULL;
+    struct check c;
+    int rc = store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, errlen)) == STORE_OK)
         rc = xfer_write_check(w, &c) == 0 ? STORE_OK : STORE_ERROR;
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     return rc < 0 ? -1 : 0;
 }
 
@@ -65,26 +64,40 @@ int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size
     return rc;
 }
 
-static int next_item(void *ctx, struct xfer_item *item, char *err, size_t errlen)
+/* The reader and the one item it reads into, handed row by row to the
+ * store: no record is copied. */
+struct import_ctx {
+    struct xfer_reader *r;
+    struct xfer_item item;
+};
+
+static int next_row(void *ctx, struct store_import_row *row, char *err, size_t errlen)
 {
-    return xfer_read(ctx, item, err, errlen);
+    struct import_ctx *c = ctx;
+    int rc = xfer_read(c->r, &c->item, err, errlen);
+    if (rc != 1)
+        return rc;
+    row->line = c->item.line;
+    switch (c->item.kind) {
+    case XFER_EPISODE: row->ep = &c->item.ep; break;
+    case XFER_SESSION: row->ses = &c->item.ses; break;
+    case XFER_CHECK: row->chk = &c->item.chk; break;
+    }
+    return 1;
 }
 
-int xfer_import(struct store *st, FILE *f, int64_t now, struct xfer_counts *counts, char *err,
-                size_t errlen)
+int xfer_import(struct store *st, FILE *f, int64_t now, struct store_import_counts *counts,
+                char *err, size_t errlen)
 {
-    struct xfer_reader *r = NULL;
-    struct store_import_counts n;
-    if (xfer_reader_open(&r, f, now, err, errlen) != 0)
+    struct import_ctx *c = calloc(1, sizeof *c);
+    if (!c) {
+        snprintf(err, errlen, "out of memory");
         return -1;
-    int rc = store_import(st, next_item, r, &n, err, errlen) == STORE_OK ? 0 : -1;
-    xfer_reader_free(&r);
-    if (rc == 0 && counts) {
-        counts->episodes = n.episodes;
-        counts->tags = n.tags;
-        counts->sessions = n.sessions;
-        counts->checks = n.checks;
-        counts->answers = n.answers;
     }
+    int rc = -1;
+    if (xfer_reader_open(&c->r, f, now, err, errlen) == 0)
+        rc = store_import(st, next_row, c, counts, err, errlen) == STORE_OK ? 0 : -1;
+    xfer_reader_free(&c->r);
+    free(c);
     return rc;
 }

@@ -8,14 +8,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "db/store.h"
 #include "src/xfer.h"
 
 struct store;
-
-/* Counts of what an import wrote. */
-struct xfer_counts {
-    size_t episodes, tags, sessions, checks, answers;
-};
 
 /* Writes every episode (oldest first, with its tags), every session and
  * every check (with its answers) to f, read in one consistent snapshot.
@@ -26,7 +22,8 @@ int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size
  * imports it in one transaction, validating every value against `now`.
  * On any problem nothing is written and err says "line N: ...". counts
  * may be NULL. Returns 0 or -1. */
-int xfer_import(struct store *st, FILE *f, int64_t now, struct xfer_counts *counts, char *err,
+int xfer_import(struct store *st, FILE *f, int64_t now, struct store_import_counts *counts,
+                char *err,
                 size_t errlen);
 
 #endif

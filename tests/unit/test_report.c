@@ -27,6 +27,21 @@
 
 static struct episode scratch; /* ~10 KB: keep it off the stack */
 
+/* Feeds a check given as its stored verdict code (NULL or unknown: outside
+ * the enum) and nanswers answers (answers NULL: none). */
+static void feed_check_raw(struct report *r, int64_t at, const char *verdict,
+                           const unsigned char *answers, size_t nanswers)
+{
+    struct check c;
+    memset(&c, 0, sizeof c);
+    c.taken_at = at;
+    if (!verdict || redflag_level_parse(verdict, &c.verdict) != 0)
+        c.verdict = REDFLAG_LEVEL_COUNT;
+    for (size_t i = 0; answers && i < nanswers && i < CHECK_MAX_ITEMS; i++)
+        c.answers[c.nanswers++] = answers[i];
+    report_feed_check(r, &c);
+}
+
 /* ---- building histories ---------------------------------------------------- */
 
 /* Adds a tag as stored, without normalizing (so tests can feed untrimmed
@@ -116,17 +131,19 @@ static void feed_check(struct report *r, const struct check_spec *c)
     unsigned char a[REDFLAG_COUNT];
     char err[128];
     assert_int_equal(redflags_parse_yes_list(c->yes, a, err, sizeof err), 0);
-    report_feed_check(r, c->at, c->verdict, a, REDFLAG_COUNT);
+    feed_check_raw(r, c->at, c->verdict, a, REDFLAG_COUNT);
 }
 
-static struct report_session session(const char *kind, const char *routine, const char *status,
-                                     int64_t elapsed, int before, int after)
+/* A session from its stored codes; an unknown kind is outside the enum. */
+static struct session session(const char *kind, const char *routine, const char *status,
+                              int64_t elapsed, int before, int after)
 {
-    struct report_session s;
+    struct session s;
     memset(&s, 0, sizeof s);
-    snprintf(s.kind, sizeof s.kind, "%s", kind);
+    if (session_kind_parse(kind, &s.kind) != 0)
+        s.kind = SESSION_KIND_COUNT;
     snprintf(s.routine, sizeof s.routine, "%s", routine);
-    snprintf(s.status, sizeof s.status, "%s", status);
+    assert_int_equal(session_status_parse(status, &s.status), 0);
     s.elapsed_s = s.planned_s = elapsed;
     s.started_at = FROM + 3 * D;
     s.ended_at = s.started_at + elapsed;
@@ -139,13 +156,13 @@ static struct report_session session(const char *kind, const char *routine, cons
  * daily -5.0; ice -2.0; heat unrated. 1320 + 2400 s = 62 minutes. */
 static void feed_sessions(struct report *r)
 {
-    const struct report_session s[] = {
+    const struct session s[] = {
         session("stretch", "first-aid", "done", 300, 6, 4),
         session("stretch", "first-aid", "done", 300, 5, 5),
         session("stretch", "daily", "stopped", 600, 8, 3),
-        session("stretch", "daily", "interrupted", 120, REPORT_PAIN_NONE, REPORT_PAIN_NONE),
+        session("stretch", "daily", "interrupted", 120, SESSION_PAIN_NONE, SESSION_PAIN_NONE),
         session("ice", "", "done", 1200, 7, 5),
-        session("heat", "", "done", 1200, 6, REPORT_PAIN_NONE),
+        session("heat", "", "done", 1200, 6, SESSION_PAIN_NONE),
     };
     for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
         assert_int_equal(report_feed_session(r, &s[i]), 0);
@@ -653,7 +670,7 @@ static void test_bladder(void **state)
         for (size_t j = 0; j < c->n; j++) {
             unsigned char a[REDFLAG_COUNT] = {0};
             a[0] = (unsigned char)c->yes[j];
-            report_feed_check(&r, c->at[j], c->yes[j] ? "emergency" : "clear", a, REDFLAG_COUNT);
+            feed_check_raw(&r, c->at[j], c->yes[j] ? "emergency" : "clear", a, REDFLAG_COUNT);
         }
         report_end(&r);
         char *text = render(&r, REPORT_TEXT);
@@ -684,9 +701,9 @@ static void test_check_verdicts(void **state)
     (void)state;
     report_begin(&r, FROM, NOW, NOW);
     a[5] = 1; /* item 6: urgent */
-    report_feed_check(&r, FROM + 5 * D, "bogus", a, REDFLAG_COUNT);
-    report_feed_check(&r, FROM + 9 * D, NULL, b, 3); /* item 3: emergency */
-    report_feed_check(&r, FROM + 2 * D, "clear", NULL, 0);
+    feed_check_raw(&r, FROM + 5 * D, "bogus", a, REDFLAG_COUNT);
+    feed_check_raw(&r, FROM + 9 * D, NULL, b, 3); /* item 3: emergency */
+    feed_check_raw(&r, FROM + 2 * D, "clear", NULL, 0);
     report_end(&r);
     assert_int_equal(r.verdicts[REDFLAG_URGENT], 1);
     assert_int_equal(r.verdicts[REDFLAG_EMERGENCY], 1);
@@ -754,7 +771,7 @@ static void test_tag_counts(void **state)
 static void test_sessions(void **state)
 {
     struct report r;
-    struct report_session bad = session("yoga", "", "done", 60, 5, 4);
+    struct session bad = session("yoga", "", "done", 60, 5, 4);
     (void)state;
     fixture(&r);
     const struct report_session_stats *st = &r.kinds[0];
@@ -776,7 +793,7 @@ static void test_sessions(void **state)
     for (int i = 0; i < REPORT_MAX_ROUTINES + 2; i++) {
         char code[16];
         snprintf(code, sizeof code, "r%d", i);
-        struct report_session s = session("stretch", code, "done", i ? 60 : 90, 11, 4);
+        struct session s = session("stretch", code, "done", i ? 60 : 90, 11, 4);
         assert_int_equal(report_feed_session(&r, &s), 0);
     }
     report_end(&r);

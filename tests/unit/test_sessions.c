@@ -76,19 +76,31 @@ static struct store *mem(void)
 }
 
 /* A session of kind started at `at`, planned 20 minutes, no pain given. */
-static struct store_session session(const char *kind, int64_t at)
+static struct session session(const char *kind, int64_t at)
 {
-    struct store_session s;
+    struct session s;
     memset(&s, 0, sizeof(s));
-    snprintf(s.kind, sizeof(s.kind), "%s", kind);
+    if (session_kind_parse(kind, &s.kind) != 0)
+        s.kind = SESSION_KIND_COUNT; /* the store must refuse it */
     s.planned_s = 1200;
     s.started_at = at;
-    s.pain_before = STORE_PAIN_NONE;
-    s.pain_after = STORE_PAIN_NONE;
+    s.pain_before = SESSION_PAIN_NONE;
+    s.pain_after = SESSION_PAIN_NONE;
     return s;
 }
 
-static int64_t start_ok(struct store *st, struct store_session *s, int64_t owner)
+/* store_session_finish with the status given as its stored code; NULL
+ * and unknown codes are outside the enum. */
+static int finish_code(struct store *st, int64_t id, const char *code, int64_t elapsed_s,
+                       int64_t ended_at, int pain_after, char *err, size_t errlen)
+{
+    enum session_status status = SESSION_STATUS_COUNT;
+    if (code)
+        (void)session_status_parse(code, &status);
+    return store_session_finish(st, id, status, elapsed_s, ended_at, pain_after, err, errlen);
+}
+
+static int64_t start_ok(struct store *st, struct session *s, int64_t owner)
 {
     char err[STORE_ERR_LEN] = "";
     int rc = store_session_start(st, s, owner, err, sizeof(err));
@@ -99,9 +111,9 @@ static int64_t start_ok(struct store *st, struct store_session *s, int64_t owner
     return s->id;
 }
 
-static struct store_session get_ok(struct store *st, int64_t id)
+static struct session get_ok(struct store *st, int64_t id)
 {
-    struct store_session s;
+    struct session s;
     char err[STORE_ERR_LEN] = "";
     int rc = store_session_get(st, id, &s, err, sizeof(err));
     if (rc != STORE_OK)
@@ -155,19 +167,19 @@ static void test_start_and_get(void **state)
 {
     (void)state;
     struct store *st = mem();
-    struct store_session s = session("stretch", NOW);
+    struct session s = session("stretch", NOW);
     snprintf(s.routine, sizeof(s.routine), "daily");
     s.hold_s = 30;
     s.planned_s = 515;
     s.pain_before = 6;
     int64_t id = start_ok(st, &s, OWNER);
-    assert_string_equal(s.status, "running");
+    assert_string_equal(session_status_code(s.status), "running");
     assert_int_equal(s.checkpoint_at, NOW);
     assert_int_equal(s.episode_id, 0);
 
-    struct store_session g = get_ok(st, id);
+    struct session g = get_ok(st, id);
     assert_int_equal(g.id, id);
-    assert_string_equal(g.kind, "stretch");
+    assert_string_equal(session_kind_code(g.kind), "stretch");
     assert_string_equal(g.routine, "daily");
     assert_int_equal(g.hold_s, 30);
     assert_int_equal(g.planned_s, 515);
@@ -175,17 +187,17 @@ static void test_start_and_get(void **state)
     assert_int_equal(g.started_at, NOW);
     assert_int_equal(g.ended_at, 0);
     assert_int_equal(g.checkpoint_at, NOW);
-    assert_string_equal(g.status, "running");
+    assert_string_equal(session_status_code(g.status), "running");
     assert_int_equal(g.episode_id, 0);
     assert_int_equal(g.pain_before, 6);
-    assert_int_equal(g.pain_after, STORE_PAIN_NONE);
+    assert_int_equal(g.pain_after, SESSION_PAIN_NONE);
 
     /* Ice: no routine, no hold; both read back as empty. */
-    struct store_session ice = session("ice", NOW + 10);
+    struct session ice = session("ice", NOW + 10);
     g = get_ok(st, start_ok(st, &ice, OWNER));
     assert_string_equal(g.routine, "");
     assert_int_equal(g.hold_s, 0);
-    assert_int_equal(g.pain_before, STORE_PAIN_NONE);
+    assert_int_equal(g.pain_before, SESSION_PAIN_NONE);
 
     char err[STORE_ERR_LEN];
     assert_int_equal(store_session_get(st, 999, &g, err, sizeof(err)), STORE_NOT_FOUND);
@@ -197,14 +209,14 @@ static void test_start_links_the_ongoing_episode(void **state)
     (void)state;
     struct store *st = mem();
     add_episode(st, NOW - 86400, NOW - 80000); /* ended */
-    struct store_session s = session("ice", NOW);
+    struct session s = session("ice", NOW);
     start_ok(st, &s, OWNER);
     assert_int_equal(s.episode_id, 0);
     assert_int_equal(get_ok(st, s.id).episode_id, 0);
 
     add_episode(st, NOW - 7200, EPISODE_ONGOING);
     int64_t newest = add_episode(st, NOW - 3600, EPISODE_ONGOING);
-    struct store_session t = session("heat", NOW);
+    struct session t = session("heat", NOW);
     start_ok(st, &t, OWNER);
     assert_int_equal(t.episode_id, newest);
     assert_int_equal(get_ok(st, t.id).episode_id, newest);
@@ -224,17 +236,17 @@ static void test_bad_start_writes_nothing(void **state)
         int hold, pain;
         int64_t planned, owner;
     } bad[] = {
-        {"yoga", 0, STORE_PAIN_NONE, 60, OWNER},    /* unknown kind */
-        {"stretch", 7, STORE_PAIN_NONE, 60, OWNER}, /* hold neither 5 nor 30 */
+        {"yoga", 0, SESSION_PAIN_NONE, 60, OWNER},    /* unknown kind */
+        {"stretch", 7, SESSION_PAIN_NONE, 60, OWNER}, /* hold neither 5 nor 30 */
         {"ice", 0, 11, 60, OWNER},                  /* pain over 10 */
         {"ice", 0, -2, 60, OWNER},                  /* pain under 0 */
-        {"ice", 0, STORE_PAIN_NONE, 0, OWNER},      /* nothing planned */
-        {"ice", 0, STORE_PAIN_NONE, 60, 0},         /* no owner */
+        {"ice", 0, SESSION_PAIN_NONE, 0, OWNER},      /* nothing planned */
+        {"ice", 0, SESSION_PAIN_NONE, 60, 0},         /* no owner */
     };
     struct store *st = mem();
     char err[STORE_ERR_LEN];
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-        struct store_session s = session(bad[i].kind, NOW);
+        struct session s = session(bad[i].kind, NOW);
         s.hold_s = bad[i].hold;
         s.pain_before = bad[i].pain;
         s.planned_s = bad[i].planned;
@@ -243,13 +255,13 @@ static void test_bad_start_writes_nothing(void **state)
         assert_true(err[0] != '\0');
         assert_int_equal(s.id, 0);
     }
-    struct store_session_iter *it = NULL;
-    struct store_session got;
+    struct store_iter *it = NULL;
+    struct session got;
     assert_int_equal(
         store_sessions_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, sizeof(err)),
         STORE_OK);
-    assert_int_equal(store_session_iter_next(it, &got, err, sizeof(err)), 0);
-    store_session_iter_free(&it);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_END);
+    store_iter_free(&it);
     store_close(&st);
 }
 
@@ -258,37 +270,37 @@ static void test_checkpoint_and_finish(void **state)
     (void)state;
     struct store *st = mem();
     char err[STORE_ERR_LEN];
-    struct store_session s = session("ice", NOW);
+    struct session s = session("ice", NOW);
     s.pain_before = 7;
     int64_t id = start_ok(st, &s, OWNER);
 
     assert_int_equal(store_session_checkpoint(st, id, 10, NOW + 10, err, sizeof(err)), STORE_OK);
-    struct store_session g = get_ok(st, id);
+    struct session g = get_ok(st, id);
     assert_int_equal(g.elapsed_s, 10);
     assert_int_equal(g.checkpoint_at, NOW + 10);
-    assert_string_equal(g.status, "running");
+    assert_string_equal(session_status_code(g.status), "running");
 
     /* A clock set back: the checkpoint is kept at the start, not refused. */
     assert_int_equal(store_session_checkpoint(st, id, 20, NOW - 500, err, sizeof(err)), STORE_OK);
     assert_int_equal(get_ok(st, id).checkpoint_at, NOW);
 
     assert_int_equal(
-        store_session_finish(st, id, "done", 1200, NOW + 1210, STORE_PAIN_NONE, err, sizeof(err)),
+        finish_code(st, id, "done", 1200, NOW + 1210, SESSION_PAIN_NONE, err, sizeof(err)),
         STORE_OK);
     g = get_ok(st, id);
-    assert_string_equal(g.status, "done");
+    assert_string_equal(session_status_code(g.status), "done");
     assert_int_equal(g.elapsed_s, 1200);
     assert_int_equal(g.ended_at, NOW + 1210);
     assert_int_equal(g.pain_before, 7);
-    assert_int_equal(g.pain_after, STORE_PAIN_NONE);
+    assert_int_equal(g.pain_after, SESSION_PAIN_NONE);
 
     /* Ended: no more checkpoints or second ends. */
     assert_int_equal(store_session_checkpoint(st, id, 30, NOW + 1300, err, sizeof(err)),
                      STORE_NOT_FOUND);
     assert_int_equal(
-        store_session_finish(st, id, "stopped", 5, NOW + 1300, STORE_PAIN_NONE, err, sizeof(err)),
+        finish_code(st, id, "stopped", 5, NOW + 1300, SESSION_PAIN_NONE, err, sizeof(err)),
         STORE_NOT_FOUND);
-    assert_string_equal(get_ok(st, id).status, "done");
+    assert_string_equal(session_status_code(get_ok(st, id).status), "done");
 
     /* The pain afterwards comes later; it can be corrected. */
     assert_int_equal(store_session_rate(st, id, 4, err, sizeof(err)), STORE_OK);
@@ -306,27 +318,27 @@ static void test_finish_stopped_with_pain_and_bad_status(void **state)
     (void)state;
     struct store *st = mem();
     char err[STORE_ERR_LEN];
-    struct store_session s = session("heat", NOW);
+    struct session s = session("heat", NOW);
     int64_t id = start_ok(st, &s, OWNER);
     static const char *const refused[] = {"running", "interrupted", "", "DONE"};
     for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
         assert_int_equal(
-            store_session_finish(st, id, refused[i], 1, NOW + 1, STORE_PAIN_NONE, err, sizeof(err)),
+            finish_code(st, id, refused[i], 1, NOW + 1, SESSION_PAIN_NONE, err, sizeof(err)),
             STORE_ERROR);
     assert_int_equal(
-        store_session_finish(st, id, NULL, 1, NOW + 1, STORE_PAIN_NONE, err, sizeof(err)),
+        finish_code(st, id, NULL, 1, NOW + 1, SESSION_PAIN_NONE, err, sizeof(err)),
         STORE_ERROR);
-    assert_string_equal(get_ok(st, id).status, "running");
+    assert_string_equal(session_status_code(get_ok(st, id).status), "running");
 
     /* An end before the start (clock set back) is stored as the start. */
-    assert_int_equal(store_session_finish(st, id, "stopped", 0, NOW - 60, 2, err, sizeof(err)),
+    assert_int_equal(finish_code(st, id, "stopped", 0, NOW - 60, 2, err, sizeof(err)),
                      STORE_OK);
-    struct store_session g = get_ok(st, id);
-    assert_string_equal(g.status, "stopped");
+    struct session g = get_ok(st, id);
+    assert_string_equal(session_status_code(g.status), "stopped");
     assert_int_equal(g.ended_at, NOW);
     assert_int_equal(g.pain_after, 2);
     assert_int_equal(
-        store_session_finish(st, 999, "done", 1, NOW, STORE_PAIN_NONE, err, sizeof(err)),
+        finish_code(st, 999, "done", 1, NOW, SESSION_PAIN_NONE, err, sizeof(err)),
         STORE_NOT_FOUND);
     store_close(&st);
 }
@@ -352,16 +364,16 @@ static void test_recover_rules(void **state)
     char err[STORE_ERR_LEN];
     int64_t ids[8];
     for (size_t i = 0; i < n; i++) {
-        struct store_session s = session("ice", NOW);
+        struct session s = session("ice", NOW);
         ids[i] = start_ok(st, &s, cases[i].owner);
         assert_int_equal(store_session_checkpoint(st, ids[i], 40 + (int64_t)i,
                                                   now - cases[i].checkpoint_age, err, sizeof(err)),
                          STORE_OK);
     }
     /* Ended sessions are never touched, whatever their owner. */
-    struct store_session done = session("heat", NOW);
+    struct session done = session("heat", NOW);
     start_ok(st, &done, OTHER);
-    assert_int_equal(store_session_finish(st, done.id, "done", 1200, NOW + 1200, STORE_PAIN_NONE,
+    assert_int_equal(finish_code(st, done.id, "done", 1200, NOW + 1200, SESSION_PAIN_NONE,
                                           err, sizeof(err)),
                      STORE_OK);
 
@@ -369,15 +381,15 @@ static void test_recover_rules(void **state)
     assert_int_equal(recover(st, now, &l), 3);
     assert_true(l.calls > 0);
     for (size_t i = 0; i < n; i++) {
-        struct store_session g = get_ok(st, ids[i]);
-        assert_string_equal(g.status, cases[i].status);
+        struct session g = get_ok(st, ids[i]);
+        assert_string_equal(session_status_code(g.status), cases[i].status);
         assert_int_equal(g.elapsed_s, 40 + (int64_t)i); /* the last checkpoint */
         if (strcmp(cases[i].status, "interrupted") == 0)
             assert_int_equal(g.ended_at, now - cases[i].checkpoint_age);
         else
             assert_int_equal(g.ended_at, 0);
     }
-    assert_string_equal(get_ok(st, done.id).status, "done");
+    assert_string_equal(session_status_code(get_ok(st, done.id).status), "done");
 
     /* Again: nothing more to do. */
     assert_int_equal(recover(st, now, &l), 0);
@@ -404,23 +416,23 @@ static void test_owner_takes_back_an_interrupted_session(void **state)
     (void)state;
     struct store *st = mem();
     char err[STORE_ERR_LEN];
-    struct store_session s = session("ice", NOW);
+    struct session s = session("ice", NOW);
     int64_t id = start_ok(st, &s, OWNER);
     struct liveness l = {OWNER, 0};
     assert_int_equal(recover(st, NOW + STORE_SESSION_STALE_S + 30, &l), 1);
-    assert_string_equal(get_ok(st, id).status, "interrupted");
+    assert_string_equal(session_status_code(get_ok(st, id).status), "interrupted");
 
     assert_int_equal(store_session_checkpoint(st, id, 95, NOW + 95, err, sizeof(err)), STORE_OK);
-    struct store_session g = get_ok(st, id);
-    assert_string_equal(g.status, "running");
+    struct session g = get_ok(st, id);
+    assert_string_equal(session_status_code(g.status), "running");
     assert_int_equal(g.ended_at, 0);
     assert_int_equal(g.elapsed_s, 95);
 
     assert_int_equal(recover(st, NOW + 100, &l), 0);
     assert_int_equal(recover(st, NOW + 100, &l), 0);
-    assert_int_equal(store_session_finish(st, id, "done", 1200, NOW + 1200, 1, err, sizeof(err)),
+    assert_int_equal(finish_code(st, id, "done", 1200, NOW + 1200, 1, err, sizeof(err)),
                      STORE_OK);
-    assert_string_equal(get_ok(st, id).status, "done");
+    assert_string_equal(session_status_code(get_ok(st, id).status), "done");
     store_close(&st);
 }
 
@@ -445,7 +457,7 @@ static void test_open_recovers_with_real_pids(void **state)
     tpath(path, sizeof(path), "open-recovers.db");
     int64_t now = (int64_t)time(NULL);
     struct store *st = open_ok(path);
-    struct store_session gone = session("ice", now - 30), live = session("heat", now - 30);
+    struct session gone = session("ice", now - 30), live = session("heat", now - 30);
     start_ok(st, &gone, dead_pid());
     start_ok(st, &live, (int64_t)getpid());
     char err[STORE_ERR_LEN];
@@ -455,11 +467,11 @@ static void test_open_recovers_with_real_pids(void **state)
                      STORE_OK);
 
     struct store *again = open_ok(path);
-    struct store_session g = get_ok(again, gone.id);
-    assert_string_equal(g.status, "interrupted");
+    struct session g = get_ok(again, gone.id);
+    assert_string_equal(session_status_code(g.status), "interrupted");
     assert_int_equal(g.elapsed_s, 25);
     assert_int_equal(g.ended_at, now - 5);
-    assert_string_equal(get_ok(again, live.id).status, "running");
+    assert_string_equal(session_status_code(get_ok(again, live.id).status), "running");
     store_close(&again);
     store_close(&st);
 
@@ -478,26 +490,26 @@ static void test_last_ice_end(void **state)
     assert_int_equal(store_session_last_ice_end(st, &at, err, sizeof(err)), STORE_NOT_FOUND);
     assert_int_equal(at, -1);
 
-    struct store_session a = session("ice", NOW), heat = session("heat", NOW + 5000),
+    struct session a = session("ice", NOW), heat = session("heat", NOW + 5000),
                          nothing = session("ice", NOW + 6000);
     start_ok(st, &a, OWNER);
     assert_int_equal(
-        store_session_finish(st, a.id, "done", 1200, NOW + 1200, STORE_PAIN_NONE, err, sizeof(err)),
+        finish_code(st, a.id, "done", 1200, NOW + 1200, SESSION_PAIN_NONE, err, sizeof(err)),
         STORE_OK);
     start_ok(st, &heat, OWNER);
-    assert_int_equal(store_session_finish(st, heat.id, "done", 1200, NOW + 6200, STORE_PAIN_NONE,
+    assert_int_equal(finish_code(st, heat.id, "done", 1200, NOW + 6200, SESSION_PAIN_NONE,
                                           err, sizeof(err)),
                      STORE_OK);
     /* Stopped at once: no ice was on, no warning. */
     start_ok(st, &nothing, OWNER);
-    assert_int_equal(store_session_finish(st, nothing.id, "stopped", 0, NOW + 6001, STORE_PAIN_NONE,
+    assert_int_equal(finish_code(st, nothing.id, "stopped", 0, NOW + 6001, SESSION_PAIN_NONE,
                                           err, sizeof(err)),
                      STORE_OK);
     assert_int_equal(store_session_last_ice_end(st, &at, err, sizeof(err)), STORE_OK);
     assert_int_equal(at, NOW + 1200);
 
     /* One still running counts from its last checkpoint. */
-    struct store_session run = session("ice", NOW + 7000);
+    struct session run = session("ice", NOW + 7000);
     start_ok(st, &run, OWNER);
     assert_int_equal(store_session_checkpoint(st, run.id, 60, NOW + 7060, err, sizeof(err)),
                      STORE_OK);
@@ -514,27 +526,27 @@ static void test_iterate_order_and_bounds(void **state)
     int64_t ids[5];
     for (int i = 0; i < 5; i++) {
         /* Two share a start: the id breaks the tie. */
-        struct store_session s = session(i % 2 ? "ice" : "stretch", NOW + (i < 2 ? 0 : i) * 100);
+        struct session s = session(i % 2 ? "ice" : "stretch", NOW + (i < 2 ? 0 : i) * 100);
         if (i % 2 == 0) {
             snprintf(s.routine, sizeof(s.routine), "first-aid");
             s.hold_s = 5;
         }
         ids[i] = start_ok(st, &s, OWNER);
     }
-    struct store_session_iter *it = NULL;
-    struct store_session got;
+    struct store_iter *it = NULL;
+    struct session got;
     int64_t seen[5];
     int n = 0, rc;
     assert_int_equal(
         store_sessions_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, sizeof(err)),
         STORE_OK);
-    while ((rc = store_session_iter_next(it, &got, err, sizeof(err))) == 1 && n < 5)
+    while ((rc = store_iter_next(it, &got, err, sizeof(err))) == STORE_OK && n < 5)
         seen[n++] = got.id;
-    assert_int_equal(rc, 0);
-    assert_int_equal(store_session_iter_next(it, &got, err, sizeof(err)), 0);
-    store_session_iter_free(&it);
+    assert_int_equal(rc, STORE_END);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_END);
+    store_iter_free(&it);
     assert_null(it);
-    store_session_iter_free(&it); /* NULL-safe */
+    store_iter_free(&it); /* NULL-safe */
     assert_int_equal(n, 5);
     const int64_t want_desc[5] = {ids[4], ids[3], ids[2], ids[1], ids[0]};
     assert_memory_equal(seen, want_desc, sizeof(seen));
@@ -543,9 +555,9 @@ static void test_iterate_order_and_bounds(void **state)
     assert_int_equal(
         store_sessions_iter(st, NOW + 200, NOW + 300, STORE_OLDEST_FIRST, &it, err, sizeof(err)),
         STORE_OK);
-    while (store_session_iter_next(it, &got, err, sizeof(err)) == 1 && n < 5)
+    while (store_iter_next(it, &got, err, sizeof(err)) == STORE_OK && n < 5)
         seen[n++] = got.id;
-    store_session_iter_free(&it);
+    store_iter_free(&it);
     assert_int_equal(n, 2);
     assert_int_equal(seen[0], ids[2]);
     assert_int_equal(seen[1], ids[3]);
@@ -578,8 +590,8 @@ static void test_step_2_on_a_version_1_database(void **state)
     assert_int_equal(sqlite3_close(db), SQLITE_OK);
 
     struct store *st = open_ok(path);
-    struct store_session g = get_ok(st, 1);
-    assert_string_equal(g.status, "interrupted");
+    struct session g = get_ok(st, 1);
+    assert_string_equal(session_status_code(g.status), "interrupted");
     assert_int_equal(g.elapsed_s, 300);
     assert_int_equal(g.ended_at, 1000); /* never checkpointed: its start */
     assert_int_equal(g.checkpoint_at, 0);

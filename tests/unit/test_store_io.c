@@ -18,7 +18,6 @@
 #include <unistd.h>
 
 #include "db/store.h"
-#include "db/store_io.h"
 #include "src/app/report_store.h"
 #include "src/app/xfer_store.h"
 
@@ -102,12 +101,11 @@ static void add_episode(struct store *st, int64_t start, int64_t secs, int inten
 
 static void add_check(struct store *st, int64_t at, const char *yes)
 {
-    struct store_check c = {.taken_at = at, .nanswers = REDFLAG_COUNT};
+    struct check c;
     unsigned char answers[REDFLAG_COUNT];
     char err[STORE_ERR_LEN];
     assert_int_equal(redflags_parse_yes_list(yes, answers, err, sizeof err), 0);
-    memcpy(c.answers, answers, REDFLAG_COUNT);
-    snprintf(c.verdict, sizeof c.verdict, "%s", redflag_level_code(redflags_verdict(answers)));
+    check_from_answers(at, answers, &c);
     assert_int_equal(store_check_add(st, &c, err, sizeof err), STORE_OK);
 }
 
@@ -165,7 +163,7 @@ static char *export_text(struct store *st, enum xfer_format fmt)
     return out;
 }
 
-static int import_text(struct store *st, const char *text, struct xfer_counts *n, char *err,
+static int import_text(struct store *st, const char *text, struct store_import_counts *n, char *err,
                        size_t errlen)
 {
     FILE *f = input(text, strlen(text));
@@ -179,7 +177,7 @@ static int import_text(struct store *st, const char *text, struct xfer_counts *n
 static void check_round_trip(enum xfer_format fmt)
 {
     struct store *a = open_ok(":memory:"), *b = open_ok(":memory:");
-    struct xfer_counts n;
+    struct store_import_counts n;
     char err[UNKNOT_ERR_LEN];
     fill(a);
     char *first = export_text(a, fmt);
@@ -306,70 +304,72 @@ static void test_missing_episode_refused(void **state)
 static void test_durations_sorted(void **state)
 {
     struct store *st = open_ok(":memory:");
-    struct store_io_iter *it = NULL;
+    struct store_iter *it = NULL;
     char err[STORE_ERR_LEN];
     size_t count = 0;
     int64_t secs, got[8];
     int n = 0, rc;
     (void)state;
     fill(st);
-    assert_int_equal(store_io_durations(st, INT64_MIN, INT64_MAX, &count, &it, err, sizeof err),
+    assert_int_equal(store_durations_iter(st, INT64_MIN, INT64_MAX, &count, &it, err, sizeof err),
                      STORE_OK);
     assert_int_equal(count, 3); /* the ongoing one has no duration */
-    while ((rc = store_io_duration_next(it, &secs, err, sizeof err)) == 1)
+    while ((rc = store_iter_next(it, &secs, err, sizeof err)) == STORE_OK)
         got[n++] = secs;
-    assert_int_equal(rc, 0);
+    assert_int_equal(rc, STORE_END);
     assert_int_equal(n, 3);
     assert_int_equal(got[0], HOUR);
     assert_int_equal(got[1], 2 * HOUR);
     assert_int_equal(got[2], 4 * HOUR);
-    store_io_iter_free(&it);
+    store_iter_free(&it);
     assert_null(it);
     /* A period holds only the episodes that started in it. */
-    assert_int_equal(store_io_durations(st, NOW - 9 * DAY, NOW, &count, &it, err, sizeof err),
+    assert_int_equal(store_durations_iter(st, NOW - 9 * DAY, NOW, &count, &it, err, sizeof err),
                      STORE_OK);
     assert_int_equal(count, 2);
-    /* The wrong next for the iterator is refused, not misread. */
-    assert_int_equal(store_io_check_next(it, NULL, err, sizeof err), STORE_ERROR);
-    store_io_iter_free(&it);
-    store_io_iter_free(&it);
+    /* The wrong row type for the iterator is refused, not misread. */
+    struct check wrong;
+    assert_int_equal(store_iter_next(it, &wrong, err, sizeof err), STORE_ERROR);
+    store_iter_free(&it);
+    store_iter_free(&it);
     store_close(&st);
 }
 
 static void test_sessions_and_checks_oldest_first(void **state)
 {
     struct store *st = open_ok(":memory:");
-    struct store_io_iter *it = NULL;
-    struct xfer_session s;
-    struct xfer_check c;
+    struct store_iter *it = NULL;
+    struct session s;
+    struct check c;
     char err[STORE_ERR_LEN];
     (void)state;
     fill(st);
-    assert_int_equal(store_io_sessions(st, INT64_MIN, INT64_MAX, &it, err, sizeof err), STORE_OK);
-    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 1);
+    assert_int_equal(store_sessions_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, sizeof err), STORE_OK);
+    assert_int_equal(store_iter_next(it, &s, err, sizeof err), STORE_OK);
     assert_int_equal(s.id, 1);
-    assert_string_equal(s.kind, "ice");
+    assert_string_equal(session_kind_code(s.kind), "ice");
     assert_int_equal(s.pain_before, 7);
     assert_int_equal(s.pain_after, 4);
     assert_int_equal(s.episode_id, 1);
-    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 1);
+    assert_int_equal(store_iter_next(it, &s, err, sizeof err), STORE_OK);
     assert_string_equal(s.routine, "first-aid");
     assert_int_equal(s.hold_s, 5);
-    assert_int_equal(s.pain_before, XFER_NONE);
-    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 1);
+    assert_int_equal(s.pain_before, SESSION_PAIN_NONE);
+    assert_int_equal(store_iter_next(it, &s, err, sizeof err), STORE_OK);
     assert_int_equal(s.ended_at, 0);
-    assert_int_equal(store_io_session_next(it, &s, err, sizeof err), 0);
-    store_io_iter_free(&it);
-    assert_int_equal(store_io_checks(st, INT64_MIN, INT64_MAX, &it, err, sizeof err), STORE_OK);
-    assert_int_equal(store_io_check_next(it, &c, err, sizeof err), 1);
-    assert_string_equal(c.verdict, "see_doctor");
+    assert_int_equal(store_iter_next(it, &s, err, sizeof err), STORE_END);
+    store_iter_free(&it);
+    assert_int_equal(store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, sizeof err), STORE_OK);
+    assert_int_equal(store_iter_next(it, &c, err, sizeof err), STORE_OK);
+    assert_string_equal(redflag_level_code(c.verdict), "see_doctor");
     assert_int_equal(c.nanswers, REDFLAG_COUNT);
-    assert_int_equal(c.answers[11].item, 12);
-    assert_int_equal(c.answers[11].answer, 1);
-    assert_int_equal(store_io_check_next(it, &c, err, sizeof err), 1);
-    assert_string_equal(c.verdict, "clear");
-    assert_int_equal(store_io_check_next(it, &c, err, sizeof err), 0);
-    store_io_iter_free(&it);
+    assert_int_equal(check_answer_count(&c), REDFLAG_COUNT);
+    assert_true(check_has_answer(&c, 12));
+    assert_int_equal(c.answers[11], 1);
+    assert_int_equal(store_iter_next(it, &c, err, sizeof err), STORE_OK);
+    assert_string_equal(redflag_level_code(c.verdict), "clear");
+    assert_int_equal(store_iter_next(it, &c, err, sizeof err), STORE_END);
+    store_iter_free(&it);
     store_close(&st);
 }
 
@@ -419,18 +419,20 @@ struct hold_ctx {
 
 /* Called inside an import's write transaction on another connection: the
  * backup runs meanwhile and sees only what was committed. */
-static int backup_during_import(void *ctx, struct xfer_item *item, char *err, size_t errlen)
+static int backup_during_import(void *ctx, struct store_import_row *row, char *err,
+                                size_t errlen)
 {
+    static struct check chk;
     struct hold_ctx *h = ctx;
     if (h->done++)
         return 0;
     assert_int_equal(store_backup(h->other, h->path, 0, err, errlen), STORE_OK);
-    memset(item, 0, sizeof *item);
-    item->kind = XFER_CHECK;
-    item->line = 1;
-    item->chk.id = 900;
-    item->chk.taken_at = NOW;
-    snprintf(item->chk.verdict, sizeof item->chk.verdict, "clear");
+    memset(&chk, 0, sizeof chk);
+    chk.id = 900;
+    chk.taken_at = NOW;
+    chk.verdict = REDFLAG_CLEAR;
+    row->line = 1;
+    row->chk = &chk;
     return 1;
 }
 
@@ -459,7 +461,7 @@ static void test_backup(void **state)
     free(got);
     store_close(&c);
     /* An existing file is kept unless replacing is asked for. */
-    assert_int_equal(store_backup(a, copy, 0, err, sizeof err), STORE_IO_EXISTS);
+    assert_int_equal(store_backup(a, copy, 0, err, sizeof err), STORE_EXISTS);
     assert_non_null(strstr(err, "already exists"));
     assert_int_equal(access(tmp, F_OK), -1);
     assert_int_equal(store_backup(a, copy, 1, err, sizeof err), STORE_OK);

@@ -55,42 +55,40 @@ static void sample_episode(struct episode *ep)
     assert_int_equal(episode_add_tag(ep, TAG_MEDICATION, "ibuprofen, 400 mg", err, sizeof err), 0);
 }
 
-static void sample_session(struct xfer_session *s)
+static void sample_session(struct session *s)
 {
     memset(s, 0, sizeof *s);
     s->id = 3;
-    snprintf(s->kind, sizeof s->kind, "stretch");
+    s->kind = SESSION_STRETCH;
     snprintf(s->routine, sizeof s->routine, "first-aid");
     s->hold_s = 5;
     s->planned_s = 300;
     s->elapsed_s = 280;
     s->started_at = T0 + 600;
     s->ended_at = T0 + 900;
-    snprintf(s->status, sizeof s->status, "stopped");
+    s->status = SESSION_STOPPED;
     s->episode_id = 7;
     s->pain_before = 6;
-    s->pain_after = XFER_NONE;
+    s->pain_after = SESSION_PAIN_NONE;
 }
 
-static void sample_check(struct xfer_check *c)
+static void sample_check(struct check *c)
 {
     memset(c, 0, sizeof *c);
     c->id = 2;
     c->taken_at = T0 + 7200;
-    snprintf(c->verdict, sizeof c->verdict, "see_doctor");
-    c->nanswers = 2;
-    c->answers[0].item = 1;
-    c->answers[0].answer = 0;
-    c->answers[1].item = 12;
-    c->answers[1].answer = 1;
+    c->verdict = REDFLAG_SEE_DOCTOR;
+    /* Two answer rows, items 1 and 12: a check with gaps travels as is. */
+    assert_int_equal(check_set_answer(c, 1, 0), 0);
+    assert_int_equal(check_set_answer(c, 12, 1), 0);
 }
 
 /* The sample export in fmt, as a string the caller frees. */
 static char *export_sample(enum xfer_format fmt, int rows)
 {
     static struct episode ep;
-    struct xfer_session s;
-    struct xfer_check c;
+    struct session s;
+    struct check c;
     struct xfer_writer w;
     char *out = NULL;
     size_t len = 0;
@@ -175,7 +173,7 @@ static void test_write_json(void **state)
 static void test_write_order(void **state)
 {
     struct xfer_writer w;
-    struct xfer_check c;
+    struct check c;
     static struct episode ep;
     char *out = NULL;
     size_t len = 0;
@@ -209,8 +207,8 @@ static int read_all(const char *text, int64_t now, char *err, size_t errlen, int
 static void check_round_trip(enum xfer_format fmt)
 {
     static struct episode want;
-    struct xfer_session ws;
-    struct xfer_check wc;
+    struct session ws;
+    struct check wc;
     struct xfer_reader *r = NULL;
     char err[UNKNOT_ERR_LEN];
     char *text = export_sample(fmt, 1);

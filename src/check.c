@@ -1,0 +1,44 @@
+/* check: building a check record and its answer rows. */
+#include "src/check.h"
+
+#include <string.h>
+
+void check_from_answers(int64_t now, const unsigned char answers[REDFLAG_COUNT],
+                        struct check *out)
+{
+    memset(out, 0, sizeof *out);
+    out->taken_at = now;
+    out->nanswers = REDFLAG_COUNT;
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        out->answers[i] = answers[i] != 0;
+    out->verdict = redflags_verdict(out->answers);
+}
+
+int check_has_answer(const struct check *c, int item)
+{
+    return item >= 1 && item <= c->nanswers && !(c->gaps & (UINT32_C(1) << (item - 1)));
+}
+
+int check_set_answer(struct check *c, int item, int answer)
+{
+    if (item < 1 || item > CHECK_MAX_ITEMS || check_has_answer(c, item))
+        return -1;
+    uint32_t bit = UINT32_C(1) << (item - 1);
+    if (item > c->nanswers) {
+        /* Items nanswers+1 .. item-1 become gaps, item itself is not. */
+        for (int i = c->nanswers; i < item - 1; i++)
+            c->gaps |= UINT32_C(1) << i;
+        c->nanswers = item;
+    }
+    c->gaps &= ~bit;
+    c->answers[item - 1] = answer != 0;
+    return 0;
+}
+
+int check_answer_count(const struct check *c)
+{
+    int n = 0;
+    for (int i = 1; i <= c->nanswers; i++)
+        n += check_has_answer(c, i);
+    return n;
+}

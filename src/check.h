@@ -1,0 +1,48 @@
+/* check: one red-flag check, the record the store keeps, the export
+ * carries and the report counts. Pure: libc only. The checklist itself and
+ * its verdict rule are redflags.h. */
+#ifndef UNKNOT_CHECK_H
+#define UNKNOT_CHECK_H
+
+#include <stdint.h>
+
+#include "src/redflags.h"
+
+/* Items a stored check may answer: the schema's limit (item 1..32). The
+ * checklist has REDFLAG_COUNT of them. */
+#define CHECK_MAX_ITEMS 32
+
+struct check {
+    int64_t id;       /* 0 until stored */
+    int64_t taken_at; /* Unix seconds */
+    enum redflag_level verdict;
+    int nanswers;                           /* items 1..nanswers are answered */
+    unsigned char answers[CHECK_MAX_ITEMS]; /* answers[i]: item i + 1, 0 no, 1 yes */
+    /* Bit i: item i + 1 (<= nanswers) has no stored answer after all (its
+     * answers[i] is 0). Only an imported file can leave such gaps; every
+     * check unknot takes answers all REDFLAG_COUNT items. */
+    uint32_t gaps;
+};
+
+_Static_assert(CHECK_MAX_ITEMS <= 32 && REDFLAG_COUNT <= CHECK_MAX_ITEMS,
+               "struct check: the gaps bits must cover every item");
+
+/* The one builder of a check record, for `unknot check` and the TUI
+ * checklist alike: taken at now, every REDFLAG_COUNT item answered
+ * (answers[i] != 0: item i + 1 is yes), the verdict redflags_verdict()
+ * gives, id 0. Overwrites all of *out. */
+void check_from_answers(int64_t now, const unsigned char answers[REDFLAG_COUNT],
+                        struct check *out);
+
+/* Whether item (1-based) has a stored answer: 1 or 0. */
+int check_has_answer(const struct check *c, int item);
+
+/* Records the answer (0 or 1) to item 1..CHECK_MAX_ITEMS, leaving gaps
+ * for the items between the last one and it. Returns 0, or -1 (nothing
+ * changed) when the item is out of range or already answered. */
+int check_set_answer(struct check *c, int item, int answer);
+
+/* The number of stored answers: nanswers less the gaps. */
+int check_answer_count(const struct check *c);
+
+#endif

@@ -1,0 +1,140 @@
+/* Tests of src/session.c and src/check.c: the code tables round trip,
+ * unknown codes are refused, and the one check builder. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "src/check.h"
+#include "src/session.h"
+
+/* The codes the schema's CHECKs list (db/schema.c), in enum order. */
+static const char *const kind_codes[] = {"stretch", "ice", "heat"};
+static const char *const status_codes[] = {"running", "done", "stopped", "interrupted"};
+
+static void test_kind_codes_round_trip(void **state)
+{
+    (void)state;
+    assert_int_equal(SESSION_KIND_COUNT, sizeof kind_codes / sizeof kind_codes[0]);
+    for (int k = 0; k < SESSION_KIND_COUNT; k++) {
+        enum session_kind got = SESSION_KIND_COUNT;
+        assert_string_equal(session_kind_code((enum session_kind)k), kind_codes[k]);
+        assert_int_equal(session_kind_parse(kind_codes[k], &got), 0);
+        assert_int_equal(got, k);
+        assert_non_null(session_kind_label((enum session_kind)k));
+    }
+}
+
+static void test_status_codes_round_trip(void **state)
+{
+    (void)state;
+    assert_int_equal(SESSION_STATUS_COUNT, sizeof status_codes / sizeof status_codes[0]);
+    for (int s = 0; s < SESSION_STATUS_COUNT; s++) {
+        enum session_status got = SESSION_STATUS_COUNT;
+        assert_string_equal(session_status_code((enum session_status)s), status_codes[s]);
+        assert_int_equal(session_status_parse(status_codes[s], &got), 0);
+        assert_int_equal(got, s);
+    }
+    /* The report's labels come from the same table. */
+    assert_string_equal(session_status_label(SESSION_STOPPED), "stopped early");
+    assert_string_equal(session_status_label(SESSION_RUNNING), "still running");
+}
+
+static void test_unknown_codes_refused(void **state)
+{
+    static const char *const bad[] = {"", "yoga", "Ice", "ICE", " ice", "ice ", "done!",
+                                      "Running", "stretching"};
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        enum session_kind k = SESSION_HEAT;
+        enum session_status s = SESSION_DONE;
+        assert_int_equal(session_kind_parse(bad[i], &k), -1);
+        assert_int_equal(k, SESSION_HEAT); /* left alone */
+        assert_int_equal(session_status_parse(bad[i], &s), -1);
+        assert_int_equal(s, SESSION_DONE);
+    }
+    enum session_kind k = SESSION_ICE;
+    enum session_status s = SESSION_DONE;
+    assert_int_equal(session_kind_parse(NULL, &k), -1);
+    assert_int_equal(session_status_parse(NULL, &s), -1);
+    /* A kind code is no status and the other way round. */
+    assert_int_equal(session_status_parse("ice", &s), -1);
+    assert_int_equal(session_kind_parse("done", &k), -1);
+    assert_string_equal(session_kind_code(SESSION_KIND_COUNT), "?");
+    assert_string_equal(session_kind_code((enum session_kind)-1), "?");
+    assert_string_equal(session_status_code(SESSION_STATUS_COUNT), "?");
+    assert_string_equal(session_status_label(SESSION_STATUS_COUNT), "?");
+}
+
+static void test_check_from_answers(void **state)
+{
+    unsigned char answers[REDFLAG_COUNT] = {0};
+    struct check c;
+    (void)state;
+    memset(&c, 0x5a, sizeof c); /* every field must be overwritten */
+    check_from_answers(1000, answers, &c);
+    assert_int_equal(c.id, 0);
+    assert_int_equal(c.taken_at, 1000);
+    assert_int_equal(c.verdict, REDFLAG_CLEAR);
+    assert_int_equal(c.nanswers, REDFLAG_COUNT);
+    assert_int_equal(c.gaps, 0);
+    assert_int_equal(check_answer_count(&c), REDFLAG_COUNT);
+    for (int i = REDFLAG_COUNT; i < CHECK_MAX_ITEMS; i++)
+        assert_int_equal(c.answers[i], 0);
+
+    answers[11] = 1; /* item 12: see a doctor soon */
+    answers[6] = 7;  /* item 7: urgent; any non-zero is yes */
+    check_from_answers(2000, answers, &c);
+    assert_int_equal(c.verdict, REDFLAG_URGENT);
+    assert_int_equal(c.answers[6], 1);
+    assert_int_equal(c.answers[11], 1);
+    assert_int_equal(c.verdict, redflags_verdict(c.answers));
+    answers[0] = 1; /* item 1: emergency */
+    check_from_answers(3000, answers, &c);
+    assert_int_equal(c.verdict, REDFLAG_EMERGENCY);
+}
+
+static void test_check_answers_with_gaps(void **state)
+{
+    struct check c;
+    (void)state;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(check_has_answer(&c, 1), 0);
+    assert_int_equal(check_set_answer(&c, 3, 1), 0);
+    assert_int_equal(c.nanswers, 3);
+    assert_int_equal(check_has_answer(&c, 1), 0);
+    assert_int_equal(check_has_answer(&c, 2), 0);
+    assert_int_equal(check_has_answer(&c, 3), 1);
+    assert_int_equal(check_answer_count(&c), 1);
+    /* Filling a gap, in any order. */
+    assert_int_equal(check_set_answer(&c, 1, 0), 0);
+    assert_int_equal(check_has_answer(&c, 1), 1);
+    assert_int_equal(check_has_answer(&c, 2), 0);
+    assert_int_equal(check_answer_count(&c), 2);
+    /* A repeat or an item out of range changes nothing. */
+    assert_int_equal(check_set_answer(&c, 3, 0), -1);
+    assert_int_equal(c.answers[2], 1);
+    assert_int_equal(check_set_answer(&c, 1, 1), -1);
+    assert_int_equal(check_set_answer(&c, 0, 1), -1);
+    assert_int_equal(check_set_answer(&c, CHECK_MAX_ITEMS + 1, 1), -1);
+    assert_int_equal(c.nanswers, 3);
+    assert_int_equal(check_set_answer(&c, CHECK_MAX_ITEMS, 1), 0);
+    assert_int_equal(c.nanswers, CHECK_MAX_ITEMS);
+    assert_int_equal(check_answer_count(&c), 3);
+    assert_int_equal(check_has_answer(&c, CHECK_MAX_ITEMS + 1), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kind_codes_round_trip),
+        cmocka_unit_test(test_status_codes_round_trip),
+        cmocka_unit_test(test_unknown_codes_refused),
+        cmocka_unit_test(test_check_from_answers),
+        cmocka_unit_test(test_check_answers_with_gaps),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -21,54 +21,15 @@
 
 #include "db/schema.h"
 #include "db/store.h"
+#include "tests/unit/store_fixture.h"
 #include "src/episode.h"
 
 #define NOW 1795000000LL /* any fixed instant */
 #define OWNER 4242       /* a pid the fake liveness test decides about */
 #define OTHER 4343
 
-static char g_root[64];
-
 /* ---------------------------------------------------------------------
  * Helpers */
-
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(p);
-}
-
-static int group_setup(void **state)
-{
-    (void)state;
-    snprintf(g_root, sizeof(g_root), "/tmp/unknot-test-XXXXXX");
-    return mkdtemp(g_root) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    return nftw(g_root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static void tpath(char *out, size_t n, const char *rel)
-{
-    int w = snprintf(out, n, "%s/%s", g_root, rel);
-    assert_true(w > 0 && (size_t)w < n);
-}
-
-static struct store *open_ok(const char *path)
-{
-    struct store *st = NULL;
-    char err[STORE_ERR_LEN] = "";
-    int rc = store_open(&st, path, err, sizeof(err));
-    if (rc != STORE_OK)
-        print_error("store_open(%s): %s\n", path, err);
-    assert_int_equal(rc, STORE_OK);
-    return st;
-}
 
 static struct store *mem(void)
 {
@@ -615,5 +576,5 @@ int main(void)
         cmocka_unit_test(test_iterate_order_and_bounds),
         cmocka_unit_test(test_step_2_on_a_version_1_database),
     };
-    return cmocka_run_group_tests_name("sessions", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name("sessions", tests, store_fixture_setup, store_fixture_teardown);
 }

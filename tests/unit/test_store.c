@@ -21,54 +21,14 @@
 
 #include "db/schema.h"
 #include "db/store.h"
+#include "tests/unit/store_fixture.h"
 #include "src/episode.h"
 
 #define NOW 1795000000LL /* any fixed instant */
 #define APP_ID 0x756E6B6E
 
-static char g_root[64];
-
 /* ---------------------------------------------------------------------
  * Helpers */
-
-static void tpath(char *out, size_t n, const char *rel)
-{
-    int w = snprintf(out, n, "%s/%s", g_root, rel);
-    assert_true(w > 0 && (size_t)w < n);
-}
-
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(p);
-}
-
-static int group_setup(void **state)
-{
-    (void)state;
-    snprintf(g_root, sizeof(g_root), "/tmp/unknot-test-XXXXXX");
-    return mkdtemp(g_root) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    return nftw(g_root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static struct store *open_ok(const char *path)
-{
-    struct store *st = NULL;
-    char err[STORE_ERR_LEN] = "";
-    int rc = store_open(&st, path, err, sizeof(err));
-    if (rc != STORE_OK)
-        print_error("store_open(%s): %s\n", path, err);
-    assert_int_equal(rc, STORE_OK);
-    assert_non_null(st);
-    return st;
-}
 
 static sqlite3 *raw_open(const char *path)
 {
@@ -1613,5 +1573,5 @@ int main(void)
         cmocka_unit_test(test_filter_matches_notes_tags_region),
         cmocka_unit_test(test_filter_pages_and_rank),
     };
-    return cmocka_run_group_tests_name("store", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name("store", tests, store_fixture_setup, store_fixture_teardown);
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "tests/unit/store_fixture.h"
 #include "src/app/report_store.h"
 #include "src/app/xfer_store.h"
 
@@ -26,44 +27,11 @@
 #define HOUR 3600
 #define DAY 86400
 
-static char g_root[64];
-
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(p);
-}
-
 static int group_setup(void **state)
 {
-    (void)state;
     setenv("TZ", "UTC", 1);
     tzset();
-    snprintf(g_root, sizeof g_root, "/tmp/unknot-io-XXXXXX");
-    return mkdtemp(g_root) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    return nftw(g_root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static void tpath(char *out, size_t n, const char *rel)
-{
-    int w = snprintf(out, n, "%s/%s", g_root, rel);
-    assert_true(w > 0 && (size_t)w < n);
-}
-
-static struct store *open_ok(const char *path)
-{
-    struct store *st = NULL;
-    char err[STORE_ERR_LEN] = "";
-    if (store_open(&st, path, err, sizeof err) != STORE_OK)
-        fail_msg("store_open(%s): %s", path, err);
-    return st;
+    return store_fixture_setup(state);
 }
 
 static FILE *input(const char *text, size_t len)
@@ -497,5 +465,5 @@ int main(void)
         cmocka_unit_test(test_report_from_store),
         cmocka_unit_test(test_backup),
     };
-    return cmocka_run_group_tests_name("store_io", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name("store_io", tests, group_setup, store_fixture_teardown);
 }

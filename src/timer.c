@@ -2,6 +2,7 @@
  * previous deadline plus a step's duration, so nothing drifts. */
 #include "src/timer.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -404,4 +405,15 @@ int64_t timer_plan_ms_left(const struct timer *t, int64_t now_ms)
     for (size_t i = v.step + 1; i < v.plan->nsteps; i++)
         left += v.plan->steps[i].ms;
     return left;
+}
+
+void timer_format_clock(int64_t secs, char *buf, size_t len)
+{
+    if (secs < 0)
+        secs = 0;
+    if (secs >= 3600)
+        snprintf(buf, len, "%" PRId64 ":%02d:%02d", secs / 3600, (int)(secs / 60 % 60),
+                 (int)(secs % 60));
+    else
+        snprintf(buf, len, "%d:%02d", (int)(secs / 60), (int)(secs % 60));
 }

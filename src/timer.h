@@ -159,4 +159,10 @@ double timer_progress(const struct timer *t, int64_t now_ms);
  * plus every later step): 0 once finished or stopped. */
 int64_t timer_plan_ms_left(const struct timer *t, int64_t now_ms);
 
+/* How a timer shows a time of secs seconds: "0:45", "20:00", "1:05:00"
+ * (hours only from one hour up); a negative time shows as "0:00". Writes
+ * at most len bytes, NUL-terminated. The CLI's session list and the timer
+ * screen both show times this way. */
+void timer_format_clock(int64_t secs, char *buf, size_t len);
+
 #endif

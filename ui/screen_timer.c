@@ -117,18 +117,6 @@ static void pain_erase(char *pain)
         pain[n - 1] = '\0';
 }
 
-/* "8:35", "20:00", "1:05:00". */
-static void format_clock(int64_t secs, char *buf, size_t len)
-{
-    if (secs < 0)
-        secs = 0;
-    if (secs >= 3600)
-        snprintf(buf, len, "%" PRId64 ":%02d:%02d", secs / 3600, (int)(secs / 60 % 60),
-                 (int)(secs % 60));
-    else
-        snprintf(buf, len, "%d:%02d", (int)(secs / 60), (int)(secs % 60));
-}
-
 static const struct routine *current_routine(const struct tmr *m)
 {
     size_t n;
@@ -316,7 +304,7 @@ static int draw_setup_stretch(const struct tmr *m, int y)
         if (r->stretches[i]->caution)
             ui_putf(y++, 2, text_cols(), ui_attr(UC_MODERATE), "%s: %s", r->stretches[i]->name,
                     r->stretches[i]->caution);
-    format_clock((timer_total_ms(&m->plan) + MS_PER_S - 1) / MS_PER_S, total, sizeof(total));
+    timer_format_clock((timer_total_ms(&m->plan) + MS_PER_S - 1) / MS_PER_S, total, sizeof(total));
     y++;
     int x = 2 + ui_put(y, 2, 8, "Hold:", A_BOLD);
     x += ui_putf(y, x, 12, A_REVERSE | A_BOLD, " < %2d s > ", m->hold_s);
@@ -415,9 +403,9 @@ static const char *step_word(enum timer_step_kind k)
 static void draw_time_line(const struct tmr *m, int y, int64_t now, const struct timer_step *st)
 {
     char left[24], all[24], planned[24];
-    format_clock(timer_seconds_shown(&m->t, now), left, sizeof(left));
-    format_clock((timer_plan_ms_left(&m->t, now) + MS_PER_S - 1) / MS_PER_S, all, sizeof(all));
-    format_clock(m->ses.planned_s, planned, sizeof(planned));
+    timer_format_clock(timer_seconds_shown(&m->t, now), left, sizeof(left));
+    timer_format_clock((timer_plan_ms_left(&m->t, now) + MS_PER_S - 1) / MS_PER_S, all, sizeof(all));
+    timer_format_clock(m->ses.planned_s, planned, sizeof(planned));
     if (timer_state(&m->t, now) == TIMER_PAUSED)
         ui_putf(y, 2, text_cols(), A_BOLD | A_REVERSE, " Paused: %s left of %s. Space resumes. ",
                 all, planned);
@@ -461,7 +449,7 @@ static void draw_run(const struct tmr *m)
     if (secs < 3600)
         snprintf(digits, sizeof(digits), "%02d:%02d", (int)(secs / 60), (int)(secs % 60));
     else
-        format_clock(secs, digits, sizeof(digits));
+        timer_format_clock(secs, digits, sizeof(digits));
     if (ui_bigtext_width(digits, scale) > COLS - 4)
         scale = 1;
     attr_t big = paused ? A_NORMAL : st->kind == TIMER_HOLD ? ui_attr(UC_OK) : ui_attr(UC_MODERATE);
@@ -508,8 +496,8 @@ static void draw_end(const struct tmr *m)
         y += ui_bigtext_height(1) + 1;
         ui_put(y++, 2, text_cols(), fin->instruction, A_BOLD);
     }
-    format_clock(m->end_elapsed_s, ran, sizeof(ran));
-    format_clock(m->ses.planned_s, planned, sizeof(planned));
+    timer_format_clock(m->end_elapsed_s, ran, sizeof(ran));
+    timer_format_clock(m->ses.planned_s, planned, sizeof(planned));
     if (m->saved)
         ui_putf(y++, 2, text_cols(), A_NORMAL, "Ran %s of %s. Saved as %s.", ran, planned,
                 session_status_code(m->end_status));

@@ -10,6 +10,7 @@
 #include "db/store.h"
 #include "src/app/cli_common.h"
 #include "src/routines.h"
+#include "src/timer.h"
 #include "src/util.h"
 #include "src/when.h"
 
@@ -152,18 +153,6 @@ int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv)
 
 /* ---- unknot sessions ------------------------------------------------------ */
 
-/* "8:35", "20:00", "1:05:00": how a timer shows time. */
-static void format_clock(int64_t secs, char *buf, size_t len)
-{
-    if (secs < 0)
-        secs = 0;
-    if (secs >= 3600)
-        snprintf(buf, len, "%" PRId64 ":%02d:%02d", secs / 3600, (int)(secs / 60 % 60),
-                 (int)(secs % 60));
-    else
-        snprintf(buf, len, "%d:%02d", (int)(secs / 60), (int)(secs % 60));
-}
-
 /* "6 -> 4", "6 -> -", "-" when neither was given. */
 static void format_pain(const struct session *s, char *buf, size_t len)
 {
@@ -187,8 +176,8 @@ static void print_session(struct cli_ctx *ctx, const struct session *s)
         snprintf(routine, sizeof(routine), "%s %ds", s->routine, s->hold_s);
     else
         snprintf(routine, sizeof(routine), "%s", s->routine[0] ? s->routine : "-");
-    format_clock(s->planned_s, planned, sizeof(planned));
-    format_clock(s->elapsed_s, done, sizeof(done));
+    timer_format_clock(s->planned_s, planned, sizeof(planned));
+    timer_format_clock(s->elapsed_s, done, sizeof(done));
     format_pain(s, pain, sizeof(pain));
     fprintf(ctx->out, "%5" PRId64 "  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", s->id, at,
             session_kind_code(s->kind), routine, planned, done, session_status_code(s->status),

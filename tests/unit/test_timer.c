@@ -747,9 +747,28 @@ static void test_progress_follows_the_plan(void **state)
     }
 }
 
+static void test_format_clock(void **state)
+{
+    static const struct {
+        int64_t secs;
+        const char *shown;
+    } rows[] = {
+        {-5, "0:00"},   {0, "0:00"},       {9, "0:09"},       {59, "0:59"},
+        {60, "1:00"},   {1200, "20:00"},   {3599, "59:59"},   {3600, "1:00:00"},
+        {3725, "1:02:05"}, {36000, "10:00:00"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char buf[32];
+        timer_format_clock(rows[i].secs, buf, sizeof buf);
+        assert_string_equal(buf, rows[i].shown);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_clock),
         cmocka_unit_test(test_three_reps_end_exactly),
         cmocka_unit_test(test_ice_and_heat_end_exactly),
         cmocka_unit_test(test_ice_20_minutes_is_1200000_ms),

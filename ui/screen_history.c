@@ -16,6 +16,7 @@
 
 #include "db/store.h"
 #include "src/episode.h"
+#include "src/episode_text.h"
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/ui.h"
@@ -28,7 +29,6 @@
 #define TRIGGERS_MAX 256   /* bytes of the joined triggers kept per row */
 #define NOTE_PEEK_MAX 256  /* bytes of the first line of the notes kept per row */
 #define WIDE_COLS 120      /* from this width a notes column shows */
-#define TAGS_TEXT_MAX 8192 /* every tag of a kind, joined (48 x 120 bytes fit) */
 
 /* One line of the list: what it shows and the key it sorts by. */
 struct hist_row {
@@ -134,34 +134,6 @@ static void copy_clipped(char *dst, size_t size, const char *src, size_t len)
     dst[len] = '\0';
 }
 
-/* Joins the labels of one kind of tag with ", " ("-" when none); a label
- * that does not fit whole is left out with the rest. */
-static void join_tags(const struct episode *ep, enum tag_kind kind, char *buf, size_t len)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < ep->ntags; i++) {
-        if (ep->tags[i].kind != kind)
-            continue;
-        const char *label = tag_label(&ep->tags[i]);
-        size_t need = strlen(label) + (used ? 2 : 0);
-        if (used + need >= len)
-            break;
-        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", label);
-        used += need;
-    }
-    if (used == 0)
-        snprintf(buf, len, "-");
-}
-
-static void format_where(enum region r, enum side s, char *buf, size_t len)
-{
-    if (s == SIDE_UNSET)
-        snprintf(buf, len, "%s", region_label(r));
-    else
-        snprintf(buf, len, "%s, %s", region_label(r), side_code(s));
-}
-
 /* ---------------------------------------------------------------------
  * Rows and actions shared by the list and the detail screen */
 
@@ -173,7 +145,7 @@ static void row_from_episode(struct hist_row *r, const struct episode *ep)
     r->intensity = ep->intensity;
     r->region = ep->region;
     r->side = ep->side;
-    join_tags(ep, TAG_TRIGGER, r->triggers, sizeof(r->triggers));
+    episode_text_tags(ep, TAG_TRIGGER, r->triggers, sizeof(r->triggers));
     copy_clipped(r->note, sizeof(r->note), ep->note, strcspn(ep->note, "\n"));
 }
 
@@ -181,14 +153,6 @@ static struct store_page_key row_key(const struct hist_row *r)
 {
     struct store_page_key k = {r->started_at, r->id};
     return k;
-}
-
-static void format_duration(const struct hist_row *r, char *buf, size_t len)
-{
-    if (r->ended_at == EPISODE_ONGOING)
-        snprintf(buf, len, "ongoing");
-    else
-        when_format_duration(r->ended_at - r->started_at, buf, len);
 }
 
 /* Asks, then ends the ongoing episode r now. Returns 1 when it ended, 0
@@ -220,10 +184,8 @@ static int row_end(struct app *app, const struct hist_row *r)
  * then deletes r. Returns as row_end. */
 static int row_delete(struct app *app, const struct hist_row *r)
 {
-    char q[160], start[WHEN_FMT_LEN], err[STORE_ERR_LEN];
-    when_format(r->started_at, start, sizeof(start));
-    snprintf(q, sizeof(q), "Delete episode %" PRId64 " (%s, %s, %d)?", r->id, start,
-             region_label(r->region), r->intensity);
+    char q[EPISODE_TEXT_QUESTION_MAX], err[STORE_ERR_LEN];
+    episode_text_delete_question(r->id, r->started_at, r->region, r->intensity, q, sizeof(q));
     if (!app_confirm(app, q)) {
         app_status(app, "Nothing deleted.");
         return 0;
@@ -490,19 +452,26 @@ static void report(struct app *app, const struct history *h, int rc)
 /* ---------------------------------------------------------------------
  * Drawing the list */
 
-/* Where each column starts: the widths of `unknot list`, one blank
- * column for the selection mark in front. */
-enum { X_MARK = 0, X_ID = 1, X_START = 8, X_DUR = 26, X_LEVEL = 36, X_WHERE = 49,
-       X_TRIGGERS = 69, TRIGGERS_WIDE_W = 30 };
+/* The columns of `unknot list` (episode_text), after one blank column for
+ * the selection mark; the triggers take the rest, or make room for the
+ * notes on a wide terminal. */
+enum { X_MARK = 0, TRIGGERS_WIDE_W = 30 };
 
-static int triggers_width(void)
+static int col_x(enum episode_col c)
 {
-    return COLS >= WIDE_COLS ? TRIGGERS_WIDE_W : COLS - X_TRIGGERS - 1;
+    return X_MARK + 1 + episode_text_column_x(c);
+}
+
+static int col_width(enum episode_col c)
+{
+    if (c != EPISODE_COL_TRIGGERS)
+        return episode_text_column(c)->width;
+    return COLS >= WIDE_COLS ? TRIGGERS_WIDE_W : COLS - col_x(c) - 1;
 }
 
 static int x_notes(void)
 {
-    return X_TRIGGERS + TRIGGERS_WIDE_W + 2;
+    return col_x(EPISODE_COL_TRIGGERS) + TRIGGERS_WIDE_W + EPISODE_COL_GAP;
 }
 
 static void draw_info(const struct history *h)
@@ -521,41 +490,53 @@ static void draw_info(const struct history *h)
     ui_put(y, x_pos, len, pos, A_BOLD);
 }
 
+/* Draws one row of cells, each clipped to its column. */
+static void draw_cells(int y, const char *const cells[EPISODE_COL_COUNT], const attr_t attrs[])
+{
+    for (int c = 0; c < EPISODE_COL_COUNT; c++) {
+        enum episode_col col = (enum episode_col)c;
+        const struct episode_column *ec = episode_text_column(col);
+        if (ec->right)
+            ui_putf(y, col_x(col), col_width(col), attrs[c], "%*s", ec->width, cells[c]);
+        else
+            ui_put(y, col_x(col), col_width(col), cells[c], attrs[c]);
+    }
+}
+
 static void draw_heads(void)
 {
     int y = ui_body_top() + 1;
-    attr_t a = A_BOLD | A_UNDERLINE;
-    ui_put(y, X_ID, 5, "   ID", a);
-    ui_put(y, X_START, 16, "START", a);
-    ui_put(y, X_DUR, 8, "DURATION", a);
-    ui_put(y, X_LEVEL, 11, "INTENSITY", a);
-    ui_put(y, X_WHERE, 18, "WHERE", a);
-    ui_put(y, X_TRIGGERS, triggers_width(), "TRIGGERS", a);
+    const char *heads[EPISODE_COL_COUNT];
+    attr_t attrs[EPISODE_COL_COUNT];
+    for (int c = 0; c < EPISODE_COL_COUNT; c++) {
+        heads[c] = episode_text_column((enum episode_col)c)->head;
+        attrs[c] = A_BOLD | A_UNDERLINE;
+    }
+    draw_cells(y, heads, attrs);
     if (COLS >= WIDE_COLS)
-        ui_put(y, x_notes(), COLS - x_notes() - 1, "NOTES", a);
+        ui_put(y, x_notes(), COLS - x_notes() - 1, "NOTES", A_BOLD | A_UNDERLINE);
 }
 
 static void draw_row(const struct hist_row *r, int y, int selected)
 {
-    char start[WHEN_FMT_LEN], dur[32], where[64];
+    char id[24], start[WHEN_FMT_LEN], dur[EPISODE_TEXT_DUR_MAX], level[EPISODE_TEXT_LEVEL_MAX];
+    char where[EPISODE_TEXT_WHERE_MAX];
     attr_t a = selected ? ui_attr(UC_SELECTED) : A_NORMAL;
     if (selected) {
         attron(a);
         mvhline(y, 0, ' ', COLS);
         attroff(a);
     }
+    snprintf(id, sizeof(id), "%" PRId64, r->id);
     when_format(r->started_at, start, sizeof(start));
-    format_duration(r, dur, sizeof(dur));
-    format_where(r->region, r->side, where, sizeof(where));
+    episode_text_duration(r->started_at, r->ended_at, dur, sizeof(dur));
+    episode_text_level(r->intensity, level, sizeof(level));
+    episode_text_where(r->region, r->side, where, sizeof(where));
+    const char *const cells[EPISODE_COL_COUNT] = {id, start, dur, level, where, r->triggers};
+    const attr_t attrs[EPISODE_COL_COUNT] = {a, a, a, ui_band_attr(r->intensity) | a, a, a};
     /* The mark keeps the selection visible where reverse video is lost. */
     ui_put(y, X_MARK, 1, selected ? ">" : " ", a);
-    ui_putf(y, X_ID, 6, a, "%5" PRId64, r->id);
-    ui_put(y, X_START, 16, start, a);
-    ui_put(y, X_DUR, 8, dur, a);
-    ui_putf(y, X_LEVEL, 11, ui_band_attr(r->intensity) | a, "%2d %s", r->intensity,
-            band_label(intensity_band(r->intensity)));
-    ui_put(y, X_WHERE, 18, where, a);
-    ui_put(y, X_TRIGGERS, triggers_width(), r->triggers, a);
+    draw_cells(y, cells, attrs);
     if (COLS >= WIDE_COLS)
         ui_put(y, x_notes(), COLS - x_notes() - 1, r->note, a);
 }
@@ -832,62 +813,22 @@ static void print_one(struct printer *p, const char *label, const char *text, si
     ui_put(p->y++, 16, COLS - 18, line, attr);
 }
 
-/* Prints text after its label, wrapped to the screen; a newline starts a
- * new line, as the notes were typed. */
-static void print_field(struct printer *p, const char *label, const char *text, attr_t attr)
+/* Prints one line of episode_text_lines after its label, wrapped to the
+ * screen (a note's typed lines come one by one). */
+static void print_line(const struct episode_line *line, void *arg)
 {
+    struct printer *p = arg;
     int width = COLS - 18;
-    if (!*text)
-        text = "-";
-    while (*text) {
-        size_t para = strcspn(text, "\n");
-        const char *t = text;
-        do {
-            size_t n = ui_fit_bytes(t, para - (size_t)(t - text), width);
-            print_one(p, label, t, n, attr);
-            label = "";
-            t += n;
-            while (*t == ' ' && t < text + para)
-                t++;
-        } while (t < text + para);
-        text += para + (text[para] == '\n');
-    }
-}
-
-static void detail_fields(struct app *app, const struct episode *ep, struct printer *p)
-{
-    static const char *const kind_titles[TAG_KIND_COUNT] = {"Triggers:", "Symptoms:",
-                                                            "Relief:", "Medication:"};
-    char buf[WHEN_FMT_LEN], dur[32], line[160], where[64];
-    char list[TAGS_TEXT_MAX];
-    when_format(ep->started_at, buf, sizeof(buf));
-    print_field(p, "Started:", buf, A_NORMAL);
-    if (ep->ended_at == EPISODE_ONGOING) {
-        when_format_duration(app_now(app) - ep->started_at, dur, sizeof(dur));
-        snprintf(line, sizeof(line), "ongoing (%s so far)", dur);
-    } else {
-        when_format(ep->ended_at, buf, sizeof(buf));
-        when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
-        snprintf(line, sizeof(line), "%s (lasted %s)", buf, dur);
-    }
-    print_field(p, "Ended:", line, A_NORMAL);
-    snprintf(line, sizeof(line), "%d (%s)", ep->intensity,
-             band_label(intensity_band(ep->intensity)));
-    print_field(p, "Intensity:", line, ui_band_attr(ep->intensity));
-    format_where(ep->region, SIDE_UNSET, where, sizeof(where));
-    print_field(p, "Region:", where, A_NORMAL);
-    print_field(p, "Side:", ep->side == SIDE_UNSET ? "-" : side_code(ep->side), A_NORMAL);
-    for (int k = 0; k < TAG_KIND_COUNT; k++) {
-        join_tags(ep, (enum tag_kind)k, list, sizeof(list));
-        print_field(p, kind_titles[k], list, A_NORMAL);
-    }
-    print_field(p, "Notes:", ep->note, A_NORMAL);
-    when_format(ep->created_at, buf, sizeof(buf));
-    print_field(p, "Logged:", buf, A_NORMAL);
-    if (ep->updated_at != ep->created_at) {
-        when_format(ep->updated_at, buf, sizeof(buf));
-        print_field(p, "Updated:", buf, A_NORMAL);
-    }
+    attr_t attr = line->intensity >= 0 ? ui_band_attr(line->intensity) : A_NORMAL;
+    const char *label = line->label, *t = line->text, *end = line->text + line->len;
+    do {
+        size_t n = ui_fit_bytes(t, (size_t)(end - t), width);
+        print_one(p, label, t, n, attr);
+        label = "";
+        t += n;
+        while (t < end && *t == ' ')
+            t++;
+    } while (t < end);
 }
 
 static int detail_rows(void)
@@ -907,7 +848,7 @@ static void detail_draw(struct app *app, struct screen *s)
     }
     ui_putf(y, 1, COLS - 2, A_BOLD, "Episode %" PRId64, d->id);
     struct printer p = {y + 2, ui_body_bottom() - 1, d->scroll, 0};
-    detail_fields(app, &d->ep, &p);
+    episode_text_lines(&d->ep, app_now(app), print_line, &p);
     d->nlines = p.count;
     ui_put(ui_body_bottom(), 1, COLS - 2,
            p.count > detail_rows() ? "q back  e edit  x end  d delete  j/k scroll  ? keys"

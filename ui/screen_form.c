@@ -583,7 +583,7 @@ static int form_handle(struct app *app, struct screen *s, const struct ui_key *k
             return UI_OK;
     }
     if (is_char(key, '?')) {
-        screen_help_open(app, s->ops);
+        screen_help_open(app, s);
         return UI_OK;
     }
     if (f->focus == F_INTENSITY && !key->is_code && key->ch >= '0' && key->ch <= '9') {

@@ -6,9 +6,9 @@
  * view leaves it. Positions are counted from the newest episode (0), so
  * the indicator reads "123/10000" at any depth without an OFFSET query.
  *
- * `/` opens a filter line at the bottom. While it is open the screen runs
- * with a second ops table whose keys leave every printable character
- * (even `?`) to the text field. Enter opens a detail screen of its own. */
+ * `/` opens a filter line at the bottom. While it is open the screen is in
+ * its filter mode, whose keys leave every printable character (even `?`)
+ * to the text field. Enter opens the episode screen (screen_episode.c). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,21 +49,10 @@ struct history {
     struct episode *scratch; /* FETCH_CHUNK episodes, the store's output */
     char filter[FILTER_MAX + 1];
     struct textfield tf;     /* the filter line while it is open */
+    int filtering;           /* 1: the filter line is open (filter_keys apply) */
     char err[STORE_ERR_LEN];
 };
 
-/* One episode in full. */
-struct detail {
-    int64_t id;
-    int found;
-    int scroll, nlines; /* first line shown; lines drawn last time */
-    struct episode ep;
-    char err[STORE_ERR_LEN];
-};
-
-static const struct screen_ops history_ops;
-static const struct screen_ops history_filter_ops;
-static const struct screen_ops history_detail_ops;
 
 static const struct keybind history_keys[] = {
     {'j', ACT_DOWN, "j / Down", "next (older) episode"},
@@ -105,19 +94,6 @@ static const struct keybind filter_keys[] = {
     {0, ACT_NONE, NULL, NULL},
 };
 
-static const struct keybind detail_keys[] = {
-    {'j', ACT_DOWN, "j / Down", "scroll down"},
-    {KEY_DOWN, ACT_DOWN, NULL, NULL},
-    {'k', ACT_UP, "k / Up", "scroll up"},
-    {KEY_UP, ACT_UP, NULL, NULL},
-    {'e', ACT_EDIT, "e", "edit the episode"},
-    {'x', ACT_END, "x", "end the episode now, if it is ongoing"},
-    {'d', ACT_DELETE, "d", "delete the episode (asks first)"},
-    {'q', ACT_BACK, "q / Esc", "back to the list"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
-};
-
 /* ---------------------------------------------------------------------
  * Text */
 
@@ -135,7 +111,7 @@ static void copy_clipped(char *dst, size_t size, const char *src, size_t len)
 }
 
 /* ---------------------------------------------------------------------
- * Rows and actions shared by the list and the detail screen */
+ * Rows */
 
 static void row_from_episode(struct hist_row *r, const struct episode *ep)
 {
@@ -155,47 +131,10 @@ static struct store_page_key row_key(const struct hist_row *r)
     return k;
 }
 
-/* Asks, then ends the ongoing episode r now. Returns 1 when it ended, 0
- * when the user said no, -1 when the store refused (another unknot may
- * have changed it: the caller reads it again). */
-static int row_end(struct app *app, const struct hist_row *r)
+static struct episode_ref row_ref(const struct hist_row *r)
 {
-    char q[128], dur[32], err[STORE_ERR_LEN];
-    if (r->ended_at != EPISODE_ONGOING) {
-        app_status(app, "Episode %" PRId64 " has already ended.", r->id);
-        return 0;
-    }
-    int64_t now = app_now(app);
-    when_format_duration(now - r->started_at, dur, sizeof(dur));
-    snprintf(q, sizeof(q), "End episode %" PRId64 " now (after %s)?", r->id, dur);
-    if (!app_confirm(app, q)) {
-        app_status(app, "Not ended.");
-        return 0;
-    }
-    if (store_episode_end(app_store(app), r->id, now, now, err, sizeof(err)) != STORE_OK) {
-        app_status(app, "Not ended: %s", err);
-        return -1;
-    }
-    app_status(app, "Ended episode %" PRId64 " after %s.", r->id, dur);
-    return 1;
-}
-
-/* Asks, naming the episode so the wrong one is not deleted by mistake,
- * then deletes r. Returns as row_end. */
-static int row_delete(struct app *app, const struct hist_row *r)
-{
-    char q[EPISODE_TEXT_QUESTION_MAX], err[STORE_ERR_LEN];
-    episode_text_delete_question(r->id, r->started_at, r->region, r->intensity, q, sizeof(q));
-    if (!app_confirm(app, q)) {
-        app_status(app, "Nothing deleted.");
-        return 0;
-    }
-    if (store_episode_delete(app_store(app), r->id, err, sizeof(err)) != STORE_OK) {
-        app_status(app, "Not deleted: %s", err);
-        return -1;
-    }
-    app_status(app, "Deleted episode %" PRId64 ".", r->id);
-    return 1;
+    struct episode_ref ref = {r->id, r->started_at, r->ended_at, r->region, r->intensity};
+    return ref;
 }
 
 /* ---------------------------------------------------------------------
@@ -565,10 +504,10 @@ static void draw_empty(const struct history *h)
            A_NORMAL);
 }
 
-static void draw_bottom(struct history *h, int filtering)
+static void draw_bottom(struct history *h)
 {
     int y = ui_body_bottom();
-    if (!filtering) {
+    if (!h->filtering) {
         ui_put(y, 1, COLS - 2,
                "j/k move  Enter open  e edit  x end  d delete  / filter  v charts  ? keys",
                ui_attr(UC_DIM));
@@ -581,11 +520,12 @@ static void draw_bottom(struct history *h, int filtering)
     ui_put(y, COLS - hint_w - 1, hint_w, hint, ui_attr(UC_DIM));
 }
 
-static void draw_list(struct app *app, struct screen *s, int filtering)
+/* Draws the window as the last handle, resume or resize left it: no I/O
+ * here (tig's draw, too, gets lines already read). */
+static void history_draw(struct app *app, struct screen *s)
 {
+    (void)app;
     struct history *h = s->data;
-    /* A resize reaches no handler: the window follows the size here. */
-    report(app, h, win_cover(app, h));
     draw_info(h);
     if (h->total == 0) {
         draw_empty(h);
@@ -593,17 +533,14 @@ static void draw_list(struct app *app, struct screen *s, int filtering)
         draw_heads();
         draw_rows(h);
     }
-    draw_bottom(h, filtering);
+    draw_bottom(h);
 }
 
-static void history_draw(struct app *app, struct screen *s)
+/* A new size shows more or fewer rows: the window follows it. */
+static void history_resize(struct app *app, struct screen *s)
 {
-    draw_list(app, s, 0);
-}
-
-static void filter_draw(struct app *app, struct screen *s)
-{
-    draw_list(app, s, 1);
+    struct history *h = s->data;
+    report(app, h, win_cover(app, h));
 }
 
 /* ---------------------------------------------------------------------
@@ -617,17 +554,6 @@ static void move_by(struct app *app, struct history *h, int64_t rows, int page)
     report(app, h, win_cover(app, h));
 }
 
-static int detail_open(struct app *app, int64_t id)
-{
-    struct detail *d = calloc(1, sizeof(*d));
-    if (!d) {
-        app_status(app, "Out of memory");
-        return -1;
-    }
-    d->id = id;
-    return app_push(app, &history_detail_ops, d);
-}
-
 /* Acts on the selected episode: open, edit, end or delete it. */
 static void act_on_row(struct app *app, struct history *h, enum action act)
 {
@@ -636,13 +562,13 @@ static void act_on_row(struct app *app, struct history *h, enum action act)
         app_status(app, "No episode is selected.");
         return;
     }
-    struct hist_row row = *r; /* the window may be refilled meanwhile */
+    struct episode_ref ref = row_ref(r); /* the window may be refilled meanwhile */
     int changed = 0;
     switch (act) {
-    case ACT_SELECT: detail_open(app, row.id); break;
-    case ACT_EDIT: screen_form_open(app, row.id); break; /* resume reloads */
-    case ACT_END: changed = row_end(app, &row); break;
-    case ACT_DELETE: changed = row_delete(app, &row); break;
+    case ACT_SELECT: screen_episode_open(app, ref.id); break; /* resume reloads */
+    case ACT_EDIT: screen_form_open(app, ref.id); break;
+    case ACT_END: changed = screen_episode_end(app, &ref); break;
+    case ACT_DELETE: changed = screen_episode_delete(app, &ref); break;
     default: break;
     }
     if (changed != 0)
@@ -656,11 +582,11 @@ static void filter_open(struct app *app, struct screen *s)
         app_status(app, "Out of memory");
         return;
     }
-    s->ops = &history_filter_ops;
+    h->filtering = 1;
 }
 
-static int history_handle(struct app *app, struct screen *s, const struct ui_key *key,
-                          enum action act)
+static int list_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                       enum action act)
 {
     (void)key;
     struct history *h = s->data;
@@ -714,10 +640,10 @@ static int filter_handle(struct app *app, struct screen *s, const struct ui_key 
     struct history *h = s->data;
     switch (act) {
     case ACT_SELECT:
-        s->ops = &history_ops;
+        h->filtering = 0;
         filter_apply(app, h);
         break;
-    case ACT_BACK: s->ops = &history_ops; break;
+    case ACT_BACK: h->filtering = 0; break;
     case ACT_HELP: break;
     default:
         if (textfield_key(&h->tf, key) == TF_FULL)
@@ -747,7 +673,7 @@ static int history_enter(struct app *app, struct screen *s)
     return 0;
 }
 
-/* Back from the detail, the form or the help: anything may have changed. */
+/* Back from the episode, the form or the help: anything may have changed. */
 static void history_resume(struct app *app, struct screen *s)
 {
     struct history *h = s->data;
@@ -767,26 +693,34 @@ static void history_leave(struct app *app, struct screen *s)
     s->data = NULL;
 }
 
+/* While the filter line is open only the keys (and the bottom line)
+ * differ: every printable key is text then. */
+static const struct screen_mode list_mode = {"History", history_keys};
+static const struct screen_mode filter_mode = {"History: filter", filter_keys};
+
+static const struct screen_mode *history_mode(const struct screen *s)
+{
+    const struct history *h = s->data;
+    return h && h->filtering ? &filter_mode : &list_mode;
+}
+
+static int history_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                          enum action act)
+{
+    const struct history *h = s->data;
+    return h->filtering ? filter_handle(app, s, key, act) : list_handle(app, s, key, act);
+}
+
 static const struct screen_ops history_ops = {
     .title = "History",
     .keys = history_keys,
+    .mode = history_mode,
     .enter = history_enter,
     .draw = history_draw,
     .handle = history_handle,
     .leave = history_leave,
     .resume = history_resume,
-};
-
-/* The same screen while the filter line is open: only the keys (and the
- * bottom line) differ. */
-static const struct screen_ops history_filter_ops = {
-    .title = "History: filter",
-    .keys = filter_keys,
-    .enter = history_enter,
-    .draw = filter_draw,
-    .handle = filter_handle,
-    .leave = history_leave,
-    .resume = history_resume,
+    .resize = history_resize,
 };
 
 int screen_history_open(struct app *app)
@@ -794,143 +728,3 @@ int screen_history_open(struct app *app)
     return app_push(app, &history_ops, NULL);
 }
 
-/* ---------------------------------------------------------------------
- * One episode in full, the fields of `unknot show` */
-
-/* Lines of the detail view, drawn from line `skip` on while rows last. */
-struct printer {
-    int y, last, skip, count;
-};
-
-static void print_one(struct printer *p, const char *label, const char *text, size_t len,
-                      attr_t attr)
-{
-    if (p->count++ < p->skip || p->y > p->last)
-        return;
-    ui_put(p->y, 2, 14, label, A_BOLD);
-    char line[1024];
-    copy_clipped(line, sizeof(line), text, len);
-    ui_put(p->y++, 16, COLS - 18, line, attr);
-}
-
-/* Prints one line of episode_text_lines after its label, wrapped to the
- * screen (a note's typed lines come one by one). */
-static void print_line(const struct episode_line *line, void *arg)
-{
-    struct printer *p = arg;
-    int width = COLS - 18;
-    attr_t attr = line->intensity >= 0 ? ui_band_attr(line->intensity) : A_NORMAL;
-    const char *label = line->label, *t = line->text, *end = line->text + line->len;
-    do {
-        size_t n = ui_fit_bytes(t, (size_t)(end - t), width);
-        print_one(p, label, t, n, attr);
-        label = "";
-        t += n;
-        while (t < end && *t == ' ')
-            t++;
-    } while (t < end);
-}
-
-static int detail_rows(void)
-{
-    return ui_body_bottom() - 1 - (ui_body_top() + 2) + 1;
-}
-
-static void detail_draw(struct app *app, struct screen *s)
-{
-    struct detail *d = s->data;
-    int y = ui_body_top();
-    if (!d->found) {
-        ui_putf(y + 1, 2, COLS - 4, A_NORMAL, "Episode %" PRId64 " is not there any more.",
-                d->id);
-        ui_put(ui_body_bottom(), 1, COLS - 2, "q back", ui_attr(UC_DIM));
-        return;
-    }
-    ui_putf(y, 1, COLS - 2, A_BOLD, "Episode %" PRId64, d->id);
-    struct printer p = {y + 2, ui_body_bottom() - 1, d->scroll, 0};
-    episode_text_lines(&d->ep, app_now(app), print_line, &p);
-    d->nlines = p.count;
-    ui_put(ui_body_bottom(), 1, COLS - 2,
-           p.count > detail_rows() ? "q back  e edit  x end  d delete  j/k scroll  ? keys"
-                                   : "q back  e edit  x end  d delete  ? keys",
-           ui_attr(UC_DIM));
-}
-
-static int detail_load(struct app *app, struct detail *d)
-{
-    int rc = store_episode_get(app_store(app), d->id, &d->ep, d->err, sizeof(d->err));
-    d->found = rc == STORE_OK;
-    if (rc != STORE_OK && rc != STORE_NOT_FOUND) {
-        app_status(app, "Could not read episode %" PRId64 ": %s", d->id, d->err);
-        return -1;
-    }
-    return 0;
-}
-
-static void detail_scroll(struct detail *d, int by)
-{
-    int max = d->nlines - detail_rows();
-    d->scroll += by;
-    if (d->scroll > max)
-        d->scroll = max;
-    if (d->scroll < 0)
-        d->scroll = 0;
-}
-
-static int detail_handle(struct app *app, struct screen *s, const struct ui_key *key,
-                         enum action act)
-{
-    (void)key;
-    struct detail *d = s->data;
-    struct hist_row row;
-    if (act == ACT_BACK)
-        return UI_POP;
-    if (!d->found)
-        return UI_OK;
-    row_from_episode(&row, &d->ep);
-    switch (act) {
-    case ACT_DOWN: detail_scroll(d, 1); break;
-    case ACT_UP: detail_scroll(d, -1); break;
-    case ACT_EDIT: screen_form_open(app, d->id); break; /* resume reloads */
-    case ACT_END:
-        if (row_end(app, &row) != 0)
-            detail_load(app, d);
-        break;
-    case ACT_DELETE:
-        switch (row_delete(app, &row)) {
-        case 1: return UI_POP; /* the list reloads as it resumes */
-        case -1: detail_load(app, d); break;
-        default: break;
-        }
-        break;
-    default: break;
-    }
-    return UI_OK;
-}
-
-static int detail_enter(struct app *app, struct screen *s)
-{
-    return detail_load(app, s->data);
-}
-
-static void detail_resume(struct app *app, struct screen *s)
-{
-    detail_load(app, s->data);
-}
-
-static void detail_leave(struct app *app, struct screen *s)
-{
-    (void)app;
-    free(s->data);
-    s->data = NULL;
-}
-
-static const struct screen_ops history_detail_ops = {
-    .title = "Episode",
-    .keys = detail_keys,
-    .enter = detail_enter,
-    .draw = detail_draw,
-    .handle = detail_handle,
-    .leave = detail_leave,
-    .resume = detail_resume,
-};

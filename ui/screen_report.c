@@ -39,10 +39,9 @@ struct rpt {
     int failed;             /* the report could not be made: msg says why */
     char msg[MSG_LEN];
     struct textfield tf;    /* the export path while it is edited */
+    int exporting;          /* 1: the export line is open (export_keys apply) */
 };
 
-static const struct screen_ops report_ops;
-static const struct screen_ops report_export_ops;
 
 static const struct keybind report_keys[] = {
     {'j', ACT_DOWN, "j / Down", "scroll down a line"},
@@ -227,7 +226,7 @@ static void draw_body(struct rpt *r)
     draw_lines(r);
 }
 
-static void report_draw(struct app *app, struct screen *s)
+static void preview_draw(struct app *app, struct screen *s)
 {
     (void)app;
     struct rpt *r = s->data;
@@ -285,11 +284,11 @@ static void export_open(struct app *app, struct screen *s)
         app_status(app, "Out of memory");
         return;
     }
-    s->ops = &report_export_ops;
+    r->exporting = 1;
 }
 
-static int report_handle(struct app *app, struct screen *s, const struct ui_key *key,
-                         enum action act)
+static int preview_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                          enum action act)
 {
     (void)key;
     struct rpt *r = s->data;
@@ -391,10 +390,10 @@ static int export_handle(struct app *app, struct screen *s, const struct ui_key 
         if (export_path(r, path, sizeof path) != 0)
             app_status(app, "Give the name of the file to write, e.g. ~/report.txt");
         else if (export_write(app, r, path) == 0)
-            s->ops = &report_ops;
+            r->exporting = 0;
         break;
     case ACT_BACK:
-        s->ops = &report_ops;
+        r->exporting = 0;
         app_status(app, "Not exported.");
         break;
     case ACT_HELP: break;
@@ -420,19 +419,39 @@ static void report_leave(struct app *app, struct screen *s)
     s->data = NULL;
 }
 
+/* While the export line is open every printable key is text: only the
+ * keys, the title and the bottom line differ. */
+static const struct screen_mode preview_mode = {"Appointment report", report_keys};
+static const struct screen_mode export_mode = {"Appointment report: export", export_keys};
+
+static const struct screen_mode *report_mode(const struct screen *s)
+{
+    const struct rpt *r = s->data;
+    return r && r->exporting ? &export_mode : &preview_mode;
+}
+
+static void report_draw(struct app *app, struct screen *s)
+{
+    const struct rpt *r = s->data;
+    if (r->exporting)
+        export_draw(app, s);
+    else
+        preview_draw(app, s);
+}
+
+static int report_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                         enum action act)
+{
+    const struct rpt *r = s->data;
+    return r->exporting ? export_handle(app, s, key, act) : preview_handle(app, s, key, act);
+}
+
 static const struct screen_ops report_ops = {
     .title = "Appointment report",
     .keys = report_keys,
+    .mode = report_mode,
     .draw = report_draw,
     .handle = report_handle,
-    .leave = report_leave,
-};
-
-static const struct screen_ops report_export_ops = {
-    .title = "Appointment report: export",
-    .keys = export_keys,
-    .draw = export_draw,
-    .handle = export_handle,
     .leave = report_leave,
 };
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -230,9 +231,9 @@ int ui_question_is_taken(const struct keybind *keys)
 enum action ui_key_action(const struct keybind *keys, const struct ui_key *key)
 {
     static const struct keybind global[] = {
-        {'?', ACT_HELP, "?", "this help"},
-        {KEY_F(1), ACT_HELP, NULL, NULL},
-        {0, ACT_NONE, NULL, NULL},
+        KB('?', ACT_HELP, "?", "this help"),
+        KB_ALSO(KEY_F(1), ACT_HELP),
+        KB_END,
     };
     int k = key->is_code ? key->code : (int)key->ch;
     for (const struct keybind *b = keys; b && b->key; b++)
@@ -288,7 +289,7 @@ int app_confirm(struct app *app, const char *question)
             continue;
         if (key.ch == 'y' || key.ch == 'Y')
             return 1;
-        if (key.ch == 'n' || key.ch == 'N' || key.ch == 27)
+        if (key.ch == 'n' || key.ch == 'N' || key.ch == KEY_ESC)
             return 0;
     }
 }

@@ -9,6 +9,7 @@
 #include "src/episode.h"
 #include "src/episode_text.h"
 #include "src/when.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -22,17 +23,22 @@ struct detail {
     char err[STORE_ERR_LEN];
 };
 
+/* Modes of the key line: the episode fits the screen, it scrolls, or it
+ * is gone (deleted by another unknot meanwhile). */
+enum { M_FITS = 1, M_SCROLLS = 2, M_GONE = 4, M_SHOWN = M_FITS | M_SCROLLS };
+
 static const struct keybind detail_keys[] = {
-    {'j', ACT_DOWN, "j / Down", "scroll down"},
-    {KEY_DOWN, ACT_DOWN, NULL, NULL},
-    {'k', ACT_UP, "k / Up", "scroll up"},
-    {KEY_UP, ACT_UP, NULL, NULL},
-    {'e', ACT_EDIT, "e", "edit the episode"},
-    {'x', ACT_END, "x", "end the episode now, if it is ongoing"},
-    {'d', ACT_DELETE, "d", "delete the episode (asks first)"},
-    {'q', ACT_BACK, "q / Esc", "back to the list"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KB_HINT(0, 'q', ACT_BACK, "q back"), /* the way back first on the key line */
+    KB_BAR_IN(M_SCROLLS, 'j', ACT_DOWN, "j / Down", "scroll down", "j/k scroll"),
+    KB_ALSO(KEY_DOWN, ACT_DOWN),
+    KB('k', ACT_UP, "k / Up", "scroll up"),
+    KB_ALSO(KEY_UP, ACT_UP),
+    KB_BAR_IN(M_SHOWN, 'e', ACT_EDIT, "e", "edit the episode", "e edit"),
+    KB_BAR_IN(M_SHOWN, 'x', ACT_END, "x", "end the episode now, if it is ongoing", "x end"),
+    KB_BAR_IN(M_SHOWN, 'd', ACT_DELETE, "d", "delete the episode (asks first)", "d delete"),
+    KEYS_BACK("back to the list", NULL),
+    KB_HINT(M_SHOWN, '?', ACT_HELP, "? keys"),
+    KB_END,
 };
 
 /* ---------------------------------------------------------------------
@@ -123,17 +129,15 @@ static void detail_draw(struct app *app, struct screen *s)
     if (!d->found) {
         ui_putf(y + 1, 2, COLS - 4, A_NORMAL, "Episode %" PRId64 " is not there any more.",
                 d->id);
-        ui_put(ui_body_bottom(), 1, COLS - 2, "q back", ui_attr(UC_DIM));
+        ui_hint_line(ui_body_bottom(), 1, COLS - 2, detail_keys, M_GONE, ui_attr(UC_DIM));
         return;
     }
     ui_putf(y, 1, COLS - 2, A_BOLD, "Episode %" PRId64, d->id);
     struct printer p = {y + 2, ui_body_bottom() - 1, d->scroll, 0};
     episode_text_lines(&d->ep, app_now(app), print_line, &p);
     d->nlines = p.count;
-    ui_put(ui_body_bottom(), 1, COLS - 2,
-           p.count > detail_rows() ? "q back  e edit  x end  d delete  j/k scroll  ? keys"
-                                   : "q back  e edit  x end  d delete  ? keys",
-           ui_attr(UC_DIM));
+    ui_hint_line(ui_body_bottom(), 1, COLS - 2, detail_keys,
+                 p.count > detail_rows() ? M_SCROLLS : M_FITS, ui_attr(UC_DIM));
 }
 
 static int detail_load(struct app *app, struct detail *d)

@@ -15,6 +15,7 @@
 #include "src/episode.h"
 #include "src/when.h"
 #include "ui/textfield.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -107,29 +108,26 @@ struct layout {
  * field every character is text (the handler offers keys to the text
  * field first). '?' is mapped to nothing so the loop's global `?` does not
  * open the help over a '?' typed into a field; the handler opens it. */
+/* Modes of the key line: in a text field `?` is text, so help is F1. */
+enum { M_TEXT = 1, M_CHOICE = 2 };
+
 static const struct keybind form_keys[] = {
-    {'\t', ACT_NEXT_FIELD, "Tab", "next field"},
-    {KEY_BTAB, ACT_PREV_FIELD, "Shift-Tab", "previous field"},
-    {KEY_DOWN, ACT_DOWN, "Down / j", "next field, or the next line of a list"},
-    {'j', ACT_DOWN, NULL, NULL},
-    {KEY_UP, ACT_UP, "Up / k", "previous field, or the line above in a list"},
-    {'k', ACT_UP, NULL, NULL},
-    {KEY_LEFT, ACT_LEFT, "Left / h", "lower intensity, previous choice or word"},
-    {'h', ACT_LEFT, NULL, NULL},
-    {KEY_RIGHT, ACT_RIGHT, "Right / l", "higher intensity, next choice or word"},
-    {'l', ACT_RIGHT, NULL, NULL},
-    {'0', ACT_NONE, "0-9", "set the intensity (1 then 0 for 10)"},
-    {' ', ACT_TOGGLE, "Space", "tick or untick a word; next choice"},
-    {'\r', ACT_SELECT, "Enter", "next field; saves on the last field"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {KEY_F(2), ACT_SAVE, "F2 / Ctrl-S", "save the episode"},
-    {19, ACT_SAVE, NULL, NULL},
-    {27, ACT_BACK, "Esc / q", "leave (asks first when something changed)"},
-    {'q', ACT_BACK, NULL, NULL},
-    {'?', ACT_NONE, NULL, NULL},
-    {KEY_F(1), ACT_HELP, "F1", "this help, also from a text field"},
-    {0, ACT_NONE, NULL, NULL},
+    KB_BAR('\t', ACT_NEXT_FIELD, "Tab", "next field", "Tab next"),
+    KB_BAR(KEY_BTAB, ACT_PREV_FIELD, "Shift-Tab", "previous field", "Shift-Tab previous"),
+    KEYS_ARROWS("previous field, or the line above in a list",
+                "next field, or the next line of a list",
+                "lower intensity, previous choice or word", "higher intensity, next choice or word"),
+    KB('0', ACT_NONE, "0-9", "set the intensity (1 then 0 for 10)"),
+    KB(' ', ACT_TOGGLE, "Space", "tick or untick a word; next choice"),
+    KEYS_ENTER(ACT_SELECT, "next field; saves on the last field", NULL),
+    KB_BAR(KEY_F(2), ACT_SAVE, "F2 / Ctrl-S", "save the episode", "F2 save"),
+    KB_ALSO(KEY_CTRL('S'), ACT_SAVE),
+    KB_BAR(KEY_ESC, ACT_BACK, "Esc / q", "leave (asks first when something changed)",
+           "Esc leave"),
+    KB_ALSO('q', ACT_BACK),
+    KB_BAR_IN(M_CHOICE, '?', ACT_NONE, NULL, NULL, "? help"),
+    KB_BAR_IN(M_TEXT, KEY_F(1), ACT_HELP, "F1", "this help, also from a text field", "F1 help"),
+    KB_END,
 };
 
 static enum tag_kind list_kind(int k)
@@ -704,10 +702,8 @@ static void draw_footer(const struct form *f)
     int text = fields[f->focus].type == FT_TEXT;
     ui_put_wrapped(y, 2, COLS - 4, y + ERR_ROWS - 1, f->err, ui_attr(UC_SEVERE) | A_BOLD);
     ui_put(y + ERR_ROWS, 2, COLS - 4, fields[f->focus].hint, A_NORMAL);
-    ui_put(y + ERR_ROWS + 1, 2, COLS - 4,
-           text ? "Tab next  Shift-Tab previous  F2 save  Esc leave  F1 help"
-                : "Tab next  Shift-Tab previous  F2 save  Esc leave  ? help",
-           ui_attr(UC_DIM) | A_BOLD);
+    ui_hint_line(y + ERR_ROWS + 1, 2, COLS - 4, form_keys, text ? M_TEXT : M_CHOICE,
+                 ui_attr(UC_DIM) | A_BOLD);
 }
 
 static void draw_field(struct app *app, struct form *f, enum field i, int y, const struct layout *L)

@@ -1,6 +1,7 @@
 /* help: the keys of the screen below, straight from its key table. */
 #include <stdlib.h>
 
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -11,12 +12,11 @@ struct help {
 };
 
 static const struct keybind help_keys[] = {
-    {'q', ACT_BACK, "q / Esc", "close the help"},
-    {27, ACT_BACK, NULL, NULL},
-    {'?', ACT_BACK, NULL, NULL},
-    {KEY_ENTER, ACT_BACK, NULL, NULL},
-    {'\r', ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_BACK("close the help", NULL),
+    KB_ALSO('?', ACT_BACK),
+    KB_ALSO(KEY_ENTER, ACT_BACK),
+    KB_ALSO('\r', ACT_BACK),
+    KB_END,
 };
 
 static int lists_help(const struct keybind *keys)

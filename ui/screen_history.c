@@ -19,6 +19,7 @@
 #include "src/episode_text.h"
 #include "src/when.h"
 #include "ui/textfield.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -29,6 +30,7 @@
 #define TRIGGERS_MAX 256   /* bytes of the joined triggers kept per row */
 #define NOTE_PEEK_MAX 256  /* bytes of the first line of the notes kept per row */
 #define WIDE_COLS 120      /* from this width a notes column shows */
+#define HINT_MAX 128       /* bytes of the filter line's key hints */
 
 /* One line of the list: what it shows and the key it sorts by. */
 struct hist_row {
@@ -55,43 +57,27 @@ struct history {
 
 
 static const struct keybind history_keys[] = {
-    {'j', ACT_DOWN, "j / Down", "next (older) episode"},
-    {KEY_DOWN, ACT_DOWN, NULL, NULL},
-    {'k', ACT_UP, "k / Up", "previous (newer) episode"},
-    {KEY_UP, ACT_UP, NULL, NULL},
-    {KEY_NPAGE, ACT_PGDN, "PgDn / Space", "a screen down"},
-    {' ', ACT_PGDN, NULL, NULL},
-    {KEY_PPAGE, ACT_PGUP, "PgUp / b", "a screen up"},
-    {'b', ACT_PGUP, NULL, NULL},
-    {'g', ACT_TOP, "g / Home", "newest episode"},
-    {KEY_HOME, ACT_TOP, NULL, NULL},
-    {'G', ACT_BOTTOM, "G / End", "oldest episode"},
-    {KEY_END, ACT_BOTTOM, NULL, NULL},
-    {'\r', ACT_SELECT, "Enter", "show every field of the episode"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {'e', ACT_EDIT, "e", "edit the episode"},
-    {'x', ACT_END, "x", "end the episode now, if it is ongoing"},
-    {'d', ACT_DELETE, "d", "delete the episode (asks first)"},
-    {'/', ACT_FILTER, "/", "filter by text of notes, tags or region"},
-    {'v', ACT_VIEW, "v", "pictures: bar chart, calendar, counts"},
-    {'q', ACT_BACK, "q / Esc", "back to home"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_LIST_LINES("next (older) episode", "previous (newer) episode", "j/k move"),
+    KEYS_LIST_PAGES,
+    KEYS_LIST_ENDS("newest episode", "oldest episode"),
+    KEYS_ENTER(ACT_SELECT, "show every field of the episode", "Enter open"),
+    KB_BAR('e', ACT_EDIT, "e", "edit the episode", "e edit"),
+    KB_BAR('x', ACT_END, "x", "end the episode now, if it is ongoing", "x end"),
+    KB_BAR('d', ACT_DELETE, "d", "delete the episode (asks first)", "d delete"),
+    KB_BAR('/', ACT_FILTER, "/", "filter by text of notes, tags or region", "/ filter"),
+    KB_BAR('v', ACT_VIEW, "v", "pictures: bar chart, calendar, counts", "v charts"),
+    KEYS_BACK("back to home", NULL),
+    KEYS_HELP_HINT("? keys"),
+    KB_END,
 };
 
 /* `?` is text here, so help moves to F1 (the loop opens help for
  * ACT_HELP only; ACT_NONE in this table shadows the global `?`). */
 static const struct keybind filter_keys[] = {
-    {'\r', ACT_SELECT, "Enter", "apply the filter (empty: show every episode)"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {27, ACT_BACK, "Esc", "cancel, keeping the filter as it was"},
-    {KEY_BACKSPACE, ACT_NONE, "Backspace", "delete the character before the cursor"},
-    {21, ACT_NONE, "Ctrl-U", "delete everything before the cursor"},
-    {'?', ACT_NONE, NULL, NULL},
-    {KEY_F(1), ACT_HELP, "F1", "this help"},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_ENTER(ACT_SELECT, "apply the filter (empty: show every episode)", "Enter apply"),
+    KB_BAR(KEY_ESC, ACT_BACK, "Esc", "cancel, keeping the filter as it was", "Esc cancel"),
+    KEYS_TEXT_LINE,
+    KB_END,
 };
 
 /* ---------------------------------------------------------------------
@@ -507,13 +493,12 @@ static void draw_empty(const struct history *h)
 static void draw_bottom(struct history *h)
 {
     int y = ui_body_bottom();
+    char hint[HINT_MAX] = "  ";
     if (!h->filtering) {
-        ui_put(y, 1, COLS - 2,
-               "j/k move  Enter open  e edit  x end  d delete  / filter  v charts  ? keys",
-               ui_attr(UC_DIM));
+        ui_hint_line(y, 1, COLS - 2, history_keys, 0, ui_attr(UC_DIM));
         return;
     }
-    const char *hint = "  Enter apply  Esc cancel";
+    ui_hint_text(filter_keys, 0, "  ", hint + 2, sizeof(hint) - 2);
     int hint_w = ui_width(hint);
     int x = 1 + ui_put(y, 1, 8, "Filter: ", A_BOLD);
     textfield_draw(&h->tf, y, x, COLS - x - hint_w - 1, A_UNDERLINE, 1);

@@ -18,10 +18,12 @@
 #include "src/app/report_store.h"
 #include "src/when.h"
 #include "ui/textfield.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
 
+#define HINT_MAX 160 /* bytes of a key line */
 #define PATH_MAX_BYTES 1024 /* the export file's name, UTF-8 */
 #define MSG_LEN 512
 
@@ -44,39 +46,26 @@ struct rpt {
 
 
 static const struct keybind report_keys[] = {
-    {'j', ACT_DOWN, "j / Down", "scroll down a line"},
-    {KEY_DOWN, ACT_DOWN, NULL, NULL},
-    {'k', ACT_UP, "k / Up", "scroll up a line"},
-    {KEY_UP, ACT_UP, NULL, NULL},
-    {KEY_NPAGE, ACT_PGDN, "PgDn / Space", "a screen down"},
-    {' ', ACT_PGDN, NULL, NULL},
-    {KEY_PPAGE, ACT_PGUP, "PgUp / b", "a screen up"},
-    {'b', ACT_PGUP, NULL, NULL},
-    {'g', ACT_TOP, "g / Home", "top of the report"},
-    {KEY_HOME, ACT_TOP, NULL, NULL},
-    {'G', ACT_BOTTOM, "G / End", "end of the report"},
-    {KEY_END, ACT_BOTTOM, NULL, NULL},
-    {'h', ACT_LEFT, "h / Left", "shorter period (365, 90, 30 days)"},
-    {KEY_LEFT, ACT_LEFT, NULL, NULL},
-    {'l', ACT_RIGHT, "l / Right", "longer period (30, 90, 365 days)"},
-    {KEY_RIGHT, ACT_RIGHT, NULL, NULL},
-    {'x', ACT_SAVE, "x", "export: write this report to a file (.txt .md .csv .json)"},
-    {'q', ACT_BACK, "q / Esc", "back to home"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_LIST_LINES("scroll down a line", "scroll up a line", "j/k scroll"),
+    KEYS_LIST_PAGES,
+    KEYS_LIST_ENDS("top of the report", "end of the report"),
+    KB_BAR('h', ACT_LEFT, "h / Left", "shorter period (365, 90, 30 days)", "h/l 30/90/365 days"),
+    KB_ALSO(KEY_LEFT, ACT_LEFT),
+    KB('l', ACT_RIGHT, "l / Right", "longer period (30, 90, 365 days)"),
+    KB_ALSO(KEY_RIGHT, ACT_RIGHT),
+    KB_BAR('x', ACT_SAVE, "x", "export: write this report to a file (.txt .md .csv .json)",
+           "x export"),
+    KEYS_BACK("back to home", "q back"),
+    KEYS_HELP_HINT("? keys"),
+    KB_END,
 };
 
 /* `?` is text in a file name, so help moves to F1 (as in history's filter). */
 static const struct keybind export_keys[] = {
-    {'\r', ACT_SELECT, "Enter", "write the file (its extension picks the format)"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {27, ACT_BACK, "Esc", "cancel the export"},
-    {KEY_BACKSPACE, ACT_NONE, "Backspace", "delete the character before the cursor"},
-    {21, ACT_NONE, "Ctrl-U", "delete everything before the cursor"},
-    {'?', ACT_NONE, NULL, NULL},
-    {KEY_F(1), ACT_HELP, "F1", "this help"},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_ENTER(ACT_SELECT, "write the file (its extension picks the format)", "Enter write"),
+    KB_BAR(KEY_ESC, ACT_BACK, "Esc", "cancel the export", "Esc cancel"),
+    KEYS_TEXT_LINE,
+    KB_END,
 };
 
 /* ---------------------------------------------------------------------
@@ -208,8 +197,9 @@ static void draw_hint(const struct rpt *r)
     if (r->nlines > (size_t)view_rows())
         snprintf(where, sizeof where, "  lines %d-%d of %zu", r->top + 1,
                  last < (int)r->nlines ? last : (int)r->nlines, r->nlines);
-    ui_putf(ui_body_bottom(), 1, COLS - 2, ui_attr(UC_DIM),
-            "j/k scroll  h/l 30/90/365 days  x export  q back  ? keys%s", where);
+    char keys[HINT_MAX];
+    ui_hint_text(report_keys, 0, "  ", keys, sizeof keys);
+    ui_putf(ui_body_bottom(), 1, COLS - 2, ui_attr(UC_DIM), "%s%s", keys, where);
 }
 
 static void draw_body(struct rpt *r)
@@ -238,7 +228,8 @@ static void export_draw(struct app *app, struct screen *s)
 {
     (void)app;
     struct rpt *r = s->data;
-    const char *hint = "  Enter write  Esc cancel";
+    char hint[HINT_MAX] = "  ";
+    ui_hint_text(export_keys, 0, "  ", hint + 2, sizeof hint - 2);
     int hint_w = ui_width(hint);
     int y = ui_body_bottom();
     draw_body(r);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/keys.h"
+
 #define TF_MIN_CAP 16
 #define REPLACEMENT 0xFFFD
 
@@ -207,12 +209,12 @@ enum textfield_ret textfield_key(struct textfield *tf, const struct ui_key *key)
     if (key->is_code)
         return code_key(tf, key->code);
     switch (key->ch) {
-    case 1: return move_to(tf, 0);       /* Ctrl-A */
-    case 5: return move_to(tf, tf->len); /* Ctrl-E */
-    case 8:                              /* Ctrl-H: some terminals' Backspace */
-    case 127: return code_key(tf, KEY_BACKSPACE);
-    case 11: return erase_range(tf, tf->cursor, tf->len); /* Ctrl-K */
-    case 21: return erase_range(tf, 0, tf->cursor);       /* Ctrl-U */
+    case KEY_CTRL('A'): return move_to(tf, 0);
+    case KEY_CTRL('E'): return move_to(tf, tf->len);
+    case KEY_CTRL('H'): /* Backspace, as some terminals send it */
+    case KEY_DEL: return code_key(tf, KEY_BACKSPACE);
+    case KEY_CTRL('K'): return erase_range(tf, tf->cursor, tf->len);
+    case KEY_CTRL('U'): return erase_range(tf, 0, tf->cursor);
     default: break;
     }
     return insertable(key->ch) ? insert(tf, (wchar_t)key->ch) : TF_IGNORED;

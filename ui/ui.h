@@ -33,12 +33,16 @@ enum action {
     ACT_TIPS,
 };
 
-/* One key of a screen: what it does and how `?` describes it. */
+/* One key of a screen: what it does, how `?` describes it and what the
+ * screen's bottom key line says of it. Tables are written with the row
+ * macros of ui/keys.h. */
 struct keybind {
     int key;            /* a character or a KEY_* code */
     enum action act;
     const char *name;   /* "j / Down"; NULL: same action as the row above, not listed */
     const char *help;   /* "move down" */
+    const char *bar;    /* on the key line: "j/k move"; NULL: not there */
+    unsigned modes;     /* the screen's modes (bits) whose key line shows bar; 0: all */
 };
 
 /* A key as wget_wch returned it. */

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "src/episode.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
@@ -85,11 +86,13 @@ attr_t ui_attr(enum ui_color c)
 
 attr_t ui_band_attr(int intensity)
 {
-    if (intensity >= 7)
-        return ui_attr(UC_SEVERE);
-    if (intensity >= 4)
-        return ui_attr(UC_MODERATE);
-    return intensity >= 1 ? ui_attr(UC_MILD) : ui_attr(UC_NORMAL);
+    switch (intensity_band(intensity)) {
+    case BAND_SEVERE: return ui_attr(UC_SEVERE);
+    case BAND_MODERATE: return ui_attr(UC_MODERATE);
+    case BAND_MILD: return ui_attr(UC_MILD);
+    case BAND_NONE: break;
+    }
+    return ui_attr(UC_NORMAL);
 }
 
 int ui_body_top(void)

@@ -26,7 +26,7 @@
 
 #define PERIOD_SHORT 30   /* days of the bar chart and counts, `t` toggles */
 #define PERIOD_LONG 90
-#define LEVEL_MAX 10      /* top of the intensity scale */
+#define LEVEL_MAX EPISODE_INTENSITY_MAX /* top of the intensity scale */
 #define ROWS_PER_LEVEL_MAX 3
 #define HEAT_PITCH_MAX 10 /* columns per week in the calendar, gap included */
 #define HEAT_ROWS_MAX 4   /* rows per weekday in the calendar, gap included */

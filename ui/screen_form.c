@@ -27,7 +27,6 @@
 #define TIME_TEXT_MAX 64
 /* Every medication tag of a stored episode joined with "; " must fit. */
 #define MEDS_TEXT_MAX (EPISODE_MAX_TAGS * (EPISODE_TAG_MAX + 2))
-#define TEXT_BUF_MAX (MEDS_TEXT_MAX > EPISODE_NOTE_MAX ? MEDS_TEXT_MAX : EPISODE_NOTE_MAX)
 #define CHIPS_MAX (EPISODE_MAX_TAGS + 16)
 #define NLISTS 3
 #define ERR_ROWS 2
@@ -154,9 +153,7 @@ static int is_blank(const char *s)
 
 static int text_changed(const struct form *f, enum field i)
 {
-    static char buf[TEXT_BUF_MAX + 1]; /* too big for a comfortable stack frame */
-    size_t need = textfield_get(&f->tf[i], buf, sizeof(buf));
-    return need >= sizeof(buf) || strcmp(buf, f->init[i]) != 0;
+    return !textfield_equals(&f->tf[i], f->init[i]);
 }
 
 static int list_changed(const struct chiplist *l)
@@ -253,18 +250,24 @@ static int build_list(struct form *f, int k, struct episode *ep)
 /* Each ";"-separated piece of the Medication field is one tag. */
 static int build_meds(struct form *f, struct episode *ep)
 {
-    static char buf[MEDS_TEXT_MAX + 1];
-    textfield_get(&f->tf[F_MEDS], buf, sizeof(buf));
+    char *buf = malloc(MEDS_TEXT_MAX + 1);
+    int rc = 0;
+    if (!buf) {
+        snprintf(f->err, sizeof(f->err), "out of memory");
+        return -1;
+    }
+    textfield_get(&f->tf[F_MEDS], buf, MEDS_TEXT_MAX + 1);
     episode_clear_tags(ep, TAG_MEDICATION);
-    for (char *p = buf, *semi;; p = semi + 1) {
-        semi = strchr(p, ';');
+    for (char *p = buf; rc == 0 && p;) {
+        char *semi = strchr(p, ';');
         if (semi)
             *semi = '\0';
         if (!is_blank(p) && episode_add_tag(ep, TAG_MEDICATION, p, f->err, sizeof(f->err)) != 0)
-            return -1;
-        if (!semi)
-            return 0;
+            rc = -1;
+        p = semi ? semi + 1 : NULL;
     }
+    free(buf);
+    return rc;
 }
 
 static int build_note(struct form *f, struct episode *ep)
@@ -276,24 +279,20 @@ static int build_note(struct form *f, struct episode *ep)
     return 0;
 }
 
-/* The field to put the focus on after episode_validate refused ep: the
- * same checks, asked field by field. */
-static enum field field_at_fault(const struct form *f, const struct episode *ep, int64_t now)
+/* The form's field for the field episode_validate_field blamed; the
+ * focus stays where it is for a problem of the whole episode. */
+static enum field field_at_fault(const struct form *f, enum episode_field ef)
 {
-    char norm[EPISODE_TAG_MAX + 1], err[ERR_LEN];
-    if (ep->started_at <= 0 || ep->started_at > now + EPISODE_FUTURE_SLACK)
-        return F_START;
-    if (ep->ended_at != EPISODE_ONGOING &&
-        (ep->ended_at < ep->started_at || ep->ended_at > now + EPISODE_FUTURE_SLACK))
-        return F_END;
-    if (!memchr(ep->note, '\0', sizeof(ep->note)) || !utf8_valid_text(ep->note, 1))
-        return F_NOTES;
-    for (size_t i = 0; i < ep->ntags; i++) {
-        const struct episode_tag *t = &ep->tags[i];
-        if (tag_normalize(t->kind, t->text, norm, sizeof(norm), err, sizeof(err)) != 0)
-            return t->kind == TAG_MEDICATION ? F_MEDS : (enum field)(F_TRIGGERS + t->kind);
-    }
-    return f->focus;
+    static const enum field of[] = {
+        [EPISODE_FIELD_START] = F_START,         [EPISODE_FIELD_END] = F_END,
+        [EPISODE_FIELD_INTENSITY] = F_INTENSITY, [EPISODE_FIELD_REGION] = F_REGION,
+        [EPISODE_FIELD_SIDE] = F_SIDE,           [EPISODE_FIELD_TRIGGERS] = F_TRIGGERS,
+        [EPISODE_FIELD_SYMPTOMS] = F_SYMPTOMS,   [EPISODE_FIELD_RELIEF] = F_RELIEF,
+        [EPISODE_FIELD_MEDICATION] = F_MEDS,     [EPISODE_FIELD_NOTES] = F_NOTES,
+    };
+    if (ef == EPISODE_FIELD_NONE || (size_t)ef >= sizeof(of) / sizeof(of[0]))
+        return f->focus;
+    return of[ef];
 }
 
 static int fail_at(enum field *bad, enum field at)
@@ -329,8 +328,9 @@ static int form_build(struct form *f, int64_t now, struct episode *ep, enum fiel
         return fail_at(bad, F_MEDS);
     if (use_text(f, F_NOTES) && build_note(f, ep) != 0)
         return fail_at(bad, F_NOTES);
-    if (episode_validate(ep, now, f->err, sizeof(f->err)) != 0)
-        return fail_at(bad, field_at_fault(f, ep, now));
+    enum episode_field ef;
+    if (episode_validate_field(ep, now, &ef, f->err, sizeof(f->err)) != 0)
+        return fail_at(bad, field_at_fault(f, ef));
     return 0;
 }
 
@@ -513,7 +513,7 @@ static void step_value(struct form *f, int dir)
     switch (f->focus) {
     case F_INTENSITY: {
         int v = (f->intensity == INTENSITY_UNSET ? 0 : f->intensity) + dir;
-        f->intensity = v < 0 ? 0 : v > 10 ? 10 : v;
+        f->intensity = v < 0 ? 0 : v > EPISODE_INTENSITY_MAX ? EPISODE_INTENSITY_MAX : v;
         break;
     }
     case F_REGION: f->region = (f->region + dir + REGION_COUNT) % REGION_COUNT; break;
@@ -537,7 +537,7 @@ static void toggle(struct form *f)
 /* Digits set the intensity; "1" then "0" makes 10. */
 static void type_digit(struct form *f, int d)
 {
-    f->intensity = f->pending_one && d == 0 ? 10 : d;
+    f->intensity = f->pending_one && d == 0 ? EPISODE_INTENSITY_MAX : d;
     f->pending_one = d == 1;
 }
 
@@ -651,7 +651,7 @@ static void draw_text(struct app *app, struct form *f, enum field i, int y, cons
 
 static void draw_intensity(const struct form *f, int y, const struct layout *L)
 {
-    char bar[24];
+    char bar[EPISODE_INTENSITY_MAX + 3];
     int v = f->intensity;
     attr_t sel = f->focus == F_INTENSITY ? A_REVERSE : A_NORMAL;
     if (v == INTENSITY_UNSET) {
@@ -660,7 +660,12 @@ static void draw_intensity(const struct form *f, int y, const struct layout *L)
     }
     ui_putf(y, VALUE_X, 12, ui_band_attr(v) | sel, "%2d %-9s", v, band_label(intensity_band(v)));
     /* The bar says "how much" without colour, for monochrome terminals. */
-    snprintf(bar, sizeof(bar), "[%.*s%.*s]", v, "##########", 10 - v, "..........");
+    int fill = v < EPISODE_INTENSITY_MAX ? v : EPISODE_INTENSITY_MAX;
+    memset(bar + 1, '#', (size_t)fill);
+    memset(bar + 1 + fill, '.', (size_t)(EPISODE_INTENSITY_MAX - fill));
+    bar[0] = '[';
+    bar[EPISODE_INTENSITY_MAX + 1] = ']';
+    bar[EPISODE_INTENSITY_MAX + 2] = '\0';
     ui_put(y, VALUE_X + 14, 12, bar, ui_band_attr(v));
 }
 
@@ -842,7 +847,6 @@ static int load_episode(struct app *app, struct form *f, int64_t id)
 
 static int form_load(struct app *app, struct form *f, int64_t id)
 {
-    static char meds[MEDS_TEXT_MAX + 1];
     char start[WHEN_FMT_LEN] = "now", end[WHEN_FMT_LEN] = "";
     f->id = id;
     episode_init(&f->orig);
@@ -852,10 +856,14 @@ static int form_load(struct app *app, struct form *f, int64_t id)
         when_format(f->orig.started_at, start, sizeof(start));
     if (id && f->orig.ended_at != EPISODE_ONGOING)
         when_format(f->orig.ended_at, end, sizeof(end));
-    join_meds(&f->orig, meds, sizeof(meds));
-    int rc = set_text(f, F_START, TIME_TEXT_MAX, start) | set_text(f, F_END, TIME_TEXT_MAX, end) |
-             set_text(f, F_MEDS, MEDS_TEXT_MAX, meds) |
-             set_text(f, F_NOTES, EPISODE_NOTE_MAX, f->orig.note);
+    char *meds = malloc(MEDS_TEXT_MAX + 1);
+    if (meds)
+        join_meds(&f->orig, meds, MEDS_TEXT_MAX + 1);
+    int rc = !meds || set_text(f, F_START, TIME_TEXT_MAX, start) |
+                          set_text(f, F_END, TIME_TEXT_MAX, end) |
+                          set_text(f, F_MEDS, MEDS_TEXT_MAX, meds) |
+                          set_text(f, F_NOTES, EPISODE_NOTE_MAX, f->orig.note);
+    free(meds);
     if (rc != 0) {
         app_status(app, "Out of memory");
         return -1;

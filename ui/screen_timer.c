@@ -32,7 +32,6 @@
  * a wake-up comes late or one write fails. */
 #define CHECKPOINT_MS 5000
 #define MS_PER_S 1000
-#define PAIN_MAX 10
 #define BAR_COLS 60
 #define BIG_SCALE_LINES 30 /* from this many lines the digits double in size */
 
@@ -110,7 +109,7 @@ static void pain_type(struct app *app, char *pain, wint_t ch)
     size_t n = strlen(pain);
     char next[4];
     snprintf(next, sizeof(next), "%s%c", pain, (char)ch);
-    if (n >= 2 || (n == 1 && pain[0] == '0') || atoi(next) > PAIN_MAX) {
+    if (n >= 2 || (n == 1 && pain[0] == '0') || atoi(next) > EPISODE_INTENSITY_MAX) {
         app_status(app, "Pain is 0 to 10: Backspace erases a digit.");
         return;
     }
@@ -531,7 +530,8 @@ static void draw_end(const struct tmr *m)
         ui_putf(y++, 2, text_cols(), ui_attr(UC_SEVERE), "Ran %s of %s. NOT saved: %s", ran,
                 planned, m->err);
     if (!m->is_stretch && m->therapy == THERAPY_ICE)
-        ui_put(y++, 2, text_cols(), "Wait 2 hours before the next ice session.", A_NORMAL);
+        ui_putf(y++, 2, text_cols(), A_NORMAL, "Wait %d hours before the next ice session.",
+                (int)(ICE_MIN_GAP_S / THERAPY_HOUR_S));
     y++;
     if (m->ses.pain_before != STORE_PAIN_NONE) {
         snprintf(before, sizeof(before), "%d", m->ses.pain_before);

@@ -88,6 +88,20 @@ static size_t utf8_bytes(const wchar_t *s, size_t len)
     return n;
 }
 
+int textfield_equals(const struct textfield *tf, const char *utf8)
+{
+    size_t off = 0;
+    char enc[4];
+    for (size_t i = 0; i < tf->len; i++) {
+        size_t n = utf8_put(tf->buf[i], enc);
+        /* strncmp stops at the end of utf8: a shorter text differs. */
+        if (strncmp(utf8 + off, enc, n) != 0)
+            return 0;
+        off += n;
+    }
+    return utf8[off] == '\0';
+}
+
 size_t textfield_get(const struct textfield *tf, char *out, size_t outlen)
 {
     size_t need = 0, wrote = 0;

@@ -766,18 +766,20 @@ static int form_dirty(struct screen *s)
     return s->data && form_changed(s->data);
 }
 
-static const struct screen_ops form_new_ops = {
-    .title = "New episode",
-    .keys = form_keys,
-    .draw = form_draw,
-    .handle = form_handle,
-    .leave = form_leave,
-    .dirty = form_dirty,
-};
+/* A new episode and an edit differ only in the title. */
+static const struct screen_mode new_mode = {"New episode", form_keys};
+static const struct screen_mode edit_mode = {"Edit episode", form_keys};
 
-static const struct screen_ops form_edit_ops = {
-    .title = "Edit episode",
+static const struct screen_mode *form_mode(const struct screen *s)
+{
+    const struct form *f = s->data;
+    return f && f->id ? &edit_mode : &new_mode;
+}
+
+static const struct screen_ops form_ops = {
+    .title = "Episode form",
     .keys = form_keys,
+    .mode = form_mode,
     .draw = form_draw,
     .handle = form_handle,
     .leave = form_leave,
@@ -888,5 +890,5 @@ int screen_form_open(struct app *app, int64_t id)
         form_free(f);
         return -1;
     }
-    return app_push(app, id ? &form_edit_ops : &form_new_ops, f);
+    return app_push(app, &form_ops, f);
 }

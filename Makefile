@@ -58,7 +58,7 @@ DB_LIB   = $(BUILD)/libdb.a
 APP_LIB  = $(BUILD)/libapp.a
 BIN      = unknot
 
-.PHONY: all run check check-unit check-e2e check-man check-layers check-asan bench \
+.PHONY: all run check check-unit check-e2e check-man check-keys check-layers check-asan bench \
         deps install uninstall clean
 
 all: $(BIN)
@@ -71,7 +71,7 @@ run: deps
 	./$(BIN)
 
 check: deps
-	@$(MAKE) --no-print-directory check-layers check-unit check-man check-e2e
+	@$(MAKE) --no-print-directory check-layers check-unit check-man check-keys check-e2e
 
 # The include rules of DESIGN.md's layers; prints each offending line.
 check-layers:
@@ -85,6 +85,10 @@ check-unit: $(TESTS) $(FUZZERS) $(BIN)
 check-man:
 	@out=$$(mandoc -Tlint -W warning man/unknot.1 2>&1); \
 	 if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "== mandoc -Tlint man/unknot.1: clean"
+
+# The keys each screen's table lists against the man page's KEYS lists.
+check-keys:
+	@CC="$(CC)" CURSES_CFLAGS="$(CURSES_CFLAGS)" sh tests/check-keys.sh
 
 check-e2e: $(BIN)
 	@failed=""; for t in tests/e2e/test_*.sh; do echo "== $$t"; \

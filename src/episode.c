@@ -206,11 +206,11 @@ int intensity_parse(const char *text, int *out, char *err, size_t errlen)
     long v = strtol(text, &end, 10);
     while (*end == ' ')
         end++;
-    if (errno || end == text || *end != '\0' || v < 0 || v > 10 ||
+    if (errno || end == text || *end != '\0' || v < 0 || v > EPISODE_INTENSITY_MAX ||
         isspace((unsigned char)*text)) {
         snprintf(err, errlen,
-                 "invalid intensity \"%s\": use a whole number from 0 (none) to 10 (worst)",
-                 text);
+                 "invalid intensity \"%s\": use a whole number from 0 (none) to %d (worst)",
+                 text, EPISODE_INTENSITY_MAX);
         return -1;
     }
     *out = (int)v;
@@ -337,70 +337,90 @@ const char *tag_label(const struct episode_tag *tag)
     return tag->text;
 }
 
-static int validate_times(const struct episode *ep, int64_t now, char *err, size_t errlen)
+/* Sets *field (when there is one) to f and says no. */
+static int refuse(enum episode_field *field, enum episode_field f)
+{
+    if (field)
+        *field = f;
+    return -1;
+}
+
+static int validate_times(const struct episode *ep, int64_t now, enum episode_field *field,
+                          char *err, size_t errlen)
 {
     if (ep->started_at <= 0) {
         snprintf(err, errlen, "missing start time");
-        return -1;
+        return refuse(field, EPISODE_FIELD_START);
     }
     if (ep->started_at > now + EPISODE_FUTURE_SLACK) {
         snprintf(err, errlen, "start lies in the future: an episode can only be logged "
                               "once it has begun");
-        return -1;
+        return refuse(field, EPISODE_FIELD_START);
     }
     if (ep->ended_at == EPISODE_ONGOING)
         return 0;
     if (ep->ended_at < ep->started_at) {
         snprintf(err, errlen, "end is before the start: give an end after the start");
-        return -1;
+        return refuse(field, EPISODE_FIELD_END);
     }
     if (ep->ended_at > now + EPISODE_FUTURE_SLACK) {
         snprintf(err, errlen, "end lies in the future: leave the episode ongoing and end it "
                               "later");
-        return -1;
+        return refuse(field, EPISODE_FIELD_END);
     }
     return 0;
 }
 
-static int validate_tags(const struct episode *ep, char *err, size_t errlen)
+static int validate_tags(const struct episode *ep, enum episode_field *field, char *err,
+                         size_t errlen)
 {
     if (ep->ntags > EPISODE_MAX_TAGS) {
         snprintf(err, errlen, "too many tags: at most %d per episode", EPISODE_MAX_TAGS);
-        return -1;
+        return refuse(field, EPISODE_FIELD_NONE);
     }
     for (size_t i = 0; i < ep->ntags; i++) {
         char norm[EPISODE_TAG_MAX + 1];
-        if (tag_normalize(ep->tags[i].kind, ep->tags[i].text, norm, sizeof(norm), err,
-                          errlen) != 0)
-            return -1;
+        const struct episode_tag *t = &ep->tags[i];
+        if (tag_normalize(t->kind, t->text, norm, sizeof(norm), err, errlen) != 0)
+            return refuse(field, (unsigned)t->kind < TAG_KIND_COUNT
+                                     ? (enum episode_field)(EPISODE_FIELD_TRIGGERS + t->kind)
+                                     : EPISODE_FIELD_NONE);
     }
     return 0;
+}
+
+int episode_validate_field(const struct episode *ep, int64_t now, enum episode_field *field,
+                           char *err, size_t errlen)
+{
+    if (field)
+        *field = EPISODE_FIELD_NONE;
+    if (ep->intensity < 0 || ep->intensity > EPISODE_INTENSITY_MAX) {
+        snprintf(err, errlen, "invalid intensity %d: use 0 (none) to %d (worst)", ep->intensity,
+                 EPISODE_INTENSITY_MAX);
+        return refuse(field, EPISODE_FIELD_INTENSITY);
+    }
+    if ((unsigned)ep->region >= REGION_COUNT) {
+        snprintf(err, errlen, "invalid region: use lower, mid, upper or neck");
+        return refuse(field, EPISODE_FIELD_REGION);
+    }
+    if ((unsigned)ep->side >= SIDE_COUNT) {
+        snprintf(err, errlen, "invalid side: use left, right, both or center");
+        return refuse(field, EPISODE_FIELD_SIDE);
+    }
+    if (validate_times(ep, now, field, err, errlen) != 0)
+        return -1;
+    if (memchr(ep->note, '\0', sizeof(ep->note)) == NULL) {
+        snprintf(err, errlen, "notes too long: at most %d bytes", EPISODE_NOTE_MAX);
+        return refuse(field, EPISODE_FIELD_NOTES);
+    }
+    if (!text_utf8_valid(ep->note, 1)) {
+        snprintf(err, errlen, "notes must be UTF-8 text without control characters");
+        return refuse(field, EPISODE_FIELD_NOTES);
+    }
+    return validate_tags(ep, field, err, errlen);
 }
 
 int episode_validate(const struct episode *ep, int64_t now, char *err, size_t errlen)
 {
-    if (ep->intensity < 0 || ep->intensity > 10) {
-        snprintf(err, errlen, "invalid intensity %d: use 0 (none) to 10 (worst)",
-                 ep->intensity);
-        return -1;
-    }
-    if ((unsigned)ep->region >= REGION_COUNT) {
-        snprintf(err, errlen, "invalid region: use lower, mid, upper or neck");
-        return -1;
-    }
-    if ((unsigned)ep->side >= SIDE_COUNT) {
-        snprintf(err, errlen, "invalid side: use left, right, both or center");
-        return -1;
-    }
-    if (validate_times(ep, now, err, errlen) != 0)
-        return -1;
-    if (memchr(ep->note, '\0', sizeof(ep->note)) == NULL) {
-        snprintf(err, errlen, "notes too long: at most %d bytes", EPISODE_NOTE_MAX);
-        return -1;
-    }
-    if (!text_utf8_valid(ep->note, 1)) {
-        snprintf(err, errlen, "notes must be UTF-8 text without control characters");
-        return -1;
-    }
-    return validate_tags(ep, err, errlen);
+    return episode_validate_field(ep, now, NULL, err, errlen);
 }

@@ -11,6 +11,7 @@
 #define EPISODE_TAG_MAX 120        /* bytes of one tag (free text or code) */
 #define EPISODE_NOTE_MAX 4000      /* bytes of the notes, UTF-8 */
 #define EPISODE_FUTURE_SLACK 300   /* seconds a time may lie ahead of now */
+#define EPISODE_INTENSITY_MAX 10   /* intensity is 0 (none) .. this (worst) */
 
 enum region { REGION_LOWER, REGION_MID, REGION_UPPER, REGION_NECK, REGION_COUNT };
 
@@ -101,10 +102,32 @@ void episode_clear_tags(struct episode *ep, enum tag_kind kind);
  * "other:TEXT", or the medication text. */
 const char *tag_label(const struct episode_tag *tag);
 
+/* The part of an episode a validation problem is in. The four tag fields
+ * are in tag_kind order: EPISODE_FIELD_TRIGGERS + kind. */
+enum episode_field {
+    EPISODE_FIELD_NONE, /* the episode as a whole (too many tags) */
+    EPISODE_FIELD_START,
+    EPISODE_FIELD_END,
+    EPISODE_FIELD_INTENSITY,
+    EPISODE_FIELD_REGION,
+    EPISODE_FIELD_SIDE,
+    EPISODE_FIELD_TRIGGERS,
+    EPISODE_FIELD_SYMPTOMS,
+    EPISODE_FIELD_RELIEF,
+    EPISODE_FIELD_MEDICATION,
+    EPISODE_FIELD_NOTES,
+};
+
 /* Validates a whole episode against `now`: intensity range, enumerations,
  * start not in the future, end after start and not in the future, tags,
  * notes valid UTF-8 of bounded length. Returns 0, or -1 with the first
  * problem as a one-line message. */
 int episode_validate(const struct episode *ep, int64_t now, char *err, size_t errlen);
+
+/* episode_validate, also saying in *field (when not NULL) which field the
+ * problem is in, so a form can put the focus there; *field is
+ * EPISODE_FIELD_NONE when it returns 0. */
+int episode_validate_field(const struct episode *ep, int64_t now, enum episode_field *field,
+                           char *err, size_t errlen);
 
 #endif

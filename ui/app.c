@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "src/episode.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -84,11 +86,13 @@ attr_t ui_attr(enum ui_color c)
 
 attr_t ui_band_attr(int intensity)
 {
-    if (intensity >= 7)
-        return ui_attr(UC_SEVERE);
-    if (intensity >= 4)
-        return ui_attr(UC_MODERATE);
-    return intensity >= 1 ? ui_attr(UC_MILD) : ui_attr(UC_NORMAL);
+    switch (intensity_band(intensity)) {
+    case BAND_SEVERE: return ui_attr(UC_SEVERE);
+    case BAND_MODERATE: return ui_attr(UC_MODERATE);
+    case BAND_MILD: return ui_attr(UC_MILD);
+    case BAND_NONE: break;
+    }
+    return ui_attr(UC_NORMAL);
 }
 
 int ui_body_top(void)
@@ -188,8 +192,8 @@ static void draw_bars(struct app *app, const struct screen *s)
     attron(title);
     mvhline(0, 0, ' ', COLS);
     attroff(title);
-    ui_putf(0, 1, COLS - 2, title, "unknot  %s", s->ops->title);
-    ui_put(0, COLS - 15, 14, ui_question_is_taken(s->ops->keys) ? "F1 help" : "? help",
+    ui_putf(0, 1, COLS - 2, title, "unknot  %s", ui_screen_title(s));
+    ui_put(0, COLS - 15, 14, ui_question_is_taken(ui_screen_keys(s)) ? "F1 help" : "? help",
            title);
     move(LINES - 1, 0);
     clrtoeol();
@@ -209,6 +213,16 @@ static void draw(struct app *app)
     refresh();
 }
 
+const char *ui_screen_title(const struct screen *s)
+{
+    return s->ops->mode ? s->ops->mode(s)->title : s->ops->title;
+}
+
+const struct keybind *ui_screen_keys(const struct screen *s)
+{
+    return s->ops->mode ? s->ops->mode(s)->keys : s->ops->keys;
+}
+
 int ui_question_is_taken(const struct keybind *keys)
 {
     for (const struct keybind *b = keys; b && b->key; b++)
@@ -220,9 +234,9 @@ int ui_question_is_taken(const struct keybind *keys)
 enum action ui_key_action(const struct keybind *keys, const struct ui_key *key)
 {
     static const struct keybind global[] = {
-        {'?', ACT_HELP, "?", "this help"},
-        {KEY_F(1), ACT_HELP, NULL, NULL},
-        {0, ACT_NONE, NULL, NULL},
+        KB('?', ACT_HELP, "?", "this help"),
+        KB_ALSO(KEY_F(1), ACT_HELP),
+        KB_END,
     };
     int k = key->is_code ? key->code : (int)key->ch;
     for (const struct keybind *b = keys; b && b->key; b++)
@@ -248,6 +262,15 @@ static int read_key(struct ui_key *key)
 }
 
 
+/* The terminal changed size: the top screen reads what the new size
+ * shows before the next draw. */
+static void resized(struct app *app)
+{
+    struct screen *s = top(app);
+    if (s && s->ops->resize)
+        s->ops->resize(app, s);
+}
+
 int app_confirm(struct app *app, const char *question)
 {
     for (;;) {
@@ -261,13 +284,15 @@ int app_confirm(struct app *app, const char *question)
                 return 0;
             continue;
         }
-        if (key.is_code && key.code == KEY_RESIZE)
+        if (key.is_code && key.code == KEY_RESIZE) {
+            resized(app);
             draw(app); /* the screen behind the question, at its new size */
+        }
         if (key.is_code)
             continue;
         if (key.ch == 'y' || key.ch == 'Y')
             return 1;
-        if (key.ch == 'n' || key.ch == 'N' || key.ch == 27)
+        if (key.ch == 'n' || key.ch == 'N' || key.ch == KEY_ESC)
             return 0;
     }
 }
@@ -294,11 +319,11 @@ static void handle_signal(struct app *app)
 static void dispatch(struct app *app, const struct ui_key *key)
 {
     struct screen *s = top(app);
-    enum action act = ui_key_action(s->ops->keys, key);
+    enum action act = ui_key_action(ui_screen_keys(s), key);
     app->status[0] = '\0';
     int r = s->ops->handle(app, s, key, act);
     if (r == UI_OK && act == ACT_HELP) {
-        screen_help_open(app, s->ops);
+        screen_help_open(app, s);
         return;
     }
     if (r & UI_QUIT)
@@ -346,8 +371,10 @@ static void loop(struct app *app)
         struct ui_key key;
         if (wait_key(app, &key) != 0 || app->quit || app->depth == 0)
             continue; /* a signal, a timeout, or nothing: look again */
-        if (key.is_code && key.code == KEY_RESIZE)
+        if (key.is_code && key.code == KEY_RESIZE) {
+            resized(app);
             continue; /* the next draw uses the new size */
+        }
         /* Keys wait for a usable size: a q typed into a narrowed pane must
          * not drop a half-filled form. Ctrl-C still quits (asking first). */
         if (too_small())

@@ -19,13 +19,14 @@
 #include "db/store.h"
 #include "src/chart.h"
 #include "src/episode.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
 
 #define PERIOD_SHORT 30   /* days of the bar chart and counts, `t` toggles */
 #define PERIOD_LONG 90
-#define LEVEL_MAX 10      /* top of the intensity scale */
+#define LEVEL_MAX EPISODE_INTENSITY_MAX /* top of the intensity scale */
 #define ROWS_PER_LEVEL_MAX 3
 #define HEAT_PITCH_MAX 10 /* columns per week in the calendar, gap included */
 #define HEAT_ROWS_MAX 4   /* rows per weekday in the calendar, gap included */
@@ -46,17 +47,19 @@ struct charts {
 };
 
 static const struct keybind charts_keys[] = {
-    {'v', ACT_VIEW, "v", "next view; after the counts, back to the list"},
-    {'l', ACT_RIGHT, "l / Right", "next view"},
-    {KEY_RIGHT, ACT_RIGHT, NULL, NULL},
-    {'\t', ACT_RIGHT, NULL, NULL},
-    {'h', ACT_LEFT, "h / Left", "previous view"},
-    {KEY_LEFT, ACT_LEFT, NULL, NULL},
-    {KEY_BTAB, ACT_LEFT, NULL, NULL},
-    {'t', ACT_TOGGLE, "t", "last 30 or last 90 days (bar chart and counts)"},
-    {'q', ACT_BACK, "q / Esc", "back to the list"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KB_BAR('v', ACT_VIEW, "v", "next view; after the counts, back to the list",
+           "v next view (then the list)"),
+    KB_BAR('l', ACT_RIGHT, "l / Right", "next view", "h/l switch"),
+    KB_ALSO(KEY_RIGHT, ACT_RIGHT),
+    KB_ALSO('\t', ACT_RIGHT),
+    KB('h', ACT_LEFT, "h / Left", "previous view"),
+    KB_ALSO(KEY_LEFT, ACT_LEFT),
+    KB_ALSO(KEY_BTAB, ACT_LEFT),
+    KB_BAR('t', ACT_TOGGLE, "t", "last 30 or last 90 days (bar chart and counts)",
+           "t 30/90 days"),
+    KEYS_BACK("back to the list", "q back"),
+    KEYS_HELP_HINT("? keys"),
+    KB_END,
 };
 
 static const char *const view_names[VIEW_COUNT] = {"Bar chart", "Calendar", "Counts"};
@@ -141,9 +144,7 @@ static void draw_tabs(const struct charts *c)
 
 static void draw_hint(void)
 {
-    ui_put(ui_body_bottom(), 1, COLS - 2,
-           "v next view (then the list)  h/l switch  t 30/90 days  q back  ? keys",
-           ui_attr(UC_DIM));
+    ui_hint_line(ui_body_bottom(), 1, COLS - 2, charts_keys, 0, ui_attr(UC_DIM));
 }
 
 enum axis_part { AX_V, AX_H, AX_CORNER, AX_LABEL, AX_TICK };

@@ -9,10 +9,12 @@
 
 #include "db/store.h"
 #include "src/redflags.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
 
+#define HINT_MAX 160 /* bytes of a key line */
 #define UNANSWERED (-1)
 #define LINE_MAX_BYTES 512
 #define LEAVE_QUESTION "Leave the checklist? Your answers are not saved."
@@ -35,29 +37,40 @@ struct checklist {
 
 /* `?` explains the item here, so help moves to F1 (the loop opens help for
  * ACT_HELP only), and the help lists F1 instead of `?`. */
+/* Modes of the key lines: an item, the verdict saved, the verdict not saved. */
+enum { M_ITEM = 1, M_SAVED = 2, M_FAILED = 4 };
+
 static const struct keybind check_keys[] = {
-    {'y', ACT_YES, "y", "yes"},
-    {'Y', ACT_YES, NULL, NULL},
-    {'n', ACT_NO, "n", "no"},
-    {'N', ACT_NO, NULL, NULL},
-    {'?', ACT_EXPLAIN, "?", "explain this item"},
-    {KEY_LEFT, ACT_LEFT, "Left / Bksp / k", "back to the previous item"},
-    {KEY_BACKSPACE, ACT_LEFT, NULL, NULL},
-    {127, ACT_LEFT, NULL, NULL},
-    {8, ACT_LEFT, NULL, NULL},
-    {'k', ACT_LEFT, NULL, NULL},
-    {KEY_RIGHT, ACT_RIGHT, "Right", "next item, keeping the answer given"},
-    {'r', ACT_SAVE, "r", "try saving again (after an error)"},
-    {'\r', ACT_SELECT, "Enter", "back home (on the verdict)"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {'q', ACT_BACK, "q / Esc", "leave the checklist"},
-    {27, ACT_BACK, NULL, NULL},
-    {KEY_F(1), ACT_HELP, "F1", "this help"},
-    {0, ACT_NONE, NULL, NULL},
+    KB_BAR_IN(M_ITEM, 'y', ACT_YES, "y", "yes", "y yes"),
+    KB_ALSO('Y', ACT_YES),
+    KB_BAR_IN(M_ITEM, 'n', ACT_NO, "n", "no", "n no"),
+    KB_ALSO('N', ACT_NO),
+    KB_BAR_IN(M_ITEM, '?', ACT_EXPLAIN, "?", "explain this item", "? explain"),
+    KB_BAR_IN(M_ITEM, KEY_LEFT, ACT_LEFT, "Left / Bksp / k", "back to the previous item",
+              "Left back"),
+    KEYS_BACKSPACE(ACT_LEFT, NULL, NULL),
+    KB_ALSO('k', ACT_LEFT),
+    KB(KEY_RIGHT, ACT_RIGHT, "Right", "next item, keeping the answer given"),
+    KB_BAR_IN(M_FAILED, 'r', ACT_SAVE, "r", "try saving again (after an error)",
+              "r: try saving again"),
+    KEYS_ENTER_IN(M_SAVED, ACT_SELECT, "back home (on the verdict)",
+                  "Enter, q or Esc: back to home"),
+    KB_BAR_IN(M_ITEM, 'q', ACT_BACK, "q / Esc", "leave the checklist", "q leave"),
+    KB_ALSO(KEY_ESC, ACT_BACK),
+    KB_HINT(M_FAILED, 'q', ACT_BACK, "q: leave without saving"),
+    KB_BAR_IN(M_ITEM, KEY_F(1), ACT_HELP, "F1", "this help", "F1 help"),
+    KB_END,
 };
 
 /* ---- drawing helpers ---- */
+
+/* The key line of mode, three blanks apart (the answers read apart). */
+static void draw_keys(int y, unsigned mode, attr_t attr)
+{
+    char line[HINT_MAX];
+    ui_hint_text(check_keys, mode, "   ", line, sizeof(line));
+    ui_put(y, 2, COLS - 4, line, attr);
+}
 
 /* Draws one line of multi-line advice per row from y; returns the next
  * row. The not-medical-advice line is left out: the footer carries it. */
@@ -154,7 +167,7 @@ static void draw_item(const struct checklist *c, int y)
     }
     if (c->explain)
         ui_put_wrapped(y, 4, COLS - 6, hints - 2, item->explain, A_NORMAL);
-    ui_put(hints, 2, COLS - 4, "y yes   n no   ? explain   Left back   q leave   F1 help", A_BOLD);
+    draw_keys(hints, M_ITEM, A_BOLD);
 }
 
 /* ---- the verdict ---- */
@@ -213,10 +226,10 @@ static void draw_verdict(const struct checklist *c)
     draw_yes_items(c, y, bottom - 4);
     if (c->phase == PH_SAVED) {
         ui_putf(bottom - 2, 2, COLS - 4, A_BOLD, "Saved as check %" PRId64 ".", c->chk.id);
-        ui_put(bottom - 1, 2, COLS - 4, "Enter, q or Esc: back to home", A_NORMAL);
+        draw_keys(bottom - 1, M_SAVED, A_NORMAL);
     } else {
         ui_putf(bottom - 2, 2, COLS - 4, ui_attr(UC_URGENT), "Not saved: %s", c->err);
-        ui_put(bottom - 1, 2, COLS - 4, "r: try saving again   q: leave without saving", A_BOLD);
+        draw_keys(bottom - 1, M_FAILED, A_BOLD);
     }
 }
 

@@ -16,6 +16,7 @@
 #include "src/text.h"
 #include "src/when.h"
 #include "ui/textfield.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -27,7 +28,6 @@
 #define TIME_TEXT_MAX 64
 /* Every medication tag of a stored episode joined with "; " must fit. */
 #define MEDS_TEXT_MAX (EPISODE_MAX_TAGS * (EPISODE_TAG_MAX + 2))
-#define TEXT_BUF_MAX (MEDS_TEXT_MAX > EPISODE_NOTE_MAX ? MEDS_TEXT_MAX : EPISODE_NOTE_MAX)
 #define CHIPS_MAX (EPISODE_MAX_TAGS + 16)
 #define NLISTS 3
 #define ERR_ROWS 2
@@ -108,29 +108,26 @@ struct layout {
  * field every character is text (the handler offers keys to the text
  * field first). '?' is mapped to nothing so the loop's global `?` does not
  * open the help over a '?' typed into a field; the handler opens it. */
+/* Modes of the key line: in a text field `?` is text, so help is F1. */
+enum { M_TEXT = 1, M_CHOICE = 2 };
+
 static const struct keybind form_keys[] = {
-    {'\t', ACT_NEXT_FIELD, "Tab", "next field"},
-    {KEY_BTAB, ACT_PREV_FIELD, "Shift-Tab", "previous field"},
-    {KEY_DOWN, ACT_DOWN, "Down / j", "next field, or the next line of a list"},
-    {'j', ACT_DOWN, NULL, NULL},
-    {KEY_UP, ACT_UP, "Up / k", "previous field, or the line above in a list"},
-    {'k', ACT_UP, NULL, NULL},
-    {KEY_LEFT, ACT_LEFT, "Left / h", "lower intensity, previous choice or word"},
-    {'h', ACT_LEFT, NULL, NULL},
-    {KEY_RIGHT, ACT_RIGHT, "Right / l", "higher intensity, next choice or word"},
-    {'l', ACT_RIGHT, NULL, NULL},
-    {'0', ACT_NONE, "0-9", "set the intensity (1 then 0 for 10)"},
-    {' ', ACT_TOGGLE, "Space", "tick or untick a word; next choice"},
-    {'\r', ACT_SELECT, "Enter", "next field; saves on the last field"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {KEY_F(2), ACT_SAVE, "F2 / Ctrl-S", "save the episode"},
-    {19, ACT_SAVE, NULL, NULL},
-    {27, ACT_BACK, "Esc / q", "leave (asks first when something changed)"},
-    {'q', ACT_BACK, NULL, NULL},
-    {'?', ACT_NONE, NULL, NULL},
-    {KEY_F(1), ACT_HELP, "F1", "this help, also from a text field"},
-    {0, ACT_NONE, NULL, NULL},
+    KB_BAR('\t', ACT_NEXT_FIELD, "Tab", "next field", "Tab next"),
+    KB_BAR(KEY_BTAB, ACT_PREV_FIELD, "Shift-Tab", "previous field", "Shift-Tab previous"),
+    KEYS_ARROWS("previous field, or the line above in a list",
+                "next field, or the next line of a list",
+                "lower intensity, previous choice or word", "higher intensity, next choice or word"),
+    KB('0', ACT_NONE, "0-9", "set the intensity (1 then 0 for 10)"),
+    KB(' ', ACT_TOGGLE, "Space", "tick or untick a word; next choice"),
+    KEYS_ENTER(ACT_SELECT, "next field; saves on the last field", NULL),
+    KB_BAR(KEY_F(2), ACT_SAVE, "F2 / Ctrl-S", "save the episode", "F2 save"),
+    KB_ALSO(KEY_CTRL('S'), ACT_SAVE),
+    KB_BAR(KEY_ESC, ACT_BACK, "Esc / q", "leave (asks first when something changed)",
+           "Esc leave"),
+    KB_ALSO('q', ACT_BACK),
+    KB_BAR_IN(M_CHOICE, '?', ACT_NONE, NULL, NULL, "? help"),
+    KB_BAR_IN(M_TEXT, KEY_F(1), ACT_HELP, "F1", "this help, also from a text field", "F1 help"),
+    KB_END,
 };
 
 static enum tag_kind list_kind(int k)
@@ -157,9 +154,7 @@ static int is_blank(const char *s)
 
 static int text_changed(const struct form *f, enum field i)
 {
-    static char buf[TEXT_BUF_MAX + 1]; /* too big for a comfortable stack frame */
-    size_t need = textfield_get(&f->tf[i], buf, sizeof(buf));
-    return need >= sizeof(buf) || strcmp(buf, f->init[i]) != 0;
+    return !textfield_equals(&f->tf[i], f->init[i]);
 }
 
 static int list_changed(const struct chiplist *l)
@@ -256,18 +251,24 @@ static int build_list(struct form *f, int k, struct episode *ep)
 /* Each ";"-separated piece of the Medication field is one tag. */
 static int build_meds(struct form *f, struct episode *ep)
 {
-    static char buf[MEDS_TEXT_MAX + 1];
-    textfield_get(&f->tf[F_MEDS], buf, sizeof(buf));
+    char *buf = malloc(MEDS_TEXT_MAX + 1);
+    int rc = 0;
+    if (!buf) {
+        snprintf(f->err, sizeof(f->err), "out of memory");
+        return -1;
+    }
+    textfield_get(&f->tf[F_MEDS], buf, MEDS_TEXT_MAX + 1);
     episode_clear_tags(ep, TAG_MEDICATION);
-    for (char *p = buf, *semi;; p = semi + 1) {
-        semi = strchr(p, ';');
+    for (char *p = buf; rc == 0 && p;) {
+        char *semi = strchr(p, ';');
         if (semi)
             *semi = '\0';
         if (!is_blank(p) && episode_add_tag(ep, TAG_MEDICATION, p, f->err, sizeof(f->err)) != 0)
-            return -1;
-        if (!semi)
-            return 0;
+            rc = -1;
+        p = semi ? semi + 1 : NULL;
     }
+    free(buf);
+    return rc;
 }
 
 static int build_note(struct form *f, struct episode *ep)
@@ -279,24 +280,20 @@ static int build_note(struct form *f, struct episode *ep)
     return 0;
 }
 
-/* The field to put the focus on after episode_validate refused ep: the
- * same checks, asked field by field. */
-static enum field field_at_fault(const struct form *f, const struct episode *ep, int64_t now)
+/* The form's field for the field episode_validate_field blamed; the
+ * focus stays where it is for a problem of the whole episode. */
+static enum field field_at_fault(const struct form *f, enum episode_field ef)
 {
-    char norm[EPISODE_TAG_MAX + 1], err[ERR_LEN];
-    if (ep->started_at <= 0 || ep->started_at > now + EPISODE_FUTURE_SLACK)
-        return F_START;
-    if (ep->ended_at != EPISODE_ONGOING &&
-        (ep->ended_at < ep->started_at || ep->ended_at > now + EPISODE_FUTURE_SLACK))
-        return F_END;
-    if (!memchr(ep->note, '\0', sizeof(ep->note)) || !text_utf8_valid(ep->note, 1))
-        return F_NOTES;
-    for (size_t i = 0; i < ep->ntags; i++) {
-        const struct episode_tag *t = &ep->tags[i];
-        if (tag_normalize(t->kind, t->text, norm, sizeof(norm), err, sizeof(err)) != 0)
-            return t->kind == TAG_MEDICATION ? F_MEDS : (enum field)(F_TRIGGERS + t->kind);
-    }
-    return f->focus;
+    static const enum field of[] = {
+        [EPISODE_FIELD_START] = F_START,         [EPISODE_FIELD_END] = F_END,
+        [EPISODE_FIELD_INTENSITY] = F_INTENSITY, [EPISODE_FIELD_REGION] = F_REGION,
+        [EPISODE_FIELD_SIDE] = F_SIDE,           [EPISODE_FIELD_TRIGGERS] = F_TRIGGERS,
+        [EPISODE_FIELD_SYMPTOMS] = F_SYMPTOMS,   [EPISODE_FIELD_RELIEF] = F_RELIEF,
+        [EPISODE_FIELD_MEDICATION] = F_MEDS,     [EPISODE_FIELD_NOTES] = F_NOTES,
+    };
+    if (ef == EPISODE_FIELD_NONE || (size_t)ef >= sizeof(of) / sizeof(of[0]))
+        return f->focus;
+    return of[ef];
 }
 
 static int fail_at(enum field *bad, enum field at)
@@ -332,8 +329,9 @@ static int form_build(struct form *f, int64_t now, struct episode *ep, enum fiel
         return fail_at(bad, F_MEDS);
     if (use_text(f, F_NOTES) && build_note(f, ep) != 0)
         return fail_at(bad, F_NOTES);
-    if (episode_validate(ep, now, f->err, sizeof(f->err)) != 0)
-        return fail_at(bad, field_at_fault(f, ep, now));
+    enum episode_field ef;
+    if (episode_validate_field(ep, now, &ef, f->err, sizeof(f->err)) != 0)
+        return fail_at(bad, field_at_fault(f, ef));
     return 0;
 }
 
@@ -520,7 +518,7 @@ static void step_value(struct form *f, int dir)
     switch (f->focus) {
     case F_INTENSITY: {
         int v = (f->intensity == INTENSITY_UNSET ? 0 : f->intensity) + dir;
-        f->intensity = v < 0 ? 0 : v > 10 ? 10 : v;
+        f->intensity = v < 0 ? 0 : v > EPISODE_INTENSITY_MAX ? EPISODE_INTENSITY_MAX : v;
         break;
     }
     case F_REGION: f->region = (f->region + dir + REGION_COUNT) % REGION_COUNT; break;
@@ -544,7 +542,7 @@ static void toggle(struct form *f)
 /* Digits set the intensity; "1" then "0" makes 10. */
 static void type_digit(struct form *f, int d)
 {
-    f->intensity = f->pending_one && d == 0 ? 10 : d;
+    f->intensity = f->pending_one && d == 0 ? EPISODE_INTENSITY_MAX : d;
     f->pending_one = d == 1;
 }
 
@@ -588,7 +586,7 @@ static int form_handle(struct app *app, struct screen *s, const struct ui_key *k
             return UI_OK;
     }
     if (is_char(key, '?')) {
-        screen_help_open(app, s->ops);
+        screen_help_open(app, s);
         return UI_OK;
     }
     if (f->focus == F_INTENSITY && !key->is_code && key->ch >= '0' && key->ch <= '9') {
@@ -658,7 +656,7 @@ static void draw_text(struct app *app, struct form *f, enum field i, int y, cons
 
 static void draw_intensity(const struct form *f, int y, const struct layout *L)
 {
-    char bar[24];
+    char bar[EPISODE_INTENSITY_MAX + 3];
     int v = f->intensity;
     attr_t sel = f->focus == F_INTENSITY ? A_REVERSE : A_NORMAL;
     if (v == INTENSITY_UNSET) {
@@ -667,7 +665,12 @@ static void draw_intensity(const struct form *f, int y, const struct layout *L)
     }
     ui_putf(y, VALUE_X, 12, ui_band_attr(v) | sel, "%2d %-9s", v, band_label(intensity_band(v)));
     /* The bar says "how much" without colour, for monochrome terminals. */
-    snprintf(bar, sizeof(bar), "[%.*s%.*s]", v, "##########", 10 - v, "..........");
+    int fill = v < EPISODE_INTENSITY_MAX ? v : EPISODE_INTENSITY_MAX;
+    memset(bar + 1, '#', (size_t)fill);
+    memset(bar + 1 + fill, '.', (size_t)(EPISODE_INTENSITY_MAX - fill));
+    bar[0] = '[';
+    bar[EPISODE_INTENSITY_MAX + 1] = ']';
+    bar[EPISODE_INTENSITY_MAX + 2] = '\0';
     ui_put(y, VALUE_X + 14, 12, bar, ui_band_attr(v));
 }
 
@@ -709,10 +712,8 @@ static void draw_footer(const struct form *f)
     int text = fields[f->focus].type == FT_TEXT;
     ui_put_wrapped(y, 2, COLS - 4, y + ERR_ROWS - 1, f->err, ui_attr(UC_SEVERE) | A_BOLD);
     ui_put(y + ERR_ROWS, 2, COLS - 4, fields[f->focus].hint, A_NORMAL);
-    ui_put(y + ERR_ROWS + 1, 2, COLS - 4,
-           text ? "Tab next  Shift-Tab previous  F2 save  Esc leave  F1 help"
-                : "Tab next  Shift-Tab previous  F2 save  Esc leave  ? help",
-           ui_attr(UC_DIM) | A_BOLD);
+    ui_hint_line(y + ERR_ROWS + 1, 2, COLS - 4, form_keys, text ? M_TEXT : M_CHOICE,
+                 ui_attr(UC_DIM) | A_BOLD);
 }
 
 static void draw_field(struct app *app, struct form *f, enum field i, int y, const struct layout *L)
@@ -770,18 +771,20 @@ static int form_dirty(struct screen *s)
     return s->data && form_changed(s->data);
 }
 
-static const struct screen_ops form_new_ops = {
-    .title = "New episode",
-    .keys = form_keys,
-    .draw = form_draw,
-    .handle = form_handle,
-    .leave = form_leave,
-    .dirty = form_dirty,
-};
+/* A new episode and an edit differ only in the title. */
+static const struct screen_mode new_mode = {"New episode", form_keys};
+static const struct screen_mode edit_mode = {"Edit episode", form_keys};
 
-static const struct screen_ops form_edit_ops = {
-    .title = "Edit episode",
+static const struct screen_mode *form_mode(const struct screen *s)
+{
+    const struct form *f = s->data;
+    return f && f->id ? &edit_mode : &new_mode;
+}
+
+static const struct screen_ops form_ops = {
+    .title = "Episode form",
     .keys = form_keys,
+    .mode = form_mode,
     .draw = form_draw,
     .handle = form_handle,
     .leave = form_leave,
@@ -851,7 +854,6 @@ static int load_episode(struct app *app, struct form *f, int64_t id)
 
 static int form_load(struct app *app, struct form *f, int64_t id)
 {
-    static char meds[MEDS_TEXT_MAX + 1];
     char start[WHEN_FMT_LEN] = "now", end[WHEN_FMT_LEN] = "";
     f->id = id;
     episode_init(&f->orig);
@@ -861,10 +863,14 @@ static int form_load(struct app *app, struct form *f, int64_t id)
         when_format(f->orig.started_at, start, sizeof(start));
     if (id && f->orig.ended_at != EPISODE_ONGOING)
         when_format(f->orig.ended_at, end, sizeof(end));
-    join_meds(&f->orig, meds, sizeof(meds));
-    int rc = set_text(f, F_START, TIME_TEXT_MAX, start) | set_text(f, F_END, TIME_TEXT_MAX, end) |
-             set_text(f, F_MEDS, MEDS_TEXT_MAX, meds) |
-             set_text(f, F_NOTES, EPISODE_NOTE_MAX, f->orig.note);
+    char *meds = malloc(MEDS_TEXT_MAX + 1);
+    if (meds)
+        join_meds(&f->orig, meds, MEDS_TEXT_MAX + 1);
+    int rc = !meds || set_text(f, F_START, TIME_TEXT_MAX, start) |
+                          set_text(f, F_END, TIME_TEXT_MAX, end) |
+                          set_text(f, F_MEDS, MEDS_TEXT_MAX, meds) |
+                          set_text(f, F_NOTES, EPISODE_NOTE_MAX, f->orig.note);
+    free(meds);
     if (rc != 0) {
         app_status(app, "Out of memory");
         return -1;
@@ -889,5 +895,5 @@ int screen_form_open(struct app *app, int64_t id)
         form_free(f);
         return -1;
     }
-    return app_push(app, id ? &form_edit_ops : &form_new_ops, f);
+    return app_push(app, &form_ops, f);
 }

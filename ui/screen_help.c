@@ -1,21 +1,22 @@
 /* help: the keys of the screen below, straight from its key table. */
 #include <stdlib.h>
 
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
 
 struct help {
-    const struct screen_ops *of;
+    const char *title;          /* of the screen below, in its mode when opened */
+    const struct keybind *keys;
 };
 
 static const struct keybind help_keys[] = {
-    {'q', ACT_BACK, "q / Esc", "close the help"},
-    {27, ACT_BACK, NULL, NULL},
-    {'?', ACT_BACK, NULL, NULL},
-    {KEY_ENTER, ACT_BACK, NULL, NULL},
-    {'\r', ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_BACK("close the help", NULL),
+    KB_ALSO('?', ACT_BACK),
+    KB_ALSO(KEY_ENTER, ACT_BACK),
+    KB_ALSO('\r', ACT_BACK),
+    KB_END,
 };
 
 static int lists_help(const struct keybind *keys)
@@ -31,9 +32,9 @@ static void help_draw(struct app *app, struct screen *s)
     (void)app;
     const struct help *h = s->data;
     int y = ui_body_top() + 1;
-    ui_putf(y++, 2, COLS - 4, A_BOLD, "Keys of %s", h->of->title);
+    ui_putf(y++, 2, COLS - 4, A_BOLD, "Keys of %s", h->title);
     y++;
-    for (const struct keybind *b = h->of->keys; b->key && y < ui_body_bottom(); b++) {
+    for (const struct keybind *b = h->keys; b->key && y < ui_body_bottom(); b++) {
         if (!b->name)
             continue;
         ui_put(y, 4, 16, b->name, A_BOLD);
@@ -41,7 +42,7 @@ static void help_draw(struct app *app, struct screen *s)
     }
     /* The loop's own help keys, unless the table lists a help key itself
      * (where ? is text or means something else, F1 is listed there). */
-    if (y < ui_body_bottom() && !lists_help(h->of->keys)) {
+    if (y < ui_body_bottom() && !lists_help(h->keys)) {
         ui_put(y, 4, 16, "? / F1", A_BOLD);
         ui_put(y, 22, COLS - 24, "this help", A_NORMAL);
     }
@@ -73,15 +74,16 @@ const struct screen_ops screen_help = {
     .leave = help_leave,
 };
 
-int screen_help_open(struct app *app, const struct screen_ops *of)
+int screen_help_open(struct app *app, const struct screen *of)
 {
-    if (of == &screen_help)
+    if (of->ops == &screen_help)
         return 0;
     struct help *h = malloc(sizeof(*h));
     if (!h) {
         app_status(app, "Out of memory");
         return -1;
     }
-    h->of = of;
+    h->title = ui_screen_title(of);
+    h->keys = ui_screen_keys(of);
     return app_push(app, &screen_help, h);
 }

@@ -6,9 +6,9 @@
  * view leaves it. Positions are counted from the newest episode (0), so
  * the indicator reads "123/10000" at any depth without an OFFSET query.
  *
- * `/` opens a filter line at the bottom. While it is open the screen runs
- * with a second ops table whose keys leave every printable character
- * (even `?`) to the text field. Enter opens a detail screen of its own. */
+ * `/` opens a filter line at the bottom. While it is open the screen is in
+ * its filter mode, whose keys leave every printable character (even `?`)
+ * to the text field. Enter opens the episode screen (screen_episode.c). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +16,10 @@
 
 #include "db/store.h"
 #include "src/episode.h"
+#include "src/episode_text.h"
 #include "src/when.h"
 #include "ui/textfield.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -28,7 +30,7 @@
 #define TRIGGERS_MAX 256   /* bytes of the joined triggers kept per row */
 #define NOTE_PEEK_MAX 256  /* bytes of the first line of the notes kept per row */
 #define WIDE_COLS 120      /* from this width a notes column shows */
-#define TAGS_TEXT_MAX 8192 /* every tag of a kind, joined (48 x 120 bytes fit) */
+#define HINT_MAX 128       /* bytes of the filter line's key hints */
 
 /* One line of the list: what it shows and the key it sorts by. */
 struct hist_row {
@@ -49,73 +51,33 @@ struct history {
     struct episode *scratch; /* FETCH_CHUNK episodes, the store's output */
     char filter[FILTER_MAX + 1];
     struct textfield tf;     /* the filter line while it is open */
+    int filtering;           /* 1: the filter line is open (filter_keys apply) */
     char err[STORE_ERR_LEN];
 };
 
-/* One episode in full. */
-struct detail {
-    int64_t id;
-    int found;
-    int scroll, nlines; /* first line shown; lines drawn last time */
-    struct episode ep;
-    char err[STORE_ERR_LEN];
-};
-
-static const struct screen_ops history_ops;
-static const struct screen_ops history_filter_ops;
-static const struct screen_ops history_detail_ops;
 
 static const struct keybind history_keys[] = {
-    {'j', ACT_DOWN, "j / Down", "next (older) episode"},
-    {KEY_DOWN, ACT_DOWN, NULL, NULL},
-    {'k', ACT_UP, "k / Up", "previous (newer) episode"},
-    {KEY_UP, ACT_UP, NULL, NULL},
-    {KEY_NPAGE, ACT_PGDN, "PgDn / Space", "a screen down"},
-    {' ', ACT_PGDN, NULL, NULL},
-    {KEY_PPAGE, ACT_PGUP, "PgUp / b", "a screen up"},
-    {'b', ACT_PGUP, NULL, NULL},
-    {'g', ACT_TOP, "g / Home", "newest episode"},
-    {KEY_HOME, ACT_TOP, NULL, NULL},
-    {'G', ACT_BOTTOM, "G / End", "oldest episode"},
-    {KEY_END, ACT_BOTTOM, NULL, NULL},
-    {'\r', ACT_SELECT, "Enter", "show every field of the episode"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {'e', ACT_EDIT, "e", "edit the episode"},
-    {'x', ACT_END, "x", "end the episode now, if it is ongoing"},
-    {'d', ACT_DELETE, "d", "delete the episode (asks first)"},
-    {'/', ACT_FILTER, "/", "filter by text of notes, tags or region"},
-    {'v', ACT_VIEW, "v", "pictures: bar chart, calendar, counts"},
-    {'q', ACT_BACK, "q / Esc", "back to home"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_LIST_LINES("next (older) episode", "previous (newer) episode", "j/k move"),
+    KEYS_LIST_PAGES,
+    KEYS_LIST_ENDS("newest episode", "oldest episode"),
+    KEYS_ENTER(ACT_SELECT, "show every field of the episode", "Enter open"),
+    KB_BAR('e', ACT_EDIT, "e", "edit the episode", "e edit"),
+    KB_BAR('x', ACT_END, "x", "end the episode now, if it is ongoing", "x end"),
+    KB_BAR('d', ACT_DELETE, "d", "delete the episode (asks first)", "d delete"),
+    KB_BAR('/', ACT_FILTER, "/", "filter by text of notes, tags or region", "/ filter"),
+    KB_BAR('v', ACT_VIEW, "v", "pictures: bar chart, calendar, counts", "v charts"),
+    KEYS_BACK("back to home", NULL),
+    KEYS_HELP_HINT("? keys"),
+    KB_END,
 };
 
 /* `?` is text here, so help moves to F1 (the loop opens help for
  * ACT_HELP only; ACT_NONE in this table shadows the global `?`). */
 static const struct keybind filter_keys[] = {
-    {'\r', ACT_SELECT, "Enter", "apply the filter (empty: show every episode)"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {27, ACT_BACK, "Esc", "cancel, keeping the filter as it was"},
-    {KEY_BACKSPACE, ACT_NONE, "Backspace", "delete the character before the cursor"},
-    {21, ACT_NONE, "Ctrl-U", "delete everything before the cursor"},
-    {'?', ACT_NONE, NULL, NULL},
-    {KEY_F(1), ACT_HELP, "F1", "this help"},
-    {0, ACT_NONE, NULL, NULL},
-};
-
-static const struct keybind detail_keys[] = {
-    {'j', ACT_DOWN, "j / Down", "scroll down"},
-    {KEY_DOWN, ACT_DOWN, NULL, NULL},
-    {'k', ACT_UP, "k / Up", "scroll up"},
-    {KEY_UP, ACT_UP, NULL, NULL},
-    {'e', ACT_EDIT, "e", "edit the episode"},
-    {'x', ACT_END, "x", "end the episode now, if it is ongoing"},
-    {'d', ACT_DELETE, "d", "delete the episode (asks first)"},
-    {'q', ACT_BACK, "q / Esc", "back to the list"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_ENTER(ACT_SELECT, "apply the filter (empty: show every episode)", "Enter apply"),
+    KB_BAR(KEY_ESC, ACT_BACK, "Esc", "cancel, keeping the filter as it was", "Esc cancel"),
+    KEYS_TEXT_LINE,
+    KB_END,
 };
 
 /* ---------------------------------------------------------------------
@@ -134,36 +96,8 @@ static void copy_clipped(char *dst, size_t size, const char *src, size_t len)
     dst[len] = '\0';
 }
 
-/* Joins the labels of one kind of tag with ", " ("-" when none); a label
- * that does not fit whole is left out with the rest. */
-static void join_tags(const struct episode *ep, enum tag_kind kind, char *buf, size_t len)
-{
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < ep->ntags; i++) {
-        if (ep->tags[i].kind != kind)
-            continue;
-        const char *label = tag_label(&ep->tags[i]);
-        size_t need = strlen(label) + (used ? 2 : 0);
-        if (used + need >= len)
-            break;
-        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", label);
-        used += need;
-    }
-    if (used == 0)
-        snprintf(buf, len, "-");
-}
-
-static void format_where(enum region r, enum side s, char *buf, size_t len)
-{
-    if (s == SIDE_UNSET)
-        snprintf(buf, len, "%s", region_label(r));
-    else
-        snprintf(buf, len, "%s, %s", region_label(r), side_code(s));
-}
-
 /* ---------------------------------------------------------------------
- * Rows and actions shared by the list and the detail screen */
+ * Rows */
 
 static void row_from_episode(struct hist_row *r, const struct episode *ep)
 {
@@ -173,7 +107,7 @@ static void row_from_episode(struct hist_row *r, const struct episode *ep)
     r->intensity = ep->intensity;
     r->region = ep->region;
     r->side = ep->side;
-    join_tags(ep, TAG_TRIGGER, r->triggers, sizeof(r->triggers));
+    episode_text_tags(ep, TAG_TRIGGER, r->triggers, sizeof(r->triggers));
     copy_clipped(r->note, sizeof(r->note), ep->note, strcspn(ep->note, "\n"));
 }
 
@@ -183,57 +117,10 @@ static struct store_page_key row_key(const struct hist_row *r)
     return k;
 }
 
-static void format_duration(const struct hist_row *r, char *buf, size_t len)
+static struct episode_ref row_ref(const struct hist_row *r)
 {
-    if (r->ended_at == EPISODE_ONGOING)
-        snprintf(buf, len, "ongoing");
-    else
-        when_format_duration(r->ended_at - r->started_at, buf, len);
-}
-
-/* Asks, then ends the ongoing episode r now. Returns 1 when it ended, 0
- * when the user said no, -1 when the store refused (another unknot may
- * have changed it: the caller reads it again). */
-static int row_end(struct app *app, const struct hist_row *r)
-{
-    char q[128], dur[32], err[STORE_ERR_LEN];
-    if (r->ended_at != EPISODE_ONGOING) {
-        app_status(app, "Episode %" PRId64 " has already ended.", r->id);
-        return 0;
-    }
-    int64_t now = app_now(app);
-    when_format_duration(now - r->started_at, dur, sizeof(dur));
-    snprintf(q, sizeof(q), "End episode %" PRId64 " now (after %s)?", r->id, dur);
-    if (!app_confirm(app, q)) {
-        app_status(app, "Not ended.");
-        return 0;
-    }
-    if (store_episode_end(app_store(app), r->id, now, now, err, sizeof(err)) != STORE_OK) {
-        app_status(app, "Not ended: %s", err);
-        return -1;
-    }
-    app_status(app, "Ended episode %" PRId64 " after %s.", r->id, dur);
-    return 1;
-}
-
-/* Asks, naming the episode so the wrong one is not deleted by mistake,
- * then deletes r. Returns as row_end. */
-static int row_delete(struct app *app, const struct hist_row *r)
-{
-    char q[160], start[WHEN_FMT_LEN], err[STORE_ERR_LEN];
-    when_format(r->started_at, start, sizeof(start));
-    snprintf(q, sizeof(q), "Delete episode %" PRId64 " (%s, %s, %d)?", r->id, start,
-             region_label(r->region), r->intensity);
-    if (!app_confirm(app, q)) {
-        app_status(app, "Nothing deleted.");
-        return 0;
-    }
-    if (store_episode_delete(app_store(app), r->id, err, sizeof(err)) != STORE_OK) {
-        app_status(app, "Not deleted: %s", err);
-        return -1;
-    }
-    app_status(app, "Deleted episode %" PRId64 ".", r->id);
-    return 1;
+    struct episode_ref ref = {r->id, r->started_at, r->ended_at, r->region, r->intensity};
+    return ref;
 }
 
 /* ---------------------------------------------------------------------
@@ -490,19 +377,26 @@ static void report(struct app *app, const struct history *h, int rc)
 /* ---------------------------------------------------------------------
  * Drawing the list */
 
-/* Where each column starts: the widths of `unknot list`, one blank
- * column for the selection mark in front. */
-enum { X_MARK = 0, X_ID = 1, X_START = 8, X_DUR = 26, X_LEVEL = 36, X_WHERE = 49,
-       X_TRIGGERS = 69, TRIGGERS_WIDE_W = 30 };
+/* The columns of `unknot list` (episode_text), after one blank column for
+ * the selection mark; the triggers take the rest, or make room for the
+ * notes on a wide terminal. */
+enum { X_MARK = 0, TRIGGERS_WIDE_W = 30 };
 
-static int triggers_width(void)
+static int col_x(enum episode_col c)
 {
-    return COLS >= WIDE_COLS ? TRIGGERS_WIDE_W : COLS - X_TRIGGERS - 1;
+    return X_MARK + 1 + episode_text_column_x(c);
+}
+
+static int col_width(enum episode_col c)
+{
+    if (c != EPISODE_COL_TRIGGERS)
+        return episode_text_column(c)->width;
+    return COLS >= WIDE_COLS ? TRIGGERS_WIDE_W : COLS - col_x(c) - 1;
 }
 
 static int x_notes(void)
 {
-    return X_TRIGGERS + TRIGGERS_WIDE_W + 2;
+    return col_x(EPISODE_COL_TRIGGERS) + TRIGGERS_WIDE_W + EPISODE_COL_GAP;
 }
 
 static void draw_info(const struct history *h)
@@ -521,41 +415,53 @@ static void draw_info(const struct history *h)
     ui_put(y, x_pos, len, pos, A_BOLD);
 }
 
+/* Draws one row of cells, each clipped to its column. */
+static void draw_cells(int y, const char *const cells[EPISODE_COL_COUNT], const attr_t attrs[])
+{
+    for (int c = 0; c < EPISODE_COL_COUNT; c++) {
+        enum episode_col col = (enum episode_col)c;
+        const struct episode_column *ec = episode_text_column(col);
+        if (ec->right)
+            ui_putf(y, col_x(col), col_width(col), attrs[c], "%*s", ec->width, cells[c]);
+        else
+            ui_put(y, col_x(col), col_width(col), cells[c], attrs[c]);
+    }
+}
+
 static void draw_heads(void)
 {
     int y = ui_body_top() + 1;
-    attr_t a = A_BOLD | A_UNDERLINE;
-    ui_put(y, X_ID, 5, "   ID", a);
-    ui_put(y, X_START, 16, "START", a);
-    ui_put(y, X_DUR, 8, "DURATION", a);
-    ui_put(y, X_LEVEL, 11, "INTENSITY", a);
-    ui_put(y, X_WHERE, 18, "WHERE", a);
-    ui_put(y, X_TRIGGERS, triggers_width(), "TRIGGERS", a);
+    const char *heads[EPISODE_COL_COUNT];
+    attr_t attrs[EPISODE_COL_COUNT];
+    for (int c = 0; c < EPISODE_COL_COUNT; c++) {
+        heads[c] = episode_text_column((enum episode_col)c)->head;
+        attrs[c] = A_BOLD | A_UNDERLINE;
+    }
+    draw_cells(y, heads, attrs);
     if (COLS >= WIDE_COLS)
-        ui_put(y, x_notes(), COLS - x_notes() - 1, "NOTES", a);
+        ui_put(y, x_notes(), COLS - x_notes() - 1, "NOTES", A_BOLD | A_UNDERLINE);
 }
 
 static void draw_row(const struct hist_row *r, int y, int selected)
 {
-    char start[WHEN_FMT_LEN], dur[32], where[64];
+    char id[24], start[WHEN_FMT_LEN], dur[EPISODE_TEXT_DUR_MAX], level[EPISODE_TEXT_LEVEL_MAX];
+    char where[EPISODE_TEXT_WHERE_MAX];
     attr_t a = selected ? ui_attr(UC_SELECTED) : A_NORMAL;
     if (selected) {
         attron(a);
         mvhline(y, 0, ' ', COLS);
         attroff(a);
     }
+    snprintf(id, sizeof(id), "%" PRId64, r->id);
     when_format(r->started_at, start, sizeof(start));
-    format_duration(r, dur, sizeof(dur));
-    format_where(r->region, r->side, where, sizeof(where));
+    episode_text_duration(r->started_at, r->ended_at, dur, sizeof(dur));
+    episode_text_level(r->intensity, level, sizeof(level));
+    episode_text_where(r->region, r->side, where, sizeof(where));
+    const char *const cells[EPISODE_COL_COUNT] = {id, start, dur, level, where, r->triggers};
+    const attr_t attrs[EPISODE_COL_COUNT] = {a, a, a, ui_band_attr(r->intensity) | a, a, a};
     /* The mark keeps the selection visible where reverse video is lost. */
     ui_put(y, X_MARK, 1, selected ? ">" : " ", a);
-    ui_putf(y, X_ID, 6, a, "%5" PRId64, r->id);
-    ui_put(y, X_START, 16, start, a);
-    ui_put(y, X_DUR, 8, dur, a);
-    ui_putf(y, X_LEVEL, 11, ui_band_attr(r->intensity) | a, "%2d %s", r->intensity,
-            band_label(intensity_band(r->intensity)));
-    ui_put(y, X_WHERE, 18, where, a);
-    ui_put(y, X_TRIGGERS, triggers_width(), r->triggers, a);
+    draw_cells(y, cells, attrs);
     if (COLS >= WIDE_COLS)
         ui_put(y, x_notes(), COLS - x_notes() - 1, r->note, a);
 }
@@ -584,27 +490,27 @@ static void draw_empty(const struct history *h)
            A_NORMAL);
 }
 
-static void draw_bottom(struct history *h, int filtering)
+static void draw_bottom(struct history *h)
 {
     int y = ui_body_bottom();
-    if (!filtering) {
-        ui_put(y, 1, COLS - 2,
-               "j/k move  Enter open  e edit  x end  d delete  / filter  v charts  ? keys",
-               ui_attr(UC_DIM));
+    char hint[HINT_MAX] = "  ";
+    if (!h->filtering) {
+        ui_hint_line(y, 1, COLS - 2, history_keys, 0, ui_attr(UC_DIM));
         return;
     }
-    const char *hint = "  Enter apply  Esc cancel";
+    ui_hint_text(filter_keys, 0, "  ", hint + 2, sizeof(hint) - 2);
     int hint_w = ui_width(hint);
     int x = 1 + ui_put(y, 1, 8, "Filter: ", A_BOLD);
     textfield_draw(&h->tf, y, x, COLS - x - hint_w - 1, A_UNDERLINE, 1);
     ui_put(y, COLS - hint_w - 1, hint_w, hint, ui_attr(UC_DIM));
 }
 
-static void draw_list(struct app *app, struct screen *s, int filtering)
+/* Draws the window as the last handle, resume or resize left it: no I/O
+ * here (tig's draw, too, gets lines already read). */
+static void history_draw(struct app *app, struct screen *s)
 {
+    (void)app;
     struct history *h = s->data;
-    /* A resize reaches no handler: the window follows the size here. */
-    report(app, h, win_cover(app, h));
     draw_info(h);
     if (h->total == 0) {
         draw_empty(h);
@@ -612,17 +518,14 @@ static void draw_list(struct app *app, struct screen *s, int filtering)
         draw_heads();
         draw_rows(h);
     }
-    draw_bottom(h, filtering);
+    draw_bottom(h);
 }
 
-static void history_draw(struct app *app, struct screen *s)
+/* A new size shows more or fewer rows: the window follows it. */
+static void history_resize(struct app *app, struct screen *s)
 {
-    draw_list(app, s, 0);
-}
-
-static void filter_draw(struct app *app, struct screen *s)
-{
-    draw_list(app, s, 1);
+    struct history *h = s->data;
+    report(app, h, win_cover(app, h));
 }
 
 /* ---------------------------------------------------------------------
@@ -636,17 +539,6 @@ static void move_by(struct app *app, struct history *h, int64_t rows, int page)
     report(app, h, win_cover(app, h));
 }
 
-static int detail_open(struct app *app, int64_t id)
-{
-    struct detail *d = calloc(1, sizeof(*d));
-    if (!d) {
-        app_status(app, "Out of memory");
-        return -1;
-    }
-    d->id = id;
-    return app_push(app, &history_detail_ops, d);
-}
-
 /* Acts on the selected episode: open, edit, end or delete it. */
 static void act_on_row(struct app *app, struct history *h, enum action act)
 {
@@ -655,13 +547,13 @@ static void act_on_row(struct app *app, struct history *h, enum action act)
         app_status(app, "No episode is selected.");
         return;
     }
-    struct hist_row row = *r; /* the window may be refilled meanwhile */
+    struct episode_ref ref = row_ref(r); /* the window may be refilled meanwhile */
     int changed = 0;
     switch (act) {
-    case ACT_SELECT: detail_open(app, row.id); break;
-    case ACT_EDIT: screen_form_open(app, row.id); break; /* resume reloads */
-    case ACT_END: changed = row_end(app, &row); break;
-    case ACT_DELETE: changed = row_delete(app, &row); break;
+    case ACT_SELECT: screen_episode_open(app, ref.id); break; /* resume reloads */
+    case ACT_EDIT: screen_form_open(app, ref.id); break;
+    case ACT_END: changed = screen_episode_end(app, &ref); break;
+    case ACT_DELETE: changed = screen_episode_delete(app, &ref); break;
     default: break;
     }
     if (changed != 0)
@@ -675,11 +567,11 @@ static void filter_open(struct app *app, struct screen *s)
         app_status(app, "Out of memory");
         return;
     }
-    s->ops = &history_filter_ops;
+    h->filtering = 1;
 }
 
-static int history_handle(struct app *app, struct screen *s, const struct ui_key *key,
-                          enum action act)
+static int list_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                       enum action act)
 {
     (void)key;
     struct history *h = s->data;
@@ -733,10 +625,10 @@ static int filter_handle(struct app *app, struct screen *s, const struct ui_key 
     struct history *h = s->data;
     switch (act) {
     case ACT_SELECT:
-        s->ops = &history_ops;
+        h->filtering = 0;
         filter_apply(app, h);
         break;
-    case ACT_BACK: s->ops = &history_ops; break;
+    case ACT_BACK: h->filtering = 0; break;
     case ACT_HELP: break;
     default:
         if (textfield_key(&h->tf, key) == TF_FULL)
@@ -766,7 +658,7 @@ static int history_enter(struct app *app, struct screen *s)
     return 0;
 }
 
-/* Back from the detail, the form or the help: anything may have changed. */
+/* Back from the episode, the form or the help: anything may have changed. */
 static void history_resume(struct app *app, struct screen *s)
 {
     struct history *h = s->data;
@@ -786,26 +678,34 @@ static void history_leave(struct app *app, struct screen *s)
     s->data = NULL;
 }
 
+/* While the filter line is open only the keys (and the bottom line)
+ * differ: every printable key is text then. */
+static const struct screen_mode list_mode = {"History", history_keys};
+static const struct screen_mode filter_mode = {"History: filter", filter_keys};
+
+static const struct screen_mode *history_mode(const struct screen *s)
+{
+    const struct history *h = s->data;
+    return h && h->filtering ? &filter_mode : &list_mode;
+}
+
+static int history_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                          enum action act)
+{
+    const struct history *h = s->data;
+    return h->filtering ? filter_handle(app, s, key, act) : list_handle(app, s, key, act);
+}
+
 static const struct screen_ops history_ops = {
     .title = "History",
     .keys = history_keys,
+    .mode = history_mode,
     .enter = history_enter,
     .draw = history_draw,
     .handle = history_handle,
     .leave = history_leave,
     .resume = history_resume,
-};
-
-/* The same screen while the filter line is open: only the keys (and the
- * bottom line) differ. */
-static const struct screen_ops history_filter_ops = {
-    .title = "History: filter",
-    .keys = filter_keys,
-    .enter = history_enter,
-    .draw = filter_draw,
-    .handle = filter_handle,
-    .leave = history_leave,
-    .resume = history_resume,
+    .resize = history_resize,
 };
 
 int screen_history_open(struct app *app)
@@ -813,183 +713,3 @@ int screen_history_open(struct app *app)
     return app_push(app, &history_ops, NULL);
 }
 
-/* ---------------------------------------------------------------------
- * One episode in full, the fields of `unknot show` */
-
-/* Lines of the detail view, drawn from line `skip` on while rows last. */
-struct printer {
-    int y, last, skip, count;
-};
-
-static void print_one(struct printer *p, const char *label, const char *text, size_t len,
-                      attr_t attr)
-{
-    if (p->count++ < p->skip || p->y > p->last)
-        return;
-    ui_put(p->y, 2, 14, label, A_BOLD);
-    char line[1024];
-    copy_clipped(line, sizeof(line), text, len);
-    ui_put(p->y++, 16, COLS - 18, line, attr);
-}
-
-/* Prints text after its label, wrapped to the screen; a newline starts a
- * new line, as the notes were typed. */
-static void print_field(struct printer *p, const char *label, const char *text, attr_t attr)
-{
-    int width = COLS - 18;
-    if (!*text)
-        text = "-";
-    while (*text) {
-        size_t para = strcspn(text, "\n");
-        const char *t = text;
-        do {
-            size_t n = ui_fit_bytes(t, para - (size_t)(t - text), width);
-            print_one(p, label, t, n, attr);
-            label = "";
-            t += n;
-            while (*t == ' ' && t < text + para)
-                t++;
-        } while (t < text + para);
-        text += para + (text[para] == '\n');
-    }
-}
-
-static void detail_fields(struct app *app, const struct episode *ep, struct printer *p)
-{
-    static const char *const kind_titles[TAG_KIND_COUNT] = {"Triggers:", "Symptoms:",
-                                                            "Relief:", "Medication:"};
-    char buf[WHEN_FMT_LEN], dur[32], line[160], where[64];
-    char list[TAGS_TEXT_MAX];
-    when_format(ep->started_at, buf, sizeof(buf));
-    print_field(p, "Started:", buf, A_NORMAL);
-    if (ep->ended_at == EPISODE_ONGOING) {
-        when_format_duration(app_now(app) - ep->started_at, dur, sizeof(dur));
-        snprintf(line, sizeof(line), "ongoing (%s so far)", dur);
-    } else {
-        when_format(ep->ended_at, buf, sizeof(buf));
-        when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
-        snprintf(line, sizeof(line), "%s (lasted %s)", buf, dur);
-    }
-    print_field(p, "Ended:", line, A_NORMAL);
-    snprintf(line, sizeof(line), "%d (%s)", ep->intensity,
-             band_label(intensity_band(ep->intensity)));
-    print_field(p, "Intensity:", line, ui_band_attr(ep->intensity));
-    format_where(ep->region, SIDE_UNSET, where, sizeof(where));
-    print_field(p, "Region:", where, A_NORMAL);
-    print_field(p, "Side:", ep->side == SIDE_UNSET ? "-" : side_code(ep->side), A_NORMAL);
-    for (int k = 0; k < TAG_KIND_COUNT; k++) {
-        join_tags(ep, (enum tag_kind)k, list, sizeof(list));
-        print_field(p, kind_titles[k], list, A_NORMAL);
-    }
-    print_field(p, "Notes:", ep->note, A_NORMAL);
-    when_format(ep->created_at, buf, sizeof(buf));
-    print_field(p, "Logged:", buf, A_NORMAL);
-    if (ep->updated_at != ep->created_at) {
-        when_format(ep->updated_at, buf, sizeof(buf));
-        print_field(p, "Updated:", buf, A_NORMAL);
-    }
-}
-
-static int detail_rows(void)
-{
-    return ui_body_bottom() - 1 - (ui_body_top() + 2) + 1;
-}
-
-static void detail_draw(struct app *app, struct screen *s)
-{
-    struct detail *d = s->data;
-    int y = ui_body_top();
-    if (!d->found) {
-        ui_putf(y + 1, 2, COLS - 4, A_NORMAL, "Episode %" PRId64 " is not there any more.",
-                d->id);
-        ui_put(ui_body_bottom(), 1, COLS - 2, "q back", ui_attr(UC_DIM));
-        return;
-    }
-    ui_putf(y, 1, COLS - 2, A_BOLD, "Episode %" PRId64, d->id);
-    struct printer p = {y + 2, ui_body_bottom() - 1, d->scroll, 0};
-    detail_fields(app, &d->ep, &p);
-    d->nlines = p.count;
-    ui_put(ui_body_bottom(), 1, COLS - 2,
-           p.count > detail_rows() ? "q back  e edit  x end  d delete  j/k scroll  ? keys"
-                                   : "q back  e edit  x end  d delete  ? keys",
-           ui_attr(UC_DIM));
-}
-
-static int detail_load(struct app *app, struct detail *d)
-{
-    int rc = store_episode_get(app_store(app), d->id, &d->ep, d->err, sizeof(d->err));
-    d->found = rc == STORE_OK;
-    if (rc != STORE_OK && rc != STORE_NOT_FOUND) {
-        app_status(app, "Could not read episode %" PRId64 ": %s", d->id, d->err);
-        return -1;
-    }
-    return 0;
-}
-
-static void detail_scroll(struct detail *d, int by)
-{
-    int max = d->nlines - detail_rows();
-    d->scroll += by;
-    if (d->scroll > max)
-        d->scroll = max;
-    if (d->scroll < 0)
-        d->scroll = 0;
-}
-
-static int detail_handle(struct app *app, struct screen *s, const struct ui_key *key,
-                         enum action act)
-{
-    (void)key;
-    struct detail *d = s->data;
-    struct hist_row row;
-    if (act == ACT_BACK)
-        return UI_POP;
-    if (!d->found)
-        return UI_OK;
-    row_from_episode(&row, &d->ep);
-    switch (act) {
-    case ACT_DOWN: detail_scroll(d, 1); break;
-    case ACT_UP: detail_scroll(d, -1); break;
-    case ACT_EDIT: screen_form_open(app, d->id); break; /* resume reloads */
-    case ACT_END:
-        if (row_end(app, &row) != 0)
-            detail_load(app, d);
-        break;
-    case ACT_DELETE:
-        switch (row_delete(app, &row)) {
-        case 1: return UI_POP; /* the list reloads as it resumes */
-        case -1: detail_load(app, d); break;
-        default: break;
-        }
-        break;
-    default: break;
-    }
-    return UI_OK;
-}
-
-static int detail_enter(struct app *app, struct screen *s)
-{
-    return detail_load(app, s->data);
-}
-
-static void detail_resume(struct app *app, struct screen *s)
-{
-    detail_load(app, s->data);
-}
-
-static void detail_leave(struct app *app, struct screen *s)
-{
-    (void)app;
-    free(s->data);
-    s->data = NULL;
-}
-
-static const struct screen_ops history_detail_ops = {
-    .title = "Episode",
-    .keys = detail_keys,
-    .enter = detail_enter,
-    .draw = detail_draw,
-    .handle = detail_handle,
-    .leave = detail_leave,
-    .resume = detail_resume,
-};

@@ -8,6 +8,7 @@
 #include "src/flags.h"
 #include "src/redflags.h"
 #include "src/when.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -27,17 +28,17 @@ struct home {
 };
 
 static const struct keybind home_keys[] = {
-    {'n', ACT_NEW, "n", "log a new episode"},
-    {'e', ACT_END, "e", "end the ongoing episode"},
-    {'l', ACT_HISTORY, "l", "history of episodes"},
-    {'c', ACT_CHECK, "c", "red-flag checklist"},
-    {'s', ACT_STRETCH, "s", "stretch timer"},
-    {'i', ACT_ICE, "i", "ice timer"},
-    {'h', ACT_HEAT, "h", "heat timer"},
-    {'r', ACT_REPORT, "r", "appointment report"},
-    {'t', ACT_TIPS, "t", "comfort and prevention tips"},
-    {'q', ACT_QUIT, "q", "quit"},
-    {0, ACT_NONE, NULL, NULL},
+    KB_BAR('n', ACT_NEW, "n", "log a new episode", "n new"),
+    KB_BAR('e', ACT_END, "e", "end the ongoing episode", "e end"),
+    KB_BAR('l', ACT_HISTORY, "l", "history of episodes", "l history"),
+    KB_BAR('c', ACT_CHECK, "c", "red-flag checklist", "c check"),
+    KB_BAR('s', ACT_STRETCH, "s", "stretch timer", "s stretch"),
+    KB_BAR('i', ACT_ICE, "i", "ice timer", "i ice"),
+    KB_BAR('h', ACT_HEAT, "h", "heat timer", "h heat"),
+    KB_BAR('r', ACT_REPORT, "r", "appointment report", "r report"),
+    KB_BAR('t', ACT_TIPS, "t", "comfort and prevention tips", "t tips"),
+    KB('q', ACT_QUIT, "q", "quit"),
+    KB_END,
 };
 
 /* Reads today's episodes, newest first, keeping the first few. */
@@ -231,8 +232,7 @@ static void home_draw(struct app *app, struct screen *s)
     y = draw_today(h, y, below) + 1;
     if (!check_first && y <= last)
         draw_check(h, y, last);
-    ui_put(shortcuts, 2, COLS - 4,
-           "n new  e end  l history  c check  s stretch  i ice  h heat  r report  t tips", A_BOLD);
+    ui_hint_line(shortcuts, 2, COLS - 4, home_keys, 0, A_BOLD);
     ui_put(shortcuts + 1, 2, COLS - 4,
            "unknot is not medical advice. If you are worried, call your clinician.",
            ui_attr(UC_DIM));

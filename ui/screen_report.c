@@ -19,10 +19,12 @@
 #include "src/util.h"
 #include "src/when.h"
 #include "ui/textfield.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
 
+#define HINT_MAX 160 /* bytes of a key line */
 #define PATH_MAX_BYTES 1024 /* the export file's name, UTF-8 */
 #define MSG_LEN 512
 
@@ -48,45 +50,31 @@ struct rpt {
     int failed;             /* the report could not be made: msg says why */
     char msg[MSG_LEN];
     struct textfield tf;    /* the export path while it is edited */
+    int exporting;          /* 1: the export line is open (export_keys apply) */
 };
 
-static const struct screen_ops report_ops;
-static const struct screen_ops report_export_ops;
 
 static const struct keybind report_keys[] = {
-    {'j', ACT_DOWN, "j / Down", "scroll down a line"},
-    {KEY_DOWN, ACT_DOWN, NULL, NULL},
-    {'k', ACT_UP, "k / Up", "scroll up a line"},
-    {KEY_UP, ACT_UP, NULL, NULL},
-    {KEY_NPAGE, ACT_PGDN, "PgDn / Space", "a screen down"},
-    {' ', ACT_PGDN, NULL, NULL},
-    {KEY_PPAGE, ACT_PGUP, "PgUp / b", "a screen up"},
-    {'b', ACT_PGUP, NULL, NULL},
-    {'g', ACT_TOP, "g / Home", "top of the report"},
-    {KEY_HOME, ACT_TOP, NULL, NULL},
-    {'G', ACT_BOTTOM, "G / End", "end of the report"},
-    {KEY_END, ACT_BOTTOM, NULL, NULL},
-    {'h', ACT_LEFT, "h / Left", "shorter period (365, 90, 30 days)"},
-    {KEY_LEFT, ACT_LEFT, NULL, NULL},
-    {'l', ACT_RIGHT, "l / Right", "longer period (30, 90, 365 days)"},
-    {KEY_RIGHT, ACT_RIGHT, NULL, NULL},
-    {'x', ACT_SAVE, "x", "export: write this report to a file (.txt .md .csv .json)"},
-    {'q', ACT_BACK, "q / Esc", "back to home"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_LIST_LINES("scroll down a line", "scroll up a line", "j/k scroll"),
+    KEYS_LIST_PAGES,
+    KEYS_LIST_ENDS("top of the report", "end of the report"),
+    KB_BAR('h', ACT_LEFT, "h / Left", "shorter period (365, 90, 30 days)", "h/l 30/90/365 days"),
+    KB_ALSO(KEY_LEFT, ACT_LEFT),
+    KB('l', ACT_RIGHT, "l / Right", "longer period (30, 90, 365 days)"),
+    KB_ALSO(KEY_RIGHT, ACT_RIGHT),
+    KB_BAR('x', ACT_SAVE, "x", "export: write this report to a file (.txt .md .csv .json)",
+           "x export"),
+    KEYS_BACK("back to home", "q back"),
+    KEYS_HELP_HINT("? keys"),
+    KB_END,
 };
 
 /* `?` is text in a file name, so help moves to F1 (as in history's filter). */
 static const struct keybind export_keys[] = {
-    {'\r', ACT_SELECT, "Enter", "write the file (its extension picks the format)"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {27, ACT_BACK, "Esc", "cancel the export"},
-    {KEY_BACKSPACE, ACT_NONE, "Backspace", "delete the character before the cursor"},
-    {21, ACT_NONE, "Ctrl-U", "delete everything before the cursor"},
-    {'?', ACT_NONE, NULL, NULL},
-    {KEY_F(1), ACT_HELP, "F1", "this help"},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_ENTER(ACT_SELECT, "write the file (its extension picks the format)", "Enter write"),
+    KB_BAR(KEY_ESC, ACT_BACK, "Esc", "cancel the export", "Esc cancel"),
+    KEYS_TEXT_LINE,
+    KB_END,
 };
 
 /* ---------------------------------------------------------------------
@@ -218,8 +206,9 @@ static void draw_hint(const struct rpt *r)
     if (r->nlines > (size_t)view_rows())
         snprintf(where, sizeof where, "  lines %d-%d of %zu", r->top + 1,
                  last < (int)r->nlines ? last : (int)r->nlines, r->nlines);
-    ui_putf(ui_body_bottom(), 1, COLS - 2, ui_attr(UC_DIM),
-            "j/k scroll  h/l 30/90/365 days  x export  q back  ? keys%s", where);
+    char keys[HINT_MAX];
+    ui_hint_text(report_keys, 0, "  ", keys, sizeof keys);
+    ui_putf(ui_body_bottom(), 1, COLS - 2, ui_attr(UC_DIM), "%s%s", keys, where);
 }
 
 static void draw_body(struct rpt *r)
@@ -236,7 +225,7 @@ static void draw_body(struct rpt *r)
     draw_lines(r);
 }
 
-static void report_draw(struct app *app, struct screen *s)
+static void preview_draw(struct app *app, struct screen *s)
 {
     (void)app;
     struct rpt *r = s->data;
@@ -248,7 +237,8 @@ static void export_draw(struct app *app, struct screen *s)
 {
     (void)app;
     struct rpt *r = s->data;
-    const char *hint = "  Enter write  Esc cancel";
+    char hint[HINT_MAX] = "  ";
+    ui_hint_text(export_keys, 0, "  ", hint + 2, sizeof hint - 2);
     int hint_w = ui_width(hint);
     int y = ui_body_bottom();
     draw_body(r);
@@ -294,11 +284,11 @@ static void export_open(struct app *app, struct screen *s)
         app_status(app, "Out of memory");
         return;
     }
-    s->ops = &report_export_ops;
+    r->exporting = 1;
 }
 
-static int report_handle(struct app *app, struct screen *s, const struct ui_key *key,
-                         enum action act)
+static int preview_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                          enum action act)
 {
     (void)key;
     struct rpt *r = s->data;
@@ -400,10 +390,10 @@ static int export_handle(struct app *app, struct screen *s, const struct ui_key 
         if (export_path(r, path, sizeof path) != 0)
             app_status(app, "Give the name of the file to write, e.g. ~/report.txt");
         else if (export_write(app, r, path) == 0)
-            s->ops = &report_ops;
+            r->exporting = 0;
         break;
     case ACT_BACK:
-        s->ops = &report_ops;
+        r->exporting = 0;
         app_status(app, "Not exported.");
         break;
     case ACT_HELP: break;
@@ -429,19 +419,39 @@ static void report_leave(struct app *app, struct screen *s)
     s->data = NULL;
 }
 
+/* While the export line is open every printable key is text: only the
+ * keys, the title and the bottom line differ. */
+static const struct screen_mode preview_mode = {"Appointment report", report_keys};
+static const struct screen_mode export_mode = {"Appointment report: export", export_keys};
+
+static const struct screen_mode *report_mode(const struct screen *s)
+{
+    const struct rpt *r = s->data;
+    return r && r->exporting ? &export_mode : &preview_mode;
+}
+
+static void report_draw(struct app *app, struct screen *s)
+{
+    const struct rpt *r = s->data;
+    if (r->exporting)
+        export_draw(app, s);
+    else
+        preview_draw(app, s);
+}
+
+static int report_handle(struct app *app, struct screen *s, const struct ui_key *key,
+                         enum action act)
+{
+    const struct rpt *r = s->data;
+    return r->exporting ? export_handle(app, s, key, act) : preview_handle(app, s, key, act);
+}
+
 static const struct screen_ops report_ops = {
     .title = "Appointment report",
     .keys = report_keys,
+    .mode = report_mode,
     .draw = report_draw,
     .handle = report_handle,
-    .leave = report_leave,
-};
-
-static const struct screen_ops report_export_ops = {
-    .title = "Appointment report: export",
-    .keys = export_keys,
-    .draw = export_draw,
-    .handle = export_handle,
     .leave = report_leave,
 };
 

@@ -24,6 +24,7 @@
 #include "src/routines.h"
 #include "src/timer.h"
 #include "ui/app.h"
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -32,7 +33,6 @@
  * a wake-up comes late or one write fails. */
 #define CHECKPOINT_MS 5000
 #define MS_PER_S 1000
-#define PAIN_MAX 10
 #define BAR_COLS 60
 #define BIG_SCALE_LINES 30 /* from this many lines the digits double in size */
 
@@ -63,30 +63,38 @@ struct tmr {
     char err[STORE_ERR_LEN];
 };
 
+/* Modes of the key line: the set-up of a stretch or of ice and heat, the
+ * countdown running or paused, the end. */
+enum { M_STRETCH = 1, M_THERAPY = 2, M_RUN = 4, M_PAUSED = 8, M_END = 16,
+       M_SETUP = M_STRETCH | M_THERAPY };
+
 static const struct keybind timer_keys[] = {
-    {'\r', ACT_SELECT, "Enter", "start; at the end, save the pain (empty skips)"},
-    {'\n', ACT_SELECT, NULL, NULL},
-    {KEY_ENTER, ACT_SELECT, NULL, NULL},
-    {'0', ACT_NONE, "0-9", "type the pain now, 0 to 10 (before and after)"},
-    {KEY_BACKSPACE, ACT_DELETE, "Backspace", "erase a digit of the pain"},
-    {127, ACT_DELETE, NULL, NULL},
-    {8, ACT_DELETE, NULL, NULL},
-    {KEY_UP, ACT_UP, "Up / k", "set-up: previous routine"},
-    {'k', ACT_UP, NULL, NULL},
-    {KEY_DOWN, ACT_DOWN, "Down / j", "set-up: next routine"},
-    {'j', ACT_DOWN, NULL, NULL},
-    {KEY_LEFT, ACT_LEFT, "Left / h", "set-up: fewer minutes, or 5-second holds"},
-    {'h', ACT_LEFT, NULL, NULL},
-    {KEY_RIGHT, ACT_RIGHT, "Right / l", "set-up: more minutes, or 30-second holds"},
-    {'l', ACT_RIGHT, NULL, NULL},
-    {' ', ACT_TOGGLE, "Space", "pause or resume the countdown"},
-    {'n', ACT_NEXT_FIELD, "n", "skip to the next step (when asked to stop: no)"},
-    {'y', ACT_YES, "y", "yes, stop the session (when asked)"},
-    {'Y', ACT_YES, NULL, NULL},
-    {'N', ACT_NO, NULL, NULL},
-    {'q', ACT_BACK, "q / Esc", "stop the session (asks first), or leave"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_ENTER_IN(M_SETUP, ACT_SELECT, "start; at the end, save the pain (empty skips)",
+                  "Enter start"),
+    KEYS_ARROWS("set-up: previous routine", "set-up: next routine",
+                "set-up: fewer minutes, or 5-second holds",
+                "set-up: more minutes, or 30-second holds"),
+    KB_HINT(M_STRETCH, KEY_UP, ACT_UP, "Up/Down routine"),
+    KB_HINT(M_STRETCH, KEY_LEFT, ACT_LEFT, "Left/Right hold"),
+    KB_HINT(M_THERAPY, KEY_LEFT, ACT_LEFT, "Left/Right minutes"),
+    KB_BAR_IN(M_STRETCH, '0', ACT_NONE, "0-9", "type the pain now, 0 to 10 (before and after)",
+              "0-9 pain"),
+    KB_HINT(M_THERAPY | M_END, '0', ACT_NONE, "0-9 pain now"),
+    KB_HINT(M_END, '\r', ACT_SELECT, "Enter or q: save and leave"),
+    KEYS_BACKSPACE(ACT_DELETE, "Backspace", "erase a digit of the pain"),
+    KB_BAR_IN(M_RUN, ' ', ACT_TOGGLE, "Space", "pause or resume the countdown", "Space pause"),
+    KB_HINT(M_PAUSED, ' ', ACT_TOGGLE, "Space resume"),
+    KB_BAR_IN(M_RUN | M_PAUSED, 'n', ACT_NEXT_FIELD, "n",
+              "skip to the next step (when asked to stop: no)", "n skip"),
+    KB('y', ACT_YES, "y", "yes, stop the session (when asked)"),
+    KB_ALSO('Y', ACT_YES),
+    KB_ALSO('N', ACT_NO),
+    KB_BAR_IN(M_SETUP, 'q', ACT_BACK, "q / Esc", "stop the session (asks first), or leave",
+              "q back"),
+    KB_ALSO(KEY_ESC, ACT_BACK),
+    KB_HINT(M_RUN | M_PAUSED, 'q', ACT_BACK, "q stop"),
+    KB_HINT(M_THERAPY | M_RUN | M_PAUSED, '?', ACT_HELP, "? help"),
+    KB_END,
 };
 
 /* ---- small helpers ---- */
@@ -103,7 +111,7 @@ static void pain_type(struct app *app, char *pain, wint_t ch)
     size_t n = strlen(pain);
     char next[4];
     snprintf(next, sizeof(next), "%s%c", pain, (char)ch);
-    if (n >= 2 || (n == 1 && pain[0] == '0') || atoi(next) > PAIN_MAX) {
+    if (n >= 2 || (n == 1 && pain[0] == '0') || atoi(next) > EPISODE_INTENSITY_MAX) {
         app_status(app, "Pain is 0 to 10: Backspace erases a digit.");
         return;
     }
@@ -252,9 +260,9 @@ static void draw_pain(int y, const char *label, const char *pain)
     }
 }
 
-static void draw_hints(const char *hints)
+static void draw_hints(unsigned mode)
 {
-    ui_put(ui_body_bottom() - 2, 2, text_cols(), hints, A_BOLD);
+    ui_hint_line(ui_body_bottom() - 2, 2, text_cols(), timer_keys, mode, A_BOLD);
 }
 
 /* Joins lines into one paragraph for ui_put_wrapped. */
@@ -343,8 +351,7 @@ static void draw_setup(const struct tmr *m)
     int y = ui_body_top() + 1;
     y = m->is_stretch ? draw_setup_stretch(m, y) : draw_setup_therapy(m, y);
     draw_pain(y + 1, "Pain now, 0-10 (Enter skips):", m->pain);
-    draw_hints(m->is_stretch ? "Enter start  Up/Down routine  Left/Right hold  0-9 pain  q back"
-                             : "Enter start  Left/Right minutes  0-9 pain now  q back  ? help");
+    draw_hints(m->is_stretch ? M_STRETCH : M_THERAPY);
 }
 
 /* ---- drawing: the countdown ---- */
@@ -472,8 +479,7 @@ static void draw_run(const struct tmr *m)
         ui_put(ui_body_bottom() - 2, 2, text_cols(),
                " Stop this session? y stops it; n or Esc goes on. ", A_REVERSE | A_BOLD);
     else
-        draw_hints(paused ? "Space resume  n skip  q stop  ? help"
-                          : "Space pause  n skip  q stop  ? help");
+        draw_hints(paused ? M_PAUSED : M_RUN);
 }
 
 /* ---- drawing: the end ---- */
@@ -505,7 +511,8 @@ static void draw_end(const struct tmr *m)
         ui_putf(y++, 2, text_cols(), ui_attr(UC_SEVERE), "Ran %s of %s. NOT saved: %s", ran,
                 planned, m->err);
     if (!m->is_stretch && m->therapy == THERAPY_ICE)
-        ui_put(y++, 2, text_cols(), "Wait 2 hours before the next ice session.", A_NORMAL);
+        ui_putf(y++, 2, text_cols(), A_NORMAL, "Wait %d hours before the next ice session.",
+                (int)(ICE_MIN_GAP_S / THERAPY_HOUR_S));
     y++;
     if (m->ses.pain_before != SESSION_PAIN_NONE) {
         snprintf(before, sizeof(before), "%d", m->ses.pain_before);
@@ -513,7 +520,7 @@ static void draw_end(const struct tmr *m)
                 band_label(intensity_band(m->ses.pain_before)));
     }
     draw_pain(y, "How is the pain now? 0-10 (Enter skips):", m->pain);
-    draw_hints("0-9 pain now  Enter or q: save and leave");
+    draw_hints(M_END);
 }
 
 static void timer_draw(struct app *app, struct screen *s)

@@ -1,4 +1,5 @@
 /* tips: comfort and prevention tips (CONTENT.md), a page of plain text. */
+#include "ui/keys.h"
 #include "ui/ui.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -22,9 +23,8 @@ static const char *const tips[] = {
 };
 
 static const struct keybind tips_keys[] = {
-    {'q', ACT_BACK, "q / Esc", "back"},
-    {27, ACT_BACK, NULL, NULL},
-    {0, ACT_NONE, NULL, NULL},
+    KEYS_BACK("back", NULL),
+    KB_END,
 };
 
 static void tips_draw(struct app *app, struct screen *s)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "src/session.h"
+#include "src/episode.h"
 #include "ui/ui.h"
 
 /* Screens. */
@@ -13,8 +14,8 @@ extern const struct screen_ops screen_home;
 extern const struct screen_ops screen_help;
 extern const struct screen_ops screen_tips;
 
-/* Opens the help screen for the keys of `of`. */
-int screen_help_open(struct app *app, const struct screen_ops *of);
+/* Opens the help screen for the keys `of` answers to now. */
+int screen_help_open(struct app *app, const struct screen *of);
 
 /* Opens the episode form: id 0 for a new episode, else edits that one.
  * Returns 0, or -1 with the reason on the status line. */
@@ -22,6 +23,24 @@ int screen_form_open(struct app *app, int64_t id);
 
 /* Opens the history list / the red-flag checklist. */
 int screen_history_open(struct app *app);
+
+/* Opens one episode in full, the fields of `unknot show`, over the list. */
+int screen_episode_open(struct app *app, int64_t id);
+
+/* An episode the history list and the episode view act on. */
+struct episode_ref {
+    int64_t id, started_at, ended_at;
+    enum region region;
+    int intensity;
+};
+
+/* Asks, then ends the ongoing episode r now / deletes r, saying what
+ * happened on the status line. Return 1 when it ended / was deleted, 0
+ * when the user said no (or it has ended already), -1 when the store
+ * refused (another unknot may have changed it: the caller reads it
+ * again). */
+int screen_episode_end(struct app *app, const struct episode_ref *r);
+int screen_episode_delete(struct app *app, const struct episode_ref *r);
 int screen_check_open(struct app *app);
 
 /* Opens the history pictures (bar chart, calendar, counts) over the list. */

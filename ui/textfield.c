@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/keys.h"
+
 #define TF_MIN_CAP 16
 #define REPLACEMENT 0xFFFD
 
@@ -84,6 +86,20 @@ static size_t utf8_bytes(const wchar_t *s, size_t len)
     for (size_t i = 0; i < len; i++)
         n += utf8_len_of(s[i]);
     return n;
+}
+
+int textfield_equals(const struct textfield *tf, const char *utf8)
+{
+    size_t off = 0;
+    char enc[4];
+    for (size_t i = 0; i < tf->len; i++) {
+        size_t n = utf8_put(tf->buf[i], enc);
+        /* strncmp stops at the end of utf8: a shorter text differs. */
+        if (strncmp(utf8 + off, enc, n) != 0)
+            return 0;
+        off += n;
+    }
+    return utf8[off] == '\0';
 }
 
 size_t textfield_get(const struct textfield *tf, char *out, size_t outlen)
@@ -207,12 +223,12 @@ enum textfield_ret textfield_key(struct textfield *tf, const struct ui_key *key)
     if (key->is_code)
         return code_key(tf, key->code);
     switch (key->ch) {
-    case 1: return move_to(tf, 0);       /* Ctrl-A */
-    case 5: return move_to(tf, tf->len); /* Ctrl-E */
-    case 8:                              /* Ctrl-H: some terminals' Backspace */
-    case 127: return code_key(tf, KEY_BACKSPACE);
-    case 11: return erase_range(tf, tf->cursor, tf->len); /* Ctrl-K */
-    case 21: return erase_range(tf, 0, tf->cursor);       /* Ctrl-U */
+    case KEY_CTRL('A'): return move_to(tf, 0);
+    case KEY_CTRL('E'): return move_to(tf, tf->len);
+    case KEY_CTRL('H'): /* Backspace, as some terminals send it */
+    case KEY_DEL: return code_key(tf, KEY_BACKSPACE);
+    case KEY_CTRL('K'): return erase_range(tf, tf->cursor, tf->len);
+    case KEY_CTRL('U'): return erase_range(tf, 0, tf->cursor);
     default: break;
     }
     return insertable(key->ch) ? insert(tf, (wchar_t)key->ch) : TF_IGNORED;

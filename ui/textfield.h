@@ -58,6 +58,10 @@ int textfield_set(struct textfield *tf, const char *utf8);
  * NUL, like snprintf. */
 size_t textfield_get(const struct textfield *tf, char *out, size_t outlen);
 
+/* 1 when the field holds exactly the UTF-8 text utf8 (as textfield_get
+ * would write it), without copying it anywhere. */
+int textfield_equals(const struct textfield *tf, const char *utf8);
+
 /* Edits the field with one key: printable characters are inserted;
  * Left/Right, Home/End and Ctrl-A/Ctrl-E move; Backspace (also Ctrl-H and
  * DEL) and Delete erase; Ctrl-U erases before the cursor, Ctrl-K after it.

@@ -35,12 +35,16 @@ enum action {
     ACT_TIPS,
 };
 
-/* One key of a screen: what it does and how `?` describes it. */
+/* One key of a screen: what it does, how `?` describes it and what the
+ * screen's bottom key line says of it. Tables are written with the row
+ * macros of ui/keys.h. */
 struct keybind {
     int key;            /* a character or a KEY_* code */
     enum action act;
     const char *name;   /* "j / Down"; NULL: same action as the row above, not listed */
     const char *help;   /* "move down" */
+    const char *bar;    /* on the key line: "j/k move"; NULL: not there */
+    unsigned modes;     /* the screen's modes (bits) whose key line shows bar; 0: all */
 };
 
 /* A key as wget_wch returned it. */
@@ -55,9 +59,21 @@ enum ui_ret { UI_OK = 0, UI_POP = 1, UI_QUIT = 2 };
 
 struct screen;
 
+/* A screen's title and key table. A screen with modes (a line typed at
+ * the bottom, as history's filter) returns the current one from its
+ * `mode` op; the loop, the title bar and the help ask it every time, so
+ * a mode is a flag in the screen's data, never a swap of its ops. */
+struct screen_mode {
+    const char *title;
+    const struct keybind *keys; /* terminated by a {0} row */
+};
+
 struct screen_ops {
     const char *title;
     const struct keybind *keys; /* terminated by a {0} row */
+    /* Screens with modes: the title and keys of the current one (NULL:
+     * title and keys above, always). */
+    const struct screen_mode *(*mode)(const struct screen *s);
     /* Called once when pushed; returns 0, or -1 to refuse (status says why). */
     int (*enter)(struct app *app, struct screen *s);
     /* Draws the body; the loop clears, draws bars and refreshes. */
@@ -71,6 +87,10 @@ struct screen_ops {
     int (*dirty)(struct screen *s);
     /* Called when the screen is shown again after the one above it left. */
     void (*resume)(struct app *app, struct screen *s);
+    /* Called on the top screen when the terminal changed size, before the
+     * next draw: draw does no I/O, so what the new size shows is read
+     * here (NULL: nothing to read). */
+    void (*resize)(struct app *app, struct screen *s);
     /* Timed screens: how long the loop may wait for a key, in ms (-1: no
      * limit), asked before every wait; then tick runs when the wait ends,
      * key or not. Keypresses never delay a deadline: tick computes from
@@ -105,6 +125,10 @@ void app_status(struct app *app, const char *fmt, ...)
 /* Asks a yes/no question on the status line and waits for y or n (Esc and
  * n are no). Returns 1 for yes. A signal to quit answers no. */
 int app_confirm(struct app *app, const char *question);
+
+/* The title and key table s answers to now (its mode's, if it has modes). */
+const char *ui_screen_title(const struct screen *s);
+const struct keybind *ui_screen_keys(const struct screen *s);
 
 /* 1 when a screen's own table gives '?' another meaning (then F1 helps). */
 int ui_question_is_taken(const struct keybind *keys);

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include "src/episode.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 
@@ -188,7 +189,8 @@ const char *ui_band_fill(int peak)
     static const char *const uni[] = {"\xC2\xB7", "\xE2\x96\x81", "\xE2\x96\x91",
                                       "\xE2\x96\x92", "\xE2\x96\x88"};
     static const char *const ascii[] = {".", "_", ":", "+", "#"};
-    int i = peak < 0 ? 0 : peak == 0 ? 1 : peak <= 3 ? 2 : peak <= 6 ? 3 : 4;
+    /* No episode first, then one fill per band in band order. */
+    int i = peak < 0 ? 0 : 1 + (int)intensity_band(peak);
     return ui_unicode() ? uni[i] : ascii[i];
 }
 

@@ -2,10 +2,10 @@
  * printing episodes through the store. */
 #include <inttypes.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/episode_text.h"
 #include "src/when.h"
 
 int cli_get_episode(struct cli_ctx *ctx, struct store *st, int64_t id, struct episode *ep)
@@ -58,46 +58,37 @@ int cli_store_episode(struct cli_ctx *ctx, struct episode *ep, int is_new)
     return CLI_OK;
 }
 
-/* Joins the labels of one kind of tag with ", " into buf; "-" when none. */
-static void join_tags(const struct episode *ep, enum tag_kind kind, char *buf, size_t len)
+/* Prints one line of the list: the cells in the columns of episode_text. */
+static void print_cells(struct cli_ctx *ctx, const char *const cells[EPISODE_COL_COUNT])
 {
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < ep->ntags && used < len; i++) {
-        if (ep->tags[i].kind != kind)
-            continue;
-        int w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
-                         tag_label(&ep->tags[i]));
-        if (w < 0)
-            break;
-        used += (size_t)w;
+    for (int c = 0; c < EPISODE_COL_COUNT - 1; c++) {
+        const struct episode_column *col = episode_text_column((enum episode_col)c);
+        fprintf(ctx->out, col->right ? "%*s%*s" : "%-*s%*s", col->width, cells[c],
+                EPISODE_COL_GAP, "");
     }
-    if (used == 0)
-        snprintf(buf, len, "-");
+    fprintf(ctx->out, "%s\n", cells[EPISODE_COL_COUNT - 1]);
 }
 
-static void format_where(const struct episode *ep, char *buf, size_t len)
+static void print_list_head(struct cli_ctx *ctx)
 {
-    if (ep->side == SIDE_UNSET)
-        snprintf(buf, len, "%s", region_label(ep->region));
-    else
-        snprintf(buf, len, "%s, %s", region_label(ep->region), side_code(ep->side));
+    const char *heads[EPISODE_COL_COUNT];
+    for (int c = 0; c < EPISODE_COL_COUNT; c++)
+        heads[c] = episode_text_column((enum episode_col)c)->head;
+    print_cells(ctx, heads);
 }
 
 static void print_list_line(struct cli_ctx *ctx, const struct episode *ep)
 {
-    char start[WHEN_FMT_LEN], dur[32], where[64], triggers[1024], level[24];
+    char id[24], start[WHEN_FMT_LEN], dur[EPISODE_TEXT_DUR_MAX], level[EPISODE_TEXT_LEVEL_MAX];
+    char where[EPISODE_TEXT_WHERE_MAX], triggers[EPISODE_TEXT_TAGS_MAX];
+    snprintf(id, sizeof(id), "%" PRId64, ep->id);
     when_format(ep->started_at, start, sizeof(start));
-    if (ep->ended_at == EPISODE_ONGOING)
-        snprintf(dur, sizeof(dur), "ongoing");
-    else
-        when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
-    snprintf(level, sizeof(level), "%2d %s", ep->intensity,
-             band_label(intensity_band(ep->intensity)));
-    format_where(ep, where, sizeof(where));
-    join_tags(ep, TAG_TRIGGER, triggers, sizeof(triggers));
-    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-8s  %-11s  %-18s  %s\n", ep->id, start, dur,
-            level, where, triggers);
+    episode_text_duration(ep->started_at, ep->ended_at, dur, sizeof(dur));
+    episode_text_level(ep->intensity, level, sizeof(level));
+    episode_text_where(ep->region, ep->side, where, sizeof(where));
+    episode_text_tags(ep, TAG_TRIGGER, triggers, sizeof(triggers));
+    const char *const cells[EPISODE_COL_COUNT] = {id, start, dur, level, where, triggers};
+    print_cells(ctx, cells);
 }
 
 int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
@@ -114,8 +105,7 @@ int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
     long rows = 0;
     while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
-            fprintf(ctx->out, "%5s  %-16s  %-8s  %-11s  %-18s  %s\n", "ID", "START",
-                    "DURATION", "INTENSITY", "WHERE", "TRIGGERS");
+            print_list_head(ctx);
         print_list_line(ctx, ep);
     }
     store_iter_free(&it);
@@ -130,67 +120,30 @@ int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
     return CLI_OK;
 }
 
-/* Prints the notes indented under their label, one line at a time. */
-static void print_notes(struct cli_ctx *ctx, const char *note)
+/* One field of `unknot show`: two blanks, the label in 12 columns, a blank. */
+static void print_line(const struct episode_line *line, void *arg)
 {
-    if (note[0] == '\0') {
-        fprintf(ctx->out, "  Notes:       -\n");
-        return;
-    }
-    const char *label = "  Notes:       ";
-    while (*note) {
-        size_t n = strcspn(note, "\n");
-        fprintf(ctx->out, "%s%.*s\n", label, (int)n, note);
-        label = "               ";
-        note += n + (note[n] == '\n');
-    }
+    struct cli_ctx *ctx = arg;
+    fprintf(ctx->out, "  %-12s %.*s\n", line->label, (int)line->len, line->text);
 }
 
 void cli_print_episode(struct cli_ctx *ctx, const struct episode *ep)
 {
-    static const char *const kind_titles[TAG_KIND_COUNT] = {"Triggers:", "Symptoms:",
-                                                            "Relief:", "Medication:"};
-    char buf[WHEN_FMT_LEN], dur[32], list[2048];
     fprintf(ctx->out, "Episode %" PRId64 "\n", ep->id);
-    when_format(ep->started_at, buf, sizeof(buf));
-    fprintf(ctx->out, "  Started:     %s\n", buf);
-    if (ep->ended_at == EPISODE_ONGOING) {
-        when_format_duration(ctx->now - ep->started_at, dur, sizeof(dur));
-        fprintf(ctx->out, "  Ended:       ongoing (%s so far)\n", dur);
-    } else {
-        when_format(ep->ended_at, buf, sizeof(buf));
-        when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
-        fprintf(ctx->out, "  Ended:       %s (lasted %s)\n", buf, dur);
-    }
-    fprintf(ctx->out, "  Intensity:   %d (%s)\n", ep->intensity,
-            band_label(intensity_band(ep->intensity)));
-    fprintf(ctx->out, "  Region:      %s\n", region_label(ep->region));
-    fprintf(ctx->out, "  Side:        %s\n", ep->side == SIDE_UNSET ? "-" : side_code(ep->side));
-    for (int k = 0; k < TAG_KIND_COUNT; k++) {
-        join_tags(ep, (enum tag_kind)k, list, sizeof(list));
-        fprintf(ctx->out, "  %-12s %s\n", kind_titles[k], list);
-    }
-    print_notes(ctx, ep->note);
-    when_format(ep->created_at, buf, sizeof(buf));
-    fprintf(ctx->out, "  Logged:      %s\n", buf);
-    if (ep->updated_at != ep->created_at) {
-        when_format(ep->updated_at, buf, sizeof(buf));
-        fprintf(ctx->out, "  Updated:     %s\n", buf);
-    }
+    episode_text_lines(ep, ctx->now, print_line, ctx);
 }
 
 int cli_delete_episode(struct cli_ctx *ctx, int64_t id, int yes)
 {
-    char err[STORE_ERR_LEN], start[WHEN_FMT_LEN], question[160];
+    char err[STORE_ERR_LEN], question[EPISODE_TEXT_QUESTION_MAX];
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
     struct episode *ep = calloc(1, sizeof(*ep));
     int rc = ep ? cli_get_episode(ctx, st, id, ep) : cli_no_memory(ctx);
     if (rc == CLI_OK && !yes) {
-        when_format(ep->started_at, start, sizeof(start));
-        snprintf(question, sizeof(question), "Delete episode %" PRId64 " (%s, %s, %d)?", id,
-                 start, region_label(ep->region), ep->intensity);
+        episode_text_delete_question(id, ep->started_at, ep->region, ep->intensity, question,
+                                     sizeof(question));
         if (!cli_ask_yes(ctx, question)) {
             fprintf(ctx->out, "Nothing deleted.\n");
             goto out;

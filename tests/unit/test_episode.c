@@ -255,6 +255,52 @@ static void test_codes(void **state)
     assert_int_equal(n, 0);
 }
 
+/* episode_validate_field names the field a problem is in (the form puts
+ * its focus there); the message is episode_validate's. */
+static void test_validate_field(void **state)
+{
+    (void)state;
+    enum { START_0, START_FUTURE, END_BEFORE, END_FUTURE, INTENSITY, REGION, SIDE, NOTE_CTRL,
+           BAD_SYMPTOM, BAD_MED, OK };
+    static const struct { int what; enum episode_field want; } cases[] = {
+        {START_0, EPISODE_FIELD_START},        {START_FUTURE, EPISODE_FIELD_START},
+        {END_BEFORE, EPISODE_FIELD_END},       {END_FUTURE, EPISODE_FIELD_END},
+        {INTENSITY, EPISODE_FIELD_INTENSITY},  {REGION, EPISODE_FIELD_REGION},
+        {SIDE, EPISODE_FIELD_SIDE},            {NOTE_CTRL, EPISODE_FIELD_NOTES},
+        {BAD_SYMPTOM, EPISODE_FIELD_SYMPTOMS}, {BAD_MED, EPISODE_FIELD_MEDICATION},
+        {OK, EPISODE_FIELD_NONE},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct episode ep = base_episode();
+        char err[256] = "", err2[256] = "";
+        enum episode_field field = EPISODE_FIELD_START;
+        switch (cases[i].what) {
+        case START_0: ep.started_at = 0; break;
+        case START_FUTURE: ep.started_at = NOW + 3600; break;
+        case END_BEFORE: ep.ended_at = ep.started_at - 1; break;
+        case END_FUTURE: ep.ended_at = NOW + 3600; break;
+        case INTENSITY: ep.intensity = EPISODE_INTENSITY_MAX + 1; break;
+        case REGION: ep.region = REGION_COUNT; break;
+        case SIDE: ep.side = SIDE_COUNT; break;
+        case NOTE_CTRL: snprintf(ep.note, sizeof(ep.note), "a\x01b"); break;
+        case BAD_SYMPTOM:
+            ep.tags[ep.ntags].kind = TAG_SYMPTOM;
+            snprintf(ep.tags[ep.ntags++].text, sizeof(ep.tags[0].text), "no-such-word");
+            break;
+        case BAD_MED:
+            ep.tags[ep.ntags].kind = TAG_MEDICATION;
+            snprintf(ep.tags[ep.ntags++].text, sizeof(ep.tags[0].text), "a\x01");
+            break;
+        default: break;
+        }
+        int rc = episode_validate_field(&ep, NOW, &field, err, sizeof(err));
+        assert_int_equal(rc, cases[i].what == OK ? 0 : -1);
+        assert_int_equal(field, cases[i].want);
+        assert_int_equal(episode_validate(&ep, NOW, err2, sizeof(err2)), rc);
+        assert_string_equal(err, err2);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_too_many_tags),
         cmocka_unit_test(test_validate_accepts_good),
         cmocka_unit_test(test_validate_refuses_bad),
+        cmocka_unit_test(test_validate_field),
         cmocka_unit_test(test_codes),
         cmocka_unit_test(test_vocab_index),
     };

@@ -1,0 +1,33 @@
+/* keys: the bottom key line, drawn from the key table. */
+#include "ui/keys.h"
+
+#include <stdio.h>
+
+#include "ui/widgets.h"
+
+#define HINT_MAX 256
+
+size_t ui_hint_text(const struct keybind *keys, unsigned mode, const char *sep, char *buf,
+                    size_t len)
+{
+    size_t used = 0;
+    if (len > 0)
+        buf[0] = '\0';
+    for (const struct keybind *b = keys; b->key; b++) {
+        if (!b->bar || (b->modes != 0 && !(b->modes & mode)))
+            continue;
+        int w = snprintf(used < len ? buf + used : NULL, used < len ? len - used : 0, "%s%s",
+                         used ? sep : "", b->bar);
+        if (w > 0)
+            used += (size_t)w;
+    }
+    return used;
+}
+
+int ui_hint_line(int y, int x, int width, const struct keybind *keys, unsigned mode,
+                 attr_t attr)
+{
+    char line[HINT_MAX];
+    ui_hint_text(keys, mode, "  ", line, sizeof(line));
+    return ui_put(y, x, width, line, attr);
+}

@@ -137,22 +137,47 @@ static struct screen *top(struct app *app)
     return app->depth > 0 ? &app->stack[app->depth - 1] : NULL;
 }
 
+void *app_alloc(struct app *app, size_t size)
+{
+    void *p = calloc(1, size);
+    if (!p)
+        app_status(app, "Out of memory");
+    return p;
+}
+
+int app_handle_back(struct app *app, struct screen *s, const struct ui_key *key,
+                    enum action act)
+{
+    (void)app;
+    (void)s;
+    (void)key;
+    return act == ACT_BACK ? UI_POP : UI_OK;
+}
+
+/* A screen's own leave, or by default freeing its one block of data. */
+static void leave(struct app *app, struct screen *s)
+{
+    if (s->ops->leave) {
+        s->ops->leave(app, s);
+        return;
+    }
+    free(s->data);
+    s->data = NULL;
+}
+
 int app_push(struct app *app, const struct screen_ops *ops, void *data)
 {
     if (app->depth >= STACK_MAX) {
         app_status(app, "Too many screens open: go back first");
-        if (ops->leave) {
-            struct screen s = {ops, data};
-            ops->leave(app, &s);
-        }
+        struct screen s = {ops, data};
+        leave(app, &s);
         return -1;
     }
     struct screen *s = &app->stack[app->depth];
     s->ops = ops;
     s->data = data;
     if (ops->enter && ops->enter(app, s) != 0) {
-        if (ops->leave)
-            ops->leave(app, s);
+        leave(app, s);
         return -1;
     }
     app->depth++;
@@ -164,8 +189,7 @@ static void pop(struct app *app)
     struct screen *s = top(app);
     if (!s)
         return;
-    if (s->ops->leave)
-        s->ops->leave(app, s);
+    leave(app, s);
     app->depth--;
     s = top(app);
     if (s && s->ops->resume)

@@ -600,29 +600,19 @@ static void charts_resume(struct app *app, struct screen *s)
         app_status(app, "Could not read the history: %s", c->err);
 }
 
-static void charts_leave(struct app *app, struct screen *s)
-{
-    (void)app;
-    free(s->data);
-    s->data = NULL;
-}
-
 static const struct screen_ops charts_ops = {
     .title = "History: pictures",
     .keys = charts_keys,
     .enter = charts_enter,
     .draw = charts_draw,
     .handle = charts_handle,
-    .leave = charts_leave,
     .resume = charts_resume,
 };
 
 int screen_charts_open(struct app *app)
 {
-    struct charts *c = calloc(1, sizeof(*c));
-    if (!c) {
-        app_status(app, "Out of memory");
+    struct charts *c = app_alloc(app, sizeof(*c));
+    if (!c)
         return -1;
-    }
     return app_push(app, &charts_ops, c);
 }

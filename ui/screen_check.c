@@ -369,29 +369,19 @@ static int check_dirty(struct screen *s)
     return c->phase != PH_SAVED && answered_count(c) > 0;
 }
 
-static void check_leave(struct app *app, struct screen *s)
-{
-    (void)app;
-    free(s->data);
-    s->data = NULL;
-}
-
 static const struct screen_ops screen_check = {
     .title = "Red-flag checklist",
     .keys = check_keys,
     .draw = check_draw,
     .handle = check_handle,
-    .leave = check_leave,
     .dirty = check_dirty,
 };
 
 int screen_check_open(struct app *app)
 {
-    struct checklist *c = calloc(1, sizeof(*c));
-    if (!c) {
-        app_status(app, "Out of memory");
+    struct checklist *c = app_alloc(app, sizeof(*c));
+    if (!c)
         return -1;
-    }
     memset(c->ans, UNANSWERED, sizeof(c->ans));
     return app_push(app, &screen_check, c);
 }

@@ -202,30 +202,20 @@ static void detail_resume(struct app *app, struct screen *s)
     detail_load(app, s->data);
 }
 
-static void detail_leave(struct app *app, struct screen *s)
-{
-    (void)app;
-    free(s->data);
-    s->data = NULL;
-}
-
 static const struct screen_ops episode_ops = {
     .title = "Episode",
     .keys = detail_keys,
     .enter = detail_enter,
     .draw = detail_draw,
     .handle = detail_handle,
-    .leave = detail_leave,
     .resume = detail_resume,
 };
 
 int screen_episode_open(struct app *app, int64_t id)
 {
-    struct detail *d = calloc(1, sizeof(*d));
-    if (!d) {
-        app_status(app, "Out of memory");
+    struct detail *d = app_alloc(app, sizeof(*d));
+    if (!d)
         return -1;
-    }
     d->id = id;
     return app_push(app, &episode_ops, d);
 }

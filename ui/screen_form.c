@@ -782,8 +782,6 @@ static const struct screen_mode *form_mode(const struct screen *s)
 }
 
 static const struct screen_ops form_ops = {
-    .title = "Episode form",
-    .keys = form_keys,
     .mode = form_mode,
     .draw = form_draw,
     .handle = form_handle,
@@ -886,11 +884,9 @@ static int form_load(struct app *app, struct form *f, int64_t id)
 
 int screen_form_open(struct app *app, int64_t id)
 {
-    struct form *f = calloc(1, sizeof(*f));
-    if (!f) {
-        app_status(app, "Out of memory");
+    struct form *f = app_alloc(app, sizeof(*f));
+    if (!f)
         return -1;
-    }
     if (form_load(app, f, id) != 0) {
         form_free(f);
         return -1;

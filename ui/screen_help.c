@@ -46,32 +46,14 @@ static void help_draw(struct app *app, struct screen *s)
         ui_put(y, 4, 16, "? / F1", A_BOLD);
         ui_put(y, 22, COLS - 24, "this help", A_NORMAL);
     }
-    ui_put(ui_body_bottom(), 2, COLS - 4,
-           "unknot is not medical advice. If you are worried, call your clinician.",
-           ui_attr(UC_DIM));
-}
-
-static int help_handle(struct app *app, struct screen *s, const struct ui_key *key,
-                       enum action act)
-{
-    (void)app;
-    (void)s;
-    (void)key;
-    return act == ACT_BACK ? UI_POP : UI_OK;
-}
-
-static void help_leave(struct app *app, struct screen *s)
-{
-    (void)app;
-    free(s->data);
+    ui_put_not_advice(ui_body_bottom());
 }
 
 const struct screen_ops screen_help = {
     .title = "Help",
     .keys = help_keys,
     .draw = help_draw,
-    .handle = help_handle,
-    .leave = help_leave,
+    .handle = app_handle_back,
 };
 
 int screen_help_open(struct app *app, const struct screen *of)

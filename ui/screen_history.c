@@ -697,8 +697,6 @@ static int history_handle(struct app *app, struct screen *s, const struct ui_key
 }
 
 static const struct screen_ops history_ops = {
-    .title = "History",
-    .keys = history_keys,
     .mode = history_mode,
     .enter = history_enter,
     .draw = history_draw,

@@ -233,9 +233,7 @@ static void home_draw(struct app *app, struct screen *s)
     if (!check_first && y <= last)
         draw_check(h, y, last);
     ui_hint_line(shortcuts, 2, COLS - 4, home_keys, 0, A_BOLD);
-    ui_put(shortcuts + 1, 2, COLS - 4,
-           "unknot is not medical advice. If you are worried, call your clinician.",
-           ui_attr(UC_DIM));
+    ui_put_not_advice(shortcuts + 1);
 }
 
 static void end_ongoing(struct app *app, struct home *h)
@@ -282,10 +280,8 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
 
 static int home_enter(struct app *app, struct screen *s)
 {
-    if (!s->data && !(s->data = calloc(1, sizeof(struct home)))) {
-        app_status(app, "Out of memory");
+    if (!s->data && !(s->data = app_alloc(app, sizeof(struct home))))
         return -1;
-    }
     load(app, s->data);
     return 0;
 }
@@ -295,19 +291,11 @@ static void home_resume(struct app *app, struct screen *s)
     load(app, s->data);
 }
 
-static void home_leave(struct app *app, struct screen *s)
-{
-    (void)app;
-    free(s->data);
-    s->data = NULL;
-}
-
 const struct screen_ops screen_home = {
     .title = "Home",
     .keys = home_keys,
     .enter = home_enter,
     .draw = home_draw,
     .handle = home_handle,
-    .leave = home_leave,
     .resume = home_resume,
 };

@@ -447,8 +447,6 @@ static int report_handle(struct app *app, struct screen *s, const struct ui_key 
 }
 
 static const struct screen_ops report_ops = {
-    .title = "Appointment report",
-    .keys = report_keys,
     .mode = report_mode,
     .draw = report_draw,
     .handle = report_handle,
@@ -457,11 +455,9 @@ static const struct screen_ops report_ops = {
 
 int screen_report_open(struct app *app)
 {
-    struct rpt *r = calloc(1, sizeof *r);
-    if (!r) {
-        app_status(app, "Out of memory");
+    struct rpt *r = app_alloc(app, sizeof(*r));
+    if (!r)
         return -1;
-    }
     r->period = default_period();
     textfield_init(&r->tf, PATH_MAX_BYTES);
     render(app, r);

@@ -782,11 +782,9 @@ int screen_timer_open(struct app *app, enum session_kind kind, const char *routi
                       int minutes)
 {
     char msg[160];
-    struct tmr *m = calloc(1, sizeof(*m));
-    if (!m) {
-        app_status(app, "Out of memory");
+    struct tmr *m = app_alloc(app, sizeof(*m));
+    if (!m)
         return -1;
-    }
     if (set_kind(kind, m) != 0) {
         free(m);
         app_status(app, "Unknown timer: use stretch, ice or heat.");

@@ -39,23 +39,12 @@ static void tips_draw(struct app *app, struct screen *s)
         y = ui_put_wrapped(y, heading ? 2 : 4, COLS - 6, last, tips[i],
                            heading ? A_BOLD : A_NORMAL);
     }
-    ui_put(ui_body_bottom(), 2, COLS - 4,
-           "unknot is not medical advice. If you are worried, call your clinician.",
-           ui_attr(UC_DIM));
-}
-
-static int tips_handle(struct app *app, struct screen *s, const struct ui_key *key,
-                       enum action act)
-{
-    (void)app;
-    (void)s;
-    (void)key;
-    return act == ACT_BACK ? UI_POP : UI_OK;
+    ui_put_not_advice(ui_body_bottom());
 }
 
 const struct screen_ops screen_tips = {
     .title = "Tips",
     .keys = tips_keys,
     .draw = tips_draw,
-    .handle = tips_handle,
+    .handle = app_handle_back,
 };

@@ -71,8 +71,9 @@ struct screen_mode {
 struct screen_ops {
     const char *title;
     const struct keybind *keys; /* terminated by a {0} row */
-    /* Screens with modes: the title and keys of the current one (NULL:
-     * title and keys above, always). */
+    /* Screens with modes: the title and keys of the current one, and
+     * then title and keys above are unused (left out). NULL: always the
+     * title and keys above. */
     const struct screen_mode *(*mode)(const struct screen *s);
     /* Called once when pushed; returns 0, or -1 to refuse (status says why). */
     int (*enter)(struct app *app, struct screen *s);
@@ -81,7 +82,8 @@ struct screen_ops {
     /* Handles a key: `act` is the mapped action (ACT_NONE if unmapped). */
     int (*handle)(struct app *app, struct screen *s, const struct ui_key *key,
                   enum action act);
-    /* Called when popped; frees s->data. */
+    /* Called when popped; frees s->data. NULL: s->data is one heap block
+     * (or NULL), and the loop frees it. */
     void (*leave)(struct app *app, struct screen *s);
     /* 1 when the screen holds unsaved changes (asked before quitting). */
     int (*dirty)(struct screen *s);
@@ -110,6 +112,15 @@ struct screen {
 /* Pushes a screen; data is the screen's own (freed by its leave). Returns
  * 0, or -1 when enter refused (the screen is not pushed, leave is called). */
 int app_push(struct app *app, const struct screen_ops *ops, void *data);
+
+/* A screen's data, zeroed: calloc(1, size), or NULL with "Out of memory"
+ * on the status line. */
+void *app_alloc(struct app *app, size_t size);
+
+/* The handle of a page that only shows text: back (q, Esc) leaves it. */
+int app_handle_back(struct app *app, struct screen *s, const struct ui_key *key,
+                    enum action act);
+
 
 struct store *app_store(struct app *app);
 int64_t app_now(struct app *app);

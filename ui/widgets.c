@@ -11,6 +11,7 @@
 #include "src/episode.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
+#include "src/flags.h"
 
 /* Decodes one UTF-8 character; returns its byte length (0 at the end),
  * with invalid bytes shown as U+FFFD one byte at a time. */
@@ -267,4 +268,9 @@ void ui_count_bar(int y, int x, int width, int64_t n, int64_t max)
     /* Rounded up: a count of one still shows a bar. */
     int len = (int)((n * room + max - 1) / max);
     fill_row(y, x + w, len > room ? room : len, ui_unicode() ? "\xE2\x96\x88" : "#", A_NORMAL);
+}
+
+void ui_put_not_advice(int y)
+{
+    ui_put(y, 2, COLS - 4, FLAGS_NOT_MEDICAL_ADVICE, ui_attr(UC_DIM));
 }

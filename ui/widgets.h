@@ -38,6 +38,10 @@ int ui_put_wrapped(int y, int x, int width, int last_row, const char *text, attr
 /* Rows ui_put_wrapped would use for text at width with no row limit. */
 int ui_wrapped_rows(const char *text, int width);
 
+/* The not-medical-advice line (FLAGS_NOT_MEDICAL_ADVICE), dim, at row y
+ * from column 2: every screen with advice ends with it. */
+void ui_put_not_advice(int y);
+
 /* printf into ui_put. */
 int ui_putf(int y, int x, int width, attr_t attr, const char *fmt, ...)
     PRINTF_LIKE(5, 6);

@@ -11,6 +11,7 @@
 #include "db/store.h"
 #include "src/app/cli_common.h"
 #include "src/episode.h"
+#include "src/flags.h"
 #include "src/util.h"
 #include "src/when.h"
 
@@ -507,7 +508,7 @@ void cli_usage(FILE *f)
           "               $XDG_DATA_HOME/unknot/unknot.db)\n"
           "  --help       this help; COMMAND --help for a command's options\n"
           "  --version    print the version\n"
-          "\nunknot is not medical advice. If you are worried, call your clinician.\n",
+          "\n" FLAGS_NOT_MEDICAL_ADVICE "\n",
           f);
 }
 

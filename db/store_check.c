@@ -5,6 +5,9 @@
 
 #include "db/store_private.h"
 
+static int check_row(struct store *st, sqlite3_stmt *s, int flags, void *out, char *err,
+                     size_t errlen);
+
 /* ---------------------------------------------------------------------
  * Red-flag checks */
 
@@ -87,23 +90,6 @@ int db_answers_load(struct store *st, struct check *c, char *err, size_t errlen)
     return STORE_OK;
 }
 
-static int check_read_one(struct store *st, sqlite3_stmt *s, struct check *out,
-                          const char *what, char *err, size_t errlen)
-{
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_DONE) {
-        db_set_err(err, errlen, "%s: none", what);
-        rc = STORE_NOT_FOUND;
-    } else if (rc != SQLITE_ROW) {
-        rc = DB_FAIL(st->db, "%s", what);
-    } else {
-        rc = check_from_row(s, out, err, errlen);
-        if (rc == STORE_OK)
-            rc = db_answers_load(st, out, err, errlen);
-    }
-    db_release(s);
-    return rc;
-}
 
 int store_check_get(struct store *st, int64_t id, struct check *out, char *err,
                     size_t errlen)
@@ -112,7 +98,7 @@ int store_check_get(struct store *st, int64_t id, struct check *out, char *err,
     int rc = db_query(st, SQL_CHECK_GET, SQL_ARGS(SQL_ARG(id)), &s, "reading check", err, errlen);
     if (rc != STORE_OK)
         return rc;
-    rc = check_read_one(st, s, out, "reading check", err, errlen);
+    rc = db_read_one(st, s, check_row, 0, out, "reading check", err, errlen);
     if (rc == STORE_NOT_FOUND)
         db_set_err(err, errlen, "no check %lld", (long long)id);
     return rc;
@@ -124,7 +110,7 @@ int store_check_latest(struct store *st, struct check *out, char *err, size_t er
     int rc = db_stmt(st, SQL_CHECK_LATEST, &s, err, errlen);
     if (rc != STORE_OK)
         return rc;
-    rc = check_read_one(st, s, out, "reading the latest check", err, errlen);
+    rc = db_read_one(st, s, check_row, 0, out, "reading the latest check", err, errlen);
     if (rc == STORE_NOT_FOUND)
         db_set_err(err, errlen, "no check has been taken yet");
     return rc;

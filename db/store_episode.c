@@ -7,6 +7,9 @@
 
 #include "db/store_private.h"
 
+static int episode_row(struct store *st, sqlite3_stmt *s, int flags, void *out, char *err,
+                       size_t errlen);
+
 /* ---------------------------------------------------------------------
  * Episodes */
 
@@ -296,24 +299,6 @@ int store_episode_delete(struct store *st, int64_t id, char *err, size_t errlen)
     return db_tx_end(st, rc, err, errlen);
 }
 
-/* Reads the first row of a bound episode query, with its tags. */
-static int episode_read_one(struct store *st, sqlite3_stmt *s, struct episode *out,
-                            const char *what, char *err, size_t errlen)
-{
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_DONE) {
-        db_set_err(err, errlen, "%s: none", what);
-        rc = STORE_NOT_FOUND;
-    } else if (rc != SQLITE_ROW) {
-        rc = DB_FAIL(st->db, "%s", what);
-    } else {
-        rc = db_episode_from_row(st, s, out, err, errlen);
-        if (rc == STORE_OK)
-            rc = db_tags_load(st, out, err, errlen);
-    }
-    db_release(s);
-    return rc;
-}
 
 int store_episode_get(struct store *st, int64_t id, struct episode *out, char *err,
                       size_t errlen)
@@ -322,7 +307,8 @@ int store_episode_get(struct store *st, int64_t id, struct episode *out, char *e
     int rc = db_query(st, SQL_EP_GET, SQL_ARGS(SQL_ARG(id)), &s, "reading episode", err, errlen);
     if (rc != STORE_OK)
         return rc;
-    rc = episode_read_one(st, s, out, "reading episode", err, errlen);
+    rc = db_read_one(st, s, episode_row, STORE_ITER_TAGS, out, "reading episode", err,
+                     errlen);
     if (rc == STORE_NOT_FOUND)
         db_set_err(err, errlen, "no episode %lld", (long long)id);
     return rc;
@@ -334,7 +320,8 @@ int store_episode_ongoing(struct store *st, struct episode *out, char *err, size
     int rc = db_stmt(st, SQL_EP_ONGOING, &s, err, errlen);
     if (rc != STORE_OK)
         return rc;
-    rc = episode_read_one(st, s, out, "looking for an ongoing episode", err, errlen);
+    rc = db_read_one(st, s, episode_row, STORE_ITER_TAGS, out, "looking for an ongoing episode",
+                     err, errlen);
     if (rc == STORE_NOT_FOUND)
         db_set_err(err, errlen, "no episode is ongoing");
     return rc;

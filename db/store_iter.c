@@ -76,3 +76,19 @@ void store_iter_free(struct store_iter **it)
     free(*it);
     *it = NULL;
 }
+
+int db_read_one(struct store *st, sqlite3_stmt *s, db_row_fn read, int flags, void *out,
+                const char *what, char *err, size_t errlen)
+{
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE) {
+        db_set_err(err, errlen, "%s: none", what);
+        rc = STORE_NOT_FOUND;
+    } else if (rc != SQLITE_ROW) {
+        rc = DB_FAIL(st->db, "%s", what);
+    } else {
+        rc = read(st, s, flags, out, err, errlen);
+    }
+    db_release(s);
+    return rc;
+}

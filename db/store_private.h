@@ -240,4 +240,9 @@ int db_iter_new(struct store *st, enum stmt_id id, const struct db_arg *args, in
                 enum store_row row, db_row_fn read, int flags, const char *what,
                 struct store_iter **out, char *err, size_t errlen);
 
+/* Reads the first row of bound statement s with read() into out, then
+ * releases s. STORE_NOT_FOUND with "WHAT: none" when there is no row. */
+int db_read_one(struct store *st, sqlite3_stmt *s, db_row_fn read, int flags, void *out,
+                const char *what, char *err, size_t errlen);
+
 #endif

@@ -2,20 +2,8 @@
 # (within 2 MB of a 100-episode history), and its time against the sqlite3
 # shell reading the same rows.
 . "$(dirname "$0")/gen.sh"
-UNKNOT=${UNKNOT:-./unknot}
-case $UNKNOT in /*) ;; *) UNKNOT=$PWD/$UNKNOT ;; esac
 tmp=$(mktemp -d /tmp/unknot-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-
-peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
-best_ms() { # best of 5 wall-clock runs, in ms
-    local best=999999 t0 t1 ms
-    for _ in 1 2 3 4 5; do
-        t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
-        ms=$(((t1 - t0) / 1000000)); [ $ms -lt $best ] && best=$ms
-    done
-    echo $best
-}
 
 gen_db "$tmp/small.db" 100
 gen_db "$tmp/big.db" 100000

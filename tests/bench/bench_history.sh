@@ -3,8 +3,6 @@
 # sending `G` until the oldest row shows. Median of several runs, in ms.
 # Prints figures only: timing never fails the build.
 . "$(dirname "$0")/gen.sh"
-UNKNOT=${UNKNOT:-./unknot}
-case $UNKNOT in /*) ;; *) UNKNOT=$PWD/$UNKNOT ;; esac
 RUNS=${RUNS:-9}
 COUNT=10000
 SOCK=unknot-bench-$$
@@ -52,9 +50,9 @@ timed() {
     echo "$(((t1 - t0) / 1000)).$((((t1 - t0) / 100) % 10))"
 }
 
-# peak_kb DB COUNT: unknot's peak RSS after l, G and g on DB: the window
+# tui_peak_kb DB COUNT: unknot's peak RSS after l, G and g on DB: the window
 # of rows must keep it flat however long the history is.
-peak_kb() {
+tui_peak_kb() {
     local pane pid kb
     start "$1"
     timed l "1/$2" >/dev/null
@@ -90,7 +88,7 @@ echo "  l on home -> first rows shown: ${open} ms"
 echo "  G -> oldest row shown:         ${end} ms"
 echo "  ? on home -> help shown (no database; the harness floor): ${floor} ms"
 gen_db "$tmp/small.db" 100 || { echo "bench_history: gen_db failed" >&2; exit 1; }
-small_kb=$(peak_kb "$tmp/small.db" 100)
-big_kb=$(peak_kb "$tmp/big.db" "$COUNT")
+small_kb=$(tui_peak_kb "$tmp/small.db" 100)
+big_kb=$(tui_peak_kb "$tmp/big.db" "$COUNT")
 echo "  peak RSS after l, G, g: 100 episodes ${small_kb} KB, $COUNT episodes ${big_kb} KB"
 echo "  all runs: l ${open_ms[*]} | G ${end_ms[*]} | ? ${floor_ms[*]}"

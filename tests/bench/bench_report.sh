@@ -5,20 +5,8 @@
 # whole-history report over 100,000 episodes takes 2 s or more, or when
 # its peak memory grows by more than 2 MB over a 100-episode history.
 . "$(dirname "$0")/gen.sh"
-UNKNOT=${UNKNOT:-./unknot}
-case $UNKNOT in /*) ;; *) UNKNOT=$PWD/$UNKNOT ;; esac
 tmp=$(mktemp -d /tmp/unknot-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-
-peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
-best_ms() { # best of 5 wall-clock runs, in ms
-    local best=999999 t0 t1 ms
-    for _ in 1 2 3 4 5; do
-        t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
-        ms=$(((t1 - t0) / 1000000)); [ $ms -lt $best ] && best=$ms
-    done
-    echo $best
-}
 
 # What the report reads, as plain SQL: every episode for the flags, the
 # period's episodes with their tags, the sorted durations, checks with

@@ -1,8 +1,6 @@
 # Launch to first frame in tmux on ten years of daily use (~5,000 episodes),
 # against the tmux harness alone (a command that prints one line).
 . "$(dirname "$0")/gen.sh"
-UNKNOT=${UNKNOT:-./unknot}
-case $UNKNOT in /*) ;; *) UNKNOT=$PWD/$UNKNOT ;; esac
 tmp=$(mktemp -d /tmp/unknot-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -1,3 +1,21 @@
+# Shared by the benchmarks (source it): $UNKNOT made absolute, and the
+# helpers below.
+UNKNOT=${UNKNOT:-./unknot}
+case $UNKNOT in /*) ;; *) UNKNOT=$PWD/$UNKNOT ;; esac
+
+# peak_kb CMD...: the peak resident memory of CMD, in KB.
+peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+
+# best_ms CMD...: the best of 5 wall-clock runs of CMD, in ms.
+best_ms() {
+    local best=999999 t0 t1 ms
+    for _ in 1 2 3 4 5; do
+        t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
+        ms=$(((t1 - t0) / 1000000)); [ $ms -lt $best ] && best=$ms
+    done
+    echo $best
+}
+
 # gen_db FILE COUNT: a database of COUNT generated episodes (one every ~50
 # minutes back from now, a third with a trigger tag). The schema comes from
 # unknot itself; rows are bulk-inserted with the sqlite3 shell for speed.

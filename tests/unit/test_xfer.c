@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "src/xfer.h"
+#include "tests/memfile.h"
 
 #define NOW 1795000000LL /* 2026-11-18T07:06:40Z */
 #define T0 1793992800LL  /* 2026-11-06T19:20:00Z */
@@ -29,12 +30,8 @@ static int setup(void **state)
 
 static FILE *input(const char *data)
 {
-    FILE *f = tmpfile();
+    FILE *f = memfile_open(data, strlen(data));
     assert_non_null(f);
-    size_t len = strlen(data);
-    if (len)
-        assert_int_equal(fwrite(data, 1, len, f), len);
-    rewind(f);
     return f;
 }
 

@@ -8,39 +8,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "db/store.h"
-#include "src/app/cli.h"
+#include "tests/unit/cli_fixture.h"
 #include "ui/headless.h"
 
-#define NOW 1795000000LL /* 2026-11-18 11:06:40 UTC, a Wednesday */
+/* NOW, the temporary directory, TZ=UTC and the CLI runner come from
+ * cli_fixture.h. */
 #define MIN_S 60LL
 #define HOUR_S 3600LL
 #define DAY_S 86400LL
 
 struct sfix {
-    char dir[64];
-    char db[96];
+    struct fixture *cli; /* the directory, the database path, the CLI's output */
     struct store *st;
     struct headless *h;
-    char *cli_out; /* the last cli() output */
 };
 
 static inline int sfix_setup(void **state)
 {
     char err[STORE_ERR_LEN];
     struct sfix *f = calloc(1, sizeof(*f));
-    if (!f)
+    if (!f || setup((void **)&f->cli) != 0)
         return -1;
-    snprintf(f->dir, sizeof(f->dir), "/tmp/unknot-screens-XXXXXX");
-    if (!mkdtemp(f->dir))
-        return -1;
-    snprintf(f->db, sizeof(f->db), "%s/u.db", f->dir);
-    setenv("TZ", "UTC", 1);
-    tzset();
-    if (store_open(&f->st, f->db, err, sizeof(err)) != STORE_OK) {
+    if (store_open(&f->st, f->cli->db, err, sizeof(err)) != STORE_OK) {
         fprintf(stderr, "store_open: %s\n", err);
         return -1;
     }
@@ -51,15 +42,11 @@ static inline int sfix_setup(void **state)
 static inline int sfix_teardown(void **state)
 {
     struct sfix *f = *state;
-    char cmd[160];
     headless_close(&f->h);
     store_close(&f->st);
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-    if (system(cmd) != 0)
-        return -1;
-    free(f->cli_out);
+    int rc = teardown((void **)&f->cli);
     free(f);
-    return 0;
+    return rc;
 }
 
 /* Opens the app on home (or on open(app, arg)) at lines x cols. */
@@ -116,32 +103,16 @@ static inline void sfix_get(struct sfix *f, int64_t id, struct episode *ep)
 }
 
 /* Runs an unknot command (words separated by '|') on the fixture's
- * database at NOW, as the CLI would print it; returns its stdout. What the
- * CLI prints is frozen by the golden tests, so reading the store through
- * it does not depend on the store's record types. */
+ * database at NOW and returns what it printed. What the CLI prints is
+ * frozen by the golden tests, so reading the store through it does not
+ * depend on the store's record types. */
 static inline const char *sfix_cli(struct sfix *f, const char *line)
 {
-    char buf[256], *argv[16], *out = NULL, *errtext = NULL;
-    size_t outlen = 0, errlen = 0;
-    int argc = 0;
-    snprintf(buf, sizeof(buf), "%s", line);
-    for (char *tok = strtok(buf, "|"); tok && argc < 15; tok = strtok(NULL, "|"))
-        argv[argc++] = tok;
-    argv[argc] = NULL;
-    FILE *o = open_memstream(&out, &outlen), *e = open_memstream(&errtext, &errlen);
-    assert_non_null(o);
-    assert_non_null(e);
-    struct cli_ctx ctx = {f->db, NOW, o, e, stdin, 0};
-    int rc = cli_run(&ctx, argc, argv);
-    fclose(o);
-    fclose(e);
+    int rc = run_full(f->cli, f->cli->db, "", line);
     if (rc != CLI_OK)
-        print_error("unknot %s: exit %d: %s\n", line, rc, errtext);
-    free(errtext);
+        print_error("unknot %s: exit %d: %s\n", line, rc, f->cli->err);
     assert_int_equal(rc, CLI_OK);
-    free(f->cli_out);
-    f->cli_out = out;
-    return out;
+    return f->cli->out;
 }
 
 /* ---- assertions on the screen ---------------------------------------- */

@@ -176,6 +176,36 @@ static inline void sfix_row_has_at(struct sfix *f, int y, const char *needle, co
 
 #define assert_row_has(f, y, needle) sfix_row_has_at((f), (y), (needle), __FILE__, __LINE__)
 
+/* Copies s with every run of blanks made one space. */
+static inline void sfix_squeeze(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < size; s++)
+        if (*s != ' ' || (n > 0 && out[n - 1] != ' '))
+            out[n++] = *s;
+    out[n] = '\0';
+}
+
+/* Asserts that some row contains needle when runs of blanks count as one
+ * (for lines whose alignment is not the point); returns that row. */
+static inline int sfix_shows_words_at(struct sfix *f, const char *needle, const char *file,
+                                      int line)
+{
+    char want[512], row[2048];
+    sfix_squeeze(needle, want, sizeof(want));
+    for (int y = 0; y < headless_lines(f->h); y++) {
+        sfix_squeeze(headless_row(f->h, y), row, sizeof(row));
+        if (strstr(row, want))
+            return y;
+    }
+    print_error("\"%s\" is not on the screen\n", needle);
+    sfix_dump(f);
+    _fail(file, line);
+    return -1;
+}
+
+#define assert_shows_words(f, needle) sfix_shows_words_at((f), (needle), __FILE__, __LINE__)
+
 /* Asserts that some row contains needle; returns that row. */
 #define assert_shows(f, needle) sfix_shows_at((f), (needle), 1, __FILE__, __LINE__)
 /* Asserts that no row contains needle. */

@@ -38,18 +38,21 @@ CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka)
 CORE_SRC = $(wildcard src/*.c)
 DB_SRC   = $(wildcard db/*.c)
 APP_SRC  = $(filter-out src/app/main.c,$(wildcard src/app/*.c))
-UI_SRC   = $(wildcard ui/*.c)
+# ui/headless.c drives the screens for the screen suites; the program has no use for it.
+UI_SRC   = $(filter-out ui/headless.c,$(wildcard ui/*.c))
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
 # Suites above the core, by layer; every other suite is a core suite.
 DB_TESTS  = test_store test_sessions
 APP_TESTS = test_cli test_cli_report test_store_io test_history
+UI_TESTS  = test_screens
 
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 DB_OBJ   = $(DB_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ  = $(APP_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   = $(UI_SRC:%.c=$(BUILD)/%.o)
+HEADLESS_OBJ = $(BUILD)/ui/headless.o
 MAIN_OBJ = $(BUILD)/src/app/main.o
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZERS  = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
@@ -143,6 +146,14 @@ $(APP_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c $(APP_LIB) $(D
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(APP_LIB) $(DB_LIB) $(CORE_LIB) \
 	  $(LDFLAGS) $(CMOCKA_LIBS) $(SQLITE_LIBS)
 
+# The screen suites run the real UI headless (ui/headless.h): every layer.
+$(UI_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c $(HEADLESS_OBJ) $(UI_OBJ) \
+  $(APP_LIB) $(DB_LIB) $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CURSES_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(HEADLESS_OBJ) \
+	  $(UI_OBJ) $(APP_LIB) $(DB_LIB) $(CORE_LIB) $(LDFLAGS) $(CMOCKA_LIBS) $(CURSES_LIBS) \
+	  $(SQLITE_LIBS)
+
 # Each fuzz target also has a main() that replays its corpus (a regression
 # test under gcc); clang -DFUZZ_LIBFUZZER -fsanitize=fuzzer builds the real
 # fuzzer. Every parser is core code: the core archive alone.
@@ -163,4 +174,5 @@ clean:
 
 # Every object, suite and fuzzer has its .d: touching a test header rebuilds its suites.
 -include $(CORE_OBJ:.o=.d) $(DB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) \
+         $(HEADLESS_OBJ:.o=.d) \
          $(TESTS:=.d) $(FUZZERS:=.d)

@@ -110,14 +110,26 @@ struct store *app_store(struct app *app)
     return app->st;
 }
 
+/* NULL in the program; the headless tests fix the clock (app_clock_fix). */
+static const struct app_clock *fixed_clock;
+
+void app_clock_fix(const struct app_clock *clock)
+{
+    fixed_clock = clock;
+}
+
 int64_t app_now(struct app *app)
 {
     (void)app;
+    if (fixed_clock)
+        return fixed_clock->now_s;
     return (int64_t)time(NULL);
 }
 
 int64_t app_mono_ms(void)
 {
+    if (fixed_clock)
+        return fixed_clock->mono_ms;
     struct timespec ts;
     if (clock_gettime(CLOCK_BOOTTIME, &ts) != 0)
         clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -384,27 +396,39 @@ static int wait_key(struct app *app, struct ui_key *key)
     return r;
 }
 
+int app_running(const struct app *app)
+{
+    return !app->quit && app->depth > 0;
+}
+
+int app_step(struct app *app)
+{
+    if (got_signal) {
+        handle_signal(app);
+        return 0;
+    }
+    draw(app);
+    struct ui_key key;
+    if (wait_key(app, &key) != 0)
+        return -1; /* a signal, a timeout, or nothing: look again */
+    if (app->quit || app->depth == 0)
+        return 0;
+    if (key.is_code && key.code == KEY_RESIZE) {
+        resized(app);
+        return 0; /* the next draw uses the new size */
+    }
+    /* Keys wait for a usable size: a q typed into a narrowed pane must
+     * not drop a half-filled form. Ctrl-C still quits (asking first). */
+    if (too_small())
+        return 0;
+    dispatch(app, &key);
+    return 0;
+}
+
 static void loop(struct app *app)
 {
-    while (!app->quit && app->depth > 0) {
-        if (got_signal) {
-            handle_signal(app);
-            continue;
-        }
-        draw(app);
-        struct ui_key key;
-        if (wait_key(app, &key) != 0 || app->quit || app->depth == 0)
-            continue; /* a signal, a timeout, or nothing: look again */
-        if (key.is_code && key.code == KEY_RESIZE) {
-            resized(app);
-            continue; /* the next draw uses the new size */
-        }
-        /* Keys wait for a usable size: a q typed into a narrowed pane must
-         * not drop a half-filled form. Ctrl-C still quits (asking first). */
-        if (too_small())
-            continue;
-        dispatch(app, &key);
-    }
+    while (app_running(app))
+        app_step(app);
 }
 
 /* cbreak() keeps IXON, so Ctrl-S (save in the form) would stop the output
@@ -420,9 +444,8 @@ static void no_flow_control(void)
         def_prog_mode();
 }
 
-static void curses_start(void)
+void app_curses_modes(void)
 {
-    initscr();
     cbreak();
     noecho();
     nonl();
@@ -433,9 +456,42 @@ static void curses_start(void)
         define_key("\033[Z", KEY_BTAB);
     set_escdelay(ESC_DELAY_MS);
     curs_set(0);
-    no_flow_control();
     init_colors();
+}
+
+static void curses_start(void)
+{
+    initscr();
+    app_curses_modes();
+    no_flow_control();
     install_signals();
+}
+
+/* Lets each screen save what runs (shutdown), then pops them all. */
+static void teardown(struct app *app)
+{
+    for (int i = app->depth - 1; i >= 0; i--)
+        if (app->stack[i].ops->shutdown)
+            app->stack[i].ops->shutdown(app, &app->stack[i]);
+    while (app->depth > 0)
+        pop(app);
+}
+
+struct app *app_new(struct store *st)
+{
+    struct app *app = calloc(1, sizeof(*app));
+    if (app)
+        app->st = st;
+    return app;
+}
+
+void app_free(struct app **app)
+{
+    if (!*app)
+        return;
+    teardown(*app);
+    free(*app);
+    *app = NULL;
 }
 
 int ui_run_with(const char *db_path, int (*open)(struct app *app, void *arg), void *arg)
@@ -457,11 +513,7 @@ int ui_run_with(const char *db_path, int (*open)(struct app *app, void *arg), vo
     int opened = open ? open(&app, arg) : app_push(&app, &screen_home, NULL);
     if (opened == 0)
         loop(&app);
-    for (int i = app.depth - 1; i >= 0; i--)
-        if (app.stack[i].ops->shutdown)
-            app.stack[i].ops->shutdown(&app, &app.stack[i]);
-    while (app.depth > 0)
-        pop(&app);
+    teardown(&app);
     endwin();
     store_close(&app.st);
     if (opened != 0) {

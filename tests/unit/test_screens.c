@@ -1,0 +1,570 @@
+/* The screens, in process: the real UI on a curses screen over /dev/null
+ * (ui/headless.h), keys fed through the event loop, the screen read back
+ * as text. Between the cmocka unit suites and the tmux end-to-end tests:
+ * each test here takes milliseconds, so every screen can be walked through.
+ *
+ * Assertions name the lines that matter, not whole screens, so that a
+ * change of wording elsewhere (a hint line, say) breaks only the tests
+ * about it; the few whole-block comparisons are of tables whose layout
+ * is the point. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <curses.h>
+
+#include "tests/unit/screens_fixture.h"
+#include "ui/screens.h"
+#include "ui/ui.h"
+
+/* The body row of the first line of text on a screen (row 0 is the title). */
+#define TOP 1
+
+static struct episode *ep_new(void)
+{
+    struct episode *ep = malloc(sizeof(*ep));
+    assert_non_null(ep);
+    return ep;
+}
+
+/* Three episodes, newest first: #1 ongoing for an hour, #2 two days ago
+ * (30 min), #3 five days ago (2 h). */
+static void three_episodes(struct sfix *f)
+{
+    assert_int_equal(
+        sfix_episode(f, NOW - HOUR_S, EPISODE_ONGOING, 6, REGION_LOWER, SIDE_LEFT, NULL, NULL), 1);
+    assert_int_equal(sfix_episode(f, NOW - 2 * DAY_S, NOW - 2 * DAY_S + 30 * MIN_S, 3, REGION_NECK,
+                                  SIDE_UNSET, "lifting", "after moving boxes"),
+                     2);
+    assert_int_equal(sfix_episode(f, NOW - 5 * DAY_S, NOW - 5 * DAY_S + 2 * HOUR_S, 8, REGION_UPPER,
+                                  SIDE_BOTH, "stress", NULL),
+                     3);
+}
+
+/* The row of the history list that shows episode id (its "ID" column). */
+static int list_row(struct sfix *f, int64_t id)
+{
+    char cell[16];
+    snprintf(cell, sizeof(cell), "%5lld  2026-", (long long)id);
+    return assert_shows(f, cell);
+}
+
+/* ---- home ------------------------------------------------------------ */
+
+static void test_home_empty(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    assert_int_equal(headless_lines(f->h), 24);
+    assert_int_equal(headless_cols(f->h), 80);
+    const char *title = headless_row(f->h, 0);
+    assert_title(f, "Home");
+    assert_int_equal(strlen(title), 80 - 15 + strlen("? help")); /* right-aligned */
+    assert_shows(f, "No episode ongoing.");
+    assert_shows(f, "No flags.");
+    assert_shows(f, "Nothing logged today.");
+    assert_shows(f, "No red-flag check yet: press c to take one.");
+    assert_row(f, 22, "  unknot is not medical advice. If you are worried, call your clinician.");
+    assert_row(f, 23, ""); /* the status line */
+}
+
+static void test_home_ongoing_and_flags(void **state)
+{
+    struct sfix *f = *state;
+    /* Severe (8) and ongoing for four days; three separate starts within
+     * 30 days: "severe and not easing" and "recurring". */
+    sfix_episode(f, NOW - 20 * DAY_S, NOW - 20 * DAY_S + HOUR_S, 4, REGION_LOWER, SIDE_UNSET, NULL,
+                 NULL);
+    sfix_episode(f, NOW - 10 * DAY_S, NOW - 10 * DAY_S + HOUR_S, 5, REGION_LOWER, SIDE_UNSET, NULL,
+                 NULL);
+    int64_t id =
+        sfix_episode(f, NOW - 4 * DAY_S, EPISODE_ONGOING, 8, REGION_LOWER, SIDE_RIGHT, NULL, NULL);
+    sfix_episode(f, NOW - 2 * HOUR_S, NOW - HOUR_S, 2, REGION_NECK, SIDE_UNSET, NULL, NULL);
+    sfix_open(f, 24, 80);
+    int y = assert_shows(f, "Ongoing: episode 3 for 4d");
+    assert_int_equal(id, 3);
+    assert_row_has(f, y, "8 severe  lower back, right");
+    int flags = assert_shows(f, "Flags");
+    int severe = assert_shows(f, "Severe and not easing");
+    int recur = assert_shows(f, "Recurring: 4 in 30 days");
+    assert_true(flags < severe && flags < recur);
+    assert_not_shows(f, "No flags.");
+    /* Today: only the neck episode started today. */
+    int today = assert_shows(f, "Today");
+    int row = assert_shows(f, " 2 mild");
+    assert_true(row > today && row > severe);
+    assert_row_has(f, row, "neck");
+    assert_row_has(f, row, "#4");
+    assert_not_shows(f, "Nothing logged today.");
+}
+
+static void test_home_end_ongoing_asks_first(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    assert_shows(f, "Ongoing: episode 1 for 1h");
+    keys(f, "en"); /* the question, answered no */
+    assert_shows(f, "Ongoing: episode 1 for 1h");
+    keys(f, "ey");
+    assert_shows(f, "No episode ongoing.");
+    assert_row(f, 23, "Ended episode 1 after 1h.");
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ended_at, NOW);
+    free(ep);
+}
+
+static void test_home_help_and_quit(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "?");
+    assert_title(f, "Help");
+    assert_shows(f, "Keys of Home");
+    assert_shows(f, "log a new episode");
+    assert_shows(f, "red-flag checklist");
+    keys(f, "<Esc>");
+    assert_shows(f, "No episode ongoing.");
+    assert_true(headless_running(f->h));
+    keys(f, "q");
+    assert_false(headless_running(f->h));
+}
+
+static void test_home_large(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 43, 132);
+    assert_int_equal(headless_cols(f->h), 132);
+    const char *title = headless_row(f->h, 0);
+    assert_int_equal(strlen(title), 132 - 15 + strlen("? help"));
+    assert_shows(f, "Ongoing: episode 1 for 1h");
+    assert_row(f, 41, "  unknot is not medical advice. If you are worried, call your clinician.");
+    /* The history gains a notes column at this width. */
+    keys(f, "l");
+    assert_shows(f, "NOTES");
+    assert_row_has(f, list_row(f, 2), "after moving boxes");
+}
+
+/* ---- the episode form -------------------------------------------------- */
+
+static void test_form_new_episode_saved(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n");
+    assert_title(f, "New episode");
+    int start = assert_shows(f, "Start       now");
+    assert_row_has(f, start, "= 2026-11-18 11:06");
+    assert_int_equal(headless_row(f->h, start)[0], '>'); /* the field with the cursor */
+    assert_shows(f, "Intensity    - not set");
+    /* Tab to the intensity, 7; Tab to the region, one to the right. */
+    keys(f, "<Tab><Tab>7");
+    int in = assert_shows(f, "Intensity");
+    assert_int_equal(headless_row(f->h, in)[0], '>');
+    assert_row_has(f, in, "7 severe");
+    keys(f, "<Tab><Right>");
+    int region = assert_shows(f, "Region");
+    assert_int_equal(headless_row(f->h, region)[0], '>');
+    assert_row_has(f, region, "( ) lower back  (*) mid back");
+    keys(f, "<F2>");
+    /* Saved: back home, which shows it. */
+    assert_row(f, 23, "Logged episode 1.");
+    assert_shows(f, "Ongoing: episode 1 for 0s  7 severe  mid back");
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->intensity, 7);
+    assert_int_equal(ep->region, REGION_MID);
+    assert_int_equal(ep->side, SIDE_UNSET);
+    assert_int_equal(ep->started_at, NOW);
+    assert_int_equal(ep->ended_at, EPISODE_ONGOING);
+    free(ep);
+}
+
+static void test_form_refuses_without_intensity(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<F2>");
+    assert_title(f, "New episode");
+    assert_row_has(f, 23, "Not saved: give the intensity");
+    /* The cursor went to the field at fault. */
+    assert_int_equal(headless_row(f->h, assert_shows(f, "Intensity"))[0], '>');
+    keys(f, "<Esc>");
+    assert_shows(f, "No episode ongoing.");
+    assert_string_equal(sfix_cli(f, "list"), "No episodes.\n");
+}
+
+static void test_form_leave_asks_when_changed(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>5");
+    keys(f, "<Esc>n");
+    /* "no": the form stays, with what was typed. */
+    assert_title(f, "New episode");
+    assert_row_has(f, assert_shows(f, "Intensity"), "5 moderate");
+    keys(f, "<Esc>y");
+    assert_shows(f, "No episode ongoing.");
+    assert_string_equal(sfix_cli(f, "list"), "No episodes.\n");
+}
+
+static void test_form_edit_from_history(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "lj");
+    keys(f, "e");
+    assert_title(f, "Edit episode");
+    assert_shows(f, "2026-11-16 11:06");
+    int in = assert_shows(f, "Intensity");
+    assert_row_has(f, in, "3 mild");
+    /* 1 then 0 is ten. */
+    keys(f, "<Tab><Tab>10<F2>");
+    /* Back on the list, which shows the new intensity. */
+    assert_title(f, "History");
+    assert_row_has(f, list_row(f, 2), "10 severe");
+    struct episode *ep = ep_new();
+    sfix_get(f, 2, ep);
+    assert_int_equal(ep->intensity, 10);
+    assert_int_equal(ep->region, REGION_NECK);
+    assert_int_equal(ep->started_at, NOW - 2 * DAY_S);
+    assert_string_equal(ep->note, "after moving boxes");
+    free(ep);
+}
+
+/* ---- history ----------------------------------------------------------- */
+
+static void test_history_list(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "l");
+    assert_title(f, "History");
+    /* The table is the point here: compare it whole. */
+    assert_rows(f, TOP,
+                " 3 episodes, newest first                                                   1/3\n"
+                "    ID  START             DURATION  INTENSITY    WHERE               TRIGGERS\n"
+                ">    1  2026-11-18 10:06  ongoing    6 moderate  lower back, left    -\n"
+                "     2  2026-11-16 11:06  30m        3 mild      neck                lifting\n"
+                "     3  2026-11-13 11:06  2h         8 severe    upper back, both    stress\n"
+                "\n");
+}
+
+static void test_history_cursor_moves(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "l");
+    assert_int_equal(headless_row(f->h, list_row(f, 1))[0], '>');
+    keys(f, "j");
+    assert_int_equal(headless_row(f->h, list_row(f, 1))[0], ' ');
+    assert_int_equal(headless_row(f->h, list_row(f, 2))[0], '>');
+    assert_row_has(f, TOP, "2/3");
+    keys(f, "j<Down>");
+    assert_int_equal(headless_row(f->h, list_row(f, 3))[0], '>');
+    keys(f, "j"); /* at the end: stays */
+    assert_int_equal(headless_row(f->h, list_row(f, 3))[0], '>');
+    keys(f, "k");
+    assert_int_equal(headless_row(f->h, list_row(f, 2))[0], '>');
+    keys(f, "g");
+    assert_int_equal(headless_row(f->h, list_row(f, 1))[0], '>');
+    keys(f, "G");
+    assert_int_equal(headless_row(f->h, list_row(f, 3))[0], '>');
+}
+
+static void test_history_detail(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "lj<Enter>");
+    assert_title(f, "Episode");
+    /* The fields in order; how they align is not the point. */
+    static const char *const fields[] = {
+        "Episode 2",
+        "Started: 2026-11-16 11:06",
+        "Ended: 2026-11-16 11:36 (lasted 30m)",
+        "Intensity: 3 (mild)",
+        "Region: neck",
+        "Side: -",
+        "Triggers: lifting",
+        "Notes: after moving boxes",
+    };
+    int y = 0;
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        int at = assert_shows_words(f, fields[i]);
+        assert_true(at > y);
+        y = at;
+    }
+    /* Back: the list, the cursor where it was. */
+    keys(f, "q");
+    assert_int_equal(headless_row(f->h, list_row(f, 2))[0], '>');
+    keys(f, "q");
+    assert_title(f, "Home");
+}
+
+static void test_history_filter(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "l/BOX<Enter>");
+    assert_shows(f, "Filter \"BOX\": 1 matching, newest first");
+    list_row(f, 2);
+    assert_not_shows(f, "2026-11-18 10:06");
+    assert_not_shows(f, "2026-11-13 11:06");
+    assert_row(f, 23, "1 episode matches \"BOX\".");
+    /* An empty filter shows every episode again. */
+    keys(f, "/<C-u><Enter>");
+    assert_shows(f, "3 episodes, newest first");
+}
+
+static void test_history_delete_asks_first(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "ljdn");
+    assert_shows(f, "3 episodes, newest first");
+    keys(f, "dy");
+    assert_shows(f, "2 episodes, newest first");
+    assert_not_shows(f, "2026-11-16 11:06");
+    char err[STORE_ERR_LEN];
+    struct episode *ep = ep_new();
+    assert_int_equal(store_episode_get(f->st, 2, ep, err, sizeof(err)), STORE_NOT_FOUND);
+    free(ep);
+}
+
+/* ---- the red-flag checklist ------------------------------------------ */
+
+static void test_check_emergency_on_item_one(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "c");
+    assert_title(f, "Red-flag checklist");
+    assert_shows(f, "Item 1 of 16");
+    assert_shows(f, "Lost bladder or bowel control");
+    assert_not_shows(f, "EMERGENCY");
+    keys(f, "y");
+    /* The emergency shows at once, above every later item. */
+    int band = assert_shows(f, "EMERGENCY: seek emergency care now");
+    assert_true(headless_attr(f->h, band, 2) & A_BOLD);
+    assert_true(band < assert_shows(f, "Item 2 of 16"));
+    keys(f, "nnnnnnnnnnnnnnn");
+    assert_shows(f, "EMERGENCY: seek emergency care now");
+    assert_shows(f, "You answered yes to:");
+    assert_shows(f, " 1. Lost bladder or bowel control");
+    assert_shows(f, "Saved as check 1.");
+    /* Stored as the CLI reads it, with the answer to item 1. */
+    assert_string_equal(sfix_cli(f, "checks"), "   ID  TAKEN             VERDICT     YES TO\n"
+                                               "    1  2026-11-18 11:06  emergency   1\n");
+    /* Home puts the verdict first. */
+    keys(f, "<Enter>");
+    assert_int_equal(assert_shows(f, "Last red-flag check, 2026-11-18 11:06:"), TOP + 1);
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 2);
+}
+
+static void test_check_all_no_is_clear(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cnnnnnnnnnnnnnnnn");
+    assert_shows(f, "Saved as check 1.");
+    assert_not_shows(f, "EMERGENCY");
+    assert_not_shows(f, "You answered yes to:");
+    assert_non_null(strstr(sfix_cli(f, "checks"), "    1  2026-11-18 11:06  clear       -\n"));
+}
+
+static void test_check_back_and_leave(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cnn");
+    assert_shows(f, "Item 3 of 16");
+    keys(f, "<Left>");
+    assert_shows(f, "Item 2 of 16");
+    keys(f, "<Right><Right>"); /* not past the unanswered item */
+    assert_shows(f, "Item 3 of 16");
+    assert_row(f, 23, "Answer this item first: y or n.");
+    /* Leaving with answers asks; "no" stays, "yes" drops them. */
+    keys(f, "<Esc>n");
+    assert_shows(f, "Item 3 of 16");
+    keys(f, "<Esc>y");
+    assert_shows(f, "No red-flag check yet: press c to take one.");
+    assert_string_equal(sfix_cli(f, "checks"), "No checks yet. Take one with unknot check.\n");
+}
+
+/* ---- the timer set-up -------------------------------------------------- */
+
+static void test_timer_ice_setup_and_run(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "i");
+    assert_title(f, "Timer");
+    assert_shows(f, "Ice session");
+    /* The ongoing episode began an hour ago. */
+    assert_shows(f, "Your spasm began under 48 hours ago: ice is best now.");
+    assert_shows(f, "Wrap the ice pack in a towel; never put it on bare skin.");
+    assert_shows(f, "Use ice at most once every 2 hours.");
+    assert_shows(f, "Minutes:  < 20 >  Left/Right: 10 to 20");
+    keys(f, "<Right>"); /* 20 is the most */
+    assert_shows(f, "Minutes:  < 20 >");
+    keys(f, "<Left><Left>");
+    assert_shows(f, "Minutes:  < 18 >");
+    keys(f, "4");
+    assert_row_has(f, assert_shows(f, "Pain now, 0-10 (Enter skips):  4"), "moderate");
+    keys(f, "<Enter>");
+    assert_shows(f, "Ice, 18 minutes");
+    assert_shows(f, "18:00 left of 18:00");
+    /* The clock is the test's: a minute on, a minute less. */
+    headless_advance(f->h, 61 * 1000);
+    assert_shows(f, "16:59 left of 18:00");
+    headless_advance(f->h, 17 * 60 * 1000);
+    assert_shows(f, "Session done.");
+    assert_shows(f, "Ran 18:00 of 18:00. Saved as done.");
+    keys(f, "2<Enter>");
+    assert_title(f, "Home");
+    assert_non_null(strstr(sfix_cli(f, "sessions"),
+                           "    1  2026-11-18 11:06  ice      -                18:00    18:00  "
+                           "done         4 -> 2\n"));
+}
+
+static void test_timer_heat_and_stretch_setup(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "h");
+    assert_shows(f, "Heat session");
+    assert_shows(f, "Never fall asleep on a heating pad.");
+    assert_shows(f, "Minutes:  < 20 >  Left/Right: 5 to 30");
+    assert_not_shows(f, "ice is best now"); /* no episode */
+    keys(f, "q");
+    keys(f, "s");
+    assert_shows(f, "Stretch routine (Up/Down chooses)");
+    int first = assert_shows(f, "Spasm first aid");
+    assert_row_has(f, first, "> Spasm first aid");
+    keys(f, "<Down><Down>");
+    assert_row_has(f, assert_shows(f, "Daily stretch"), "> Daily stretch");
+    assert_shows(f, "Hold: < 30 s >");
+    keys(f, "q");
+    assert_title(f, "Home");
+    assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
+}
+
+/* The timer as `unknot timer ice` opens it: the only screen. */
+static int open_ice(struct app *app, void *arg)
+{
+    (void)arg;
+    return screen_timer_open(app, SESSION_ICE, NULL, 0, 10);
+}
+
+static void test_timer_alone(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open_with(f, 24, 80, open_ice, NULL);
+    assert_shows(f, "Ice session");
+    assert_shows(f, "Minutes:  < 10 >");
+    keys(f, "q");
+    assert_false(headless_running(f->h));
+}
+
+/* ---- size -------------------------------------------------------------- */
+
+static void test_too_small_then_back(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>6");
+    assert_int_equal(headless_resize(f->h, 8, 30), 0);
+    assert_int_equal(headless_lines(f->h), 8);
+    assert_row(f, 0, "terminal too small: 30x8");
+    assert_row(f, 1, "unknot needs 80x24 (Ctrl-C qui"); /* cut at the width */
+    assert_not_shows(f, "Intensity");
+    /* Keys wait for a usable size: leaving (and saying yes to losing the
+     * changes) does not drop the half-filled form. */
+    keys(f, "<Esc>y");
+    assert_true(headless_running(f->h));
+    assert_int_equal(headless_resize(f->h, 24, 80), 0);
+    assert_title(f, "New episode");
+    assert_row_has(f, assert_shows(f, "Intensity"), "6 moderate");
+    keys(f, "<F2>");
+    assert_row(f, 23, "Logged episode 1.");
+}
+
+static void test_too_small_on_start(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 20, 100);
+    assert_row(f, 0, "terminal too small: 100x20");
+    assert_int_equal(headless_resize(f->h, 24, 80), 0);
+    assert_shows(f, "No episode ongoing.");
+}
+
+/* ---- the driver itself ------------------------------------------------- */
+
+static void test_script_errors(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    assert_int_equal(headless_keys(f->h, "<Nope>"), -1);
+    assert_int_equal(headless_keys(f->h, "<Tab"), -1);
+    assert_int_equal(headless_keys(f->h, "\xff"), -1);
+    char many[400];
+    memset(many, 'x', sizeof(many) - 1);
+    many[sizeof(many) - 1] = '\0';
+    assert_int_equal(headless_keys(f->h, many), -1);
+    /* Nothing was fed. */
+    assert_shows(f, "No episode ongoing.");
+    assert_row(f, 23, "");
+    /* A KEY_RESIZE at the same size changes nothing; an unmapped key says nothing. */
+    assert_int_equal(headless_keys(f->h, "<Resize><lt>"), 0);
+    assert_shows(f, "No episode ongoing.");
+    assert_row(f, 23, "");
+    char err[64];
+    struct headless *second = NULL;
+    assert_int_equal(headless_open(&second, f->st, 24, 80, NOW, NULL, NULL, err, sizeof(err)), -1);
+    assert_null(second);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, sfix_setup, sfix_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_home_empty),
+        T(test_home_ongoing_and_flags),
+        T(test_home_end_ongoing_asks_first),
+        T(test_home_help_and_quit),
+        T(test_home_large),
+        T(test_form_new_episode_saved),
+        T(test_form_refuses_without_intensity),
+        T(test_form_leave_asks_when_changed),
+        T(test_form_edit_from_history),
+        T(test_history_list),
+        T(test_history_cursor_moves),
+        T(test_history_detail),
+        T(test_history_filter),
+        T(test_history_delete_asks_first),
+        T(test_check_emergency_on_item_one),
+        T(test_check_all_no_is_clear),
+        T(test_check_back_and_leave),
+        T(test_timer_ice_setup_and_run),
+        T(test_timer_heat_and_stretch_setup),
+        T(test_timer_alone),
+        T(test_too_small_then_back),
+        T(test_too_small_on_start),
+        T(test_script_errors),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -113,7 +113,7 @@ static const char *const safety_lines[] = {
 
 static const struct therapy_preset presets[THERAPY_KIND_COUNT] = {
     [THERAPY_ICE] = {.kind = THERAPY_ICE,
-                     .code = "ice",
+                     .session = SESSION_ICE,
                      .name = "Ice",
                      .default_min = THERAPY_ICE_DEFAULT_MIN,
                      .min_min = THERAPY_ICE_MIN_MIN,
@@ -124,7 +124,7 @@ static const struct therapy_preset presets[THERAPY_KIND_COUNT] = {
                      .when = "Best in the first 48 hours after a spasm begins.",
                      .caution = "Use ice at most once every 2 hours."},
     [THERAPY_HEAT] = {.kind = THERAPY_HEAT,
-                      .code = "heat",
+                      .session = SESSION_HEAT,
                       .name = "Heat",
                       .default_min = THERAPY_HEAT_DEFAULT_MIN,
                       .min_min = THERAPY_HEAT_MIN_MIN,
@@ -267,7 +267,7 @@ int therapy_minutes_check(enum therapy_kind kind, long minutes, char *msg, size_
     if (minutes < p->advised_lo || minutes > p->advised_hi) {
         if (msg && len)
             snprintf(msg, len, "Note: %d to %d minutes of %s is advised.", p->advised_lo,
-                     p->advised_hi, p->code);
+                     p->advised_hi, session_kind_code(p->session));
         return 0;
     }
     put_msg(msg, len, "");
@@ -289,7 +289,7 @@ int therapy_minutes_parse(enum therapy_kind kind, const char *text, int *out, ch
     if (!p || n == 0 || i < n) {
         if (msg && len)
             snprintf(msg, len, "\"%.*s\" is not a number of minutes: %s takes %d to %d.",
-                     (int)(n > INPUT_QUOTE_MAX ? INPUT_QUOTE_MAX : n), s, p ? p->code : "?",
+                     (int)(n > INPUT_QUOTE_MAX ? INPUT_QUOTE_MAX : n), s, p ? session_kind_code(p->session) : "?",
                      p ? p->min_min : 0, p ? p->max_min : 0);
         return -1;
     }

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "src/session.h"
+
 #define ROUTINE_LINE_MAX 76 /* columns of any line of text below */
 
 /* Holds and the gaps between them, in seconds. */
@@ -73,7 +75,7 @@ enum therapy_kind { THERAPY_ICE, THERAPY_HEAT, THERAPY_KIND_COUNT };
 
 struct therapy_preset {
     enum therapy_kind kind;
-    const char *code; /* "ice", "heat": the session kind in the database */
+    enum session_kind session; /* SESSION_ICE or SESSION_HEAT: what is recorded */
     const char *name; /* "Ice", "Heat" */
     int default_min;
     int min_min, max_min;       /* accepted minutes, inclusive */

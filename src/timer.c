@@ -24,7 +24,7 @@ static void put_err(char *err, size_t errlen, const char *text)
 
 static void plan_clear(struct timer_plan *plan)
 {
-    plan->kind_code = NULL;
+    plan->kind = SESSION_STRETCH;
     plan->routine_code = NULL;
     plan->hold_s = 0;
     plan->nsteps = 0;
@@ -151,7 +151,7 @@ int timer_plan_routine(struct timer_plan *plan, const struct routine *r, int hol
         return -1;
     }
     link_labels(plan);
-    plan->kind_code = "stretch";
+    plan->kind = SESSION_STRETCH;
     plan->routine_code = r->code;
     plan->hold_s = hold_s;
     return 0;
@@ -184,7 +184,7 @@ int timer_plan_single(struct timer_plan *plan, enum therapy_kind kind, int64_t s
         snprintf(s->label, sizeof s->label, "%s, %lld seconds", p->name, (long long)seconds);
     push(plan, &need, TIMER_FINISH, 0, "Done", kind == THERAPY_ICE ? ice_done : heat_done);
     link_labels(plan);
-    plan->kind_code = p->code;
+    plan->kind = p->session;
     return 0;
 }
 

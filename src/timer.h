@@ -48,7 +48,7 @@ struct timer_step {
 };
 
 struct timer_plan {
-    const char *kind_code;    /* "stretch", "ice", "heat": the session kind */
+    enum session_kind kind;   /* what the session is recorded as */
     const char *routine_code; /* routine code, or NULL for ice and heat */
     int hold_s;               /* hold of a routine, 0 for ice and heat */
     size_t nsteps;

@@ -288,8 +288,8 @@ static void test_presets(void **state)
     assert_non_null(strstr(heat->how, "shower"));
     assert_non_null(strstr(heat->when, "48 hours"));
     assert_non_null(strstr(heat->caution, "fall asleep"));
-    assert_string_equal(ice->code, "ice");
-    assert_string_equal(heat->code, "heat");
+    assert_int_equal(ice->session, SESSION_ICE);
+    assert_int_equal(heat->session, SESSION_HEAT);
     for (int k = 0; k < THERAPY_KIND_COUNT; k++) {
         const struct therapy_preset *p = therapy_preset((enum therapy_kind)k);
         assert_int_equal(therapy_minutes_check(p->kind, p->default_min, NULL, 0), 0);

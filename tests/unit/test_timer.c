@@ -97,28 +97,29 @@ static void test_three_reps_end_exactly(void **state)
 static void test_ice_and_heat_end_exactly(void **state)
 {
     static const struct {
-        enum therapy_kind kind;
+        enum therapy_kind therapy;
         int64_t seconds;
-        const char *label, *code;
+        const char *label;
+        enum session_kind kind;
     } cases[] = {
-        {THERAPY_ICE, 20 * 60, "Ice, 20 minutes", "ice"},
-        {THERAPY_ICE, 10 * 60, "Ice, 10 minutes", "ice"},
-        {THERAPY_HEAT, 15 * 60, "Heat, 15 minutes", "heat"},
-        {THERAPY_HEAT, 90, "Heat, 90 seconds", "heat"},
+        {THERAPY_ICE, 20 * 60, "Ice, 20 minutes", SESSION_ICE},
+        {THERAPY_ICE, 10 * 60, "Ice, 10 minutes", SESSION_ICE},
+        {THERAPY_HEAT, 15 * 60, "Heat, 15 minutes", SESSION_HEAT},
+        {THERAPY_HEAT, 90, "Heat, 90 seconds", SESSION_HEAT},
     };
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct timer_plan plan;
         struct timer t;
         char err[ERRLEN] = "";
-        assert_int_equal(timer_plan_single(&plan, cases[i].kind, cases[i].seconds, err, sizeof err),
+        assert_int_equal(timer_plan_single(&plan, cases[i].therapy, cases[i].seconds, err, sizeof err),
                          0);
         assert_int_equal(plan.nsteps, 2);
         assert_int_equal(plan.steps[0].kind, TIMER_HOLD);
         assert_int_equal(plan.steps[1].kind, TIMER_FINISH);
         assert_string_equal(plan.steps[0].label, cases[i].label);
         assert_string_equal(plan.steps[0].next, "Done");
-        assert_string_equal(plan.kind_code, cases[i].code);
+        assert_int_equal(plan.kind, cases[i].kind);
         assert_null(plan.routine_code);
         assert_int_equal(timer_total_ms(&plan), cases[i].seconds * 1000);
         start(&t, &plan, START);
@@ -645,7 +646,7 @@ static void test_rest_between_stretches_not_at_the_end(void **state)
         assert_int_equal(plan.steps[i].kind, want[i]);
     assert_string_equal(plan.steps[5].next, "Two sides, left side, rep 1 of 2");
     assert_string_equal(plan.routine_code, "mixed");
-    assert_string_equal(plan.kind_code, "stretch");
+    assert_int_equal(plan.kind, SESSION_STRETCH);
 }
 
 static void test_phases_hold_back_to_back(void **state)

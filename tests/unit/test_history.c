@@ -91,6 +91,34 @@ static void test_flags_severe_ongoing(void **state)
     store_close(&st);
 }
 
+/* The leg rules read symptoms: the service loads the tags of the recent
+ * episodes it reads without them, and only theirs matter. */
+static void test_flags_read_recent_symptoms(void **state)
+{
+    (void)state;
+    struct store *st = open_memory();
+    struct episode ep;
+    char err[STORE_ERR_LEN] = "";
+    episode_init(&ep);
+    ep.started_at = NOW - 20 * DAY; /* too old to flag */
+    ep.ended_at = NOW - 20 * DAY + HOUR;
+    ep.intensity = 4;
+    assert_int_equal(episode_add_tag(&ep, TAG_SYMPTOM, "numbness", err, sizeof(err)), 0);
+    assert_int_equal(store_episode_add(st, &ep, NOW, err, sizeof(err)), STORE_OK);
+    episode_init(&ep);
+    ep.started_at = NOW - 2 * DAY;
+    ep.ended_at = NOW - 2 * DAY + HOUR;
+    ep.intensity = 4;
+    assert_int_equal(episode_add_tag(&ep, TAG_SYMPTOM, "weakness", err, sizeof(err)), 0);
+    assert_int_equal(store_episode_add(st, &ep, NOW, err, sizeof(err)), STORE_OK);
+    struct flags f;
+    assert_int_equal(history_flags(st, NOW, &f, err, sizeof(err)), STORE_OK);
+    assert_true(has_flag(&f, FLAG_LEG_WEAKNESS));
+    assert_false(has_flag(&f, FLAG_LEG_NERVE));
+    assert_int_equal(flags_at(&f, 0)->refs[0].id, ep.id);
+    store_close(&st);
+}
+
 /* The ongoing episode wins over a newer ended one. */
 static void test_latest_prefers_ongoing(void **state)
 {
@@ -127,6 +155,7 @@ int main(void)
         cmocka_unit_test(test_empty_history),
         cmocka_unit_test(test_flags_read_oldest_first),
         cmocka_unit_test(test_flags_severe_ongoing),
+        cmocka_unit_test(test_flags_read_recent_symptoms),
         cmocka_unit_test(test_latest_prefers_ongoing),
         cmocka_unit_test(test_latest_is_newest_start),
     };

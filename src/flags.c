@@ -105,6 +105,7 @@ static void spell_feed(struct flags *f, const struct seen *e)
     if (!s->open || !spell_chains(s, e)) {
         memset(s, 0, sizeof *s);
         s->open = 1;
+        s->ongoing_intensity = -1;
         s->from = e->start;
         s->to = e->end;
     }
@@ -113,6 +114,8 @@ static void spell_feed(struct flags *f, const struct seen *e)
     spell_count_days(s, e);
     s->to = max64(s->to, e->end);
     s->ongoing |= is_ongoing(e->ep);
+    if (is_ongoing(e->ep) && e->ep->intensity > s->ongoing_intensity)
+        s->ongoing_intensity = e->ep->intensity;
     if (s->refs.total == 0 || e->start >= s->refs.last)
         s->latest_intensity = e->ep->intensity;
     refs_push(&s->refs, e);
@@ -129,13 +132,27 @@ static int64_t spell_length(const struct flags *f)
     return spell_current(f) ? f->spell.to - f->spell.from : 0;
 }
 
+/* Local days from the spell's first day to today. */
+static int64_t spell_day_span(const struct flags *f)
+{
+    return f->today - when_local_day(f->spell.from) + 1;
+}
+
+/* Days of the spell with a spasm going, up to today: an end recorded in
+ * the future (a clock set wrong) does not add days that have not come. */
+static int64_t spell_days_on(const struct flags *f)
+{
+    int64_t of = spell_day_span(f);
+    return f->spell.days < of ? f->spell.days : of;
+}
+
 /* What the current spell was, in words: "one spasm lasting 9 days", or
  * "spasms on 8 of the last 9 days, with no 2-day break". */
 static void spell_words(const struct flags *f, char *buf, size_t len)
 {
     const struct flags_spell *s = &f->spell;
-    long long of = (long long)(f->today - when_local_day(s->from) + 1);
-    long long on = s->days < of ? (long long)s->days : of;
+    long long of = (long long)spell_day_span(f);
+    long long on = (long long)spell_days_on(f);
     long long days = DAYS(s->to - s->from);
 
     if (s->refs.total == 1)
@@ -239,7 +256,7 @@ static struct flag *spell_flag(struct flags *f, enum flag_kind kind, enum flag_l
     struct flag *fl = flag_new(f, kind, level, f->spell.from, f->spell.to);
 
     refs_copy(&f->spell.refs, fl);
-    fl->days = (size_t)f->spell.days;
+    fl->days = (size_t)spell_days_on(f);
     return fl;
 }
 
@@ -263,10 +280,22 @@ static void build_leg_weakness(struct flags *f)
     snprintf(fl->note, sizeof fl->note, "%s", safety_net);
 }
 
+/* The reading the severe rule goes by, and which episode's it is in the
+ * note's words. */
+static int severe_reading(const struct flags_spell *s, const char **whose)
+{
+    *whose = s->refs.total == 1 ? "," : "; the latest";
+    if (s->latest_intensity >= FLAG_SEVERE_INTENSITY)
+        return s->latest_intensity;
+    *whose = "; one still going";
+    return s->ongoing_intensity;
+}
+
 static void build_severe(struct flags *f)
 {
     char words[FLAG_LINE_MAX];
-    int level = f->spell.latest_intensity;
+    const char *whose;
+    int level = severe_reading(&f->spell, &whose);
     struct flag *fl;
 
     if (spell_length(f) <= FLAG_SEVERE_AFTER_S || level < FLAG_SEVERE_INTENSITY)
@@ -278,8 +307,7 @@ static void build_severe(struct flags *f)
              DAYS(FLAG_SEVERE_AFTER_S));
     spell_words(f, words, sizeof words);
     capitalize(words);
-    snprintf(fl->note, sizeof fl->note, "%s%s rated %d/10 (%s).", words,
-             f->spell.refs.total == 1 ? "," : "; the latest", level,
+    snprintf(fl->note, sizeof fl->note, "%s%s rated %d/10 (%s).", words, whose, level,
              band_label(intensity_band(level)));
 }
 

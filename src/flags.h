@@ -29,9 +29,10 @@
  *   out of the days from the spell's first day to today ("on each of the
  *   last 8 days" when there was no day without).
  * SEVERE AND NOT EASING: the current spell lasts more than
- *   FLAG_SEVERE_AFTER_S and its latest episode (the latest started; until
- *   pain readings exist, its intensity is the latest reading) is rated
- *   FLAG_SEVERE_INTENSITY or more.
+ *   FLAG_SEVERE_AFTER_S and its latest pain reading is FLAG_SEVERE_INTENSITY
+ *   or more. Until pain readings exist, an episode's intensity is its
+ *   reading; the latest is the latest-started episode's, and an episode
+ *   still going keeps its own (a milder spasm elsewhere does not ease it).
  * LEG SYMPTOMS: episodes that are ongoing or started at or after now -
  *   FLAG_LEG_RECENT_S, with the symptom "weakness" (leg_weakness, urgent),
  *   or with "numbness", "radiating-leg" or "below-knee" (leg_nerve).
@@ -149,6 +150,7 @@ struct flags_spell {
     int64_t from, to;
     int64_t days, last_day; /* local days with an episode going */
     int latest_intensity;   /* of the latest-started episode */
+    int ongoing_intensity;  /* highest of those still going, or -1 */
     struct flags_refs refs;
 };
 

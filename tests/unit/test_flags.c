@@ -330,6 +330,16 @@ static void test_spell_days(void **state)
     fl = must_find(&f, FLAG_OVER_3_DAYS);
     assert_string_equal(fl->title, "Spasms on each of the last 5 days");
     assert_int_equal(fl->days, 5);
+
+    /* An end recorded days ahead (a wrong clock) adds no days to come. */
+    static const struct ep_spec ahead[] = {
+        {1, DAY0 - 4 * D + 6 * H, DAY0 - 3 * D + 6 * H, 5, REGION_LOWER, {NULL}},
+        {2, DAY0 - 2 * D + 6 * H, NOW + 2 * D, 5, REGION_LOWER, {NULL}},
+    };
+    run(&f, NOW, ahead, 2);
+    fl = must_find(&f, FLAG_OVER_3_DAYS);
+    assert_string_equal(fl->title, "Spasms on each of the last 5 days");
+    assert_int_equal(fl->days, 5);
 }
 
 /* ---- current spell ---- */
@@ -356,47 +366,26 @@ static void test_current_spell_47_vs_49_hours(void **state)
 /* Spells chain on gaps under 48 h, measured from the latest end so far;
  * only the current spell flags. */
 static const struct flag_case spell_cases[] = {
-    {"47 h gap chains",
-     FLAG_OVER_WEEK,
-     1,
-     2,
+    {"47 h gap chains", FLAG_OVER_WEEK, 1, 2,
      {{1, A, A + 4 * D, 5, REGION_LOWER, {NULL}},
       {2, A + 4 * D + 47 * H, A + 8 * D + 47 * H, 5, REGION_LOWER, {NULL}}}},
-    {"48 h gap does not chain",
-     FLAG_OVER_WEEK,
-     0,
-     2,
+    {"48 h gap does not chain", FLAG_OVER_WEEK, 0, 2,
      {{1, A, A + 4 * D, 5, REGION_LOWER, {NULL}},
       {2, A + 4 * D + 48 * H, A + 8 * D + 48 * H, 5, REGION_LOWER, {NULL}}}},
-    {"48 h gap: the current spell alone is over 3 days",
-     FLAG_OVER_3_DAYS,
-     1,
-     2,
+    {"48 h gap: the current spell alone is over 3 days", FLAG_OVER_3_DAYS, 1, 2,
      {{1, A, A + 4 * D, 5, REGION_LOWER, {NULL}},
       {2, A + 4 * D + 48 * H, A + 8 * D + 48 * H, 5, REGION_LOWER, {NULL}}}},
-    {"gap measured from the latest end of the spell",
-     FLAG_OVER_WEEK,
-     1,
-     3,
+    {"gap measured from the latest end of the spell", FLAG_OVER_WEEK, 1, 3,
      {{1, A, A + 5 * D, 5, REGION_LOWER, {NULL}},
       {2, A + 1 * D, A + 2 * D, 5, REGION_LOWER, {NULL}},
       {3, A + 5 * D + 47 * H, A + 9 * D, 5, REGION_LOWER, {NULL}}}},
-    {"ongoing chained to a finished episode",
-     FLAG_OVER_WEEK,
-     1,
-     2,
+    {"ongoing chained to a finished episode", FLAG_OVER_WEEK, 1, 2,
      {{1, NOW - 9 * D, NOW - 3 * D, 3, REGION_LOWER, {NULL}},
       {2, NOW - 2 * D, ONGOING, 3, REGION_LOWER, {NULL}}}},
-    {"an old spell over a week is not current",
-     FLAG_OVER_WEEK,
-     0,
-     2,
+    {"an old spell over a week is not current", FLAG_OVER_WEEK, 0, 2,
      {{1, NOW - 30 * D, NOW - 20 * D, 5, REGION_LOWER, {NULL}},
       {2, NOW - 2 * D, NOW - 2 * D + H, 5, REGION_LOWER, {NULL}}}},
-    {"end before start counts as zero length",
-     FLAG_OVER_3_DAYS,
-     0,
-     1,
+    {"end before start counts as zero length", FLAG_OVER_3_DAYS, 0, 1,
      {{1, NOW - 10 * D, NOW - 20 * D, 5, REGION_LOWER, {NULL}}}},
 };
 
@@ -474,70 +463,36 @@ static void test_ladder_refs_keep_latest(void **state)
 
 /* ---- recurring ---- */
 
-#define SHORT(id, start, region)                                                                   \
-    {                                                                                              \
-        id, start, (start) + 2 * H, 5, region,                                                     \
-        {                                                                                          \
-            NULL                                                                                   \
-        }                                                                                          \
-    }
+#define SHORT(id, start, region) {id, start, (start) + 2 * H, 5, region, {NULL}}
 
 static const struct flag_case recurring_cases[] = {
-    {"3 days",
-     FLAG_RECURRING,
-     1,
-     3,
+    {"3 days", FLAG_RECURRING, 1, 3,
      {SHORT(1, NOW - 29 * D, REGION_LOWER), SHORT(2, NOW - 15 * D, REGION_MID),
       SHORT(3, NOW - 1 * D, REGION_UPPER)}},
-    {"2 days",
-     FLAG_RECURRING,
-     0,
-     2,
+    {"2 days", FLAG_RECURRING, 0, 2,
      {SHORT(1, NOW - 15 * D, REGION_MID), SHORT(2, NOW - 1 * D, REGION_UPPER)}},
-    {"3 spasms on 2 days",
-     FLAG_RECURRING,
-     0,
-     3,
+    {"3 spasms on 2 days", FLAG_RECURRING, 0, 3,
      {SHORT(1, NOW - 10 * D, REGION_LOWER), SHORT(2, NOW - 10 * D + 4 * H, REGION_LOWER),
       SHORT(3, NOW - 5 * D, REGION_LOWER)}},
-    {"23 h 50 m apart across midnight: 2 days",
-     FLAG_RECURRING,
-     1,
-     3,
+    {"23 h 50 m apart across midnight: 2 days", FLAG_RECURRING, 1, 3,
      {SHORT(1, DAY0 - 10 * D + 12 * H, REGION_LOWER),
-      SHORT(2, DAY0 - 9 * D + 11 * H + 50 * M, REGION_LOWER), SHORT(3, NOW - 5 * D, REGION_LOWER)}},
-    {"23 h 50 m apart on one day: 1 day",
-     FLAG_RECURRING,
-     0,
-     3,
+      SHORT(2, DAY0 - 9 * D + 11 * H + 50 * M, REGION_LOWER),
+      SHORT(3, NOW - 5 * D, REGION_LOWER)}},
+    {"23 h 50 m apart on one day: 1 day", FLAG_RECURRING, 0, 3,
      {SHORT(1, DAY0 - 10 * D + 5 * M, REGION_LOWER),
       SHORT(2, DAY0 - 10 * D + 23 * H + 55 * M, REGION_LOWER),
       SHORT(3, NOW - 5 * D, REGION_LOWER)}},
-    {"the first day of the window starts at its midnight",
-     FLAG_RECURRING,
-     1,
-     3,
+    {"the first day of the window starts at its midnight", FLAG_RECURRING, 1, 3,
      {SHORT(1, DAY0 - 29 * D, REGION_LOWER), SHORT(2, NOW - 15 * D, REGION_MID),
       SHORT(3, NOW - 1 * D, REGION_UPPER)}},
-    {"a second before it is outside",
-     FLAG_RECURRING,
-     0,
-     3,
+    {"a second before it is outside", FLAG_RECURRING, 0, 3,
      {SHORT(1, DAY0 - 29 * D - 1, REGION_LOWER), SHORT(2, NOW - 15 * D, REGION_MID),
       SHORT(3, NOW - 1 * D, REGION_UPPER)}},
-    {"now is inside",
-     FLAG_RECURRING,
-     1,
-     3,
-     {SHORT(1, NOW - 20 * D, REGION_LOWER),
-      SHORT(2, NOW - 15 * D, REGION_MID),
+    {"now is inside", FLAG_RECURRING, 1, 3,
+     {SHORT(1, NOW - 20 * D, REGION_LOWER), SHORT(2, NOW - 15 * D, REGION_MID),
       {3, NOW, ONGOING, 5, REGION_UPPER, {NULL}}}},
-    {"a start after now is not counted",
-     FLAG_RECURRING,
-     0,
-     3,
-     {SHORT(1, NOW - 10 * D, REGION_LOWER),
-      SHORT(2, NOW - 5 * D, REGION_LOWER),
+    {"a start after now is not counted", FLAG_RECURRING, 0, 3,
+     {SHORT(1, NOW - 10 * D, REGION_LOWER), SHORT(2, NOW - 5 * D, REGION_LOWER),
       {3, NOW + 60, ONGOING, 5, REGION_LOWER, {NULL}}}},
 };
 
@@ -583,17 +538,14 @@ static void test_recurring_same_region_note(void **state)
     } rows[] = {
         {{REGION_LOWER, REGION_MID, REGION_NECK}, 3, ""},
         {{REGION_LOWER, REGION_NECK, REGION_LOWER}, 3, ""},
-        {{REGION_LOWER, REGION_LOWER, REGION_LOWER},
-         3,
+        {{REGION_LOWER, REGION_LOWER, REGION_LOWER}, 3,
          "3 in the lower back: spasms that keep coming back in one place are worth checking "
          "with your doctor."},
         {{REGION_NECK, REGION_UPPER, REGION_UPPER, REGION_NECK}, 4, ""},
-        {{REGION_NECK, REGION_NECK, REGION_LOWER, REGION_NECK},
-         4,
+        {{REGION_NECK, REGION_NECK, REGION_LOWER, REGION_NECK}, 4,
          "3 in the neck: spasms that keep coming back in one place are worth checking with "
          "your doctor."},
-        {{REGION_MID, REGION_MID, REGION_MID, REGION_MID},
-         4,
+        {{REGION_MID, REGION_MID, REGION_MID, REGION_MID}, 4,
          "4 in the mid back: spasms that keep coming back in one place are worth checking with "
          "your doctor."},
     };
@@ -636,42 +588,25 @@ static void test_recurring_full_window(void **state)
 /* ---- severe and not easing ---- */
 
 static const struct flag_case severe_cases[] = {
-    {"7, ongoing exactly 3 days",
-     FLAG_SEVERE_NOT_EASING,
-     0,
-     1,
+    {"7, ongoing exactly 3 days", FLAG_SEVERE_NOT_EASING, 0, 1,
      {{1, NOW - 3 * D, ONGOING, 7, REGION_LOWER, {NULL}}}},
-    {"7, ongoing 3 days + 1 s",
-     FLAG_SEVERE_NOT_EASING,
-     1,
-     1,
+    {"7, ongoing 3 days + 1 s", FLAG_SEVERE_NOT_EASING, 1, 1,
      {{1, NOW - 3 * D - 1, ONGOING, 7, REGION_LOWER, {NULL}}}},
-    {"6, ongoing 5 days",
-     FLAG_SEVERE_NOT_EASING,
-     0,
-     1,
+    {"6, ongoing 5 days", FLAG_SEVERE_NOT_EASING, 0, 1,
      {{1, NOW - 5 * D, ONGOING, 6, REGION_LOWER, {NULL}}}},
-    {"9, ended an hour ago after 5 days: still current",
-     FLAG_SEVERE_NOT_EASING,
-     1,
-     1,
+    {"9, ended an hour ago after 5 days: still current", FLAG_SEVERE_NOT_EASING, 1, 1,
      {{1, NOW - 5 * D, NOW - H, 9, REGION_LOWER, {NULL}}}},
-    {"9, ended 3 days ago: not current",
-     FLAG_SEVERE_NOT_EASING,
-     0,
-     1,
+    {"9, ended 3 days ago: not current", FLAG_SEVERE_NOT_EASING, 0, 1,
      {{1, NOW - 8 * D, NOW - 3 * D, 9, REGION_LOWER, {NULL}}}},
-    {"severe at first, the latest 4: easing",
-     FLAG_SEVERE_NOT_EASING,
-     0,
-     3,
+    {"severe at first, the latest 4: easing", FLAG_SEVERE_NOT_EASING, 0, 3,
      {{1, NOW - 5 * D, NOW - 4 * D, 9, REGION_LOWER, {NULL}},
       {2, NOW - 3 * D, NOW - 2 * D, 8, REGION_LOWER, {NULL}},
       {3, NOW - D, NOW - D + H, 4, REGION_LOWER, {NULL}}}},
-    {"mild at first, the latest 7",
-     FLAG_SEVERE_NOT_EASING,
-     1,
-     2,
+    {"still going at 8, milder spasms since", FLAG_SEVERE_NOT_EASING, 1, 3,
+     {{1, NOW - 10 * D, ONGOING, 8, REGION_LOWER, {NULL}},
+      {2, NOW - 2 * H, NOW - 2 * H + M, 3, REGION_NECK, {NULL}},
+      {3, NOW - H, NOW - H + M, 3, REGION_NECK, {NULL}}}},
+    {"mild at first, the latest 7", FLAG_SEVERE_NOT_EASING, 1, 2,
      {{1, NOW - 5 * D, NOW - 4 * D, 3, REGION_LOWER, {NULL}},
       {2, NOW - 3 * D, ONGOING, 7, REGION_LOWER, {NULL}}}},
 };
@@ -698,19 +633,19 @@ static void test_severe_one_episode(void **state)
     assert_int_equal(fl->refs[0].started_at, NOW - 4 * D);
     assert_int_equal(fl->span, 4 * D);
     assert_string_equal(fl->note, "One spasm lasting 4 days, still going, rated 8/10 (severe).");
+
+    static const struct ep_spec milder_since[] = {
+        {1, NOW - 4 * D - 2 * H, ONGOING, 8, REGION_LOWER, {NULL}},
+        {2, NOW - H, NOW - H + M, 3, REGION_NECK, {NULL}},
+    };
+    run(&f, NOW, milder_since, 2);
+    assert_string_equal(must_find(&f, FLAG_SEVERE_NOT_EASING)->note,
+                        "Spasms on each of the last 5 days; one still going rated 8/10 (severe).");
 }
 
 /* ---- leg symptoms ---- */
 
-#define LEG(start, end, s1, s2)                                                                    \
-    {                                                                                              \
-        {                                                                                          \
-            1, start, end, 4, REGION_LOWER,                                                        \
-            {                                                                                      \
-                s1, s2                                                                             \
-            }                                                                                      \
-        }                                                                                          \
-    }
+#define LEG(start, end, s1, s2) {{1, start, end, 4, REGION_LOWER, {s1, s2}}}
 
 static const struct flag_case leg_cases[] = {
     {"weakness, started 7 days ago", FLAG_LEG_WEAKNESS, 1, 1,
@@ -803,47 +738,24 @@ static void test_wants_tags(void **state)
 #define BLOCK3 (DAY0 - 83 * D) /* first instant of the oldest 4-week block */
 
 static const struct flag_case long_cases[] = {
-    {"a spasm in each block",
-     FLAG_LONG_RUNNING,
-     1,
-     3,
+    {"a spasm in each block", FLAG_LONG_RUNNING, 1, 3,
      {SHORT(1, NOW - 70 * D, REGION_LOWER), SHORT(2, NOW - 40 * D, REGION_LOWER),
       SHORT(3, NOW - 20 * D, REGION_LOWER)}},
-    {"none in the middle block",
-     FLAG_LONG_RUNNING,
-     0,
-     3,
+    {"none in the middle block", FLAG_LONG_RUNNING, 0, 3,
      {SHORT(1, NOW - 70 * D, REGION_LOWER), SHORT(2, NOW - 60 * D, REGION_LOWER),
       SHORT(3, NOW - 2 * D, REGION_LOWER)}},
-    {"none in the newest block",
-     FLAG_LONG_RUNNING,
-     0,
-     3,
+    {"none in the newest block", FLAG_LONG_RUNNING, 0, 3,
      {SHORT(1, NOW - 80 * D, REGION_LOWER), SHORT(2, NOW - 40 * D, REGION_LOWER),
       SHORT(3, NOW - 29 * D, REGION_LOWER)}},
-    {"the oldest block starts at its midnight",
-     FLAG_LONG_RUNNING,
-     1,
-     3,
-     {{1, BLOCK3, BLOCK3 + H, 2, REGION_LOWER, {NULL}},
-      SHORT(2, NOW - 40 * D, REGION_LOWER),
+    {"the oldest block starts at its midnight", FLAG_LONG_RUNNING, 1, 3,
+     {{1, BLOCK3, BLOCK3 + H, 2, REGION_LOWER, {NULL}}, SHORT(2, NOW - 40 * D, REGION_LOWER),
       SHORT(3, NOW - 2 * D, REGION_LOWER)}},
-    {"ending a second before it is outside",
-     FLAG_LONG_RUNNING,
-     0,
-     3,
-     {{1, BLOCK3 - H, BLOCK3 - 1, 2, REGION_LOWER, {NULL}},
-      SHORT(2, NOW - 40 * D, REGION_LOWER),
+    {"ending a second before it is outside", FLAG_LONG_RUNNING, 0, 3,
+     {{1, BLOCK3 - H, BLOCK3 - 1, 2, REGION_LOWER, {NULL}}, SHORT(2, NOW - 40 * D, REGION_LOWER),
       SHORT(3, NOW - 2 * D, REGION_LOWER)}},
-    {"one episode going through all three",
-     FLAG_LONG_RUNNING,
-     1,
-     1,
+    {"one episode going through all three", FLAG_LONG_RUNNING, 1, 1,
      {{1, NOW - 100 * D, NOW - 10 * D, 2, REGION_LOWER, {NULL}}}},
-    {"a long spell that ended before the newest block",
-     FLAG_LONG_RUNNING,
-     0,
-     1,
+    {"a long spell that ended before the newest block", FLAG_LONG_RUNNING, 0, 1,
      {{1, NOW - 200 * D, NOW - 30 * D, 2, REGION_LOWER, {NULL}}}},
 };
 

@@ -23,7 +23,7 @@ enum redflag_level {
 
 /* The line that ends the advice of a clear checklist. */
 #define REDFLAGS_NOT_MEDICAL_ADVICE \
-    "unknot is not medical advice. If you are worried, call your clinician."
+    "unknot is not medical advice. If you are worried, call your doctor."
 
 /* One checklist item. All text is plain ASCII in static storage. */
 struct redflag_item {

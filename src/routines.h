@@ -41,7 +41,7 @@
 
 /* The line every screen with advice ends with (same words as flags.h). */
 #define ROUTINES_NOT_MEDICAL_ADVICE                                                                \
-    "unknot is not medical advice. If you are worried, call your clinician."
+    "unknot is not medical advice. If you are worried, call your doctor."
 
 /* One position of a stretch that alternates two (cat-cow): each rep holds
  * every phase in turn, each for the full hold. */

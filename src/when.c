@@ -571,6 +571,14 @@ int64_t when_days_start(int64_t now, int days)
     return when_day_start(now) - (int64_t)(days - 1) * 86400; /* an absurd now */
 }
 
+int64_t when_local_day(int64_t t)
+{
+    struct tm tm;
+    if (!to_local(t, &tm) || tm.tm_year + 1900 < 1) /* days_since_epoch counts from year 1 */
+        return t / 86400 - (t % 86400 < 0);          /* floor: an absurd t still orders */
+    return days_since_epoch(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 /* ---- ISO 8601 instants -------------------------------------------------- */
 
 /* n digits at s as a number, or -1. */

@@ -60,4 +60,11 @@ int64_t when_day_start(int64_t t);
  * a 23- or 25-hour day inside changes nothing. days < 1 counts as 1. */
 int64_t when_days_start(int64_t now, int days);
 
+/* The local calendar day that contains t, as a day number: days from
+ * 1970-01-01 to t's local date (TZ). Two instants fall on the same local
+ * day exactly when their numbers are equal, and the difference of two
+ * numbers counts calendar days, whatever the length of the days between
+ * (23 or 25 hours at a DST change). A t outside time_t counts in UTC days. */
+int64_t when_local_day(int64_t t);
+
 #endif

@@ -163,7 +163,9 @@ static int draw_flags(const struct home *h, int y, int last)
         int room = last - y + 1 - (i + 1 < n); /* keep a row for the rest */
         if (flag_rows(f) > room)
             break;
-        attr_t a = f->kind == FLAG_CHRONIC ? A_BOLD : ui_attr(UC_MODERATE);
+        attr_t a = f->level == FLAG_LEVEL_URGENT ? ui_attr(UC_URGENT)
+                   : f->level == FLAG_LEVEL_INFO ? A_BOLD
+                                                 : ui_attr(UC_MODERATE);
         ui_put(y++, 4, COLS - 6, f->title, a);
         y = ui_put_wrapped(y, 6, COLS - 8, last, f->advice, A_NORMAL);
         y = ui_put_wrapped(y, 6, COLS - 8, last, f->note, ui_attr(UC_DIM));

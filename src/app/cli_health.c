@@ -18,8 +18,9 @@ enum { OPT_HELP = 1000, OPT_JSON, OPT_YES, OPT_NONE };
 
 static const char usage_flags[] =
     "usage: unknot flags [--json]\n"
-    "Print the flags computed from the history (over a week, recurring, severe and\n"
-    "not easing, chronic), one per line with its advice and the episodes behind it.\n"
+    "Print the flags computed from the history (leg symptoms, severe and not easing,\n"
+    "over 3 days, a week or two weeks, recurring, long-running), one per line with\n"
+    "its advice and the episodes behind it.\n"
     "  --json   print them as a JSON array\n";
 
 static const char usage_check[] =
@@ -75,7 +76,8 @@ static void json_field_time(FILE *f, const char *name, int64_t t)
 static void print_flag_json(struct cli_ctx *ctx, const struct flag *fl)
 {
     FILE *f = ctx->out;
-    fprintf(f, "  {\"kind\": \"%s\", \"title\": ", flag_kind_code(fl->kind));
+    fprintf(f, "  {\"kind\": \"%s\", \"level\": \"%s\", \"title\": ", flag_kind_code(fl->kind),
+            flag_level_code(fl->level));
     json_write_string(f, fl->title);
     fputs(", \"advice\": ", f);
     json_write_string(f, fl->advice);
@@ -85,8 +87,8 @@ static void print_flag_json(struct cli_ctx *ctx, const struct flag *fl)
     json_field_time(f, "from", fl->from);
     fputs(", ", f);
     json_field_time(f, "to", fl->to);
-    fprintf(f, ", \"span_s\": %" PRId64 ", \"total\": %zu, \"episodes\": [", fl->span,
-            fl->total);
+    fprintf(f, ", \"span_s\": %" PRId64 ", \"days\": %zu, \"total\": %zu, \"episodes\": [",
+            fl->span, fl->days, fl->total);
     for (size_t i = 0; i < fl->nrefs; i++) {
         fprintf(f, "%s{\"id\": %" PRId64 ", ", i ? ", " : "", fl->refs[i].id);
         json_field_time(f, "started_at", fl->refs[i].started_at);

@@ -11,8 +11,8 @@
 #include "src/flags.h"
 
 /* The flags of the whole history at `now`: every episode, oldest first,
- * fed into *out (flags_begin .. flags_end), without tags, in one pass and
- * constant memory. Returns STORE_OK, or a store error with err filled;
+ * fed into *out (flags_begin .. flags_end), in one pass and constant
+ * memory, with their tags where flags_wants_tags asks for them. Returns STORE_OK, or a store error with err filled;
  * *out then holds what the rows read before the error gave. */
 int history_flags(struct store *st, int64_t now, struct flags *out, char *err, size_t errlen);
 

@@ -15,9 +15,10 @@ run --db "$DB" log --at "20d ago" --for 2h -i 4 -r lower
 run --db "$DB" log --at "12d ago" --for 1h -i 3 -r neck
 run --db "$DB" flags
 expect_rc 0 "flags"
-expect_out "Over a week" "over a week flag"
+expect_out "One spasm lasting 8 days, still going: Book an appointment" "over a week flag"
 expect_out "Severe and not easing" "severe flag"
-expect_out "Recurring" "recurring flag"
+expect_out "Spasms on 3 days in the last 30" "recurring flag"
+expect_out "call your doctor." "flags end with the doctor, not a clinician"
 expect_out "#1 (" "flags name their episodes"
 expect_out "not medical advice" "flags end with the disclaimer"
 case $OUT in *"No flags."*) fail "flags says No flags. with flags" ;; *) pass ;; esac
@@ -28,6 +29,28 @@ kinds=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(" ".join(sorted(
 expect_eq "$kinds" "over_week recurring severe_not_easing" "flags --json kinds"
 run --db "$DB" flags --bogus
 expect_rc 2 "flags with a bad option"
+expect_eq "$(printf '[]' | jq 'length')" "0" "jq reads the empty array"
+
+# Eight separate 2-hour spasms on eight days are not "pain lasting over a
+# week": the words say what happened (issue 11).
+D8=$E2E_TMP/eight.db
+for d in 8 7 6 5 4 3 2 1; do
+    "$UNKNOT" --db "$D8" log --at "$(date -d "-$d day" +%F) 08:00" --for 2h -i 5 -r lower \
+        >/dev/null 2>&1 || fail "log the spasm of $d days ago"
+done
+run --db "$D8" flags
+expect_rc 0 "flags on eight daily spasms"
+expect_out "Spasms on 8 of the last 9 days, with no 2-day break" "eight daily spasms, as they were"
+expect_out "Spasms on 8 days in the last 30" "recurring counts the days"
+case $OUT in *"ain lasting"*) fail "eight separate spasms read as pain lasting: $OUT" ;; *) pass ;; esac
+run --db "$D8" flags --json
+expect_rc 0 "flags --json on eight daily spasms"
+if printf '%s' "$OUT" | python3 -m json.tool >/dev/null; then pass; else fail "not JSON: $OUT"; fi
+expect_eq "$(printf '%s' "$OUT" | jq '.[0].episodes[0].id')" "1" "jq: the first flag's first episode"
+expect_eq "$(printf '%s' "$OUT" | jq -r '[.[] | .kind + ":" + .level] | join(" ")')" \
+    "over_week:see_doctor recurring:see_doctor" "jq: kinds and levels"
+expect_eq "$(printf '%s' "$OUT" | jq '[.[0].days, .[0].total, (.[0].episodes | length)]' -c)" \
+    "[8,8,8]" "jq: days, total and the episodes array"
 
 # The checklist, answered from a script.
 run --db "$DB" check --yes 1

@@ -7,7 +7,7 @@ DB=$E2E_TMP/app.db
 
 tui_start 80x24 -- --db "$DB"
 expect_screen "n new" "home shows its shortcuts"
-expect_screen "Over a week" "home shows the flags"
+expect_screen "back pain over a week should be checked" "home shows the flags"
 expect_screen "Ongoing: episode 1" "home shows the ongoing episode"
 expect_screen "3 mild" "home shows today's entry with its band"
 expect_screen "No red-flag check yet" "home invites the checklist"
@@ -69,7 +69,7 @@ tui_stop
 tui_start 80x24 -- --db "$BUSY"
 expect_screen "EMERGENCY" "busy home: the emergency first"
 expect_screen "Severe and not easing" "busy home: the severe flag shows"
-expect_screen "Over a week" "busy home: the over-a-week flag shows"
+expect_screen "back pain over a week should be checked" "busy home: the over-a-week flag shows"
 expect_screen "more (l: history)" "busy home: today's list is cut, and says so"
 tui_text "q"
 expect_screen "UNKNOT-EXITED-0" "busy home quits"

@@ -91,6 +91,37 @@ static void test_flags_severe_ongoing(void **state)
     store_close(&st);
 }
 
+/* Adds an hour-long episode started `ago` before NOW with one symptom. */
+static int64_t add_with_symptom(struct store *st, int64_t ago, const char *symptom)
+{
+    struct episode ep;
+    char err[STORE_ERR_LEN] = "";
+    episode_init(&ep);
+    ep.started_at = NOW - ago;
+    ep.ended_at = NOW - ago + HOUR;
+    ep.intensity = 4;
+    assert_int_equal(episode_add_tag(&ep, TAG_SYMPTOM, symptom, err, sizeof(err)), 0);
+    assert_int_equal(store_episode_add(st, &ep, NOW, err, sizeof(err)), STORE_OK);
+    return ep.id;
+}
+
+/* The leg rules read symptoms: the service loads the tags of the recent
+ * episodes it reads without them, and only theirs matter. */
+static void test_flags_read_recent_symptoms(void **state)
+{
+    (void)state;
+    struct store *st = open_memory();
+    add_with_symptom(st, 20 * DAY, "numbness"); /* too old to flag */
+    int64_t recent = add_with_symptom(st, 2 * DAY, "weakness");
+    struct flags f;
+    char err[STORE_ERR_LEN] = "";
+    assert_int_equal(history_flags(st, NOW, &f, err, sizeof(err)), STORE_OK);
+    assert_true(has_flag(&f, FLAG_LEG_WEAKNESS));
+    assert_false(has_flag(&f, FLAG_LEG_NERVE));
+    assert_int_equal(flags_at(&f, 0)->refs[0].id, recent);
+    store_close(&st);
+}
+
 /* The ongoing episode wins over a newer ended one. */
 static void test_latest_prefers_ongoing(void **state)
 {
@@ -127,6 +158,7 @@ int main(void)
         cmocka_unit_test(test_empty_history),
         cmocka_unit_test(test_flags_read_oldest_first),
         cmocka_unit_test(test_flags_severe_ongoing),
+        cmocka_unit_test(test_flags_read_recent_symptoms),
         cmocka_unit_test(test_latest_prefers_ongoing),
         cmocka_unit_test(test_latest_is_newest_start),
     };

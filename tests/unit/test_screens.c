@@ -67,7 +67,7 @@ static void test_home_empty(void **state)
     assert_shows(f, "No flags.");
     assert_shows(f, "Nothing logged today.");
     assert_shows(f, "No red-flag check yet: press c to take one.");
-    assert_row(f, 22, "  unknot is not medical advice. If you are worried, call your clinician.");
+    assert_row(f, 22, "  unknot is not medical advice. If you are worried, call your doctor.");
     assert_row(f, 23, ""); /* the status line */
 }
 
@@ -89,7 +89,7 @@ static void test_home_ongoing_and_flags(void **state)
     assert_row_has(f, y, "8 severe  lower back, right");
     int flags = assert_shows(f, "Flags");
     int severe = assert_shows(f, "Severe and not easing");
-    int recur = assert_shows(f, "Recurring: 4 in 30 days");
+    int recur = assert_shows(f, "Spasms on 4 days in the last 30");
     assert_true(flags < severe && flags < recur);
     assert_not_shows(f, "No flags.");
     /* Today: only the neck episode started today. */
@@ -143,7 +143,7 @@ static void test_home_large(void **state)
     const char *title = headless_row(f->h, 0);
     assert_int_equal(strlen(title), 132 - 15 + strlen("? help"));
     assert_shows(f, "Ongoing: episode 1 for 1h");
-    assert_row(f, 41, "  unknot is not medical advice. If you are worried, call your clinician.");
+    assert_row(f, 41, "  unknot is not medical advice. If you are worried, call your doctor.");
     /* The history gains a notes column at this width. */
     keys(f, "l");
     assert_shows(f, "NOTES");

@@ -279,6 +279,28 @@ static void test_day_start(void **state)
                     when_day_start(cet(2026, 10, 25, 12, 0)) == 25 * 3600);
 }
 
+/* Local day numbers: equal within a local day, one apart across each
+ * midnight, also across the 23- and 25-hour days, checked against
+ * days_from_civil. */
+static void test_local_day(void **state)
+{
+    (void)state;
+    set_tz("UTC");
+    assert_true(when_local_day(utc(2026, 11, 20, 0, 0)) == days_from_civil(2026, 11, 20));
+    assert_true(when_local_day(utc(2026, 11, 20, 23, 59) + 59) == days_from_civil(2026, 11, 20));
+    assert_true(when_local_day(0) == 0);
+    assert_true(when_local_day(-1) == -1);
+    set_tz("Europe/Berlin");
+    assert_true(when_local_day(cet(2026, 11, 20, 0, 0)) == days_from_civil(2026, 11, 20));
+    assert_true(when_local_day(cet(2026, 11, 20, 0, 0) - 1) == days_from_civil(2026, 11, 19));
+    /* 23 h 59 m after 00:00 on the short day is the next day already. */
+    assert_true(when_local_day(cet(2026, 3, 29, 0, 0) + 23 * 3600) == days_from_civil(2026, 3, 30));
+    assert_true(when_local_day(cest(2026, 3, 29, 23, 59)) == days_from_civil(2026, 3, 29));
+    /* 24 h after 00:30 on the long day is still that day. */
+    assert_true(when_local_day(cest(2026, 10, 25, 0, 30) + 86400) == days_from_civil(2026, 10, 25));
+    assert_true(when_local_day(cet(2026, 10, 26, 0, 0)) == days_from_civil(2026, 10, 26));
+}
+
 /* Where midnight itself is skipped (Sao Paulo, 2018-11-04 00:00 -> 01:00),
  * a date alone means the start of that day, not an error. */
 static void test_day_start_midnight_gap(void **state)
@@ -828,6 +850,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_when),
         cmocka_unit_test(test_roundtrip_duration),
         cmocka_unit_test(test_days_start),
+        cmocka_unit_test(test_local_day),
         cmocka_unit_test(test_days_start_sweep),
         cmocka_unit_test(test_parse_iso),
         cmocka_unit_test(test_parse_iso_calendar),

@@ -811,7 +811,7 @@ static void test_parse_iso_calendar(void **state)
             int last = (int)(days_from_civil(y + (m == 12), m == 12 ? 1 : m + 1, 1) -
                              days_from_civil(y, m, 1));
             for (int d = last - 1; d <= last + 1; d++) {
-                char text[40];
+                char text[64]; /* room for any int the compiler imagines */
                 int64_t t = SENTINEL;
                 snprintf(text, sizeof text, "%04d-%02d-%02dT23:59:58-01:30", y, m, d);
                 int rc = when_parse_iso(text, &t);

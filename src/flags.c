@@ -293,7 +293,7 @@ static int severe_reading(const struct flags_spell *s, const char **whose)
 
 static void build_severe(struct flags *f)
 {
-    char words[FLAG_LINE_MAX];
+    char words[FLAG_WORDS_MAX];
     const char *whose;
     int level = severe_reading(&f->spell, &whose);
     struct flag *fl;
@@ -413,7 +413,7 @@ static int blocks_all_seen(const struct flags *f)
 
 static void build_long_running(struct flags *f)
 {
-    char words[FLAG_LINE_MAX];
+    char words[FLAG_WORDS_MAX];
     struct flag *fl;
 
     if (spell_length(f) > FLAG_LONG_SPELL_S) {

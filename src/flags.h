@@ -85,6 +85,10 @@
 #define FLAG_MAX_REFS 12  /* episodes listed per flag; `total` counts them all */
 #define FLAG_TITLE_MAX 96 /* bytes, with the NUL */
 #define FLAG_LINE_MAX 160 /* bytes of advice / note, with the NUL */
+/* bytes of the words for what a spell was ("spasms on 8 of the last 9 days,
+ * with no 2-day break"), with the NUL: short enough to fit in a note with
+ * the words around them */
+#define FLAG_WORDS_MAX 96
 #define FLAG_MAX 6        /* flags at once: one rung of the ladder */
 
 /* The line every screen with advice ends with. */

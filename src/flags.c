@@ -446,6 +446,14 @@ void flags_begin(struct flags *f, int64_t now)
         f->block_from[k] = when_days_start(now, (k + 1) * FLAG_LONG_BLOCK_DAYS);
 }
 
+/* when_local_day(t) through a cached span of days. */
+static int64_t local_day(struct when_day_span *span, int64_t t)
+{
+    if (t >= span->from && t < span->to)
+        return span->day;
+    return when_local_day_span(t, span);
+}
+
 int flags_wants_tags(const struct flags *f, const struct episode *ep)
 {
     return ep && is_recent(f, ep);
@@ -460,8 +468,8 @@ void flags_feed(struct flags *f, const struct episode *ep)
     e.ep = ep;
     e.start = ep->started_at;
     e.end = effective_end(ep, f->now);
-    e.start_day = when_local_day(e.start);
-    e.end_day = e.end == e.start ? e.start_day : when_local_day(e.end);
+    e.start_day = local_day(&f->start_span, e.start);
+    e.end_day = e.end == e.start ? e.start_day : local_day(&f->end_span, e.end);
     spell_feed(f, &e);
     leg_feed(f, &e);
     recurring_feed(f, &e);

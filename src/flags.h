@@ -56,6 +56,7 @@
 #include <stdint.h>
 
 #include "src/episode.h"
+#include "src/when.h"
 
 /* ---- thresholds (seconds unless said otherwise) ---- */
 #define FLAG_HOUR_S 3600LL
@@ -162,6 +163,9 @@ struct flags_spell {
 struct flags {
     int64_t now;
     int64_t today;                        /* local day of now */
+    /* the local days of the last start and end seen: episodes come in
+     * start order, so both are nearly always the same day again */
+    struct when_day_span start_span, end_span;
     int64_t recur_from;                   /* first instant of the window */
     int64_t block_from[FLAG_LONG_BLOCKS]; /* newest block first */
     int done;

@@ -579,6 +579,35 @@ int64_t when_local_day(int64_t t)
     return days_since_epoch(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* 1 when t is a local midnight (00:00:00). */
+static int is_local_midnight(int64_t t)
+{
+    struct tm tm;
+    return to_local(t, &tm) && tm.tm_hour == 0 && tm.tm_min == 0 && tm.tm_sec == 0;
+}
+
+int64_t when_local_day_span(int64_t t, struct when_day_span *span)
+{
+    struct tm tm;
+    span->from = t;
+    span->to = t + 1;
+    if (!to_local(t, &tm) || tm.tm_year + 1900 < 1) {
+        span->day = when_local_day(t);
+        return span->day;
+    }
+    span->day = days_since_epoch(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    /* Midnight is t less the time of day, and the next one a day later,
+     * unless the clocks change that day: then each candidate is checked,
+     * and one that is not a midnight leaves the span at t alone (the
+     * next call works the day out again). */
+    int64_t from = t - (tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec);
+    if (is_local_midnight(from) && is_local_midnight(from + 86400)) {
+        span->from = from;
+        span->to = from + 86400;
+    }
+    return span->day;
+}
+
 /* ---- ISO 8601 instants -------------------------------------------------- */
 
 /* n digits at s as a number, or -1. */

@@ -67,4 +67,17 @@ int64_t when_days_start(int64_t now, int days);
  * (23 or 25 hours at a DST change). A t outside time_t counts in UTC days. */
 int64_t when_local_day(int64_t t);
 
+/* A span of instants [from, to) that all fall on local day `day` (as
+ * when_local_day counts it); to > from. A caller that meets many instants
+ * of the same days keeps the span and asks again only outside it: a
+ * localtime per instant is most of the cost of the flags over a long
+ * history. */
+struct when_day_span {
+    int64_t from, to, day;
+};
+
+/* The local day of t, and in *span a span of that day holding t (the
+ * whole day where mktime can say where it starts and ends; else t alone). */
+int64_t when_local_day_span(int64_t t, struct when_day_span *span);
+
 #endif

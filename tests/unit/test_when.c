@@ -282,6 +282,32 @@ static void test_day_start(void **state)
 /* Local day numbers: equal within a local day, one apart across each
  * midnight, also across the 23- and 25-hour days, checked against
  * days_from_civil. */
+/* The span of a day holds t, lies inside t's local day, and is the whole
+ * day on ordinary days; checked every 7 minutes over two years in Berlin
+ * (both DST changes each year) and in UTC. */
+static void test_local_day_span(void **state)
+{
+    static const char *const zones[] = {"Europe/Berlin", "UTC", "America/St_Johns"};
+    (void)state;
+    for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+        set_tz(zones[z]);
+        int whole = 0, partial = 0;
+        for (int64_t t = utc(2025, 1, 1, 0, 0); t < utc(2027, 1, 1, 0, 0); t += 7 * 60 + 13) {
+            struct when_day_span span;
+            int64_t day = when_local_day_span(t, &span);
+            assert_true(day == when_local_day(t) && span.day == day);
+            assert_true(span.from <= t && t < span.to);
+            assert_true(when_local_day(span.from) == day && when_local_day(span.to - 1) == day);
+            if (span.to - span.from == 86400)
+                whole++;
+            else
+                partial++;
+        }
+        /* only the days of a clock change may fall back to t alone */
+        assert_true(whole > 100 * partial);
+    }
+}
+
 static void test_local_day(void **state)
 {
     (void)state;
@@ -851,6 +877,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_duration),
         cmocka_unit_test(test_days_start),
         cmocka_unit_test(test_local_day),
+        cmocka_unit_test(test_local_day_span),
         cmocka_unit_test(test_days_start_sweep),
         cmocka_unit_test(test_parse_iso),
         cmocka_unit_test(test_parse_iso_calendar),

@@ -93,6 +93,11 @@ int store_episode_delete(struct store *st, int64_t id, char *err, size_t errlen)
 int store_episode_get(struct store *st, int64_t id, struct episode *out,
                       char *err, size_t errlen);
 
+/* Reads the tags of episode ep->id into ep (replacing its tags), for a
+ * caller that read the episode without them (an iterator without
+ * STORE_ITER_TAGS) and needs them for a few rows only. */
+int store_episode_tags(struct store *st, struct episode *ep, char *err, size_t errlen);
+
 /* The most recently started ongoing episode. STORE_NOT_FOUND when none. */
 int store_episode_ongoing(struct store *st, struct episode *out, char *err, size_t errlen);
 

@@ -300,6 +300,11 @@ int store_episode_delete(struct store *st, int64_t id, char *err, size_t errlen)
 }
 
 
+int store_episode_tags(struct store *st, struct episode *ep, char *err, size_t errlen)
+{
+    return db_tags_load(st, ep, err, errlen);
+}
+
 int store_episode_get(struct store *st, int64_t id, struct episode *out, char *err,
                       size_t errlen)
 {

@@ -19,8 +19,7 @@ int history_flags(struct store *st, int64_t now, struct flags *out, char *err, s
     while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK) {
         /* Tags only where a rule reads them: a query per row of a long
          * history would cost more than the rest of the pass. */
-        rc = flags_wants_tags(out, ep) ? store_episode_get(st, ep->id, ep, err, errlen)
-                                       : STORE_OK;
+        rc = flags_wants_tags(out, ep) ? store_episode_tags(st, ep, err, errlen) : STORE_OK;
         if (rc == STORE_OK)
             flags_feed(out, ep);
     }

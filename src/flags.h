@@ -78,7 +78,7 @@
 
 /* The line every screen with advice ends with. */
 #define FLAGS_NOT_MEDICAL_ADVICE \
-    "unknot is not medical advice. If you are worried, call your clinician."
+    "unknot is not medical advice. If you are worried, call your doctor."
 
 enum flag_kind {
     FLAG_OVER_WEEK,

@@ -1,16 +1,18 @@
 /* redflags: the red-flag checklist of CONTENT.md and its verdict. Pure: libc
  * only, static tables, no allocation.
  *
- * Items 1-5 are emergencies (1-3: the warning signs of cauda equina
- * syndrome, never ranked lower), 6-11 urgent, 12-16 "see a doctor soon".
- * The verdict is the most serious level answered yes; none is "clear".
+ * Items 1-9 are emergencies (1-3: the warning signs of cauda equina
+ * syndrome, never ranked lower), 10-16 urgent, 17-20 "see a doctor soon".
+ * The verdict is the most serious level answered yes; with none, the
+ * stored code is "clear", but the patient reads "No warning signs
+ * reported", never "clear".
  */
 #ifndef UNKNOT_REDFLAGS_H
 #define UNKNOT_REDFLAGS_H
 
 #include <stddef.h>
 
-#define REDFLAG_COUNT 16
+#define REDFLAG_COUNT 20
 
 /* Ordered by seriousness: a larger value is more serious. */
 enum redflag_level {
@@ -21,9 +23,15 @@ enum redflag_level {
     REDFLAG_LEVEL_COUNT
 };
 
-/* The line that ends the advice of a clear checklist. */
+/* The line that ends the advice of a check with no yes (CONTENT.md); never
+ * under an emergency or urgent verdict, which nothing may soften. */
 #define REDFLAGS_NOT_MEDICAL_ADVICE \
-    "unknot is not medical advice. If you are worried, call your clinician."
+    "unknot is not medical advice. If you are worried, call your doctor."
+
+/* CONTENT.md's safety net, under every verdict but emergency. */
+#define REDFLAGS_SAFETY_NET \
+    "If you get bladder or bowel trouble, numbness between your legs, or weakness\n" \
+    "in both legs, seek emergency care at once."
 
 /* One checklist item. All text is plain ASCII in static storage. */
 struct redflag_item {

@@ -177,6 +177,19 @@ const char *redflag_level_advice(enum redflag_level level)
     return level_valid(level) ? levels[level].advice : REDFLAGS_NOT_MEDICAL_ADVICE;
 }
 
+/* Old item -> new item: 6 fever and 7 belly became emergencies 7 and 6;
+ * 8 "flank pain, or blood in the urine" is 9; 11 "severe pain no position
+ * eases, or worst at night" is 8, the more urgent of its two signs; 12
+ * "tingling, numbness or weakness in one or both legs" and 13 "pain down a
+ * leg" are 17 (both legs and a weakening leg were asked as item 3). */
+static const unsigned char from_v1[REDFLAG_V1_COUNT] = {1,  2,  3,  4,  5,  7,  6,  9,
+                                                         10, 11, 8,  17, 17, 15, 18, 20};
+
+int redflags_item_from_v1(int old)
+{
+    return old >= 1 && old <= REDFLAG_V1_COUNT ? from_v1[old - 1] : 0;
+}
+
 /* ---- the yes-list ---- */
 
 static int is_blank(char c)

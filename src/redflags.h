@@ -68,6 +68,15 @@ const char *redflag_level_title(enum redflag_level level);
  * to act now is not softened ("if you are worried"). Static storage. */
 const char *redflag_level_advice(enum redflag_level level);
 
+/* The checklist before version 0.2 had 16 items. The item of today's
+ * checklist that old item `old` (1..REDFLAG_V1_COUNT) asked, or 0 outside
+ * that range. Two old items map to one new item where the new wording
+ * covers both (a yes to either is a yes); an old item whose wording joined
+ * two signs maps to the more urgent one (CONTENT.md, Principle 2). Items
+ * 12, 13, 14, 16 and 19 were never asked before. */
+#define REDFLAG_V1_COUNT 16
+int redflags_item_from_v1(int old);
+
 /* Parses the item numbers answered yes, e.g. "1,5", "1, 5,16" or "1 5";
  * "" or "none" means no yes at all. Numbers are 1..REDFLAG_COUNT, separated
  * by commas and/or blanks; a repeated number is accepted once. On success

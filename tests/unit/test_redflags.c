@@ -289,6 +289,47 @@ static void test_yes_list_message_details(void **state)
     assert_int_equal(redflags_parse_yes_list("x", answers, NULL, 0), -1);
 }
 
+/* The 0.1 checklist's 16 items, by hand from its table, and the new item
+ * whose wording asks the same sign: the first words must match up. */
+static void test_v1_items_migrate(void **state)
+{
+    static const struct {
+        int old;
+        int new_item;
+        const char *new_word; /* a word of the new item's question */
+    } rows[] = {
+        {1, 1, "bladder"},        {2, 2, "between your legs"}, {3, 3, "BOTH legs"},
+        {4, 4, "Chest"},          {5, 5, "injury"},            {6, 7, "Fever"},
+        {7, 6, "belly"},          {8, 9, "flank"},             {9, 10, "cancer"},
+        {10, 11, "lost weight"},  {11, 8, "no position"},      {12, 17, "down one leg"},
+        {13, 17, "down one leg"}, {14, 15, "Swelling"},        {15, 18, "stand up straight"},
+        {16, 20, "week or two"},
+    };
+    int seen[REDFLAG_COUNT + 1] = {0};
+    (void)state;
+    assert_int_equal(sizeof rows / sizeof rows[0], REDFLAG_V1_COUNT);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        int n = redflags_item_from_v1(rows[i].old);
+        assert_int_equal(n, rows[i].new_item);
+        assert_non_null(strstr(redflags_item(n)->question, rows[i].new_word));
+        seen[n] = 1;
+    }
+    /* never a lower level than the old item had (old 1-5 emergency, 6-11
+     * urgent, 12-16 see soon) */
+    for (int old = 1; old <= REDFLAG_V1_COUNT; old++) {
+        enum redflag_level was = old <= 5 ? REDFLAG_EMERGENCY
+                                 : old <= 11 ? REDFLAG_URGENT
+                                             : REDFLAG_SEE_DOCTOR;
+        assert_true(redflags_item(redflags_item_from_v1(old))->level >= was);
+    }
+    /* the items the old checklist never asked */
+    static const int new_only[] = {12, 13, 14, 16, 19};
+    for (size_t i = 0; i < sizeof new_only / sizeof new_only[0]; i++)
+        assert_int_equal(seen[new_only[i]], 0);
+    assert_int_equal(redflags_item_from_v1(0), 0);
+    assert_int_equal(redflags_item_from_v1(17), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_yes_list_good),
         cmocka_unit_test(test_yes_list_bad),
         cmocka_unit_test(test_yes_list_message_details),
+        cmocka_unit_test(test_v1_items_migrate),
     };
     return cmocka_run_group_tests_name("redflags", tests, NULL, NULL);
 }

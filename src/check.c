@@ -33,6 +33,16 @@ void check_from_progress(int64_t now, const unsigned char answers[REDFLAG_COUNT]
     out->verdict = redflags_verdict(out->answers);
 }
 
+void check_update(struct check *c, int64_t now, const unsigned char answers[REDFLAG_COUNT])
+{
+    int64_t id = c->id, taken_at = c->taken_at;
+    check_from_progress(now, answers, c);
+    if (id != 0) {
+        c->id = id;
+        c->taken_at = taken_at;
+    }
+}
+
 int check_any_yes(const struct check *c)
 {
     for (int item = 1; item <= c->nanswers; item++)

@@ -52,11 +52,10 @@ void check_from_progress(int64_t now, const unsigned char answers[REDFLAG_COUNT]
 
 /* Brings *c up to the answers of a checklist being taken (as
  * check_from_progress reads them); *c is zeroed or a check built before.
- * A check not stored yet (c->id 0) is
- * built afresh, taken at now; one already stored keeps its id and
- * taken_at, so that store_check_save replaces it in place: the checklist
- * stores at the first emergency yes and saves the same check again as the
- * patient goes on, never a second one. */
+ * A check not stored yet (c->id 0) is built afresh, taken at now; one
+ * already stored keeps its id and taken_at, so that store_check_save
+ * replaces it in place: the checklist stores at the first emergency yes
+ * and saves the same check again as the patient goes on, never a second. */
 void check_update(struct check *c, int64_t now, const unsigned char answers[REDFLAG_COUNT]);
 
 /* 1 when the check holds at least one yes. */

@@ -42,17 +42,24 @@ static const struct vocab triggers[] = {
     {"other", "other"},
 };
 
+/* CONTENT.md's symptoms in plain words, then its warning signs (which
+ * src/warnsign.c ranks); the stored codes never change. */
 static const struct vocab symptoms[] = {
     {"stiffness", "stiffness"},
     {"knot", "knot or hard muscle"},
     {"twitching", "visible twitching"},
-    {"radiating-buttock", "radiating to buttock or hip"},
-    {"radiating-leg", "radiating down a leg"},
+    {"radiating-buttock", "spreading to buttock or hip"},
+    {"radiating-leg", "spreading down a leg"},
     {"below-knee", "below the knee"},
-    {"numbness", "numbness or tingling"},
-    {"weakness", "leg weakness"},
+    {"numbness", "numbness or tingling in a leg"},
+    {"weakness", "weakness in a leg"},
     {"cannot-straighten", "trouble standing up straight"},
     {"sleep", "disturbed sleep"},
+    {"bladder-bowel", "bladder or bowel trouble"},
+    {"saddle-numbness", "numbness between the legs"},
+    {"both-legs", "symptoms in both legs"},
+    {"fever", "fever or chills"},
+    {"arm-hand", "arm or hand numbness or weakness"},
     {"other", "other"},
 };
 

@@ -53,7 +53,7 @@ struct vocab {
  * them against its tables, so counters sized from them at compile time
  * (report.h, chart.h) cannot silently miss a word. */
 #define EPISODE_TRIGGER_WORDS 14
-#define EPISODE_SYMPTOM_WORDS 11
+#define EPISODE_SYMPTOM_WORDS 16
 #define EPISODE_RELIEF_WORDS 9
 
 /* Clears *ep to an empty, ongoing episode with no tags. */

@@ -626,6 +626,7 @@ static int check_fields(struct xfer_reader *r, const struct fval *v, struct chec
     if (redflag_level_parse(v[2].text, &c->verdict) != 0)
         return rfail(r, v[2].line, "invalid verdict \"%s\": use clear, see_doctor, urgent or "
                                    "emergency", v[2].text);
+    c->complete = 1; /* a check of format version 1 was taken whole */
     return 0;
 }
 

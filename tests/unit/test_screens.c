@@ -345,28 +345,41 @@ static void test_history_delete_asks_first(void **state)
 
 /* ---- the red-flag checklist ------------------------------------------ */
 
+#define HEADER "   ID  TAKEN             VERDICT     YES TO\n"
+
 static void test_check_emergency_on_item_one(void **state)
 {
     struct sfix *f = *state;
     sfix_open(f, 24, 80);
     keys(f, "c");
     assert_title(f, "Red-flag checklist");
-    assert_shows(f, "Item 1 of 16");
-    assert_shows(f, "Lost bladder or bowel control");
+    assert_shows(f, "Item 1 of 20");
+    assert_shows(f, "Trouble with your bladder or bowel");
     assert_not_shows(f, "EMERGENCY");
     keys(f, "y");
-    /* The emergency shows at once, above every later item. */
+    /* The emergency shows at once, first and above every later item, and
+     * the check is stored already, partial, with the offer to stop. */
     int band = assert_shows(f, "EMERGENCY: seek emergency care now");
+    assert_int_equal(band, TOP + 1);
     assert_true(headless_attr(f->h, band, 2) & A_BOLD);
-    assert_true(band < assert_shows(f, "Item 2 of 16"));
+    assert_true(band < assert_shows(f, "Saved as check 1 (partial: 1 of 20 asked)."));
+    assert_true(band < assert_shows(f, "Item 2 of 20"));
+    assert_shows(f, "Press s to stop here and see what to do, or answer item 2 to go on.");
+    assert_shows(f, "s stop here");
+    assert_not_shows(f, "If you are worried");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 asked)\n");
+    /* Going on saves the same check as the answers come. */
+    keys(f, "nnnn");
+    assert_shows(f, "Saved as check 1 (partial: 5 of 20 asked).");
     keys(f, "nnnnnnnnnnnnnnn");
     assert_shows(f, "EMERGENCY: seek emergency care now");
     assert_shows(f, "You answered yes to:");
-    assert_shows(f, " 1. Lost bladder or bowel control");
+    assert_shows(f, " 1. Trouble with your bladder or bowel");
     assert_shows(f, "Saved as check 1.");
-    /* Stored as the CLI reads it, with the answer to item 1. */
-    assert_string_equal(sfix_cli(f, "checks"), "   ID  TAKEN             VERDICT     YES TO\n"
-                                               "    1  2026-11-18 11:06  emergency   1\n");
+    assert_not_shows(f, "If you are worried");
+    /* One check, complete, as the CLI reads it, with the answer to item 1. */
+    assert_string_equal(sfix_cli(f, "checks"), HEADER "    1  2026-11-18 11:06  emergency   1\n");
     /* Home puts the verdict first. */
     keys(f, "<Enter>");
     assert_int_equal(assert_shows(f, "Last red-flag check, 2026-11-18 11:06:"), TOP + 1);
@@ -377,11 +390,16 @@ static void test_check_all_no_is_clear(void **state)
 {
     struct sfix *f = *state;
     sfix_open(f, 24, 80);
-    keys(f, "cnnnnnnnnnnnnnnnn");
+    keys(f, "cnnnnnnnnnnnnnnnnnnnn");
     assert_shows(f, "Saved as check 1.");
+    assert_int_equal(assert_shows(f, "No warning signs reported"), TOP + 1);
+    assert_shows(f, "If you get bladder or bowel trouble, numbness between your legs, or weakness");
+    assert_shows(f, "You answered no to every item.");
+    assert_shows(f, "unknot is not medical advice. If you are worried, call your doctor.");
     assert_not_shows(f, "EMERGENCY");
     assert_not_shows(f, "You answered yes to:");
-    assert_non_null(strstr(sfix_cli(f, "checks"), "    1  2026-11-18 11:06  clear       -\n"));
+    assert_not_shows(f, "lear");
+    assert_non_null(strstr(sfix_cli(f, "checks"), "    1  2026-11-18 11:06  no signs    -\n"));
 }
 
 static void test_check_back_and_leave(void **state)
@@ -389,18 +407,114 @@ static void test_check_back_and_leave(void **state)
     struct sfix *f = *state;
     sfix_open(f, 24, 80);
     keys(f, "cnn");
-    assert_shows(f, "Item 3 of 16");
+    assert_shows(f, "Item 3 of 20");
     keys(f, "<Left>");
-    assert_shows(f, "Item 2 of 16");
+    assert_shows(f, "Item 2 of 20");
     keys(f, "<Right><Right>"); /* not past the unanswered item */
-    assert_shows(f, "Item 3 of 16");
+    assert_shows(f, "Item 3 of 20");
     assert_row(f, 23, "Answer this item first: y or n.");
-    /* Leaving with answers asks; "no" stays, "yes" drops them. */
+    /* Leaving with only no's asks; "no" stays, "yes" drops them. */
     keys(f, "<Esc>n");
-    assert_shows(f, "Item 3 of 16");
+    assert_shows(f, "Item 3 of 20");
     keys(f, "<Esc>y");
     assert_shows(f, "No red-flag check yet: press c to take one.");
     assert_string_equal(sfix_cli(f, "checks"), "No checks yet. Take one with unknot check.\n");
+    /* q as well; and a signal (shutdown) with only no's stores nothing. */
+    keys(f, "cnnnqy");
+    assert_title(f, "Home");
+    keys(f, "cnn");
+    headless_close(&f->h);
+    assert_string_equal(sfix_cli(f, "checks"), "No checks yet. Take one with unknot check.\n");
+}
+
+/* y on item 1, then q: stored at the yes, nothing asked on leaving, and
+ * `unknot checks` lists it as partial. */
+static void test_check_emergency_then_leave(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cyq");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Saved as check 1 (partial: 1 of 20 asked).");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 asked)\n");
+    /* Home shows the stored emergency first. */
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 2);
+}
+
+/* An urgent yes is not stored at once; leaving stores the answers given. */
+static void test_check_urgent_then_leave(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cnnnnnnnnnyn");
+    assert_shows(f, "Item 12 of 20");
+    assert_not_shows(f, "URGENT"); /* no level shown while asking */
+    assert_not_shows(f, "Saved");
+    assert_string_equal(sfix_cli(f, "checks"), "No checks yet. Take one with unknot check.\n");
+    keys(f, "<Esc>");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Saved as check 1 (partial: 11 of 20 asked).");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  urgent      10  (partial: 11 of 20 asked)\n");
+}
+
+/* s after the emergency yes: the verdict of the answers given, first. */
+static void test_check_stop_here(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "c");
+    keys(f, "s"); /* no emergency yet: s does not stop */
+    assert_shows(f, "Item 1 of 20");
+    assert_row_has(f, 23, "s stops the checklist after an emergency answer");
+    assert_not_shows(f, "s stop here");
+    keys(f, "nnys");
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
+    assert_shows(f, " 3. Symptoms in BOTH legs");
+    assert_shows(f, "Saved as check 1 (partial: 3 of 20 asked; you stopped there).");
+    assert_shows(f, "Enter, q or Esc: back to home");
+    assert_not_shows(f, "Item 4 of 20");
+    assert_not_shows(f, "If you are worried");
+    keys(f, "<Enter>");
+    assert_title(f, "Home");
+    /* Enter stops as well. */
+    keys(f, "cnnnnny<Enter>");
+    assert_shows(f, "Saved as check 2 (partial: 6 of 20 asked; you stopped there).");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    2  2026-11-18 11:06  emergency   6  (partial: 6 of 20 asked)\n"
+                               "    1  2026-11-18 11:06  emergency   3  (partial: 3 of 20 asked)\n");
+}
+
+/* The app ends (SIGTERM, SIGHUP: the shutdown op) after a yes not yet
+ * stored: the answers given are stored. */
+static void test_check_shutdown_stores_partial(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "c");
+    for (int i = 0; i < 16; i++)
+        keys(f, "n");
+    keys(f, "yn"); /* 17 yes: see a doctor soon */
+    headless_close(&f->h);
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  see_doctor  17  (partial: 18 of 20 asked)\n");
+}
+
+/* A yes changed back to no: the stored check follows, and never passes
+ * for "no warning signs". */
+static void test_check_emergency_taken_back(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cy<Left>n");
+    assert_shows(f, "Item 2 of 20");
+    assert_not_shows(f, "EMERGENCY");
+    keys(f, "q"); /* stored already: saved again, not asked */
+    assert_title(f, "Home");
+    assert_row(f, 23, "Saved as check 1 (partial: 1 of 20 asked).");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  incomplete  -  (partial: 1 of 20 asked)\n");
 }
 
 /* ---- the timer set-up -------------------------------------------------- */
@@ -558,6 +672,11 @@ int main(void)
         T(test_check_emergency_on_item_one),
         T(test_check_all_no_is_clear),
         T(test_check_back_and_leave),
+        T(test_check_emergency_then_leave),
+        T(test_check_urgent_then_leave),
+        T(test_check_stop_here),
+        T(test_check_shutdown_stores_partial),
+        T(test_check_emergency_taken_back),
         T(test_timer_ice_setup_and_run),
         T(test_timer_heat_and_stretch_setup),
         T(test_timer_alone),

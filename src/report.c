@@ -1256,7 +1256,7 @@ static void check_refs(struct out *o, const char *key, const char *label,
         check_ref(o, &list[i]);
     close_level(o);
     if (total > n)
-        put(o, FIG_COUNT, "earlier_checks_not_listed", "earlier ones not listed",
+        put(o, FIG_COUNT, "earlier_checks_not_listed", "earlier checks not listed",
             (int64_t)(total - n));
 }
 
@@ -1325,7 +1325,7 @@ static void sec_warnings(struct out *o, const struct report *r)
             sign_ep(o, &r->sign_list[i]);
         close_level(o);
         if (r->sign_eps > r->nsign_list)
-            put(o, FIG_COUNT, "earlier_episodes_not_listed", "earlier ones not listed",
+            put(o, FIG_COUNT, "earlier_episodes_not_listed", "earlier episodes not listed",
                 (int64_t)(r->sign_eps - r->nsign_list));
     }
     close_level(o);

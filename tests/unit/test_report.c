@@ -936,9 +936,26 @@ static void test_warning_list_bounded(void **state)
     assert_int_equal(r.warn_list[0].at, FROM + 13 * D);
     assert_int_equal(r.warn_list[REPORT_MAX_LISTED - 1].at, FROM + 20 * D);
     char *text = render(&r, REPORT_TEXT);
-    assert_figure(text, "earlier ones not listed", "2");
+    assert_figure(text, "earlier checks not listed", "2");
     assert_null(strstr(text, "check taken 2026-01-13 00:00")); /* day 12: dropped */
     assert_non_null(strstr(text, "check taken 2026-01-14 00:00"));
+    free(text);
+    /* Episodes, oldest first as the store gives them: the latest are kept. */
+    report_begin(&r, FROM, NOW, NOW);
+    for (int i = 0; i < REPORT_MAX_LISTED + 3; i++) {
+        struct ep_spec sp = {i + 1, FROM + i * D, FROM + i * D + H, 5, REGION_LOWER,
+                             SIDE_UNSET, "symptom=fever"};
+        report_feed_episode(&r, make(&sp));
+    }
+    report_end(&r);
+    assert_int_equal(r.sign_eps, REPORT_MAX_LISTED + 3);
+    assert_int_equal(r.nsign_list, REPORT_MAX_LISTED);
+    assert_int_equal(r.sign_list[0].id, 4);
+    text = render(&r, REPORT_TEXT);
+    assert_figure(text, "episodes with a warning sign logged", "11");
+    assert_figure(text, "earlier episodes not listed", "3");
+    assert_null(strstr(text, "episode #3 started"));
+    assert_before(text, "episode #4 started", "episode #11 started");
     free(text);
 }
 

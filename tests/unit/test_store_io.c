@@ -344,6 +344,8 @@ static void test_import_v1(void **state)
     import_v1(doc, XFER_JSON);
 }
 
+static char *report_text(struct store *st, int64_t from, enum report_format fmt);
+
 /* A partial check (item 1 yes, then the patient left) stays partial
  * through export -> import -> export, in both formats, byte for byte. */
 static void test_partial_check_travels(void **state)
@@ -371,6 +373,11 @@ static void test_partial_check_travels(void **state)
         assert_int_equal(check_answer_count(&back[0]), 1);
         char *second = export_text(b, (enum xfer_format)fmt);
         assert_string_equal(first, second);
+        /* The report of the imported store opens with it, marked partial. */
+        char *text = report_text(b, NOW - DAY, REPORT_TEXT);
+        assert_non_null(strstr(text, "Warning signs in this period"));
+        assert_non_null(strstr(text, "  partial (left after a yes)                1\n"));
+        free(text);
         free(first);
         free(second);
         store_close(&b);

@@ -122,8 +122,10 @@ static void emit_ended(const struct episode *ep, int64_t now, episode_line_fn fn
 
 static void emit_tags(const struct episode *ep, episode_line_fn fn, void *arg)
 {
-    static const char *const titles[TAG_KIND_COUNT] = {"Triggers:", "Symptoms:", "Relief:",
-                                                       "Medication:"};
+    static const char *const titles[TAG_KIND_COUNT] = {
+        [TAG_TRIGGER] = "Triggers:", [TAG_FEEL] = "Feels like:",     [TAG_SYMPTOM] = "Symptoms:",
+        [TAG_RELIEF] = "Relief:",    [TAG_MEDICATION] = "Medication:",
+    };
     char list[EPISODE_TEXT_TAGS_MAX];
     for (int k = 0; k < TAG_KIND_COUNT; k++) {
         episode_text_tags(ep, (enum tag_kind)k, list, sizeof(list));

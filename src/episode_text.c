@@ -5,24 +5,42 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "src/warnsign.h"
 #include "src/when.h"
+
+/* Appends ", label" (or label first) when it fits whole; returns 0, or
+ * -1 when it does not (then nothing after it may be listed). */
+static int join(char *buf, size_t len, size_t *used, const char *label)
+{
+    size_t need = strlen(label) + (*used ? 2 : 0);
+    if (*used + need >= len)
+        return -1;
+    snprintf(buf + *used, len - *used, "%s%s", *used ? ", " : "", label);
+    *used += need;
+    return 0;
+}
 
 void episode_text_tags(const struct episode *ep, enum tag_kind kind, char *buf, size_t len)
 {
     size_t used = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < ep->ntags; i++) {
-        if (ep->tags[i].kind != kind)
-            continue;
-        const char *label = tag_label(&ep->tags[i]);
-        size_t need = strlen(label) + (used ? 2 : 0);
-        if (used + need >= len)
+    for (size_t i = 0; i < ep->ntags; i++)
+        if (ep->tags[i].kind == kind && join(buf, len, &used, tag_label(&ep->tags[i])) != 0)
             break;
-        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", label);
-        used += need;
-    }
     if (used == 0)
         snprintf(buf, len, "-");
+}
+
+void episode_text_signs(const struct episode *ep, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < ep->ntags; i++) {
+        const struct warnsign *w =
+            ep->tags[i].kind == TAG_SYMPTOM ? warnsign_of_symptom(ep->tags[i].text) : NULL;
+        if (w && join(buf, len, &used, w->words) != 0)
+            break;
+    }
 }
 
 void episode_text_where(enum region r, enum side s, char *buf, size_t len)

@@ -23,6 +23,11 @@
  * with the ones after it, so no label is ever cut. len > 0. */
 void episode_text_tags(const struct episode *ep, enum tag_kind kind, char *buf, size_t len);
 
+/* The warning signs among ep's symptoms (src/warnsign.h), their words
+ * joined with ", " in the order logged: "numbness between the legs,
+ * weakness in a leg"; "" when it has none. Cut as episode_text_tags. */
+void episode_text_signs(const struct episode *ep, char *buf, size_t len);
+
 /* Where it hurts: "lower back", or "lower back, left" when a side is set. */
 void episode_text_where(enum region r, enum side s, char *buf, size_t len);
 

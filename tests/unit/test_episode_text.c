@@ -215,6 +215,26 @@ static void test_lines(void **state)
     }
 }
 
+/* The warning signs among the symptoms, in the order logged, in the
+ * vocabulary's words; nothing for an episode without one. */
+static void test_signs(void **state)
+{
+    (void)state;
+    static const char *const none[] = {"symptom", "numbness", "trigger", "lifting"};
+    static const char *const two[] = {"symptom", "stiffness", "symptom", "weakness",
+                                      "feel", "sharp", "symptom", "saddle-numbness"};
+    char buf[128];
+    struct episode ep = make(none, N_OF(none));
+    episode_text_signs(&ep, buf, sizeof(buf));
+    assert_string_equal(buf, "");
+    ep = make(two, N_OF(two));
+    episode_text_signs(&ep, buf, sizeof(buf));
+    assert_string_equal(buf, "weakness in a leg, numbness between the legs");
+    /* A word that does not fit whole is left out. */
+    episode_text_signs(&ep, buf, 30);
+    assert_string_equal(buf, "weakness in a leg");
+}
+
 int main(void)
 {
     setenv("TZ", "UTC", 1);
@@ -227,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_delete_question),
         cmocka_unit_test(test_columns),
         cmocka_unit_test(test_lines),
+        cmocka_unit_test(test_signs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

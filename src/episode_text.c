@@ -33,14 +33,24 @@ void episode_text_tags(const struct episode *ep, enum tag_kind kind, char *buf, 
 
 void episode_text_signs(const struct episode *ep, char *buf, size_t len)
 {
-    size_t used = 0;
-    buf[0] = '\0';
+    static const size_t frame = sizeof("Warning signs: .");
+    char words[EPISODE_TEXT_TAGS_MAX];
+    size_t used = 0, room = len > frame ? len - frame + 1 : 1;
+    int n = 0;
+    if (room > sizeof(words))
+        room = sizeof(words);
+    words[0] = '\0';
     for (size_t i = 0; i < ep->ntags; i++) {
         const struct warnsign *w =
             ep->tags[i].kind == TAG_SYMPTOM ? warnsign_of_symptom(ep->tags[i].text) : NULL;
-        if (w && join(buf, len, &used, w->words) != 0)
+        if (w && join(words, room, &used, w->words) != 0)
             break;
+        n += w != NULL;
     }
+    if (used == 0)
+        buf[0] = '\0';
+    else
+        snprintf(buf, len, "Warning sign%s: %s.", n > 1 ? "s" : "", words);
 }
 
 void episode_text_where(enum region r, enum side s, char *buf, size_t len)

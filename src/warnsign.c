@@ -71,6 +71,11 @@ const struct warnsign *warnsign_added(const struct episode *before,
     return NULL;
 }
 
+int warnsign_prompt_added(const struct episode *before, const struct episode *after)
+{
+    return warnsign_prompts_checklist(after) && !(before && warnsign_prompts_checklist(before));
+}
+
 void warnsign_begin(struct warnsign_state *s, int64_t now)
 {
     memset(s, 0, sizeof(*s));

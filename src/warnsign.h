@@ -50,6 +50,10 @@ int warnsign_prompts_checklist(const struct episode *ep);
 const struct warnsign *warnsign_added(const struct episode *before,
                                       const struct episode *after);
 
+/* 1 when `after` prompts the checklist and `before` (NULL as above) did
+ * not, else 0. */
+int warnsign_prompt_added(const struct episode *before, const struct episode *after);
+
 /* What a front end needs of one stored check. */
 struct warnsign_check {
     int64_t id;

@@ -232,7 +232,7 @@ static void print_sign_advice(struct cli_ctx *ctx, const struct warnsign *w,
 {
     char signs[EPISODE_TEXT_TAGS_MAX];
     episode_text_signs(ep, signs, sizeof(signs));
-    fprintf(ctx->out, "%s\nWarning sign: %s.\n%s\n\n", redflag_level_title(w->level), signs,
+    fprintf(ctx->out, "%s\n%s\n%s\n\n", redflag_level_title(w->level), signs,
             redflag_level_advice(w->level));
 }
 
@@ -241,7 +241,7 @@ static void print_sign_advice(struct cli_ctx *ctx, const struct warnsign *w,
 static void print_nerve_prompt(struct cli_ctx *ctx, const struct episode *before,
                                const struct episode *ep)
 {
-    if (warnsign_prompts_checklist(ep) && !(before && warnsign_prompts_checklist(before)))
+    if (warnsign_prompt_added(before, ep))
         fprintf(ctx->out, WARNSIGN_NERVE_PROMPT("unknot check") "\n");
 }
 

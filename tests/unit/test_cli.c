@@ -222,7 +222,7 @@ static void test_log_warning_sign_advice_first(void **state)
     /* Two signs: the most serious one's advice, both named. */
     assert_int_equal(run(f, "log|-i|5|-r|lower|--symptom|weakness|--symptom|both-legs"), CLI_OK);
     assert_memory_equal(f->out, "EMERGENCY: seek emergency care now\n", 35);
-    assert_non_null(strstr(f->out, "Warning sign: weakness in a leg, symptoms in both legs.\n"));
+    assert_non_null(strstr(f->out, "Warning signs: weakness in a leg, symptoms in both legs.\n"));
 }
 
 /* A nerve symptom prompts the checklist after the line of what was saved;

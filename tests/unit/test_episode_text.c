@@ -229,10 +229,14 @@ static void test_signs(void **state)
     assert_string_equal(buf, "");
     ep = make(two, N_OF(two));
     episode_text_signs(&ep, buf, sizeof(buf));
-    assert_string_equal(buf, "weakness in a leg, numbness between the legs");
-    /* A word that does not fit whole is left out. */
-    episode_text_signs(&ep, buf, 30);
-    assert_string_equal(buf, "weakness in a leg");
+    assert_string_equal(buf, "Warning signs: weakness in a leg, numbness between the legs.");
+    /* Signs that do not fit whole are left out; the sentence stays whole. */
+    episode_text_signs(&ep, buf, 50);
+    assert_string_equal(buf, "Warning sign: weakness in a leg.");
+    static const char *const one[] = {"symptom", "fever"};
+    ep = make(one, N_OF(one));
+    episode_text_signs(&ep, buf, sizeof(buf));
+    assert_string_equal(buf, "Warning sign: fever or chills.");
 }
 
 int main(void)

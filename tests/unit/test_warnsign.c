@@ -124,6 +124,14 @@ static void test_sign_added(void **state)
     episode_clear_tags(&after, TAG_SYMPTOM);
     add_symptom(&after, "stiffness");
     assert_null(warnsign_added(&before, &after));
+    /* The checklist prompt: new to the episode, or not at all. */
+    assert_int_equal(warnsign_prompt_added(NULL, &after), 0);
+    add_symptom(&after, "below-knee");
+    assert_int_equal(warnsign_prompt_added(NULL, &after), 1);
+    assert_int_equal(warnsign_prompt_added(&before, &after), 1);
+    before = after;
+    add_symptom(&after, "numbness");
+    assert_int_equal(warnsign_prompt_added(&before, &after), 0);
 }
 
 /* Checks newest first; each row: verdict, complete, hours ago. */

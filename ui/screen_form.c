@@ -9,9 +9,9 @@
  *
  * The symptoms are two fields: the warning signs (src/warnsign.h) have
  * their own, always shown in full, emergencies on the first lines. When the
- * form is taller than the terminal (80x24), the other word lists that are
- * not being edited show only their ticked words, the longest first, and
- * beyond that the form scrolls. A save that tells of a new warning sign or
+ * form is taller than the terminal (80x24), as few of the other word lists
+ * as it takes show only their ticked words (never the one being edited),
+ * and beyond that the form scrolls. A save that tells of a new warning sign or
  * nerve symptom hands over to the advice screen (ui/screen_advice.c). */
 #include <inttypes.h>
 #include <stdio.h>

@@ -22,8 +22,10 @@ static const struct vocab regions[REGION_COUNT] = {
 
 static const char *const side_codes[SIDE_COUNT] = {"", "left", "right", "both", "center"};
 
-static const char *const kind_codes[TAG_KIND_COUNT] = {"trigger", "symptom", "relief",
-                                                       "medication"};
+static const char *const kind_codes[TAG_KIND_COUNT] = {
+    [TAG_TRIGGER] = "trigger", [TAG_FEEL] = "feel",           [TAG_SYMPTOM] = "symptom",
+    [TAG_RELIEF] = "relief",   [TAG_MEDICATION] = "medication",
+};
 
 static const struct vocab triggers[] = {
     {"lifting", "lifting"},
@@ -39,6 +41,17 @@ static const struct vocab triggers[] = {
     {"stress", "stress"},
     {"cold", "cold exposure"},
     {"dehydration", "dehydration"},
+    {"other", "other"},
+};
+
+/* What the pain feels like (CONTENT.md, pain quality). */
+static const struct vocab feels[] = {
+    {"tight", "tight or cramping"},
+    {"sharp", "sharp or stabbing"},
+    {"burning", "burning"},
+    {"dull", "dull ache"},
+    {"throbbing", "pulsing or throbbing"},
+    {"electric", "electric or shooting"},
     {"other", "other"},
 };
 
@@ -76,6 +89,7 @@ static const struct vocab reliefs[] = {
 };
 
 _Static_assert(COUNT(triggers) == EPISODE_TRIGGER_WORDS, "update EPISODE_TRIGGER_WORDS");
+_Static_assert(COUNT(feels) == EPISODE_FEEL_WORDS, "update EPISODE_FEEL_WORDS");
 _Static_assert(COUNT(symptoms) == EPISODE_SYMPTOM_WORDS, "update EPISODE_SYMPTOM_WORDS");
 _Static_assert(COUNT(reliefs) == EPISODE_RELIEF_WORDS, "update EPISODE_RELIEF_WORDS");
 
@@ -91,6 +105,7 @@ const struct vocab *episode_vocab(enum tag_kind kind, size_t *n)
 {
     switch (kind) {
     case TAG_TRIGGER: *n = COUNT(triggers); return triggers;
+    case TAG_FEEL: *n = COUNT(feels); return feels;
     case TAG_SYMPTOM: *n = COUNT(symptoms); return symptoms;
     case TAG_RELIEF: *n = COUNT(reliefs); return reliefs;
     default: *n = 0; return NULL;

@@ -240,6 +240,7 @@ void report_begin(struct report *r, int64_t from, int64_t to, int64_t now)
 /* Every word of a vocabulary has its counter, and its bit in count_tags's
  * seen mask. */
 _Static_assert(EPISODE_TRIGGER_WORDS <= REPORT_VOCAB_MAX &&
+                   EPISODE_FEEL_WORDS <= REPORT_VOCAB_MAX &&
                    EPISODE_SYMPTOM_WORDS <= REPORT_VOCAB_MAX &&
                    EPISODE_RELIEF_WORDS <= REPORT_VOCAB_MAX,
                "REPORT_VOCAB_MAX: a tag vocabulary outgrew the report's counters");

@@ -199,7 +199,7 @@ struct report {
     int peak;
     size_t bands[BAND_SEVERE + 1];
     size_t regions[REGION_COUNT], sides[SIDE_COUNT];
-    size_t tags[TAG_MEDICATION][REPORT_VOCAB_MAX]; /* trigger, symptom, relief */
+    size_t tags[TAG_MEDICATION][REPORT_VOCAB_MAX]; /* the kinds with a vocabulary */
     size_t tagged[TAG_MEDICATION];                 /* episodes with any such tag */
     struct report_meds meds;
     int64_t longest, longest_id, longest_start;

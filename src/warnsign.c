@@ -50,6 +50,32 @@ int warnsign_prompts_checklist(const struct episode *ep)
     return 0;
 }
 
+/* 1 when ep has the symptom code. */
+static int has_symptom(const struct episode *ep, const char *code)
+{
+    for (size_t i = 0; i < ep->ntags; i++)
+        if (ep->tags[i].kind == TAG_SYMPTOM && strcmp(ep->tags[i].text, code) == 0)
+            return 1;
+    return 0;
+}
+
+const struct warnsign *warnsign_added(const struct episode *before,
+                                      const struct episode *after)
+{
+    for (size_t i = 0; i < after->ntags; i++) {
+        const struct episode_tag *t = &after->tags[i];
+        if (t->kind == TAG_SYMPTOM && warnsign_of_symptom(t->text) &&
+            (!before || !has_symptom(before, t->text)))
+            return warnsign_of_episode(after);
+    }
+    return NULL;
+}
+
+int warnsign_prompt_added(const struct episode *before, const struct episode *after)
+{
+    return warnsign_prompts_checklist(after) && !(before && warnsign_prompts_checklist(before));
+}
+
 void warnsign_begin(struct warnsign_state *s, int64_t now)
 {
     memset(s, 0, sizeof(*s));

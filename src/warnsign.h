@@ -38,6 +38,22 @@ const struct warnsign *warnsign_of_episode(const struct episode *ep);
  * tingling in a leg, spreading down a leg, below the knee), else 0. */
 int warnsign_prompts_checklist(const struct episode *ep);
 
+/* What saving such an episode says (CONTENT.md); `how` names the way to
+ * the checklist: "unknot check" in the CLI, "c" in the app. */
+#define WARNSIGN_NERVE_PROMPT(how) \
+    "Numbness, tingling or leg pain: take the red-flag checklist now (" how ")."
+
+/* The most serious warning sign of `after` (warnsign_of_episode) when
+ * `after` has a warning sign that `before` lacks, else NULL: saving
+ * `after` over `before` tells of a new sign, whose advice is due. before
+ * NULL is an episode not stored yet (every sign of `after` is new). */
+const struct warnsign *warnsign_added(const struct episode *before,
+                                      const struct episode *after);
+
+/* 1 when `after` prompts the checklist and `before` (NULL as above) did
+ * not, else 0. */
+int warnsign_prompt_added(const struct episode *before, const struct episode *after);
+
 /* What a front end needs of one stored check. */
 struct warnsign_check {
     int64_t id;

@@ -12,6 +12,8 @@
 #include <cmocka.h>
 
 
+#include "src/episode.h"
+#include "src/redflags.h"
 #include "tests/unit/cli_fixture.h"
 
 static void test_log_list_show(void **state)
@@ -385,6 +387,113 @@ static void test_help_and_unknown(void **state)
     assert_int_equal(access(f->db, F_OK), -1); /* help never creates the database */
 }
 
+/* ---- log and edit: warning signs and what the pain feels like ---------- */
+
+/* A warning sign reaches the patient first: the verdict's title on the
+ * first line, then the sign and the advice, before what was saved; the
+ * episode is saved and the exit is 0. */
+static void test_log_warning_sign_advice_first(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *sign, *words;
+        enum redflag_level level;
+    } rows[] = {
+        {"saddle-numbness", "numbness between the legs", REDFLAG_EMERGENCY},
+        {"bladder-bowel", "bladder or bowel trouble", REDFLAG_EMERGENCY},
+        {"arm-hand", "arm or hand numbness or weakness", REDFLAG_URGENT},
+        {"weakness", "weakness in a leg", REDFLAG_URGENT},
+    };
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        char line[128], want[1024];
+        snprintf(line, sizeof(line), "log|-i|5|-r|lower|--symptom|stiffness|--symptom|%s",
+                 rows[i].sign);
+        assert_int_equal(run(f, line), CLI_OK);
+        snprintf(want, sizeof(want), "%s\nWarning sign: %s.\n%s\n\nLogged episode %zu (ongoing).\n",
+                 redflag_level_title(rows[i].level), rows[i].words,
+                 redflag_level_advice(rows[i].level), i + 1);
+        assert_string_equal(f->out, want);
+        assert_null(strstr(f->out, "If you are worried"));
+        snprintf(line, sizeof(line), "show|%zu", i + 1);
+        assert_int_equal(run(f, line), CLI_OK);
+        assert_non_null(strstr(f->out, rows[i].words));
+    }
+    /* Two signs: the most serious one's advice, both named. */
+    assert_int_equal(run(f, "log|-i|5|-r|lower|--symptom|weakness|--symptom|both-legs"), CLI_OK);
+    assert_memory_equal(f->out, "EMERGENCY: seek emergency care now\n", 35);
+    assert_non_null(strstr(f->out, "Warning signs: weakness in a leg, symptoms in both legs.\n"));
+}
+
+/* A nerve symptom prompts the checklist after the line of what was saved;
+ * an ordinary symptom says nothing more. A refused log prints no advice. */
+static void test_log_nerve_symptom_prompts_check(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "log|-i|4|-r|lower|--symptom|radiating-leg"), CLI_OK);
+    assert_string_equal(f->out, "Logged episode 1 (ongoing).\n"
+                                "Numbness, tingling or leg pain: take the red-flag checklist "
+                                "now (unknot check).\n");
+    assert_int_equal(run(f, "log|--at|2h ago|--for|1h|-i|4|-r|lower|--symptom|stiffness"), CLI_OK);
+    assert_string_equal(f->out, "Logged episode 2.\n");
+    assert_int_equal(run(f, "log|-i|11|-r|lower|--symptom|saddle-numbness"), CLI_USAGE);
+    assert_string_equal(f->out, "");
+}
+
+/* --feel takes the pain-quality words (repeatable, other:TEXT too) and
+ * show reads them back; a symptom is no feel. */
+static void test_log_feel_round_trip(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "log|-i|6|-r|lower|--feel|sharp|--feel|other:like a vice|"
+                            "--feel|Burning"), CLI_OK);
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "\n  Feels like:  sharp or stabbing, like a vice, burning\n"));
+    assert_int_equal(run(f, "log|-i|6|-r|lower|--feel|knot"), CLI_USAGE);
+    assert_non_null(strstr(f->err, "invalid feel \"knot\": use one of tight, sharp, burning"));
+    /* An edit's --feel replaces that list only. */
+    assert_int_equal(run(f, "edit|1|--feel|dull"), CLI_OK);
+    assert_string_equal(f->out, "Updated episode 1 (ongoing).\n");
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "\n  Feels like:  dull ache\n"));
+}
+
+/* An edit that adds a warning sign prints its advice first; one that keeps
+ * it (or adds none) does not. A nerve symptom new to the episode prompts
+ * the checklist. */
+static void test_edit_adding_sign_advises(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "log|-i|5|-r|lower|--symptom|stiffness"), CLI_OK);
+    assert_int_equal(run(f, "edit|1|--symptom|stiffness|--symptom|fever"), CLI_OK);
+    assert_memory_equal(f->out, "EMERGENCY: seek emergency care now\nWarning sign: fever or "
+                                "chills.\n", 61);
+    assert_non_null(strstr(f->out, "\n\nUpdated episode 1 (ongoing).\n"));
+    assert_int_equal(run(f, "edit|1|-i|7"), CLI_OK);
+    assert_string_equal(f->out, "Updated episode 1 (ongoing).\n");
+    assert_int_equal(run(f, "edit|1|--symptom|fever|--symptom|below-knee"), CLI_OK);
+    assert_string_equal(f->out, "Updated episode 1 (ongoing).\n"
+                                "Numbness, tingling or leg pain: take the red-flag checklist "
+                                "now (unknot check).\n");
+    assert_int_equal(run(f, "edit|1|--symptom|fever|--symptom|below-knee|-i|6"), CLI_OK);
+    assert_string_equal(f->out, "Updated episode 1 (ongoing).\n");
+}
+
+/* log --help names every word --feel and --symptom take. */
+static void test_log_help_lists_codes(void **state)
+{
+    struct fixture *f = *state;
+    static const enum tag_kind kinds[] = {TAG_TRIGGER, TAG_FEEL, TAG_SYMPTOM, TAG_RELIEF};
+    assert_int_equal(run(f, "log|--help"), CLI_OK);
+    assert_non_null(strstr(f->out, "--feel F"));
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+        size_t n;
+        const struct vocab *v = episode_vocab(kinds[k], &n);
+        for (size_t i = 0; i < n; i++)
+            if (!strstr(f->out, v[i].code))
+                fail_msg("log --help lacks the %s code %s", tag_kind_code(kinds[k]), v[i].code);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +519,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_yes_list_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edit_moves_zero_length_episode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_help_and_unknown, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_warning_sign_advice_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_nerve_symptom_prompts_check, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_feel_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_edit_adding_sign_advises, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_help_lists_codes, setup, teardown),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

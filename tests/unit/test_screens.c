@@ -238,6 +238,172 @@ static void test_form_edit_from_history(void **state)
     free(ep);
 }
 
+/* ---- the form's word lists, and the advice after saving a warning sign -- */
+
+/* The field labels in the order of the form, and a word of each list. */
+static const char *const form_rows[] = {
+    "Start", "End", "Intensity", "Region", "Side", "Triggers", "Feels like", "Symptoms",
+    "Warning", "signs", "Relief", "Medication", "Notes",
+};
+
+/* At 80x24 every field is on the screen at once, in order, nothing to
+ * scroll: lists not being edited fold to their ticked words, never the
+ * warning signs, whose six words all show. */
+static void test_form_fits_80x24(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n");
+    static const char *const focus[] = {"", "<Tab><Tab><Tab><Tab><Tab>", "<Tab>", "<Tab>",
+                                        "<Tab>", "<Tab>"};
+    for (size_t k = 0; k < sizeof(focus) / sizeof(focus[0]); k++) {
+        keys(f, focus[k]);
+        int prev = 0;
+        for (size_t i = 0; i < sizeof(form_rows) / sizeof(form_rows[0]); i++) {
+            char label[16];
+            snprintf(label, sizeof(label), "  %s", form_rows[i]);
+            int y = headless_find(f->h, label);
+            if (y < 0)
+                y = assert_shows(f, form_rows[i]); /* the focused one: "> Label" */
+            assert_true(y > prev);
+            prev = y;
+        }
+        for (int y = 1; y < 24; y++)
+            assert_int_equal(strlen(headless_row(f->h, y)) < 80, 1); /* no scroll mark */
+        static const char *const signs[] = {
+            "[ ] bladder or bowel trouble", "[ ] numbness between the legs",
+            "[ ] symptoms in both legs",    "[ ] fever or chills",
+            "[ ] weakness in a leg",        "[ ] arm or hand numbness or weakness"};
+        for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++)
+            assert_shows(f, signs[i]);
+    }
+    /* Emergencies on the first lines of the warning signs, the urgent after. */
+    assert_true(assert_shows(f, "[ ] fever or chills") < assert_shows(f, "[ ] weakness in a leg"));
+    /* The focus is on Triggers: every trigger shows; Relief is folded. */
+    keys(f, "<BTab><BTab><BTab><BTab>");
+    assert_int_equal(headless_row(f->h, assert_shows(f, "Triggers"))[0], '>');
+    assert_shows(f, "[ ] dehydration");
+    assert_row_has(f, assert_shows(f, "  Relief"), "Relief      -");
+}
+
+/* Ticking "numbness between the legs" and saving: the advice screen, its
+ * verdict first and unsoftened, the episode saved; Enter goes home. */
+static void test_form_warning_sign_advice(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>6<Tab><Tab><Tab><Tab><Tab><Tab>");
+    int y = assert_shows(f, "[ ] numbness between the legs");
+    assert_int_equal(headless_row(f->h, assert_shows(f, "Warning"))[0], '>');
+    keys(f, "<Right> ");
+    assert_row_has(f, y, "[x] numbness between the legs");
+    keys(f, "<F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    int sign = assert_shows(f, "Warning sign: numbness between the legs.");
+    assert_true(sign < assert_shows(f, "Call your local emergency number"));
+    assert_shows(f, "Do not drive yourself.");
+    assert_not_shows(f, "If you are worried");
+    assert_not_shows(f, "not medical advice");
+    assert_not_shows(f, "take the red-flag checklist now");
+    assert_shows(f, "c checklist");
+    assert_row(f, 23, "Logged episode 1.");
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 1);
+    assert_int_equal(ep->tags[0].kind, TAG_SYMPTOM);
+    assert_string_equal(ep->tags[0].text, "saddle-numbness");
+    free(ep);
+    keys(f, "<Enter>");
+    assert_title(f, "Home");
+    assert_shows(f, "Ongoing: episode 1");
+}
+
+/* c on the advice opens the checklist in its place: leaving the
+ * checklist goes home, not back to the advice. */
+static void test_form_advice_opens_checklist(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>6<Tab><Tab><Tab><Tab><Tab><Tab> <F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    keys(f, "c");
+    assert_title(f, "Red-flag checklist");
+    assert_shows(f, "Item 1 of 20");
+}
+
+/* A nerve symptom and an urgent sign: the urgent verdict, then the
+ * checklist prompt; what the pain feels like is saved as a feel tag. */
+static void test_form_urgent_nerve_and_feel(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    /* Feels like: the second word; Symptoms: the fifth (spreading down a
+     * leg); the warning signs: the last (arm or hand). */
+    keys(f, "n<Tab><Tab>4<Tab><Tab><Tab><Tab><Right> ");
+    assert_shows(f, "[x] sharp or stabbing");
+    keys(f, "<Tab><Right><Right><Right><Right> ");
+    assert_shows(f, "[x] spreading down a leg");
+    keys(f, "<Tab><Down><Down><Right> ");
+    assert_shows(f, "[x] arm or hand numbness or weakness");
+    keys(f, "<F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  URGENT: contact a doctor today");
+    assert_shows(f, "Warning sign: arm or hand numbness or weakness.");
+    assert_shows(f, "Call your doctor's surgery or an urgent care service today.");
+    assert_shows(f, "seek emergency care at once."); /* the safety net */
+    assert_not_shows(f, "If you are worried");
+    assert_true(assert_shows(f, "Call your doctor's surgery") <
+                assert_shows(f, "Numbness, tingling or leg pain: take the red-flag checklist "
+                                "now (c)."));
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 3);
+    assert_int_equal(ep->tags[0].kind, TAG_FEEL);
+    assert_string_equal(ep->tags[0].text, "sharp");
+    free(ep);
+    /* Only a nerve symptom: the prompt alone; q leaves it too. */
+    keys(f, "q");
+    keys(f, "n<Tab><Tab>3<Tab><Tab><Tab><Tab><Tab><Right><Right><Right><Right><Right> <F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1,
+               "  Numbness, tingling or leg pain: take the red-flag checklist now (c).");
+    assert_not_shows(f, "URGENT");
+    keys(f, "q");
+    assert_title(f, "Home");
+    /* An ordinary symptom: straight home. */
+    keys(f, "n<Tab><Tab>3<Tab><Tab><Tab><Tab><Tab> <F2>");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Logged episode 3.");
+}
+
+/* An edit that adds a sign shows its advice, then the history; one that
+ * keeps the sign (a new intensity) goes straight back. */
+static void test_form_edit_adds_sign(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "lje");
+    assert_title(f, "Edit episode");
+    keys(f, "<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Down><Down> <F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  URGENT: contact a doctor today");
+    assert_shows(f, "Warning sign: weakness in a leg.");
+    assert_row(f, 23, "Updated episode 2.");
+    keys(f, "<Enter>");
+    assert_title(f, "History");
+    keys(f, "e<Tab><Tab>9<F2>");
+    assert_title(f, "History");
+    assert_row_has(f, list_row(f, 2), "9 severe");
+    struct episode *ep = ep_new();
+    sfix_get(f, 2, ep);
+    assert_int_equal(ep->ntags, 2); /* the trigger kept, the sign added */
+    assert_string_equal(ep->tags[1].text, "weakness");
+    free(ep);
+}
+
 /* ---- history ----------------------------------------------------------- */
 
 static void test_history_list(void **state)
@@ -664,6 +830,11 @@ int main(void)
         T(test_form_refuses_without_intensity),
         T(test_form_leave_asks_when_changed),
         T(test_form_edit_from_history),
+        T(test_form_fits_80x24),
+        T(test_form_warning_sign_advice),
+        T(test_form_advice_opens_checklist),
+        T(test_form_urgent_nerve_and_feel),
+        T(test_form_edit_adds_sign),
         T(test_history_list),
         T(test_history_cursor_moves),
         T(test_history_detail),

@@ -95,6 +95,45 @@ static void test_nerve_symptoms_prompt(void **state)
     }
 }
 
+/* Saving tells of a sign only when it is new: a new episode's every sign,
+ * an edit's signs that the stored episode lacked; then the most serious
+ * sign of the episode (its advice is the one due). */
+static void test_sign_added(void **state)
+{
+    struct episode before, after;
+    (void)state;
+    episode_at(&before, 1, HOUR, 1);
+    add_symptom(&before, "stiffness");
+    after = before;
+    assert_null(warnsign_added(NULL, &after));
+    assert_null(warnsign_added(&before, &after));
+    add_symptom(&after, "weakness");
+    assert_string_equal(warnsign_added(NULL, &after)->code, "weakness");
+    assert_string_equal(warnsign_added(&before, &after)->code, "weakness");
+    /* An edit that keeps the sign (the intensity changed) tells nothing new. */
+    before = after;
+    after.intensity = 8;
+    assert_null(warnsign_added(&before, &after));
+    /* A new urgent sign next to a stored emergency: the emergency's advice. */
+    add_symptom(&before, "saddle-numbness");
+    after = before;
+    assert_null(warnsign_added(&before, &after));
+    add_symptom(&after, "arm-hand");
+    assert_string_equal(warnsign_added(&before, &after)->code, "saddle-numbness");
+    /* A removed sign is not an added one. */
+    episode_clear_tags(&after, TAG_SYMPTOM);
+    add_symptom(&after, "stiffness");
+    assert_null(warnsign_added(&before, &after));
+    /* The checklist prompt: new to the episode, or not at all. */
+    assert_int_equal(warnsign_prompt_added(NULL, &after), 0);
+    add_symptom(&after, "below-knee");
+    assert_int_equal(warnsign_prompt_added(NULL, &after), 1);
+    assert_int_equal(warnsign_prompt_added(&before, &after), 1);
+    before = after;
+    add_symptom(&after, "numbness");
+    assert_int_equal(warnsign_prompt_added(&before, &after), 0);
+}
+
 /* Checks newest first; each row: verdict, complete, hours ago. */
 struct chk {
     enum redflag_level verdict;
@@ -228,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_levels_and_items),
         cmocka_unit_test(test_worst_sign_of_episode),
         cmocka_unit_test(test_nerve_symptoms_prompt),
+        cmocka_unit_test(test_sign_added),
         cmocka_unit_test(test_verdict_in_force),
         cmocka_unit_test(test_logged_sign_in_force),
         cmocka_unit_test(test_sign_and_check_together),

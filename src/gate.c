@@ -36,6 +36,16 @@ void gate_build(enum session_kind kind, const struct gate_facts *facts, struct g
         add(out, facts->severe_advice, GATE_TONE_CAUTION);
 }
 
+void gate_reflow(const char *text, char *out, size_t len)
+{
+    size_t i = 0;
+    if (!len)
+        return;
+    for (; text[i] && i + 1 < len; i++)
+        out[i] = text[i] == '\n' ? ' ' : text[i];
+    out[i] = '\0';
+}
+
 int gate_nerve_episode(const struct episode *ep)
 {
     if (ep->ended_at != EPISODE_ONGOING)

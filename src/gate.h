@@ -55,6 +55,11 @@ struct gate {
  * facts->severe_advice, which must outlive *out. */
 void gate_build(enum session_kind kind, const struct gate_facts *facts, struct gate *out);
 
+/* Copies text into out (len bytes, truncated, NUL-terminated) with its
+ * hard line breaks, made for the CLI's 78 columns, turned into blanks, so
+ * that a screen can wrap it at its own width in the fewest rows. */
+void gate_reflow(const char *text, char *out, size_t len);
+
 /* 1 when ep is ongoing and holds a symptom of numbness, tingling or
  * weakness (codes numbness, weakness, saddle-numbness, both-legs,
  * arm-hand), else 0. */

@@ -6,6 +6,7 @@
 #include "db/store.h"
 #include "src/app/history.h"
 #include "src/flags.h"
+#include "src/gate.h"
 #include "src/redflags.h"
 #include "src/when.h"
 #include "ui/keys.h"
@@ -247,9 +248,11 @@ static int draw_check(const struct home *h, int y, int last)
 static int draw_warning(const struct home *h, int y, int last)
 {
     enum redflag_level lv = h->warn.level;
+    char advice[512];
+    gate_reflow(redflag_level_advice(lv), advice, sizeof(advice)); /* the fewest rows */
     y = ui_put_wrapped(y, 2, COLS - 4, last, redflag_level_title(lv), level_attr(lv) | A_BOLD);
     y = ui_put_wrapped(y, 4, COLS - 6, last, h->source, A_BOLD);
-    return ui_put_wrapped(y, 4, COLS - 6, last, redflag_level_advice(lv), A_NORMAL);
+    return ui_put_wrapped(y, 4, COLS - 6, last, advice, A_NORMAL);
 }
 
 static void home_draw(struct app *app, struct screen *s)

@@ -360,16 +360,12 @@ static attr_t tone_attr(enum gate_tone t)
     return ui_attr(UC_MODERATE);
 }
 
-/* One gate line at row y, its hard line breaks (made for the 78 columns
- * of the CLI) turned into blanks so that it wraps at this width and takes
- * the fewest rows. Returns the next row. */
+/* One gate line at row y, reflowed to take the fewest rows. Returns the
+ * next row. */
 static int draw_gate_line(const struct gate_line *g, int y)
 {
     char text[512];
-    snprintf(text, sizeof(text), "%s", g->text);
-    for (char *c = text; *c; c++)
-        if (*c == '\n')
-            *c = ' ';
+    gate_reflow(g->text, text, sizeof(text));
     return ui_put_wrapped(y, 2, text_cols(), y + 3, text, tone_attr(g->tone));
 }
 

@@ -92,6 +92,12 @@ static void load(struct app *app, struct home *h)
     if (history_warning(st, app_now(app), &h->warn, h->err, sizeof(h->err)) != STORE_OK)
         app_status(app, "Could not read the warning signs: %s", h->err);
     history_warning_source(&h->warn, h->source, sizeof(h->source));
+    /* The check on top is the latest (it is not shown again below): say
+     * when the patient left it part way. */
+    if (h->have_check && h->warn.check_id == h->check.id && !h->check.complete) {
+        size_t used = strlen(h->source);
+        snprintf(h->source + used, sizeof(h->source) - used, " (partial)");
+    }
     if (load_today(app, h) != 0 || load_flags(app, h) != 0)
         app_status(app, "Could not read the history: %s", h->err);
 }

@@ -183,7 +183,7 @@ static void test_home_partial_emergency_first(void **state)
     sfix_open(f, 24, 80);
     assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
     assert_true(headless_attr(f->h, TOP + 1, 2) & A_BOLD);
-    assert_row(f, TOP + 2, "    Red-flag check of Nov 18 11:01");
+    assert_row(f, TOP + 2, "    Red-flag check of Nov 18 11:01 (partial)");
     assert_row_has(f, TOP + 3, "Call your local emergency number");
     assert_shows(f, "(A&E / ER) now. Do not drive");
     assert_shows(f, "Stretches, ice and heat do");

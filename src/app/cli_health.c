@@ -19,9 +19,11 @@ enum { OPT_HELP = 1000, OPT_JSON, OPT_YES, OPT_NONE, OPT_LIST };
 
 static const char usage_flags[] =
     "usage: unknot flags [--json]\n"
-    "Print the flags computed from the history (leg symptoms, severe and not easing,\n"
-    "over 3 days, a week or two weeks, recurring, long-running), one per line with\n"
-    "its advice and the episodes behind it.\n"
+    "Print the emergency or urgent warning in force first (a red-flag verdict or a\n"
+    "warning sign logged, until a newer complete check with no yes), then the flags\n"
+    "computed from the history (leg symptoms, severe and not easing, over 3 days, a\n"
+    "week or two weeks, recurring, long-running), one per line with its advice and\n"
+    "the episodes behind it.\n"
     "  --json   print them as a JSON array\n";
 
 static const char usage_check[] =
@@ -101,6 +103,65 @@ static void print_flag_json(struct cli_ctx *ctx, const struct flag *fl)
     fputs("]}", f);
 }
 
+/* ---- the warning in force, before the flags (issue 10) ---------------- */
+
+static void print_warning_json(struct cli_ctx *ctx, const struct warnsign_state *w,
+                               const char *source, size_t nflags)
+{
+    FILE *f = ctx->out;
+    fprintf(f, "[\n  {\"kind\": \"%s\", \"level\": \"%s\", \"title\": ",
+            w->sign ? "warning_sign" : "verdict", redflag_level_code(w->level));
+    json_write_string(f, redflag_level_title(w->level));
+    fputs(", \"words\": ", f);
+    json_write_string(f, source);
+    fputs(", \"advice\": ", f);
+    json_write_string(f, redflag_level_advice(w->level));
+    if (w->sign) {
+        fputs(", \"sign\": ", f);
+        json_write_string(f, w->sign->code);
+        fprintf(f, ", \"episodes\": [{\"id\": %" PRId64 ", ", w->episode_id);
+        json_field_time(f, "started_at", w->episode_started_at);
+        fputs("}]}", f);
+    } else {
+        fprintf(f, ", \"check\": {\"id\": %" PRId64 ", ", w->check_id);
+        json_field_time(f, "taken_at", w->check_taken_at);
+        fputs("}}", f);
+    }
+    fputs(nflags ? ",\n" : "\n", f);
+}
+
+/* Prints the emergency or urgent warning in force (a verdict, or a
+ * warning sign logged) before the computed flags: it reaches the patient
+ * first. Text: its title, what holds it, its advice and a blank line; JSON:
+ * opens the array with it as the first object. Returns 1 when it printed,
+ * 0 when none is in force, and 0 with *rc set on a store error. */
+static int print_warning(struct cli_ctx *ctx, int json, size_t nflags, int *rc)
+{
+    char err[STORE_ERR_LEN], source[HISTORY_SOURCE_LEN];
+    struct warnsign_state w;
+    struct store *st = cli_open_store(ctx);
+    if (!st) {
+        *rc = CLI_RUNTIME;
+        return 0;
+    }
+    int src = history_warning(st, ctx->now, &w, err, sizeof(err));
+    store_close(&st);
+    if (src != STORE_OK) {
+        fprintf(ctx->err, "unknot flags: %s\n", err);
+        *rc = CLI_RUNTIME;
+        return 0;
+    }
+    if (!history_warning_in_force(&w))
+        return 0;
+    history_warning_source(&w, source, sizeof(source));
+    if (json)
+        print_warning_json(ctx, &w, source, nflags);
+    else
+        fprintf(ctx->out, "%s\n%s\n%s\n\n", redflag_level_title(w.level), source,
+                redflag_level_advice(w.level));
+    return 1;
+}
+
 int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option longopts[] = {{"json", no_argument, NULL, OPT_JSON},
@@ -124,8 +185,10 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
         return cli_no_memory(ctx);
     int rc = compute_flags(ctx, f);
     size_t n = rc == CLI_OK ? flags_count(f) : 0;
+    int warned = rc == CLI_OK ? print_warning(ctx, json, n, &rc) : 0;
     if (rc == CLI_OK && json) {
-        fputs(n ? "[\n" : "[", ctx->out);
+        if (!warned)
+            fputs(n ? "[\n" : "[", ctx->out);
         for (size_t i = 0; i < n; i++) {
             print_flag_json(ctx, flags_at(f, i));
             fputs(i + 1 < n ? ",\n" : "\n", ctx->out);
@@ -134,7 +197,8 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
     } else if (rc == CLI_OK) {
         for (size_t i = 0; i < n; i++)
             print_flag_text(ctx, flags_at(f, i));
-        fprintf(ctx->out, "%s%s\n", n ? "" : "No flags.\n", FLAGS_NOT_MEDICAL_ADVICE);
+        fprintf(ctx->out, "%s%s\n", n || warned ? "" : "No flags.\n",
+                warned ? HISTORY_NOT_ADVICE_SHORT : FLAGS_NOT_MEDICAL_ADVICE);
     }
     free(f);
     return rc;

@@ -16,6 +16,7 @@
 
 #include <curses.h>
 
+#include "src/check.h"
 #include "tests/unit/screens_fixture.h"
 #include "ui/screens.h"
 #include "ui/ui.h"
@@ -148,6 +149,100 @@ static void test_home_large(void **state)
     keys(f, "l");
     assert_shows(f, "NOTES");
     assert_row_has(f, list_row(f, 2), "after moving boxes");
+}
+
+/* A check taken `ago` before NOW with yes to item `yes` (0: none), the
+ * items after `asked` not asked (a partial check when asked <
+ * REDFLAG_COUNT), stored as the checklist stores it. */
+static void home_check(struct sfix *f, int64_t ago, int yes, int asked)
+{
+    unsigned char answers[REDFLAG_COUNT];
+    struct check c;
+    char err[STORE_ERR_LEN];
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        answers[i] = i < asked ? CHECK_NO : CHECK_NOT_ASKED;
+    if (yes)
+        answers[yes - 1] = CHECK_YES;
+    check_from_progress(NOW - ago, answers, &c);
+    assert_int_equal(store_check_save(f->st, &c, err, sizeof(err)), STORE_OK);
+}
+
+/* Nothing may soften an instruction to act now, and nothing says "Clear". */
+static void assert_not_softened(struct sfix *f)
+{
+    assert_not_shows(f, "If you are worried");
+    assert_not_shows(f, "Clear");
+    assert_not_shows(f, "clear");
+}
+
+/* Item 1 yes, then the patient left: the partial check goes first. */
+static void test_home_partial_emergency_first(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, 5 * MIN_S, 1, 1);
+    sfix_open(f, 24, 80);
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    assert_true(headless_attr(f->h, TOP + 1, 2) & A_BOLD);
+    assert_row(f, TOP + 2, "    Red-flag check of Nov 18 11:01 (partial)");
+    assert_row_has(f, TOP + 3, "Call your local emergency number");
+    assert_shows(f, "(A&E / ER) now. Do not drive");
+    assert_shows(f, "Stretches, ice and heat do");
+    /* The check on top is not repeated below. */
+    assert_not_shows(f, "Last red-flag check");
+    assert_not_shows(f, "No red-flag check yet");
+    assert_row(f, 22, "  unknot is not medical advice.");
+    assert_not_softened(f);
+}
+
+/* An emergency, then "see a doctor soon" a minute later: the emergency
+ * stays first; the newer check shows below, as what it is. */
+static void test_home_emergency_then_see_soon(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, 2 * MIN_S, 1, REDFLAG_COUNT);
+    home_check(f, MIN_S, 17, REDFLAG_COUNT);
+    sfix_open(f, 24, 80);
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    assert_row(f, TOP + 2, "    Red-flag check of Nov 18 11:04");
+    int last = assert_shows(f, "Last red-flag check, 2026-11-18 11:05:");
+    assert_row_has(f, last + 1, "See a doctor soon: book an appointment within a few days");
+    assert_not_softened(f);
+    /* A newer complete check with no yes clears it; "no warning signs" is
+     * not "clear". */
+    home_check(f, 0, 0, REDFLAG_COUNT);
+    sfix_open(f, 24, 80);
+    assert_not_shows(f, "EMERGENCY");
+    last = assert_shows(f, "Last red-flag check, 2026-11-18 11:06:");
+    assert_row_has(f, last + 1, "No warning signs reported");
+    assert_not_shows(f, "lear");
+    assert_row(f, 22, "  unknot is not medical advice. If you are worried, call your doctor.");
+}
+
+/* A partial check without a yes is never stored by unknot; one that came
+ * in by import is no all-clear either. */
+static void test_home_partial_urgent(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, HOUR_S, 10, 10);
+    sfix_open(f, 24, 80);
+    assert_row(f, TOP + 1, "  URGENT: contact a doctor today");
+    assert_row_has(f, TOP + 3, "Call your doctor's surgery or an urgent care service today.");
+    assert_shows(f, "seek emergency care at once."); /* the safety net */
+    assert_not_softened(f);
+}
+
+/* A warning sign logged as a symptom: first, in its words. */
+static void test_home_warning_sign_logged(void **state)
+{
+    struct sfix *f = *state;
+    sfix_cli(f, "log|--at|1h ago|-i|6|-r|lower|--symptom|saddle-numbness");
+    sfix_open(f, 24, 80);
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    assert_row(f, TOP + 2,
+               "    Warning sign logged: numbness between the legs, episode 1, Nov 18");
+    assert_shows(f, "Ongoing: episode 1");
+    assert_shows(f, "No red-flag check yet: press c to take one.");
+    assert_not_softened(f);
 }
 
 /* ---- the episode form -------------------------------------------------- */
@@ -694,10 +789,15 @@ static void test_timer_ice_setup_and_run(void **state)
     assert_title(f, "Timer");
     assert_shows(f, "Ice session");
     /* The ongoing episode began an hour ago. */
-    assert_shows(f, "Your spasm began under 48 hours ago: ice is best now.");
-    assert_shows(f, "Wrap the ice pack in a towel; never put it on bare skin.");
+    /* Which one, in neutral words: no warning colour. */
+    int which = assert_shows(f, "Ice or heat, whichever eases it more; many people use ice");
+    assert_int_equal(headless_attr(f->h, which, 2) & A_COLOR, 0);
+    assert_shows(f, "Wrap the ice pack in a towel or cloth; never put it on bare skin.");
+    assert_shows(f, "Never on numb or broken skin.");
+    assert_shows(f, "With diabetes or poor circulation, take care and check the skin after.");
     assert_shows(f, "Use ice at most once every 2 hours.");
-    assert_shows(f, "Minutes:  < 20 >  Left/Right: 10 to 20");
+    assert_shows(f, "Minutes:  < 20 >  Left/Right: 10 to 20; longer risks a burn or frostbite");
+    assert_not_shows(f, "numb skin."); /* no gate: nothing numb was logged */
     keys(f, "<Right>"); /* 20 is the most */
     assert_shows(f, "Minutes:  < 20 >");
     keys(f, "<Left><Left>");
@@ -727,8 +827,13 @@ static void test_timer_heat_and_stretch_setup(void **state)
     keys(f, "h");
     assert_shows(f, "Heat session");
     assert_shows(f, "Never fall asleep on a heating pad.");
-    assert_shows(f, "Minutes:  < 20 >  Left/Right: 5 to 30");
-    assert_not_shows(f, "ice is best now"); /* no episode */
+    assert_shows(f, "Warm, not hot: a warm shower or bath counts too.");
+    assert_shows(f, "Wrap the heat pack in a towel or cloth; never put it on bare skin.");
+    assert_shows(f, "Minutes:  < 20 >  Left/Right: 10 to 20");
+    keys(f, "<Right>"); /* 20 is the most for heat too */
+    assert_shows(f, "Minutes:  < 20 >");
+    assert_row(f, 23, "Heat takes 10 to 20 minutes: longer risks a burn or frostbite.");
+    assert_shows(f, "Ice or heat, whichever eases it more."); /* no episode */
     keys(f, "q");
     keys(f, "s");
     assert_shows(f, "Stretch routine (Up/Down chooses)");
@@ -737,9 +842,83 @@ static void test_timer_heat_and_stretch_setup(void **state)
     keys(f, "<Down><Down>");
     assert_row_has(f, assert_shows(f, "Daily stretch"), "> Daily stretch");
     assert_shows(f, "Hold: < 30 s >");
+    /* The routine bends and twists: its caution, once. */
+    assert_shows(f, "With osteoporosis, skip forward bends and twists.");
+    assert_shows(f, "checklist if numbness, tingling or weakness appears or pain spreads");
     keys(f, "q");
     assert_title(f, "Home");
     assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
+}
+
+/* After an emergency check, Enter on the set-up asks; only y starts. */
+static void test_timer_emergency_asks_first(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, MIN_S, 1, 1);
+    sfix_open(f, 24, 80);
+    keys(f, "s");
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
+    assert_shows_words(f, "or go to an emergency department (A&E / ER) now.");
+    assert_shows(f, "Enter asks first: only y starts the session anyway.");
+    assert_shows(f, "Stretch routine (Up/Down chooses)");
+    assert_shows(f, "Pain now, 0-10 (Enter skips):");
+    assert_row(f, 22, "  unknot is not medical advice.");
+    /* Enter asks; Enter again is no answer; n keeps the set-up. */
+    keys(f, "<Enter><Enter>n");
+    assert_shows(f, "Stretch routine (Up/Down chooses)");
+    assert_row(f, 23, "Not started. Seek emergency care now.");
+    assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
+    keys(f, "<Enter><Esc>");
+    assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
+    keys(f, "<Enter>y");
+    assert_shows(f, "Gentle stretch, rep 1 of 5");
+    keys(f, "qy<Enter>");
+    assert_title(f, "Home");
+    /* Ice and heat ask as well. */
+    keys(f, "h<Enter>n");
+    assert_shows(f, "Heat session");
+    assert_row(f, 23, "Not started. Seek emergency care now.");
+}
+
+/* An ongoing episode with numbness: heat and ice say not on numb skin,
+ * the stretch says when to stop; nothing asks. */
+static void test_timer_numbness_gate(void **state)
+{
+    struct sfix *f = *state;
+    sfix_cli(f, "log|--at|3h ago|-i|5|-r|lower|--symptom|numbness");
+    sfix_open(f, 24, 80);
+    keys(f, "h");
+    int y = assert_shows(f, "Do not use ice or heat on numb skin.");
+    assert_int_equal(y, TOP + 1);
+    assert_not_shows(f, "EMERGENCY");
+    assert_not_shows(f, "Never on numb or broken skin."); /* said once, above */
+    assert_shows(f, "Heat session");
+    assert_shows(f, "Never fall asleep on a heating pad.");
+    keys(f, "q");
+    keys(f, "s");
+    assert_int_equal(assert_shows(f, "Stop and take the checklist if numbness, tingling or"),
+                     TOP + 1);
+    keys(f, "<Enter>");
+    assert_shows(f, "Gentle stretch, rep 1 of 5"); /* no question */
+    keys(f, "qy<Enter>");
+    /* Ended, the episode no longer gates. */
+    keys(f, "ey");
+    keys(f, "i");
+    assert_not_shows(f, "numb skin.");
+    assert_shows(f, "Never on numb or broken skin.");
+}
+
+/* Urgent in force: one line, and Enter starts. */
+static void test_timer_urgent_line(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, MIN_S, 12, REDFLAG_COUNT);
+    sfix_open(f, 24, 80);
+    keys(f, "i");
+    assert_row(f, TOP + 1, "  URGENT: contact a doctor today; stop if anything gets worse.");
+    assert_row(f, 22, "  unknot is not medical advice.");
+    keys(f, "<Enter>");
+    assert_shows(f, "20:00 left of 20:00");
 }
 
 /* The timer as `unknot timer ice` opens it: the only screen. */
@@ -826,6 +1005,10 @@ int main(void)
         T(test_home_end_ongoing_asks_first),
         T(test_home_help_and_quit),
         T(test_home_large),
+        T(test_home_partial_emergency_first),
+        T(test_home_emergency_then_see_soon),
+        T(test_home_partial_urgent),
+        T(test_home_warning_sign_logged),
         T(test_form_new_episode_saved),
         T(test_form_refuses_without_intensity),
         T(test_form_leave_asks_when_changed),
@@ -850,6 +1033,9 @@ int main(void)
         T(test_check_emergency_taken_back),
         T(test_timer_ice_setup_and_run),
         T(test_timer_heat_and_stretch_setup),
+        T(test_timer_emergency_asks_first),
+        T(test_timer_numbness_gate),
+        T(test_timer_urgent_line),
         T(test_timer_alone),
         T(test_too_small_then_back),
         T(test_too_small_on_start),

@@ -74,7 +74,7 @@ expect_screen "$EMERGENCY_ADVICE" "emergency verdict advice"
 expect_screen " 1. Trouble with your bladder or bowel" "item 1 listed as yes"
 expect_no_screen "is not medical advice" "no softening line under the emergency verdict"
 tui_keys Enter
-expect_screen "Last red-flag check" "Enter returns home"
+expect_screen "Red-flag check of" "Enter returns home"
 expect_screen "EMERGENCY" "home shows the emergency verdict"
 quit_home
 
@@ -171,7 +171,7 @@ expect_screen "Saved as check 5 (partial: 1 of 20 asked)." "stored at the yes"
 tui_keys q
 expect_screen "Saved as check 5 (partial: 1 of 20 asked)." "the status line says it is saved"
 expect_no_screen "Leave the checklist?" "nothing asked: the answers are kept"
-expect_screen "Last red-flag check" "back on home"
+expect_screen "Red-flag check of" "back on home"
 home=$(tui_screen)
 body=$(printf '%s\n' "$home" | sed -n '2,$p' | grep -v '^ *$' | head -n 2)
 case $body in *"$EMERGENCY_TITLE"*) pass ;; *) fail "home does not show the emergency first: $home" ;; esac
@@ -228,7 +228,7 @@ case $since_reset in *$'\e[7m'* | *';7m'*) pass ;; *)
     fail "vt100: the emergency verdict is not in reverse video: $(printf %q "$before")" ;; esac
 case $cap in *$'\e[3'[0-7]m* | *$'\e[4'[0-7]m*) fail "NO_COLOR: colours used" ;; *) pass ;; esac
 tui_keys Enter
-expect_screen "Last red-flag check" "vt100: back on home"
+expect_screen "Red-flag check of" "vt100: back on home"
 expect_screen "EMERGENCY" "vt100: home shows the emergency"
 quit_home
 expect_eq "$(check_row 9)" "emergency|1|20|4,6" "vt100 check stored"
@@ -266,7 +266,7 @@ sqlite3 "$DB" 'drop trigger e2e_refuse'
 tui_keys n
 expect_screen "Saved as check 11 (partial: 2 of 20 asked)." "saved at the next answer"
 tui_keys q
-expect_screen "Last red-flag check" "q leaves, saved"
+expect_screen "Red-flag check of" "q leaves, saved"
 quit_home
 expect_eq "$(check_row 11)" "emergency|0|2|1" "the partial emergency check stored after the retry"
 

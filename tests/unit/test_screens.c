@@ -643,8 +643,8 @@ static void test_check_emergency_on_item_one(void **state)
     assert_string_equal(sfix_cli(f, "checks"), HEADER "    1  2026-11-18 11:06  emergency   1\n");
     /* Home puts the verdict first. */
     keys(f, "<Enter>");
-    assert_int_equal(assert_shows(f, "Last red-flag check, 2026-11-18 11:06:"), TOP + 1);
-    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 2);
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
+    assert_int_equal(assert_shows(f, "Red-flag check of Nov 18 11:06"), TOP + 2);
 }
 
 static void test_check_all_no_is_clear(void **state)
@@ -699,8 +699,9 @@ static void test_check_emergency_then_leave(void **state)
     assert_row(f, 23, "Saved as check 1 (partial: 1 of 20 asked).");
     assert_string_equal(sfix_cli(f, "checks"),
                         HEADER "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 asked)\n");
-    /* Home shows the stored emergency first. */
-    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 2);
+    /* Home shows the stored emergency first, and says it is partial. */
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
+    assert_int_equal(assert_shows(f, "Red-flag check of Nov 18 11:06 (partial)"), TOP + 2);
 }
 
 /* An urgent yes is not stored at once; leaving stores the answers given. */

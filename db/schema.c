@@ -100,6 +100,37 @@ const struct schema_step schema_steps[] = {
         "  CONSTRAINT owner_pid_positive CHECK (owner_pid IS NULL OR owner_pid > 0);\n"
         /* The 2-hour ice warning asks for the latest end of an ice session. */
         "CREATE INDEX sessions_kind_ended ON sessions (kind, ended_at);\n"),
+    /* 0.2: the checklist of CONTENT.md has 20 items. Stored answers move to
+     * the new numbers through unknot_item_from_v1() (src/redflags.c's one
+     * map; registered by the store before migrating); where two old items
+     * became one, a yes to either stays a yes. A check may now be partial:
+     * the patient left after a yes, and the items not asked have no row.
+     * Checks stored before were complete for their checklist.
+     * Tags gain a kind: what the pain feels like. SQLite cannot change a
+     * CHECK, so episode_tags is rebuilt, in rowid order (tags read back in
+     * insertion order). */
+    SCHEMA_STEP(3,
+        "ALTER TABLE checks ADD COLUMN complete INTEGER NOT NULL DEFAULT 1\n"
+        "  CONSTRAINT complete_0_or_1 CHECK (complete IN (0, 1));\n"
+        "CREATE TABLE check_answers_v1 AS SELECT check_id, item, answer FROM check_answers;\n"
+        "DELETE FROM check_answers;\n"
+        "INSERT INTO check_answers (check_id, item, answer)\n"
+        "  SELECT check_id, unknot_item_from_v1(item), max(answer) FROM check_answers_v1\n"
+        "  GROUP BY check_id, unknot_item_from_v1(item);\n"
+        "DROP TABLE check_answers_v1;\n"
+        "\n"
+        "CREATE TABLE episode_tags_new (\n"
+        "  episode_id  INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,\n"
+        "  kind        TEXT NOT NULL CONSTRAINT tag_kind_known\n"
+        "              CHECK (kind IN ('trigger', 'symptom', 'relief', 'medication', 'feel')),\n"
+        "  tag         TEXT NOT NULL CONSTRAINT tag_1_to_120_bytes\n"
+        "              CHECK (length(CAST(tag AS BLOB)) BETWEEN 1 AND 120),\n"
+        "  PRIMARY KEY (episode_id, kind, tag)\n"
+        ");\n"
+        "INSERT INTO episode_tags_new (episode_id, kind, tag)\n"
+        "  SELECT episode_id, kind, tag FROM episode_tags ORDER BY rowid;\n"
+        "DROP TABLE episode_tags;\n"
+        "ALTER TABLE episode_tags_new RENAME TO episode_tags;\n"),
 };
 
 const size_t schema_step_count = sizeof(schema_steps) / sizeof(schema_steps[0]);

@@ -27,7 +27,7 @@
 
 /* Column order read by db_episode_from_row() (DB_EP_COLS, store_private.h),
  * check_from_row() and session_from_row(). */
-#define CHECK_COLS "id, taken_at, verdict"
+#define CHECK_COLS "id, taken_at, verdict, complete"
 /* The columns of the sessions table that export and import carry (those
  * of the first schema: struct session but checkpoint_at), in this order. */
 #define SES_COLS_XFER "id, kind, routine, hold_s, planned_s, elapsed_s, started_at," \
@@ -102,7 +102,9 @@ static const char *const sql_text[SQL_COUNT] = {
     [SQL_TAG_INSERT] = "INSERT INTO episode_tags (episode_id, kind, tag) VALUES (?1, ?2, ?3)"
                        " ON CONFLICT (episode_id, kind, tag) DO NOTHING",
     [SQL_TAGS_GET] = "SELECT kind, tag FROM episode_tags WHERE episode_id = ?1 ORDER BY rowid",
-    [SQL_CHECK_INSERT] = "INSERT INTO checks (taken_at, verdict) VALUES (?1, ?2)",
+    [SQL_CHECK_INSERT] = "INSERT INTO checks (taken_at, verdict, complete) VALUES (?1, ?2, ?3)",
+    [SQL_CHECK_UPDATE] = "UPDATE checks SET taken_at = ?2, verdict = ?3, complete = ?4 WHERE id = ?1",
+    [SQL_ANSWERS_DELETE] = "DELETE FROM check_answers WHERE check_id = ?1",
     [SQL_ANSWER_INSERT] = "INSERT INTO check_answers (check_id, item, answer) VALUES (?1, ?2, ?3)",
     [SQL_CHECK_GET] = "SELECT " CHECK_COLS " FROM checks WHERE id = ?1",
     [SQL_CHECK_LATEST] = "SELECT " CHECK_COLS " FROM checks ORDER BY taken_at DESC, id DESC LIMIT 1",
@@ -151,7 +153,7 @@ static const char *const sql_text[SQL_COUNT] = {
     [SQL_IMP_TAG] = "INSERT INTO episode_tags (episode_id, kind, tag) VALUES (?1, ?2, ?3)",
     [SQL_IMP_SESSION] = "INSERT INTO sessions (" SES_COLS_XFER ")"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    [SQL_IMP_CHECK] = "INSERT INTO checks (id, taken_at, verdict) VALUES (?1, ?2, ?3)",
+    [SQL_IMP_CHECK] = "INSERT INTO checks (id, taken_at, verdict, complete) VALUES (?1, ?2, ?3, ?4)",
 };
 
 /* ---------------------------------------------------------------------
@@ -555,6 +557,8 @@ static int store_setup(struct store *st, const char *path, int memory, char *err
         rc = judge_header(path, app_id, version, nobjects, err, errlen);
     if (rc == STORE_OK)
         rc = db_register_functions(st, err, errlen);
+    if (rc == STORE_OK)
+        rc = db_register_check_functions(st, err, errlen);
     if (rc == STORE_OK)
         rc = db_run(st, SQL_FOREIGN_KEYS, "setting foreign_keys", err, errlen);
     if (rc == STORE_OK)

@@ -189,6 +189,13 @@ int store_episode_rank(struct store *st, const char *filter, const struct store_
 /* Stores a check with its answers (items 1..nanswers, less the gaps) in
  * one transaction; sets c->id. */
 int store_check_add(struct store *st, struct check *c, char *err, size_t errlen);
+
+/* Stores c: a new check when c->id is 0 (then sets it), else replaces the
+ * verdict, completeness and answers of check c->id, in one transaction.
+ * The checklist stores a check the moment an emergency item is answered
+ * yes and saves it again as the patient goes on. STORE_NOT_FOUND when
+ * c->id is gone. */
+int store_check_save(struct store *st, struct check *c, char *err, size_t errlen);
 int store_check_get(struct store *st, int64_t id, struct check *out,
                     char *err, size_t errlen);
 /* The newest check. STORE_NOT_FOUND when none. */

@@ -40,7 +40,7 @@ int store_check_add(struct store *st, struct check *c, char *err, size_t errlen)
         return rc;
     int64_t id = 0;
     rc = DB_EXEC(st, SQL_CHECK_INSERT, "saving check", SQL_ARG(c->taken_at),
-                 SQL_ARG(redflag_level_code(c->verdict)));
+                 SQL_ARG(redflag_level_code(c->verdict)), SQL_ARG(c->complete));
     if (rc == STORE_OK) {
         id = sqlite3_last_insert_rowid(st->db);
         rc = db_answers_insert(st, id, c, NULL, err, errlen);
@@ -51,10 +51,31 @@ int store_check_add(struct store *st, struct check *c, char *err, size_t errlen)
     return rc;
 }
 
+int store_check_save(struct store *st, struct check *c, char *err, size_t errlen)
+{
+    if (c->id == 0)
+        return store_check_add(st, c, err, errlen);
+    int rc = db_tx_begin(st, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    rc = DB_EXEC(st, SQL_CHECK_UPDATE, "saving check", SQL_ARG(c->id), SQL_ARG(c->taken_at),
+                 SQL_ARG(redflag_level_code(c->verdict)), SQL_ARG(c->complete));
+    if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
+        db_set_err(err, errlen, "no check %lld", (long long)c->id);
+        rc = STORE_NOT_FOUND;
+    }
+    if (rc == STORE_OK)
+        rc = DB_EXEC(st, SQL_ANSWERS_DELETE, "saving check", SQL_ARG(c->id));
+    if (rc == STORE_OK)
+        rc = db_answers_insert(st, c->id, c, NULL, err, errlen);
+    return db_tx_end(st, rc, err, errlen);
+}
+
 static int check_from_row(sqlite3_stmt *s, struct check *c, char *err, size_t errlen)
 {
     c->id = sqlite3_column_int64(s, 0);
     c->taken_at = sqlite3_column_int64(s, 1);
+    c->complete = sqlite3_column_int(s, 3);
     c->nanswers = 0;
     c->gaps = 0;
     memset(c->answers, 0, sizeof(c->answers));
@@ -134,4 +155,25 @@ int store_checks_iter(struct store *st, int64_t from, int64_t to, enum store_ord
     enum stmt_id id = order == STORE_NEWEST_FIRST ? SQL_CHECK_RANGE_DESC : SQL_CHECK_RANGE_ASC;
     return db_iter_new(st, id, SQL_ARGS(SQL_ARG(from), SQL_ARG(to)), STORE_ROW_CHECK, check_row,
                        0, "reading checks", out, err, errlen);
+}
+
+/* SQL function unknot_item_from_v1(item): the item of today's checklist
+ * that item `item` of the 16-item checklist asked (redflags.c's one map),
+ * for schema step 3. An item the old checklist did not have keeps its
+ * number, so a migration never drops a row. */
+static void sql_item_from_v1(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    int64_t item = sqlite3_value_int64(argv[0]);
+    int now = item >= 1 && item <= REDFLAG_V1_COUNT ? redflags_item_from_v1((int)item) : 0;
+    sqlite3_result_int64(c, now ? now : item);
+}
+
+int db_register_check_functions(struct store *st, char *err, size_t errlen)
+{
+    if (sqlite3_create_function_v2(st->db, "unknot_item_from_v1", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+                                   sql_item_from_v1, NULL, NULL, NULL) != SQLITE_OK)
+        return DB_FAIL(st->db, "registering unknot_item_from_v1");
+    return STORE_OK;
 }

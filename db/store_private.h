@@ -56,6 +56,8 @@ enum stmt_id {
     SQL_TAGS_GET,
     /* store_check.c */
     SQL_CHECK_INSERT,
+    SQL_CHECK_UPDATE,
+    SQL_ANSWERS_DELETE,
     SQL_ANSWER_INSERT,
     SQL_CHECK_GET,
     SQL_CHECK_LATEST,
@@ -190,6 +192,8 @@ int db_prepare_own(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *
 
 /* store_session.c: registers unknot_owner_alive() for SQL_SES_RECOVER. */
 int db_register_functions(struct store *st, char *err, size_t errlen);
+/* unknot_item_from_v1(item) for schema step 3 (store_check.c). */
+int db_register_check_functions(struct store *st, char *err, size_t errlen);
 
 /* ---- transactions ---- */
 

@@ -94,7 +94,7 @@ static int import_check(struct importer *im, const struct check *c, long line, c
                         size_t errlen)
 {
     if (INS_RUN(im, SQL_IMP_CHECK, line, "check", c->id, 0, SQL_ARG(c->id), SQL_ARG(c->taken_at),
-                SQL_ARG(redflag_level_code(c->verdict))) != STORE_OK)
+                SQL_ARG(redflag_level_code(c->verdict)), SQL_ARG(c->complete)) != STORE_OK)
         return STORE_ERROR;
     im->n.checks++;
     /* The one writer of answer rows; the reader refused repeated items. */

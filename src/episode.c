@@ -22,8 +22,10 @@ static const struct vocab regions[REGION_COUNT] = {
 
 static const char *const side_codes[SIDE_COUNT] = {"", "left", "right", "both", "center"};
 
-static const char *const kind_codes[TAG_KIND_COUNT] = {"trigger", "symptom", "relief",
-                                                       "medication"};
+static const char *const kind_codes[TAG_KIND_COUNT] = {
+    [TAG_TRIGGER] = "trigger", [TAG_FEEL] = "feel",           [TAG_SYMPTOM] = "symptom",
+    [TAG_RELIEF] = "relief",   [TAG_MEDICATION] = "medication",
+};
 
 static const struct vocab triggers[] = {
     {"lifting", "lifting"},
@@ -42,17 +44,35 @@ static const struct vocab triggers[] = {
     {"other", "other"},
 };
 
+/* What the pain feels like (CONTENT.md, pain quality). */
+static const struct vocab feels[] = {
+    {"tight", "tight or cramping"},
+    {"sharp", "sharp or stabbing"},
+    {"burning", "burning"},
+    {"dull", "dull ache"},
+    {"throbbing", "pulsing or throbbing"},
+    {"electric", "electric or shooting"},
+    {"other", "other"},
+};
+
+/* CONTENT.md's symptoms in plain words, then its warning signs (which
+ * src/warnsign.c ranks); the stored codes never change. */
 static const struct vocab symptoms[] = {
     {"stiffness", "stiffness"},
     {"knot", "knot or hard muscle"},
     {"twitching", "visible twitching"},
-    {"radiating-buttock", "radiating to buttock or hip"},
-    {"radiating-leg", "radiating down a leg"},
+    {"radiating-buttock", "spreading to buttock or hip"},
+    {"radiating-leg", "spreading down a leg"},
     {"below-knee", "below the knee"},
-    {"numbness", "numbness or tingling"},
-    {"weakness", "leg weakness"},
+    {"numbness", "numbness or tingling in a leg"},
+    {"weakness", "weakness in a leg"},
     {"cannot-straighten", "trouble standing up straight"},
     {"sleep", "disturbed sleep"},
+    {"bladder-bowel", "bladder or bowel trouble"},
+    {"saddle-numbness", "numbness between the legs"},
+    {"both-legs", "symptoms in both legs"},
+    {"fever", "fever or chills"},
+    {"arm-hand", "arm or hand numbness or weakness"},
     {"other", "other"},
 };
 
@@ -69,6 +89,7 @@ static const struct vocab reliefs[] = {
 };
 
 _Static_assert(COUNT(triggers) == EPISODE_TRIGGER_WORDS, "update EPISODE_TRIGGER_WORDS");
+_Static_assert(COUNT(feels) == EPISODE_FEEL_WORDS, "update EPISODE_FEEL_WORDS");
 _Static_assert(COUNT(symptoms) == EPISODE_SYMPTOM_WORDS, "update EPISODE_SYMPTOM_WORDS");
 _Static_assert(COUNT(reliefs) == EPISODE_RELIEF_WORDS, "update EPISODE_RELIEF_WORDS");
 
@@ -84,6 +105,7 @@ const struct vocab *episode_vocab(enum tag_kind kind, size_t *n)
 {
     switch (kind) {
     case TAG_TRIGGER: *n = COUNT(triggers); return triggers;
+    case TAG_FEEL: *n = COUNT(feels); return feels;
     case TAG_SYMPTOM: *n = COUNT(symptoms); return symptoms;
     case TAG_RELIEF: *n = COUNT(reliefs); return reliefs;
     default: *n = 0; return NULL;

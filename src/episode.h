@@ -18,7 +18,17 @@ enum region { REGION_LOWER, REGION_MID, REGION_UPPER, REGION_NECK, REGION_COUNT 
 /* SIDE_UNSET: the user did not say; stored as NULL. */
 enum side { SIDE_UNSET, SIDE_LEFT, SIDE_RIGHT, SIDE_BOTH, SIDE_CENTER, SIDE_COUNT };
 
-enum tag_kind { TAG_TRIGGER, TAG_SYMPTOM, TAG_RELIEF, TAG_MEDICATION, TAG_KIND_COUNT };
+/* In CONTENT.md's order, which `unknot show` and the form follow; stored
+ * as tag_kind_code, so the order is free to change. TAG_MEDICATION is the
+ * one free-text kind and the last: kinds below it have a vocabulary. */
+enum tag_kind {
+    TAG_TRIGGER,
+    TAG_FEEL, /* what the pain feels like (pain quality) */
+    TAG_SYMPTOM,
+    TAG_RELIEF,
+    TAG_MEDICATION,
+    TAG_KIND_COUNT
+};
 
 /* Intensity bands of CONTENT.md: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe. */
 enum band { BAND_NONE, BAND_MILD, BAND_MODERATE, BAND_SEVERE };
@@ -53,7 +63,8 @@ struct vocab {
  * them against its tables, so counters sized from them at compile time
  * (report.h, chart.h) cannot silently miss a word. */
 #define EPISODE_TRIGGER_WORDS 14
-#define EPISODE_SYMPTOM_WORDS 11
+#define EPISODE_FEEL_WORDS 7
+#define EPISODE_SYMPTOM_WORDS 16
 #define EPISODE_RELIEF_WORDS 9
 
 /* Clears *ep to an empty, ongoing episode with no tags. */
@@ -102,8 +113,8 @@ void episode_clear_tags(struct episode *ep, enum tag_kind kind);
  * "other:TEXT", or the medication text. */
 const char *tag_label(const struct episode_tag *tag);
 
-/* The part of an episode a validation problem is in. The four tag fields
- * are in tag_kind order: EPISODE_FIELD_TRIGGERS + kind. */
+/* The part of an episode a validation problem is in. The tag fields are
+ * in tag_kind order: EPISODE_FIELD_TRIGGERS + kind. */
 enum episode_field {
     EPISODE_FIELD_NONE, /* the episode as a whole (too many tags) */
     EPISODE_FIELD_START,
@@ -112,6 +123,7 @@ enum episode_field {
     EPISODE_FIELD_REGION,
     EPISODE_FIELD_SIDE,
     EPISODE_FIELD_TRIGGERS,
+    EPISODE_FIELD_FEEL,
     EPISODE_FIELD_SYMPTOMS,
     EPISODE_FIELD_RELIEF,
     EPISODE_FIELD_MEDICATION,

@@ -5,24 +5,52 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "src/warnsign.h"
 #include "src/when.h"
+
+/* Appends ", label" (or label first) when it fits whole; returns 0, or
+ * -1 when it does not (then nothing after it may be listed). */
+static int join(char *buf, size_t len, size_t *used, const char *label)
+{
+    size_t need = strlen(label) + (*used ? 2 : 0);
+    if (*used + need >= len)
+        return -1;
+    snprintf(buf + *used, len - *used, "%s%s", *used ? ", " : "", label);
+    *used += need;
+    return 0;
+}
 
 void episode_text_tags(const struct episode *ep, enum tag_kind kind, char *buf, size_t len)
 {
     size_t used = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < ep->ntags; i++) {
-        if (ep->tags[i].kind != kind)
-            continue;
-        const char *label = tag_label(&ep->tags[i]);
-        size_t need = strlen(label) + (used ? 2 : 0);
-        if (used + need >= len)
+    for (size_t i = 0; i < ep->ntags; i++)
+        if (ep->tags[i].kind == kind && join(buf, len, &used, tag_label(&ep->tags[i])) != 0)
             break;
-        snprintf(buf + used, len - used, "%s%s", used ? ", " : "", label);
-        used += need;
-    }
     if (used == 0)
         snprintf(buf, len, "-");
+}
+
+void episode_text_signs(const struct episode *ep, char *buf, size_t len)
+{
+    static const size_t frame = sizeof("Warning signs: .");
+    char words[EPISODE_TEXT_TAGS_MAX];
+    size_t used = 0, room = len > frame ? len - frame + 1 : 1;
+    int n = 0;
+    if (room > sizeof(words))
+        room = sizeof(words);
+    words[0] = '\0';
+    for (size_t i = 0; i < ep->ntags; i++) {
+        const struct warnsign *w =
+            ep->tags[i].kind == TAG_SYMPTOM ? warnsign_of_symptom(ep->tags[i].text) : NULL;
+        if (w && join(words, room, &used, w->words) != 0)
+            break;
+        n += w != NULL;
+    }
+    if (used == 0)
+        buf[0] = '\0';
+    else
+        snprintf(buf, len, "Warning sign%s: %s.", n > 1 ? "s" : "", words);
 }
 
 void episode_text_where(enum region r, enum side s, char *buf, size_t len)
@@ -122,8 +150,10 @@ static void emit_ended(const struct episode *ep, int64_t now, episode_line_fn fn
 
 static void emit_tags(const struct episode *ep, episode_line_fn fn, void *arg)
 {
-    static const char *const titles[TAG_KIND_COUNT] = {"Triggers:", "Symptoms:", "Relief:",
-                                                       "Medication:"};
+    static const char *const titles[TAG_KIND_COUNT] = {
+        [TAG_TRIGGER] = "Triggers:", [TAG_FEEL] = "Feels like:",     [TAG_SYMPTOM] = "Symptoms:",
+        [TAG_RELIEF] = "Relief:",    [TAG_MEDICATION] = "Medication:",
+    };
     char list[EPISODE_TEXT_TAGS_MAX];
     for (int k = 0; k < TAG_KIND_COUNT; k++) {
         episode_text_tags(ep, (enum tag_kind)k, list, sizeof(list));

@@ -23,6 +23,13 @@
  * with the ones after it, so no label is ever cut. len > 0. */
 void episode_text_tags(const struct episode *ep, enum tag_kind kind, char *buf, size_t len);
 
+/* The line that names the warning signs among ep's symptoms
+ * (src/warnsign.h) in the order logged, as the CLI and the app say it
+ * after a save: "Warning sign: numbness between the legs." or "Warning
+ * signs: weakness in a leg, fever or chills."; "" when it has none. A
+ * sign whose words do not fit whole is left out, with those after it. */
+void episode_text_signs(const struct episode *ep, char *buf, size_t len);
+
 /* Where it hurts: "lower back", or "lower back, left" when a side is set. */
 void episode_text_where(enum region r, enum side s, char *buf, size_t len);
 

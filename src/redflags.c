@@ -5,101 +5,127 @@
 #include <string.h>
 #include <strings.h>
 
+/* CONTENT.md "Red-flag checklist", in its order and at its levels. Where
+ * the sources disagree the more urgent reading wins (CONTENT.md says where
+ * and why it does not); the explanations end with what to do. */
 static const struct redflag_item items[REDFLAG_COUNT] = {
     {1, REDFLAG_EMERGENCY,
-     "Lost bladder or bowel control, trouble urinating, or not feeling urine pass?",
-     "This means leaking urine or stool, new trouble starting to pass urine or holding "
-     "in a bowel movement, or not feeling urine as it passes. With back pain these can "
-     "be signs of cauda equina syndrome: nerves at the base of the spine are squeezed, "
-     "and surgery is needed fast. Go to an emergency department now."},
+     "Trouble with your bladder or bowel: leaking, or trouble passing or holding?",
+     "This means losing control or leaking urine or stool, new trouble starting to pass "
+     "urine or holding it or a bowel movement, not feeling urine pass, or not knowing when "
+     "your bladder is full. With back pain these are signs of cauda equina syndrome: nerves "
+     "at the base of the spine are squeezed and surgery is needed fast. Seek emergency care "
+     "now."},
     {2, REDFLAG_EMERGENCY,
-     "Numbness or tingling in the groin, genitals, buttocks or inner thighs?",
-     "This is the 'saddle' area, where you would sit on a saddle. Numbness or pins and "
-     "needles there, or a new loss of sexual feeling, is an early sign of cauda equina "
-     "syndrome. Early signs are as urgent as bladder trouble: seek emergency care now, "
-     "do not wait for more signs."},
+     "Numbness or pins and needles between your legs, or a change when wiping?",
+     "This is the saddle area: groin, genitals, buttocks, inner thighs and around the back "
+     "passage. Numbness or pins and needles there, a changed feeling when you wipe, or a new "
+     "loss of sexual feeling or change in erection or ejaculation is an early sign of cauda "
+     "equina syndrome, as urgent as bladder trouble. Seek emergency care now."},
     {3, REDFLAG_EMERGENCY,
-     "Symptoms in both legs, a leg getting weaker, or sudden trouble walking?",
-     "Pain, numbness or weakness in both legs, leg weakness that keeps getting worse, or "
-     "suddenly not being able to walk normally can mean the nerves at the base of the "
-     "spine are squeezed (cauda equina syndrome). Time matters: seek emergency care now."},
+     "Symptoms in BOTH legs, a leg getting weaker, or suddenly unable to walk?",
+     "Pain, numbness, tingling or weakness in both legs, leg weakness that keeps getting "
+     "worse, or suddenly not being able to walk normally can mean the nerves at the base of "
+     "the spine are squeezed. Time matters: seek emergency care now."},
     {4, REDFLAG_EMERGENCY,
      "Chest pain or difficulty breathing?",
-     "Back pain with chest pain or trouble breathing may not come from the back muscles "
-     "at all. Call emergency services or go to an emergency department now."},
+     "Back pain with chest pain or trouble breathing may not come from the back at all. "
+     "Call the emergency number now."},
     {5, REDFLAG_EMERGENCY,
-     "Did the spasm start after a serious injury, like a fall, crash or blow?",
-     "After a significant injury, such as a fall, a car accident or a blow to the back, "
-     "the pain may come from damage that is more than a muscle spasm. Have it checked "
-     "in an emergency department now."},
-    {6, REDFLAG_URGENT,
-     "Fever or chills together with the back pain?",
-     "Fever or chills with back pain can be a sign of an infection. Contact a clinician "
-     "today."},
-    {7, REDFLAG_URGENT,
-     "Severe pain in the belly (abdomen)?",
-     "Severe abdominal pain together with back pain needs to be looked at by a clinician. "
-     "Contact one today."},
-    {8, REDFLAG_URGENT,
-     "Pain in your side (flank), or blood in your urine?",
-     "Pain in the side, between the ribs and the hip, or blood in the urine can point to "
-     "a kidney stone. Contact a clinician today."},
-    {9, REDFLAG_URGENT,
-     "Have you ever had cancer, and is this back pain new?",
-     "New back pain in someone who has had cancer should be checked by a clinician "
-     "without delay. Contact one today."},
+     "Did the spasm start after a significant injury: a fall, a crash, a blow?",
+     "After a fall, a car accident or a blow to the back, the pain may come from damage "
+     "that is more than a muscle spasm. Seek emergency care now."},
+    {6, REDFLAG_EMERGENCY,
+     "Severe pain in your belly (abdomen)?",
+     "Severe belly pain together with back pain can come from a blood vessel in the belly, "
+     "which cannot wait. Seek emergency care now."},
+    {7, REDFLAG_EMERGENCY,
+     "Fever (38 C / 100.4 F or more) or shaking chills with the back pain?",
+     "A fever or shaking chills with back pain can be a sign of an infection of the spine, "
+     "which must not wait. Seek emergency care now."},
+    {8, REDFLAG_EMERGENCY,
+     "Severe pain that no position eases at all?",
+     "Severe pain that does not ease in any position, lying, sitting or standing, is a "
+     "warning sign. Seek emergency care now."},
+    {9, REDFLAG_EMERGENCY,
+     "Pain in your side (flank) with blood in your urine?",
+     "Pain in the side, between the ribs and the hip, together with blood in the urine can "
+     "be a kidney stone or another kidney problem. Seek emergency care now."},
     {10, REDFLAG_URGENT,
-     "Have you lost weight in recent weeks without trying?",
-     "Weight loss you cannot explain, together with back pain, should be checked by a "
-     "clinician. Contact one today."},
+     "Have you ever had cancer, and is this back pain new?",
+     "New back pain in someone who has had cancer should be checked without delay. Contact "
+     "a doctor today. If you also have bladder or bowel trouble, numbness between your legs "
+     "or symptoms in both legs, seek emergency care."},
     {11, REDFLAG_URGENT,
-     "Severe pain that no position eases, or worst at night or lying down?",
-     "Severe pain that does not ease in any position, or that is worst at night or when "
-     "lying down, is a warning sign. Contact a clinician today."},
-    {12, REDFLAG_SEE_DOCTOR,
-     "Tingling, numbness or weakness in one or both legs?",
-     "This can mean a nerve is irritated or pressed. Book an appointment to have it "
-     "checked. If both legs are affected, or a leg is getting weaker, also answer yes "
-     "to question 3: that is an emergency."},
-    {13, REDFLAG_SEE_DOCTOR,
-     "Pain that travels down a leg, especially below the knee?",
-     "Pain that runs down the leg, above all past the knee, can come from an irritated "
-     "nerve. Book an appointment to have it checked."},
-    {14, REDFLAG_SEE_DOCTOR,
-     "Swelling or redness over the painful area?",
-     "Swelling or redness where it hurts should be looked at. Book an appointment. If you "
-     "also have fever or chills, answer yes to question 6 too."},
-    {15, REDFLAG_SEE_DOCTOR,
+     "Have you lost weight in recent weeks without trying?",
+     "Weight loss you cannot explain, together with back pain, should be checked. Contact a "
+     "doctor today."},
+    {12, REDFLAG_URGENT,
+     "Pain that is worst at night or lying down, or that wakes you?",
+     "Back pain that is worst at night or when lying down, or that wakes you from sleep, "
+     "should be checked. Contact a doctor today."},
+    {13, REDFLAG_URGENT,
+     "New weakness in one leg or foot: it catches or slaps, no heel or toe stand?",
+     "A foot that catches or slaps as you walk, or not being able to stand on your heel or "
+     "your toes, means a nerve may be pressed. Contact a doctor today. If both legs are "
+     "affected or it keeps getting worse, seek emergency care."},
+    {14, REDFLAG_URGENT,
+     "Numbness, tingling, weakness or clumsiness in an arm or hand; poor balance?",
+     "With neck or upper-back pain, numbness, tingling, weakness or clumsiness in an arm or "
+     "hand, or a loss of balance or coordination, can mean a nerve or the spinal cord is "
+     "pressed. Contact a doctor today."},
+    {15, REDFLAG_URGENT,
+     "Swelling, redness or a lump over the painful area, or a changed back shape?",
+     "Swelling, redness or a lump where it hurts, or a change in the shape of your back, "
+     "should be looked at. Contact a doctor today."},
+    {16, REDFLAG_URGENT,
+     "Osteoporosis, months of steroid tablets, weak immunity or injecting drugs?",
+     "With any of these, new back pain can come from a fracture or an infection: a weakened "
+     "immune system means chemotherapy or transplant drugs, for example. Contact a doctor "
+     "today."},
+    {17, REDFLAG_SEE_DOCTOR,
+     "Pain, tingling or numbness spreading down one leg, especially past the knee?",
+     "This can mean a nerve is irritated. Book an appointment within a few days. If the leg "
+     "is weak, or both legs are affected, answer yes to item 13 or 3 as well."},
+    {18, REDFLAG_SEE_DOCTOR,
      "Unable to sit or stand up straight because of the spasm?",
-     "If the spasm stops you from sitting or standing upright, book an appointment so a "
-     "clinician can check it and help with the pain."},
-    {16, REDFLAG_SEE_DOCTOR,
-     "No better after a week or two of rest and self-care?",
-     "If rest, gentle stretching, ice or heat have not helped after one to two weeks, "
-     "book an appointment. Pain lasting over two weeks should be seen."},
+     "Many spasms bend you over for a while. If it stops you sitting or standing upright, "
+     "book an appointment within a few days so a doctor can help with the pain."},
+    {19, REDFLAG_SEE_DOCTOR,
+     "Pain for more than 3 days that is not easing, or severe despite rest?",
+     "Pain that is not easing after 3 days, or stays severe despite rest and medication, "
+     "should be checked. Book an appointment within a few days."},
+    {20, REDFLAG_SEE_DOCTOR,
+     "No better after a week or two of home care?",
+     "If rest, gentle movement, ice or heat have not helped after one to two weeks, book an "
+     "appointment within a few days."},
 };
 
 static const struct {
-    const char *code;
+    const char *code; /* stored; never shown to the patient */
     const char *title;
     const char *advice;
 } levels[REDFLAG_LEVEL_COUNT] = {
-    [REDFLAG_CLEAR] = {"clear", "Clear: no warning signs reported",
-                       "No warning signs reported.\n"
-                       "Still book an appointment if it lasts over a week or keeps coming back.\n"
+    [REDFLAG_CLEAR] = {"clear", "No warning signs reported",
+                       "Book an appointment if the pain is not easing after 3 days, lasts\n"
+                       "over a week, or keeps coming back.\n" REDFLAGS_SAFETY_NET "\n"
                        REDFLAGS_NOT_MEDICAL_ADVICE},
-    [REDFLAG_SEE_DOCTOR] = {"see_doctor", "See a doctor soon: book an appointment",
-                            "Book an appointment with your doctor soon.\n"
-                            "If a more serious sign appears, take the checklist again."},
-    [REDFLAG_URGENT] = {"urgent", "URGENT: contact a clinician today",
-                        "Contact a clinician today: your doctor or an urgent care service.\n"
-                        "If it gets worse or a new warning sign appears, seek emergency care."},
+    [REDFLAG_SEE_DOCTOR] = {"see_doctor",
+                            "See a doctor soon: book an appointment within a few days",
+                            "Book an appointment with your doctor within a few days.\n"
+                            REDFLAGS_SAFETY_NET},
+    [REDFLAG_URGENT] = {"urgent", "URGENT: contact a doctor today",
+                        "Call your doctor's surgery or an urgent care service today.\n"
+                        REDFLAGS_SAFETY_NET},
     [REDFLAG_EMERGENCY] = {"emergency", "EMERGENCY: seek emergency care now",
-                           "Go to an emergency department or call emergency services now.\n"
-                           "Do not wait to see if it gets better."},
+                           "Call your local emergency number (112 in Europe, 911 in North\n"
+                           "America, 999 in the UK) or go to an emergency department\n"
+                           "(A&E / ER) now. Do not drive yourself.\n"
+                           "Do not wait to see if it gets better. Stretches, ice and heat do\n"
+                           "not treat these signs."},
 };
 
-#define ACCEPTED "give numbers 1 to 16 separated by commas, e.g. 1,5,16, or none"
+#define ACCEPTED "give numbers 1 to 20 separated by commas, e.g. 1,5,17, or none"
 
 static int level_valid(enum redflag_level level)
 {
@@ -149,6 +175,19 @@ const char *redflag_level_title(enum redflag_level level)
 const char *redflag_level_advice(enum redflag_level level)
 {
     return level_valid(level) ? levels[level].advice : REDFLAGS_NOT_MEDICAL_ADVICE;
+}
+
+/* Old item -> new item: 6 fever and 7 belly became emergencies 7 and 6;
+ * 8 "flank pain, or blood in the urine" is 9; 11 "severe pain no position
+ * eases, or worst at night" is 8, the more urgent of its two signs; 12
+ * "tingling, numbness or weakness in one or both legs" and 13 "pain down a
+ * leg" are 17 (both legs and a weakening leg were asked as item 3). */
+static const unsigned char from_v1[REDFLAG_V1_COUNT] = {1,  2,  3,  4,  5,  7,  6,  9,
+                                                         10, 11, 8,  17, 17, 15, 18, 20};
+
+int redflags_item_from_v1(int old)
+{
+    return old >= 1 && old <= REDFLAG_V1_COUNT ? from_v1[old - 1] : 0;
 }
 
 /* ---- the yes-list ---- */

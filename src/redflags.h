@@ -1,16 +1,18 @@
 /* redflags: the red-flag checklist of CONTENT.md and its verdict. Pure: libc
  * only, static tables, no allocation.
  *
- * Items 1-5 are emergencies (1-3: the warning signs of cauda equina
- * syndrome, never ranked lower), 6-11 urgent, 12-16 "see a doctor soon".
- * The verdict is the most serious level answered yes; none is "clear".
+ * Items 1-9 are emergencies (1-3: the warning signs of cauda equina
+ * syndrome, never ranked lower), 10-16 urgent, 17-20 "see a doctor soon".
+ * The verdict is the most serious level answered yes; with none, the
+ * stored code is "clear", but the patient reads "No warning signs
+ * reported", never "clear".
  */
 #ifndef UNKNOT_REDFLAGS_H
 #define UNKNOT_REDFLAGS_H
 
 #include <stddef.h>
 
-#define REDFLAG_COUNT 16
+#define REDFLAG_COUNT 20
 
 /* Ordered by seriousness: a larger value is more serious. */
 enum redflag_level {
@@ -21,9 +23,15 @@ enum redflag_level {
     REDFLAG_LEVEL_COUNT
 };
 
-/* The line that ends the advice of a clear checklist. */
+/* The line that ends the advice of a check with no yes (CONTENT.md); never
+ * under an emergency or urgent verdict, which nothing may soften. */
 #define REDFLAGS_NOT_MEDICAL_ADVICE \
     "unknot is not medical advice. If you are worried, call your doctor."
+
+/* CONTENT.md's safety net, under every verdict but emergency. */
+#define REDFLAGS_SAFETY_NET \
+    "If you get bladder or bowel trouble, numbness between your legs, or weakness\n" \
+    "in both legs, seek emergency care at once."
 
 /* One checklist item. All text is plain ASCII in static storage. */
 struct redflag_item {
@@ -59,6 +67,15 @@ const char *redflag_level_title(enum redflag_level level);
  * REDFLAGS_NOT_MEDICAL_ADVICE; the others do not, so that an instruction
  * to act now is not softened ("if you are worried"). Static storage. */
 const char *redflag_level_advice(enum redflag_level level);
+
+/* The checklist before version 0.2 had 16 items. The item of today's
+ * checklist that old item `old` (1..REDFLAG_V1_COUNT) asked, or 0 outside
+ * that range. Two old items map to one new item where the new wording
+ * covers both (a yes to either is a yes); an old item whose wording joined
+ * two signs maps to the more urgent one (CONTENT.md, Principle 2). Items
+ * 12, 13, 14, 16 and 19 were never asked before. */
+#define REDFLAG_V1_COUNT 16
+int redflags_item_from_v1(int old);
 
 /* Parses the item numbers answered yes, e.g. "1,5", "1, 5,16" or "1 5";
  * "" or "none" means no yes at all. Numbers are 1..REDFLAG_COUNT, separated

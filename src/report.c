@@ -15,6 +15,7 @@
 
 #define NO_EPISODES "No episodes in this period."
 #define NO_CHECKS "No red-flag check in this period."
+#define NO_CHECKS_LC "no red-flag check in this period."
 
 
 /* num * 10 / den, rounded half away from zero; den > 0. */
@@ -239,6 +240,7 @@ void report_begin(struct report *r, int64_t from, int64_t to, int64_t now)
 /* Every word of a vocabulary has its counter, and its bit in count_tags's
  * seen mask. */
 _Static_assert(EPISODE_TRIGGER_WORDS <= REPORT_VOCAB_MAX &&
+                   EPISODE_FEEL_WORDS <= REPORT_VOCAB_MAX &&
                    EPISODE_SYMPTOM_WORDS <= REPORT_VOCAB_MAX &&
                    EPISODE_RELIEF_WORDS <= REPORT_VOCAB_MAX,
                "REPORT_VOCAB_MAX: a tag vocabulary outgrew the report's counters");
@@ -261,6 +263,59 @@ static void count_tags(struct report *r, const struct episode *ep)
     }
     for (int k = 0; k < TAG_MEDICATION; k++)
         r->tagged[k] += seen[k] != 0;
+}
+
+/* The time an entry of a kept list starts with. */
+static int64_t entry_time(const unsigned char *entry)
+{
+    int64_t t;
+    memcpy(&t, entry, sizeof t);
+    return t;
+}
+
+/* Keeps the `max` most recent entries of list (*n of them, oldest first,
+ * each sz bytes starting with its int64_t time): copies e in at its place,
+ * dropping the oldest when the list is full. Entries may come in any
+ * order. */
+static void keep_recent(void *list, size_t *n, size_t max, size_t sz, const void *e)
+{
+    unsigned char *a = list;
+    int64_t t = entry_time(e);
+    size_t i = *n;
+    if (i == max) {
+        if (t <= entry_time(a))
+            return;
+        memmove(a, a + sz, (max - 1) * sz);
+        i--;
+    }
+    *n = i + 1;
+    for (; i > 0 && entry_time(a + (i - 1) * sz) > t; i--)
+        memcpy(a + i * sz, a + (i - 1) * sz, sz);
+    memcpy(a + i * sz, e, sz);
+}
+
+/* The warning signs among ep's symptoms, each once; counted and listed
+ * when there is one. */
+static void count_signs(struct report *r, const struct episode *ep)
+{
+    struct report_sign_ep e = {.at = ep->started_at, .id = ep->id, .level = REDFLAG_CLEAR};
+    size_t ntags = ep->ntags < EPISODE_MAX_TAGS ? ep->ntags : EPISODE_MAX_TAGS;
+    for (size_t i = 0; i < ntags && e.nsigns < REPORT_MAX_SIGNS; i++) {
+        const struct warnsign *w =
+            ep->tags[i].kind == TAG_SYMPTOM ? warnsign_of_symptom(ep->tags[i].text) : NULL;
+        size_t j = 0;
+        while (w && j < e.nsigns && e.signs[j] != w)
+            j++;
+        if (!w || j < e.nsigns)
+            continue;
+        e.signs[e.nsigns++] = w;
+        if (w->level > e.level)
+            e.level = w->level;
+    }
+    if (e.nsigns == 0)
+        return;
+    r->sign_eps++;
+    keep_recent(r->sign_list, &r->nsign_list, REPORT_MAX_LISTED, sizeof e, &e);
 }
 
 static void count_end(struct report *r, const struct episode *ep, int64_t *end)
@@ -300,6 +355,7 @@ void report_feed_episode(struct report *r, const struct episode *ep)
     if ((unsigned)ep->side < SIDE_COUNT)
         r->sides[ep->side]++;
     count_tags(r, ep);
+    count_signs(r, ep);
     report_meds_add_episode(&r->meds, ep);
     count_end(r, ep, &end);
     report_gaps_feed(&r->gaps, ep->started_at, end);
@@ -312,44 +368,39 @@ int report_feed_duration_sorted(struct report *r, int64_t secs, size_t index, si
     return report_durations_feed(&r->dur, secs, index, count);
 }
 
-/* Keeps the REPORT_MAX_YES_DATES most recent times, oldest first. */
-static void keep_yes_date(struct report *r, int64_t t)
-{
-    size_t n = r->nyes_dates;
-    if (n == REPORT_MAX_YES_DATES) {
-        if (t <= r->yes_dates[0])
-            return;
-        memmove(r->yes_dates, r->yes_dates + 1, (n - 1) * sizeof r->yes_dates[0]);
-        n--;
-    }
-    size_t i = n;
-    while (i > 0 && r->yes_dates[i - 1] > t) {
-        r->yes_dates[i] = r->yes_dates[i - 1];
-        i--;
-    }
-    r->yes_dates[i] = t;
-    r->nyes_dates = n + 1;
-}
-
 void report_feed_check(struct report *r, const struct check *c)
 {
     unsigned char a[REDFLAG_COUNT] = {0};
-    enum redflag_level level = c->verdict;
-    int64_t taken_at = c->taken_at;
+    struct report_check_ref ref = {.at = c->taken_at, .verdict = c->verdict,
+                                   .complete = c->complete != 0};
     if (r->done)
         return;
-    for (int i = 0; i < c->nanswers && i < REDFLAG_COUNT; i++)
+    for (int i = 0; i < c->nanswers && i < REDFLAG_COUNT; i++) {
+        if (!check_has_answer(c, i + 1))
+            continue;
         a[i] = c->answers[i] != 0;
-    if ((unsigned)level >= REDFLAG_LEVEL_COUNT)
-        level = redflags_verdict(a);
-    r->verdicts[level]++;
+        ref.answered++;
+        ref.yes |= (uint32_t)a[i] << i;
+    }
+    if ((unsigned)ref.verdict >= REDFLAG_LEVEL_COUNT)
+        ref.verdict = redflags_verdict(a);
+    r->verdicts[ref.verdict]++;
     for (size_t i = 0; i < REDFLAG_COUNT; i++)
         r->yes[i] += a[i];
     if (a[0])
-        keep_yes_date(r, taken_at);
-    if (r->checks == 0 || taken_at >= r->latest_at) {
-        r->latest_at = taken_at;
-        r->latest = level;
+        keep_recent(r->yes_dates, &r->nyes_dates, REPORT_MAX_YES_DATES, sizeof ref.at, &ref.at);
+    if (ref.verdict >= REDFLAG_URGENT) {
+        r->warn_checks++;
+        keep_recent(r->warn_list, &r->nwarn_list, REPORT_MAX_LISTED, sizeof ref, &ref);
+    }
+    if (!ref.complete) {
+        r->partial++;
+        keep_recent(r->partial_list, &r->npartial_list, REPORT_MAX_LISTED, sizeof ref, &ref);
+    }
+    if (r->checks == 0 || ref.at >= r->latest_at) {
+        r->latest_at = ref.at;
+        r->latest = ref.verdict;
+        r->latest_complete = ref.complete;
     }
     r->checks++;
 }
@@ -449,6 +500,9 @@ enum fig_type {
     FIG_DATE,   /* v: Unix time; local "2026-01-05" / ISO 8601 */
     FIG_TEXT,   /* s: words; m, if set, replaces them for machines */
     FIG_NOTE,   /* s: a sentence, shown without its label */
+    FIG_BOOL,   /* v: 0 or 1; s: the words for people; true / false for machines */
+    FIG_ITEM,   /* v: a checklist item, s: its words; label "item N". Text: one
+                   wrapped line "item N: words"; json: {"item": N, "words": s} */
 };
 
 struct fig {
@@ -496,6 +550,7 @@ static void human_value(const struct fig *g, char *buf, size_t len)
         if (strlen(buf) > 10)
             buf[10] = '\0'; /* "2026-01-05 08:00" -> the date */
         break;
+    case FIG_BOOL: snprintf(buf, len, "%s", g->s ? g->s : g->v ? "yes" : "no"); break;
     default: snprintf(buf, len, "%s", g->s ? g->s : ""); break;
     }
 }
@@ -503,8 +558,10 @@ static void human_value(const struct fig *g, char *buf, size_t len)
 /* The value as programs read it (csv, json); *number: no quotes in json. */
 static void machine_value(const struct fig *g, char *buf, size_t len, int *number)
 {
-    *number = g->type == FIG_COUNT || g->type == FIG_TENTHS || g->type == FIG_SECS;
+    *number = g->type == FIG_COUNT || g->type == FIG_TENTHS || g->type == FIG_SECS ||
+              g->type == FIG_BOOL;
     switch (g->type) {
+    case FIG_BOOL: snprintf(buf, len, "%s", g->v ? "true" : "false"); break;
     case FIG_COUNT:
     case FIG_SECS: snprintf(buf, len, "%" PRId64, g->v); break;
     case FIG_TENTHS: fmt_tenths(g->v, buf, len); break;
@@ -522,6 +579,11 @@ static void text_figure(struct out *o, const struct fig *g)
     int ind = 2 * o->depth, col;
     if (g->type == FIG_NOTE) {
         text_wrap(o->f, g->s, ind, TEXT_WIDTH);
+        return;
+    }
+    if (g->type == FIG_ITEM) {
+        snprintf(value, sizeof value, "%s: %s", g->label, g->s);
+        text_wrap(o->f, value, ind, TEXT_WIDTH);
         return;
     }
     human_value(g, value, sizeof value);
@@ -670,7 +732,11 @@ static void json_figure(struct out *o, const struct fig *g)
     int number;
     machine_value(g, value, sizeof value, &number);
     json_member(o, g->key);
-    if (number)
+    if (g->type == FIG_ITEM) {
+        fprintf(o->f, "{\"item\": %" PRId64 ", \"words\": ", g->v);
+        json_write_string(o->f, g->s);
+        fputc('}', o->f);
+    } else if (number)
         fputs(value, o->f);
     else
         json_write_string(o->f, value);
@@ -766,6 +832,22 @@ static void put_text(struct out *o, const char *key, const char *label, const ch
                      const char *m)
 {
     struct fig g = {FIG_TEXT, key, label, 0, s, m, 0};
+    emit(o, &g);
+}
+
+/* A yes or no; words, if set, say it for people. */
+static void put_bool(struct out *o, const char *key, const char *label, int v, const char *words)
+{
+    struct fig g = {FIG_BOOL, key, label, v != 0, words, NULL, 0};
+    emit(o, &g);
+}
+
+/* Checklist item `item` with its words (an entry of an array). */
+static void put_item(struct out *o, int item, const char *words)
+{
+    char label[16];
+    snprintf(label, sizeof label, "item %d", item);
+    struct fig g = {FIG_ITEM, "item", label, item, words, NULL, 0};
     emit(o, &g);
 }
 
@@ -875,25 +957,53 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* What the history says about bladder or bowel trouble: checklist item 1
+ * and the "bladder-bowel" symptom, each counted over what asked it. */
+static void bladder_summary(const struct report *r, size_t eps, char *buf, size_t len)
+{
+    const char *checks = plural(r->checks, "check", "checks");
+    const char *episodes = plural(r->episodes, "episode", "episodes");
+    if (r->yes[0] == 0 && eps == 0) {
+        if (r->checks && r->episodes)
+            snprintf(buf, len, "Not reported in %zu %s or %zu %s.", r->checks, checks,
+                     r->episodes, episodes);
+        else if (r->checks)
+            snprintf(buf, len, "Not reported in %zu %s.", r->checks, checks);
+        else
+            snprintf(buf, len, "Not reported in %zu %s; %s", r->episodes, episodes, NO_CHECKS_LC);
+        return;
+    }
+    size_t used = (size_t)snprintf(buf, len, "Reported");
+    if (r->yes[0] && used < len)
+        used += (size_t)snprintf(buf + used, len - used, " in %zu of %zu %s", r->yes[0],
+                                 r->checks, checks);
+    if (eps && used < len)
+        used += (size_t)snprintf(buf + used, len - used, "%s in %zu of %zu %s",
+                                 r->yes[0] ? " and" : "", eps, r->episodes, episodes);
+    if (used < len)
+        snprintf(buf + used, len - used, ": an emergency warning sign.");
+}
+
 static void sec_bladder(struct out *o, const struct report *r)
 {
-    char line[128];
+    char line[192];
+    size_t eps = symptom(r, "bladder-bowel");
     sec_begin(o, "bladder_bowel", "Any loss of bladder or bowel control?");
-    if (r->checks == 0) {
+    if (r->checks == 0 && r->episodes == 0) {
         note(o, "summary", NO_CHECKS);
         close_level(o);
         return;
     }
-    put(o, FIG_COUNT, "checks", "red-flag checks", (int64_t)r->checks);
-    put(o, FIG_COUNT, "answered_yes", "answered yes (check item 1)", (int64_t)r->yes[0]);
-    if (r->yes[0] == 0) {
-        snprintf(line, sizeof line, "Not reported in %zu %s.", r->checks,
-                 plural(r->checks, "check", "checks"));
-        note(o, "summary", line);
-    } else {
-        snprintf(line, sizeof line, "Reported in %zu of %zu %s: an emergency warning sign.",
-                 r->yes[0], r->checks, plural(r->checks, "check", "checks"));
-        note(o, "summary", line);
+    if (r->episodes)
+        put(o, FIG_COUNT, "bladder-bowel", "episodes with bladder or bowel trouble",
+            (int64_t)eps);
+    if (r->checks) {
+        put(o, FIG_COUNT, "checks", "red-flag checks", (int64_t)r->checks);
+        put(o, FIG_COUNT, "answered_yes", "answered yes (check item 1)", (int64_t)r->yes[0]);
+    }
+    bladder_summary(r, eps, line, sizeof line);
+    note(o, "summary", line);
+    if (r->yes[0]) {
         arr_begin(o, "yes_dates", "reported on");
         for (size_t i = 0; i < r->nyes_dates; i++)
             put(o, FIG_TIME, "date", "check", r->yes_dates[i]);
@@ -996,9 +1106,13 @@ static void check_items(struct out *o, const struct report *r, const int *items,
     snprintf(label, sizeof label, "red-flag checks answering yes (of %zu)", r->checks);
     grp_begin(o, "checks_yes", label);
     for (size_t i = 0; i < n; i++) {
-        static const char *const what[] = {[2] = "item 2: saddle numbness",
-                                           [3] = "item 3: both legs, or getting weaker",
-                                           [12] = "item 12: legs tingle, numb or weak"};
+        static const char *const what[REDFLAG_COUNT + 1] = {
+            [2] = "item 2: saddle numbness",
+            [3] = "item 3: both legs, or getting weaker",
+            [13] = "item 13: weakness in one leg or foot",
+            [14] = "item 14: arm or hand, or balance",
+            [17] = "item 17: spreading down one leg",
+        };
         char key[16];
         snprintf(key, sizeof key, "item_%d", items[i]);
         put(o, FIG_COUNT, key, what[items[i]], (int64_t)r->yes[items[i] - 1]);
@@ -1095,14 +1209,61 @@ static void sec_flags(struct out *o, const struct report *r)
     close_level(o);
 }
 
-static const char *verdict_words(enum redflag_level l)
+/* The first words of a verdict's title (redflags.h), for a count:
+ * "EMERGENCY", "See a doctor soon", "No warning signs reported". */
+static void verdict_short(enum redflag_level l, char *buf, size_t len)
 {
-    static const char *const words[] = {"clear", "see a doctor soon", "urgent", "emergency"};
-    return (unsigned)l < COUNT(words) ? words[l] : "unknown";
+    const char *t = redflag_level_title(l);
+    snprintf(buf, len, "%.*s", (int)strcspn(t, ":"), t);
+}
+
+static void put_verdict(struct out *o, enum redflag_level l)
+{
+    put_text(o, "verdict", "verdict", redflag_level_title(l), redflag_level_code(l));
+}
+
+static void put_complete(struct out *o, int complete)
+{
+    put_bool(o, "complete", "complete", complete, complete ? "yes" : "no, partial");
+}
+
+/* One listed check: when, its verdict, complete or partial, its yes items
+ * by number and words. */
+static void check_ref(struct out *o, const struct report_check_ref *c)
+{
+    char label[LABEL_LEN], when[WHEN_FMT_LEN];
+    when_format(c->at, when, sizeof when);
+    snprintf(label, sizeof label, "check taken %s", when);
+    grp_begin(o, "check", label);
+    put_machine(o, FIG_TIME, "taken_at", c->at, NULL);
+    put_verdict(o, c->verdict);
+    put_complete(o, c->complete);
+    snprintf(label, sizeof label, "items answered (of %d)", REDFLAG_COUNT);
+    put(o, FIG_COUNT, "answered", label, c->answered);
+    arr_begin(o, "yes", "answered yes");
+    for (int i = 1; i <= REDFLAG_COUNT; i++)
+        if (c->yes & (UINT32_C(1) << (i - 1)))
+            put_item(o, i, redflags_item(i)->question);
+    close_level(o);
+    close_level(o);
+}
+
+/* n listed checks of `total`, oldest first, and how many are left out. */
+static void check_refs(struct out *o, const char *key, const char *label,
+                       const struct report_check_ref *list, size_t n, size_t total)
+{
+    arr_begin(o, key, label);
+    for (size_t i = 0; i < n; i++)
+        check_ref(o, &list[i]);
+    close_level(o);
+    if (total > n)
+        put(o, FIG_COUNT, "earlier_checks_not_listed", "earlier checks not listed",
+            (int64_t)(total - n));
 }
 
 static void sec_checks(struct out *o, const struct report *r)
 {
+    char label[LABEL_LEN];
     sec_begin(o, "checks", "Red-flag checks");
     if (r->checks == 0) {
         note(o, "summary", NO_CHECKS);
@@ -1110,15 +1271,64 @@ static void sec_checks(struct out *o, const struct report *r)
         return;
     }
     put(o, FIG_COUNT, "count", "checks taken", (int64_t)r->checks);
+    put(o, FIG_COUNT, "partial", "partial (left after a yes)", (int64_t)r->partial);
     grp_begin(o, "verdicts", "by verdict");
-    for (int l = REDFLAG_LEVEL_COUNT - 1; l >= 0; l--)
-        put(o, FIG_COUNT, redflag_level_code((enum redflag_level)l),
-            verdict_words((enum redflag_level)l), (int64_t)r->verdicts[l]);
+    for (int l = REDFLAG_LEVEL_COUNT - 1; l >= 0; l--) {
+        verdict_short((enum redflag_level)l, label, sizeof label);
+        put(o, FIG_COUNT, redflag_level_code((enum redflag_level)l), label,
+            (int64_t)r->verdicts[l]);
+    }
     close_level(o);
     grp_begin(o, "latest", "latest check");
     put(o, FIG_TIME, "taken_at", "taken", r->latest_at);
-    put_text(o, "verdict", "verdict", verdict_words(r->latest), redflag_level_code(r->latest));
+    put_verdict(o, r->latest);
+    put_complete(o, r->latest_complete);
     close_level(o);
+    if (r->partial)
+        check_refs(o, "partial_checks", "partial checks, oldest first", r->partial_list,
+                   r->npartial_list, r->partial);
+    close_level(o);
+}
+
+/* One episode with warning signs: when, the level, its signs. */
+static void sign_ep(struct out *o, const struct report_sign_ep *e)
+{
+    char label[LABEL_LEN], when[WHEN_FMT_LEN];
+    when_format(e->at, when, sizeof when);
+    snprintf(label, sizeof label, "episode #%" PRId64 " started %s", e->id, when);
+    grp_begin(o, "episode", label);
+    put_machine(o, FIG_COUNT, "id", e->id, NULL);
+    put_machine(o, FIG_TIME, "started_at", e->at, NULL);
+    put_text(o, "level", "level", redflag_level_title(e->level), redflag_level_code(e->level));
+    arr_begin(o, "signs", "warning signs logged");
+    for (size_t i = 0; i < e->nsigns; i++)
+        put_item(o, e->signs[i]->item, e->signs[i]->words);
+    close_level(o);
+    close_level(o);
+}
+
+/* The period's emergency and urgent checks and warning signs logged,
+ * first in the report; left out when there are none. */
+static void sec_warnings(struct out *o, const struct report *r)
+{
+    if (r->warn_checks == 0 && r->sign_eps == 0)
+        return;
+    sec_begin(o, "warning_signs", "Warning signs in this period");
+    put(o, FIG_COUNT, "check_count", "emergency or urgent checks", (int64_t)r->warn_checks);
+    if (r->warn_checks)
+        check_refs(o, "checks", "listed, oldest first", r->warn_list, r->nwarn_list,
+                   r->warn_checks);
+    put(o, FIG_COUNT, "episode_count", "episodes with a warning sign logged",
+        (int64_t)r->sign_eps);
+    if (r->sign_eps) {
+        arr_begin(o, "episodes", "listed, oldest first");
+        for (size_t i = 0; i < r->nsign_list; i++)
+            sign_ep(o, &r->sign_list[i]);
+        close_level(o);
+        if (r->sign_eps > r->nsign_list)
+            put(o, FIG_COUNT, "earlier_episodes_not_listed", "earlier episodes not listed",
+                (int64_t)(r->sign_eps - r->nsign_list));
+    }
     close_level(o);
 }
 
@@ -1227,7 +1437,8 @@ static void doc_end(struct out *o)
 
 int report_write(const struct report *r, FILE *f, enum report_format fmt)
 {
-    static const int numb[] = {2, 12}, weak[] = {3, 12};
+    /* The checklist items that ask about numbness, weakness, coordination. */
+    static const int numb[] = {2, 3, 14, 17}, weak[] = {3, 13, 14};
     struct out o;
     if (!r->done || (unsigned)fmt > REPORT_JSON)
         return -1;
@@ -1235,6 +1446,7 @@ int report_write(const struct report *r, FILE *f, enum report_format fmt)
     o.f = f;
     o.fmt = fmt;
     doc_begin(&o);
+    sec_warnings(&o, r);
     sec_period(&o, r);
     sec_feel(&o, r);
     sec_where(&o, r);

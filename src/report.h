@@ -17,10 +17,19 @@
  * The caller selects the rows of the period (episodes and sessions that
  * started, checks taken, in [from, to]); the report counts what it is
  * given. Sections, one per question, in this order (JSON keys):
- *   period, feel, where, bladder_bowel, duration, frequency, stiffness,
- *   numbness, weakness, medications, triggers, relief, flags, checks,
- *   sessions, notice.
- * A section without data says so in words ("No episodes in this period.").
+ *   warning_signs, period, feel, where, bladder_bowel, duration, frequency,
+ *   stiffness, numbness, weakness, medications, triggers, relief, flags,
+ *   checks, sessions, notice.
+ * warning_signs ("Warning signs in this period") opens the report when the
+ * period holds an emergency or urgent check or an episode with a warning
+ * sign (warnsign.h) among its symptoms, and is left out otherwise: the
+ * checks with their yes items and the episodes with their signs, dated.
+ * Every other section is always there; one without data says so in words
+ * ("No episodes in this period.").
+ *
+ * Verdicts read as redflags.h words ("No warning signs reported", never
+ * "clear"); the stored codes stay for machines. A partial check (the
+ * patient left after a yes) is counted and listed as partial.
  *
  * Formats: text (aligned, lines of at most 78 columns, user text wrapped),
  * markdown (headings and two-column tables), csv (a header row, then one
@@ -42,12 +51,16 @@
 #include "src/check.h"
 #include "src/redflags.h"
 #include "src/session.h"
+#include "src/warnsign.h"
 
 /* ---- sizes ---- */
 #define REPORT_MAX_MEDS 32     /* distinct medication names counted by name */
 #define REPORT_MAX_ONGOING 8   /* ongoing episodes listed (all are counted) */
 #define REPORT_MAX_YES_DATES 5 /* dates of "yes" to the bladder item listed */
 #define REPORT_MAX_ROUTINES 16 /* distinct (kind, routine) pairs of sessions */
+#define REPORT_MAX_LISTED 8    /* warning checks, partial checks, warning-sign
+                                  episodes listed (the most recent; all counted) */
+#define REPORT_MAX_SIGNS 8     /* warning signs listed per episode */
 #define REPORT_VOCAB_MAX 16    /* words of the largest tag vocabulary */
 #define REPORT_ROUTINE_LEN SESSION_ROUTINE_LEN
 
@@ -156,6 +169,25 @@ struct report_ongoing {
     int64_t id, started_at;
 };
 
+/* A check the report lists. `at` comes first: the lists keep the most
+ * recent entries by it. */
+struct report_check_ref {
+    int64_t at; /* taken_at */
+    enum redflag_level verdict;
+    int complete;
+    int answered; /* items with an answer */
+    uint32_t yes; /* bit i: item i + 1 answered yes */
+};
+
+/* An episode with warning signs among its symptoms, for the list. */
+struct report_sign_ep {
+    int64_t at; /* started_at */
+    int64_t id;
+    enum redflag_level level; /* of its most serious sign */
+    size_t nsigns;
+    const struct warnsign *signs[REPORT_MAX_SIGNS]; /* in logged order, static storage */
+};
+
 /* Caller-owned, fixed size; the fields are private (use the functions),
  * except that tests may read them after report_end. */
 struct report {
@@ -167,7 +199,7 @@ struct report {
     int peak;
     size_t bands[BAND_SEVERE + 1];
     size_t regions[REGION_COUNT], sides[SIDE_COUNT];
-    size_t tags[TAG_MEDICATION][REPORT_VOCAB_MAX]; /* trigger, symptom, relief */
+    size_t tags[TAG_MEDICATION][REPORT_VOCAB_MAX]; /* the kinds with a vocabulary */
     size_t tagged[TAG_MEDICATION];                 /* episodes with any such tag */
     struct report_meds meds;
     int64_t longest, longest_id, longest_start;
@@ -182,6 +214,14 @@ struct report {
     int64_t yes_dates[REPORT_MAX_YES_DATES]; /* item 1, most recent, oldest first */
     int64_t latest_at;
     enum redflag_level latest;
+    int latest_complete;
+    size_t partial, npartial_list; /* partial checks; those listed */
+    struct report_check_ref partial_list[REPORT_MAX_LISTED];
+    size_t warn_checks, nwarn_list; /* emergency or urgent checks; listed */
+    struct report_check_ref warn_list[REPORT_MAX_LISTED];
+    /* episodes with a warning sign */
+    size_t sign_eps, nsign_list;
+    struct report_sign_ep sign_list[REPORT_MAX_LISTED];
     /* flags */
     size_t nflags;
     struct flag flags[FLAG_KIND_COUNT];
@@ -214,9 +254,10 @@ void report_feed_episode(struct report *r, const struct episode *ep);
 int report_feed_duration_sorted(struct report *r, int64_t secs, size_t index, size_t count);
 
 /* Adds one red-flag check: when it was taken, its verdict (when outside
- * the enum, it is worked out from the answers) and its answers
- * (answers[i] != 0: item i + 1 answered yes; items beyond REDFLAG_COUNT
- * ignored). Checks may come in any order. Ignored after report_end. */
+ * the enum, it is worked out from the answers), whether it is complete,
+ * and its answers (answers[i] != 0: item i + 1 answered yes; gaps are not
+ * answered; items beyond REDFLAG_COUNT ignored). Checks may come in any
+ * order. Ignored after report_end. */
 void report_feed_check(struct report *r, const struct check *c);
 
 /* Adds one session. Returns 0, or -1 when its kind is outside the enum

@@ -55,8 +55,7 @@ static const struct stretch stretches[S_COUNT] = {
                          .instruction = "On your back: gently pull one knee toward your chest.",
                          .hold_s = ROUTINE_HOLD_LONG_S,
                          .reps = 3,
-                         .per_side = 1,
-                         .caution = "Skip this one if you have osteoporosis."},
+                         .per_side = 1},
     [S_CHILDS_POSE] = {.code = "childs-pose",
                        .name = "Child's pose",
                        .instruction = "Kneel, sit back on your heels and reach your arms forward.",
@@ -93,13 +92,16 @@ static const struct stretch *const daily_list[] = {
     &stretches[S_KNEE_TO_CHEST], &stretches[S_CHILDS_POSE], &stretches[S_TRUNK_ROTATION],
     &stretches[S_SEATED_TWIST]};
 
+/* Cat-cow bends forward (the cat); knee-to-chest, child's pose and the
+ * two twists bend or twist: those routines carry the osteoporosis caution
+ * once, not a line per stretch. */
 static const struct routine routines[] = {
     {"first-aid", "Spasm first aid", "During a spasm: short, gentle holds to ease the muscle.",
-     ROUTINE_HOLD_SHORT_S, COUNT(first_aid_list), first_aid_list},
+     NULL, ROUTINE_HOLD_SHORT_S, COUNT(first_aid_list), first_aid_list},
     {"mobility", "Gentle mobility", "Short holds to loosen up: pelvic tilt, cat-cow, cobra.",
-     ROUTINE_HOLD_SHORT_S, COUNT(mobility_list), mobility_list},
+     ROUTINE_OSTEOPOROSIS, ROUTINE_HOLD_SHORT_S, COUNT(mobility_list), mobility_list},
     {"daily", "Daily stretch", "Longer holds to keep your back flexible once a spasm eases.",
-     ROUTINE_HOLD_LONG_S, COUNT(daily_list), daily_list},
+     ROUTINE_OSTEOPOROSIS, ROUTINE_HOLD_LONG_S, COUNT(daily_list), daily_list},
 };
 
 static const char *const safety_lines[] = {
@@ -107,9 +109,20 @@ static const char *const safety_lines[] = {
     "Stretch only as far as is comfortable.",
     "Breathe slowly and deeply during the hold.",
     "Stop if the pain increases.",
+    ROUTINE_NERVE_STOP,
 };
 
 /* ---- ice and heat -------------------------------------------------------- */
+
+/* CONTENT.md "Ice and heat": both wrapped, never on bare, numb or broken
+ * skin, with care for diabetes or poor circulation; ice at most every 2
+ * hours; heat warm, not hot, and never slept on. */
+#define SKIN_LINE "Never on numb or broken skin."
+#define CARE_LINE "With diabetes or poor circulation, take care and check the skin after."
+
+static const char *const ice_lines[] = {SKIN_LINE, CARE_LINE};
+static const char *const heat_lines[] = {"Warm, not hot: a warm shower or bath counts too.",
+                                         SKIN_LINE, CARE_LINE};
 
 static const struct therapy_preset presets[THERAPY_KIND_COUNT] = {
     [THERAPY_ICE] = {.kind = THERAPY_ICE,
@@ -118,22 +131,20 @@ static const struct therapy_preset presets[THERAPY_KIND_COUNT] = {
                      .default_min = THERAPY_ICE_DEFAULT_MIN,
                      .min_min = THERAPY_ICE_MIN_MIN,
                      .max_min = THERAPY_ICE_MAX_MIN,
-                     .advised_lo = THERAPY_ICE_MIN_MIN,
-                     .advised_hi = THERAPY_ICE_MAX_MIN,
-                     .how = "Wrap the ice pack in a towel; never put it on bare skin.",
-                     .when = "Best in the first 48 hours after a spasm begins.",
-                     .caution = "Use ice at most once every 2 hours."},
+                     .how = "Wrap the ice pack in a towel or cloth; never put it on bare skin.",
+                     .caution = "Use ice at most once every 2 hours.",
+                     .nlines = COUNT(ice_lines),
+                     .lines = ice_lines},
     [THERAPY_HEAT] = {.kind = THERAPY_HEAT,
                       .session = SESSION_HEAT,
                       .name = "Heat",
                       .default_min = THERAPY_HEAT_DEFAULT_MIN,
                       .min_min = THERAPY_HEAT_MIN_MIN,
                       .max_min = THERAPY_HEAT_MAX_MIN,
-                      .advised_lo = THERAPY_HEAT_ADVISED_LO,
-                      .advised_hi = THERAPY_HEAT_ADVISED_HI,
-                      .how = "A heating pad or warm pack; a warm shower or bath counts too.",
-                      .when = "Best after the first 48 hours, or for long-lasting stiffness.",
-                      .caution = "Never fall asleep on a heating pad."},
+                      .how = "Wrap the heat pack in a towel or cloth; never put it on bare skin.",
+                      .caution = "Never fall asleep on a heating pad.",
+                      .nlines = COUNT(heat_lines),
+                      .lines = heat_lines},
 };
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -264,12 +275,6 @@ int therapy_minutes_check(enum therapy_kind kind, long minutes, char *msg, size_
                      p->max_min, minutes);
         return -1;
     }
-    if (minutes < p->advised_lo || minutes > p->advised_hi) {
-        if (msg && len)
-            snprintf(msg, len, "Note: %d to %d minutes of %s is advised.", p->advised_lo,
-                     p->advised_hi, session_kind_code(p->session));
-        return 0;
-    }
     put_msg(msg, len, "");
     return 0;
 }
@@ -303,13 +308,14 @@ void therapy_suggest(int64_t episode_age_s, int64_t since_ice_s, struct therapy_
 {
     if (episode_age_s < 0) {
         out->advice = ADVICE_EITHER;
-        out->reason = "No spasm logged: use ice or heat, whichever feels better.";
+        out->reason = "Ice or heat, whichever eases it more.";
     } else if (episode_age_s < THERAPY_ICE_WINDOW_S) {
         out->advice = ADVICE_ICE;
-        out->reason = "Your spasm began under 48 hours ago: ice is best now.";
+        out->reason = "Ice or heat, whichever eases it more; many people use ice in the first "
+                      "48 hours.";
     } else {
         out->advice = ADVICE_HEAT;
-        out->reason = "Your spasm began over 48 hours ago: heat helps, or alternate heat and ice.";
+        out->reason = "Heat helps stiff muscles; alternating heat and ice is fine.";
     }
     out->warning[0] = '\0';
     if (since_ice_s >= 0 && since_ice_s < ICE_MIN_GAP_S) {

@@ -16,6 +16,10 @@
 #include "src/when.h"
 
 #define FORMAT_NAME "unknot-export"
+#define STR_(x) #x
+#define STR(x) STR_(x)
+/* The first row of the CSV this unknot writes, for messages. */
+#define CSV_FIRST_ROW "#" FORMAT_NAME "," STR(XFER_VERSION)
 #define SHORT_MAX 64  /* bytes of any value but notes and tag text */
 #define NUM_LEN 24    /* an int64_t in decimal, with sign and NUL */
 #define ARENA_LEN (EPISODE_NOTE_MAX + 16 * (SHORT_MAX + 1) + 256)
@@ -57,10 +61,13 @@ static const struct fdef ses_defs[] = {
     {"status", F_TEXT, 0, SHORT_MAX},     {"episode_id", F_INT, 1, SHORT_MAX},
     {"pain_before", F_INT, 1, SHORT_MAX}, {"pain_after", F_INT, 1, SHORT_MAX},
 };
+/* Version 1 had the first three columns: its checks were all complete. */
+#define CHK_DEFS_V1 3
 static const struct fdef chk_defs[] = {
     {"id", F_INT, 0, SHORT_MAX},
     {"taken_at", F_TIME, 0, SHORT_MAX},
     {"verdict", F_TEXT, 0, SHORT_MAX},
+    {"complete", F_INT, 0, SHORT_MAX},
 };
 static const struct fdef ans_defs[] = {
     {"check_id", F_INT, 0, SHORT_MAX},
@@ -84,6 +91,7 @@ static const struct rdef rdefs[R_COUNT] = {
     [R_CHECK] = {"check", "a check", chk_defs, COUNT(chk_defs)},
     [R_ANSWER] = {"answer", "an answer", ans_defs, COUNT(ans_defs)},
 };
+static const struct rdef check_v1 = {"check", "a check", chk_defs, CHK_DEFS_V1};
 
 /* ---- writing -------------------------------------------------------------- */
 
@@ -314,7 +322,7 @@ static void csv_check(FILE *f, const struct check *c)
     char id[NUM_LEN], at[WHEN_FMT_LEN];
     fmt_int(c->id, id);
     fmt_time(c->taken_at, at, sizeof at);
-    const char *row[] = {"check", id, at, redflag_level_code(c->verdict)};
+    const char *row[] = {"check", id, at, redflag_level_code(c->verdict), c->complete ? "1" : "0"};
     csv_write_row(f, row, COUNT(row));
     for (int i = 1; i <= c->nanswers && i <= CHECK_MAX_ITEMS; i++) {
         char item[NUM_LEN], ans[NUM_LEN];
@@ -334,7 +342,7 @@ static void json_check(FILE *f, const struct check *c)
     fprintf(f, "{\"id\": %" PRId64, c->id);
     js_str(f, 0, "taken_at", at);
     js_str(f, 0, "verdict", redflag_level_code(c->verdict));
-    fputs(", \"answers\": [", f);
+    fprintf(f, ", \"complete\": %d, \"answers\": [", c->complete ? 1 : 0);
     const char *sep = "";
     for (int i = 1; i <= c->nanswers && i <= CHECK_MAX_ITEMS; i++) {
         if (!check_has_answer(c, i))
@@ -400,6 +408,8 @@ enum jstate { J_START, J_SECTION, J_ROWS, J_DONE };
 struct xfer_reader {
     enum xfer_format fmt;
     int64_t now;
+    int version; /* of the file, from its header: 1 or XFER_VERSION */
+    uint32_t v1_items; /* version 1: bit i, old item i + 1 of this check was read */
     int failed;
     char err[UNKNOT_ERR_LEN];
     /* CSV */
@@ -426,10 +436,31 @@ PRINTF_LIKE(3, 4) static int rfail(struct xfer_reader *r, long line, const char 
     return -1;
 }
 
+/* The columns (keys) of row type t in the file being read: a version 1
+ * check has no "complete". */
+static const struct rdef *rdef_of(const struct xfer_reader *r, enum rtype t)
+{
+    return t == R_CHECK && r->version == 1 ? &check_v1 : &rdefs[t];
+}
+
 /* Passes a core parser's message on, placed at the value's line. */
 static int core(struct xfer_reader *r, const struct fval *v, int rc, const char *msg)
 {
     return rc == 0 ? 0 : rfail(r, v->line, "%s", msg);
+}
+
+/* The version of the file, from its header at line: 1 (before 0.2: the
+ * checklist had 16 items and every check was complete) or XFER_VERSION. */
+static int set_version(struct xfer_reader *r, long line, int64_t version)
+{
+    if (version > XFER_VERSION)
+        return rfail(r, line, "export version %" PRId64 " is newer than this unknot reads "
+                              "(%d): upgrade unknot", version, XFER_VERSION);
+    if (version < 1)
+        return rfail(r, line, "unknown export version %" PRId64 ": this unknot reads "
+                              "versions 1 to %d", version, XFER_VERSION);
+    r->version = (int)version;
+    return 0;
 }
 
 /* ---- reading: values ------------------------------------------------------------- */
@@ -461,8 +492,9 @@ static int check_value(struct xfer_reader *r, const struct fdef *d, const struct
 
 static int check_all(struct xfer_reader *r, enum rtype t, size_t skip, const struct fval *v)
 {
-    for (size_t i = skip; i < rdefs[t].n; i++)
-        if (check_value(r, &rdefs[t].defs[i], &v[i]) != 0)
+    const struct rdef *rd = rdef_of(r, t);
+    for (size_t i = skip; i < rd->n; i++)
+        if (check_value(r, &rd->defs[i], &v[i]) != 0)
             return -1;
     return 0;
 }
@@ -537,14 +569,27 @@ static int episode_fields(struct xfer_reader *r, const struct fval *v, struct ep
     return 0;
 }
 
+/* "trigger, symptom, relief or medication": every kind episode.h knows. */
+static void tag_kind_list(char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < TAG_KIND_COUNT && used < len; k++)
+        used += (size_t)snprintf(buf + used, len - used, "%s%s",
+                                 k == 0 ? "" : k == TAG_KIND_COUNT - 1 ? " or " : ", ",
+                                 tag_kind_code((enum tag_kind)k));
+}
+
 /* v: kind, tag (the parent's id is checked by the caller). */
 static int add_tag(struct xfer_reader *r, const struct fval *v, struct episode *ep)
 {
     char msg[UNKNOT_ERR_LEN];
+    char kinds[128];
     enum tag_kind kind;
-    if (tag_kind_parse(v[0].text, &kind) != 0)
-        return rfail(r, v[0].line, "invalid tag kind \"%s\": use trigger, symptom, relief or "
-                                   "medication", v[0].text);
+    if (tag_kind_parse(v[0].text, &kind) != 0) {
+        tag_kind_list(kinds, sizeof kinds);
+        return rfail(r, v[0].line, "invalid tag kind \"%s\": use %s", v[0].text, kinds);
+    }
     return core(r, &v[1], episode_add_tag(ep, kind, v[1].text, msg, sizeof msg), msg);
 }
 
@@ -626,7 +671,35 @@ static int check_fields(struct xfer_reader *r, const struct fval *v, struct chec
     if (redflag_level_parse(v[2].text, &c->verdict) != 0)
         return rfail(r, v[2].line, "invalid verdict \"%s\": use clear, see_doctor, urgent or "
                                    "emergency", v[2].text);
+    r->v1_items = 0;
+    if (r->version == 1) {
+        c->complete = 1; /* version 1 stored only checks taken whole */
+        return 0;
+    }
+    int64_t complete;
+    if (get_range(r, &v[3], "complete", 0, 1, &complete,
+                  "use 1 (every item was asked) or 0 (partial: the patient left after a yes)"))
+        return -1;
+    c->complete = (int)complete;
     return 0;
+}
+
+/* An answer of a version 1 file: old item `old` (1..REDFLAG_V1_COUNT,
+ * read once) moves to today's number. Where two old items became one, a
+ * yes to either is a yes (the migration of a stored check does the same). */
+static int add_v1_answer(struct xfer_reader *r, long line, int old, int ans, struct check *c)
+{
+    uint32_t bit = UINT32_C(1) << (old - 1);
+    int item = redflags_item_from_v1(old);
+    if (r->v1_items & bit)
+        return rfail(r, line, "item %d is answered twice", old);
+    r->v1_items |= bit;
+    if (check_has_answer(c, item)) {
+        c->answers[item - 1] |= ans != 0;
+        return 0;
+    }
+    return check_set_answer(c, item, ans) == 0 ? 0 : rfail(r, line, "item %d: cannot store "
+                                                               "its answer", old);
 }
 
 /* v: item, answer (the parent's id is checked by the caller). */
@@ -634,10 +707,13 @@ static int add_answer(struct xfer_reader *r, const struct fval *v, struct check 
 {
     int64_t item, ans;
     char use[64];
-    snprintf(use, sizeof use, "use a checklist item number from 1 to %d", REDFLAG_COUNT);
-    if (get_range(r, &v[0], "item", 1, REDFLAG_COUNT, &item, use) ||
+    int items = r->version == 1 ? REDFLAG_V1_COUNT : REDFLAG_COUNT;
+    snprintf(use, sizeof use, "use a checklist item number from 1 to %d", items);
+    if (get_range(r, &v[0], "item", 1, items, &item, use) ||
         get_range(r, &v[1], "answer", 0, 1, &ans, "use 0 (no) or 1 (yes)"))
         return -1;
+    if (r->version == 1)
+        return add_v1_answer(r, v[0].line, (int)item, (int)ans, c);
     /* item is 1..REDFLAG_COUNT here, so only a repeat is refused. */
     if (check_set_answer(c, (int)item, (int)ans) != 0)
         return rfail(r, v[0].line, "item %" PRId64 " is answered twice", item);
@@ -712,7 +788,7 @@ static int csv_type(const struct csv_record *rec)
 /* The values of r->rec, a row of type t, checked as values. */
 static int csv_values(struct xfer_reader *r, enum rtype t, struct fval *v)
 {
-    const struct rdef *rd = &rdefs[t];
+    const struct rdef *rd = rdef_of(r, t);
     if (r->rec.nfields != 1 + rd->n)
         return rfail(r, r->rec.line, "%s row with %zu fields: it has %zu, as the header row "
                                      "#%s shows", rd->name, r->rec.nfields, 1 + rd->n, rd->name);
@@ -727,17 +803,17 @@ static int csv_values(struct xfer_reader *r, enum rtype t, struct fval *v)
 }
 
 /* Joins a header row as it appears in the file, for a message. */
-static void header_text(enum rtype t, char *buf, size_t len)
+static void header_text(const struct rdef *rd, char *buf, size_t len)
 {
-    size_t used = (size_t)snprintf(buf, len, "#%s", rdefs[t].name);
-    for (size_t i = 0; i < rdefs[t].n && used < len; i++)
-        used += (size_t)snprintf(buf + used, len - used, ",%s", rdefs[t].defs[i].name);
+    size_t used = (size_t)snprintf(buf, len, "#%s", rd->name);
+    for (size_t i = 0; i < rd->n && used < len; i++)
+        used += (size_t)snprintf(buf + used, len - used, ",%s", rd->defs[i].name);
 }
 
 static int csv_first_row(struct xfer_reader *r)
 {
     static const char want[] = "not an unknot export: a CSV export starts with the row "
-                               "#" FORMAT_NAME ",1 and a JSON one with {";
+                               CSV_FIRST_ROW " and a JSON one with {";
     int64_t version;
     int rc = csv_next(r);
     if (rc < 0)
@@ -745,31 +821,26 @@ static int csv_first_row(struct xfer_reader *r)
     if (rc == 0 || strcmp(r->rec.fields[0], "#" FORMAT_NAME) != 0 || r->rec.nfields != 2 ||
         parse_num(r->rec.fields[1], &version) != 0)
         return rfail(r, rc == 0 ? r->csv.line : r->rec.line, "%s", want);
-    if (version > XFER_VERSION)
-        return rfail(r, r->rec.line, "export version %" PRId64 " is newer than this unknot "
-                                     "reads (%d): upgrade unknot", version, XFER_VERSION);
-    if (version != XFER_VERSION)
-        return rfail(r, r->rec.line, "unknown export version %" PRId64 ": this unknot reads "
-                                     "version %d", version, XFER_VERSION);
-    return 0;
+    return set_version(r, r->rec.line, version);
 }
 
 static int csv_header_row(struct xfer_reader *r, enum rtype t)
 {
+    const struct rdef *rd = rdef_of(r, t);
     char want[256];
     int rc = csv_next(r);
     if (rc < 0)
         return -1;
-    int same = rc == 1 && r->rec.nfields == 1 + rdefs[t].n && r->rec.fields[0][0] == '#' &&
-               strcmp(r->rec.fields[0] + 1, rdefs[t].name) == 0;
-    for (size_t i = 0; same && i < rdefs[t].n; i++)
-        same = strcmp(r->rec.fields[1 + i], rdefs[t].defs[i].name) == 0;
+    int same = rc == 1 && r->rec.nfields == 1 + rd->n && r->rec.fields[0][0] == '#' &&
+               strcmp(r->rec.fields[0] + 1, rd->name) == 0;
+    for (size_t i = 0; same && i < rd->n; i++)
+        same = strcmp(r->rec.fields[1 + i], rd->defs[i].name) == 0;
     if (same)
         return 0;
-    header_text(t, want, sizeof want);
+    header_text(rd, want, sizeof want);
     return rfail(r, rc == 1 ? r->rec.line : r->csv.line,
                  "the header row for %s rows must be %s (the file is not an unknot export of "
-                 "this version)", rdefs[t].name, want);
+                 "version %d)", rd->name, want, r->version);
 }
 
 static int csv_read_header(struct xfer_reader *r)
@@ -918,13 +989,14 @@ static int json_value(struct xfer_reader *r, const struct fdef *d, struct fval *
     return 0;
 }
 
-static void key_list(enum rtype t, size_t skip, const char *nested, char *buf, size_t len)
+static void key_list(const struct rdef *rd, size_t skip, const char *nested, char *buf,
+                     size_t len)
 {
     size_t used = 0;
     buf[0] = '\0';
-    for (size_t i = skip; i < rdefs[t].n && used < len; i++)
+    for (size_t i = skip; i < rd->n && used < len; i++)
         used += (size_t)snprintf(buf + used, len - used, "%s%s", i > skip ? ", " : "",
-                                 rdefs[t].defs[i].name);
+                                 rd->defs[i].name);
     if (nested && used < len)
         snprintf(buf + used, len - used, ", %s", nested);
 }
@@ -936,24 +1008,25 @@ static int json_children(struct xfer_reader *r, enum rtype child, struct xfer_it
 static int json_row(struct xfer_reader *r, enum rtype t, size_t skip, struct fval *v,
                     struct arena *a, long line, const char *nested, struct xfer_item *item)
 {
+    const struct rdef *rd = rdef_of(r, t);
     struct jsonr_token tok;
     char keys[256];
     int had_nested = 0;
-    memset(v, 0, rdefs[t].n * sizeof *v);
+    memset(v, 0, rd->n * sizeof *v);
     while (jnext(r, &tok) == 1 && tok.type == JSONR_KEY) {
         size_t i = skip;
-        while (i < rdefs[t].n && strcmp(tok.str, rdefs[t].defs[i].name) != 0)
+        while (i < rd->n && strcmp(tok.str, rd->defs[i].name) != 0)
             i++;
-        if (i < rdefs[t].n && v[i].set)
+        if (i < rd->n && v[i].set)
             return rfail(r, tok.line, "key \"%s\" given twice", tok.str);
-        if (i < rdefs[t].n && json_value(r, &rdefs[t].defs[i], &v[i], a) == 0)
+        if (i < rd->n && json_value(r, &rd->defs[i], &v[i], a) == 0)
             continue;
-        if (i < rdefs[t].n)
+        if (i < rd->n)
             return -1;
         if (!nested || strcmp(tok.str, nested) != 0) {
-            key_list(t, skip, nested, keys, sizeof keys);
+            key_list(rd, skip, nested, keys, sizeof keys);
             return rfail(r, tok.line, "unknown key \"%.40s\" in %s row: use %s",
-                         has_control(tok.str, tok.len) ? "?" : tok.str, rdefs[t].what, keys);
+                         has_control(tok.str, tok.len) ? "?" : tok.str, rd->what, keys);
         }
         if (had_nested++)
             return rfail(r, tok.line, "key \"%s\" given twice", nested);
@@ -962,7 +1035,7 @@ static int json_row(struct xfer_reader *r, enum rtype t, size_t skip, struct fva
     }
     if (r->failed)
         return -1;
-    for (size_t i = skip; i < rdefs[t].n; i++) {
+    for (size_t i = skip; i < rd->n; i++) {
         if (!v[i].set) {
             v[i].null = 1;
             v[i].line = line;
@@ -1006,14 +1079,9 @@ static int json_start(struct xfer_reader *r)
         return -1;
     if (strcmp(tok.str, "version") != 0)
         return rfail(r, tok.line, "expected the key \"version\" after \"format\"");
-    if (jexpect(r, &tok, JSONR_INT, "the version number"))
+    if (jexpect(r, &tok, JSONR_INT, "the version number") ||
+        set_version(r, tok.line, tok.num))
         return -1;
-    if (tok.num > XFER_VERSION)
-        return rfail(r, tok.line, "export version %" PRId64 " is newer than this unknot reads "
-                                  "(%d): upgrade unknot", tok.num, XFER_VERSION);
-    if (tok.num != XFER_VERSION)
-        return rfail(r, tok.line, "unknown export version %" PRId64 ": this unknot reads "
-                                  "version %d", tok.num, XFER_VERSION);
     r->jstate = J_SECTION;
     r->section = 0;
     return 0;
@@ -1121,7 +1189,7 @@ int xfer_reader_open(struct xfer_reader **out, FILE *f, int64_t now, char *err, 
         r->csv.line += lines;
         if (spaces) /* data in a CSV: the first row would not be the header */
             rfail(r, 1 + lines, "not an unknot export: a CSV export starts with the row "
-                                "#" FORMAT_NAME ",1 and a JSON one with {");
+                                CSV_FIRST_ROW " and a JSON one with {");
     }
     if (!r->js && !r->buf) {
         xfer_reader_free(&r);

@@ -14,24 +14,35 @@
  * CSV (RFC 4180 through csv.h, CRLF line ends): one file, the record type
  * in the first column. It starts with six header rows, which the reader
  * requires exactly as written:
- *   #unknot-export,1
+ *   #unknot-export,2
  *   #episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at
  *   #tag,episode_id,kind,tag
  *   #session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,
  *            episode_id,pain_before,pain_after          (one row in the file)
- *   #check,id,taken_at,verdict
+ *   #check,id,taken_at,verdict,complete
  *   #answer,check_id,item,answer
  * then the episodes, oldest first, each followed by its tag rows; the
  * sessions; the checks, each followed by its answer rows.
  *
+ * A check's complete is 1 when every item was asked, 0 for a partial check
+ * (the patient left after a yes: the items not asked have no answer row).
+ *
  * JSON: one object; one episode, session or check per line:
- *   {"format": "unknot-export", "version": 1,
+ *   {"format": "unknot-export", "version": 2,
  *    "episodes": [{"id": 1, ..., "tags": [{"kind": "trigger", "tag": "lifting"}]}],
  *    "sessions": [{"id": 1, "kind": "ice", ...}],
- *    "checks": [{"id": 1, ..., "answers": [{"item": 1, "answer": 0}, ...]}]}
+ *    "checks": [{"id": 1, ..., "complete": 1,
+ *                "answers": [{"item": 1, "answer": 0}, ...]}]}
  * The reader wants the five top-level keys in that order; inside a row the
  * keys may come in any order. Numbers are JSON numbers, times and codes
  * strings.
+ *
+ * Version 1 (release 0.1) is read too: its #check row has no complete
+ * (every check reads as complete) and its answers number the 16 items of
+ * that checklist; each moves to today's item through
+ * redflags_item_from_v1(), a yes to either of two old items that became
+ * one being a yes, as the database migration does. Anything newer than
+ * XFER_VERSION is refused with a message that says to upgrade.
  *
  * Reading validates every value with the core's own rules (episode_validate,
  * tag_normalize, the red-flag verdict codes, routine codes and holds) and
@@ -52,7 +63,10 @@
 #include "src/session.h"
 #include "src/util.h"
 
-#define XFER_VERSION 1
+/* The version this unknot writes. It reads 1 too: the export of release
+ * 0.1, whose checklist had 16 items (redflags_item_from_v1() maps its
+ * answers) and whose checks were all complete. */
+#define XFER_VERSION 2
 
 enum xfer_format { XFER_CSV, XFER_JSON };
 

@@ -20,7 +20,7 @@ section_of() {
     case $1 in
     global | tips_keys | help_keys) echo "KEYS" ;;
     home_keys) echo "Home" ;;
-    form_keys) echo "Episode form" ;;
+    form_keys | advice_keys) echo "Episode form" ;;
     history_keys | filter_keys | detail_keys) echo "History" ;;
     charts_keys) echo "History pictures" ;;
     timer_keys) echo "Timer" ;;

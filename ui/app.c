@@ -208,6 +208,23 @@ static void pop(struct app *app)
         s->ops->resume(app, s);
 }
 
+/* Removes the screen at index at. The top one leaves as pop does; one
+ * under it has pushed the screen above and handed over to it, which
+ * stays on top as it is (it was just pushed: nothing to resume). */
+static void pop_at(struct app *app, int at)
+{
+    if (at < 0 || at >= app->depth)
+        return;
+    if (at == app->depth - 1) {
+        pop(app);
+        return;
+    }
+    leave(app, &app->stack[at]);
+    memmove(&app->stack[at], &app->stack[at + 1],
+            (size_t)(app->depth - at - 1) * sizeof(app->stack[0]));
+    app->depth--;
+}
+
 static int too_small(void)
 {
     return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
@@ -355,6 +372,7 @@ static void handle_signal(struct app *app)
 static void dispatch(struct app *app, const struct ui_key *key)
 {
     struct screen *s = top(app);
+    int at = app->depth - 1;
     enum action act = ui_key_action(ui_screen_keys(s), key);
     app->status[0] = '\0';
     int r = s->ops->handle(app, s, key, act);
@@ -365,7 +383,7 @@ static void dispatch(struct app *app, const struct ui_key *key)
     if (r & UI_QUIT)
         app->quit = 1;
     else if (r & UI_POP)
-        pop(app);
+        pop_at(app, at); /* the screen that handled the key, not one it opened */
 }
 
 /* The timed screen nearest the top: help opened over a running timer

@@ -1,13 +1,18 @@
 /* check: the red-flag checklist, one item at a time, then the verdict.
  *
- * Stores exactly what `unknot check` stores (src/cli_health.c): the verdict
- * record check_from_answers builds, in one store_check_add. */
+ * Answers are never lost (CONTENT.md): an emergency yes shows the verdict
+ * at once and stores the check, partial, with an offer to stop there;
+ * from then on every answer saves the same check again (check_update,
+ * store_check_save), as `unknot check` does (src/app/cli_health.c).
+ * Leaving after any yes (q, Esc, a signal) stores the answers given; a
+ * run of no's left part way stores nothing. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/store.h"
+#include "src/check.h"
 #include "src/redflags.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
@@ -15,30 +20,30 @@
 #include "ui/screens.h"
 
 #define HINT_MAX 160 /* bytes of a key line */
-#define UNANSWERED (-1)
 #define LINE_MAX_BYTES 512
 #define LEAVE_QUESTION "Leave the checklist? Your answers are not saved."
 
 enum phase {
     PH_ASK,     /* answering the items */
-    PH_UNSAVED, /* all answered, the store refused: the verdict shows, r retries */
+    PH_UNSAVED, /* finished or left, the store refused: the verdict shows, r retries */
     PH_SAVED,   /* stored: the verdict shows, a key goes home */
 };
 
 struct checklist {
     enum phase phase;
-    int cur;                        /* index of the item shown, 0-based */
-    signed char ans[REDFLAG_COUNT]; /* UNANSWERED, 0 or 1 */
-    int explain;                    /* 1: the explanation of cur shows */
-    enum redflag_level level;       /* the verdict, once all are answered */
-    struct check chk;               /* what is (to be) stored; id once saved */
-    char err[STORE_ERR_LEN];
+    int cur;                          /* index of the item shown, 0-based */
+    unsigned char ans[REDFLAG_COUNT]; /* CHECK_NO, CHECK_YES or CHECK_NOT_ASKED */
+    int explain;                      /* 1: the explanation of cur shows */
+    int leaving;                      /* 1: the store refused as q left: pop once saved */
+    struct check chk;                 /* what is (to be) stored; id once saved */
+    char err[STORE_ERR_LEN];          /* why the last save failed; "" when it did not */
 };
 
 /* `?` explains the item here, so help moves to F1 (the loop opens help for
  * ACT_HELP only), and the help lists F1 instead of `?`. */
-/* Modes of the key lines: an item, the verdict saved, the verdict not saved. */
-enum { M_ITEM = 1, M_SAVED = 2, M_FAILED = 4 };
+/* Modes of the key lines: an item, an item after an emergency yes, the
+ * verdict saved, the verdict not saved. */
+enum { M_ITEM = 1, M_STOP = 2, M_SAVED = 4, M_FAILED = 8 };
 
 static const struct keybind check_keys[] = {
     KB_BAR_IN(M_ITEM, 'y', ACT_YES, "y", "yes", "y yes"),
@@ -51,11 +56,14 @@ static const struct keybind check_keys[] = {
     KEYS_BACKSPACE(ACT_LEFT, NULL, NULL),
     KB_ALSO('k', ACT_LEFT),
     KB(KEY_RIGHT, ACT_RIGHT, "Right", "next item, keeping the answer given"),
+    KB_BAR_IN(M_STOP, 's', ACT_END, "s", "after an emergency answer: stop, see the verdict",
+              "s stop here"),
     KB_BAR_IN(M_FAILED, 'r', ACT_SAVE, "r", "try saving again (after an error)",
               "r: try saving again"),
-    KEYS_ENTER_IN(M_SAVED, ACT_SELECT, "back home (on the verdict)",
+    KEYS_ENTER_IN(M_SAVED, ACT_SELECT, "on the verdict: back home; else as s",
                   "Enter, q or Esc: back to home"),
-    KB_BAR_IN(M_ITEM, 'q', ACT_BACK, "q / Esc", "leave the checklist", "q leave"),
+    KB_BAR_IN(M_ITEM, 'q', ACT_BACK, "q / Esc", "leave (after a yes, the answers are saved)",
+              "q leave"),
     KB_ALSO(KEY_ESC, ACT_BACK),
     KB_HINT(M_FAILED, 'q', ACT_BACK, "q: leave without saving"),
     KB_BAR_IN(M_ITEM, KEY_F(1), ACT_HELP, "F1", "this help", "F1 help"),
@@ -115,9 +123,12 @@ static attr_t level_attr(enum redflag_level lv)
     }
 }
 
-static void draw_footer(void)
+/* The not-medical-advice line, never under an emergency or urgent verdict:
+ * nothing may soften an instruction to act now ("if you are worried"). */
+static void draw_footer(enum redflag_level shown)
 {
-    ui_put(ui_body_bottom(), 2, COLS - 4, REDFLAGS_NOT_MEDICAL_ADVICE, ui_attr(UC_DIM));
+    if (shown < REDFLAG_URGENT)
+        ui_put(ui_body_bottom(), 2, COLS - 4, REDFLAGS_NOT_MEDICAL_ADVICE, ui_attr(UC_DIM));
 }
 
 /* ---- the items ---- */
@@ -126,17 +137,31 @@ static int answered_count(const struct checklist *c)
 {
     int n = 0;
     for (int i = 0; i < REDFLAG_COUNT; i++)
-        n += c->ans[i] != UNANSWERED;
+        n += c->ans[i] != CHECK_NOT_ASKED;
     return n;
+}
+
+static int any_yes(const struct checklist *c)
+{
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        if (c->ans[i] == CHECK_YES)
+            return 1;
+    return 0;
 }
 
 /* An emergency sign answered yes, whatever item is shown now. */
 static int emergency_yes(const struct checklist *c)
 {
     for (int i = 0; i < REDFLAG_COUNT; i++)
-        if (c->ans[i] == 1 && redflags_item(i + 1)->level == REDFLAG_EMERGENCY)
+        if (c->ans[i] == CHECK_YES && redflags_item(i + 1)->level == REDFLAG_EMERGENCY)
             return 1;
     return 0;
+}
+
+/* What the answers would store: kept stored from the first save on. */
+static int keeps_stored(const struct checklist *c)
+{
+    return c->chk.id != 0 || emergency_yes(c);
 }
 
 static int draw_progress(int y, const struct checklist *c)
@@ -150,24 +175,40 @@ static int draw_progress(int y, const struct checklist *c)
     return y + 1;
 }
 
+/* Under the emergency band: the check is stored (or why not) and how to
+ * stop. Returns the next row. */
+static int draw_stop_offer(const struct checklist *c, int y)
+{
+    if (c->chk.id != 0)
+        ui_putf(y++, 2, COLS - 4, A_BOLD, "Saved as check %" PRId64 " (partial: %d of %d asked).",
+                c->chk.id, check_answer_count(&c->chk), REDFLAG_COUNT);
+    else
+        ui_putf(y++, 2, COLS - 4, ui_attr(UC_URGENT), "Not saved yet: %s", c->err);
+    ui_putf(y++, 2, COLS - 4, A_NORMAL,
+            "Press s to stop here and see what to do, or answer item %d to go on.", c->cur + 1);
+    return y + 1;
+}
+
 /* The question, its answer if one was given, and the explanation on `?`.
- * The item's level is not shown: it would bias the answer. */
-static void draw_item(const struct checklist *c, int y)
+ * The item's level is not shown: it would bias the answer. Under an
+ * emergency the footer gives way, so the keys take its row. */
+static void draw_item(const struct checklist *c, int y, int emergency)
 {
     const struct redflag_item *item = redflags_item(c->cur + 1);
-    int hints = ui_body_bottom() - 2;
+    int hints = emergency ? ui_body_bottom() : ui_body_bottom() - 2;
+    int last = emergency ? hints - 1 : hints - 2; /* the band took rows: no gap above the keys */
     ui_putf(y++, 2, COLS - 4, A_BOLD, "Item %d of %d", item->number, REDFLAG_COUNT);
     y = draw_progress(y, c) + 1;
-    y = ui_put_wrapped(y, 2, COLS - 4, hints - 2, item->question, A_BOLD) + 1;
-    if (c->ans[c->cur] != UNANSWERED) { /* back here to change it: say what it was */
+    y = ui_put_wrapped(y, 2, COLS - 4, last, item->question, A_BOLD) + 1;
+    if (c->ans[c->cur] != CHECK_NOT_ASKED) { /* back here to change it: say what it was */
         ui_putf(y, 2, COLS - 4, A_NORMAL, "You answered %s. Press y or n to change it%s.",
-                c->ans[c->cur] ? "yes" : "no",
+                c->ans[c->cur] == CHECK_YES ? "yes" : "no",
                 c->cur + 1 < REDFLAG_COUNT ? ", Right to keep it" : "");
         y += 2;
     }
     if (c->explain)
-        ui_put_wrapped(y, 4, COLS - 6, hints - 2, item->explain, A_NORMAL);
-    draw_keys(hints, M_ITEM, A_BOLD);
+        ui_put_wrapped(y, 4, COLS - 6, last, item->explain, A_NORMAL);
+    draw_keys(hints, emergency ? M_ITEM | M_STOP : M_ITEM, A_BOLD);
 }
 
 /* ---- the verdict ---- */
@@ -187,14 +228,14 @@ static void draw_yes_items(const struct checklist *c, int y, int last)
     char rest[LINE_MAX_BYTES] = "";
     size_t used = 0;
     for (int i = 0; i < REDFLAG_COUNT; i++)
-        left += c->ans[i] == 1;
+        left += c->ans[i] == CHECK_YES;
     if (left == 0) {
         ui_put(y, 2, COLS - 4, "You answered no to every item.", A_NORMAL);
         return;
     }
     ui_put(y++, 2, COLS - 4, "You answered yes to:", A_BOLD);
     for (int i = 0; i < REDFLAG_COUNT; i++) {
-        if (c->ans[i] != 1)
+        if (c->ans[i] != CHECK_YES)
             continue;
         const struct redflag_item *item = redflags_item(i + 1);
         int room = last - y + 1 - (left > 1); /* keep a row for the rest */
@@ -212,20 +253,32 @@ static void draw_yes_items(const struct checklist *c, int y, int last)
                 strchr(rest, ',') ? "items" : "item", rest);
 }
 
+/* "Saved as check 3." and, for one left part way, how much was asked. */
+static void draw_saved(const struct checklist *c, int y)
+{
+    if (c->chk.complete)
+        ui_putf(y, 2, COLS - 4, A_BOLD, "Saved as check %" PRId64 ".", c->chk.id);
+    else
+        ui_putf(y, 2, COLS - 4, A_BOLD,
+                "Saved as check %" PRId64 " (partial: %d of %d asked; you stopped there).",
+                c->chk.id, check_answer_count(&c->chk), REDFLAG_COUNT);
+}
+
 static void draw_verdict(const struct checklist *c)
 {
     int y = ui_body_top();
     int bottom = ui_body_bottom();
-    if (c->level == REDFLAG_EMERGENCY) {
+    enum redflag_level lv = c->chk.verdict;
+    if (lv == REDFLAG_EMERGENCY) {
         y = draw_emergency_band(y) + 1;
     } else {
         y++;
-        ui_put(y++, 2, COLS - 4, redflag_level_title(c->level), level_attr(c->level));
-        y = draw_advice(y, 2, c->level == REDFLAG_URGENT ? A_BOLD : A_NORMAL, c->level) + 1;
+        ui_put(y++, 2, COLS - 4, redflag_level_title(lv), level_attr(lv));
+        y = draw_advice(y, 2, lv == REDFLAG_URGENT ? A_BOLD : A_NORMAL, lv) + 1;
     }
     draw_yes_items(c, y, bottom - 4);
     if (c->phase == PH_SAVED) {
-        ui_putf(bottom - 2, 2, COLS - 4, A_BOLD, "Saved as check %" PRId64 ".", c->chk.id);
+        draw_saved(c, bottom - 2);
         draw_keys(bottom - 1, M_SAVED, A_NORMAL);
     } else {
         ui_putf(bottom - 2, 2, COLS - 4, ui_attr(UC_URGENT), "Not saved: %s", c->err);
@@ -239,23 +292,38 @@ static void check_draw(struct app *app, struct screen *s)
     const struct checklist *c = s->data;
     if (c->phase != PH_ASK) {
         draw_verdict(c);
-    } else {
-        int y = ui_body_top();
-        /* An emergency sign answered yes stays on top of every later item;
-         * the band's own bottom padding separates it from the item. */
-        y = emergency_yes(c) ? draw_emergency_band(y) : y + 1;
-        draw_item(c, y);
+        draw_footer(c->chk.verdict);
+        return;
     }
-    draw_footer();
+    /* An emergency sign answered yes stays on top of every later item,
+     * before anything else; the band's own bottom padding separates it. */
+    int emergency = emergency_yes(c);
+    int y = ui_body_top();
+    if (emergency)
+        y = draw_stop_offer(c, draw_emergency_band(y));
+    else
+        y++;
+    draw_item(c, y, emergency);
+    draw_footer(emergency ? REDFLAG_EMERGENCY : REDFLAG_CLEAR);
 }
 
 /* ---- keys ---- */
 
-/* Stores the check; on failure the verdict still shows, with the error. */
-static void save(struct app *app, struct checklist *c)
+/* Stores the answers so far: a new check the first time, the same one
+ * after. Returns 0, or -1 with the store's message in c->err. */
+static int store_answers(struct app *app, struct checklist *c)
 {
+    check_update(&c->chk, app_now(app), c->ans);
     c->err[0] = '\0';
-    if (store_check_add(app_store(app), &c->chk, c->err, sizeof(c->err)) != STORE_OK) {
+    return store_check_save(app_store(app), &c->chk, c->err, sizeof(c->err)) == STORE_OK ? 0
+                                                                                        : -1;
+}
+
+/* Ends the checklist on its verdict: all answered, or stopped after an
+ * emergency yes. On failure the verdict still shows, with the error. */
+static void finish(struct app *app, struct checklist *c)
+{
+    if (store_answers(app, c) != 0) {
         c->phase = PH_UNSAVED;
         app_status(app, "The check was not saved: press r to try again.");
         return;
@@ -263,25 +331,20 @@ static void save(struct app *app, struct checklist *c)
     c->phase = PH_SAVED;
 }
 
-/* All items answered: the verdict, and the record as the CLI writes it. */
-static void finish(struct app *app, struct checklist *c)
-{
-    unsigned char answers[REDFLAG_COUNT];
-    for (int i = 0; i < REDFLAG_COUNT; i++)
-        answers[i] = c->ans[i] == 1;
-    check_from_answers(app_now(app), answers, &c->chk);
-    c->level = c->chk.verdict;
-    save(app, c);
-}
-
 static void answer(struct app *app, struct checklist *c, int yes)
 {
-    c->ans[c->cur] = (signed char)yes;
+    c->ans[c->cur] = yes ? CHECK_YES : CHECK_NO;
     c->explain = 0;
-    if (c->cur + 1 < REDFLAG_COUNT)
-        c->cur++;
-    else
+    if (c->cur + 1 == REDFLAG_COUNT) {
         finish(app, c);
+        return;
+    }
+    c->cur++;
+    /* Stored at the first emergency yes, then kept up to date: whatever
+     * ends the app next, the answers given are in the store. A failure
+     * shows under the band and is tried again at the next answer. */
+    if (keeps_stored(c))
+        (void)store_answers(app, c);
 }
 
 static void move_to(struct app *app, struct checklist *c, int delta)
@@ -293,7 +356,7 @@ static void move_to(struct app *app, struct checklist *c, int delta)
     }
     /* Forward only over answered items: none may be skipped, and the last
      * one is left with y or n, which is what ends the checklist. */
-    if (delta > 0 && (to >= REDFLAG_COUNT || c->ans[c->cur] == UNANSWERED)) {
+    if (delta > 0 && (to >= REDFLAG_COUNT || c->ans[c->cur] == CHECK_NOT_ASKED)) {
         app_status(app, to >= REDFLAG_COUNT ? "This is the last item: y or n finishes."
                                             : "Answer this item first: y or n.");
         return;
@@ -302,12 +365,44 @@ static void move_to(struct app *app, struct checklist *c, int delta)
     c->explain = 0;
 }
 
-/* Leaving throws the answers away, so ask when there are some. */
-static int leave(struct app *app, const struct checklist *c)
+/* s (or Enter) after an emergency yes: the verdict of the answers given. */
+static void stop(struct app *app, struct checklist *c)
+{
+    if (!emergency_yes(c)) {
+        app_status(app, "s stops the checklist after an emergency answer; q leaves.");
+        return;
+    }
+    finish(app, c);
+}
+
+/* "Saved as check 3 (partial: 2 of 20 asked)." on the status line. */
+static void status_saved(struct app *app, const struct checklist *c)
+{
+    if (c->chk.complete)
+        app_status(app, "Saved as check %" PRId64 ".", c->chk.id);
+    else
+        app_status(app, "Saved as check %" PRId64 " (partial: %d of %d asked).", c->chk.id,
+                   check_answer_count(&c->chk), REDFLAG_COUNT);
+}
+
+/* Leaving part way. After a yes the answers are stored, never dropped
+ * behind a question; only no's are left behind, asking first. When the
+ * store refuses, the verdict shows with the error and r. */
+static int leave(struct app *app, struct checklist *c)
 {
     if (c->phase == PH_SAVED || answered_count(c) == 0)
         return UI_POP;
-    return app_confirm(app, LEAVE_QUESTION) ? UI_POP : UI_OK;
+    /* The store refused already (q a second time), or nothing to keep. */
+    if (c->phase == PH_UNSAVED || (!any_yes(c) && c->chk.id == 0))
+        return app_confirm(app, LEAVE_QUESTION) ? UI_POP : UI_OK;
+    if (store_answers(app, c) != 0) {
+        c->phase = PH_UNSAVED;
+        c->leaving = 1;
+        app_status(app, "The answers were not saved: press r to try again.");
+        return UI_OK;
+    }
+    status_saved(app, c);
+    return UI_POP;
 }
 
 static int handle_ask(struct app *app, struct checklist *c, enum action act)
@@ -318,6 +413,8 @@ static int handle_ask(struct app *app, struct checklist *c, enum action act)
     case ACT_EXPLAIN: c->explain = !c->explain; break;
     case ACT_LEFT: move_to(app, c, -1); break;
     case ACT_RIGHT: move_to(app, c, 1); break;
+    case ACT_END:
+    case ACT_SELECT: stop(app, c); break;
     case ACT_BACK: return leave(app, c);
     case ACT_HELP: break; /* UI_OK with ACT_HELP: the loop opens the help */
     default: app_status(app, "Answer with y (yes) or n (no); ? explains the item.");
@@ -328,8 +425,16 @@ static int handle_ask(struct app *app, struct checklist *c, enum action act)
 static int handle_unsaved(struct app *app, struct checklist *c, enum action act)
 {
     switch (act) {
-    case ACT_SAVE: save(app, c); break;
-    case ACT_BACK: return leave(app, c);
+    case ACT_SAVE:
+        if (store_answers(app, c) != 0)
+            break;
+        c->phase = PH_SAVED;
+        if (c->leaving) { /* q had asked to go */
+            status_saved(app, c);
+            return UI_POP;
+        }
+        break;
+    case ACT_BACK: return leave(app, c); /* without saving, asking first */
     case ACT_HELP: break;
     default: app_status(app, "Not saved yet: r tries again, q leaves without saving.");
     }
@@ -344,6 +449,7 @@ static int handle_saved(struct app *app, enum action act)
     case ACT_YES:
     case ACT_NO:
     case ACT_EXPLAIN:
+    case ACT_END:
         app_status(app, "The checklist is done: Enter, q or Esc goes back to home.");
         return UI_OK;
     case ACT_HELP: return UI_OK;
@@ -363,10 +469,24 @@ static int check_handle(struct app *app, struct screen *s, const struct ui_key *
     }
 }
 
+/* Unsaved changes: only no's (which leaving drops), or a save that failed.
+ * Answers with a yes are stored by shutdown, so Ctrl-C need not ask. */
 static int check_dirty(struct screen *s)
 {
     const struct checklist *c = s->data;
-    return c->phase != PH_SAVED && answered_count(c) > 0;
+    if (c->phase == PH_ASK)
+        return answered_count(c) > 0 && !any_yes(c) && c->chk.id == 0;
+    return c->phase == PH_UNSAVED;
+}
+
+/* SIGTERM, SIGHUP or any other end of the app: the answers given are
+ * stored as they stand when one is yes (or the check is stored already). */
+static void check_shutdown(struct app *app, struct screen *s)
+{
+    struct checklist *c = s->data;
+    if (c->phase == PH_SAVED || (!any_yes(c) && c->chk.id == 0))
+        return;
+    (void)store_answers(app, c); /* the app is ending: nowhere left to say it failed */
 }
 
 static const struct screen_ops screen_check = {
@@ -375,6 +495,7 @@ static const struct screen_ops screen_check = {
     .draw = check_draw,
     .handle = check_handle,
     .dirty = check_dirty,
+    .shutdown = check_shutdown,
 };
 
 int screen_check_open(struct app *app)
@@ -382,6 +503,6 @@ int screen_check_open(struct app *app)
     struct checklist *c = app_alloc(app, sizeof(*c));
     if (!c)
         return -1;
-    memset(c->ans, UNANSWERED, sizeof(c->ans));
+    memset(c->ans, CHECK_NOT_ASKED, sizeof(c->ans));
     return app_push(app, &screen_check, c);
 }

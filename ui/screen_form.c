@@ -5,7 +5,14 @@
  * episode_add_tag, then episode_validate against app_now, so every message
  * is the CLI's. An edit changes only what the user changed: a field whose
  * text (or ticks) equals what the form opened with keeps the stored value,
- * so the start keeps its seconds and a tag list keeps its order. */
+ * so the start keeps its seconds and a tag list keeps its order.
+ *
+ * The symptoms are two fields: the warning signs (src/warnsign.h) have
+ * their own, always shown in full, emergencies on the first lines. When the
+ * form is taller than the terminal (80x24), as few of the other word lists
+ * as it takes show only their ticked words (never the one being edited),
+ * and beyond that the form scrolls. A save that tells of a new warning sign or
+ * nerve symptom hands over to the advice screen (ui/screen_advice.c). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +21,7 @@
 #include "db/store.h"
 #include "src/episode.h"
 #include "src/text.h"
+#include "src/warnsign.h"
 #include "src/when.h"
 #include "ui/textfield.h"
 #include "ui/keys.h"
@@ -29,7 +37,7 @@
 /* Every medication tag of a stored episode joined with "; " must fit. */
 #define MEDS_TEXT_MAX (EPISODE_MAX_TAGS * (EPISODE_TAG_MAX + 2))
 #define CHIPS_MAX (EPISODE_MAX_TAGS + 16)
-#define NLISTS 3
+#define NLISTS 5 /* the FT_CHIPS fields, F_TRIGGERS .. F_RELIEF */
 #define ERR_ROWS 2
 #define FOOT_ROWS (ERR_ROWS + 2) /* the error, the field's hint, the keys */
 #define ERR_LEN UNKNOT_ERR_LEN
@@ -42,7 +50,9 @@ enum field {
     F_REGION,
     F_SIDE,
     F_TRIGGERS,
+    F_FEEL,
     F_SYMPTOMS,
+    F_WARNINGS,
     F_RELIEF,
     F_MEDS,
     F_NOTES,
@@ -51,10 +61,15 @@ enum field {
 
 enum ftype { FT_TEXT, FT_INTENSITY, FT_CHOICE, FT_CHIPS };
 
+/* The words a FT_CHIPS field offers of its kind's vocabulary. */
+enum words { W_ALL, W_PLAIN, W_SIGNS }; /* W_PLAIN: no warning sign; W_SIGNS: only them */
+
 static const struct {
-    const char *label;
+    const char *label; /* a second word after '\n' goes on the next row */
     enum ftype type;
     const char *hint;
+    enum tag_kind kind; /* FT_CHIPS: its tags and words */
+    enum words words;
 } fields[F_COUNT] = {
     [F_START] = {"Start", FT_TEXT,
                  "When it began: now, 14:30, yesterday 9:00, 2026-11-20 14:30, 3h ago"},
@@ -63,9 +78,17 @@ static const struct {
                      "0-9 or Left/Right (1 0 = 10): 0 none, 1-3 mild, 4-6 moderate, 7-10 severe"},
     [F_REGION] = {"Region", FT_CHOICE, "Where it hurts: Left/Right or Space to change"},
     [F_SIDE] = {"Side", FT_CHOICE, "Which side (- = not said): Left/Right or Space"},
-    [F_TRIGGERS] = {"Triggers", FT_CHIPS, "What set it off: Left/Right move, Space ticks"},
-    [F_SYMPTOMS] = {"Symptoms", FT_CHIPS, "What you feel: Left/Right move, Space ticks"},
-    [F_RELIEF] = {"Relief", FT_CHIPS, "What you tried: Left/Right move, Space ticks"},
+    [F_TRIGGERS] = {"Triggers", FT_CHIPS, "What set it off: Left/Right move, Space ticks",
+                    TAG_TRIGGER, W_ALL},
+    [F_FEEL] = {"Feels like", FT_CHIPS, "What the pain feels like: Left/Right move, Space ticks",
+                TAG_FEEL, W_ALL},
+    [F_SYMPTOMS] = {"Symptoms", FT_CHIPS, "What you feel: Left/Right move, Space ticks",
+                    TAG_SYMPTOM, W_PLAIN},
+    [F_WARNINGS] = {"Warning\nsigns", FT_CHIPS,
+                    "Tick any you have (Space): saving then shows what to do at once",
+                    TAG_SYMPTOM, W_SIGNS},
+    [F_RELIEF] = {"Relief", FT_CHIPS, "What you tried: Left/Right move, Space ticks", TAG_RELIEF,
+                  W_ALL},
     [F_MEDS] = {"Medication", FT_TEXT,
                 "Name and dose; separate several with ;  (ibuprofen 400 mg; heat gel)"},
     [F_NOTES] = {"Notes", FT_TEXT, "Anything else worth remembering"},
@@ -77,6 +100,7 @@ struct chip {
     const char *label; /* what is shown */
     const char *text;  /* the tag: a vocabulary code or the stored text */
     int on, on0;       /* ticked now / when the form opened */
+    int brk;           /* starts a new line (the urgent signs after the emergencies) */
 };
 
 struct chiplist {
@@ -102,6 +126,7 @@ struct layout {
     int top, avail; /* first screen row of the form, rows it may use */
     int width, gap; /* value column width, columns between chips */
     int row[F_COUNT], nrows[F_COUNT], total;
+    int folded[NLISTS]; /* the list shows only its ticked words */
 };
 
 /* Only the non-character keys and the keys of non-text fields: in a text
@@ -130,9 +155,11 @@ static const struct keybind form_keys[] = {
     KB_END,
 };
 
+_Static_assert(F_RELIEF - F_TRIGGERS + 1 == NLISTS, "the FT_CHIPS fields are F_TRIGGERS..F_RELIEF");
+
 static enum tag_kind list_kind(int k)
 {
-    return (enum tag_kind)(TAG_TRIGGER + k);
+    return fields[F_TRIGGERS + k].kind;
 }
 
 static struct chiplist *list_of(struct form *f, enum field i)
@@ -227,23 +254,44 @@ static struct chip *find_chip(struct chiplist *l, const char *text)
     return NULL;
 }
 
-/* Replaces the tags of list k: the stored ones still ticked, in their
- * order, then the newly ticked ones in the order shown. */
-static int build_list(struct form *f, int k, struct episode *ep)
+/* The chip of a tag among the lists of its kind, or NULL. */
+static struct chip *chip_of(struct form *f, enum tag_kind kind, const char *text)
 {
-    enum tag_kind kind = list_kind(k);
-    struct chiplist *l = &f->lists[k];
+    struct chip *c = NULL;
+    for (int k = 0; !c && k < NLISTS; k++)
+        if (list_kind(k) == kind)
+            c = find_chip(&f->lists[k], text);
+    return c;
+}
+
+static int kind_changed(const struct form *f, enum tag_kind kind)
+{
+    for (int k = 0; k < NLISTS; k++)
+        if (list_kind(k) == kind && list_changed(&f->lists[k]))
+            return 1;
+    return 0;
+}
+
+/* Replaces the tags of one kind (the symptoms are two lists): the stored
+ * ones still ticked, in their order, then the newly ticked ones in the
+ * order shown. */
+static int build_kind(struct form *f, enum tag_kind kind, struct episode *ep)
+{
     episode_clear_tags(ep, kind);
     for (size_t t = 0; t < f->orig.ntags; t++) {
         const struct episode_tag *tag = &f->orig.tags[t];
-        struct chip *c = tag->kind == kind ? find_chip(l, tag->text) : NULL;
+        struct chip *c = tag->kind == kind ? chip_of(f, kind, tag->text) : NULL;
         if (c && c->on && episode_add_tag(ep, kind, c->text, f->err, sizeof(f->err)) != 0)
             return -1;
     }
-    for (size_t i = 0; i < l->n; i++) {
-        const struct chip *c = &l->chips[i];
-        if (c->on && !c->on0 && episode_add_tag(ep, kind, c->text, f->err, sizeof(f->err)) != 0)
-            return -1;
+    for (int k = 0; k < NLISTS; k++) {
+        const struct chiplist *l = &f->lists[k];
+        for (size_t i = 0; list_kind(k) == kind && i < l->n; i++) {
+            const struct chip *c = &l->chips[i];
+            if (c->on && !c->on0 &&
+                episode_add_tag(ep, kind, c->text, f->err, sizeof(f->err)) != 0)
+                return -1;
+        }
     }
     return 0;
 }
@@ -288,7 +336,8 @@ static enum field field_at_fault(const struct form *f, enum episode_field ef)
         [EPISODE_FIELD_START] = F_START,         [EPISODE_FIELD_END] = F_END,
         [EPISODE_FIELD_INTENSITY] = F_INTENSITY, [EPISODE_FIELD_REGION] = F_REGION,
         [EPISODE_FIELD_SIDE] = F_SIDE,           [EPISODE_FIELD_TRIGGERS] = F_TRIGGERS,
-        [EPISODE_FIELD_SYMPTOMS] = F_SYMPTOMS,   [EPISODE_FIELD_RELIEF] = F_RELIEF,
+        [EPISODE_FIELD_FEEL] = F_FEEL,           [EPISODE_FIELD_SYMPTOMS] = F_SYMPTOMS,
+        [EPISODE_FIELD_RELIEF] = F_RELIEF,
         [EPISODE_FIELD_MEDICATION] = F_MEDS,     [EPISODE_FIELD_NOTES] = F_NOTES,
     };
     if (ef == EPISODE_FIELD_NONE || (size_t)ef >= sizeof(of) / sizeof(of[0]))
@@ -322,9 +371,13 @@ static int form_build(struct form *f, int64_t now, struct episode *ep, enum fiel
     ep->intensity = f->intensity;
     ep->region = (enum region)f->region;
     ep->side = (enum side)f->side;
-    for (int k = 0; k < NLISTS; k++)
-        if ((f->id == 0 || list_changed(&f->lists[k])) && build_list(f, k, ep) != 0)
+    for (int k = 0; k < NLISTS; k++) {
+        enum tag_kind kind = list_kind(k);
+        if (k > 0 && list_kind(k - 1) == kind)
+            continue; /* the lists of a kind are side by side: built with the first */
+        if ((f->id == 0 || kind_changed(f, kind)) && build_kind(f, kind, ep) != 0)
             return fail_at(bad, (enum field)(F_TRIGGERS + k));
+    }
     if (use_text(f, F_MEDS) && build_meds(f, ep) != 0)
         return fail_at(bad, F_MEDS);
     if (use_text(f, F_NOTES) && build_note(f, ep) != 0)
@@ -371,9 +424,11 @@ static int form_save(struct app *app, struct form *f)
     f->err[0] = '\0';
     int built = form_build(f, app_now(app), ep, &bad) == 0;
     int ok = built && store_write(app, f, ep) == 0;
-    if (ok)
+    if (ok) {
         app_status(app, "%s episode %" PRId64 ".", f->id ? "Updated" : "Logged", ep->id);
-    else {
+        /* Over the form, which leaves (UI_POP): the advice takes its place. */
+        screen_advice_open(app, f->id ? &f->orig : NULL, ep);
+    } else {
         f->focus = bad;
         /* A store error says already that nothing was saved. */
         app_status(app, "%s%s", built ? "" : "Not saved: ", f->err);
@@ -401,13 +456,22 @@ static int chip_width(const struct chip *c, int width)
 }
 
 /* Flows the chips of l into lines of `width` columns, filling line[] and
- * col[] when given; returns the number of lines. */
-static int chips_flow(const struct chiplist *l, int width, int gap, int *line, int *col)
+ * col[] when given (line -1: not shown); returns the number of lines. A
+ * folded list shows its ticked chips only, and takes a line for "-" when
+ * none is. */
+static int chips_flow(const struct chiplist *l, int width, int gap, int folded, int *line,
+                      int *col)
 {
     int y = 0, x = 0;
     for (size_t i = 0; i < l->n; i++) {
-        int w = chip_width(&l->chips[i], width);
-        if (x > 0 && x + gap + w > width) {
+        const struct chip *c = &l->chips[i];
+        if (folded && !c->on) {
+            if (line)
+                line[i] = -1;
+            continue;
+        }
+        int w = chip_width(c, width);
+        if (x > 0 && (c->brk || x + gap + w > width)) {
             y++;
             x = 0;
         }
@@ -421,30 +485,65 @@ static int chips_flow(const struct chiplist *l, int width, int gap, int *line, i
     return y + 1;
 }
 
+static int folded_at(const struct layout *L, enum field i)
+{
+    return fields[i].type == FT_CHIPS && L->folded[i - F_TRIGGERS];
+}
+
 static void place_rows(const struct form *f, struct layout *L)
 {
     int y = 0;
     for (int i = 0; i < F_COUNT; i++) {
         const struct chiplist *l = list_at(f, (enum field)i);
         L->row[i] = y;
-        L->nrows[i] = l ? chips_flow(l, L->width, L->gap, NULL, NULL) : 1;
+        L->nrows[i] =
+            l ? chips_flow(l, L->width, L->gap, folded_at(L, (enum field)i), NULL, NULL) : 1;
         y += L->nrows[i];
     }
     L->total = y;
 }
 
-/* Roomy chips when they fit, tight ones at 80x24; a blank row under the
- * title when there is one to spare; beyond that the form scrolls. */
+/* Folds one more list, never the one being edited nor the warning signs
+ * (every patient must see those words): the one that saves the fewest
+ * rows yet enough for the form to fit, else the one that saves the most;
+ * of equals the later (relief before symptoms). Returns 0 when folding
+ * saves nothing more. */
+static int fold_one(const struct form *f, struct layout *L)
+{
+    int need = L->total - L->avail, best = -1, best_save = 0;
+    for (int k = 0; k < NLISTS; k++) {
+        enum field i = (enum field)(F_TRIGGERS + k);
+        if (L->folded[k] || i == f->focus || fields[i].words == W_SIGNS)
+            continue;
+        int save = L->nrows[i] - chips_flow(&f->lists[k], L->width, L->gap, 1, NULL, NULL);
+        int fits = save >= need, best_fits = best_save >= need;
+        if (save > 0 && (best < 0 || (fits && !best_fits) || (fits && save <= best_save) ||
+                         (!fits && !best_fits && save >= best_save))) {
+            best = k;
+            best_save = save;
+        }
+    }
+    if (best >= 0)
+        L->folded[best] = 1;
+    return best >= 0;
+}
+
+/* Roomy chips when they fit, tight ones at 80x24, then lists folded to
+ * their ticked words (fold_one); a blank row under the title when
+ * there is one to spare; beyond that the form scrolls. */
 static void layout(const struct form *f, struct layout *L)
 {
     L->top = ui_body_top();
     L->avail = ui_body_bottom() - FOOT_ROWS - L->top + 1;
     L->width = COLS - VALUE_X - 2; /* the last column is for the scroll marks */
+    memset(L->folded, 0, sizeof(L->folded));
     for (L->gap = 2;; L->gap--) {
         place_rows(f, L);
         if (L->total <= L->avail || L->gap == 1)
             break;
     }
+    while (L->total > L->avail && fold_one(f, L))
+        place_rows(f, L);
     if (L->total < L->avail) {
         L->top++;
         L->avail--;
@@ -458,7 +557,7 @@ static int focus_row(const struct form *f, const struct layout *L)
     const struct chiplist *l = list_at(f, f->focus);
     if (!l)
         return L->row[f->focus];
-    chips_flow(l, L->width, L->gap, line, NULL);
+    chips_flow(l, L->width, L->gap, 0, line, NULL); /* the focused list never folds */
     return L->row[f->focus] + line[l->cur];
 }
 
@@ -494,7 +593,7 @@ static void list_line_step(struct form *f, struct chiplist *l, int dir)
     struct layout L;
     int line[CHIPS_MAX], col[CHIPS_MAX];
     layout(f, &L);
-    int n = chips_flow(l, L.width, L.gap, line, col);
+    int n = chips_flow(l, L.width, L.gap, 0, line, col);
     int want = line[l->cur] + dir;
     if (want < 0 || want >= n) {
         focus_step(f, dir, 0);
@@ -604,12 +703,22 @@ static int row_visible(const struct layout *L, int y)
     return y >= L->top && y < L->top + L->avail;
 }
 
-static void draw_label(const struct form *f, enum field i, int y)
+/* The label, its second word on the row below when it has one (and the
+ * field the rows); the warning signs' in the colour of a warning. */
+static void draw_label(const struct form *f, enum field i, int y, const struct layout *L)
 {
     int focused = f->focus == i;
-    ui_put(y, 0, 1, focused ? ">" : " ", A_BOLD);
-    ui_putf(y, LABEL_X, LABEL_W, focused ? ui_attr(UC_SELECTED) | A_BOLD : A_BOLD, "%-*s",
-            LABEL_W - 1, fields[i].label);
+    const char *label = fields[i].label;
+    size_t n = strcspn(label, "\n");
+    attr_t a = focused                   ? ui_attr(UC_SELECTED) | A_BOLD
+               : fields[i].words == W_SIGNS ? ui_attr(UC_SEVERE) | A_BOLD
+                                           : A_BOLD;
+    if (row_visible(L, y)) {
+        ui_put(y, 0, 1, focused ? ">" : " ", A_BOLD);
+        ui_putf(y, LABEL_X, LABEL_W, a, "%-*.*s", LABEL_W - 1, (int)n, label);
+    }
+    if (label[n] && L->nrows[i] > 1 && row_visible(L, y + 1))
+        ui_putf(y + 1, LABEL_X, LABEL_W, a, "%-*s", LABEL_W - 1, label + n + 1);
 }
 
 /* What the typed Start / End means now ("= 2026-11-20 14:30"), left out
@@ -692,18 +801,21 @@ static void draw_choice(const struct form *f, enum field i, int y, const struct 
 static void draw_chips(const struct form *f, enum field i, int y0, const struct layout *L)
 {
     const struct chiplist *l = list_at(f, i);
-    int line[CHIPS_MAX], col[CHIPS_MAX];
-    chips_flow(l, L->width, L->gap, line, col);
+    int line[CHIPS_MAX], col[CHIPS_MAX], shown = 0;
+    chips_flow(l, L->width, L->gap, folded_at(L, i), line, col);
     for (size_t c = 0; c < l->n; c++) {
         const struct chip *ch = &l->chips[c];
         int y = y0 + line[c];
-        if (!row_visible(L, y))
+        shown += line[c] >= 0;
+        if (line[c] < 0 || !row_visible(L, y))
             continue;
         attr_t a =
             (ch->on ? A_BOLD : A_NORMAL) | (f->focus == i && l->cur == c ? A_REVERSE : A_NORMAL);
         ui_putf(y, VALUE_X + col[c], chip_width(ch, L->width), a, "[%c] %s", ch->on ? 'x' : ' ',
                 ch->label);
     }
+    if (!shown && row_visible(L, y0)) /* folded, nothing ticked: as an empty text field */
+        ui_put(y0, VALUE_X, L->width, "-", ui_attr(UC_DIM));
 }
 
 static void draw_footer(const struct form *f)
@@ -734,8 +846,7 @@ static void form_draw(struct app *app, struct screen *s)
     keep_focus_visible(f, &L);
     for (int i = 0; i < F_COUNT; i++) {
         int y = L.top + L.row[i] - f->scroll;
-        if (row_visible(&L, y))
-            draw_label(f, (enum field)i, y);
+        draw_label(f, (enum field)i, y, &L);
         if (fields[i].type == FT_CHIPS || row_visible(&L, y))
             draw_field(app, f, (enum field)i, y, &L);
     }
@@ -810,32 +921,73 @@ static void join_meds(const struct episode *ep, char *buf, size_t len)
     }
 }
 
-static void add_chip(struct chiplist *l, const char *label, const char *text, int on)
+static void add_chip(struct chiplist *l, const char *label, const char *text, int on, int brk)
 {
     if (l->n < CHIPS_MAX)
-        l->chips[l->n++] = (struct chip){label, text, on, on};
+        l->chips[l->n++] = (struct chip){label, text, on, on, brk};
 }
 
-/* The vocabulary without "other" (free text is for the CLI), then any
- * stored tag outside it, ticked. */
+static int stored(const struct form *f, enum tag_kind kind, const char *text)
+{
+    for (size_t t = 0; t < f->orig.ntags; t++)
+        if (f->orig.tags[t].kind == kind && strcmp(f->orig.tags[t].text, text) == 0)
+            return 1;
+    return 0;
+}
+
+/* The warning sign a word of kind is, or NULL. */
+static const struct warnsign *sign_of(enum tag_kind kind, const char *code)
+{
+    return kind == TAG_SYMPTOM ? warnsign_of_symptom(code) : NULL;
+}
+
+/* 1 when a stored tag is a word of its kind's vocabulary (not free text). */
+static int in_vocab(enum tag_kind kind, const char *text)
+{
+    size_t n;
+    const struct vocab *v = episode_vocab(kind, &n);
+    int i = episode_vocab_index(kind, text);
+    return i >= 0 && strcmp(text, "other") != 0 && strcmp(v[i].code, text) == 0;
+}
+
+/* The warning signs, emergencies first; the urgent ones start a line. */
+static void load_signs(struct form *f, struct chiplist *l)
+{
+    static const enum redflag_level order[] = {REDFLAG_EMERGENCY, REDFLAG_URGENT};
+    size_t n;
+    const struct vocab *v = episode_vocab(TAG_SYMPTOM, &n);
+    for (size_t o = 0; o < sizeof(order) / sizeof(order[0]); o++) {
+        int brk = l->n > 0;
+        for (size_t i = 0; i < n; i++) {
+            const struct warnsign *w = warnsign_of_symptom(v[i].code);
+            if (w && w->level == order[o]) {
+                add_chip(l, v[i].label, v[i].code, stored(f, TAG_SYMPTOM, v[i].code), brk);
+                brk = 0;
+            }
+        }
+    }
+}
+
+/* The vocabulary without "other" (free text is for the CLI) and, in the
+ * symptoms, without the warning signs (their own list), then any stored
+ * tag outside it, ticked. */
 static void load_chips(struct form *f, int k)
 {
     enum tag_kind kind = list_kind(k);
     struct chiplist *l = &f->lists[k];
+    if (fields[F_TRIGGERS + k].words == W_SIGNS) {
+        load_signs(f, l);
+        return;
+    }
     size_t n;
     const struct vocab *v = episode_vocab(kind, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(v[i].code, "other") == 0)
-            continue;
-        int on = 0;
-        for (size_t t = 0; t < f->orig.ntags; t++)
-            on |= f->orig.tags[t].kind == kind && strcmp(f->orig.tags[t].text, v[i].code) == 0;
-        add_chip(l, v[i].label, v[i].code, on);
-    }
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].code, "other") != 0 && !sign_of(kind, v[i].code))
+            add_chip(l, v[i].label, v[i].code, stored(f, kind, v[i].code), 0);
     for (size_t t = 0; t < f->orig.ntags; t++) {
         const struct episode_tag *tag = &f->orig.tags[t];
-        if (tag->kind == kind && !find_chip(l, tag->text))
-            add_chip(l, tag_label(tag), tag->text, 1);
+        if (tag->kind == kind && !in_vocab(kind, tag->text) && !find_chip(l, tag->text))
+            add_chip(l, tag_label(tag), tag->text, 1, 0);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "db/store.h"
 #include "src/app/history.h"
 #include "src/flags.h"
+#include "src/gate.h"
 #include "src/redflags.h"
 #include "src/when.h"
 #include "ui/keys.h"
@@ -24,6 +25,8 @@ struct home {
     int have_check;
     struct check check;
     enum redflag_level check_level;
+    struct warnsign_state warn; /* the warning in force: first on home */
+    char source[HISTORY_SOURCE_LEN];
     char err[STORE_ERR_LEN];
 };
 
@@ -86,6 +89,15 @@ static void load(struct app *app, struct home *h)
     if (rc != STORE_OK && rc != STORE_NOT_FOUND)
         app_status(app, "Could not read the last red-flag check: %s", h->err);
     h->check_level = h->have_check ? h->check.verdict : REDFLAG_CLEAR;
+    if (history_warning(st, app_now(app), &h->warn, h->err, sizeof(h->err)) != STORE_OK)
+        app_status(app, "Could not read the warning signs: %s", h->err);
+    history_warning_source(&h->warn, h->source, sizeof(h->source));
+    /* The check on top is the latest (it is not shown again below): say
+     * when the patient left it part way. */
+    if (h->have_check && h->warn.check_id == h->check.id && !h->check.complete) {
+        size_t used = strlen(h->source);
+        snprintf(h->source + used, sizeof(h->source) - used, " (partial)");
+    }
     if (load_today(app, h) != 0 || load_flags(app, h) != 0)
         app_status(app, "Could not read the history: %s", h->err);
 }
@@ -187,6 +199,25 @@ static attr_t level_attr(enum redflag_level lv)
     }
 }
 
+/* 1 when a warning is in force: it goes first and nothing softens it. */
+static int warned(const struct home *h)
+{
+    return history_warning_in_force(&h->warn);
+}
+
+/* 1 when the latest check holds the warning shown first: not twice. */
+static int check_in_force(const struct home *h)
+{
+    return warned(h) && h->have_check && h->warn.check_id == h->check.id;
+}
+
+/* The latest check's advice goes with it unless the warning on top says
+ * what to do already. */
+static int check_advice_shown(const struct home *h)
+{
+    return h->check_level >= REDFLAG_URGENT && !warned(h);
+}
+
 /* Rows draw_check takes. */
 static int check_rows(const struct home *h)
 {
@@ -194,11 +225,11 @@ static int check_rows(const struct home *h)
     if (!h->have_check)
         return 1;
     return 1 + ui_wrapped_rows(redflag_level_title(lv), COLS - 6) +
-           (lv >= REDFLAG_URGENT ? ui_wrapped_rows(redflag_level_advice(lv), COLS - 6) : 0);
+           (check_advice_shown(h) ? ui_wrapped_rows(redflag_level_advice(lv), COLS - 6) : 0);
 }
 
-/* The latest check: when, then its verdict (and the advice of an urgent
- * or emergency one) below, from row y down to row last at the most. */
+/* The latest check: when (and whether it was left part way), then its
+ * verdict, from row y down to row last at the most. */
 static int draw_check(const struct home *h, int y, int last)
 {
     char at[WHEN_FMT_LEN];
@@ -208,11 +239,28 @@ static int draw_check(const struct home *h, int y, int last)
         return y;
     }
     when_format(h->check.taken_at, at, sizeof(at));
-    ui_putf(y++, 2, COLS - 4, A_BOLD, "Last red-flag check, %s:", at);
-    y = ui_put_wrapped(y, 4, COLS - 6, last, redflag_level_title(lv), level_attr(lv));
-    if (lv >= REDFLAG_URGENT)
+    ui_putf(y++, 2, COLS - 4, A_BOLD, "Last red-flag check, %s%s:", at,
+            h->check.complete ? "" : " (partial)");
+    /* Under a warning in force "no warning signs" must not look like an
+     * all-clear: no reassuring colour then. */
+    attr_t a = warned(h) && lv == REDFLAG_CLEAR ? A_NORMAL : level_attr(lv);
+    y = ui_put_wrapped(y, 4, COLS - 6, last, redflag_level_title(lv), a);
+    if (check_advice_shown(h))
         y = ui_put_wrapped(y, 4, COLS - 6, last, redflag_level_advice(lv), A_BOLD);
     return y;
+}
+
+/* The warning in force (src/app/history.h): its verdict's title, what holds
+ * it ("Warning sign logged: ..."), and what to do, from row y down to row
+ * last at the most. */
+static int draw_warning(const struct home *h, int y, int last)
+{
+    enum redflag_level lv = h->warn.level;
+    char advice[512];
+    gate_reflow(redflag_level_advice(lv), advice, sizeof(advice)); /* the fewest rows */
+    y = ui_put_wrapped(y, 2, COLS - 4, last, redflag_level_title(lv), level_attr(lv) | A_BOLD);
+    y = ui_put_wrapped(y, 4, COLS - 6, last, h->source, A_BOLD);
+    return ui_put_wrapped(y, 4, COLS - 6, last, advice, A_NORMAL);
 }
 
 static void home_draw(struct app *app, struct screen *s)
@@ -221,21 +269,25 @@ static void home_draw(struct app *app, struct screen *s)
     int y = ui_body_top() + 1;
     int shortcuts = ui_body_bottom() - 1;
     int last = shortcuts - 2; /* a blank row above the shortcuts */
-    /* An emergency or urgent verdict goes first: it must not be missed. */
-    int check_first = h->have_check && h->check_level >= REDFLAG_URGENT;
-    if (check_first)
-        y = draw_check(h, y, last) + 1;
+    /* An emergency or urgent warning goes first: it must not be missed,
+     * and stays until a newer complete check with no yes. */
+    if (warned(h))
+        y = draw_warning(h, y, last) + 1;
     y = draw_ongoing(app, h, y) + 1;
-    /* Flags come before today's list: "call your clinician" must never be
+    /* Flags come before today's list: "call your doctor" must never be
      * pushed off the screen by a busy day. Below them today keeps a
      * heading and one row, and the check its rows and a blank one. */
-    int below = check_first ? last : last - check_rows(h) - 1;
+    int check_below = !check_in_force(h);
+    int below = check_below ? last - check_rows(h) - 1 : last;
     y = draw_flags(h, y, below - 3) + 1;
     y = draw_today(h, y, below) + 1;
-    if (!check_first && y <= last)
+    if (check_below && y <= last)
         draw_check(h, y, last);
     ui_hint_line(shortcuts, 2, COLS - 4, home_keys, 0, A_BOLD);
-    ui_put_not_advice(shortcuts + 1);
+    if (warned(h))
+        ui_put(shortcuts + 1, 2, COLS - 4, HISTORY_NOT_ADVICE_SHORT, ui_attr(UC_DIM));
+    else
+        ui_put_not_advice(shortcuts + 1);
 }
 
 static void end_ongoing(struct app *app, struct home *h)

@@ -21,8 +21,11 @@
 #include "db/store.h"
 #include "src/app/history.h"
 #include "src/episode.h"
+#include "src/flags.h"
+#include "src/gate.h"
 #include "src/routines.h"
 #include "src/timer.h"
+#include "src/util.h"
 #include "ui/app.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
@@ -49,7 +52,8 @@ struct tmr {
     int minutes;
     char pain[3]; /* digits typed: pain now, before and then after; "" skips */
     struct therapy_suggestion advice;
-    char note[ROUTINE_LINE_MAX + 1]; /* minutes outside the advised range */
+    struct gate gate;                 /* what must be said before it starts */
+    char severe[FLAG_LINE_MAX];       /* the severe-and-not-easing advice the gate shows */
     /* running */
     struct timer_plan plan; /* the set-up's preview until the start */
     struct timer t;
@@ -148,13 +152,45 @@ static void preview(struct app *app, struct tmr *m)
         rc = timer_plan_single(&m->plan, m->therapy, (int64_t)m->minutes * 60, err, sizeof(err));
     if (rc != 0)
         app_status(app, "%s", err);
-    m->note[0] = '\0';
-    if (!m->is_stretch)
-        (void)therapy_minutes_check(m->therapy, m->minutes, m->note, sizeof(m->note));
 }
 
-/* The guidance: age of the ongoing (else the latest) episode and the end
- * of the last ice session, read once when the screen opens. */
+/* The advice of the severe-and-not-easing flag into m->severe, or "". */
+static int load_severe(struct app *app, struct tmr *m)
+{
+    struct flags *f = malloc(sizeof(*f)); /* too big for the stack of a callback */
+    int rc = f ? history_flags(app_store(app), app_now(app), f, m->err, sizeof(m->err))
+               : STORE_ERROR;
+    m->severe[0] = '\0';
+    for (size_t i = 0; rc == STORE_OK && i < flags_count(f); i++)
+        if (flags_at(f, i)->kind == FLAG_SEVERE_NOT_EASING)
+            snprintf(m->severe, sizeof(m->severe), "%s", flags_at(f, i)->advice);
+    free(f);
+    return rc;
+}
+
+/* The gate (src/gate.h): the warning in force, the ongoing episode's
+ * nerve signs, the severe flag. A failure to read says so and gates as if
+ * an emergency were in force: a sign must never be missed for an error. */
+static void load_gate(struct app *app, struct tmr *m, const struct episode *latest)
+{
+    struct warnsign_state w;
+    struct gate_facts facts = {REDFLAG_CLEAR, 0, NULL};
+    int rc = history_warning(app_store(app), app_now(app), &w, m->err, sizeof(m->err));
+    if (rc == STORE_OK)
+        rc = load_severe(app, m);
+    if (rc != STORE_OK) {
+        app_status(app, "Could not read the warning signs: %s", m->err);
+        facts.level = REDFLAG_EMERGENCY;
+    } else {
+        facts.level = w.level;
+    }
+    facts.nerve = latest && gate_nerve_episode(latest);
+    facts.severe_advice = m->severe;
+    gate_build(m->kind, &facts, &m->gate);
+}
+
+/* The guidance: age of the ongoing (else the latest) episode, the end of
+ * the last ice session and the gate, read once when the screen opens. */
 static void load_advice(struct app *app, struct tmr *m)
 {
     struct store *st = app_store(app);
@@ -163,13 +199,14 @@ static void load_advice(struct app *app, struct tmr *m)
     int rc = ep ? history_latest_episode(st, ep, m->err, sizeof(m->err)) : STORE_ERROR;
     if (rc == STORE_OK)
         age = now - ep->started_at;
-    free(ep);
     int irc = store_session_last_ice_end(st, &ice_end, m->err, sizeof(m->err));
     if (irc == STORE_OK)
         since_ice = now - ice_end < 0 ? 0 : now - ice_end;
     if ((rc != STORE_OK && rc != STORE_NOT_FOUND) || (irc != STORE_OK && irc != STORE_NOT_FOUND))
         app_status(app, "Could not read the history for advice: %s", m->err);
     therapy_suggest(age, since_ice, &m->advice);
+    load_gate(app, m, rc == STORE_OK ? ep : NULL);
+    free(ep);
 }
 
 /* ---- recording ---- */
@@ -243,6 +280,16 @@ static void start(struct app *app, struct tmr *m)
     }
 }
 
+/* Enter on the set-up: under an emergency only an explicit yes starts. */
+static void start_asked(struct app *app, struct tmr *m)
+{
+    if (m->gate.confirm && !app_confirm(app, GATE_CONFIRM_QUESTION)) {
+        app_status(app, "Not started. Seek emergency care now.");
+        return;
+    }
+    start(app, m);
+}
+
 /* ---- drawing: shared ---- */
 
 static int text_cols(void)
@@ -278,79 +325,153 @@ static void join_lines(const char *const *lines, size_t n, char *buf, size_t len
     }
 }
 
-static int draw_safety(int y, int last, attr_t attr)
+/* 1 when the gate shows this very line already. */
+static int gated(const struct tmr *m, const char *line)
+{
+    for (size_t i = 0; i < m->gate.nlines; i++)
+        if (strcmp(m->gate.lines[i].text, line) == 0)
+            return 1;
+    return 0;
+}
+
+/* The safety lines as one paragraph, less a line the gate shows above. */
+static int draw_safety(const struct tmr *m, int y, int last, attr_t attr)
 {
     char text[512];
-    size_t n;
+    const char *keep[8];
+    size_t n, k = 0;
     const char *const *lines = routine_safety_lines(&n);
-    join_lines(lines, n, text, sizeof(text));
+    for (size_t i = 0; i < n && k < COUNT(keep); i++)
+        if (!gated(m, lines[i]))
+            keep[k++] = lines[i];
+    join_lines(keep, k, text, sizeof(text));
     return ui_put_wrapped(y, 2, text_cols(), last, text, attr);
 }
 
 /* ---- drawing: set-up ---- */
 
-static int draw_setup_stretch(const struct tmr *m, int y)
+static attr_t tone_attr(enum gate_tone t)
+{
+    switch (t) {
+    case GATE_TONE_EMERGENCY: return ui_attr(UC_EMERGENCY) | A_BOLD;
+    case GATE_TONE_URGENT: return ui_attr(UC_URGENT) | A_BOLD;
+    case GATE_TONE_CAUTION: break;
+    }
+    return ui_attr(UC_MODERATE);
+}
+
+/* One gate line at row y, reflowed to take the fewest rows. Returns the
+ * next row. */
+static int draw_gate_line(const struct gate_line *g, int y)
+{
+    char text[512];
+    gate_reflow(g->text, text, sizeof(text));
+    return ui_put_wrapped(y, 2, text_cols(), y + 3, text, tone_attr(g->tone));
+}
+
+/* The gate's lines first, the most serious on top, then a blank row.
+ * Returns the next row. */
+static int draw_gate(const struct tmr *m, int y)
+{
+    if (m->gate.nlines == 0)
+        return y;
+    for (size_t i = 0; i < m->gate.nlines; i++)
+        y = draw_gate_line(&m->gate.lines[i], y);
+    if (m->gate.confirm)
+        ui_put(y++, 2, text_cols(), "Enter asks first: only y starts the session anyway.",
+               A_BOLD);
+    return y + 1;
+}
+
+/* How much of the set-up to leave out so that the gate, which is never
+ * cut, leaves room for the rest at 80x24: FULL draws everything, TIGHT
+ * drops the blank rows, TIGHTEST also the routine's summary and stretch
+ * names, or which of ice or heat to choose. */
+enum fit { FIT_FULL, FIT_TIGHT, FIT_TIGHTEST };
+
+static int draw_setup_stretch(const struct tmr *m, int y, enum fit fit)
 {
     size_t n;
     const struct routine *list = routines_list(&n);
     const struct routine *r = current_routine(m);
     char total[24], names[256] = "";
+    int gap = fit == FIT_FULL;
     ui_put(y++, 2, text_cols(), "Stretch routine (Up/Down chooses)", A_BOLD);
     for (size_t i = 0; i < n; i++) {
         attr_t a = i == m->routine ? ui_attr(UC_SELECTED) : A_NORMAL;
         ui_putf(y++, 4, text_cols() - 2, a, "%s %-18s %d-second holds", i == m->routine ? ">" : " ",
                 list[i].name, list[i].hold_s);
     }
-    y = ui_put_wrapped(y + 1, 2, text_cols(), y + 2, r->summary, A_NORMAL);
-    for (size_t i = 0; i < r->nstretches; i++) {
-        size_t used = strlen(names);
-        snprintf(names + used, sizeof(names) - used, "%s%s",
-                 i ? ", " : "Stretches: ", r->stretches[i]->name);
+    if (fit != FIT_TIGHTEST) {
+        y = ui_put_wrapped(y + gap, 2, text_cols(), y + gap + 1, r->summary, A_NORMAL);
+        for (size_t i = 0; i < r->nstretches; i++) {
+            size_t used = strlen(names);
+            snprintf(names + used, sizeof(names) - used, "%s%s",
+                     i ? ", " : "Stretches: ", r->stretches[i]->name);
+        }
+        y = ui_put_wrapped(y, 2, text_cols(), y + 1, names, A_NORMAL);
     }
-    y = ui_put_wrapped(y, 2, text_cols(), y + 1, names, A_NORMAL);
+    if (r->caution)
+        ui_put(y++, 2, text_cols(), r->caution, ui_attr(UC_MODERATE));
     for (size_t i = 0; i < r->nstretches; i++)
         if (r->stretches[i]->caution)
             ui_putf(y++, 2, text_cols(), ui_attr(UC_MODERATE), "%s: %s", r->stretches[i]->name,
                     r->stretches[i]->caution);
     timer_format_clock((timer_total_ms(&m->plan) + MS_PER_S - 1) / MS_PER_S, total, sizeof(total));
-    y++;
+    y += gap;
     int x = 2 + ui_put(y, 2, 8, "Hold:", A_BOLD);
     x += ui_putf(y, x, 12, A_REVERSE | A_BOLD, " < %2d s > ", m->hold_s);
     ui_putf(y++, x + 1, COLS - x - 3, A_NORMAL, "Left/Right: 5 or 30 s. Rest %d s. About %s.",
             routine_rest_s(m->hold_s), total);
-    return draw_safety(y + 1, y + 2, A_NORMAL);
+    return draw_safety(m, y + gap, y + gap + 3, A_NORMAL);
 }
 
-static int draw_setup_therapy(const struct tmr *m, int y)
+static int draw_setup_therapy(const struct tmr *m, int y, enum fit fit)
 {
     const struct therapy_preset *p = preset(m);
-    enum therapy_advice want = m->therapy == THERAPY_ICE ? ADVICE_ICE : ADVICE_HEAT;
-    attr_t a = m->advice.advice == want            ? ui_attr(UC_OK)
-               : m->advice.advice == ADVICE_EITHER ? A_NORMAL
-                                                   : ui_attr(UC_MODERATE);
+    int gap = fit == FIT_FULL;
     ui_putf(y++, 2, text_cols(), A_BOLD, "%s session", p->name);
-    y = ui_put_wrapped(y + 1, 2, text_cols(), y + 2, m->advice.reason, a);
+    /* Which one is a suggestion, never a warning: the sources disagree. */
+    if (fit != FIT_TIGHTEST)
+        y = ui_put_wrapped(y + gap, 2, text_cols(), y + gap + 1, m->advice.reason, A_NORMAL);
     /* The 2-hour gap is about ice; heat after ice is fine. */
     if (m->therapy == THERAPY_ICE && m->advice.warning[0])
         y = ui_put_wrapped(y, 2, text_cols(), y + 1, m->advice.warning, ui_attr(UC_SEVERE));
-    y++;
+    y += gap;
     ui_put(y++, 2, text_cols(), p->how, A_NORMAL);
-    ui_put(y++, 2, text_cols(), p->when, A_NORMAL);
+    for (size_t i = 0; i < p->nlines; i++)
+        if (!gated(m, GATE_NUMB_SKIN_LINE) || strstr(p->lines[i], "numb") == NULL)
+            ui_put(y++, 2, text_cols(), p->lines[i], A_NORMAL);
     ui_put(y++, 2, text_cols(), p->caution, A_BOLD);
-    y++;
+    y += gap;
     int x = 2 + ui_put(y, 2, 10, "Minutes:", A_BOLD);
     x += ui_putf(y, x + 1, 10, A_REVERSE | A_BOLD, " < %2d > ", m->minutes);
-    ui_putf(y++, x + 2, COLS - x - 4, A_NORMAL, "Left/Right: %d to %d", p->min_min, p->max_min);
-    if (m->note[0])
-        ui_put(y, 2, text_cols(), m->note, ui_attr(UC_MODERATE));
-    return y + 1;
+    ui_putf(y++, x + 2, COLS - x - 4, A_NORMAL, "Left/Right: %d to %d; %s", p->min_min,
+            p->max_min, THERAPY_TOO_LONG);
+    return y;
+}
+
+static void clear_rows(int from, int to)
+{
+    for (int y = from; y <= to; y++) {
+        move(y, 0);
+        clrtoeol();
+    }
 }
 
 static void draw_setup(const struct tmr *m)
 {
-    int y = ui_body_top() + 1;
-    y = m->is_stretch ? draw_setup_stretch(m, y) : draw_setup_therapy(m, y);
-    draw_pain(y + 1, "Pain now, 0-10 (Enter skips):", m->pain);
+    int top = draw_gate(m, ui_body_top() + 1);
+    int last = ui_body_bottom() - 3; /* the pain's row at the latest: the hints follow */
+    for (enum fit fit = FIT_FULL;; fit++) {
+        int y = m->is_stretch ? draw_setup_stretch(m, top, fit) : draw_setup_therapy(m, top, fit);
+        y += fit == FIT_FULL;
+        if (y <= last || fit == FIT_TIGHTEST) {
+            draw_pain(y, "Pain now, 0-10 (Enter skips):", m->pain);
+            break;
+        }
+        clear_rows(top, ui_body_bottom());
+    }
     draw_hints(m->is_stretch ? M_STRETCH : M_THERAPY);
 }
 
@@ -465,15 +586,17 @@ static void draw_run(const struct tmr *m)
     y += ui_bigtext_height(scale) + 1;
     draw_time_line(m, y++, now, st);
     draw_progress_bar(y++, timer_progress(&m->t, now));
-    int safety = ui_body_bottom() - 5;
+    int safety = ui_body_bottom() - 6;
     y = ui_put_wrapped(y + 1, 2, text_cols(), y + 2, st->instruction, A_NORMAL);
+    /* A routine's own caution was on the set-up: the rows go to the
+     * safety lines, which must be whole while the patient stretches. */
     if (st->caution)
         ui_put(y++, 2, text_cols(), st->caution, ui_attr(UC_MODERATE));
     if (st->next[0])
         ui_putf(y++, 2, text_cols(), A_NORMAL, "next: %s", st->next);
     if (m->is_stretch) {
         draw_stretch_progress(m, y++, idx);
-        draw_safety(safety, safety + 1, ui_attr(UC_DIM));
+        draw_safety(m, y > safety ? y : safety, ui_body_bottom() - 3, ui_attr(UC_DIM));
     }
     if (m->asking_stop)
         ui_put(ui_body_bottom() - 2, 2, text_cols(),
@@ -532,7 +655,11 @@ static void timer_draw(struct app *app, struct screen *s)
     case PH_RUN: draw_run(m); break;
     case PH_END: draw_end(m); break;
     }
-    ui_put(ui_body_bottom(), 2, text_cols(), ROUTINES_NOT_MEDICAL_ADVICE, ui_attr(UC_DIM));
+    /* Under an emergency or urgent warning nothing may soften the
+     * instruction to act now: no "if you are worried". */
+    int acting = m->gate.nlines && m->gate.lines[0].tone != GATE_TONE_CAUTION;
+    ui_put(ui_body_bottom(), 2, text_cols(),
+           acting ? HISTORY_NOT_ADVICE_SHORT : ROUTINES_NOT_MEDICAL_ADVICE, ui_attr(UC_DIM));
 }
 
 /* ---- keys ---- */
@@ -563,7 +690,8 @@ static void change_setting(struct app *app, struct tmr *m, int delta)
         const struct therapy_preset *p = preset(m);
         int want = m->minutes + delta;
         if (want < p->min_min || want > p->max_min) {
-            app_status(app, "%s takes %d to %d minutes.", p->name, p->min_min, p->max_min);
+            app_status(app, "%s takes %d to %d minutes: %s.", p->name, p->min_min, p->max_min,
+                       THERAPY_TOO_LONG);
             return;
         }
         m->minutes = want;
@@ -586,7 +714,7 @@ static int handle_setup(struct app *app, struct tmr *m, const struct ui_key *key
         break;
     case ACT_LEFT:
     case ACT_RIGHT: change_setting(app, m, act == ACT_LEFT ? -1 : 1); break;
-    case ACT_SELECT: start(app, m); break;
+    case ACT_SELECT: start_asked(app, m); break;
     case ACT_BACK: return UI_POP;
     case ACT_HELP: break; /* UI_OK with ACT_HELP: the loop opens the help */
     default: app_status(app, "Enter starts; type the pain now first if you like (0-10).");

@@ -17,8 +17,11 @@ static const char *const tips[] = {
     "Drink",
     "  Stay hydrated: dehydration is one of the triggers of spasms.",
     "Ice and heat",
-    "  Ice in the first 48 hours (20 minutes, wrapped in a towel, at most every "
-    "2 hours); heat after that or for stiffness; never sleep on a heating pad.",
+    "  10 to 20 minutes (longer risks a burn or frostbite), wrapped in a towel or "
+    "cloth, never on bare, numb or broken skin; diabetes or poor circulation: check "
+    "the skin after. Ice at most every 2 hours. Heat warm, not hot; never fall "
+    "asleep on a heating pad. First 48 hours: whichever eases it more (many use "
+    "ice); later, heat helps stiff muscles and alternating is fine.",
     NULL,
 };
 

@@ -21,6 +21,14 @@ int screen_help_open(struct app *app, const struct screen *of);
  * Returns 0, or -1 with the reason on the status line. */
 int screen_form_open(struct app *app, int64_t id);
 
+/* After a save of `after` over `before` (NULL: a new episode), opens the
+ * advice that is due at once (CONTENT.md "Warning signs logged as
+ * symptoms"): a new warning sign's verdict and advice, and the checklist
+ * prompt for a new nerve symptom; `c` there opens the checklist. Returns 1
+ * when it opened, 0 when nothing is due (nothing opens), -1 when it could
+ * not open (the status line then carries the verdict's title). */
+int screen_advice_open(struct app *app, const struct episode *before, const struct episode *after);
+
 /* Opens the history list / the red-flag checklist. */
 int screen_history_open(struct app *app);
 

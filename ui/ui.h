@@ -54,7 +54,9 @@ struct ui_key {
     wint_t ch;
 };
 
-/* What a handler tells the loop, as a bitmask. */
+/* What a handler tells the loop, as a bitmask. UI_POP: the screen that
+ * handled the key leaves; a screen it pushed meanwhile stays on top, so a
+ * screen can hand over to the next (the form to its advice). */
 enum ui_ret { UI_OK = 0, UI_POP = 1, UI_QUIT = 2 };
 
 struct screen;

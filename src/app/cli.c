@@ -11,8 +11,10 @@
 #include "db/store.h"
 #include "src/app/cli_common.h"
 #include "src/episode.h"
+#include "src/episode_text.h"
 #include "src/flags.h"
 #include "src/util.h"
+#include "src/warnsign.h"
 #include "src/when.h"
 
 /* Options shared by log and edit; has_* says what the user gave. */
@@ -28,8 +30,8 @@ struct episode_opts {
     struct episode tags; /* only ntags/tags used: the tags given, in order */
 };
 
-enum { OPT_AT = 1000, OPT_ENDED, OPT_FOR, OPT_TRIGGER, OPT_SYMPTOM, OPT_RELIEF, OPT_MED,
-       OPT_NOTE, OPT_ONGOING, OPT_HELP, OPT_SINCE, OPT_UNTIL, OPT_YES };
+enum { OPT_AT = 1000, OPT_ENDED, OPT_FOR, OPT_TRIGGER, OPT_FEEL, OPT_SYMPTOM, OPT_RELIEF,
+       OPT_MED, OPT_NOTE, OPT_ONGOING, OPT_HELP, OPT_SINCE, OPT_UNTIL, OPT_YES };
 
 static const struct option episode_longopts[] = {
     {"at", required_argument, NULL, OPT_AT},
@@ -39,6 +41,7 @@ static const struct option episode_longopts[] = {
     {"region", required_argument, NULL, 'r'},
     {"side", required_argument, NULL, 's'},
     {"trigger", required_argument, NULL, OPT_TRIGGER},
+    {"feel", required_argument, NULL, OPT_FEEL},
     {"symptom", required_argument, NULL, OPT_SYMPTOM},
     {"relief", required_argument, NULL, OPT_RELIEF},
     {"med", required_argument, NULL, OPT_MED},
@@ -50,8 +53,8 @@ static const struct option episode_longopts[] = {
 
 static const char usage_log[] =
     "usage: unknot log [--at WHEN] [--ended WHEN | --for DUR] -i N -r REGION [-s SIDE]\n"
-    "                  [--trigger T]... [--symptom S]... [--relief R]... [--med TEXT]...\n"
-    "                  [--note TEXT]\n"
+    "                  [--trigger T]... [--feel F]... [--symptom S]... [--relief R]...\n"
+    "                  [--med TEXT]... [--note TEXT]\n"
     "Log a spasm episode. Without --ended or --for it is ongoing.\n"
     "  --at WHEN        when it started (default now)\n"
     "  --ended WHEN     when it ended\n"
@@ -62,9 +65,13 @@ static const char usage_log[] =
     "  --trigger T      lifting, twisting, bending, sudden-movement, sneeze-cough,\n"
     "                   sitting, standing, out-of-bed, sleeping, exercise, stress, cold,\n"
     "                   dehydration, other:TEXT (repeatable)\n"
+    "  --feel F         what the pain feels like: tight, sharp, burning, dull,\n"
+    "                   throbbing, electric, other:TEXT (repeatable)\n"
     "  --symptom S      stiffness, knot, twitching, radiating-buttock, radiating-leg,\n"
-    "                   below-knee, numbness, weakness, cannot-straighten, sleep,\n"
-    "                   other:TEXT (repeatable)\n"
+    "                   below-knee, numbness, cannot-straighten, sleep, other:TEXT,\n"
+    "                   and the warning signs, which print what to do first:\n"
+    "                   bladder-bowel, saddle-numbness, both-legs, fever (emergency),\n"
+    "                   arm-hand, weakness (urgent) (repeatable)\n"
     "  --relief R       rest, walking, stretching, massage, ice, heat, medication, physio,\n"
     "                   other:TEXT (repeatable)\n"
     "  --med TEXT       medication taken, name and dose (repeatable)\n"
@@ -73,8 +80,8 @@ static const char usage_log[] =
 
 static const char usage_edit[] =
     "usage: unknot edit ID [options of log] [--ongoing]\n"
-    "Change the given fields of episode ID and nothing else. A --trigger, --symptom,\n"
-    "--relief or --med list replaces that list. --ongoing removes the end.\n"
+    "Change the given fields of episode ID and nothing else. A --trigger, --feel,\n"
+    "--symptom, --relief or --med list replaces that list. --ongoing removes the end.\n"
     "See unknot log --help for the options.\n";
 
 static const char usage_end[] =
@@ -127,6 +134,7 @@ static int episode_opt(struct episode_opts *o, int c, const char *arg,
     case 'r': o->has_region = 1; rc = region_parse(arg, &o->region, err, sizeof(err)); break;
     case 's': o->has_side = 1; rc = side_parse(arg, &o->side, err, sizeof(err)); break;
     case OPT_TRIGGER: return add_tag_opt(o, TAG_TRIGGER, arg, ctx, cmd);
+    case OPT_FEEL: return add_tag_opt(o, TAG_FEEL, arg, ctx, cmd);
     case OPT_SYMPTOM: return add_tag_opt(o, TAG_SYMPTOM, arg, ctx, cmd);
     case OPT_RELIEF: return add_tag_opt(o, TAG_RELIEF, arg, ctx, cmd);
     case OPT_MED: return add_tag_opt(o, TAG_MEDICATION, arg, ctx, cmd);
@@ -216,6 +224,27 @@ static int validate_or_usage(struct cli_ctx *ctx, const char *cmd, const struct 
     return CLI_OK;
 }
 
+/* A warning sign reaches the patient first (CONTENT.md): its verdict's
+ * title on the first line, the signs, the advice, then a blank line
+ * before the line that says what was saved. Nothing softens it. */
+static void print_sign_advice(struct cli_ctx *ctx, const struct warnsign *w,
+                              const struct episode *ep)
+{
+    char signs[EPISODE_TEXT_TAGS_MAX];
+    episode_text_signs(ep, signs, sizeof(signs));
+    fprintf(ctx->out, "%s\n%s\n%s\n\n", redflag_level_title(w->level), signs,
+            redflag_level_advice(w->level));
+}
+
+/* After the line that says what was saved: a nerve symptom new to ep
+ * (before NULL: a new episode) prompts the checklist. */
+static void print_nerve_prompt(struct cli_ctx *ctx, const struct episode *before,
+                               const struct episode *ep)
+{
+    if (warnsign_prompt_added(before, ep))
+        fprintf(ctx->out, WARNSIGN_NERVE_PROMPT("unknot check") "\n");
+}
+
 static int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct episode_opts o;
@@ -236,17 +265,25 @@ static int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
     ep->started_at = ctx->now;
     apply_episode_opts(&o, ep);
     rc = validate_or_usage(ctx, "log", ep);
+    const struct warnsign *sign = rc == CLI_OK ? warnsign_added(NULL, ep) : NULL;
+    /* Before the save: the advice holds even if the store refuses. */
+    if (sign)
+        print_sign_advice(ctx, sign, ep);
     if (rc == CLI_OK)
         rc = cli_store_episode(ctx, ep, 1);
+    if (rc == CLI_OK)
+        print_nerve_prompt(ctx, NULL, ep);
     free(ep);
     return rc;
 }
 
 /* The change `unknot edit` makes, run by store_episode_edit inside its
- * transaction. */
+ * transaction; before keeps the stored episode, so that what the edit
+ * adds (a warning sign, a nerve symptom) is told once it is saved. */
 struct edit_job {
     struct cli_ctx *ctx;
     const struct episode_opts *o;
+    struct episode *before;
     int called, rc;
 };
 
@@ -257,6 +294,7 @@ static int edit_apply(void *arg, struct episode *ep)
     int had_end = ep->ended_at != EPISODE_ONGOING;
     int64_t length = had_end ? ep->ended_at - ep->started_at : 0;
     job->called = 1;
+    *job->before = *ep;
     apply_episode_opts(o, ep);
     /* Moving the start keeps a known length unless a new end was given. */
     if (o->has_at && had_end && !o->has_ended && !o->has_for && !o->ongoing)
@@ -277,7 +315,7 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
     int64_t id;
     if ((rc = cli_one_id(ctx, argc, argv, &id)) != CLI_OK)
         return rc;
-    struct episode *ep = calloc(1, sizeof(*ep));
+    struct episode *ep = calloc(2, sizeof(*ep)), *before = ep ? ep + 1 : NULL;
     if (!ep)
         return cli_no_memory(ctx);
     struct store *st = cli_open_store(ctx);
@@ -285,13 +323,18 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
         free(ep);
         return CLI_RUNTIME;
     }
-    struct edit_job job = {ctx, &o, 0, CLI_OK};
+    struct edit_job job = {ctx, &o, before, 0, CLI_OK};
     int src = store_episode_edit(st, id, edit_apply, &job, ep, ctx->now, err, sizeof(err));
     store_close(&st);
+    const struct warnsign *sign = job.called && job.rc == CLI_OK ? warnsign_added(before, ep)
+                                                                 : NULL;
+    if (sign)
+        print_sign_advice(ctx, sign, ep);
     rc = CLI_RUNTIME;
     if (src == STORE_OK) {
         fprintf(ctx->out, "Updated episode %" PRId64 "%s.\n", ep->id,
                 ep->ended_at == EPISODE_ONGOING ? " (ongoing)" : "");
+        print_nerve_prompt(ctx, before, ep);
         rc = CLI_OK;
     } else if (src == STORE_ABORTED) {
         rc = job.rc; /* validate_or_usage said why */

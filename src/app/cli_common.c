@@ -129,6 +129,8 @@ enum cli_answer cli_read_answer(struct cli_ctx *ctx)
                 a = CLI_ANSWER_NO;
             else if (len == 1 && p[0] == '?')
                 a = CLI_ANSWER_EXPLAIN;
+            else if (len == 0)
+                a = CLI_ANSWER_EMPTY;
         }
     }
     free(line);

@@ -8,27 +8,33 @@
 #include "db/store.h"
 #include "src/app/cli_common.h"
 #include "src/app/history.h"
+#include "src/check.h"
 #include "src/flags.h"
 #include "src/json.h"
 #include "src/redflags.h"
 #include "src/util.h"
 #include "src/when.h"
 
-enum { OPT_HELP = 1000, OPT_JSON, OPT_YES, OPT_NONE };
+enum { OPT_HELP = 1000, OPT_JSON, OPT_YES, OPT_NONE, OPT_LIST };
 
 static const char usage_flags[] =
     "usage: unknot flags [--json]\n"
-    "Print the flags computed from the history (leg symptoms, severe and not easing,\n"
-    "over 3 days, a week or two weeks, recurring, long-running), one per line with\n"
-    "its advice and the episodes behind it.\n"
+    "Print the emergency or urgent warning in force first (a red-flag verdict or a\n"
+    "warning sign logged, until a newer complete check with no yes), then the flags\n"
+    "computed from the history (leg symptoms, severe and not easing, over 3 days, a\n"
+    "week or two weeks, recurring, long-running), one per line with its advice and\n"
+    "the episodes behind it.\n"
     "  --json   print them as a JSON array\n";
 
 static const char usage_check[] =
-    "usage: unknot check [--yes LIST | --none]\n"
+    "usage: unknot check [--yes LIST | --none | --list]\n"
     "Answer the red-flag checklist and store the verdict. On a terminal each item is\n"
-    "asked in turn (y, n, or ? for an explanation).\n"
+    "asked in turn (y, n, or ? for an explanation). An emergency answer is saved at\n"
+    "once and you may stop there; input that ends after a yes keeps the answers\n"
+    "given as a partial check.\n"
     "  --yes LIST   answer yes to these item numbers (1,5) and no to the rest\n"
-    "  --none       answer no to every item\n";
+    "  --none       answer no to every item\n"
+    "  --list       print the items, one a line: number, level, question\n";
 
 static const char usage_checks[] = "usage: unknot checks\nList past red-flag checks, newest "
                                    "first.\n";
@@ -97,6 +103,65 @@ static void print_flag_json(struct cli_ctx *ctx, const struct flag *fl)
     fputs("]}", f);
 }
 
+/* ---- the warning in force, before the flags (issue 10) ---------------- */
+
+static void print_warning_json(struct cli_ctx *ctx, const struct warnsign_state *w,
+                               const char *source, size_t nflags)
+{
+    FILE *f = ctx->out;
+    fprintf(f, "[\n  {\"kind\": \"%s\", \"level\": \"%s\", \"title\": ",
+            w->sign ? "warning_sign" : "verdict", redflag_level_code(w->level));
+    json_write_string(f, redflag_level_title(w->level));
+    fputs(", \"words\": ", f);
+    json_write_string(f, source);
+    fputs(", \"advice\": ", f);
+    json_write_string(f, redflag_level_advice(w->level));
+    if (w->sign) {
+        fputs(", \"sign\": ", f);
+        json_write_string(f, w->sign->code);
+        fprintf(f, ", \"episodes\": [{\"id\": %" PRId64 ", ", w->episode_id);
+        json_field_time(f, "started_at", w->episode_started_at);
+        fputs("}]}", f);
+    } else {
+        fprintf(f, ", \"check\": {\"id\": %" PRId64 ", ", w->check_id);
+        json_field_time(f, "taken_at", w->check_taken_at);
+        fputs("}}", f);
+    }
+    fputs(nflags ? ",\n" : "\n", f);
+}
+
+/* Prints the emergency or urgent warning in force (a verdict, or a
+ * warning sign logged) before the computed flags: it reaches the patient
+ * first. Text: its title, what holds it, its advice and a blank line; JSON:
+ * opens the array with it as the first object. Returns 1 when it printed,
+ * 0 when none is in force, and 0 with *rc set on a store error. */
+static int print_warning(struct cli_ctx *ctx, int json, size_t nflags, int *rc)
+{
+    char err[STORE_ERR_LEN], source[HISTORY_SOURCE_LEN];
+    struct warnsign_state w;
+    struct store *st = cli_open_store(ctx);
+    if (!st) {
+        *rc = CLI_RUNTIME;
+        return 0;
+    }
+    int src = history_warning(st, ctx->now, &w, err, sizeof(err));
+    store_close(&st);
+    if (src != STORE_OK) {
+        fprintf(ctx->err, "unknot flags: %s\n", err);
+        *rc = CLI_RUNTIME;
+        return 0;
+    }
+    if (!history_warning_in_force(&w))
+        return 0;
+    history_warning_source(&w, source, sizeof(source));
+    if (json)
+        print_warning_json(ctx, &w, source, nflags);
+    else
+        fprintf(ctx->out, "%s\n%s\n%s\n\n", redflag_level_title(w.level), source,
+                redflag_level_advice(w.level));
+    return 1;
+}
+
 int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option longopts[] = {{"json", no_argument, NULL, OPT_JSON},
@@ -120,8 +185,10 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
         return cli_no_memory(ctx);
     int rc = compute_flags(ctx, f);
     size_t n = rc == CLI_OK ? flags_count(f) : 0;
+    int warned = rc == CLI_OK ? print_warning(ctx, json, n, &rc) : 0;
     if (rc == CLI_OK && json) {
-        fputs(n ? "[\n" : "[", ctx->out);
+        if (!warned)
+            fputs(n ? "[\n" : "[", ctx->out);
         for (size_t i = 0; i < n; i++) {
             print_flag_json(ctx, flags_at(f, i));
             fputs(i + 1 < n ? ",\n" : "\n", ctx->out);
@@ -130,7 +197,8 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
     } else if (rc == CLI_OK) {
         for (size_t i = 0; i < n; i++)
             print_flag_text(ctx, flags_at(f, i));
-        fprintf(ctx->out, "%s%s\n", n ? "" : "No flags.\n", FLAGS_NOT_MEDICAL_ADVICE);
+        fprintf(ctx->out, "%s%s\n", n || warned ? "" : "No flags.\n",
+                warned ? HISTORY_NOT_ADVICE_SHORT : FLAGS_NOT_MEDICAL_ADVICE);
     }
     free(f);
     return rc;
@@ -139,6 +207,54 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 static void print_verdict(struct cli_ctx *ctx, enum redflag_level level)
 {
     fprintf(ctx->out, "%s\n%s\n", redflag_level_title(level), redflag_level_advice(level));
+}
+
+/* `check --list`: one line per item, number, level and question, for
+ * scripts that answer with --yes. */
+static void print_items(struct cli_ctx *ctx)
+{
+    for (int i = 1; i <= REDFLAG_COUNT; i++) {
+        const struct redflag_item *item = redflags_item(i);
+        fprintf(ctx->out, "%2d  %-10s  %s\n", item->number, redflag_level_code(item->level),
+                item->question);
+    }
+}
+
+/* A checklist being taken: the answers so far and the check they make,
+ * stored (id set) from the first emergency yes on. */
+struct taking {
+    struct cli_ctx *ctx;
+    struct store *st;                 /* opened at the first save */
+    unsigned char ans[REDFLAG_COUNT]; /* CHECK_NO, CHECK_YES, CHECK_NOT_ASKED */
+    struct check chk;
+};
+
+/* How taking the checklist ended. */
+enum taken { TAKEN_ALL, TAKEN_STOPPED, TAKEN_ENDED };
+
+/* Stores the answers so far: a new check the first time, the same one
+ * after (check_update). Says why on failure. */
+static int save_taking(struct taking *t)
+{
+    char err[STORE_ERR_LEN];
+    check_update(&t->chk, t->ctx->now, t->ans);
+    if (!t->st && !(t->st = cli_open_store(t->ctx)))
+        return CLI_RUNTIME;
+    if (store_check_save(t->st, &t->chk, err, sizeof(err)) != STORE_OK) {
+        fprintf(t->ctx->err, "unknot check: %s; the check was not saved\n", err);
+        return CLI_RUNTIME;
+    }
+    return CLI_OK;
+}
+
+/* "Saved as check 3." or, for a check left part way, "Saved as check 3
+ * (partial: 1 of 20 asked)." */
+static void print_saved(struct cli_ctx *ctx, const struct check *c)
+{
+    fprintf(ctx->out, "Saved as check %" PRId64, c->id);
+    if (!c->complete)
+        fprintf(ctx->out, " (partial: %d of %d asked)", check_answer_count(c), REDFLAG_COUNT);
+    fputs(".\n", ctx->out);
 }
 
 /* Asks one item until the answer is y or n; -1 at end of input. */
@@ -159,33 +275,69 @@ static int ask_item(struct cli_ctx *ctx, const struct redflag_item *item)
     }
 }
 
-static int ask_checklist(struct cli_ctx *ctx, unsigned char answers[REDFLAG_COUNT])
+/* "Stop here?", stopping by default: 1 to stop (also at end of input), 0
+ * to go on. */
+static int ask_stop(struct cli_ctx *ctx)
 {
-    fprintf(ctx->out, "Red-flag checklist: answer each question about now.\n\n");
-    for (int i = 1; i <= REDFLAG_COUNT; i++) {
-        const struct redflag_item *item = redflags_item(i);
-        int a = ask_item(ctx, item);
-        if (a < 0) {
-            fprintf(ctx->err, "\nunknot check: input ended before item %d; nothing was "
-                              "saved\n", i);
-            return CLI_RUNTIME;
+    for (;;) {
+        fputs("Stop here and get help? [Y/n] ", ctx->out);
+        fflush(ctx->out);
+        switch (cli_read_answer(ctx)) {
+        case CLI_ANSWER_YES:
+        case CLI_ANSWER_EMPTY: return 1;
+        case CLI_ANSWER_EOF: fputc('\n', ctx->out); return 1;
+        case CLI_ANSWER_NO: fputc('\n', ctx->out); return 0;
+        default: fputs("Answer y (stop here; Enter says y) or n (go on).\n", ctx->out);
         }
-        answers[i - 1] = (unsigned char)a;
-        /* Never make someone with an emergency sign read on first. */
-        if (a && item->level == REDFLAG_EMERGENCY)
-            fprintf(ctx->out, "\n%s\n%s\n\n", redflag_level_title(REDFLAG_EMERGENCY),
-                    redflag_level_advice(REDFLAG_EMERGENCY));
     }
-    fputc('\n', ctx->out);
-    return CLI_OK;
 }
 
-/* Parses check's options into answers; `asked` says whether to ask. */
+/* An emergency item answered yes: the verdict before anything else, the
+ * answers stored at once (the rest not asked), then the offer to stop.
+ * Returns 1 to stop. */
+static int emergency_answered(struct taking *t, int item)
+{
+    struct cli_ctx *ctx = t->ctx;
+    fputc('\n', ctx->out);
+    print_verdict(ctx, REDFLAG_EMERGENCY);
+    fputc('\n', ctx->out);
+    if (save_taking(t) == CLI_OK)
+        print_saved(ctx, &t->chk);
+    return item < REDFLAG_COUNT && ask_stop(ctx);
+}
+
+/* Asks the items in turn; *item is the last one answered (stopped) or the
+ * one input ended at. Once stored, the check is saved after every answer,
+ * so that whatever ends the command leaves it up to date. */
+static enum taken take_checklist(struct taking *t, int *item)
+{
+    struct cli_ctx *ctx = t->ctx;
+    fprintf(ctx->out, "Red-flag checklist: answer each question about now.\n\n");
+    for (*item = 1; *item <= REDFLAG_COUNT; (*item)++) {
+        const struct redflag_item *it = redflags_item(*item);
+        int a = ask_item(ctx, it);
+        if (a < 0)
+            return TAKEN_ENDED;
+        t->ans[*item - 1] = a ? CHECK_YES : CHECK_NO;
+        if (a && it->level == REDFLAG_EMERGENCY) {
+            if (emergency_answered(t, *item))
+                return TAKEN_STOPPED;
+        } else if (t->chk.id != 0) {
+            (void)save_taking(t); /* says why; saved again at the end */
+        }
+    }
+    fputc('\n', ctx->out);
+    return TAKEN_ALL;
+}
+
+/* Parses check's options into answers; *ask says whether to ask, *list
+ * whether to print the items only. */
 static int check_options(struct cli_ctx *ctx, int argc, char **argv,
-                         unsigned char answers[REDFLAG_COUNT], int *asked)
+                         unsigned char answers[REDFLAG_COUNT], int *ask, int *list)
 {
     static const struct option longopts[] = {{"yes", required_argument, NULL, OPT_YES},
                                              {"none", no_argument, NULL, OPT_NONE},
+                                             {"list", no_argument, NULL, OPT_LIST},
                                              {"help", no_argument, NULL, OPT_HELP},
                                              {NULL, 0, NULL, 0}};
     char err[UNKNOT_ERR_LEN];
@@ -196,12 +348,15 @@ static int check_options(struct cli_ctx *ctx, int argc, char **argv,
             fputs(usage_check, ctx->out);
             return -1;
         }
-        if (c != OPT_YES && c != OPT_NONE)
+        if (c != OPT_YES && c != OPT_NONE && c != OPT_LIST)
             return cli_bad_option(ctx, argv[0], c, argc, argv);
         if (given++) {
-            fprintf(ctx->err, "unknot check: give --yes LIST or --none once\n");
+            fprintf(ctx->err, "unknot check: give one of --yes LIST, --none or --list\n");
             return CLI_USAGE;
         }
+        *list = c == OPT_LIST;
+        if (*list)
+            continue;
         /* An empty list from a script's empty variable must not pass as
          * "no to everything": that is what --none says on purpose. */
         if (c == OPT_YES && optarg[strspn(optarg, " \t")] == '\0') {
@@ -219,28 +374,11 @@ static int check_options(struct cli_ctx *ctx, int argc, char **argv,
         return cli_extra_args(ctx, argv[0], argv[optind]);
     if (!given && !ctx->interactive) {
         fprintf(ctx->err, "unknot check: not a terminal, so nothing can be asked; answer "
-                          "with --yes LIST (e.g. --yes 1,5) or --none\n");
+                          "with --yes LIST (e.g. --yes 1,5) or --none; --list shows the "
+                          "items\n");
         return CLI_USAGE;
     }
-    *asked = !given;
-    return CLI_OK;
-}
-
-static int save_check(struct cli_ctx *ctx, const unsigned char answers[REDFLAG_COUNT])
-{
-    char err[STORE_ERR_LEN];
-    struct check chk;
-    check_from_answers(ctx->now, answers, &chk);
-    struct store *st = cli_open_store(ctx);
-    if (!st)
-        return CLI_RUNTIME;
-    int rc = store_check_add(st, &chk, err, sizeof(err));
-    store_close(&st);
-    if (rc != STORE_OK) {
-        fprintf(ctx->err, "unknot check: %s; the check was not saved\n", err);
-        return CLI_RUNTIME;
-    }
-    fprintf(ctx->out, "Saved as check %" PRId64 ".\n", chk.id);
+    *ask = !given;
     return CLI_OK;
 }
 
@@ -248,7 +386,7 @@ static void print_yes_items(FILE *f, const unsigned char answers[REDFLAG_COUNT])
 {
     int any = 0;
     for (int i = 0; i < REDFLAG_COUNT; i++) {
-        if (!answers[i])
+        if (answers[i] != CHECK_YES)
             continue;
         const struct redflag_item *item = redflags_item(i + 1);
         fprintf(f, "%s  yes %2d. %s\n", any++ ? "" : "You answered yes to:\n", item->number,
@@ -256,21 +394,79 @@ static void print_yes_items(FILE *f, const unsigned char answers[REDFLAG_COUNT])
     }
 }
 
+/* The end of a checklist answered to the last item, or left part way
+ * after a yes: the verdict first, what was answered yes, the check stored. */
+static int report_verdict(struct taking *t, enum taken how, int item)
+{
+    struct cli_ctx *ctx = t->ctx;
+    if (how == TAKEN_ENDED)
+        fputs("\n\n", ctx->out); /* off the unanswered prompt */
+    check_update(&t->chk, ctx->now, t->ans);
+    print_verdict(ctx, t->chk.verdict);
+    fputc('\n', ctx->out);
+    print_yes_items(ctx->out, t->ans);
+    int rc = save_taking(t);
+    if (rc == CLI_OK)
+        print_saved(ctx, &t->chk);
+    if (rc == CLI_OK && how == TAKEN_ENDED)
+        fprintf(ctx->out, "Input ended before item %d; the answers given are kept.\n", item);
+    return rc;
+}
+
+/* Stopped after an emergency yes: the advice was printed at the yes. */
+static int report_stopped(struct taking *t, int item)
+{
+    if (t->chk.id == 0) { /* the save at the yes failed: once more */
+        if (save_taking(t) != CLI_OK)
+            return CLI_RUNTIME;
+        print_saved(t->ctx, &t->chk);
+    }
+    fprintf(t->ctx->out, "Stopped after item %d. Seek emergency care now.\n", item);
+    return CLI_OK;
+}
+
+/* Input ended: the answers are kept when one is yes; a run of no's makes
+ * no check, and must never read as "no warning signs". */
+static int report_ended(struct taking *t, int item)
+{
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        if (t->ans[i] == CHECK_YES)
+            return report_verdict(t, TAKEN_ENDED, item);
+    fprintf(t->ctx->err, "\nunknot check: input ended before item %d; nothing was saved (no "
+                         "item was answered yes)\n", item);
+    return CLI_RUNTIME;
+}
+
 int cli_cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 {
-    unsigned char answers[REDFLAG_COUNT] = {0};
-    int asked = 0;
-    int rc = check_options(ctx, argc, argv, answers, &asked);
+    struct taking t = {.ctx = ctx};
+    int ask = 0, list = 0, item = 0;
+    memset(t.ans, CHECK_NOT_ASKED, sizeof(t.ans));
+    int rc = check_options(ctx, argc, argv, t.ans, &ask, &list);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
-    if (asked && (rc = ask_checklist(ctx, answers)) != CLI_OK)
-        return rc;
-    enum redflag_level level = redflags_verdict(answers);
-    /* The verdict comes first: an emergency must never be buried. */
-    print_verdict(ctx, level);
-    fputc('\n', ctx->out);
-    print_yes_items(ctx->out, answers);
-    return save_check(ctx, answers);
+    if (list) {
+        print_items(ctx);
+        return CLI_OK;
+    }
+    enum taken how = ask ? take_checklist(&t, &item) : TAKEN_ALL;
+    switch (how) {
+    case TAKEN_STOPPED: rc = report_stopped(&t, item); break;
+    case TAKEN_ENDED: rc = report_ended(&t, item); break;
+    default: rc = report_verdict(&t, how, item);
+    }
+    store_close(&t.st);
+    return rc;
+}
+
+/* The VERDICT column: the stored code, except that a check without a yes
+ * never reads "clear" (CONTENT.md), and one left part way without a yes
+ * says so rather than pass for "no warning signs". */
+static const char *verdict_word(const struct check *c)
+{
+    if (c->verdict != REDFLAG_CLEAR)
+        return redflag_level_code(c->verdict);
+    return c->complete ? "no signs" : "incomplete";
 }
 
 static void print_check_line(struct cli_ctx *ctx, const struct check *c)
@@ -279,15 +475,17 @@ static void print_check_line(struct cli_ctx *ctx, const struct check *c)
     size_t used = 0;
     when_format(c->taken_at, when, sizeof(when));
     for (int i = 0; i < c->nanswers && used < sizeof(yes); i++) {
-        if (!c->answers[i])
+        if (!check_has_answer(c, i + 1) || !c->answers[i])
             continue;
         int w = snprintf(yes + used, sizeof(yes) - used, "%s%d", used ? "," : "", i + 1);
         if (w > 0)
             used += (size_t)w;
     }
-    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-10s  %s\n", c->id, when,
-            redflag_level_code(c->verdict),
+    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-10s  %s", c->id, when, verdict_word(c),
             used ? yes : "-");
+    if (!c->complete)
+        fprintf(ctx->out, "  (partial: %d of %d asked)", check_answer_count(c), REDFLAG_COUNT);
+    fputc('\n', ctx->out);
 }
 
 int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv)

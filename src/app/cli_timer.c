@@ -28,7 +28,10 @@ static const char usage_timer[] =
     "and again at the end; the session is recorded (see unknot sessions).\n"
     "  --routine NAME   first-aid, mobility or daily (default first-aid)\n"
     "  --hold S         5 or 30 seconds a hold (default: the routine's own)\n"
-    "  --minutes N      ice 10 to 20, heat 5 to 30 (default 20)\n"
+    "  --minutes N      ice or heat, 10 to 20 (default 20; longer risks a burn or\n"
+    "                   frostbite)\n"
+    "The set-up shows any warning in force first; after an emergency verdict or\n"
+    "warning sign the session starts only when you say y to \"start anyway\".\n"
     "Keys: Space pause/resume, n skip the step, q stop (asks first), ? help.\n";
 
 static const char usage_sessions[] =
@@ -87,7 +90,6 @@ static int check_therapy(struct cli_ctx *ctx, enum therapy_kind kind, const stru
     if (a->routine || a->hold)
         return timer_usage_error(ctx, "--routine and --hold are for stretch; ice and heat "
                                       "take --minutes");
-    /* A note about the advised range is left to the timer screen. */
     if (a->minutes && therapy_minutes_parse(kind, a->minutes, minutes, msg, sizeof(msg)) != 0)
         return timer_usage_error(ctx, msg);
     return CLI_OK;

@@ -1,8 +1,13 @@
 /* history: services over the stored history (flags, the latest episode). */
 #include "src/app/history.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
+
+#include "src/check.h"
+#include "src/when.h"
 
 int history_flags(struct store *st, int64_t now, struct flags *out, char *err, size_t errlen)
 {
@@ -43,4 +48,98 @@ int history_latest_episode(struct store *st, struct episode *out, char *err, siz
     }
     store_iter_free(&it);
     return rc;
+}
+
+/* Feeds the checks, newest first, until a complete one with no yes. */
+static int feed_checks(struct store *st, struct warnsign_state *w, char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct check c;
+    int rc = store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && !warnsign_cleared(w) &&
+           (rc = store_iter_next(it, &c, err, errlen)) == STORE_OK) {
+        struct warnsign_check wc = {c.id, c.taken_at, c.verdict, c.complete};
+        warnsign_feed_check(w, &wc);
+    }
+    store_iter_free(&it);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
+/* Feeds the episodes that can hold a sign in force: those started in the
+ * recent window, and the ongoing one (which may be older). */
+static int feed_episodes(struct store *st, struct warnsign_state *w, struct episode *ep, char *err,
+                         size_t errlen)
+{
+    struct store_iter *it = NULL;
+    int rc = store_episode_ongoing(st, ep, err, errlen);
+    if (rc == STORE_OK)
+        warnsign_feed_episode(w, ep);
+    else if (rc != STORE_NOT_FOUND)
+        return rc;
+    rc = store_episodes_iter(st, w->now - WARNSIGN_RECENT_S, INT64_MAX, STORE_NEWEST_FIRST,
+                             STORE_ITER_TAGS, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK)
+        warnsign_feed_episode(w, ep);
+    store_iter_free(&it);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
+int history_warning(struct store *st, int64_t now, struct warnsign_state *out, char *err,
+                    size_t errlen)
+{
+    warnsign_begin(out, now);
+    struct episode *ep = malloc(sizeof(*ep)); /* too big for a screen's stack */
+    if (!ep) {
+        snprintf(err, errlen, "out of memory");
+        return STORE_ERROR;
+    }
+    int rc = feed_checks(st, out, err, errlen);
+    if (rc == STORE_OK)
+        rc = feed_episodes(st, out, ep, err, errlen);
+    free(ep);
+    return rc;
+}
+
+int history_warning_in_force(const struct warnsign_state *w)
+{
+    return w->level >= REDFLAG_URGENT;
+}
+
+/* "Nov 30", "Nov 30 2025" in another year than now's; local time. Month
+ * names of its own: the patient's locale must not turn them into bytes
+ * the terminal line was not measured for. */
+static void format_day(int64_t t, int64_t now, char *buf, size_t len)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    time_t tt = (time_t)t, tn = (time_t)now;
+    struct tm tm, tm_now;
+    if (!localtime_r(&tt, &tm) || !localtime_r(&tn, &tm_now) || tm.tm_mon < 0 ||
+        tm.tm_mon > 11) {
+        snprintf(buf, len, "?");
+        return;
+    }
+    if (tm.tm_year == tm_now.tm_year)
+        snprintf(buf, len, "%s %d", months[tm.tm_mon], tm.tm_mday);
+    else
+        snprintf(buf, len, "%s %d %d", months[tm.tm_mon], tm.tm_mday, tm.tm_year + 1900);
+}
+
+void history_warning_source(const struct warnsign_state *w, char *buf, size_t len)
+{
+    char day[24], at[WHEN_FMT_LEN];
+    if (!len)
+        return;
+    buf[0] = '\0';
+    if (!history_warning_in_force(w))
+        return;
+    if (w->sign) {
+        format_day(w->episode_started_at, w->now, day, sizeof(day));
+        snprintf(buf, len, "Warning sign logged: %s, episode %" PRId64 ", %s", w->sign->words,
+                 w->episode_id, day);
+        return;
+    }
+    format_day(w->check_taken_at, w->now, day, sizeof(day));
+    when_format(w->check_taken_at, at, sizeof(at));
+    snprintf(buf, len, "Red-flag check of %s %s", day, at + 11);
 }

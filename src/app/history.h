@@ -9,6 +9,7 @@
 #include "db/store.h"
 #include "src/episode.h"
 #include "src/flags.h"
+#include "src/warnsign.h"
 
 /* The flags of the whole history at `now`: every episode, oldest first,
  * fed into *out (flags_begin .. flags_end), in one pass and constant
@@ -20,5 +21,32 @@ int history_flags(struct store *st, int64_t now, struct flags *out, char *err, s
  * (the most recently started), else the newest. STORE_NOT_FOUND when the
  * history is empty. */
 int history_latest_episode(struct store *st, struct episode *out, char *err, size_t errlen);
+
+/* The warning in force at `now` (src/warnsign.h): the checks newest first
+ * until warnsign_cleared(), then the episodes, with their tags, that are
+ * ongoing or started in the last WARNSIGN_RECENT_S. *out is always begun
+ * at now; on a store error (returned, err filled) it holds what the rows
+ * read before the error gave. Only the most recently started ongoing
+ * episode counts among those older than WARNSIGN_RECENT_S. */
+int history_warning(struct store *st, int64_t now, struct warnsign_state *out, char *err,
+                    size_t errlen);
+
+/* 1 when *w holds an emergency or urgent warning: home shows it first, the
+ * flags command before its flags, the timer set-up as its gate. */
+int history_warning_in_force(const struct warnsign_state *w);
+
+/* The not-advice line under an emergency or urgent warning in force:
+ * without "if you are worried", which would soften the instruction to act
+ * now (CONTENT.md). */
+#define HISTORY_NOT_ADVICE_SHORT "unknot is not medical advice."
+
+#define HISTORY_SOURCE_LEN 128
+
+/* What holds the warning in force, in one line of plain words, into buf
+ * (at most HISTORY_SOURCE_LEN bytes are needed): "Warning sign logged:
+ * numbness between the legs, episode 12, Nov 30" or "Red-flag check of
+ * Nov 30 14:05"; the year follows the day when it is not the
+ * year of w->now. "" when nothing is in force. */
+void history_warning_source(const struct warnsign_state *w, char *buf, size_t len);
 
 #endif

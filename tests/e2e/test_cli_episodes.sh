@@ -105,6 +105,46 @@ done
 run --db "$DB" frobnicate
 expect_rc 2 "unknown command"
 
+# A warning sign logged as a symptom reaches the patient first: the verdict
+# on the first line, before "Logged episode N"; exit 0, the episode stored.
+WDB=$E2E_TMP/warn.db
+run --db "$WDB" log -i 7 -r lower --symptom saddle-numbness --feel sharp
+expect_rc 0 "log with a warning sign exits 0"
+expect_eq "$(printf '%s\n' "$OUT" | head -n 1)" "EMERGENCY: seek emergency care now" \
+    "the emergency verdict is the first line"
+expect_out "Warning sign: numbness between the legs." "the sign is named"
+expect_out "emergency department" "the emergency advice follows"
+case $OUT in *"If you are worried"*) fail "the emergency advice is softened" ;; *) pass ;; esac
+case $(printf '%s\n' "$OUT" | grep -n "Logged episode 1 (ongoing)." | cut -d: -f1) in
+"" | 1) fail "\"Logged episode 1\" is missing or first: $OUT" ;;
+*) pass ;;
+esac
+expect_eq "$(sqlite3 "$WDB" "select kind || ':' || tag from episode_tags order by rowid")" \
+    "$(printf 'feel:sharp\nsymptom:saddle-numbness')" "the feel and the sign are stored"
+run --db "$WDB" show 1
+expect_out "Feels like:  sharp or stabbing" "--feel sharp round-trips through show"
+expect_out "Symptoms:    numbness between the legs" "show names the sign in plain words"
+# Urgent, and the nerve symptoms' reminder after the log line.
+run --db "$WDB" log -i 4 -r neck --symptom arm-hand --symptom numbness
+expect_rc 0 "log with an urgent sign"
+expect_eq "$(printf '%s\n' "$OUT" | head -n 1)" "URGENT: contact a doctor today" \
+    "the urgent verdict is the first line"
+expect_eq "$(printf '%s\n' "$OUT" | tail -n 1)" \
+    "Numbness, tingling or leg pain: take the red-flag checklist now (unknot check)." \
+    "a nerve symptom prompts the checklist last"
+run --db "$WDB" log -i 4 -r lower --feel "other:like a vice" --symptom stiffness
+expect_rc 0 "log with a free-text feel"
+expect_eq "$OUT" "Logged episode 3 (ongoing)." "no warning sign, no advice"
+run --db "$WDB" log -i 4 -r lower --feel knot
+expect_rc 2 "a symptom is not a feel"
+expect_err 'invalid feel "knot"' "the bad feel is named"
+# An edit that adds a sign advises first too.
+run --db "$WDB" edit 3 --symptom stiffness --symptom both-legs
+expect_rc 0 "edit adding a sign"
+expect_eq "$(printf '%s\n' "$OUT" | head -n 1)" "EMERGENCY: seek emergency care now" \
+    "the edit's advice comes first"
+expect_out "Updated episode 3 (ongoing)." "the edit is saved"
+
 # A database from a newer unknot is refused and left untouched.
 NEWER=$E2E_TMP/newer.db
 sqlite3 "$NEWER" 'pragma application_id=1970170734; create table t(x); pragma user_version=99;'

@@ -83,6 +83,56 @@ run --db "$T/new-csv.db" import "$T/a.json"
 expect_rc 1 "importing the same rows again"
 expect_err "episode 1000 is already in this database" "the id conflict is named"
 
+# ---- a partial check stays partial through export -> import -> export -------------
+P=$T/partial.db
+run --db "$P" log --at "1h ago" -i 8 -r lower --note "cannot feel the saddle"
+expect_rc 0 "log an episode for the partial check"
+# Item 1 answered yes, then the patient left: one answer row, complete 0.
+sqlite3 "$P" "INSERT INTO checks (id, taken_at, verdict, complete) VALUES (1, $now - 600,
+  'emergency', 0); INSERT INTO check_answers (check_id, item, answer) VALUES (1, 1, 1)" ||
+    fail "a partial check"
+for ext in csv json; do
+    run --db "$P" export --format $ext -o "$T/p.$ext"
+    expect_rc 0 "export $ext with a partial check"
+    run --db "$T/p-$ext.db" import "$T/p.$ext"
+    expect_rc 0 "import $ext with a partial check"
+    run --db "$T/p-$ext.db" export --format $ext -o "$T/p2.$ext"
+    if cmp -s "$T/p.$ext" "$T/p2.$ext"; then pass; else
+        fail "the partial check changed through $ext: $(cmp "$T/p.$ext" "$T/p2.$ext")"
+    fi
+    expect_eq "$(sqlite3 "$T/p-$ext.db" 'SELECT complete, verdict, count(item) FROM checks
+        JOIN check_answers ON check_id = id')" "0|emergency|1" "the $ext import keeps it partial"
+done
+grep -q $'^check,1,[^,]*,emergency,0\r$' "$T/p.csv" && pass || fail "csv: complete 0: $(cat "$T/p.csv")"
+got=$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["checks"][0];
+print(json.load(open(sys.argv[1]))["version"], c["complete"], c["answers"])' "$T/p.json")
+expect_eq "$got" "2 0 [{'item': 1, 'answer': 1}]" "json: version 2, complete 0, the one answer"
+
+# ---- a version 1 export (unknot 0.1) ------------------------------------------------
+# tests/fixtures/export-0.1.{csv,json}: release 0.1 (f9cf247) exporting
+# tests/fixtures/release-0.1.db. Importing it gives what opening that
+# database gives (the schema's own migration): the same version 2 export.
+FIX=$(cd "$(dirname "$0")/../fixtures" && pwd)
+cp "$FIX/release-0.1.db" "$T/migrated.db"
+run --db "$T/migrated.db" export -o "$T/migrated.csv"
+expect_rc 0 "export of the migrated 0.1 database"
+for ext in csv json; do
+    run --db "$T/v1-$ext.db" import "$FIX/export-0.1.$ext"
+    expect_rc 0 "import a version 1 $ext"
+    expect_out "Imported 1 episode (2 tags), 0 sessions and 5 checks" "version 1 $ext counts"
+    run --db "$T/v1-$ext.db" export -o "$T/v1-$ext.csv"
+    if cmp -s "$T/v1-$ext.csv" "$T/migrated.csv"; then pass; else
+        fail "version 1 $ext imported differs from the migrated database: $(diff "$T/v1-$ext.csv" "$T/migrated.csv" | head)"
+    fi
+done
+v1=$T/v1-csv.csv
+head -1 "$v1" | grep -q $'^#unknot-export,2\r$' && pass || fail "the export of a v1 import is version 2"
+# 0.1's check 3 said yes to old 12 and 13 (both now item 17) and 16 (now 20).
+got=$(grep '^answer,3,' "$v1" | tr -d '\r' | grep ',1$' | tr '\n' ' ')
+expect_eq "$got" "answer,3,17,1 answer,3,20,1 " "old yes answers under today's numbers"
+expect_eq "$(grep -c '^answer,3,' "$v1")" 15 "16 old answers on 15 items, none lost"
+grep -q $'^check,3,[^,]*,see_doctor,1\r$' "$v1" && pass || fail "a v1 check is complete"
+
 # ---- a bad intensity on line 57: refused, target unchanged -------------------------
 python3 - "$T/a.csv" "$T/bad.csv" <<'EOF' || fail "making the broken CSV"
 import sys

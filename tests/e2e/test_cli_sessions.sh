@@ -19,7 +19,8 @@ timer_refused "give stretch, ice or heat"
 timer_refused 'unknown timer "yoga": use stretch, ice or heat' yoga
 timer_refused "Ice time must be 10 to 20 minutes, not 9." ice --minutes 9
 timer_refused "Ice time must be 10 to 20 minutes, not 21." ice --minutes 21
-timer_refused "Heat time must be 5 to 30 minutes, not 31." heat --minutes 31
+timer_refused "Heat time must be 10 to 20 minutes, not 21." heat --minutes 21
+timer_refused "Heat time must be 10 to 20 minutes, not 9." heat --minutes 9
 timer_refused '"abc" is not a number of minutes: ice takes 10 to 20.' ice --minutes abc
 timer_refused "Hold must be 5 or 30 seconds, not 7." stretch --hold 7
 timer_refused '--hold takes 5 or 30 (seconds), not "-5"' stretch --hold=-5
@@ -35,7 +36,7 @@ timer_refused "option --minutes needs a value" ice --minutes
 run timer --help
 expect_rc 0 "timer --help"
 expect_out "usage: unknot timer stretch [--routine NAME] [--hold 5|30]" "timer usage"
-expect_out "ice 10 to 20, heat 5 to 30" "timer usage names the ranges"
+expect_out "ice or heat, 10 to 20 (default 20; longer risks a burn or" "timer usage names the range"
 run --help
 expect_out "timer    guided stretch, ice or heat timer" "--help lists timer"
 expect_out "sessions list stretch, ice and heat sessions" "--help lists sessions"

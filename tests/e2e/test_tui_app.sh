@@ -25,7 +25,7 @@ expect_screen "appointment report" "r opens the report"
 tui_keys Escape
 expect_screen "n new" "Esc leaves the report"
 tui_text "t"
-expect_screen "never sleep on a heating pad" "t opens the comfort tips"
+expect_screen "fall asleep on a heating pad" "t opens the comfort tips"
 tui_text "q"
 expect_screen "n new" "q leaves the tips"
 
@@ -73,6 +73,32 @@ expect_screen "back pain over a week should be checked" "busy home: the over-a-w
 expect_screen "more (l: history)" "busy home: today's list is cut, and says so"
 tui_text "q"
 expect_screen "UNKNOT-EXITED-0" "busy home quits"
+tui_stop
+
+# An emergency check, then a "see a doctor soon" check a minute later:
+# home still shows the emergency first, and nothing softens it.
+SEQ=$E2E_TMP/seq.db
+"$UNKNOT" --db "$SEQ" check --yes 1 >/dev/null
+"$UNKNOT" --db "$SEQ" check --yes 17 >/dev/null
+tui_start 80x24 -- --db "$SEQ"
+expect_screen "n new" "emergency then see-soon: home"
+case $(tui_screen | sed -n 3p) in
+*"EMERGENCY: seek emergency care now"*) pass ;;
+*) fail "emergency then see-soon: the emergency is not first:
+$(tui_screen)" ;;
+esac
+expect_screen "Red-flag check of" "emergency then see-soon: which check holds it"
+expect_screen "See a doctor soon: book an appointment" "the newer check shows below"
+expect_no_screen "If you are worried" "nothing softens the emergency on home"
+expect_no_screen "lear" "nothing says clear"
+tui_text "q"
+expect_screen "UNKNOT-EXITED-0" "emergency home quits"
+tui_stop
+"$UNKNOT" --db "$SEQ" check --none >/dev/null
+tui_start 80x24 -- --db "$SEQ"
+expect_screen "No warning signs reported" "a complete check with no yes clears it"
+expect_no_screen "EMERGENCY" "the emergency is gone after a complete check with no yes"
+tui_text "q"
 tui_stop
 
 for env in NO_COLOR=1 TERM=vt100; do

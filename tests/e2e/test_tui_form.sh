@@ -60,7 +60,11 @@ expect_line "> Side" "(*) left" "Right on Side picks left"
 tui_keys Tab Space
 expect_line "> Triggers" "[x] lifting" "Space ticks the first trigger"
 tui_keys Tab Right Space
+expect_line "> Feels like" "[x] sharp or stabbing" "Right, Space ticks the second feel"
+tui_keys Tab Right Space
 expect_line "> Symptoms" "[x] knot or hard muscle" "Right, Space ticks the second symptom"
+tui_keys Tab
+expect_line "> Warning" "[ ] bladder or bowel trouble" "the warning signs have their own row"
 tui_keys Tab Right Right Right Right Right Space
 expect_screen "[x] heat" "the sixth relief is ticked"
 tui_keys Tab
@@ -83,7 +87,8 @@ expect_out "lifting" "list shows the trigger"
 expect_out "ongoing" "an empty End is ongoing"
 run --db "$DB" show 1
 for field in "Ended:       ongoing" "Intensity:   7 (severe)" "Region:      neck" \
-    "Side:        left" "Triggers:    lifting" "Symptoms:    knot or hard muscle" \
+    "Side:        left" "Triggers:    lifting" "Feels like:  sharp or stabbing" \
+    "Symptoms:    knot or hard muscle" \
     "Relief:      heat" "Medication:  ibuprofen 400 mg, paracetamol 1 g" \
     "Notes:       naïve – 痛み"; do
     expect_out "$field" "show 1 after the form"
@@ -202,7 +207,8 @@ for env in NO_COLOR=1 TERM=vt100; do
     before=$(count)
     open_form 80x24 "$env"
     for text in "Start" "End" "Intensity" "Region      (*) lower back" "Side        (*) -" \
-        "[ ] lifting" "[ ] stiffness" "[ ] walking" "Medication" "Notes" "F2 save"; do
+        "Triggers    -" "[ ] tight or cramping" "[ ] stiffness" "[ ] bladder or bowel trouble" \
+        "Relief      -" "Medication" "Notes" "F2 save"; do
         expect_screen "$text" "$env: the form shows \"$text\""
     done
     tui_keys Down Down 8
@@ -210,6 +216,7 @@ for env in NO_COLOR=1 TERM=vt100; do
     expect_line "Intensity" "[########..]" "$env: the bar shows the intensity without colour"
     tui_keys Down Down Down Space
     expect_line "[x] lifting" "> Triggers" "$env: Down reaches Triggers and Space ticks"
+    expect_line "Relief" "-" "$env: lists not being edited show their ticked words when short of rows"
     tui_keys Up
     expect_screen "> Side" "$env: Up from the first line of a list goes to the field above"
     # vt100 has no kcbt, yet tmux (like most terminals) sends CSI Z for it.
@@ -225,6 +232,53 @@ for env in NO_COLOR=1 TERM=vt100; do
     quit_app
     expect_eq "$(count)" "$((before + 1))" "$env: one episode written"
 done
+
+# --- a warning sign ticked on the form: its advice before home ---------------
+ADB=$E2E_TMP/advice.db
+tui_stop
+tui_start 80x24 -- --db "$ADB"
+expect_screen "n new" "home before the advice test"
+tui_keys n
+expect_screen "> Start" "the form opens for the advice test"
+# The whole form fits 80x24: every field is on the screen, nothing to scroll.
+for text in "Triggers" "Feels like" "Symptoms" "Warning" "signs" "Relief" "Medication" \
+    "Notes" "[ ] arm or hand numbness or weakness"; do
+    expect_screen "$text" "80x24 shows \"$text\""
+done
+case $(tui_screen | cut -c80 | tr -d ' \n') in "") pass ;; *) fail "80x24 shows scroll marks:
+$(tui_screen)" ;; esac
+tui_keys Tab Tab 6 Tab Tab Tab Tab Tab Tab
+expect_line "> Warning" "[ ] bladder or bowel trouble" "Tab reaches the warning signs"
+tui_keys Right Space
+expect_line "> Warning" "[x] numbness between the legs" "Space ticks numbness between the legs"
+tui_keys F2
+expect_screen "What to do now" "saving a warning sign opens the advice"
+expect_eq "$(tui_screen | grep -v '^ *$' | sed -n 2p)" "  EMERGENCY: seek emergency care now" \
+    "the verdict comes first"
+expect_screen "Warning sign: numbness between the legs." "the advice names the sign"
+expect_screen "emergency department" "the emergency advice"
+expect_screen "Logged episode 1." "the status line says it is saved"
+expect_screen "c checklist" "c for the checklist is offered"
+expect_no_screen "If you are worried" "nothing softens the emergency advice"
+expect_no_screen "not medical advice" "no not-medical-advice line under an emergency"
+expect_eq "$(sqlite3 "$ADB" "select kind || ':' || tag from episode_tags")" \
+    "symptom:saddle-numbness" "the episode is saved with the sign"
+tui_keys c
+expect_screen "Item 1 of 20" "c on the advice opens the checklist"
+# A nerve symptom: the advice screen prompts the checklist; Enter goes home.
+open_form_on() { tui_stop; tui_start 80x24 -- --db "$1"; expect_screen "n new" "home"; tui_keys n
+    expect_screen "> Start" "the form opens"; }
+open_form_on "$ADB"
+tui_keys Tab Tab 3 Tab Tab Tab Tab Tab Right Right Right Right Space
+expect_screen "[x] spreading down a leg" "a nerve symptom ticked"
+tui_keys F2
+expect_screen "Numbness, tingling or leg pain: take the red-flag checklist now (c)." \
+    "a nerve symptom prompts the checklist"
+expect_no_screen "EMERGENCY" "no warning sign, no verdict"
+tui_keys Enter
+expect_screen "n new" "Enter on the advice goes home"
+expect_screen "#2" "home lists the new episode"
+tui_stop
 
 # --- a wider terminal uses the width --------------------------------------------
 open_form 120x40
@@ -308,7 +362,7 @@ expect_screen "> Triggers" "Tab reaches Triggers"
 tui_keys Down Down Down Right Right
 tui_keys Space
 expect_screen "[ ] stress" "Space unticks stress"
-tui_keys Tab Tab Tab C-u
+tui_keys Tab Tab Tab Tab Tab C-u
 tui_text "naproxen 250 mg"
 expect_line "> Medication" "naproxen 250 mg" "the medication replaced"
 tui_keys F2

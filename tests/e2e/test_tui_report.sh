@@ -34,7 +34,7 @@ ft_ok log --at "2026-11-02 21:00" --for 45m -i 4 -r lower --trigger sitting --re
 ft_ok log --at "2026-09-15 07:30" --for 2h -i 5 -r neck --trigger stress
 ft_ok log --at "2026-03-01 10:00" --for 1d -i 8 -r mid --symptom stiffness
 ft_ok log --at "2026-11-20 09:00" -i 6 -r lower --note "still going"
-ft_ok check --yes 12
+ft_ok check --yes 17 # 0.1 asked this as item 12 (redflags_item_from_v1)
 
 # report_start SIZE: unknot on the frozen clock in a pane.
 report_start() {

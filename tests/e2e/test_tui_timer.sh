@@ -99,11 +99,11 @@ expect_rc 0 "log an ongoing episode"
 # --- a 20-minute ice session ends in ~20 s, rings, is stored as done -------
 timer_start 80x24 1 -- timer ice
 expect_screen "Pain now, 0-10 (Enter skips)" "ice set-up asks the pain now"
-expect_screen "under 48 hours ago: ice is best now" "ice advised for a 3-hour-old spasm"
-expect_screen "Wrap the ice pack in a towel" "towel reminder"
+expect_screen "many people use ice in the first 48" "the first-48-hours wording for a 3-hour-old spasm"
+expect_screen "Wrap the ice pack in a towel or cloth" "towel reminder"
 expect_screen "< 20 >" "20 minutes by default"
 tui_keys Right
-expect_screen "Ice takes 10 to 20 minutes." "minutes stay within the allowed range"
+expect_screen "Ice takes 10 to 20 minutes: longer risks a burn or frostbite." "minutes stay within the allowed range"
 tui_text 6
 tui_keys Enter
 expect_screen "left of 20:00" "the countdown runs"
@@ -212,7 +212,7 @@ expect_screen "> Spasm first aid" "first-aid is the first routine"
 tui_keys Down Down
 expect_screen "> Daily stretch" "Down chooses a routine"
 expect_screen "< 30 s >" "the daily routine holds 30 s"
-expect_screen "Knee-to-chest: Skip this one if you have osteoporosis." "caution on the set-up"
+expect_screen "With osteoporosis, skip forward bends and twists." "the routine's caution on the set-up"
 tui_keys Up Up Left Enter
 expect_screen "Gentle stretch, rep 1 of 5" "first-aid starts with its first hold"
 expect_screen "Stretch 1 of 1: Gentle stretch, rep 1 of 5" "rep progress"
@@ -246,7 +246,7 @@ expect_screen "< 30 s >" "vt100: the set-up shows the hold"
 tui_text 4
 tui_keys Enter
 expect_screen "Knee-to-chest, left side, rep 1 of 3" "vt100: the step label"
-expect_screen "Skip this one if you have osteoporosis." "vt100: the caution"
+expect_screen "checklist if numbness, tingling or weakness appears" "vt100: the nerve safety line"
 expect_screen "Stretch 1 of 4: Knee-to-chest, rep 1 of 3, left side" "vt100: stretch, rep and side"
 expect_screen "Stop if the pain increases." "vt100: the safety lines"
 expect_screen "unknot is not medical advice." "vt100: everything fits 80x24"
@@ -258,5 +258,49 @@ expect_screen "TTY: icanon echo" "SIGTERM restores the terminal"
 tui_stop
 expect_eq "$(sql "select routine, hold_s, status, pain_before from sessions order by id desc limit 1")" \
     "daily|30|stopped|4" "SIGTERM saves the session as stopped"
+
+# --- gates: after an emergency check, s then Enter does not start ----------
+GDB=$E2E_TMP/gate.db
+"$UNKNOT" --db "$GDB" check --yes 1 >/dev/null
+tui_start 80x24 -- --db "$GDB"
+expect_screen "n new" "home after an emergency check"
+tui_text s
+expect_screen "Enter asks first: only y starts the session anyway." "the stretch set-up says it asks"
+expect_screen "EMERGENCY: seek emergency care now" "the stretch set-up shows the emergency"
+tui_keys Enter
+expect_screen "Start the session anyway? [y/n]" "Enter asks before it starts"
+tui_keys Enter
+sleep 0.3
+expect_no_screen "rep 1 of 5" "Enter alone does not start the routine"
+expect_eq "$(sqlite3 -cmd ".timeout 2000" "$GDB" "select count(*) from sessions")" "0" \
+    "nothing is started before the confirmation"
+tui_text n
+expect_screen "Not started. Seek emergency care now." "n does not start it"
+tui_keys Enter
+expect_screen "Start the session anyway? [y/n]" "Enter asks again"
+tui_text y
+expect_screen "Gentle stretch, rep 1 of 5" "y starts it anyway"
+tui_text q
+expect_screen "Stop this session?" "q asks"
+tui_text y
+expect_screen "Session stopped." "stopped"
+tui_keys Enter
+expect_screen "n new" "back home"
+tui_text q
+expect_screen "UNKNOT-EXITED-0" "quits"
+tui_stop
+expect_eq "$(sqlite3 -cmd ".timeout 2000" "$GDB" "select kind, status from sessions")" \
+    "stretch|stopped" "the session started only after the confirmation"
+
+# --- an ongoing episode with numbness: the numb-skin line on the heat set-up -
+NDB=$E2E_TMP/numb.db
+"$UNKNOT" --db "$NDB" log --at "2h ago" -i 5 -r lower --symptom numbness >/dev/null
+tui_start 80x24 -- --db "$NDB" timer heat
+expect_screen "Do not use ice or heat on numb skin." "heat set-up with numbness logged"
+expect_screen "Heat session" "the heat set-up is there below it"
+expect_no_screen "Enter asks first" "numbness alone does not ask"
+tui_keys Escape
+expect_screen "UNKNOT-EXITED-0" "Esc leaves"
+tui_stop
 
 e2e_done

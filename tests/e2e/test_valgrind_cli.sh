@@ -27,6 +27,38 @@ vg flags
 vg flags --json
 vg check --yes 1,6
 vg check --none
+vg check --list
+
+# A partial check needs a terminal: unknot under valgrind in a tmux pane,
+# item 1 yes, go on, item 2 no, then the end of input at item 3.
+cat >"$E2E_TMP/vg-unknot" <<WRAPPER
+#!/bin/sh
+exec valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible \\
+    --show-leak-kinds=definite,possible --error-exitcode=99 \\
+    --log-file="$E2E_TMP/vg-tty.log" "$UNKNOT" "\$@"
+WRAPPER
+chmod +x "$E2E_TMP/vg-unknot"
+REAL_UNKNOT=$UNKNOT
+UNKNOT=$E2E_TMP/vg-unknot
+tui_start 100x40 -- --db "$DB" check
+expect_screen " 1/20" "valgrind: check asks item 1" 30
+tui_text "y"; tui_keys Enter
+expect_screen "Stop here and get help?" "valgrind: the stop question" 30
+tui_text "n"; tui_keys Enter
+expect_screen " 2/20" "valgrind: going on" 30
+tui_text "n"; tui_keys Enter
+expect_screen " 3/20" "valgrind: item 3" 30
+tui_keys C-d
+expect_screen "UNKNOT-EXITED-0" "valgrind: the partial check ends" 30
+tui_stop
+UNKNOT=$REAL_UNKNOT
+if grep -q '==[0-9]*==' "$E2E_TMP/vg-tty.log"; then
+    fail "valgrind: unknot check (partial): $(cat "$E2E_TMP/vg-tty.log")"
+else
+    pass
+fi
+expect_eq "$(sqlite3 "$DB" 'select verdict, complete from checks order by id desc limit 1')" \
+    "emergency|0" "valgrind: the partial check is stored"
 vg checks
 vg delete 2 --yes
 vg log -i 11 -r lower

@@ -59,13 +59,13 @@ INSERT INTO checks(taken_at, verdict)
 SELECT $now - i * 86399,
        CASE i % 4 WHEN 0 THEN 'clear' WHEN 1 THEN 'see_doctor' WHEN 2 THEN 'urgent' ELSE 'emergency' END
 FROM n;
-WITH RECURSIVE k(item) AS (SELECT 1 UNION ALL SELECT item + 1 FROM k WHERE item < 16)
+WITH RECURSIVE k(item) AS (SELECT 1 UNION ALL SELECT item + 1 FROM k WHERE item < 20)
 INSERT INTO check_answers(check_id, item, answer)
 SELECT c.id, k.item,
        CASE c.verdict WHEN 'clear' THEN 0
                       WHEN 'emergency' THEN (k.item = 1)
                       WHEN 'urgent' THEN (k.item = 10)
-                      ELSE (k.item = 15) END
+                      ELSE (k.item = 17) END
 FROM checks c, k;
 COMMIT;
 SQL

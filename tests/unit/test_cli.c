@@ -12,6 +12,8 @@
 #include <cmocka.h>
 
 
+#include "src/episode.h"
+#include "src/redflags.h"
 #include "tests/unit/cli_fixture.h"
 
 static void test_log_list_show(void **state)
@@ -120,19 +122,217 @@ static void test_flags_and_checks(void **state)
     assert_non_null(strstr(f->out, "emergency   1\n"));
 }
 
+/* n answers, one a line, into buf (after what it holds already). */
+static char *nos(char *buf, size_t size, int n)
+{
+    size_t len = strlen(buf);
+    for (int i = 0; i < n && len + 2 < size; i++, len += 2)
+        memcpy(buf + len, "n\n", 3);
+    return buf;
+}
+
 static void test_interactive_check(void **state)
 {
     struct fixture *f = *state;
-    /* ? explains and asks again; then no to all but item 13. */
-    const char *answers = "?\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\ny\nn\nn\nn\n";
-    assert_int_equal(run_in(f, answers, "check"), CLI_OK);
-    assert_non_null(strstr(f->out, "See a doctor"));
-    assert_non_null(strstr(f->out, "yes 13."));
+    char in[256] = "?\n";
+    /* ? explains and asks again; then no to all but item 17 (see soon). */
+    nos(in, sizeof(in), 16);
+    strcat(in, "y\n");
+    nos(in, sizeof(in), 3);
+    assert_int_equal(run_in(f, in, "check"), CLI_OK);
+    assert_non_null(strstr(f->out, "cauda equina")); /* the explanation of item 1 */
+    assert_non_null(strstr(f->out, "\nSee a doctor soon: book an appointment within a few days\n"
+                                   "Book an appointment"));
+    assert_non_null(strstr(f->out, "yes 17."));
+    assert_non_null(strstr(f->out, "Saved as check 1.\n"));
+    assert_null(strstr(f->out, "If you are worried"));
+    assert_null(strstr(f->out, "Stop here")); /* no emergency, no stop */
     assert_int_equal(run_in(f, "n\nn\n", "check"), CLI_RUNTIME); /* input ends early */
     assert_non_null(strstr(f->err, "nothing was saved"));
+    assert_null(strstr(f->out, "No warning signs"));
+    assert_null(strstr(f->err, "No warning signs"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "see_doctor"));
+    assert_non_null(strstr(f->out, "see_doctor  17\n"));
     assert_null(strstr(f->out, "    2  "));
+}
+
+/* Every item's level, through the CLI: --yes N alone stores that level. */
+static void test_every_item_level(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const code[] = {"emergency", "urgent", "see_doctor"};
+    for (int n = 1; n <= 20; n++) {
+        int lv = n <= 9 ? 0 : n <= 16 ? 1 : 2; /* CONTENT.md: 1-9, 10-16, 17-20 */
+        char line[32], want[64];
+        snprintf(line, sizeof(line), "check|--yes|%d", n);
+        assert_int_equal(run(f, line), CLI_OK);
+        assert_memory_equal(f->out, lv == 0 ? "EMERGENCY: seek emergency care now\n"
+                                    : lv == 1 ? "URGENT: contact a doctor today\n"
+                                              : "See a doctor soon: book an appointment",
+                            lv == 2 ? 38 : lv == 1 ? 31 : 35);
+        assert_null(strstr(f->out, "If you are worried"));
+        snprintf(want, sizeof(want), "Saved as check %d.\n", n);
+        assert_non_null(strstr(f->out, want));
+        assert_int_equal(run(f, "checks"), CLI_OK);
+        snprintf(want, sizeof(want), "%5d  2026-11-18 11:06  %-10s  %d\n", n, code[lv], n);
+        assert_non_null(strstr(f->out, want));
+    }
+}
+
+/* The most serious level answered wins; no yes reads "No warning signs
+ * reported", never "clear". */
+static void test_mixed_answers(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "check|--yes|20,12,17"), CLI_OK);
+    assert_memory_equal(f->out, "URGENT: contact a doctor today\n", 31);
+    assert_non_null(strstr(f->out, "yes 12."));
+    assert_non_null(strstr(f->out, "yes 17."));
+    assert_non_null(strstr(f->out, "yes 20."));
+    assert_int_equal(run(f, "check|--yes|19 3"), CLI_OK);
+    assert_memory_equal(f->out, "EMERGENCY", 9);
+    assert_int_equal(run(f, "check|--none"), CLI_OK);
+    assert_memory_equal(f->out, "No warning signs reported\n", 26);
+    assert_non_null(strstr(f->out, "If you get bladder or bowel trouble"));
+    assert_null(strstr(f->out, "lear"));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent      12,17,20\n"));
+    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency   3,19\n"));
+    assert_non_null(strstr(f->out, "    3  2026-11-18 11:06  no signs    -\n"));
+    assert_null(strstr(f->out, "clear"));
+    assert_null(strstr(f->out, "partial"));
+}
+
+static void test_check_list(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "check|--list"), CLI_OK);
+    int lines = 0;
+    for (const char *p = f->out; (p = strchr(p, '\n')); p++)
+        lines++;
+    assert_int_equal(lines, 20);
+    assert_memory_equal(f->out, " 1  emergency   Trouble with your bladder or bowel", 50);
+    assert_non_null(strstr(f->out, "\n 9  emergency   Pain in your side (flank)"));
+    assert_non_null(strstr(f->out, "\n10  urgent      Have you ever had cancer"));
+    assert_non_null(strstr(f->out, "\n20  see_doctor  No better after a week or two"));
+    assert_int_equal(run(f, "check|--list|--yes|1"), CLI_USAGE);
+    assert_int_equal(run(f, "check|--help"), CLI_OK);
+    assert_non_null(strstr(f->out, "--list"));
+    assert_int_equal(access(f->db, F_OK), -1); /* the list opens no database */
+}
+
+/* Input ends after item 1 answered yes: the emergency check is stored
+ * partial, and the command ends well. */
+static void test_emergency_yes_then_end_of_input(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run_in(f, "y\n", "check"), CLI_OK);
+    const char *verdict = strstr(f->out, "EMERGENCY: seek emergency care now\n");
+    assert_non_null(verdict);
+    assert_true(verdict < strstr(f->out, "Saved as check 1 (partial: 1 of 20 asked)."));
+    assert_non_null(strstr(f->out, "Stop here and get help? [Y/n]"));
+    assert_non_null(strstr(f->out, "Stopped after item 1."));
+    assert_null(strstr(f->out, " 2/20 "));
+    assert_null(strstr(f->out, "If you are worried"));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 "
+                                   "asked)\n"));
+}
+
+/* Input ends in the middle of the item that follows an urgent yes. */
+static void test_urgent_yes_then_end_of_input(void **state)
+{
+    struct fixture *f = *state;
+    char in[256] = "";
+    nos(in, sizeof(in), 9);
+    strcat(in, "y\nn\n"); /* 10 yes (urgent), 11 no, then nothing */
+    assert_int_equal(run_in(f, in, "check"), CLI_OK);
+    const char *verdict = strstr(f->out, "URGENT: contact a doctor today\n");
+    assert_non_null(verdict);
+    assert_true(verdict > strstr(f->out, "12/20"));
+    assert_non_null(strstr(verdict, "If you get bladder or bowel trouble"));
+    assert_null(strstr(f->out, "If you are worried"));
+    assert_null(strstr(f->out, "Stop here")); /* offered after an emergency only */
+    assert_non_null(strstr(verdict, "yes 10."));
+    assert_non_null(strstr(verdict, "Saved as check 1 (partial: 11 of 20 asked)."));
+    assert_non_null(strstr(verdict, "Input ended before item 12"));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent      10  (partial: 11 of 20 "
+                                   "asked)\n"));
+}
+
+/* No to every item asked, then the input ends: nothing is stored. */
+static void test_all_no_then_end_of_input(void **state)
+{
+    struct fixture *f = *state;
+    char in[256] = "";
+    assert_int_equal(run_in(f, nos(in, sizeof(in), 19), "check"), CLI_RUNTIME);
+    assert_non_null(strstr(f->err, "input ended before item 20; nothing was saved"));
+    assert_null(strstr(f->out, "No warning signs"));
+    assert_null(strstr(f->out, "Saved"));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_string_equal(f->out, "No checks yet. Take one with unknot check.\n");
+}
+
+/* Stop after the emergency yes (Enter takes the default): one partial check. */
+static void test_emergency_yes_then_stop(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run_in(f, "n\nn\ny\n\nn\nn\n", "check"), CLI_OK);
+    assert_non_null(strstr(f->out, "Saved as check 1 (partial: 3 of 20 asked)."));
+    assert_non_null(strstr(f->out, "Stopped after item 3."));
+    assert_null(strstr(f->out, " 4/20 ")); /* nothing asked after the stop */
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_string_equal(f->out, "   ID  TAKEN             VERDICT     YES TO\n"
+                                "    1  2026-11-18 11:06  emergency   3  (partial: 3 of 20 "
+                                "asked)\n");
+    /* y stops as well; an answer that is neither asks again. */
+    assert_int_equal(run_in(f, "y\nperhaps\ny\n", "check"), CLI_OK);
+    assert_non_null(strstr(f->out, "Answer y (stop here"));
+    assert_non_null(strstr(f->out, "Stopped after item 1."));
+}
+
+/* Going on after the emergency yes to the last item: the same check is
+ * saved as the answers come, and ends complete: one check, not two. */
+static void test_emergency_yes_then_go_on(void **state)
+{
+    struct fixture *f = *state;
+    char in[256] = "y\nn\n";
+    nos(in, sizeof(in), 15);
+    strcat(in, "y\nn\nn\nn\n"); /* 17 yes too */
+    assert_int_equal(run_in(f, in, "check"), CLI_OK);
+    assert_non_null(strstr(f->out, "Saved as check 1 (partial: 1 of 20 asked)."));
+    assert_non_null(strstr(f->out, "20/20"));
+    /* The verdict again once all is answered, before what was answered yes. */
+    const char *last = strstr(f->out, "20/20");
+    assert_non_null(last = strstr(last, "\nEMERGENCY: seek emergency care now\n"));
+    assert_non_null(strstr(last, "yes  1."));
+    assert_non_null(strstr(last, "yes 17."));
+    assert_non_null(strstr(last, "Saved as check 1.\n"));
+    assert_null(strstr(f->out, "Saved as check 2"));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_string_equal(f->out, "   ID  TAKEN             VERDICT     YES TO\n"
+                                "    1  2026-11-18 11:06  emergency   1,17\n");
+}
+
+/* Going on, then the input ends: the stored check keeps every answer. */
+static void test_emergency_go_on_then_end_of_input(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run_in(f, "n\ny\nn\nn\ny\n", "check"), CLI_OK);
+    /* item 2 yes, go on, 3 no, 4 yes, then the input ends at the stop question */
+    assert_non_null(strstr(f->out, "Stopped after item 4."));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency   2,4  (partial: 4 of 20 "
+                                   "asked)\n"));
+    assert_null(strstr(f->out, "    2  "));
+    assert_int_equal(run_in(f, "n\ny\nn\nn\n", "check"), CLI_OK); /* ends at item 4 */
+    assert_non_null(strstr(f->out, "Saved as check 2 (partial: 3 of 20 asked)."));
+    assert_non_null(strstr(f->out, "Input ended before item 4"));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency   2  (partial: 3 of 20 "
+                                   "asked)\n"));
+    assert_null(strstr(f->out, "    3  "));
 }
 
 static void test_long_answer_answers_one_question(void **state)
@@ -142,11 +342,12 @@ static void test_long_answer_answers_one_question(void **state)
     /* A long line starting with "no" and ending in "yes": one answer only,
      * and not a valid one, so item 1 is asked again; then no to all. */
     int n = snprintf(in, sizeof(in), "no, not that, %0200d yes\n", 0);
-    for (int i = 0; i < 16 && n < (int)sizeof(in) - 4; i++)
+    for (int i = 0; i < 20 && n < (int)sizeof(in) - 4; i++)
         n += snprintf(in + n, sizeof(in) - (size_t)n, "n\n");
     assert_int_equal(run_in(f, in, "check"), CLI_OK);
     assert_non_null(strstr(f->out, "Answer y (yes), n (no) or ? (explain)."));
-    assert_non_null(strstr(f->out, "Clear"));
+    assert_non_null(strstr(f->out, "No warning signs reported"));
+    assert_null(strstr(f->out, "Clear"));
     assert_int_equal(run_in(f, " YES \n", "delete|1"), CLI_RUNTIME); /* no episode 1 */
 }
 
@@ -186,6 +387,113 @@ static void test_help_and_unknown(void **state)
     assert_int_equal(access(f->db, F_OK), -1); /* help never creates the database */
 }
 
+/* ---- log and edit: warning signs and what the pain feels like ---------- */
+
+/* A warning sign reaches the patient first: the verdict's title on the
+ * first line, then the sign and the advice, before what was saved; the
+ * episode is saved and the exit is 0. */
+static void test_log_warning_sign_advice_first(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *sign, *words;
+        enum redflag_level level;
+    } rows[] = {
+        {"saddle-numbness", "numbness between the legs", REDFLAG_EMERGENCY},
+        {"bladder-bowel", "bladder or bowel trouble", REDFLAG_EMERGENCY},
+        {"arm-hand", "arm or hand numbness or weakness", REDFLAG_URGENT},
+        {"weakness", "weakness in a leg", REDFLAG_URGENT},
+    };
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        char line[128], want[1024];
+        snprintf(line, sizeof(line), "log|-i|5|-r|lower|--symptom|stiffness|--symptom|%s",
+                 rows[i].sign);
+        assert_int_equal(run(f, line), CLI_OK);
+        snprintf(want, sizeof(want), "%s\nWarning sign: %s.\n%s\n\nLogged episode %zu (ongoing).\n",
+                 redflag_level_title(rows[i].level), rows[i].words,
+                 redflag_level_advice(rows[i].level), i + 1);
+        assert_string_equal(f->out, want);
+        assert_null(strstr(f->out, "If you are worried"));
+        snprintf(line, sizeof(line), "show|%zu", i + 1);
+        assert_int_equal(run(f, line), CLI_OK);
+        assert_non_null(strstr(f->out, rows[i].words));
+    }
+    /* Two signs: the most serious one's advice, both named. */
+    assert_int_equal(run(f, "log|-i|5|-r|lower|--symptom|weakness|--symptom|both-legs"), CLI_OK);
+    assert_memory_equal(f->out, "EMERGENCY: seek emergency care now\n", 35);
+    assert_non_null(strstr(f->out, "Warning signs: weakness in a leg, symptoms in both legs.\n"));
+}
+
+/* A nerve symptom prompts the checklist after the line of what was saved;
+ * an ordinary symptom says nothing more. A refused log prints no advice. */
+static void test_log_nerve_symptom_prompts_check(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "log|-i|4|-r|lower|--symptom|radiating-leg"), CLI_OK);
+    assert_string_equal(f->out, "Logged episode 1 (ongoing).\n"
+                                "Numbness, tingling or leg pain: take the red-flag checklist "
+                                "now (unknot check).\n");
+    assert_int_equal(run(f, "log|--at|2h ago|--for|1h|-i|4|-r|lower|--symptom|stiffness"), CLI_OK);
+    assert_string_equal(f->out, "Logged episode 2.\n");
+    assert_int_equal(run(f, "log|-i|11|-r|lower|--symptom|saddle-numbness"), CLI_USAGE);
+    assert_string_equal(f->out, "");
+}
+
+/* --feel takes the pain-quality words (repeatable, other:TEXT too) and
+ * show reads them back; a symptom is no feel. */
+static void test_log_feel_round_trip(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "log|-i|6|-r|lower|--feel|sharp|--feel|other:like a vice|"
+                            "--feel|Burning"), CLI_OK);
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "\n  Feels like:  sharp or stabbing, like a vice, burning\n"));
+    assert_int_equal(run(f, "log|-i|6|-r|lower|--feel|knot"), CLI_USAGE);
+    assert_non_null(strstr(f->err, "invalid feel \"knot\": use one of tight, sharp, burning"));
+    /* An edit's --feel replaces that list only. */
+    assert_int_equal(run(f, "edit|1|--feel|dull"), CLI_OK);
+    assert_string_equal(f->out, "Updated episode 1 (ongoing).\n");
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "\n  Feels like:  dull ache\n"));
+}
+
+/* An edit that adds a warning sign prints its advice first; one that keeps
+ * it (or adds none) does not. A nerve symptom new to the episode prompts
+ * the checklist. */
+static void test_edit_adding_sign_advises(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "log|-i|5|-r|lower|--symptom|stiffness"), CLI_OK);
+    assert_int_equal(run(f, "edit|1|--symptom|stiffness|--symptom|fever"), CLI_OK);
+    assert_memory_equal(f->out, "EMERGENCY: seek emergency care now\nWarning sign: fever or "
+                                "chills.\n", 61);
+    assert_non_null(strstr(f->out, "\n\nUpdated episode 1 (ongoing).\n"));
+    assert_int_equal(run(f, "edit|1|-i|7"), CLI_OK);
+    assert_string_equal(f->out, "Updated episode 1 (ongoing).\n");
+    assert_int_equal(run(f, "edit|1|--symptom|fever|--symptom|below-knee"), CLI_OK);
+    assert_string_equal(f->out, "Updated episode 1 (ongoing).\n"
+                                "Numbness, tingling or leg pain: take the red-flag checklist "
+                                "now (unknot check).\n");
+    assert_int_equal(run(f, "edit|1|--symptom|fever|--symptom|below-knee|-i|6"), CLI_OK);
+    assert_string_equal(f->out, "Updated episode 1 (ongoing).\n");
+}
+
+/* log --help names every word --feel and --symptom take. */
+static void test_log_help_lists_codes(void **state)
+{
+    struct fixture *f = *state;
+    static const enum tag_kind kinds[] = {TAG_TRIGGER, TAG_FEEL, TAG_SYMPTOM, TAG_RELIEF};
+    assert_int_equal(run(f, "log|--help"), CLI_OK);
+    assert_non_null(strstr(f->out, "--feel F"));
+    for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+        size_t n;
+        const struct vocab *v = episode_vocab(kinds[k], &n);
+        for (size_t i = 0; i < n; i++)
+            if (!strstr(f->out, v[i].code))
+                fail_msg("log --help lacks the %s code %s", tag_kind_code(kinds[k]), v[i].code);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,10 +505,25 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_delete_asks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flags_and_checks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interactive_check, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_every_item_level, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mixed_answers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_check_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_emergency_yes_then_end_of_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_urgent_yes_then_end_of_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_all_no_then_end_of_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_emergency_yes_then_stop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_emergency_yes_then_go_on, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_emergency_go_on_then_end_of_input, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_long_answer_answers_one_question, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_yes_list_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edit_moves_zero_length_episode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_help_and_unknown, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_warning_sign_advice_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_nerve_symptom_prompts_check, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_feel_round_trip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_edit_adding_sign_advises, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_help_lists_codes, setup, teardown),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

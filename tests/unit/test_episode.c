@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "src/episode.h"
+#include "src/warnsign.h"
 
 #define NOW 1795000000LL /* 2026-11-18, any fixed instant */
 
@@ -261,14 +262,14 @@ static void test_validate_field(void **state)
 {
     (void)state;
     enum { START_0, START_FUTURE, END_BEFORE, END_FUTURE, INTENSITY, REGION, SIDE, NOTE_CTRL,
-           BAD_SYMPTOM, BAD_MED, OK };
+           BAD_SYMPTOM, BAD_FEEL, BAD_MED, OK };
     static const struct { int what; enum episode_field want; } cases[] = {
         {START_0, EPISODE_FIELD_START},        {START_FUTURE, EPISODE_FIELD_START},
         {END_BEFORE, EPISODE_FIELD_END},       {END_FUTURE, EPISODE_FIELD_END},
         {INTENSITY, EPISODE_FIELD_INTENSITY},  {REGION, EPISODE_FIELD_REGION},
         {SIDE, EPISODE_FIELD_SIDE},            {NOTE_CTRL, EPISODE_FIELD_NOTES},
         {BAD_SYMPTOM, EPISODE_FIELD_SYMPTOMS}, {BAD_MED, EPISODE_FIELD_MEDICATION},
-        {OK, EPISODE_FIELD_NONE},
+        {BAD_FEEL, EPISODE_FIELD_FEEL},        {OK, EPISODE_FIELD_NONE},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct episode ep = base_episode();
@@ -287,6 +288,10 @@ static void test_validate_field(void **state)
             ep.tags[ep.ntags].kind = TAG_SYMPTOM;
             snprintf(ep.tags[ep.ntags++].text, sizeof(ep.tags[0].text), "no-such-word");
             break;
+        case BAD_FEEL:
+            ep.tags[ep.ntags].kind = TAG_FEEL;
+            snprintf(ep.tags[ep.ntags++].text, sizeof(ep.tags[0].text), "knot"); /* a symptom */
+            break;
         case BAD_MED:
             ep.tags[ep.ntags].kind = TAG_MEDICATION;
             snprintf(ep.tags[ep.ntags++].text, sizeof(ep.tags[0].text), "a\x01");
@@ -299,6 +304,97 @@ static void test_validate_field(void **state)
         assert_int_equal(episode_validate(&ep, NOW, err2, sizeof(err2)), rc);
         assert_string_equal(err, err2);
     }
+}
+
+/* What the pain feels like (CONTENT.md): its words, in its order, with
+ * short codes that are stored and never change. */
+static void test_feel_vocabulary(void **state)
+{
+    (void)state;
+    static const struct vocab want[] = {
+        {"tight", "tight or cramping"},     {"sharp", "sharp or stabbing"},
+        {"burning", "burning"},             {"dull", "dull ache"},
+        {"throbbing", "pulsing or throbbing"}, {"electric", "electric or shooting"},
+        {"other", "other"},
+    };
+    size_t n;
+    const struct vocab *v = episode_vocab(TAG_FEEL, &n);
+    assert_non_null(v);
+    assert_int_equal(n, sizeof(want) / sizeof(want[0]));
+    assert_int_equal(n, EPISODE_FEEL_WORDS);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(v[i].code, want[i].code);
+        assert_string_equal(v[i].label, want[i].label);
+        assert_int_equal(episode_vocab_index(TAG_FEEL, want[i].code), (int)i);
+    }
+    enum tag_kind k;
+    assert_string_equal(tag_kind_code(TAG_FEEL), "feel");
+    assert_int_equal(tag_kind_parse("feel", &k), 0);
+    assert_int_equal(k, TAG_FEEL);
+
+    /* The code, the words on screen, and free text; a symptom is not a feel. */
+    char out[EPISODE_TAG_MAX + 1], err[512];
+    assert_int_equal(tag_normalize(TAG_FEEL, "Sharp", out, sizeof(out), err, sizeof(err)), 0);
+    assert_string_equal(out, "sharp");
+    assert_int_equal(tag_normalize(TAG_FEEL, "pulsing or throbbing", out, sizeof(out), err,
+                                   sizeof(err)), 0);
+    assert_string_equal(out, "throbbing");
+    assert_int_equal(tag_normalize(TAG_FEEL, "other:like a vice", out, sizeof(out), err,
+                                   sizeof(err)), 0);
+    assert_string_equal(out, "other:like a vice");
+    assert_int_equal(tag_normalize(TAG_FEEL, "knot", out, sizeof(out), err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "invalid feel \"knot\""));
+    assert_non_null(strstr(err, "tight, sharp, burning, dull, throbbing, electric, other"));
+
+    struct episode ep = base_episode();
+    assert_int_equal(episode_add_tag(&ep, TAG_FEEL, "dull", err, sizeof(err)), 0);
+    assert_int_equal(episode_add_tag(&ep, TAG_SYMPTOM, "stiffness", err, sizeof(err)), 0);
+    assert_string_equal(tag_label(&ep.tags[0]), "dull ache");
+    assert_int_equal(episode_validate(&ep, NOW, err, sizeof(err)), 0);
+    episode_clear_tags(&ep, TAG_FEEL);
+    assert_int_equal(ep.ntags, 1);
+    assert_int_equal(ep.tags[0].kind, TAG_SYMPTOM);
+}
+
+/* The warning signs of CONTENT.md are symptom words: by code and by the
+ * words on screen, listed in the message for a bad symptom, and exactly
+ * the symptoms src/warnsign.c ranks. */
+static void test_warning_sign_codes(void **state)
+{
+    (void)state;
+    static const struct vocab signs[] = {
+        {"bladder-bowel", "bladder or bowel trouble"},
+        {"saddle-numbness", "numbness between the legs"},
+        {"both-legs", "symptoms in both legs"},
+        {"fever", "fever or chills"},
+        {"arm-hand", "arm or hand numbness or weakness"},
+        {"weakness", "weakness in a leg"},
+    };
+    char out[EPISODE_TAG_MAX + 1], err[512];
+    for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++) {
+        assert_int_equal(tag_normalize(TAG_SYMPTOM, signs[i].code, out, sizeof(out), err,
+                                       sizeof(err)), 0);
+        assert_string_equal(out, signs[i].code);
+        assert_int_equal(tag_normalize(TAG_SYMPTOM, signs[i].label, out, sizeof(out), err,
+                                       sizeof(err)), 0);
+        assert_string_equal(out, signs[i].code);
+        struct episode_tag tag = {TAG_SYMPTOM, ""};
+        snprintf(tag.text, sizeof(tag.text), "%s", signs[i].code);
+        assert_string_equal(tag_label(&tag), signs[i].label);
+        assert_non_null(warnsign_of_symptom(signs[i].code));
+    }
+    assert_int_equal(tag_normalize(TAG_SYMPTOM, "Saddle-Numbness", out, sizeof(out), err,
+                                   sizeof(err)), 0);
+    assert_string_equal(out, "saddle-numbness");
+    assert_int_equal(tag_normalize(TAG_SYMPTOM, "saddle", out, sizeof(out), err, sizeof(err)),
+                     -1);
+    assert_non_null(strstr(err, "bladder-bowel, saddle-numbness, both-legs, fever, arm-hand"));
+    /* No other symptom word is a warning sign. */
+    size_t n, nsigns = 0;
+    const struct vocab *v = episode_vocab(TAG_SYMPTOM, &n);
+    for (size_t i = 0; i < n; i++)
+        nsigns += warnsign_of_symptom(v[i].code) != NULL;
+    assert_int_equal(nsigns, sizeof(signs) / sizeof(signs[0]));
 }
 
 int main(void)
@@ -317,6 +413,8 @@ int main(void)
         cmocka_unit_test(test_validate_field),
         cmocka_unit_test(test_codes),
         cmocka_unit_test(test_vocab_index),
+        cmocka_unit_test(test_feel_vocabulary),
+        cmocka_unit_test(test_warning_sign_codes),
     };
     return cmocka_run_group_tests_name("episode", tests, NULL, NULL);
 }

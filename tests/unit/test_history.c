@@ -6,14 +6,18 @@
 
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db/store.h"
 #include "src/app/history.h"
+#include "src/check.h"
 
 #define NOW 1795000000LL
 #define HOUR 3600LL
 #define DAY 86400LL
+#define MIN 60LL
 
 static struct store *open_memory(void)
 {
@@ -152,6 +156,148 @@ static void test_latest_is_newest_start(void **state)
     store_close(&st);
 }
 
+/* ---- the warning in force ---------------------------------------------- */
+
+/* Stores a check taken `ago` seconds before NOW: yes to the items in yes[]
+ * (0 ends them), no to the rest up to `asked` items, the others not asked
+ * (asked < REDFLAG_COUNT: a partial check). Returns its id. */
+static int64_t add_check(struct store *st, int64_t ago, const int *yes, int asked)
+{
+    unsigned char answers[REDFLAG_COUNT];
+    struct check c;
+    char err[STORE_ERR_LEN] = "";
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        answers[i] = i < asked ? CHECK_NO : CHECK_NOT_ASKED;
+    for (; *yes; yes++)
+        answers[*yes - 1] = CHECK_YES;
+    check_from_progress(NOW - ago, answers, &c);
+    assert_int_equal(store_check_save(st, &c, err, sizeof(err)), STORE_OK);
+    return c.id;
+}
+
+/* An episode started `ago` before NOW with one symptom, logged at
+ * NOW - told_ago. */
+static int64_t add_sign(struct store *st, int64_t ago, int64_t len, const char *symptom,
+                        int64_t told_ago)
+{
+    struct episode *ep = malloc(sizeof(*ep));
+    char err[STORE_ERR_LEN] = "";
+    assert_non_null(ep);
+    episode_init(ep);
+    ep->started_at = NOW - ago;
+    ep->ended_at = len == EPISODE_ONGOING ? EPISODE_ONGOING : NOW - ago + len;
+    ep->intensity = 5;
+    assert_int_equal(episode_add_tag(ep, TAG_SYMPTOM, symptom, err, sizeof(err)), 0);
+    assert_int_equal(store_episode_add(st, ep, NOW - told_ago, err, sizeof(err)), STORE_OK);
+    int64_t id = ep->id;
+    free(ep);
+    return id;
+}
+
+static struct warnsign_state warning_at(struct store *st, int64_t now)
+{
+    struct warnsign_state w;
+    char err[STORE_ERR_LEN] = "";
+    assert_int_equal(history_warning(st, now, &w, err, sizeof(err)), STORE_OK);
+    return w;
+}
+
+static void test_warning_none(void **state)
+{
+    (void)state;
+    struct store *st = open_memory();
+    add(st, DAY, HOUR, 4, REGION_LOWER);
+    add_sign(st, 2 * DAY, HOUR, "numbness", 2 * DAY); /* a nerve symptom, not a sign */
+    struct warnsign_state w = warning_at(st, NOW);
+    char words[HISTORY_SOURCE_LEN] = "junk";
+    assert_int_equal(w.level, REDFLAG_CLEAR);
+    assert_false(history_warning_in_force(&w));
+    history_warning_source(&w, words, sizeof(words));
+    assert_string_equal(words, "");
+    store_close(&st);
+}
+
+/* Emergency, then "see a doctor soon" a minute later: the emergency stays. */
+static void test_warning_emergency_then_see_soon(void **state)
+{
+    (void)state;
+    struct store *st = open_memory();
+    static const int item1[] = {1, 0}, item17[] = {17, 0};
+    int64_t emergency = add_check(st, 2 * MIN, item1, 1); /* partial: stopped after item 1 */
+    add_check(st, MIN, item17, REDFLAG_COUNT);
+    struct warnsign_state w = warning_at(st, NOW);
+    char words[HISTORY_SOURCE_LEN];
+    assert_int_equal(w.level, REDFLAG_EMERGENCY);
+    assert_true(history_warning_in_force(&w));
+    assert_int_equal(w.check_id, emergency);
+    assert_null(w.sign);
+    history_warning_source(&w, words, sizeof(words));
+    assert_string_equal(words, "Red-flag check of Nov 18 11:04");
+    /* Time alone never clears it: a year on, it is still in force. */
+    w = warning_at(st, NOW + 365 * DAY);
+    assert_int_equal(w.level, REDFLAG_EMERGENCY);
+    history_warning_source(&w, words, sizeof(words));
+    assert_string_equal(words, "Red-flag check of Nov 18 2026 11:04");
+    store_close(&st);
+}
+
+/* A newer complete check with no yes clears it; a partial all-no check
+ * (never stored by unknot, but imported) does not. */
+static void test_warning_cleared_by_complete_check(void **state)
+{
+    (void)state;
+    struct store *st = open_memory();
+    static const int item10[] = {10, 0}, none[] = {0};
+    add_check(st, 3 * HOUR, item10, REDFLAG_COUNT);
+    assert_int_equal(warning_at(st, NOW).level, REDFLAG_URGENT);
+    add_check(st, 2 * HOUR, none, 5);
+    assert_int_equal(warning_at(st, NOW).level, REDFLAG_URGENT);
+    add_check(st, HOUR, none, REDFLAG_COUNT);
+    assert_int_equal(warning_at(st, NOW).level, REDFLAG_CLEAR);
+    store_close(&st);
+}
+
+/* A warning sign logged: in force while ongoing or started in the last 7
+ * days, until a complete check with no yes taken after it was logged. */
+static void test_warning_sign_logged(void **state)
+{
+    (void)state;
+    struct store *st = open_memory();
+    static const int none[] = {0};
+    int64_t id = add_sign(st, 3 * DAY, HOUR, "saddle-numbness", 3 * DAY);
+    struct warnsign_state w = warning_at(st, NOW);
+    char words[HISTORY_SOURCE_LEN];
+    assert_int_equal(w.level, REDFLAG_EMERGENCY);
+    assert_int_equal(w.episode_id, id);
+    assert_string_equal(w.sign->code, "saddle-numbness");
+    history_warning_source(&w, words, sizeof(words));
+    assert_string_equal(words, "Warning sign logged: numbness between the legs, episode 1, Nov 15");
+    /* Eight days after its start, ended: no longer in force. */
+    assert_int_equal(warning_at(st, NOW + 5 * DAY).level, REDFLAG_CLEAR);
+    /* A complete check with no yes taken after it clears it. */
+    add_check(st, DAY, none, REDFLAG_COUNT);
+    assert_int_equal(warning_at(st, NOW).level, REDFLAG_CLEAR);
+    /* A sign logged after that check is in force again. */
+    add_sign(st, HOUR, EPISODE_ONGOING, "weakness", HOUR);
+    w = warning_at(st, NOW);
+    assert_int_equal(w.level, REDFLAG_URGENT);
+    assert_string_equal(w.sign->code, "weakness");
+    store_close(&st);
+}
+
+/* An ongoing episode older than the 7-day window still holds its sign. */
+static void test_warning_old_ongoing_sign(void **state)
+{
+    (void)state;
+    struct store *st = open_memory();
+    int64_t id = add_sign(st, 20 * DAY, EPISODE_ONGOING, "bladder-bowel", 20 * DAY);
+    add(st, DAY, HOUR, 3, REGION_LOWER);
+    struct warnsign_state w = warning_at(st, NOW);
+    assert_int_equal(w.level, REDFLAG_EMERGENCY);
+    assert_int_equal(w.episode_id, id);
+    store_close(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -161,6 +307,13 @@ int main(void)
         cmocka_unit_test(test_flags_read_recent_symptoms),
         cmocka_unit_test(test_latest_prefers_ongoing),
         cmocka_unit_test(test_latest_is_newest_start),
+        cmocka_unit_test(test_warning_none),
+        cmocka_unit_test(test_warning_emergency_then_see_soon),
+        cmocka_unit_test(test_warning_cleared_by_complete_check),
+        cmocka_unit_test(test_warning_sign_logged),
+        cmocka_unit_test(test_warning_old_ongoing_sign),
     };
+    setenv("TZ", "UTC", 1); /* the dates in the words are local */
+    tzset();
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

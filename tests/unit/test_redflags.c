@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <ctype.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -11,12 +12,22 @@
 #include "src/flags.h"
 #include "src/redflags.h"
 
-/* The levels CONTENT.md gives each item, 1..16. */
+/* The levels CONTENT.md's "Red-flag checklist" gives each item, 1..20. */
 static const enum redflag_level documented[REDFLAG_COUNT] = {
     REDFLAG_EMERGENCY,  REDFLAG_EMERGENCY,  REDFLAG_EMERGENCY,  REDFLAG_EMERGENCY,
+    REDFLAG_EMERGENCY,  REDFLAG_EMERGENCY,  REDFLAG_EMERGENCY,  REDFLAG_EMERGENCY,
     REDFLAG_EMERGENCY,  REDFLAG_URGENT,     REDFLAG_URGENT,     REDFLAG_URGENT,
-    REDFLAG_URGENT,     REDFLAG_URGENT,     REDFLAG_URGENT,     REDFLAG_SEE_DOCTOR,
+    REDFLAG_URGENT,     REDFLAG_URGENT,     REDFLAG_URGENT,     REDFLAG_URGENT,
     REDFLAG_SEE_DOCTOR, REDFLAG_SEE_DOCTOR, REDFLAG_SEE_DOCTOR, REDFLAG_SEE_DOCTOR,
+};
+
+/* A word of CONTENT.md's wording of each item that its question must carry,
+ * so that a reordering of the table cannot pass with the levels intact. */
+static const char *const documented_word[REDFLAG_COUNT] = {
+    "bladder", "between your legs", "BOTH legs", "Chest pain", "injury", "belly", "Fever",
+    "no position", "blood in your urine", "cancer", "lost weight", "night", "one leg or foot",
+    "arm or hand", "Swelling", "Osteoporosis", "down one leg", "stand up straight",
+    "3 days", "week or two",
 };
 
 /* Longest line of a '\n'-separated text. */
@@ -46,6 +57,8 @@ static void test_items_text(void **state)
         assert_non_null(it);
         assert_int_equal(it->number, n);
         assert_int_equal(it->level, documented[n - 1]);
+        if (!strstr(it->question, documented_word[n - 1]))
+            fail_msg("item %d: \"%s\" lacks \"%s\"", n, it->question, documented_word[n - 1]);
         qlen = strlen(it->question);
         if (qlen == 0 || qlen > 76 || it->question[qlen - 1] != '?')
             fail_msg("item %d: question must be one line of 1..76 columns ending in '?'", n);
@@ -87,14 +100,18 @@ static void test_mixed_answers(void **state)
         const char *yes;
         enum redflag_level expect;
     } rows[] = {
-        {"12,6", REDFLAG_URGENT},
-        {"16,1", REDFLAG_EMERGENCY},
-        {"2,16", REDFLAG_EMERGENCY}, /* saddle numbness is never ranked lower */
-        {"3,12", REDFLAG_EMERGENCY},
-        {"12,13,14,15,16", REDFLAG_SEE_DOCTOR},
-        {"6,7,8,9,10,11,12,13", REDFLAG_URGENT},
-        {"11,5", REDFLAG_EMERGENCY},
-        {"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16", REDFLAG_EMERGENCY},
+        {"17,10", REDFLAG_URGENT},
+        {"20,1", REDFLAG_EMERGENCY},
+        {"2,20", REDFLAG_EMERGENCY}, /* saddle numbness is never ranked lower */
+        {"3,17", REDFLAG_EMERGENCY},
+        {"17,18,19,20", REDFLAG_SEE_DOCTOR},
+        {"10,11,12,13,14,15,16,17,18,19,20", REDFLAG_URGENT},
+        {"6,20", REDFLAG_EMERGENCY}, /* severe belly pain: an emergency in S3 */
+        {"7,18", REDFLAG_EMERGENCY}, /* fever with back pain: S3's emergency */
+        {"14,19", REDFLAG_URGENT},   /* arm or hand symptoms: same day */
+        {"9", REDFLAG_EMERGENCY},
+        {"16", REDFLAG_URGENT},
+        {"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20", REDFLAG_EMERGENCY},
     };
     (void)state;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -137,10 +154,11 @@ static void test_titles_and_advice(void **state)
         enum redflag_level level;
         const char *title_part, *advice_part;
     } rows[] = {
-        {REDFLAG_EMERGENCY, "EMERGENCY", "emergency services now"},
-        {REDFLAG_URGENT, "URGENT", "clinician today"},
-        {REDFLAG_SEE_DOCTOR, "doctor", "Book an appointment"},
-        {REDFLAG_CLEAR, "no warning signs", "over a week or keeps coming back"},
+        {REDFLAG_EMERGENCY, "EMERGENCY: seek emergency care now", "Do not drive yourself"},
+        {REDFLAG_URGENT, "URGENT: contact a doctor today", "urgent care service today"},
+        {REDFLAG_SEE_DOCTOR, "See a doctor soon: book an appointment within a few days",
+         "within a few days"},
+        {REDFLAG_CLEAR, "No warning signs reported", "not easing after 3 days"},
     };
     (void)state;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -153,6 +171,36 @@ static void test_titles_and_advice(void **state)
         assert_true(advice[strlen(advice) - 1] != '\n');
     }
     assert_non_null(strstr(redflag_level_advice(REDFLAG_EMERGENCY), "Do not wait"));
+    assert_non_null(strstr(redflag_level_advice(REDFLAG_EMERGENCY), "112 in Europe"));
+    assert_non_null(strstr(redflag_level_advice(REDFLAG_EMERGENCY), "ice and heat do"));
+}
+
+/* 1 when text holds "clear" in any case. */
+static int says_clear(const char *text)
+{
+    for (; *text; text++) {
+        size_t i = 0;
+        while (i < 5 && text[i] && tolower((unsigned char)text[i]) == "clear"[i])
+            i++;
+        if (i == 5)
+            return 1;
+    }
+    return 0;
+}
+
+/* Nothing says "clear" to the patient; every verdict but emergency carries
+ * the safety net; the emergency verdict does not (it already says go now). */
+static void test_safety_net_and_no_clear(void **state)
+{
+    (void)state;
+    for (int l = REDFLAG_CLEAR; l <= REDFLAG_EMERGENCY; l++) {
+        const char *title = redflag_level_title((enum redflag_level)l);
+        const char *advice = redflag_level_advice((enum redflag_level)l);
+        if (says_clear(title) || says_clear(advice))
+            fail_msg("level %d says clear", l);
+        if ((l != REDFLAG_EMERGENCY) != (strstr(advice, REDFLAGS_SAFETY_NET) != NULL))
+            fail_msg("level %d: safety net %s", l, l == REDFLAG_EMERGENCY ? "shown" : "missing");
+    }
 }
 
 static void test_not_medical_advice_line(void **state)
@@ -164,6 +212,7 @@ static void test_not_medical_advice_line(void **state)
     assert_true(strlen(clear) > n);
     assert_string_equal(clear + strlen(clear) - n, REDFLAGS_NOT_MEDICAL_ADVICE);
     assert_null(strstr(redflag_level_advice(REDFLAG_EMERGENCY), "If you are worried"));
+    assert_null(strstr(redflag_level_advice(REDFLAG_URGENT), "If you are worried"));
 }
 
 static void test_yes_list_good(void **state)
@@ -174,7 +223,7 @@ static void test_yes_list_good(void **state)
     } rows[] = {
         {"1,5", {1, 5}},
         {"1, 5,16", {1, 5, 16}},
-        {"  16 ", {16}},
+        {"  20 ", {20}},
         {"1 5", {1, 5}},
         {"1\t,\t2", {1, 2}},
         {"5,5", {5}},
@@ -183,8 +232,8 @@ static void test_yes_list_good(void **state)
         {"   ", {0}},
         {"none", {0}},
         {" NONE ", {0}},
-        {"16,15,14,13,12,11,10,9,8,7,6,5,4,3,2,1",
-         {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}},
+        {"20,19,18,17,16,15,14,13,12,11,10,9,8,7,6,5,4,3,2,1",
+         {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}},
     };
     (void)state;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -203,7 +252,7 @@ static void test_yes_list_good(void **state)
 static void test_yes_list_bad(void **state)
 {
     static const char *const bad[] = {
-        "0",  "17", "x",  "1,",    ",1",  "1,,2", "-1", "+1",   "1.5",
+        "0",  "21", "x",  "1,",    ",1",  "1,,2", "-1", "+1",   "1.5",
         "1-3", "99999999999999999999", "none,1", "1;2", "yes", ",", "1, ,2", "one",
     };
     (void)state;
@@ -213,8 +262,8 @@ static void test_yes_list_bad(void **state)
         memset(answers, 0xAA, sizeof answers);
         if (redflags_parse_yes_list(bad[i], answers, err, sizeof err) != -1)
             fail_msg("\"%s\" accepted", bad[i]);
-        if (!strstr(err, "1 to 16") || strchr(err, '\n'))
-            fail_msg("\"%s\": message \"%s\" must be one line naming 1 to 16", bad[i], err);
+        if (!strstr(err, "1 to 20") || strchr(err, '\n'))
+            fail_msg("\"%s\": message \"%s\" must be one line naming 1 to 20", bad[i], err);
         for (size_t k = 0; k < REDFLAG_COUNT; k++)
             assert_int_equal(answers[k], 0xAA); /* untouched on error */
     }
@@ -226,8 +275,8 @@ static void test_yes_list_message_details(void **state)
     char err[160];
     char tiny[8];
     (void)state;
-    assert_int_equal(redflags_parse_yes_list("1, 17", answers, err, sizeof err), -1);
-    assert_non_null(strstr(err, "'17'"));
+    assert_int_equal(redflags_parse_yes_list("1, 21", answers, err, sizeof err), -1);
+    assert_non_null(strstr(err, "'21'"));
     assert_int_equal(redflags_parse_yes_list("3,abc", answers, err, sizeof err), -1);
     assert_non_null(strstr(err, "'abc'"));
     assert_int_equal(redflags_parse_yes_list("1,5,", answers, err, sizeof err), -1);
@@ -238,6 +287,47 @@ static void test_yes_list_message_details(void **state)
     assert_int_equal(redflags_parse_yes_list("x", answers, tiny, sizeof tiny), -1);
     assert_int_equal(strlen(tiny), sizeof tiny - 1);
     assert_int_equal(redflags_parse_yes_list("x", answers, NULL, 0), -1);
+}
+
+/* The 0.1 checklist's 16 items, by hand from its table, and the new item
+ * whose wording asks the same sign: the first words must match up. */
+static void test_v1_items_migrate(void **state)
+{
+    static const struct {
+        int old;
+        int new_item;
+        const char *new_word; /* a word of the new item's question */
+    } rows[] = {
+        {1, 1, "bladder"},        {2, 2, "between your legs"}, {3, 3, "BOTH legs"},
+        {4, 4, "Chest"},          {5, 5, "injury"},            {6, 7, "Fever"},
+        {7, 6, "belly"},          {8, 9, "flank"},             {9, 10, "cancer"},
+        {10, 11, "lost weight"},  {11, 8, "no position"},      {12, 17, "down one leg"},
+        {13, 17, "down one leg"}, {14, 15, "Swelling"},        {15, 18, "stand up straight"},
+        {16, 20, "week or two"},
+    };
+    int seen[REDFLAG_COUNT + 1] = {0};
+    (void)state;
+    assert_int_equal(sizeof rows / sizeof rows[0], REDFLAG_V1_COUNT);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        int n = redflags_item_from_v1(rows[i].old);
+        assert_int_equal(n, rows[i].new_item);
+        assert_non_null(strstr(redflags_item(n)->question, rows[i].new_word));
+        seen[n] = 1;
+    }
+    /* never a lower level than the old item had (old 1-5 emergency, 6-11
+     * urgent, 12-16 see soon) */
+    for (int old = 1; old <= REDFLAG_V1_COUNT; old++) {
+        enum redflag_level was = old <= 5 ? REDFLAG_EMERGENCY
+                                 : old <= 11 ? REDFLAG_URGENT
+                                             : REDFLAG_SEE_DOCTOR;
+        assert_true(redflags_item(redflags_item_from_v1(old))->level >= was);
+    }
+    /* the items the old checklist never asked */
+    static const int new_only[] = {12, 13, 14, 16, 19};
+    for (size_t i = 0; i < sizeof new_only / sizeof new_only[0]; i++)
+        assert_int_equal(seen[new_only[i]], 0);
+    assert_int_equal(redflags_item_from_v1(0), 0);
+    assert_int_equal(redflags_item_from_v1(17), 0);
 }
 
 int main(void)
@@ -251,9 +341,11 @@ int main(void)
         cmocka_unit_test(test_codes_round_trip),
         cmocka_unit_test(test_titles_and_advice),
         cmocka_unit_test(test_not_medical_advice_line),
+        cmocka_unit_test(test_safety_net_and_no_clear),
         cmocka_unit_test(test_yes_list_good),
         cmocka_unit_test(test_yes_list_bad),
         cmocka_unit_test(test_yes_list_message_details),
+        cmocka_unit_test(test_v1_items_migrate),
     };
     return cmocka_run_group_tests_name("redflags", tests, NULL, NULL);
 }

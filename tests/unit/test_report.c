@@ -27,14 +27,15 @@
 
 static struct episode scratch; /* ~10 KB: keep it off the stack */
 
-/* Feeds a check given as its stored verdict code (NULL or unknown: outside
- * the enum) and nanswers answers (answers NULL: none). */
+/* Feeds a complete check given as its stored verdict code (NULL or
+ * unknown: outside the enum) and nanswers answers (answers NULL: none). */
 static void feed_check_raw(struct report *r, int64_t at, const char *verdict,
                            const unsigned char *answers, size_t nanswers)
 {
     struct check c;
     memset(&c, 0, sizeof c);
     c.taken_at = at;
+    c.complete = 1;
     if (!verdict || redflag_level_parse(verdict, &c.verdict) != 0)
         c.verdict = REDFLAG_LEVEL_COUNT;
     for (size_t i = 0; answers && i < nanswers && i < CHECK_MAX_ITEMS; i++)
@@ -116,13 +117,14 @@ static const struct ep_spec history[] = {
 struct check_spec {
     int64_t at;
     const char *verdict;
-    const char *yes; /* items answered yes, "1,12" */
+    const char *yes; /* items answered yes, "1,17" */
 };
 
+/* Item 17 (spreading down one leg) is a "see a doctor soon" item. */
 static const struct check_spec checks[] = {
-    {FROM + 61 * D + 8 * H, "see_doctor", "12"},
+    {FROM + 61 * D + 8 * H, "see_doctor", "17"},
     {FROM + 10 * D + 12 * H, "clear", ""},
-    {FROM + 31 * D + 12 * H, "emergency", "1,12"},
+    {FROM + 31 * D + 12 * H, "emergency", "1,17"},
     {FROM + 70 * D, "clear", ""},
 };
 
@@ -354,8 +356,19 @@ static void test_fixture_figures(void **state)
     assert_int_equal(r.gaps.free_from, history[3].end);
     assert_int_equal(r.checks, 4);
     assert_int_equal(r.yes[0], 1);
-    assert_int_equal(r.yes[11], 2);
+    assert_int_equal(r.yes[16], 2);
     assert_int_equal(r.latest_at, FROM + 70 * D);
+    assert_int_equal(r.latest_complete, 1);
+    assert_int_equal(r.partial, 0);
+    /* The emergency check, and #5's "weakness" (a warning sign, item 13). */
+    assert_int_equal(r.warn_checks, 1);
+    assert_int_equal(r.warn_list[0].at, FROM + 31 * D + 12 * H);
+    assert_int_equal(r.warn_list[0].yes, (1u << 0) | (1u << 16));
+    assert_int_equal(r.sign_eps, 1);
+    assert_int_equal(r.sign_list[0].id, 5);
+    assert_int_equal(r.sign_list[0].level, REDFLAG_URGENT);
+    assert_int_equal(r.sign_list[0].nsigns, 1);
+    assert_int_equal(r.sign_list[0].signs[0]->item, 13);
     assert_int_equal(r.latest, REDFLAG_CLEAR);
     assert_int_equal(r.verdicts[REDFLAG_EMERGENCY], 1);
     assert_int_equal(r.verdicts[REDFLAG_CLEAR], 2);
@@ -700,7 +713,7 @@ static void test_check_verdicts(void **state)
     struct report r;
     (void)state;
     report_begin(&r, FROM, NOW, NOW);
-    a[5] = 1; /* item 6: urgent */
+    a[9] = 1; /* item 10: urgent */
     feed_check_raw(&r, FROM + 5 * D, "bogus", a, REDFLAG_COUNT);
     feed_check_raw(&r, FROM + 9 * D, NULL, b, 3); /* item 3: emergency */
     feed_check_raw(&r, FROM + 2 * D, "clear", NULL, 0);
@@ -711,6 +724,239 @@ static void test_check_verdicts(void **state)
     assert_int_equal(r.latest, REDFLAG_EMERGENCY);
     assert_int_equal(r.latest_at, FROM + 9 * D);
     assert_int_equal(r.yes[2], 1);
+}
+
+/* The "bladder-bowel" symptom answers the question too: a yes in either
+ * the log or the checklist is reported, never "Not reported". */
+static void test_bladder_symptom(void **state)
+{
+    static const struct {
+        const char *name;
+        int checks, yes_check, eps, yes_ep;
+        const char *want, *not;
+    } cases[] = {
+        {"symptom, no checks", 0, 0, 2, 1,
+         "Reported in 1 of 2 episodes: an emergency warning sign.", "Not reported"},
+        {"neither, no checks", 0, 0, 2, 0,
+         "Not reported in 2 episodes; no red-flag check in this period.", "Reported in"},
+        {"neither", 3, 0, 2, 0, "Not reported in 3 checks or 2 episodes.", "Reported in"},
+        {"both", 3, 1, 2, 1,
+         "Reported in 1 of 3 checks and in 1 of 2 episodes: an emergency warning sign.",
+         "Not reported"},
+        {"symptom only", 3, 0, 1, 1, "Reported in 1 of 1 episode: an emergency warning sign.",
+         "Not reported"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct report r;
+        report_begin(&r, FROM, NOW, NOW);
+        for (int e = 0; e < cases[i].eps; e++) {
+            struct ep_spec sp = {e + 1, FROM + (e + 1) * D, FROM + (e + 1) * D + H, 5,
+                                 REGION_LOWER, SIDE_UNSET,
+                                 e < cases[i].yes_ep ? "symptom=bladder-bowel" : "symptom=knot"};
+            report_feed_episode(&r, make(&sp));
+        }
+        for (int c = 0; c < cases[i].checks; c++) {
+            unsigned char a[REDFLAG_COUNT] = {0};
+            a[0] = c < cases[i].yes_check;
+            feed_check_raw(&r, FROM + (10 + c) * D, a[0] ? "emergency" : "clear", a,
+                           REDFLAG_COUNT);
+        }
+        report_end(&r);
+        char *text = render(&r, REPORT_TEXT);
+        char *sec = strstr(text, "Any loss of bladder or bowel control?");
+        char *end = sec ? strstr(sec, "How long do the spasms last?") : NULL;
+        assert_non_null(end);
+        *end = '\0';
+        if (!strstr(sec, cases[i].want) || strstr(sec, cases[i].not))
+            fail_msg("%s: want \"%s\" in:\n%s", cases[i].name, cases[i].want, sec);
+        assert_figure(sec, "episodes with bladder or bowel trouble",
+                      cases[i].yes_ep ? "1" : "0");
+        free(text);
+    }
+}
+
+/* ---- partial checks and the warning signs -------------------------------------- */
+
+static void assert_json_parses(const char *json); /* below, with the json tests */
+
+/* A check left after a yes: the answers given (CHECK_NO) up to the yes
+ * items, the rest not asked. */
+static void feed_partial(struct report *r, int64_t at, const int *yes, size_t nyes, int last)
+{
+    unsigned char a[REDFLAG_COUNT];
+    struct check c;
+    memset(a, CHECK_NOT_ASKED, sizeof a);
+    for (int i = 0; i < last; i++)
+        a[i] = CHECK_NO;
+    for (size_t i = 0; i < nyes; i++)
+        a[yes[i] - 1] = CHECK_YES;
+    check_from_progress(at, a, &c);
+    assert_int_equal(c.complete, 0);
+    report_feed_check(r, &c);
+}
+
+static void partial_history(struct report *r)
+{
+    static const int one[] = {1}, ten[] = {10};
+    unsigned char none[REDFLAG_COUNT] = {0};
+    report_begin(r, FROM, NOW, NOW);
+    feed_partial(r, FROM + 2 * D, one, 1, 0);    /* item 1 yes, then "stop here" */
+    feed_partial(r, FROM + 5 * D + 8 * H, ten, 1, 9); /* 1-9 no, 10 yes, then left */
+    feed_check_raw(r, FROM + 3 * D, "clear", none, REDFLAG_COUNT);
+    report_end(r);
+}
+
+/* Partial checks are counted, marked and listed with their yes items, by
+ * number and words, in every format; the latest check says it is partial. */
+static void test_partial_checks(void **state)
+{
+    struct report r;
+    (void)state;
+    partial_history(&r);
+    assert_int_equal(r.partial, 2);
+    assert_int_equal(r.npartial_list, 2);
+    assert_int_equal(r.partial_list[1].answered, 10);
+    assert_int_equal(r.latest, REDFLAG_URGENT);
+    assert_int_equal(r.latest_complete, 0);
+    char *text = render(&r, REPORT_TEXT);
+    char *sec = strstr(text, "\nRed-flag checks\n");
+    assert_non_null(sec);
+    assert_figure(sec, "partial (left after a yes)", "2");
+    assert_figure(sec, "complete", "no, partial");
+    assert_figure(sec, "items answered (of 20)", "10");
+    assert_before(sec, "partial checks, oldest first\n    check taken 2026-01-03 00:00\n",
+                  "    check taken 2026-01-06 08:00\n");
+    assert_before(sec, "        item 1: Trouble with your bladder or bowel",
+                  "        item 10: Have you ever had cancer, and is this back pain new?\n");
+    assert_null(strstr(text, "clear"));
+    assert_fits(text, 78);
+    free(text);
+    char *md = render(&r, REPORT_MARKDOWN);
+    assert_non_null(strstr(md, "| &emsp;complete | no, partial |\n"));
+    assert_non_null(strstr(md, "| &emsp;item 10 | Have you ever had cancer, and is this back pain "
+                               "new? |\n"));
+    free(md);
+    char *csv = render(&r, REPORT_CSV);
+    assert_non_null(strstr(csv, "checks,\"partial checks, oldest first / check taken "
+                                "2026-01-06 08:00 / complete\",false\r\n"));
+    assert_non_null(strstr(csv, "checks,latest check / complete,false\r\n"));
+    free(csv);
+    char *json = render(&r, REPORT_JSON);
+    assert_json_parses(json);
+    assert_non_null(strstr(json, "\"partial\": 2,"));
+    assert_non_null(strstr(json, "\"verdict\": \"urgent\",\n      \"complete\": false\n"));
+    assert_non_null(strstr(json, "{\"item\": 10, \"words\": \"Have you ever had cancer, and is "
+                                 "this back pain new?\"}"));
+    free(json);
+}
+
+/* The report opens with the period's emergency and urgent checks and the
+ * episodes with a warning sign, dated; "see a doctor soon" checks and
+ * ordinary symptoms stay out of it. */
+static void test_warning_section(void **state)
+{
+    static const struct ep_spec eps[] = {
+        {1, FROM + D, FROM + D + H, 4, REGION_LOWER, SIDE_UNSET, "symptom=knot"},
+        {2, FROM + 4 * D + 9 * H, FROM + 4 * D + 10 * H, 8, REGION_LOWER, SIDE_UNSET,
+         "symptom=stiffness;symptom=saddle-numbness;symptom=both-legs;symptom=saddle-numbness"},
+        {3, FROM + 6 * D, ONGOING, 5, REGION_NECK, SIDE_UNSET, "symptom=arm-hand"},
+    };
+    struct report r;
+    unsigned char soon[REDFLAG_COUNT] = {0}, urgent[REDFLAG_COUNT] = {0};
+    (void)state;
+    soon[16] = 1;
+    urgent[12] = 1; /* item 13 */
+    report_begin(&r, FROM, NOW, NOW);
+    report_feed_episode(&r, make(&eps[0]));
+    feed_check_raw(&r, FROM + 2 * D, "see_doctor", soon, REDFLAG_COUNT);
+    report_end(&r);
+    char *text = render(&r, REPORT_TEXT);
+    assert_null(strstr(text, "Warning signs"));
+    free(text);
+    char *json = render(&r, REPORT_JSON);
+    assert_null(strstr(json, "warning_signs"));
+    free(json);
+
+    report_begin(&r, FROM, NOW, NOW);
+    for (size_t i = 0; i < sizeof eps / sizeof eps[0]; i++)
+        report_feed_episode(&r, make(&eps[i]));
+    feed_check_raw(&r, FROM + 7 * D, "urgent", urgent, REDFLAG_COUNT);
+    feed_check_raw(&r, FROM + 2 * D, "see_doctor", soon, REDFLAG_COUNT);
+    feed_partial(&r, FROM + 5 * D, (const int[]){2}, 1, 1);
+    report_end(&r);
+    text = render(&r, REPORT_TEXT);
+    static const char opening[] = "unknot appointment report\n=========================\n\n"
+                                  "Warning signs in this period\n";
+    assert_true(strncmp(text, opening, sizeof opening - 1) == 0);
+    assert_before(text, "Warning signs in this period", "\nPeriod\n");
+    char *end = strstr(text, "\nPeriod\n");
+    *end = '\0';
+    assert_figure(text, "emergency or urgent checks", "2");
+    assert_figure(text, "episodes with a warning sign logged", "2");
+    /* oldest first: the partial emergency check, then the urgent one */
+    assert_before(text, "    check taken 2026-01-06 00:00\n", "    check taken 2026-01-08 00:00\n");
+    assert_null(strstr(text, "2026-01-03 00:00")); /* the see-soon check */
+    assert_before(text, "item 2: Numbness or pins and needles between your legs",
+                  "item 13: New weakness in one leg or foot");
+    assert_figure(text, "verdict", "URGENT: contact a doctor today");
+    assert_figure(text, "complete", "no, partial");
+    /* #2's two signs, each once, at its most serious level; #3 urgent */
+    assert_before(text, "    episode #2 started 2026-01-05 09:00\n", "    episode #3 started");
+    assert_non_null(strstr(text, "      warning signs logged\n"
+                                 "        item 2: numbness between the legs\n"
+                                 "        item 3: symptoms in both legs\n"
+                                 "    episode #3 started 2026-01-07 00:00\n"));
+    assert_figure(text, "level", "EMERGENCY: seek emergency care now");
+    assert_non_null(strstr(text, "        item 14: arm or hand numbness or weakness\n"));
+    assert_null(strstr(text, "episode #1 "));
+    assert_fits(text, 78);
+    free(text);
+    json = render(&r, REPORT_JSON);
+    assert_json_parses(json);
+    static const char json_opening[] = "{\n  \"warning_signs\": {\n    \"check_count\": 2,";
+    assert_true(strncmp(json, json_opening, sizeof json_opening - 1) == 0);
+    assert_non_null(strstr(json, "\"id\": 3,"));
+    assert_non_null(strstr(json, "{\"item\": 14, \"words\": \"arm or hand numbness or weakness\"}"));
+    free(json);
+}
+
+/* Only the most recent checks are listed; every one is counted. */
+static void test_warning_list_bounded(void **state)
+{
+    struct report r;
+    unsigned char a[REDFLAG_COUNT] = {1};
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    for (int i = 0; i < REPORT_MAX_LISTED + 2; i++) /* newest first, as the store gives them */
+        feed_check_raw(&r, FROM + (20 - i) * D, "emergency", a, REDFLAG_COUNT);
+    report_end(&r);
+    assert_int_equal(r.warn_checks, REPORT_MAX_LISTED + 2);
+    assert_int_equal(r.nwarn_list, REPORT_MAX_LISTED);
+    assert_int_equal(r.warn_list[0].at, FROM + 13 * D);
+    assert_int_equal(r.warn_list[REPORT_MAX_LISTED - 1].at, FROM + 20 * D);
+    char *text = render(&r, REPORT_TEXT);
+    assert_figure(text, "earlier checks not listed", "2");
+    assert_null(strstr(text, "check taken 2026-01-13 00:00")); /* day 12: dropped */
+    assert_non_null(strstr(text, "check taken 2026-01-14 00:00"));
+    free(text);
+    /* Episodes, oldest first as the store gives them: the latest are kept. */
+    report_begin(&r, FROM, NOW, NOW);
+    for (int i = 0; i < REPORT_MAX_LISTED + 3; i++) {
+        struct ep_spec sp = {i + 1, FROM + i * D, FROM + i * D + H, 5, REGION_LOWER,
+                             SIDE_UNSET, "symptom=fever"};
+        report_feed_episode(&r, make(&sp));
+    }
+    report_end(&r);
+    assert_int_equal(r.sign_eps, REPORT_MAX_LISTED + 3);
+    assert_int_equal(r.nsign_list, REPORT_MAX_LISTED);
+    assert_int_equal(r.sign_list[0].id, 4);
+    text = render(&r, REPORT_TEXT);
+    assert_figure(text, "episodes with a warning sign logged", "11");
+    assert_figure(text, "earlier episodes not listed", "3");
+    assert_null(strstr(text, "episode #3 started"));
+    assert_before(text, "episode #4 started", "episode #11 started");
+    free(text);
 }
 
 /* ---- tags and sessions ------------------------------------------------------- */
@@ -858,13 +1104,20 @@ static void test_text_golden(void **state)
         {"days", "27.8"},
         {"episodes with stiffness", "4"},
         {"episodes with numbness or tingling", "1"},
-        {"item 12: legs tingle, numb or weak", "2"},
+        {"item 17: spreading down one leg", "2"},
+        {"item 2: saddle numbness", "0"},
+        {"item 13: weakness in one leg or foot", "0"},
         {"episodes with leg weakness", "1"},
         {"Ibuprofen 400 mg", "3"},
         {"Naproxen 250 mg", "1"},
         {"heat", "2"},
         {"checks taken", "4"},
-        {"verdict", "clear"},
+        {"partial (left after a yes)", "0"},
+        {"EMERGENCY", "1"},
+        {"See a doctor soon", "1"},
+        {"No warning signs reported", "2"},
+        {"verdict", "No warning signs reported"},
+        {"complete", "yes"},
         {"sessions", "6"},
         {"minutes in all", "62"},
         {"average pain change", "-2.3"},
@@ -889,6 +1142,12 @@ static void test_text_golden(void **state)
     for (size_t i = 0; i < sizeof present / sizeof present[0]; i++)
         if (!strstr(text, present[i]))
             fail_msg("missing \"%s\"", present[i]);
+    /* #5's leg weakness and the emergency check open the report. */
+    assert_before(text, "\nWarning signs in this period\n", "\nPeriod\n");
+    assert_before(text, "    episode #5 started 2026-03-02 06:00\n",
+                  "        item 13: weakness in a leg\n");
+    /* Never "clear" to a reader: the verdict's words instead. */
+    assert_null(strstr(text, "clear"));
     /* The questions come in the clinician's order. */
     assert_before(text, "Where is it?", "How long do the spasms last?");
     assert_before(text, "Red-flag checks\n", "did it help?");
@@ -969,10 +1228,12 @@ static void test_markdown(void **state)
         "| &emsp;Ibuprofen 400 mg | 3 |\n",
         "\nReported in 1 of 4 checks: an emergency warning sign.\n",
         "| &emsp;\\#6 since 2026-03-27 09:00 | 4d15h |\n",
+        "| &emsp;verdict | No warning signs reported |\n",
     };
     for (size_t i = 0; i < sizeof present / sizeof present[0]; i++)
         if (!strstr(md, present[i]))
             fail_msg("missing \"%s\"", present[i]);
+    assert_null(strstr(md, "clear"));
     free(md);
 
     /* Text that would break a table row or start markup is escaped. */
@@ -1182,6 +1443,10 @@ int main(void)
         cmocka_unit_test(test_meds_overflow),
         cmocka_unit_test(test_bladder),
         cmocka_unit_test(test_check_verdicts),
+        cmocka_unit_test(test_bladder_symptom),
+        cmocka_unit_test(test_partial_checks),
+        cmocka_unit_test(test_warning_section),
+        cmocka_unit_test(test_warning_list_bounded),
         cmocka_unit_test(test_tag_counts),
         cmocka_unit_test(test_sessions),
         cmocka_unit_test(test_text_golden),

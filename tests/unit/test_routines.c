@@ -18,6 +18,15 @@
 #define MIN (INT64_C(60))
 #define NEXT_PREFIX "next: "
 
+/* A sentence the caller wraps: at most two lines. */
+static void expect_sentence(const char *what, const char *s)
+{
+    if (!s || !*s)
+        fail_msg("%s is empty", what);
+    if (strlen(s) > 2 * ROUTINE_LINE_MAX)
+        fail_msg("%s is %zu columns (max %d): \"%s\"", what, strlen(s), 2 * ROUTINE_LINE_MAX, s);
+}
+
 static void expect_line(const char *what, const char *s)
 {
     if (!s || !*s)
@@ -96,7 +105,7 @@ static void test_stretches_match_content(void **state)
         int hold, reps, per_side, caution;
     } want[] = {
         {"spasm-stretch", 5, 5, 0, 0}, {"pelvic-tilt", 5, 10, 0, 0},
-        {"cat-cow", 5, 10, 0, 0},      {"knee-to-chest", 30, 3, 1, 1},
+        {"cat-cow", 5, 10, 0, 0},      {"knee-to-chest", 30, 3, 1, 0},
         {"childs-pose", 30, 3, 0, 0},  {"trunk-rotation", 30, 2, 1, 0},
         {"seated-twist", 30, 2, 1, 0}, {"cobra", 5, 10, 0, 0},
     };
@@ -119,7 +128,15 @@ static void test_stretches_match_content(void **state)
         for (size_t p = 0; p < s->nphases; p++)
             expect_line("phase instruction", s->phases[p].instruction);
     }
-    assert_non_null(strstr(stretch_find("knee-to-chest")->caution, "osteoporosis"));
+    /* The osteoporosis caution is the routine's, once, on the routines that
+     * bend forward or twist (cat-cow; knee-to-chest, child's pose, twists). */
+    assert_null(stretch_find("knee-to-chest")->caution);
+    assert_null(routine_find("first-aid")->caution);
+    assert_string_equal(routine_find("mobility")->caution,
+                        "With osteoporosis, skip forward bends and twists.");
+    assert_string_equal(routine_find("daily")->caution,
+                        "With osteoporosis, skip forward bends and twists.");
+    expect_line("routine caution", ROUTINE_OSTEOPOROSIS);
     assert_int_equal(stretch_find("cat-cow")->nphases, 2); /* "5 s each" */
     assert_null(stretch_find("yoga"));
 }
@@ -127,15 +144,17 @@ static void test_stretches_match_content(void **state)
 static void test_safety_and_advice_lines(void **state)
 {
     static const char *const words[] = {"slowly", "comfortable", "Breathe slowly",
-                                        "pain increases"};
+                                        "pain increases", "take the checklist"};
     size_t n;
     const char *const *lines = routine_safety_lines(&n);
     (void)state;
-    assert_int_equal(n, 4);
+    assert_int_equal(n, 5);
     for (size_t i = 0; i < n; i++) {
-        expect_line("safety line", lines[i]);
+        expect_sentence("safety line", lines[i]);
         assert_non_null(strstr(lines[i], words[i]));
     }
+    assert_string_equal(lines[4], "Stop and take the checklist if numbness, tingling or weakness "
+                                  "appears or pain spreads down a leg.");
     expect_line("not-advice line", ROUTINES_NOT_MEDICAL_ADVICE);
     assert_string_equal(ROUTINES_NOT_MEDICAL_ADVICE, FLAGS_NOT_MEDICAL_ADVICE);
 }
@@ -239,7 +258,7 @@ static void test_daily_plan_shape(void **state)
     assert_string_equal(plan.steps[0].label, "Knee-to-chest, left side, rep 1 of 3");
     assert_string_equal(plan.steps[5].label, "Switch to the right side");
     assert_string_equal(plan.steps[6].label, "Knee-to-chest, right side, rep 1 of 3");
-    assert_non_null(strstr(plan.steps[0].caution, "osteoporosis"));
+    assert_null(plan.steps[0].caution); /* the routine's caution, not the step's */
 }
 
 static void test_first_aid_plan(void **state)
@@ -277,25 +296,36 @@ static void test_presets(void **state)
     assert_int_equal(ice->default_min, 20);
     assert_int_equal(ice->min_min, 10);
     assert_int_equal(ice->max_min, 20);
-    assert_non_null(strstr(ice->how, "towel"));
-    assert_non_null(strstr(ice->how, "bare skin"));
-    assert_non_null(strstr(ice->when, "48 hours"));
     assert_non_null(strstr(ice->caution, "2 hours"));
     assert_int_equal(ICE_MIN_GAP_S, 2 * 3600);
+    /* Heat as ice: 10 to 20, never more (longer risks a burn). */
     assert_int_equal(heat->default_min, 20);
-    assert_int_equal(heat->advised_lo, 15);
-    assert_int_equal(heat->advised_hi, 20);
-    assert_non_null(strstr(heat->how, "shower"));
-    assert_non_null(strstr(heat->when, "48 hours"));
-    assert_non_null(strstr(heat->caution, "fall asleep"));
+    assert_int_equal(heat->min_min, 10);
+    assert_int_equal(heat->max_min, 20);
+    assert_non_null(strstr(heat->caution, "fall asleep on a heating pad"));
+    assert_non_null(strstr(THERAPY_TOO_LONG, "burn or frostbite"));
+    assert_non_null(strstr(heat->lines[0], "Warm, not hot"));
+    assert_non_null(strstr(heat->lines[0], "shower or bath"));
     assert_int_equal(ice->session, SESSION_ICE);
     assert_int_equal(heat->session, SESSION_HEAT);
     for (int k = 0; k < THERAPY_KIND_COUNT; k++) {
         const struct therapy_preset *p = therapy_preset((enum therapy_kind)k);
+        int numb = 0, care = 0;
         assert_int_equal(therapy_minutes_check(p->kind, p->default_min, NULL, 0), 0);
+        /* Both: wrapped in a towel or cloth, never on bare skin; not on
+         * numb or broken skin; care with diabetes or poor circulation. */
+        assert_non_null(strstr(p->how, "towel or cloth"));
+        assert_non_null(strstr(p->how, "never put it on bare skin"));
         expect_line("how", p->how);
-        expect_line("when", p->when);
         expect_line("caution", p->caution);
+        for (size_t i = 0; i < p->nlines; i++) {
+            expect_line("line", p->lines[i]);
+            numb += strstr(p->lines[i], "numb or broken skin") != NULL;
+            care += strstr(p->lines[i], "diabetes or poor circulation") != NULL &&
+                    strstr(p->lines[i], "check the skin after") != NULL;
+        }
+        assert_int_equal(numb, 1);
+        assert_int_equal(care, 1);
     }
     assert_null(therapy_preset(THERAPY_KIND_COUNT));
 }
@@ -314,14 +344,13 @@ static void test_minutes_boundaries(void **state)
         {THERAPY_ICE, 20, 0, ""},
         {THERAPY_ICE, 21, -1, "10 to 20 minutes"},
         {THERAPY_ICE, -3, -1, "not -3"},
-        {THERAPY_HEAT, 4, -1, "5 to 30 minutes"},
-        {THERAPY_HEAT, 5, 0, "15 to 20"},
-        {THERAPY_HEAT, 14, 0, "15 to 20"},
+        {THERAPY_HEAT, 5, -1, "10 to 20 minutes"},
+        {THERAPY_HEAT, 9, -1, "10 to 20 minutes"},
+        {THERAPY_HEAT, 10, 0, ""},
         {THERAPY_HEAT, 15, 0, ""},
         {THERAPY_HEAT, 20, 0, ""},
-        {THERAPY_HEAT, 21, 0, "15 to 20"},
-        {THERAPY_HEAT, 30, 0, "15 to 20"},
-        {THERAPY_HEAT, 31, -1, "5 to 30 minutes"},
+        {THERAPY_HEAT, 21, -1, "10 to 20 minutes"},
+        {THERAPY_HEAT, 30, -1, "10 to 20 minutes"},
     };
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -349,12 +378,13 @@ static void test_minutes_parse(void **state)
     } cases[] = {
         {THERAPY_ICE, "15", 0, 15, NULL},
         {THERAPY_ICE, " 20 ", 0, 20, NULL},
-        {THERAPY_HEAT, "10", 0, 10, "advised"},
+        {THERAPY_HEAT, "10", 0, 10, NULL},
+        {THERAPY_HEAT, "25", -1, 0, "10 to 20"},
         {THERAPY_ICE, "9", -1, 0, "10 to 20"},
         {THERAPY_ICE, "abc", -1, 0, "\"abc\""},
         {THERAPY_ICE, "", -1, 0, "10 to 20"},
         {THERAPY_ICE, "20m", -1, 0, "\"20m\""},
-        {THERAPY_HEAT, "-5", -1, 0, "5 to 30"},
+        {THERAPY_HEAT, "-5", -1, 0, "10 to 20"},
         {THERAPY_ICE, "99999999999999999999", -1, 0, "10 to 20 minutes"},
     };
     (void)state;
@@ -410,11 +440,26 @@ static void test_guidance(void **state)
         if (sg.advice != cases[i].advice)
             fail_msg("case %zu: advice %s, want %s", i, therapy_advice_code(sg.advice),
                      therapy_advice_code(cases[i].advice));
-        expect_line("reason", sg.reason);
+        expect_sentence("reason", sg.reason);
+        assert_null(strstr(sg.reason, "best")); /* neither is ranked over the other */
         assert_string_equal(sg.warning, cases[i].warning);
         if (*sg.warning)
             expect_line("warning", sg.warning);
     }
+}
+
+/* CONTENT.md's words for which one, neutral, before and after 48 hours. */
+static void test_guidance_words(void **state)
+{
+    struct therapy_suggestion sg;
+    (void)state;
+    therapy_suggest(47 * HOUR, -1, &sg);
+    assert_string_equal(sg.reason, "Ice or heat, whichever eases it more; many people use ice in "
+                                   "the first 48 hours.");
+    therapy_suggest(48 * HOUR, -1, &sg);
+    assert_string_equal(sg.reason, "Heat helps stiff muscles; alternating heat and ice is fine.");
+    therapy_suggest(-1, -1, &sg);
+    assert_non_null(strstr(sg.reason, "whichever eases it more"));
 }
 
 static void test_advice_codes(void **state)
@@ -441,6 +486,7 @@ int main(void)
         cmocka_unit_test(test_minutes_boundaries),
         cmocka_unit_test(test_minutes_parse),
         cmocka_unit_test(test_guidance),
+        cmocka_unit_test(test_guidance_words),
         cmocka_unit_test(test_advice_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,6 +16,7 @@
 
 #include <curses.h>
 
+#include "src/check.h"
 #include "tests/unit/screens_fixture.h"
 #include "ui/screens.h"
 #include "ui/ui.h"
@@ -150,6 +151,100 @@ static void test_home_large(void **state)
     assert_row_has(f, list_row(f, 2), "after moving boxes");
 }
 
+/* A check taken `ago` before NOW with yes to item `yes` (0: none), the
+ * items after `asked` not asked (a partial check when asked <
+ * REDFLAG_COUNT), stored as the checklist stores it. */
+static void home_check(struct sfix *f, int64_t ago, int yes, int asked)
+{
+    unsigned char answers[REDFLAG_COUNT];
+    struct check c;
+    char err[STORE_ERR_LEN];
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        answers[i] = i < asked ? CHECK_NO : CHECK_NOT_ASKED;
+    if (yes)
+        answers[yes - 1] = CHECK_YES;
+    check_from_progress(NOW - ago, answers, &c);
+    assert_int_equal(store_check_save(f->st, &c, err, sizeof(err)), STORE_OK);
+}
+
+/* Nothing may soften an instruction to act now, and nothing says "Clear". */
+static void assert_not_softened(struct sfix *f)
+{
+    assert_not_shows(f, "If you are worried");
+    assert_not_shows(f, "Clear");
+    assert_not_shows(f, "clear");
+}
+
+/* Item 1 yes, then the patient left: the partial check goes first. */
+static void test_home_partial_emergency_first(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, 5 * MIN_S, 1, 1);
+    sfix_open(f, 24, 80);
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    assert_true(headless_attr(f->h, TOP + 1, 2) & A_BOLD);
+    assert_row(f, TOP + 2, "    Red-flag check of Nov 18 11:01 (partial)");
+    assert_row_has(f, TOP + 3, "Call your local emergency number");
+    assert_shows(f, "(A&E / ER) now. Do not drive");
+    assert_shows(f, "Stretches, ice and heat do");
+    /* The check on top is not repeated below. */
+    assert_not_shows(f, "Last red-flag check");
+    assert_not_shows(f, "No red-flag check yet");
+    assert_row(f, 22, "  unknot is not medical advice.");
+    assert_not_softened(f);
+}
+
+/* An emergency, then "see a doctor soon" a minute later: the emergency
+ * stays first; the newer check shows below, as what it is. */
+static void test_home_emergency_then_see_soon(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, 2 * MIN_S, 1, REDFLAG_COUNT);
+    home_check(f, MIN_S, 17, REDFLAG_COUNT);
+    sfix_open(f, 24, 80);
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    assert_row(f, TOP + 2, "    Red-flag check of Nov 18 11:04");
+    int last = assert_shows(f, "Last red-flag check, 2026-11-18 11:05:");
+    assert_row_has(f, last + 1, "See a doctor soon: book an appointment within a few days");
+    assert_not_softened(f);
+    /* A newer complete check with no yes clears it; "no warning signs" is
+     * not "clear". */
+    home_check(f, 0, 0, REDFLAG_COUNT);
+    sfix_open(f, 24, 80);
+    assert_not_shows(f, "EMERGENCY");
+    last = assert_shows(f, "Last red-flag check, 2026-11-18 11:06:");
+    assert_row_has(f, last + 1, "No warning signs reported");
+    assert_not_shows(f, "lear");
+    assert_row(f, 22, "  unknot is not medical advice. If you are worried, call your doctor.");
+}
+
+/* A partial check without a yes is never stored by unknot; one that came
+ * in by import is no all-clear either. */
+static void test_home_partial_urgent(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, HOUR_S, 10, 10);
+    sfix_open(f, 24, 80);
+    assert_row(f, TOP + 1, "  URGENT: contact a doctor today");
+    assert_row_has(f, TOP + 3, "Call your doctor's surgery or an urgent care service today.");
+    assert_shows(f, "seek emergency care at once."); /* the safety net */
+    assert_not_softened(f);
+}
+
+/* A warning sign logged as a symptom: first, in its words. */
+static void test_home_warning_sign_logged(void **state)
+{
+    struct sfix *f = *state;
+    sfix_cli(f, "log|--at|1h ago|-i|6|-r|lower|--symptom|saddle-numbness");
+    sfix_open(f, 24, 80);
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    assert_row(f, TOP + 2,
+               "    Warning sign logged: numbness between the legs, episode 1, Nov 18");
+    assert_shows(f, "Ongoing: episode 1");
+    assert_shows(f, "No red-flag check yet: press c to take one.");
+    assert_not_softened(f);
+}
+
 /* ---- the episode form -------------------------------------------------- */
 
 static void test_form_new_episode_saved(void **state)
@@ -235,6 +330,172 @@ static void test_form_edit_from_history(void **state)
     assert_int_equal(ep->region, REGION_NECK);
     assert_int_equal(ep->started_at, NOW - 2 * DAY_S);
     assert_string_equal(ep->note, "after moving boxes");
+    free(ep);
+}
+
+/* ---- the form's word lists, and the advice after saving a warning sign -- */
+
+/* The field labels in the order of the form, and a word of each list. */
+static const char *const form_rows[] = {
+    "Start", "End", "Intensity", "Region", "Side", "Triggers", "Feels like", "Symptoms",
+    "Warning", "signs", "Relief", "Medication", "Notes",
+};
+
+/* At 80x24 every field is on the screen at once, in order, nothing to
+ * scroll: lists not being edited fold to their ticked words, never the
+ * warning signs, whose six words all show. */
+static void test_form_fits_80x24(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n");
+    static const char *const focus[] = {"", "<Tab><Tab><Tab><Tab><Tab>", "<Tab>", "<Tab>",
+                                        "<Tab>", "<Tab>"};
+    for (size_t k = 0; k < sizeof(focus) / sizeof(focus[0]); k++) {
+        keys(f, focus[k]);
+        int prev = 0;
+        for (size_t i = 0; i < sizeof(form_rows) / sizeof(form_rows[0]); i++) {
+            char label[16];
+            snprintf(label, sizeof(label), "  %s", form_rows[i]);
+            int y = headless_find(f->h, label);
+            if (y < 0)
+                y = assert_shows(f, form_rows[i]); /* the focused one: "> Label" */
+            assert_true(y > prev);
+            prev = y;
+        }
+        for (int y = 1; y < 24; y++)
+            assert_int_equal(strlen(headless_row(f->h, y)) < 80, 1); /* no scroll mark */
+        static const char *const signs[] = {
+            "[ ] bladder or bowel trouble", "[ ] numbness between the legs",
+            "[ ] symptoms in both legs",    "[ ] fever or chills",
+            "[ ] weakness in a leg",        "[ ] arm or hand numbness or weakness"};
+        for (size_t i = 0; i < sizeof(signs) / sizeof(signs[0]); i++)
+            assert_shows(f, signs[i]);
+    }
+    /* Emergencies on the first lines of the warning signs, the urgent after. */
+    assert_true(assert_shows(f, "[ ] fever or chills") < assert_shows(f, "[ ] weakness in a leg"));
+    /* The focus is on Triggers: every trigger shows; Relief is folded. */
+    keys(f, "<BTab><BTab><BTab><BTab>");
+    assert_int_equal(headless_row(f->h, assert_shows(f, "Triggers"))[0], '>');
+    assert_shows(f, "[ ] dehydration");
+    assert_row_has(f, assert_shows(f, "  Relief"), "Relief      -");
+}
+
+/* Ticking "numbness between the legs" and saving: the advice screen, its
+ * verdict first and unsoftened, the episode saved; Enter goes home. */
+static void test_form_warning_sign_advice(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>6<Tab><Tab><Tab><Tab><Tab><Tab>");
+    int y = assert_shows(f, "[ ] numbness between the legs");
+    assert_int_equal(headless_row(f->h, assert_shows(f, "Warning"))[0], '>');
+    keys(f, "<Right> ");
+    assert_row_has(f, y, "[x] numbness between the legs");
+    keys(f, "<F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    int sign = assert_shows(f, "Warning sign: numbness between the legs.");
+    assert_true(sign < assert_shows(f, "Call your local emergency number"));
+    assert_shows(f, "Do not drive yourself.");
+    assert_not_shows(f, "If you are worried");
+    assert_not_shows(f, "not medical advice");
+    assert_not_shows(f, "take the red-flag checklist now");
+    assert_shows(f, "c checklist");
+    assert_row(f, 23, "Logged episode 1.");
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 1);
+    assert_int_equal(ep->tags[0].kind, TAG_SYMPTOM);
+    assert_string_equal(ep->tags[0].text, "saddle-numbness");
+    free(ep);
+    keys(f, "<Enter>");
+    assert_title(f, "Home");
+    assert_shows(f, "Ongoing: episode 1");
+}
+
+/* c on the advice opens the checklist in its place: leaving the
+ * checklist goes home, not back to the advice. */
+static void test_form_advice_opens_checklist(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>6<Tab><Tab><Tab><Tab><Tab><Tab> <F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    keys(f, "c");
+    assert_title(f, "Red-flag checklist");
+    assert_shows(f, "Item 1 of 20");
+}
+
+/* A nerve symptom and an urgent sign: the urgent verdict, then the
+ * checklist prompt; what the pain feels like is saved as a feel tag. */
+static void test_form_urgent_nerve_and_feel(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    /* Feels like: the second word; Symptoms: the fifth (spreading down a
+     * leg); the warning signs: the last (arm or hand). */
+    keys(f, "n<Tab><Tab>4<Tab><Tab><Tab><Tab><Right> ");
+    assert_shows(f, "[x] sharp or stabbing");
+    keys(f, "<Tab><Right><Right><Right><Right> ");
+    assert_shows(f, "[x] spreading down a leg");
+    keys(f, "<Tab><Down><Down><Right> ");
+    assert_shows(f, "[x] arm or hand numbness or weakness");
+    keys(f, "<F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  URGENT: contact a doctor today");
+    assert_shows(f, "Warning sign: arm or hand numbness or weakness.");
+    assert_shows(f, "Call your doctor's surgery or an urgent care service today.");
+    assert_shows(f, "seek emergency care at once."); /* the safety net */
+    assert_not_shows(f, "If you are worried");
+    assert_true(assert_shows(f, "Call your doctor's surgery") <
+                assert_shows(f, "Numbness, tingling or leg pain: take the red-flag checklist "
+                                "now (c)."));
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 3);
+    assert_int_equal(ep->tags[0].kind, TAG_FEEL);
+    assert_string_equal(ep->tags[0].text, "sharp");
+    free(ep);
+    /* Only a nerve symptom: the prompt alone; q leaves it too. */
+    keys(f, "q");
+    keys(f, "n<Tab><Tab>3<Tab><Tab><Tab><Tab><Tab><Right><Right><Right><Right><Right> <F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1,
+               "  Numbness, tingling or leg pain: take the red-flag checklist now (c).");
+    assert_not_shows(f, "URGENT");
+    keys(f, "q");
+    assert_title(f, "Home");
+    /* An ordinary symptom: straight home. */
+    keys(f, "n<Tab><Tab>3<Tab><Tab><Tab><Tab><Tab> <F2>");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Logged episode 3.");
+}
+
+/* An edit that adds a sign shows its advice, then the history; one that
+ * keeps the sign (a new intensity) goes straight back. */
+static void test_form_edit_adds_sign(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "lje");
+    assert_title(f, "Edit episode");
+    keys(f, "<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Down><Down> <F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  URGENT: contact a doctor today");
+    assert_shows(f, "Warning sign: weakness in a leg.");
+    assert_row(f, 23, "Updated episode 2.");
+    keys(f, "<Enter>");
+    assert_title(f, "History");
+    keys(f, "e<Tab><Tab>9<F2>");
+    assert_title(f, "History");
+    assert_row_has(f, list_row(f, 2), "9 severe");
+    struct episode *ep = ep_new();
+    sfix_get(f, 2, ep);
+    assert_int_equal(ep->ntags, 2); /* the trigger kept, the sign added */
+    assert_string_equal(ep->tags[1].text, "weakness");
     free(ep);
 }
 
@@ -345,43 +606,61 @@ static void test_history_delete_asks_first(void **state)
 
 /* ---- the red-flag checklist ------------------------------------------ */
 
+#define HEADER "   ID  TAKEN             VERDICT     YES TO\n"
+
 static void test_check_emergency_on_item_one(void **state)
 {
     struct sfix *f = *state;
     sfix_open(f, 24, 80);
     keys(f, "c");
     assert_title(f, "Red-flag checklist");
-    assert_shows(f, "Item 1 of 16");
-    assert_shows(f, "Lost bladder or bowel control");
+    assert_shows(f, "Item 1 of 20");
+    assert_shows(f, "Trouble with your bladder or bowel");
     assert_not_shows(f, "EMERGENCY");
     keys(f, "y");
-    /* The emergency shows at once, above every later item. */
+    /* The emergency shows at once, first and above every later item, and
+     * the check is stored already, partial, with the offer to stop. */
     int band = assert_shows(f, "EMERGENCY: seek emergency care now");
+    assert_int_equal(band, TOP + 1);
     assert_true(headless_attr(f->h, band, 2) & A_BOLD);
-    assert_true(band < assert_shows(f, "Item 2 of 16"));
+    assert_true(band < assert_shows(f, "Saved as check 1 (partial: 1 of 20 asked)."));
+    assert_true(band < assert_shows(f, "Item 2 of 20"));
+    assert_shows(f, "Press s to stop here and see what to do, or answer item 2 to go on.");
+    assert_shows(f, "s stop here");
+    assert_not_shows(f, "If you are worried");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 asked)\n");
+    /* Going on saves the same check as the answers come. */
+    keys(f, "nnnn");
+    assert_shows(f, "Saved as check 1 (partial: 5 of 20 asked).");
     keys(f, "nnnnnnnnnnnnnnn");
     assert_shows(f, "EMERGENCY: seek emergency care now");
     assert_shows(f, "You answered yes to:");
-    assert_shows(f, " 1. Lost bladder or bowel control");
+    assert_shows(f, " 1. Trouble with your bladder or bowel");
     assert_shows(f, "Saved as check 1.");
-    /* Stored as the CLI reads it, with the answer to item 1. */
-    assert_string_equal(sfix_cli(f, "checks"), "   ID  TAKEN             VERDICT     YES TO\n"
-                                               "    1  2026-11-18 11:06  emergency   1\n");
+    assert_not_shows(f, "If you are worried");
+    /* One check, complete, as the CLI reads it, with the answer to item 1. */
+    assert_string_equal(sfix_cli(f, "checks"), HEADER "    1  2026-11-18 11:06  emergency   1\n");
     /* Home puts the verdict first. */
     keys(f, "<Enter>");
-    assert_int_equal(assert_shows(f, "Last red-flag check, 2026-11-18 11:06:"), TOP + 1);
-    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 2);
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
+    assert_int_equal(assert_shows(f, "Red-flag check of Nov 18 11:06"), TOP + 2);
 }
 
 static void test_check_all_no_is_clear(void **state)
 {
     struct sfix *f = *state;
     sfix_open(f, 24, 80);
-    keys(f, "cnnnnnnnnnnnnnnnn");
+    keys(f, "cnnnnnnnnnnnnnnnnnnnn");
     assert_shows(f, "Saved as check 1.");
+    assert_int_equal(assert_shows(f, "No warning signs reported"), TOP + 1);
+    assert_shows(f, "If you get bladder or bowel trouble, numbness between your legs, or weakness");
+    assert_shows(f, "You answered no to every item.");
+    assert_shows(f, "unknot is not medical advice. If you are worried, call your doctor.");
     assert_not_shows(f, "EMERGENCY");
     assert_not_shows(f, "You answered yes to:");
-    assert_non_null(strstr(sfix_cli(f, "checks"), "    1  2026-11-18 11:06  clear       -\n"));
+    assert_not_shows(f, "lear");
+    assert_non_null(strstr(sfix_cli(f, "checks"), "    1  2026-11-18 11:06  no signs    -\n"));
 }
 
 static void test_check_back_and_leave(void **state)
@@ -389,18 +668,115 @@ static void test_check_back_and_leave(void **state)
     struct sfix *f = *state;
     sfix_open(f, 24, 80);
     keys(f, "cnn");
-    assert_shows(f, "Item 3 of 16");
+    assert_shows(f, "Item 3 of 20");
     keys(f, "<Left>");
-    assert_shows(f, "Item 2 of 16");
+    assert_shows(f, "Item 2 of 20");
     keys(f, "<Right><Right>"); /* not past the unanswered item */
-    assert_shows(f, "Item 3 of 16");
+    assert_shows(f, "Item 3 of 20");
     assert_row(f, 23, "Answer this item first: y or n.");
-    /* Leaving with answers asks; "no" stays, "yes" drops them. */
+    /* Leaving with only no's asks; "no" stays, "yes" drops them. */
     keys(f, "<Esc>n");
-    assert_shows(f, "Item 3 of 16");
+    assert_shows(f, "Item 3 of 20");
     keys(f, "<Esc>y");
     assert_shows(f, "No red-flag check yet: press c to take one.");
     assert_string_equal(sfix_cli(f, "checks"), "No checks yet. Take one with unknot check.\n");
+    /* q as well; and a signal (shutdown) with only no's stores nothing. */
+    keys(f, "cnnnqy");
+    assert_title(f, "Home");
+    keys(f, "cnn");
+    headless_close(&f->h);
+    assert_string_equal(sfix_cli(f, "checks"), "No checks yet. Take one with unknot check.\n");
+}
+
+/* y on item 1, then q: stored at the yes, nothing asked on leaving, and
+ * `unknot checks` lists it as partial. */
+static void test_check_emergency_then_leave(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cyq");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Saved as check 1 (partial: 1 of 20 asked).");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 asked)\n");
+    /* Home shows the stored emergency first, and says it is partial. */
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
+    assert_int_equal(assert_shows(f, "Red-flag check of Nov 18 11:06 (partial)"), TOP + 2);
+}
+
+/* An urgent yes is not stored at once; leaving stores the answers given. */
+static void test_check_urgent_then_leave(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cnnnnnnnnnyn");
+    assert_shows(f, "Item 12 of 20");
+    assert_not_shows(f, "URGENT"); /* no level shown while asking */
+    assert_not_shows(f, "Saved");
+    assert_string_equal(sfix_cli(f, "checks"), "No checks yet. Take one with unknot check.\n");
+    keys(f, "<Esc>");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Saved as check 1 (partial: 11 of 20 asked).");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  urgent      10  (partial: 11 of 20 asked)\n");
+}
+
+/* s after the emergency yes: the verdict of the answers given, first. */
+static void test_check_stop_here(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "c");
+    keys(f, "s"); /* no emergency yet: s does not stop */
+    assert_shows(f, "Item 1 of 20");
+    assert_row_has(f, 23, "s stops the checklist after an emergency answer");
+    assert_not_shows(f, "s stop here");
+    keys(f, "nnys");
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
+    assert_shows(f, " 3. Symptoms in BOTH legs");
+    assert_shows(f, "Saved as check 1 (partial: 3 of 20 asked; you stopped there).");
+    assert_shows(f, "Enter, q or Esc: back to home");
+    assert_not_shows(f, "Item 4 of 20");
+    assert_not_shows(f, "If you are worried");
+    keys(f, "<Enter>");
+    assert_title(f, "Home");
+    /* Enter stops as well. */
+    keys(f, "cnnnnny<Enter>");
+    assert_shows(f, "Saved as check 2 (partial: 6 of 20 asked; you stopped there).");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    2  2026-11-18 11:06  emergency   6  (partial: 6 of 20 asked)\n"
+                               "    1  2026-11-18 11:06  emergency   3  (partial: 3 of 20 asked)\n");
+}
+
+/* The app ends (SIGTERM, SIGHUP: the shutdown op) after a yes not yet
+ * stored: the answers given are stored. */
+static void test_check_shutdown_stores_partial(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "c");
+    for (int i = 0; i < 16; i++)
+        keys(f, "n");
+    keys(f, "yn"); /* 17 yes: see a doctor soon */
+    headless_close(&f->h);
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  see_doctor  17  (partial: 18 of 20 asked)\n");
+}
+
+/* A yes changed back to no: the stored check follows, and never passes
+ * for "no warning signs". */
+static void test_check_emergency_taken_back(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cy<Left>n");
+    assert_shows(f, "Item 2 of 20");
+    assert_not_shows(f, "EMERGENCY");
+    keys(f, "q"); /* stored already: saved again, not asked */
+    assert_title(f, "Home");
+    assert_row(f, 23, "Saved as check 1 (partial: 1 of 20 asked).");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  incomplete  -  (partial: 1 of 20 asked)\n");
 }
 
 /* ---- the timer set-up -------------------------------------------------- */
@@ -414,10 +790,15 @@ static void test_timer_ice_setup_and_run(void **state)
     assert_title(f, "Timer");
     assert_shows(f, "Ice session");
     /* The ongoing episode began an hour ago. */
-    assert_shows(f, "Your spasm began under 48 hours ago: ice is best now.");
-    assert_shows(f, "Wrap the ice pack in a towel; never put it on bare skin.");
+    /* Which one, in neutral words: no warning colour. */
+    int which = assert_shows(f, "Ice or heat, whichever eases it more; many people use ice");
+    assert_int_equal(headless_attr(f->h, which, 2) & A_COLOR, 0);
+    assert_shows(f, "Wrap the ice pack in a towel or cloth; never put it on bare skin.");
+    assert_shows(f, "Never on numb or broken skin.");
+    assert_shows(f, "With diabetes or poor circulation, take care and check the skin after.");
     assert_shows(f, "Use ice at most once every 2 hours.");
-    assert_shows(f, "Minutes:  < 20 >  Left/Right: 10 to 20");
+    assert_shows(f, "Minutes:  < 20 >  Left/Right: 10 to 20; longer risks a burn or frostbite");
+    assert_not_shows(f, "numb skin."); /* no gate: nothing numb was logged */
     keys(f, "<Right>"); /* 20 is the most */
     assert_shows(f, "Minutes:  < 20 >");
     keys(f, "<Left><Left>");
@@ -447,8 +828,13 @@ static void test_timer_heat_and_stretch_setup(void **state)
     keys(f, "h");
     assert_shows(f, "Heat session");
     assert_shows(f, "Never fall asleep on a heating pad.");
-    assert_shows(f, "Minutes:  < 20 >  Left/Right: 5 to 30");
-    assert_not_shows(f, "ice is best now"); /* no episode */
+    assert_shows(f, "Warm, not hot: a warm shower or bath counts too.");
+    assert_shows(f, "Wrap the heat pack in a towel or cloth; never put it on bare skin.");
+    assert_shows(f, "Minutes:  < 20 >  Left/Right: 10 to 20");
+    keys(f, "<Right>"); /* 20 is the most for heat too */
+    assert_shows(f, "Minutes:  < 20 >");
+    assert_row(f, 23, "Heat takes 10 to 20 minutes: longer risks a burn or frostbite.");
+    assert_shows(f, "Ice or heat, whichever eases it more."); /* no episode */
     keys(f, "q");
     keys(f, "s");
     assert_shows(f, "Stretch routine (Up/Down chooses)");
@@ -457,9 +843,83 @@ static void test_timer_heat_and_stretch_setup(void **state)
     keys(f, "<Down><Down>");
     assert_row_has(f, assert_shows(f, "Daily stretch"), "> Daily stretch");
     assert_shows(f, "Hold: < 30 s >");
+    /* The routine bends and twists: its caution, once. */
+    assert_shows(f, "With osteoporosis, skip forward bends and twists.");
+    assert_shows(f, "checklist if numbness, tingling or weakness appears or pain spreads");
     keys(f, "q");
     assert_title(f, "Home");
     assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
+}
+
+/* After an emergency check, Enter on the set-up asks; only y starts. */
+static void test_timer_emergency_asks_first(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, MIN_S, 1, 1);
+    sfix_open(f, 24, 80);
+    keys(f, "s");
+    assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
+    assert_shows_words(f, "or go to an emergency department (A&E / ER) now.");
+    assert_shows(f, "Enter asks first: only y starts the session anyway.");
+    assert_shows(f, "Stretch routine (Up/Down chooses)");
+    assert_shows(f, "Pain now, 0-10 (Enter skips):");
+    assert_row(f, 22, "  unknot is not medical advice.");
+    /* Enter asks; Enter again is no answer; n keeps the set-up. */
+    keys(f, "<Enter><Enter>n");
+    assert_shows(f, "Stretch routine (Up/Down chooses)");
+    assert_row(f, 23, "Not started. Seek emergency care now.");
+    assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
+    keys(f, "<Enter><Esc>");
+    assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
+    keys(f, "<Enter>y");
+    assert_shows(f, "Gentle stretch, rep 1 of 5");
+    keys(f, "qy<Enter>");
+    assert_title(f, "Home");
+    /* Ice and heat ask as well. */
+    keys(f, "h<Enter>n");
+    assert_shows(f, "Heat session");
+    assert_row(f, 23, "Not started. Seek emergency care now.");
+}
+
+/* An ongoing episode with numbness: heat and ice say not on numb skin,
+ * the stretch says when to stop; nothing asks. */
+static void test_timer_numbness_gate(void **state)
+{
+    struct sfix *f = *state;
+    sfix_cli(f, "log|--at|3h ago|-i|5|-r|lower|--symptom|numbness");
+    sfix_open(f, 24, 80);
+    keys(f, "h");
+    int y = assert_shows(f, "Do not use ice or heat on numb skin.");
+    assert_int_equal(y, TOP + 1);
+    assert_not_shows(f, "EMERGENCY");
+    assert_not_shows(f, "Never on numb or broken skin."); /* said once, above */
+    assert_shows(f, "Heat session");
+    assert_shows(f, "Never fall asleep on a heating pad.");
+    keys(f, "q");
+    keys(f, "s");
+    assert_int_equal(assert_shows(f, "Stop and take the checklist if numbness, tingling or"),
+                     TOP + 1);
+    keys(f, "<Enter>");
+    assert_shows(f, "Gentle stretch, rep 1 of 5"); /* no question */
+    keys(f, "qy<Enter>");
+    /* Ended, the episode no longer gates. */
+    keys(f, "ey");
+    keys(f, "i");
+    assert_not_shows(f, "numb skin.");
+    assert_shows(f, "Never on numb or broken skin.");
+}
+
+/* Urgent in force: one line, and Enter starts. */
+static void test_timer_urgent_line(void **state)
+{
+    struct sfix *f = *state;
+    home_check(f, MIN_S, 12, REDFLAG_COUNT);
+    sfix_open(f, 24, 80);
+    keys(f, "i");
+    assert_row(f, TOP + 1, "  URGENT: contact a doctor today; stop if anything gets worse.");
+    assert_row(f, 22, "  unknot is not medical advice.");
+    keys(f, "<Enter>");
+    assert_shows(f, "20:00 left of 20:00");
 }
 
 /* The timer as `unknot timer ice` opens it: the only screen. */
@@ -546,10 +1006,19 @@ int main(void)
         T(test_home_end_ongoing_asks_first),
         T(test_home_help_and_quit),
         T(test_home_large),
+        T(test_home_partial_emergency_first),
+        T(test_home_emergency_then_see_soon),
+        T(test_home_partial_urgent),
+        T(test_home_warning_sign_logged),
         T(test_form_new_episode_saved),
         T(test_form_refuses_without_intensity),
         T(test_form_leave_asks_when_changed),
         T(test_form_edit_from_history),
+        T(test_form_fits_80x24),
+        T(test_form_warning_sign_advice),
+        T(test_form_advice_opens_checklist),
+        T(test_form_urgent_nerve_and_feel),
+        T(test_form_edit_adds_sign),
         T(test_history_list),
         T(test_history_cursor_moves),
         T(test_history_detail),
@@ -558,8 +1027,16 @@ int main(void)
         T(test_check_emergency_on_item_one),
         T(test_check_all_no_is_clear),
         T(test_check_back_and_leave),
+        T(test_check_emergency_then_leave),
+        T(test_check_urgent_then_leave),
+        T(test_check_stop_here),
+        T(test_check_shutdown_stores_partial),
+        T(test_check_emergency_taken_back),
         T(test_timer_ice_setup_and_run),
         T(test_timer_heat_and_stretch_setup),
+        T(test_timer_emergency_asks_first),
+        T(test_timer_numbness_gate),
+        T(test_timer_urgent_line),
         T(test_timer_alone),
         T(test_too_small_then_back),
         T(test_too_small_on_start),

@@ -85,16 +85,60 @@ static void test_check_from_answers(void **state)
     for (int i = REDFLAG_COUNT; i < CHECK_MAX_ITEMS; i++)
         assert_int_equal(c.answers[i], 0);
 
-    answers[11] = 1; /* item 12: see a doctor soon */
-    answers[6] = 7;  /* item 7: urgent; any non-zero is yes */
+    answers[16] = 1; /* item 17: see a doctor soon */
+    answers[11] = 7; /* item 12: urgent; any non-zero is yes */
     check_from_answers(2000, answers, &c);
     assert_int_equal(c.verdict, REDFLAG_URGENT);
-    assert_int_equal(c.answers[6], 1);
     assert_int_equal(c.answers[11], 1);
+    assert_int_equal(c.answers[16], 1);
     assert_int_equal(c.verdict, redflags_verdict(c.answers));
     answers[0] = 1; /* item 1: emergency */
     check_from_answers(3000, answers, &c);
     assert_int_equal(c.verdict, REDFLAG_EMERGENCY);
+}
+
+/* The checklist being taken: stored at the first emergency yes, then the
+ * same check (id, time) brought up to date until every item is answered. */
+static void test_check_update_keeps_the_stored_check(void **state)
+{
+    unsigned char answers[REDFLAG_COUNT];
+    struct check c;
+    (void)state;
+    memset(answers, CHECK_NOT_ASKED, sizeof answers);
+    memset(&c, 0, sizeof c);
+    answers[0] = CHECK_YES; /* item 1: emergency, the rest not asked */
+    check_update(&c, 1000, answers);
+    assert_int_equal(c.id, 0);
+    assert_int_equal(c.taken_at, 1000);
+    assert_int_equal(c.verdict, REDFLAG_EMERGENCY);
+    assert_int_equal(c.complete, 0);
+    assert_int_equal(check_answer_count(&c), 1);
+    assert_true(check_any_yes(&c));
+
+    c.id = 7; /* as store_check_save sets it */
+    for (int i = 1; i < REDFLAG_COUNT - 1; i++)
+        answers[i] = CHECK_NO;
+    check_update(&c, 1060, answers);
+    assert_int_equal(c.id, 7);
+    assert_int_equal(c.taken_at, 1000); /* when it was first stored */
+    assert_int_equal(c.complete, 0);
+    assert_int_equal(check_answer_count(&c), REDFLAG_COUNT - 1);
+    assert_false(check_has_answer(&c, REDFLAG_COUNT));
+
+    answers[REDFLAG_COUNT - 1] = CHECK_NO;
+    check_update(&c, 1120, answers);
+    assert_int_equal(c.id, 7);
+    assert_int_equal(c.taken_at, 1000);
+    assert_int_equal(c.complete, 1);
+    assert_int_equal(c.gaps, 0);
+    assert_int_equal(c.verdict, REDFLAG_EMERGENCY);
+
+    /* A correction to no leaves the stored check without a yes. */
+    answers[0] = CHECK_NO;
+    check_update(&c, 1180, answers);
+    assert_int_equal(c.id, 7);
+    assert_int_equal(c.verdict, REDFLAG_CLEAR);
+    assert_false(check_any_yes(&c));
 }
 
 static void test_check_answers_with_gaps(void **state)
@@ -134,6 +178,7 @@ int main(void)
         cmocka_unit_test(test_status_codes_round_trip),
         cmocka_unit_test(test_unknown_codes_refused),
         cmocka_unit_test(test_check_from_answers),
+        cmocka_unit_test(test_check_update_keeps_the_stored_check),
         cmocka_unit_test(test_check_answers_with_gaps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -75,14 +75,18 @@ static void add_check(struct store *st, int64_t at, const char *yes)
     assert_int_equal(store_check_add(st, &c, err, sizeof err), STORE_OK);
 }
 
-static const char csv_header[] =
-    "#unknot-export,1\r\n"
-    "#episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at\r\n"
-    "#tag,episode_id,kind,tag\r\n"
-    "#session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,"
-    "episode_id,pain_before,pain_after\r\n"
-    "#check,id,taken_at,verdict\r\n"
-    "#answer,check_id,item,answer\r\n";
+#define CSV_HEAD(version, check_columns)                                                   \
+    "#unknot-export," version "\r\n"                                                        \
+    "#episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at\r\n"  \
+    "#tag,episode_id,kind,tag\r\n"                                                          \
+    "#session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,"        \
+    "episode_id,pain_before,pain_after\r\n"                                                 \
+    "#check," check_columns "\r\n"                                                          \
+    "#answer,check_id,item,answer\r\n"
+
+static const char csv_header[] = CSV_HEAD("2", "id,taken_at,verdict,complete");
+/* Release 0.1's export: 16 checklist items, every check complete. */
+static const char csv_header_v1[] = CSV_HEAD("1", "id,taken_at,verdict");
 
 /* Sessions come in through an import: their own writer belongs to the
  * timer, and this keeps the test independent of it. */
@@ -235,8 +239,8 @@ static void test_id_conflict_refused(void **state)
                              "FILE)");
     /* Twice in one file, after a new row that must not stay either. */
     snprintf(doc, sizeof doc, "%s%s", csv_header,
-             "check,50,2026-11-01T08:00:00Z,clear\r\n"
-             "check,50,2026-11-02T08:00:00Z,clear\r\n");
+             "check,50,2026-11-01T08:00:00Z,clear,1\r\n"
+             "check,50,2026-11-02T08:00:00Z,clear,1\r\n");
     assert_int_equal(import_text(b, doc, NULL, err, sizeof err), -1);
     assert_string_equal(err, "line 8: check 50 is already in this database (or earlier in the "
                              "file): import into an empty database (unknot --db NEW.db import "
@@ -263,6 +267,122 @@ static void test_missing_episode_refused(void **state)
     assert_string_equal(err, "line 7: session 1 refers to episode 99, which is neither in this "
                              "database nor earlier in the file");
     store_close(&st);
+}
+
+/* The stored checks, oldest first, into c[0..max); returns how many. */
+static int load_checks(struct store *st, struct check *c, int max)
+{
+    struct store_iter *it = NULL;
+    char err[STORE_ERR_LEN];
+    int n = 0, rc;
+    assert_int_equal(store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err,
+                                       sizeof err), STORE_OK);
+    while (n < max && (rc = store_iter_next(it, &c[n], err, sizeof err)) == STORE_OK)
+        n++;
+    store_iter_free(&it);
+    return n;
+}
+
+/* Release 0.1's export (CSV, then the same rows as JSON): each answer is
+ * stored under today's number, a yes to either of two old items that
+ * became one is a yes, every check is complete, and the export written
+ * back is version 2. */
+static void import_v1(const char *doc, enum xfer_format fmt)
+{
+    struct store *st = open_ok(":memory:");
+    struct store_import_counts n;
+    struct check c[3];
+    char err[UNKNOT_ERR_LEN];
+    if (import_text(st, doc, &n, err, sizeof err) != 0)
+        fail_msg("import: %s", err);
+    assert_int_equal(n.checks, 2);
+    assert_int_equal(n.answers, 15 + 2); /* 16 old items on 15 new ones; 2 answers */
+    assert_int_equal(load_checks(st, c, 3), 2);
+    assert_int_equal(c[0].complete, 1);
+    assert_int_equal(c[0].verdict, REDFLAG_URGENT);
+    assert_int_equal(check_answer_count(&c[0]), 15);
+    for (int item = 1; item <= REDFLAG_COUNT; item++)
+        assert_int_equal(check_has_answer(&c[0], item) && c[0].answers[item - 1],
+                         item == 7 || item == 17); /* old 6 fever; old 13 pain down a leg */
+    assert_false(check_has_answer(&c[0], 12)); /* not asked by 0.1 */
+    /* old 12 no and 13 yes in the second check: item 17 yes */
+    assert_int_equal(check_answer_count(&c[1]), 2);
+    assert_true(check_has_answer(&c[1], 17) && c[1].answers[16]);
+    assert_true(check_has_answer(&c[1], 1) && !c[1].answers[0]);
+    char *out = export_text(st, fmt);
+    assert_non_null(strstr(out, fmt == XFER_CSV ? "#unknot-export,2\r\n" : "\"version\": 2,"));
+    assert_non_null(strstr(out, fmt == XFER_CSV ? "check,2,2026-11-02T08:00:00+00:00,urgent,1\r\n"
+                                                  "answer,2,1,0\r\nanswer,2,17,1\r\n"
+                                                : "\"complete\": 1, \"answers\": [{\"item\": 1, "
+                                                  "\"answer\": 0}, {\"item\": 17, \"answer\": 1}]"));
+    free(out);
+    store_close(&st);
+}
+
+static void test_import_v1(void **state)
+{
+    char rows[1024], doc[8192], json[2048];
+    size_t used = 0, jused = 0;
+    (void)state;
+    for (int old = 1; old <= 16; old++) {
+        int yes = old == 6 || old == 13;
+        used += (size_t)snprintf(rows + used, sizeof rows - used, "answer,1,%d,%d\r\n", old, yes);
+        jused += (size_t)snprintf(json + jused, sizeof json - jused,
+                                  "%s{\"item\": %d, \"answer\": %d}", old > 1 ? ", " : "", old,
+                                  yes);
+    }
+    snprintf(doc, sizeof doc, "%scheck,1,2026-11-01T08:00:00Z,urgent\r\n%s"
+             "check,2,2026-11-02T08:00:00Z,urgent\r\nanswer,2,12,0\r\nanswer,2,13,1\r\n"
+             "answer,2,1,0\r\n", csv_header_v1, rows);
+    import_v1(doc, XFER_CSV);
+    snprintf(doc, sizeof doc, "{\"format\": \"unknot-export\", \"version\": 1, \"episodes\": [], "
+             "\"sessions\": [], \"checks\": [\n{\"id\": 1, \"taken_at\": "
+             "\"2026-11-01T08:00:00Z\", \"verdict\": \"urgent\", \"answers\": [%s]},\n"
+             "{\"id\": 2, \"taken_at\": \"2026-11-02T08:00:00Z\", \"verdict\": \"urgent\", "
+             "\"answers\": [{\"item\": 12, \"answer\": 0}, {\"item\": 13, \"answer\": 1}, "
+             "{\"item\": 1, \"answer\": 0}]}]}", json);
+    import_v1(doc, XFER_JSON);
+}
+
+static char *report_text(struct store *st, int64_t from, enum report_format fmt);
+
+/* A partial check (item 1 yes, then the patient left) stays partial
+ * through export -> import -> export, in both formats, byte for byte. */
+static void test_partial_check_travels(void **state)
+{
+    struct store *a = open_ok(":memory:");
+    struct check c, back[2];
+    unsigned char answers[REDFLAG_COUNT];
+    char err[UNKNOT_ERR_LEN];
+    (void)state;
+    memset(answers, CHECK_NOT_ASKED, sizeof answers);
+    answers[0] = CHECK_YES;
+    check_from_progress(NOW - HOUR, answers, &c);
+    assert_int_equal(store_check_save(a, &c, err, sizeof err), STORE_OK);
+    for (int fmt = XFER_CSV; fmt <= XFER_JSON; fmt++) {
+        struct store *b = open_ok(":memory:");
+        char *first = export_text(a, (enum xfer_format)fmt);
+        assert_non_null(strstr(first, fmt == XFER_CSV ? ",emergency,0\r\nanswer,1,1,1\r\n"
+                                                      : "\"complete\": 0, \"answers\": "
+                                                        "[{\"item\": 1, \"answer\": 1}]"));
+        if (import_text(b, first, NULL, err, sizeof err) != 0)
+            fail_msg("import: %s", err);
+        assert_int_equal(load_checks(b, back, 2), 1);
+        assert_int_equal(back[0].complete, 0);
+        assert_int_equal(back[0].verdict, REDFLAG_EMERGENCY);
+        assert_int_equal(check_answer_count(&back[0]), 1);
+        char *second = export_text(b, (enum xfer_format)fmt);
+        assert_string_equal(first, second);
+        /* The report of the imported store opens with it, marked partial. */
+        char *text = report_text(b, NOW - DAY, REPORT_TEXT);
+        assert_non_null(strstr(text, "Warning signs in this period"));
+        assert_non_null(strstr(text, "  partial (left after a yes)                1\n"));
+        free(text);
+        free(first);
+        free(second);
+        store_close(&b);
+    }
+    store_close(&a);
 }
 
 /* ---- iterators --------------------------------------------------------------------- */
@@ -327,7 +447,8 @@ static void test_sessions_and_checks_oldest_first(void **state)
     store_iter_free(&it);
     assert_int_equal(store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, sizeof err), STORE_OK);
     assert_int_equal(store_iter_next(it, &c, err, sizeof err), STORE_OK);
-    assert_string_equal(redflag_level_code(c.verdict), "see_doctor");
+    assert_string_equal(redflag_level_code(c.verdict), "urgent"); /* items 12, 13 */
+    assert_int_equal(c.complete, 1);
     assert_int_equal(c.nanswers, REDFLAG_COUNT);
     assert_int_equal(check_answer_count(&c), REDFLAG_COUNT);
     assert_true(check_has_answer(&c, 12));
@@ -458,6 +579,8 @@ int main(void)
         cmocka_unit_test(test_bad_row_writes_nothing),
         cmocka_unit_test(test_id_conflict_refused),
         cmocka_unit_test(test_missing_episode_refused),
+        cmocka_unit_test(test_import_v1),
+        cmocka_unit_test(test_partial_check_travels),
         cmocka_unit_test(test_durations_sorted),
         cmocka_unit_test(test_sessions_and_checks_oldest_first),
         cmocka_unit_test(test_report_from_store),

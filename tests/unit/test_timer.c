@@ -29,10 +29,10 @@ static const struct stretch *const sides_list[] = {&two_sides};
 static const struct stretch *const phased_list[] = {&phased};
 static const struct stretch *const mixed_list[] = {&three_reps, &two_sides};
 
-static const struct routine three_routine = {"three", "Three", "Test.", 30, 1, three_list};
-static const struct routine sides_routine = {"sides", "Sides", "Test.", 30, 1, sides_list};
-static const struct routine phased_routine = {"phased", "Phased", "Test.", 5, 1, phased_list};
-static const struct routine mixed_routine = {"mixed", "Mixed", "Test.", 30, 2, mixed_list};
+static const struct routine three_routine = {"three", "Three", "Test.", NULL, 30, 1, three_list};
+static const struct routine sides_routine = {"sides", "Sides", "Test.", NULL, 30, 1, sides_list};
+static const struct routine phased_routine = {"phased", "Phased", "Test.", NULL, 5, 1, phased_list};
+static const struct routine mixed_routine = {"mixed", "Mixed", "Test.", NULL, 30, 2, mixed_list};
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -676,7 +676,7 @@ static void test_plan_capacity(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct stretch many = three_reps;
         const struct stretch *list[1] = {&many};
-        struct routine r = {"many", "Many", "Test.", 5, 1, list};
+        struct routine r = {"many", "Many", "Test.", NULL, 5, 1, list};
         struct timer_plan plan;
         char err[ERRLEN] = "";
         many.reps = cases[i].reps;

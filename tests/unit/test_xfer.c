@@ -74,8 +74,10 @@ static void sample_check(struct check *c)
     memset(c, 0, sizeof *c);
     c->id = 2;
     c->taken_at = T0 + 7200;
-    c->verdict = REDFLAG_SEE_DOCTOR;
-    /* Two answer rows, items 1 and 12: a check with gaps travels as is. */
+    c->verdict = REDFLAG_URGENT;
+    /* A partial check (the patient left after the yes to item 12): two
+     * answer rows, items 1 and 12, and the gaps travel as they are. */
+    c->complete = 0;
     assert_int_equal(check_set_answer(c, 1, 0), 0);
     assert_int_equal(check_set_answer(c, 12, 1), 0);
 }
@@ -106,6 +108,16 @@ static char *export_sample(enum xfer_format fmt, int rows)
 }
 
 static const char csv_header[] =
+    "#unknot-export,2\r\n"
+    "#episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at\r\n"
+    "#tag,episode_id,kind,tag\r\n"
+    "#session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,"
+    "episode_id,pain_before,pain_after\r\n"
+    "#check,id,taken_at,verdict,complete\r\n"
+    "#answer,check_id,item,answer\r\n";
+
+/* The header of release 0.1's export: checks without complete. */
+static const char csv_header_v1[] =
     "#unknot-export,1\r\n"
     "#episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at\r\n"
     "#tag,episode_id,kind,tag\r\n"
@@ -127,7 +139,7 @@ static void test_write_csv(void **state)
              "tag,7,medication,\"ibuprofen, 400 mg\"\r\n"
              "session,3,stretch,first-aid,5,300,280,2026-11-06T19:30:00+00:00,"
              "2026-11-06T19:35:00+00:00,stopped,7,6,\"\"\r\n"
-             "check,2,2026-11-06T21:20:00+00:00,see_doctor\r\n"
+             "check,2,2026-11-06T21:20:00+00:00,urgent,0\r\n"
              "answer,2,1,0\r\n"
              "answer,2,12,1\r\n");
     assert_string_equal(out, want);
@@ -143,7 +155,7 @@ static void test_write_json(void **state)
     char *out = export_sample(XFER_JSON, 1);
     assert_string_equal(
         out,
-        "{\n  \"format\": \"unknot-export\",\n  \"version\": 1,\n  \"episodes\": [\n"
+        "{\n  \"format\": \"unknot-export\",\n  \"version\": 2,\n  \"episodes\": [\n"
         "    {\"id\": 7, \"started_at\": \"2026-11-06T19:20:00+00:00\", \"ended_at\": "
         "\"2026-11-06T20:50:00+00:00\", \"intensity\": 6, \"region\": \"lower\", \"side\": "
         "\"left\", \"notes\": \"bent, \\\"quoted\\\"\\nsecond line \xE2\x80\x94 \xF0\x9F\x99\x82\", "
@@ -157,11 +169,11 @@ static void test_write_json(void **state)
         "7, \"pain_before\": 6, \"pain_after\": null}\n  ],\n"
         "  \"checks\": [\n"
         "    {\"id\": 2, \"taken_at\": \"2026-11-06T21:20:00+00:00\", \"verdict\": "
-        "\"see_doctor\", \"answers\": [{\"item\": 1, \"answer\": 0}, {\"item\": 12, "
+        "\"urgent\", \"complete\": 0, \"answers\": [{\"item\": 1, \"answer\": 0}, {\"item\": 12, "
         "\"answer\": 1}]}\n  ]\n}\n");
     free(out);
     out = export_sample(XFER_JSON, 0);
-    assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 1,\n"
+    assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 2,\n"
                              "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": []\n}\n");
     free(out);
 }
@@ -292,7 +304,7 @@ static void test_defaults(void **state)
     assert_int_equal(item.ep.created_at, NOW);
     assert_int_equal(item.ep.updated_at, NOW);
     /* JSON may leave the optional keys out and take them in any order. */
-    assert_int_equal(read_all("{\"format\": \"unknot-export\", \"version\": 1, \"episodes\": "
+    assert_int_equal(read_all("{\"format\": \"unknot-export\", \"version\": 2, \"episodes\": "
                               "[{\"region\": \"neck\", \"intensity\": 3, \"started_at\": "
                               "\"2026-11-06T19:20:00Z\", \"id\": 1}], \"sessions\": [], "
                               "\"checks\": []}",
@@ -347,8 +359,6 @@ static void test_csv_errors(void **state)
          "line 8: invalid trigger \"juggling\": use one of lifting, twisting, bending, "
          "sudden-movement, sneeze-cough, sitting, standing, out-of-bed, sleeping, exercise, "
          "stress, cold, dehydration, other, or other:TEXT"},
-        {EP "5,lower,,,,\r\ntag,1,mood,sad\r\n",
-         "line 8: invalid tag kind \"mood\": use trigger, symptom, relief or medication"},
         {EP "5,lower,,,,\r\ntag,2,trigger,lifting\r\n",
          "line 8: this tag row is for episode 2: it must follow the row of that episode"},
         {"tag,1,trigger,lifting\r\n", "line 7: a tag row must follow the row of its episode"},
@@ -372,14 +382,21 @@ static void test_csv_errors(void **state)
          "leave it empty"},
         {"session,1,ice,,,60,0,2026-11-06T19:20:00Z,2026-11-06T19:00:00Z,done,,,\r\n",
          "line 7: session 1: end is before the start: give an end after the start"},
-        {"check,1,2026-11-06T19:20:00Z,fine\r\n",
+        {"check,1,2026-11-06T19:20:00Z,fine,1\r\n",
          "line 7: invalid verdict \"fine\": use clear, see_doctor, urgent or emergency"},
-        {"check,1,2026-11-06T19:20:00Z,clear\r\nanswer,1,17,0\r\n",
-         "line 8: invalid item \"17\": use a checklist item number from 1 to 16"},
-        {"check,1,2026-11-06T19:20:00Z,clear\r\nanswer,1,3,2\r\n",
+        {"check,1,2026-11-06T19:20:00Z,clear,1\r\nanswer,1,21,0\r\n",
+         "line 8: invalid item \"21\": use a checklist item number from 1 to 20"},
+        {"check,1,2026-11-06T19:20:00Z,clear,1\r\nanswer,1,3,2\r\n",
          "line 8: invalid answer \"2\": use 0 (no) or 1 (yes)"},
-        {"check,1,2026-11-06T19:20:00Z,clear\r\nanswer,1,3,0\r\nanswer,1,3,1\r\n",
+        {"check,1,2026-11-06T19:20:00Z,clear,1\r\nanswer,1,3,0\r\nanswer,1,3,1\r\n",
          "line 9: item 3 is answered twice"},
+        {"check,1,2026-11-06T19:20:00Z,emergency,yes\r\n",
+         "line 7: invalid complete \"yes\": use 1 (every item was asked) or 0 (partial: the "
+         "patient left after a yes)"},
+        {"check,1,2026-11-06T19:20:00Z,emergency,\r\n",
+         "line 7: missing complete: it may not be empty"},
+        {"check,1,2026-11-06T19:20:00Z,emergency\r\n",
+         "line 7: check row with 4 fields: it has 5, as the header row #check shows"},
         {EP "5,lower,,\"open quote,,\r\n", "line 7: quoted field never closed: the input ends inside it"},
     };
     (void)state;
@@ -389,24 +406,39 @@ static void test_csv_errors(void **state)
 static void test_csv_header_errors(void **state)
 {
     static const struct err_case cases[] = {
-        {"", "line 1: not an unknot export: a CSV export starts with the row #unknot-export,1 "
+        {"", "line 1: not an unknot export: a CSV export starts with the row #unknot-export,2 "
              "and a JSON one with {"},
         {"id,started_at\r\n", "line 1: not an unknot export: a CSV export starts with the row "
-                              "#unknot-export,1 and a JSON one with {"},
-        {"#unknot-export,2\r\n",
-         "line 1: export version 2 is newer than this unknot reads (1): upgrade unknot"},
+                              "#unknot-export,2 and a JSON one with {"},
+        {"#unknot-export,3\r\n",
+         "line 1: export version 3 is newer than this unknot reads (2): upgrade unknot"},
+        {"#unknot-export,0\r\n",
+         "line 1: unknown export version 0: this unknot reads versions 1 to 2"},
         {"#unknot-export,1\r\n#episode,id\r\n",
          "line 2: the header row for episode rows must be #episode,id,started_at,ended_at,"
          "intensity,region,side,notes,created_at,updated_at (the file is not an unknot export "
-         "of this version)"},
-        {"  #unknot-export,1\r\n", "line 1: not an unknot export: a CSV export starts with the "
-                                   "row #unknot-export,1 and a JSON one with {"},
+         "of version 1)"},
+        /* Each version has its own #check row. */
+        {"#unknot-export,2\r\n#episode,id,started_at,ended_at,intensity,region,side,notes,"
+         "created_at,updated_at\r\n#tag,episode_id,kind,tag\r\n#session,id,kind,routine,"
+         "hold_s,planned_s,elapsed_s,started_at,ended_at,status,episode_id,pain_before,"
+         "pain_after\r\n#check,id,taken_at,verdict\r\n",
+         "line 5: the header row for check rows must be #check,id,taken_at,verdict,complete "
+         "(the file is not an unknot export of version 2)"},
+        {"#unknot-export,1\r\n#episode,id,started_at,ended_at,intensity,region,side,notes,"
+         "created_at,updated_at\r\n#tag,episode_id,kind,tag\r\n#session,id,kind,routine,"
+         "hold_s,planned_s,elapsed_s,started_at,ended_at,status,episode_id,pain_before,"
+         "pain_after\r\n#check,id,taken_at,verdict,complete\r\n",
+         "line 5: the header row for check rows must be #check,id,taken_at,verdict "
+         "(the file is not an unknot export of version 1)"},
+        {"  #unknot-export,2\r\n", "line 1: not an unknot export: a CSV export starts with the "
+                                   "row #unknot-export,2 and a JSON one with {"},
     };
     (void)state;
     check_errors(cases, sizeof cases / sizeof cases[0], 0);
 }
 
-#define JHEAD "{\"format\": \"unknot-export\", \"version\": 1,\n\"episodes\": [\n"
+#define JHEAD "{\"format\": \"unknot-export\", \"version\": 2,\n\"episodes\": [\n"
 #define JTAIL "],\n\"sessions\": [], \"checks\": []}\n"
 #define JEP "\"id\": 1, \"started_at\": \"2026-11-06T19:20:00Z\", \"region\": \"lower\""
 
@@ -441,21 +473,221 @@ static void test_json_errors(void **state)
                                     "\"unknot-export\""},
         {"{\"version\": 1}", "line 1: expected the key \"format\" first"},
         {"{\"format\": \"unknot-export\", \"version\": 9}",
-         "line 1: export version 9 is newer than this unknot reads (1): upgrade unknot"},
-        {"{\"format\": \"unknot-export\", \"version\": 1, \"checks\": []}",
+         "line 1: export version 9 is newer than this unknot reads (2): upgrade unknot"},
+        {"{\"format\": \"unknot-export\", \"version\": 2, \"checks\": []}",
          "line 1: expected the key \"episodes\" (the keys come in the order format, version, "
          "episodes, sessions, checks)"},
         {JHEAD JTAIL "x", "line 5: expected the end of the input after the top-level value, "
                           "found 'x'"},
         {JHEAD "{" JEP ", \"intensity\": 5.5}" JTAIL,
          "line 3: numbers must be whole (no fraction or exponent)"},
+        {"{\"format\": \"unknot-export\", \"version\": 2, \"episodes\": [], \"sessions\": [], "
+         "\"checks\": [\n{\"id\": 1, \"taken_at\": \"2026-11-06T19:20:00Z\", \"verdict\": "
+         "\"clear\", \"complete\": 1,\n \"answers\": [{\"item\": 1, \"answer\": true}]}]}",
+         "line 3: invalid answer: expected a number, found true"},
+        /* Version 2 says whether a check is complete; version 1 has no such key. */
+        {"{\"format\": \"unknot-export\", \"version\": 2, \"episodes\": [], \"sessions\": [], "
+         "\"checks\": [\n{\"id\": 1, \"taken_at\": \"2026-11-06T19:20:00Z\", \"verdict\": "
+         "\"clear\", \"answers\": []}]}",
+         "line 2: missing complete: it may not be empty"},
+        {"{\"format\": \"unknot-export\", \"version\": 2, \"episodes\": [], \"sessions\": [], "
+         "\"checks\": [\n{\"id\": 1, \"taken_at\": \"2026-11-06T19:20:00Z\", \"verdict\": "
+         "\"clear\", \"complete\": true}]}",
+         "line 2: invalid complete: expected a number, found true"},
         {"{\"format\": \"unknot-export\", \"version\": 1, \"episodes\": [], \"sessions\": [], "
          "\"checks\": [\n{\"id\": 1, \"taken_at\": \"2026-11-06T19:20:00Z\", \"verdict\": "
-         "\"clear\",\n \"answers\": [{\"item\": 1, \"answer\": true}]}]}",
-         "line 3: invalid answer: expected a number, found true"},
+         "\"clear\", \"complete\": 1}]}",
+         "line 2: unknown key \"complete\" in a check row: use id, taken_at, verdict, answers"},
     };
     (void)state;
     check_errors(cases, sizeof cases / sizeof cases[0], 0);
+}
+
+/* Release 0.1's 16 answers of one check, as rows (CSV) or objects (JSON):
+ * yes to old items 6 (fever, now item 7) and `leg` (12 or 13: both are
+ * today's item 17), no elsewhere. */
+static void v1_answers(char *buf, size_t len, int json, int leg)
+{
+    size_t used = 0;
+    for (int old = 1; old <= 16; old++) {
+        int yes = old == 6 || old == leg;
+        if (json)
+            used += (size_t)snprintf(buf + used, len - used, "%s{\"item\": %d, \"answer\": %d}",
+                                     old > 1 ? ", " : "", old, yes);
+        else
+            used += (size_t)snprintf(buf + used, len - used, "answer,4,%d,%d\r\n", old, yes);
+    }
+}
+
+/* The check a 0.1 export's 16 answers become: 15 of today's items
+ * answered (12, 13, 14, 16 and 19 were never asked), yes to 7 and 17. */
+static void assert_v1_check(const struct check *c)
+{
+    assert_int_equal(c->id, 4);
+    assert_int_equal(c->verdict, REDFLAG_URGENT); /* what the patient was told then */
+    assert_int_equal(c->complete, 1);
+    assert_int_equal(c->nanswers, 20);
+    assert_int_equal(check_answer_count(c), 15);
+    for (int n = 1; n <= REDFLAG_COUNT; n++) {
+        int never = n == 12 || n == 13 || n == 14 || n == 16 || n == 19;
+        assert_int_equal(check_has_answer(c, n), !never);
+        assert_int_equal(c->answers[n - 1], n == 7 || n == 17);
+    }
+}
+
+static void read_v1_csv(int leg)
+{
+    char doc[4096], rows[1024], err[UNKNOT_ERR_LEN];
+    int rc;
+    v1_answers(rows, sizeof rows, 0, leg);
+    snprintf(doc, sizeof doc, "%scheck,4,2026-11-06T19:20:00Z,urgent\r\n%s", csv_header_v1,
+             rows);
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 1);
+    assert_int_equal(rc, 0);
+    assert_int_equal(item.kind, XFER_CHECK);
+    assert_v1_check(&item.chk);
+}
+
+/* A version 1 CSV: every answer moves to today's number, none is lost, a
+ * yes to either of two old items that became one is a yes. */
+static void test_read_v1_csv(void **state)
+{
+    (void)state;
+    read_v1_csv(12);
+    read_v1_csv(13);
+}
+
+static void test_read_v1_json(void **state)
+{
+    char doc[4096], answers[1024], err[UNKNOT_ERR_LEN];
+    int rc;
+    (void)state;
+    for (int leg = 12; leg <= 13; leg++) {
+        v1_answers(answers, sizeof answers, 1, leg);
+        snprintf(doc, sizeof doc,
+                 "{\"format\": \"unknot-export\", \"version\": 1, \"episodes\": [], "
+                 "\"sessions\": [], \"checks\": [{\"id\": 4, \"taken_at\": "
+                 "\"2026-11-06T19:20:00Z\", \"verdict\": \"urgent\", \"answers\": [%s]}]}",
+                 answers);
+        assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 1);
+        assert_int_equal(rc, 0);
+        assert_v1_check(&item.chk);
+    }
+}
+
+/* Version 1 numbers items 1 to 16, each once; two old items answered that
+ * became one new item are not a repeat. */
+static void test_v1_errors(void **state)
+{
+    static const char check[] = "check,1,2026-11-06T19:20:00Z,clear\r\n";
+    static const struct {
+        const char *rows, *err;
+    } cases[] = {
+        {"answer,1,17,0\r\n", "line 8: invalid item \"17\": use a checklist item number from 1 "
+                               "to 16"},
+        {"answer,1,12,0\r\nanswer,1,12,1\r\n", "line 9: item 12 is answered twice"},
+        {"answer,1,3,0\r\nanswer,1,3,0\r\n", "line 9: item 3 is answered twice"},
+    };
+    char doc[2048], err[UNKNOT_ERR_LEN];
+    int rc;
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(doc, sizeof doc, "%s%s%s", csv_header_v1, check, cases[i].rows);
+        read_all(doc, NOW, err, sizeof err, &rc);
+        if (rc != -1 || strcmp(err, cases[i].err) != 0)
+            fail_msg("case %zu: rc %d, err \"%s\", wanted \"%s\"", i, rc, err, cases[i].err);
+    }
+    snprintf(doc, sizeof doc, "%s%sanswer,1,12,0\r\nanswer,1,13,0\r\n", csv_header_v1, check);
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 1);
+    assert_int_equal(rc, 0);
+    assert_int_equal(check_answer_count(&item.chk), 1);
+    assert_true(check_has_answer(&item.chk, 17));
+}
+
+/* A version 1 file read and written again is version 2 with today's
+ * numbers; a version 2 file with a partial check is written back as is. */
+static void test_v1_written_as_v2(void **state)
+{
+    struct xfer_writer w;
+    char doc[4096], rows[1024], err[UNKNOT_ERR_LEN], *out = NULL;
+    size_t len = 0;
+    int rc;
+    (void)state;
+    v1_answers(rows, sizeof rows, 0, 13);
+    snprintf(doc, sizeof doc, "%scheck,4,2026-11-06T19:20:00Z,urgent\r\n%s", csv_header_v1,
+             rows);
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 1);
+    FILE *f = open_memstream(&out, &len);
+    xfer_write_begin(&w, f, XFER_CSV);
+    assert_int_equal(xfer_write_check(&w, &item.chk), 0);
+    assert_int_equal(xfer_write_end(&w), 0);
+    fclose(f);
+    snprintf(doc, sizeof doc, "%s%s", csv_header,
+             "check,4,2026-11-06T19:20:00+00:00,urgent,1\r\n"
+             "answer,4,1,0\r\nanswer,4,2,0\r\nanswer,4,3,0\r\nanswer,4,4,0\r\n"
+             "answer,4,5,0\r\nanswer,4,6,0\r\nanswer,4,7,1\r\nanswer,4,8,0\r\n"
+             "answer,4,9,0\r\nanswer,4,10,0\r\nanswer,4,11,0\r\nanswer,4,15,0\r\n"
+             "answer,4,17,1\r\nanswer,4,18,0\r\nanswer,4,20,0\r\n");
+    assert_string_equal(out, doc);
+    /* Read back as version 2: the same check, still complete. */
+    struct check v1 = item.chk;
+    assert_int_equal(read_all(out, NOW, err, sizeof err, &rc), 1);
+    assert_memory_equal(&item.chk, &v1, sizeof v1);
+    free(out);
+}
+
+/* Every tag kind episode.h knows travels, and reads back as that kind
+ * (the pain-quality kind "feel" too, where episode.h has it). */
+static void test_every_tag_kind(void **state)
+{
+    static struct episode ep;
+    struct xfer_writer w;
+    char err[UNKNOT_ERR_LEN], *out = NULL;
+    size_t len = 0;
+    int rc;
+    (void)state;
+    episode_init(&ep);
+    ep.id = 1;
+    ep.started_at = T0;
+    ep.ended_at = T0 + 60;
+    ep.intensity = 4;
+    ep.region = REGION_LOWER;
+    ep.created_at = ep.updated_at = T0 + 60;
+    for (int k = 0; k < TAG_KIND_COUNT; k++) {
+        size_t n;
+        const struct vocab *v = episode_vocab((enum tag_kind)k, &n);
+        assert_int_equal(episode_add_tag(&ep, (enum tag_kind)k, n ? v[0].code : "paracetamol",
+                                         err, sizeof err), 0);
+    }
+    FILE *f = open_memstream(&out, &len);
+    xfer_write_begin(&w, f, XFER_JSON);
+    assert_int_equal(xfer_write_episode(&w, &ep), 0);
+    assert_int_equal(xfer_write_end(&w), 0);
+    fclose(f);
+    assert_int_equal(read_all(out, NOW, err, sizeof err, &rc), 1);
+    assert_int_equal(rc, 0);
+    assert_int_equal(item.ep.ntags, (size_t)TAG_KIND_COUNT);
+    for (int k = 0; k < TAG_KIND_COUNT; k++) {
+        assert_int_equal(item.ep.tags[k].kind, k);
+        assert_string_equal(item.ep.tags[k].text, ep.tags[k].text);
+    }
+    free(out);
+}
+
+/* An unknown tag kind is refused with every kind episode.h knows (the
+ * list grows with it: "feel", what the pain feels like, in version 2). */
+static void test_tag_kind_error(void **state)
+{
+    char doc[2048], err[UNKNOT_ERR_LEN];
+    int rc;
+    (void)state;
+    snprintf(doc, sizeof doc, "%s%s", csv_header, EP "5,lower,,,,\r\ntag,1,mood,sad\r\n");
+    read_all(doc, NOW, err, sizeof err, &rc);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "line 8: invalid tag kind \"mood\": use trigger, "));
+    for (int k = 0; k < TAG_KIND_COUNT; k++)
+        assert_non_null(strstr(err, tag_kind_code((enum tag_kind)k)));
+    assert_non_null(strstr(err, " or "));
 }
 
 /* An error sticks, and nothing after it is read. */
@@ -496,6 +728,9 @@ int main(void)
         cmocka_unit_test(test_offsets_round_trip),
         cmocka_unit_test(test_defaults),         cmocka_unit_test(test_csv_errors),
         cmocka_unit_test(test_csv_header_errors), cmocka_unit_test(test_json_errors),
+        cmocka_unit_test(test_read_v1_csv),      cmocka_unit_test(test_read_v1_json),
+        cmocka_unit_test(test_v1_errors),        cmocka_unit_test(test_v1_written_as_v2),
+        cmocka_unit_test(test_every_tag_kind),   cmocka_unit_test(test_tag_kind_error),
         cmocka_unit_test(test_error_sticks),     cmocka_unit_test(test_format_parse),
     };
     return cmocka_run_group_tests_name("xfer", tests, setup, NULL);

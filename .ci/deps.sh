@@ -2,11 +2,11 @@
 # Makes sure the Debian packages that unknot builds and tests with are here.
 # As root it installs what is missing; otherwise it prints the exact command.
 set -u
-PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcmocka-dev tmux faketime mandoc valgrind sqlite3 time python3"
+PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcmocka-dev tmux faketime mandoc valgrind sqlite3 time python3 jq procps"
 
 missing=""
 pkg-config --exists ncursesw sqlite3 cmocka 2>/dev/null || missing="libs"
-for cmd in cc make pkg-config tmux faketime mandoc sqlite3 python3; do
+for cmd in cc make pkg-config tmux faketime mandoc sqlite3 python3 jq valgrind pgrep; do
     command -v "$cmd" >/dev/null 2>&1 || missing="$missing $cmd"
 done
 [ -x /usr/bin/time ] || missing="$missing time"

@@ -124,6 +124,14 @@ expect_eq "$(sqlite3 "$WDB" "select kind || ':' || tag from episode_tags order b
 run --db "$WDB" show 1
 expect_out "Feels like:  sharp or stabbing" "--feel sharp round-trips through show"
 expect_out "Symptoms:    numbness between the legs" "show names the sign in plain words"
+# ... and unknot flags puts it first, as the warning in force.
+run --db "$WDB" flags
+expect_eq "$(printf '%s\n' "$OUT" | head -n 1)" "EMERGENCY: seek emergency care now" \
+    "flags: the logged sign's verdict first"
+expect_out "Warning sign logged: numbness between the legs, episode 1," "flags names the logged sign"
+run --db "$WDB" flags --json
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[0].kind + " " + .[0].level + " " + (.[0].episodes[0].id | tostring)')" \
+    "warning_sign emergency 1" "flags --json: the warning sign is the first object"
 # Urgent, and the nerve symptoms' reminder after the log line.
 run --db "$WDB" log -i 4 -r neck --symptom arm-hand --symptom numbness
 expect_rc 0 "log with an urgent sign"

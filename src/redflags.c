@@ -172,8 +172,46 @@ const char *redflag_level_title(enum redflag_level level)
     return level_valid(level) ? levels[level].title : "Unknown verdict";
 }
 
+/* The emergency advice naming the patient's own number (settings), or ""
+ * for the generic wording of the table. */
+static char emergency_advice[256];
+
+int redflags_set_emergency_number(const char *number)
+{
+    if (!number || !*number) {
+        emergency_advice[0] = '\0';
+        return 0;
+    }
+    if (!redflags_emergency_number_valid(number))
+        return -1;
+    snprintf(emergency_advice, sizeof emergency_advice,
+             "Call %s or go to an emergency department (A&E / ER) now.\n"
+             "Do not drive yourself.\n"
+             "Do not wait to see if it gets better. Stretches, ice and heat do\n"
+             "not treat these signs.",
+             number);
+    return 0;
+}
+
+int redflags_emergency_number_valid(const char *number)
+{
+    size_t n = strlen(number), digits = 0;
+    if (n == 0 || n > REDFLAGS_NUMBER_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = number[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c != ' ' && c != '-' && !(c == '+' && i == 0))
+            return 0;
+    }
+    return digits > 0;
+}
+
 const char *redflag_level_advice(enum redflag_level level)
 {
+    if (level == REDFLAG_EMERGENCY && emergency_advice[0])
+        return emergency_advice;
     return level_valid(level) ? levels[level].advice : REDFLAGS_NOT_MEDICAL_ADVICE;
 }
 

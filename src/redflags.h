@@ -59,6 +59,19 @@ const char *redflag_level_code(enum redflag_level level);
  * it). Returns 0 and sets *out, or -1 and leaves *out alone. */
 int redflag_level_parse(const char *code, enum redflag_level *out);
 
+/* The emergency number the advice names (CONTENT.md, Principle 5): by
+ * default "your local emergency number (112 in Europe, 911 in North
+ * America, 999 in the UK)"; once set (from the settings, at start), the
+ * emergency advice says "Call 999 or go to ...". At most
+ * REDFLAGS_NUMBER_MAX characters: digits, blanks, '-' and a leading '+'.
+ * NULL or "" goes back to the generic wording. Returns 0, or -1 for a
+ * number that is not one (nothing changes). */
+#define REDFLAGS_NUMBER_MAX 20
+int redflags_set_emergency_number(const char *number);
+
+/* 1 when number would be accepted by redflags_set_emergency_number. */
+int redflags_emergency_number_valid(const char *number);
+
 /* Headline of a verdict, one line: "EMERGENCY: seek emergency care now". */
 const char *redflag_level_title(enum redflag_level level);
 

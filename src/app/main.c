@@ -9,6 +9,7 @@
 
 #include "db/store.h"
 #include "src/app/cli.h"
+#include "src/app/config.h"
 #include "src/app/cli_common.h"
 #include "ui/app.h"
 
@@ -53,6 +54,9 @@ int main(int argc, char **argv)
     int rc = parse_global(argc, argv, &db);
     if (rc >= 0)
         return rc;
+    /* Before curses starts, so a bad line is reported on the terminal. */
+    struct settings settings;
+    config_load(&settings, stderr);
     if (store_default_path(db, path, sizeof(path)) != 0) {
         fprintf(stderr, "unknot: no database path: set HOME, UNKNOT_DB or use --db PATH\n");
         return CLI_RUNTIME;

@@ -75,6 +75,24 @@ case $first in *EMERGENCY*) pass ;; *) fail "emergency is not the first line: $f
 expect_out "emergency" "emergency advice in plain words"
 expect_out "Saved as check 1" "check saved"
 case $OUT in *"If you are worried"*) fail "the emergency verdict is softened: $OUT" ;; *) pass ;; esac
+expect_out "your local emergency number (112 in Europe, 911 in North" "no settings: the generic number"
+
+# The emergency number from the settings file; its bad lines are reported
+# with their numbers and skipped, never fatal.
+mkdir -p "$E2E_TMP/cfg/unknot"
+printf '# mine\nemergency_number = 999\ncolour = blue\nemergency_number = call me\n' \
+    >"$E2E_TMP/cfg/unknot/config"
+OUT=$(XDG_CONFIG_HOME=$E2E_TMP/cfg "$UNKNOT" --db "$E2E_TMP/cfg.db" check --yes 1 2>"$E2E_TMP/stderr" </dev/null)
+RC=$?
+ERR=$(cat "$E2E_TMP/stderr")
+expect_rc 0 "check with a settings file"
+expect_out "Call 999 or go to an emergency department (A&E / ER) now." "the advice names the set number"
+case $OUT in *"112 in Europe"*) fail "the generic number still shows: $OUT" ;; *) pass ;; esac
+expect_err "config: line 3: unknown setting \"colour\"" "a bad line is reported with its number"
+expect_err "config: line 4: emergency_number \"call me\" is not a phone number" "a bad number is reported"
+OUT=$(HOME=$E2E_TMP/home XDG_CONFIG_HOME= "$UNKNOT" --db "$E2E_TMP/cfg.db" checks 2>&1 </dev/null)
+expect_out "emergency" "no settings file: no message, the command runs"
+case $OUT in *config*) fail "a missing settings file is reported: $OUT" ;; *) pass ;; esac
 run --db "$DB" check --none
 expect_rc 0 "check --none"
 first=$(printf '%s\n' "$OUT" | head -n 1)

@@ -7,7 +7,7 @@ MANPREFIX  ?= $(PREFIX)/share/man
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
-VERSION    := 0.1.0
+VERSION    := 0.2.0
 
 BUILD ?= build
 
@@ -62,7 +62,7 @@ APP_LIB  = $(BUILD)/libapp.a
 BIN      = unknot
 
 .PHONY: all run check check-unit check-e2e check-man check-keys check-layers check-asan bench \
-        deps install uninstall clean
+        deps dist distcheck install uninstall clean
 
 all: $(BIN)
 
@@ -161,6 +161,24 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_LIB) $(LDFLAGS)
 
+# The release tarball: every file git tracks (so it holds exactly what the
+# repository does, tests and fixtures included) under unknot-$(VERSION)/.
+DIST = unknot-$(VERSION)
+dist:
+	@git rev-parse --git-dir >/dev/null 2>&1 || { echo "make dist needs the git repository"; exit 1; }
+	rm -rf $(DIST) $(DIST).tar.gz
+	git ls-files -z | xargs -0 tar --transform 's,^,$(DIST)/,' -czf $(DIST).tar.gz --
+	@echo "== $(DIST).tar.gz: $$(tar -tzf $(DIST).tar.gz | wc -l) files"
+
+# Proves the tarball stands alone: unpacked in an empty directory, it builds
+# and passes make check there. Slow (a whole make check), so not part of it.
+distcheck: dist
+	@set -e; tmp=$$(mktemp -d /tmp/unknot-distcheck.XXXXXX); \
+	 trap 'rm -rf "$$tmp"' EXIT; \
+	 tar -xzf $(DIST).tar.gz -C "$$tmp"; \
+	 $(MAKE) --no-print-directory -C "$$tmp/$(DIST)" check; \
+	 echo "== distcheck: $(DIST).tar.gz unpacks, builds and passes make check"
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/unknot
@@ -170,7 +188,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/unknot $(DESTDIR)$(MANPREFIX)/man1/unknot.1
 
 clean:
-	rm -rf build build-asan unknot unknot-asan
+	rm -rf build build-asan unknot unknot-asan unknot-*.tar.gz
 
 # Every object, suite and fuzzer has its .d: touching a test header rebuilds its suites.
 -include $(CORE_OBJ:.o=.d) $(DB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* schema: migrations, oldest first. Never edit a step that has shipped:
  * add a new one. store.c runs every pending step in one BEGIN IMMEDIATE
  * transaction at open.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* schema: the database layout as an ordered list of migration steps.
  * Private to db/ (store.c applies them; tests may inspect them). */
 #ifndef UNKNOT_SCHEMA_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store: opening, the header and migrations, pragmas, the one statement
  * table of db/ with its cache, binds, errors and transactions. The tables'
  * own code is in store_episode.c, store_session.c, store_check.c,

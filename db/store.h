@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store: the only place that knows SQL. An opaque handle over one SQLite
  * database file, typed functions on the core records (src/episode.h,
  * src/session.h, src/check.h) and one row iterator. No sqlite3 type leaves

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store_backup: a consistent copy of the open database (see store.h). */
 #include <errno.h>
 #include <fcntl.h>

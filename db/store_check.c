@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store_check: red-flag checks and their answer rows (the one reader and
  * the one writer of answers, also used by the import). */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store_episode: episodes and their tags, paging and rank (the history
  * screen), the durations of the report. */
 #include <stdint.h>

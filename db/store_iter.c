@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store_iter: the one row iterator of db/ (pkg's pkgdb_it). Each kind of
  * row is a statement and a read function; the state machine (row, end,
  * failed) is here once. */

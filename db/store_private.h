@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store_private: what the files of db/ share and nothing outside db/ may
  * know. Include it only from the .c files of db/. The helpers are defined
  * in db/store.c (statements, errors, transactions, binds) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store_session: timer sessions (start, checkpoint, finish, rate), the
  * recovery of sessions a killed unknot left running, the last ice. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store_xfer: the import of an export, row by row in one transaction (see
  * store.h). The export reads through the iterators of store_episode.c,
  * store_session.c and store_check.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* chart: per-day peaks and tag counts for the history pictures. */
 #include "src/chart.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* chart: what the history pictures show, computed from episodes fed one at
  * a time. Pure: libc only, `now` is passed in, no SQL, no curses, no heap;
  * every table has a fixed size, so memory stays flat however many

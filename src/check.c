@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check: building a check record and its answer rows. */
 #include "src/check.h"
 

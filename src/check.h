@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check: one red-flag check, the record the store keeps, the export
  * carries and the report counts. Pure: libc only. The checklist itself and
  * its verdict rule are redflags.h. */

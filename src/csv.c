@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* csv: RFC 4180 writer and a streaming, validating reader. */
 #include "src/csv.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* csv: RFC 4180 comma-separated values, written and read over a FILE *.
  * Pure: libc only, no heap.
  *

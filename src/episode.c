@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* episode: vocabulary, parsing of the words a user types, validation. */
 #include "src/episode.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* episode: one spasm episode, its tags, the vocabulary of CONTENT.md and
  * validation. Pure: no curses, no SQL. */
 #ifndef UNKNOT_EPISODE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* episode_text: the one wording of an episode for the CLI and the TUI. */
 #include "src/episode_text.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* episode_text: how an episode reads, the same in `unknot list` / `unknot
  * show` and in the TUI's history list and episode view. The CLI and the
  * TUI call these and only lay the results out (a printf line, a curses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* flags: the rules of flags.h, one small feed function per rule and one
  * builder per flag. Every state is O(1) in the length of the history. */
 #include "src/flags.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* flags: warnings computed from the episode history (CONTENT.md, "Flags
  * computed from the log"). Pure: libc and the core only, `now` is passed
  * in, no SQL, no curses, no heap. Streaming, so memory stays flat however

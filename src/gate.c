@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* gate: the lines before a stretch, ice or heat session starts. */
 #include "src/gate.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* gate: what the set-up of a stretch, ice or heat session shows before it
  * starts, and whether it may start on Enter (CONTENT.md "Before a stretch,
  * ice or heat session"). Pure: libc only, no clock, no allocation; the

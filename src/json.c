@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "src/json.h"
 
 void json_write_string(FILE *f, const char *s)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* json: the little JSON writing the exports need. */
 #ifndef UNKNOT_JSON_H
 #define UNKNOT_JSON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jsonr: a strict, streaming JSON pull reader (see jsonr.h). */
 #include "src/jsonr.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jsonr: a strict pull reader of JSON (RFC 8259) over a FILE *, for the
  * import of unknot's own exports. Pure: libc only, no heap; memory does not
  * grow with the input, so a large export streams through a fixed buffer.

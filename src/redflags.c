@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* redflags: the checklist table, the verdict and the yes-list parser. */
 #include "src/redflags.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* redflags: the red-flag checklist of CONTENT.md and its verdict. Pure: libc
  * only, static tables, no allocation.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* report: the appointment report, computed from streams in constant memory
  * and written as text, markdown, csv or json. */
 #include "src/report.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* report: the appointment report (CONTENT.md, "Questions a clinician
  * asks") and its exports. Pure: libc only, `now` is passed in, no SQL, no
  * curses, no heap. Streaming in constant memory: the caller iterates the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* routines: static tables of stretches, routines and ice/heat presets, and
  * the ice-or-heat suggestion. */
 #include "src/routines.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* routines: the stretches, stretch routines and ice/heat presets of
  * CONTENT.md, as static tables, plus the ice-or-heat suggestion. Pure: libc
  * only, no clock, no allocation, no state. All text is plain ASCII in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* session: the code and label tables of session kinds and statuses, made
  * from the one list of each in session.h. */
 #include "src/session.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* session: one stretch, ice or heat timer session, the record the store
  * keeps, the export carries and the report counts. Pure: libc only.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* settings: parsing the settings file, line by line. */
 #include "src/settings.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* settings: the user's settings file, ini-style (DESIGN.md: "a bad line is
  * reported and skipped, never fatal"). Pure: reads a stream it is given;
  * where the file lives is the app's business (src/app/config.c).

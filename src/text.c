@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* text: one UTF-8 and text-width model for the core (see text.h). */
 #include "src/text.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* text: UTF-8 as the core reads, checks and lays it out. Pure and
  * locale-free: the same bytes give the same answer everywhere, so a report
  * is byte-identical whatever LANG says.

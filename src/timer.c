@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* timer: plan building and the countdown engine. Every deadline is the
  * previous deadline plus a step's duration, so nothing drifts. */
 #include "src/timer.h"

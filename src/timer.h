@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* timer: the countdown engine of stretch, ice and heat sessions. Pure: it
  * never reads a clock and never sleeps. The caller passes `now_ms`, a value
  * of one monotonic millisecond clock (CLOCK_BOOTTIME in the app, any

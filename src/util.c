@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* util: the shared helpers of util.h. */
 #include "src/util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* util: the few macros and helpers every layer shares, defined once (in
  * the spirit of htop's Macros.h). Pure: libc only. */
 #ifndef UNKNOT_UTIL_H

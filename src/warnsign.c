@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* warnsign: warning-sign symptoms and the warning in force. */
 #include "src/warnsign.h"
 

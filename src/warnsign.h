@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* warnsign: the warning signs a patient can log as symptoms, and which
  * warning is in force (CONTENT.md "Warning signs logged as symptoms" and
  * "Answers are never lost"). Pure: libc only, static tables.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* when: parsing and formatting of times and durations in local time.
  * The grammar is in when.h. Parsing is a small hand-written scanner over
  * the trimmed input so that every byte is accounted for: anything left over

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* when: parsing and formatting of times (WHEN) and durations (DUR) in
  * local time. Pure: `now` is always passed in, nothing reads the clock.
  *

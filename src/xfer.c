@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* xfer: the export format, written and read back (see xfer.h). */
 #include "src/xfer.h"
 

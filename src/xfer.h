@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* xfer: unknot's export format, written and read back. Pure: libc only
  * (the reader keeps its buffers on the heap), `now` is passed in, no SQL.
  * The store feeds the writer row by row and takes the reader's items one

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # check-keys: the key tables of ui/*.c and the KEYS section of man/unknot.1
 # name the same keys. The `?` help and the key lines are drawn from the
 # tables, so with this the three never disagree.

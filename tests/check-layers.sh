@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # check-layers: the include rules of DESIGN.md's layers, core <- db <- app <- ui.
 #   src/*      (core)  src/*.h and system headers only: no src/app, db, ui,
 #                      sqlite3 or curses;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* memfile: a read-only stream over bytes in memory, for fuzz targets and
  * CLI fixtures. fmemopen(3) takes a non-const buffer, so a const input
  * would need a cast that hides a promise; an unlinked temporary file holds

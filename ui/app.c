@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* app: curses set-up and teardown, colours, signals, the screen stack and
  * the one event loop. */
 #include "ui/app.h"

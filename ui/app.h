@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* app: the full-screen program. The only entry point into curses. */
 #ifndef UNKNOT_APP_H
 #define UNKNOT_APP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* bigdigits: block characters for the timer's countdown. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* headless: the real screens on a curses screen over /dev/null, driven by
  * scripted keys and read back as text (ui/headless.h). */
 #include "ui/headless.h"

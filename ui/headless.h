@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* headless: the real screens without a terminal, for the screen tests
  * (STYLE.md's middle tier, as tig's TIG_NO_DISPLAY). A curses screen on
  * /dev/null at a fixed size, a fixed clock, keys fed through ncurses' own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* keys: the bottom key line, drawn from the key table. */
 #include "ui/keys.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* keys: named control keys, the row macros every key table is written
  * with, the rows several screens share, and the bottom key line drawn
  * from a table. One table per screen mode feeds the handler (through

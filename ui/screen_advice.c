@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* advice: what the patient must hear at once after saving an episode
  * (CONTENT.md "Warning signs logged as symptoms"). A new warning sign's
  * verdict comes first, then the sign and the advice of that verdict as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* charts: the history as pictures, opened from the list with `v`.
  *
  * Three views, `v` going on to the next and from the last back to the

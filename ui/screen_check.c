@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check: the red-flag checklist, one item at a time, then the verdict.
  *
  * Answers are never lost (CONTENT.md): an emergency yes shows the verdict

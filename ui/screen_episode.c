@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* episode: one episode in full, the fields of `unknot show` (from
  * episode_text_lines, so the two never differ), and the end and delete
  * actions the history list shares. */

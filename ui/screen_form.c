@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* form: the episode form, for a new episode and for editing one.
  *
  * It builds the episode the way `unknot log` and `unknot edit` do

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* help: the keys of the screen below, straight from its key table. */
 #include <stdlib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* history: every episode, newest first, and one episode in full.
  *
  * The list may hold any number of episodes, so only a window of about

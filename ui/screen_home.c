@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* home: where the patient stands at a glance, and the shortcuts. */
 #include <inttypes.h>
 #include <stdlib.h>

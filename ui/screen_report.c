@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* report: a scrollable preview of the appointment report and its export.
  *
  * The report is rendered by report_from_store, the function behind

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* timer: the guided stretch, ice and heat timer. Three steps on one
  * screen: set-up (guidance, routine and hold or minutes, pain now), the
  * countdown, and the end (pain now, again).

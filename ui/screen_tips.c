@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* tips: comfort and prevention tips (CONTENT.md), a page of plain text. */
 #include "ui/keys.h"
 #include "ui/ui.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* screens: how to open each screen. Every opener pushes its screen on the
  * app's stack and returns 0, or -1 with the reason on the status line. */
 #ifndef UNKNOT_SCREENS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* textfield: a single-line editor over wide characters, see textfield.h.
  *
  * UTF-8 is encoded and decoded here rather than with mbrtowc/wcrtomb: the

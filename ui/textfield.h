@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* textfield: a single-line text editor for forms and filters.
  *
  * The text is held as wide characters (one wchar_t per character, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* ui: the framework every screen is written against. One loop (app.c)
  * owns wgetch, resize and signals; each screen is a file with a constant
  * ops table, and keys reach it as named actions through the screen's key

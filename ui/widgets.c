@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* widgets: drawing shared by the screens. */
 #include <langinfo.h>
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* widgets: drawing helpers shared by the screens: colours, clipped and
  * wrapped UTF-8 text, chart pieces and big digits. Body rows are
  * ui_body_top() .. ui_body_bottom(). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* cli: dispatch and the episode sub-commands (log, end, list, show, edit,
  * delete). The red-flag and flag commands live in cli_health.c. */
 #include "src/app/cli.h"

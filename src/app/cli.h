@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* cli: the sub-commands. Each parses its own options, talks to the store
  * and prints to the streams of its context, so tests can drive it with
  * memory streams and an injected clock. */

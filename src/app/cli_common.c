@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared helpers of the sub-commands: option errors, ids, the store. */
 #include "src/app/cli_common.h"
 

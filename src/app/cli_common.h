@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Internal to the cli_*.c files: shared helpers for the sub-commands.
  * Every helper that fails prints its one-line message on ctx->err and
  * returns an enum cli_exit. */

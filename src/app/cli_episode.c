@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The episode side of the sub-commands: reading, saving, listing and
  * printing episodes through the store. */
 #include <inttypes.h>

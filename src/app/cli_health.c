@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The health side of the sub-commands: flags from the history, the
  * red-flag checklist and the list of past checks. */
 #include <getopt.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The data side of the sub-commands: the appointment report, export,
  * import and backup. */
 #include <errno.h>

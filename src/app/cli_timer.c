@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The timer side of the sub-commands: `unknot timer` checks its options
  * before anything starts, then hands over to the full-screen timer through
  * cli_timer_ui (src/ may not call ui/); `unknot sessions` lists sessions. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* config: the settings file's place and loading it. */
 #include "src/app/config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* config: where the settings file lives, and loading it at start. */
 #ifndef UNKNOT_CONFIG_H
 #define UNKNOT_CONFIG_H

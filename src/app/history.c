@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* history: services over the stored history (flags, the latest episode). */
 #include "src/app/history.h"
 

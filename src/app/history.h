@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* history: services over the stored history that both front ends call,
  * so the CLI, the report and the TUI compute each answer one way. */
 #ifndef UNKNOT_HISTORY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* unknot: argument parsing and dispatch. With a sub-command it runs the
  * CLI and never starts curses; without one it opens the full-screen app. */
 #include <errno.h>
@@ -34,7 +35,9 @@ static int parse_global(int argc, char **argv, const char **db)
         case OPT_DB: *db = optarg; break;
         case 'h': cli_usage(stdout); return CLI_OK;
         case 'V':
-        case OPT_VERSION: printf("unknot %s\n", UNKNOT_VERSION); return CLI_OK;
+        case OPT_VERSION:
+            printf("unknot %s\nLicence: BSD-2-Clause (see the LICENSE file)\n", UNKNOT_VERSION);
+            return CLI_OK;
         case ':':
             fprintf(stderr, "unknot: option %s needs a value\n", argv[optind - 1]);
             return CLI_USAGE;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* outfile: create-exclusive or write-then-rename output files, 0600. */
 #include "src/app/outfile.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* outfile: writing a file of health data safely. POSIX only, no curses,
  * no SQL.
  *

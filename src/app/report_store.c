@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* report_store: the report from the store (see report_store.h). */
 #include "src/app/report_store.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* report_store: the appointment report made from the store. Both
  * `unknot report` and the report screen call report_from_store, so the
  * file the screen exports holds the bytes the command prints for the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* xfer_store: export from and import into the store (see xfer_store.h). */
 #include "src/app/xfer_store.h"
 

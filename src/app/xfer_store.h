@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* xfer_store: the export format (src/xfer.h) to and from the store. Glue
  * between db/ and src/xfer.c, used by `unknot export` and `unknot import`
  * (and their tests). */

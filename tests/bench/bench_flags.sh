@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # flags over a long history: peak memory must not grow with the history
 # (within 2 MB of a 100-episode history), and its time against the sqlite3
 # shell reading the same rows.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The history screen over 10,000 episodes, in a real terminal (tmux): the
 # time from sending `l` on home until the first rows show, and from
 # sending `G` until the oldest row shows. Median of several runs, in ms.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # report over a long history: time and peak memory for 100 and 100,000
 # episodes, for the default period (the last 90 days: ~2,600 of the
 # generated episodes) and for the whole history (every episode in the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Launch to first frame in tmux on ten years of daily use (~5,000 episodes),
 # against the tmux harness alone (a command that prints one line).
 . "$(dirname "$0")/gen.sh"

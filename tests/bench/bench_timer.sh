@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # A real 60-second timer in tmux, no faketime: the CPU time unknot used
 # (target: under 0.3 s, i.e. 0.5 % of a minute) and how late its finish
 # was drawn (target: under 50 ms), both measured from outside; unknot logs

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Shared by the benchmarks (source it): $UNKNOT made absolute, and the
 # helpers below.
 UNKNOT=${UNKNOT:-./unknot}

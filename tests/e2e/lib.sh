@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Shared helpers of the end-to-end tests. Source it; $UNKNOT is the binary.
 set -u
 UNKNOT=${UNKNOT:-./unknot}

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The spasm log from the command line, as a new user meets it.
 . "$(dirname "$0")/lib.sh"
 
@@ -97,6 +98,8 @@ expect_rc 2 "show with a bad id"
 run --db "$DB" --version
 expect_rc 0 "--version"
 expect_out "unknot " "--version"
+expect_out "unknot 0.2.0" "--version names the version"
+expect_out "BSD-2-Clause" "--version names the licence"
 for cmd in log end list show edit delete; do
     run --db "$DB" "$cmd" --help
     expect_rc 0 "$cmd --help"

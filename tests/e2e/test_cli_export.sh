@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Export, import, report -o and backup from the command line: valid JSON,
 # RFC 4180 CSV that keeps nasty notes, export -> import -> export gives the
 # same bytes on 1,000 generated episodes plus hand-made ones, a bad row on

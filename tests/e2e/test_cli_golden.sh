@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The CLI outputs on a fixed database of 1,000 episodes with sessions and
 # checks, on a frozen clock, compared byte for byte with tests/golden/out/
 # (written by the code before the restructuring). A change that means to

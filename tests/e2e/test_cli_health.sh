@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Flags and the red-flag checklist from the command line.
 . "$(dirname "$0")/lib.sh"
 

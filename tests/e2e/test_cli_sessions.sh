@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # `unknot sessions` and the option checks of `unknot timer`, without a
 # terminal: bad options exit 2 with a message naming what is accepted,
 # before anything opens (the database is not even created).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The app shell: home, help, resize, monochrome terminals, signals.
 . "$(dirname "$0")/lib.sh"
 

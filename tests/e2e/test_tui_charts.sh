@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The history pictures: `v` from the list to the bar chart, the calendar
 # heat map and the counts, at 80x24 and 160x48, with colour, without it
 # (NO_COLOR, vt100) and without Unicode (LC_ALL=C: ASCII fills).

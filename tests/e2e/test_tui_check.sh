@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The red-flag checklist screen, driven in tmux at 80x24, then checked with
 # the CLI and the database itself.
 . "$(dirname "$0")/lib.sh"

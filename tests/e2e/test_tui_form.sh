@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The episode form in a real terminal: a new episode through every field,
 # bad input kept on the form, leaving with and without changes, Ctrl-C,
 # help, monochrome terminals and the terminal restored afterwards.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The history screen: the list newest first, moving, the detail view,
 # deleting, ending, filtering, and a history of 10,000 episodes.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The report screen in tmux: opened with `r` on home, the period it shows
 # (whole local days up to now), scrolling, switching 30 / 90 / 365 days,
 # and `x`, whose file must equal `unknot report --since DATE` for the same

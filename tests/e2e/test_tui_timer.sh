@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The guided timer in tmux: long timers under faketime x60 (REALTIME,
 # MONOTONIC and BOOTTIME run 60 times faster, and so do wgetch's waits), so a
 # 20-minute ice session takes 20 s. Checked with `unknot sessions` and the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Every CLI path under valgrind: no invalid access, no definite or possible
 # leak of our own. (Skipped under the sanitizer build, which checks the same.)
 . "$(dirname "$0")/lib.sh"

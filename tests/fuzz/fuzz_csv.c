@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Fuzz target for src/csv.c: every input is read to its end or to a
  * one-line "line N: ..." error; every record read writes back and reads
  * again as the same fields, over the same number of physical lines.

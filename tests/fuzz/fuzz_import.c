@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Fuzz target for the import reader (src/xfer.c over src/csv.c and
  * src/jsonr.c): every input, CSV or JSON, is read to its end or to a
  * one-line "line N: ..." error naming a line that exists; every item it

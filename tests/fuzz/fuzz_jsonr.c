@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Fuzz target for src/jsonr.c: every input is read to its end or to a
  * one-line "line N: ..." error naming a line that exists; tokens come on
  * non-decreasing lines, strings are valid UTF-8 without NUL or raw control

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Fuzz target for src/when.c: every input either parses to a value that
  * formats and parses back consistently, or is refused with a non-empty,
  * one-line message. Anything else aborts, so the fuzzer reports it.

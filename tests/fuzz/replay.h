@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The main() of every fuzz target when it is not built for libFuzzer:
  * it replays each file named on the command line, so `make check` runs
  * the corpus as a regression test under gcc. Include it last, after

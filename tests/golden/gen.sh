@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # golden_db FILE: a fixed database of 1,000 generated episodes with tags of
 # every kind, sessions of every kind and status, and red-flag checks, with
 # timestamps counted back from NOW (2026-11-30 12:00:00 UTC). The schema

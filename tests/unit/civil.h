@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Expected instants for the time tests, computed without mktime so that
  * the code under test is not checked against itself. Include after
  * <cmocka.h>. */

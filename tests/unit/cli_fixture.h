@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared by the in-process CLI suites: a temporary directory and database,
  * memory streams for stdout and stderr, a fixed clock, TZ=UTC. Include
  * after <cmocka.h>; define NOW first to change the clock. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared by the screen suites: a temporary database written through the
  * store, a headless app on it (ui/headless.h) at a fixed clock, TZ=UTC,
  * and assertions on what the screen shows that print the whole screen

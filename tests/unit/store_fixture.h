@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store_fixture: what the suites that open real databases share. Every
  * file database lives under one mkdtemp directory, made by
  * store_fixture_setup and removed with all it holds by

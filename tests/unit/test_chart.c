@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/chart.c with an injected now and TZ. Expected instants are
  * computed from the civil date with an independent algorithm
  * (days_from_civil), not through mktime, so the tests do not share the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* cli: the sub-commands driven in-process with memory streams, a temporary
  * database and a fixed clock. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* report, export, import and backup driven in-process with memory
  * streams, temporary databases and a fixed clock. */
 #include <setjmp.h>

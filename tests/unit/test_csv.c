@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/csv.c: the writer's quoting, round trips of nasty fields,
  * what the reader accepts, every error with its line number, and line
  * counting across records that span lines. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* episode: vocabulary, parsing of user words, validation. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* episode_text: the wording `unknot show` / `list` and the TUI share. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/flags.c: every rule of CONTENT.md at its boundaries, with an
  * injected now, in UTC unless a test says otherwise (local days matter). */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/gate.c: what the set-up of a stretch, ice or heat session
  * says before it starts, and when it must ask (CONTENT.md "Before a
  * stretch, ice or heat session"). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* history: the services both front ends call, over a real in-memory store. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* json: string escaping. */
 #include <setjmp.h>
 #include <stdarg.h>

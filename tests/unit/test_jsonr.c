@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/jsonr.c: the token stream of accepted documents, string
  * escapes and UTF-8, whole numbers at their limits, and every refusal with
  * its line number. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Migrating a database written by release 0.1 (tests/fixtures/release-0.1.db,
  * made with that release's own `unknot log` and `unknot check`): every
  * stored answer moves to the 20-item numbering without losing a yes, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/redflags.c: item levels, the verdict, level codes and the
  * yes-list parser. */
 #include <setjmp.h>

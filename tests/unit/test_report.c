@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/report.c: the statistics on hand-made histories with known
  * answers, then the rendered report in all four formats. Times are UTC
  * (TZ is set in main) so dates are the same on every machine. */

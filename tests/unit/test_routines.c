@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/routines.c: the tables against CONTENT.md, the plans built
  * from every routine, minutes validation and the ice-or-heat suggestion. */
 #include <setjmp.h>

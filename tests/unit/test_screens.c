@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The screens, in process: the real UI on a curses screen over /dev/null
  * (ui/headless.h), keys fed through the event loop, the screen read back
  * as text. Between the cmocka unit suites and the tmux end-to-end tests:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/session.c and src/check.c: the code tables round trip,
  * unknown codes are refused, and the one check builder. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store: timer sessions. Start, checkpoint, finish, rate; recovery of
  * stale running sessions with an injected liveness test and clock; the
  * last ice session; iteration; schema step 2 on an old database. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* settings: the settings file's lines, good and bad, and the emergency
  * number the advice then names (CONTENT.md, Principle 5). */
 #include <setjmp.h>

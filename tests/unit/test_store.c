@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store: opening, refusing, migrating, episodes with tags, checks.
  * File databases live under one mkdtemp directory removed at the end; the
  * tests look inside them with raw sqlite3 calls. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* store_io and its glue (xfer_store, report_store): export -> import ->
  * export gives the same bytes, a bad row or a taken id writes nothing,
  * the iterators' order, the report from the store, and the backup (also

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests for src/text.c: one UTF-8 and width model for the core. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/timer.c with an injected clock: plans, exact ends, pause
  * without drift, late advance, skip, stop, shown seconds and wake-ups.
  * The engine tests use stretches defined here, so that they do not change

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* warnsign: the warning-sign symptoms, their levels and items (CONTENT.md),
  * and which warning is in force after checks and logged signs. */
 #include <setjmp.h>

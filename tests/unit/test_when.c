@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests for src/when.c. Expected instants are computed here from the
  * civil date with an independent algorithm (days_from_civil), not through
  * mktime, so the tests do not share the code they check. */

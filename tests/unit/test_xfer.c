@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/xfer.c: the export format as written (golden text), read
  * back into the same rows in both formats, times with offsets, and the
  * refusals with their line numbers and words. */

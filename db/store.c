@@ -632,7 +632,62 @@ void store_close(struct store **stp)
     char err[STORE_ERR_LEN];
     /* Advisory: a failure leaves the statistics as they were; there is no
      * one to tell on the way out. */
-    (void)db_run(st, SQL_OPTIMIZE, "optimizing", err, sizeof(err));
+    if (!st->readonly)
+        (void)db_run(st, SQL_OPTIMIZE, "optimizing", err, sizeof(err));
     store_teardown(st);
     *stp = NULL;
+}
+
+/* A read-only connection to a current database: the header judged as
+ * store_setup does, no pragma that writes, no migration, no recovery. */
+static int readonly_setup(struct store *st, const char *path, int64_t *version, char *err,
+                          size_t errlen)
+{
+    uint32_t app_id = 0;
+    int64_t nobjects = 0;
+    int rc = db_run(st, SQL_BUSY_TIMEOUT, "setting busy_timeout", err, errlen);
+    if (rc == STORE_OK)
+        rc = read_header(st, path, &app_id, version, &nobjects, err, errlen);
+    if (rc == STORE_OK)
+        rc = judge_header(path, app_id, *version, nobjects, err, errlen);
+    if (rc == STORE_OK)
+        rc = db_register_functions(st, err, errlen);
+    if (rc == STORE_OK)
+        rc = db_register_check_functions(st, err, errlen);
+    return rc;
+}
+
+int store_open_readonly(struct store **out, const char *path, char *err, size_t errlen)
+{
+    if (err && errlen)
+        err[0] = '\0';
+    if (!out || !path || !*path || strcmp(path, ":memory:") == 0) {
+        db_set_err(err, errlen, "store_open_readonly: needs a database file");
+        return STORE_ERROR;
+    }
+    *out = NULL;
+    struct stat sb;
+    if (stat(path, &sb) != 0 && errno == ENOENT)
+        return STORE_NOT_FOUND;
+    struct store *st = calloc(1, sizeof(*st));
+    if (!st) {
+        db_set_err(err, errlen, "out of memory");
+        return STORE_ERROR;
+    }
+    st->readonly = 1;
+    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        DB_FAIL(st->db, "cannot open database %s", path);
+        store_teardown(st);
+        return STORE_ERROR;
+    }
+    int64_t version = 0;
+    int rc = readonly_setup(st, path, &version, err, errlen);
+    if (rc == STORE_OK && version >= store_schema_version()) {
+        *out = st;
+        return STORE_OK;
+    }
+    store_teardown(st);
+    /* An older schema: the one migration writes, then reads go on. */
+    return rc == STORE_OK ? store_open(out, path, err, errlen) : rc;
+    return STORE_OK;
 }

@@ -52,7 +52,16 @@ int store_default_path(const char *explicit_path, char *out, size_t outlen);
  * (STORE_NEWER / STORE_NOT_OURS) and left byte-for-byte untouched. */
 int store_open(struct store **out, const char *path, char *err, size_t errlen);
 
-/* Runs PRAGMA optimize, closes and sets *st to NULL. NULL-safe. */
+/* Opens an existing database for reading only (unknot status, which runs
+ * at every shell prompt): no directory or file is made, nothing is written,
+ * no stale session is recovered. STORE_NOT_FOUND when the file does not
+ * exist. A newer or foreign database is refused as by store_open; one of
+ * an older schema is opened by store_open instead, which migrates it (the
+ * only write, once). Close it with store_close. */
+int store_open_readonly(struct store **out, const char *path, char *err, size_t errlen);
+
+/* Runs PRAGMA optimize (not on a read-only store), closes and sets *st to
+ * NULL. NULL-safe. */
 void store_close(struct store **st);
 
 /* --- episodes ---------------------------------------------------------

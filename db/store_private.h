@@ -90,6 +90,7 @@ struct store {
     /* The liveness test of the store_sessions_recover call in progress. */
     store_alive_fn alive;
     void *alive_ctx;
+    int readonly; /* store_open_readonly: nothing is written, not even at close */
 };
 
 /* ---- errors ---- */

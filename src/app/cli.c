@@ -521,6 +521,7 @@ static const struct command commands[] = {
     {"edit", cmd_edit, "change fields of an episode"},
     {"delete", cmd_delete, "delete an episode"},
     {"flags", cli_cmd_flags, "flags computed from the history"},
+    {"status", cli_cmd_status, "one line for a shell prompt or tmux status bar"},
     {"check", cli_cmd_check, "answer the red-flag checklist"},
     {"checks", cli_cmd_checks, "list past red-flag checks"},
     {"timer", cli_cmd_timer, "guided stretch, ice or heat timer"},

@@ -77,6 +77,9 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 
+/* cli_status.c */
+int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv);
+
 /* cli_timer.c */
 int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv);

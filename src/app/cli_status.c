@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* `unknot status`: one line for a shell prompt or a tmux status bar. It
+ * runs at every prompt, so it opens the database read-only and asks only
+ * what the line shows: the ongoing episode, the last ice end, the warning
+ * in force and the flags. */
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "src/app/cli_common.h"
+#include "src/app/history.h"
+#include "src/status.h"
+
+enum { OPT_HELP = 1000, OPT_FORMAT };
+
+static const char usage_status[] =
+    "usage: unknot status [--format FMT]\n"
+    "One line for a shell prompt or a tmux status bar, warning first, e.g.\n"
+    "  ongoing 2h 7/10 lower \xc2\xb7 ice ok from 20:10 \xc2\xb7 2 flags\n"
+    "Nothing is printed (exit 0) when there is nothing to say.\n"
+    "  --format FMT   %w the warning in force, %o the ongoing episode, %i when ice\n"
+    "                 is allowed again, %f the flags, %a all of them (the default),\n"
+    "                 %% a percent sign; when every field is empty nothing prints\n"
+    "Outside a UTF-8 locale the fields are joined by \" | \" instead of \" \xc2\xb7 \".\n";
+
+/* Whether the locale of the environment is UTF-8; the process keeps the
+ * locale it had (the CLI's outputs do not depend on it). */
+static int locale_utf8(void)
+{
+    const char *cur = setlocale(LC_CTYPE, NULL);
+    char *saved = cur ? strdup(cur) : NULL;
+    int utf8 = 0;
+    if (setlocale(LC_CTYPE, "")) {
+        const char *cs = nl_langinfo(CODESET);
+        utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+    }
+    if (saved)
+        (void)setlocale(LC_CTYPE, saved);
+    free(saved);
+    return utf8;
+}
+
+/* Reads the facts of the line. Returns STORE_OK or a store error. */
+static int status_read(struct store *st, int64_t now, struct status_facts *f, char *err,
+                       size_t errlen)
+{
+    struct episode *ep = malloc(sizeof(*ep));
+    struct flags *fl = malloc(sizeof(*fl));
+    struct warnsign_state w;
+    int rc = ep && fl ? STORE_OK : STORE_ERROR;
+    if (rc != STORE_OK)
+        snprintf(err, errlen, "out of memory");
+    if (rc == STORE_OK)
+        rc = store_episode_ongoing(st, ep, err, errlen);
+    if (rc == STORE_OK) {
+        f->ongoing = 1;
+        f->ongoing_started_at = ep->started_at;
+        f->ongoing_intensity = ep->intensity;
+        f->ongoing_region = ep->region;
+    }
+    if (rc == STORE_NOT_FOUND || rc == STORE_OK)
+        rc = store_session_last_ice_end(st, &f->ice_end, err, errlen);
+    if (rc == STORE_NOT_FOUND || rc == STORE_OK)
+        rc = history_warning(st, now, &w, err, errlen);
+    if (rc == STORE_OK)
+        f->warning = history_warning_in_force(&w) ? w.level : REDFLAG_CLEAR;
+    /* The whole history, as unknot flags counts it: one pass without tags
+     * but for the few recent episodes the leg rules read. */
+    if (rc == STORE_OK)
+        rc = history_flags(st, now, fl, err, errlen);
+    if (rc == STORE_OK)
+        f->flags = fl->n;
+    free(fl);
+    free(ep);
+    return rc;
+}
+
+/* Parses --format; returns CLI_OK, CLI_USAGE, or -1 after --help. */
+static int status_opts(struct cli_ctx *ctx, int argc, char **argv, const char **fmt)
+{
+    static const struct option longopts[] = {{"format", required_argument, NULL, OPT_FORMAT},
+                                             {"help", no_argument, NULL, OPT_HELP},
+                                             {NULL, 0, NULL, 0}};
+    char err[UNKNOT_ERR_LEN];
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage_status, ctx->out);
+            return -1;
+        }
+        if (c != OPT_FORMAT)
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        *fmt = optarg;
+    }
+    if (optind < argc)
+        return cli_extra_args(ctx, argv[0], argv[optind]);
+    if (status_format_valid(*fmt, err, sizeof(err)) != 0) {
+        fprintf(ctx->err, "unknot status: %s\n", err);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv)
+{
+    const char *fmt = STATUS_DEFAULT_FORMAT;
+    char err[STORE_ERR_LEN], line[STATUS_LINE_MAX];
+    int rc = status_opts(ctx, argc, argv, &fmt);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    struct store *st = NULL;
+    rc = store_open_readonly(&st, ctx->db_path, err, sizeof(err));
+    if (rc == STORE_NOT_FOUND) /* nothing logged yet: nothing to say */
+        return CLI_OK;
+    struct status_facts f = {.now = ctx->now, .warning = REDFLAG_CLEAR};
+    if (rc == STORE_OK)
+        rc = status_read(st, ctx->now, &f, err, sizeof(err));
+    store_close(&st);
+    if (rc != STORE_OK) {
+        fprintf(ctx->err, "unknot status: %s\n", err);
+        return CLI_RUNTIME;
+    }
+    (void)status_format(&f, fmt, locale_utf8(), line, sizeof(line), err, sizeof(err));
+    if (line[0])
+        fprintf(ctx->out, "%s\n", line);
+    return CLI_OK;
+}

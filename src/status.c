@@ -130,6 +130,18 @@ int status_format_valid(const char *fmt, char *err, size_t errlen)
     return 0;
 }
 
+int status_format_needs(const char *fmt, char key)
+{
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%' || !p[1])
+            continue;
+        p++;
+        if (*p == key || *p == 'a')
+            return 1;
+    }
+    return 0;
+}
+
 /* Appends s to buf[*used..len); cuts it short when full. */
 static void append(char *buf, size_t len, size_t *used, const char *s, size_t n)
 {

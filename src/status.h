@@ -45,6 +45,10 @@ struct status_facts {
 int status_format(const struct status_facts *f, const char *fmt, int utf8, char *buf,
                   size_t len, char *err, size_t errlen);
 
+/* 1 when fmt shows field key ('w', 'o', 'i' or 'f'), itself or through
+ * %a: the caller reads only the facts the line shows. */
+int status_format_needs(const char *fmt, char key);
+
 /* Checks fmt as status_format would, without facts: 0 or -1 with err. */
 int status_format_valid(const char *fmt, char *err, size_t errlen);
 

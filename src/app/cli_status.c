@@ -43,36 +43,50 @@ static int locale_utf8(void)
     return utf8;
 }
 
-/* Reads the facts of the line. Returns STORE_OK or a store error. */
-static int status_read(struct store *st, int64_t now, struct status_facts *f, char *err,
-                       size_t errlen)
+/* The ongoing episode and the last ice end: one indexed row each. */
+static int read_ongoing_ice(struct store *st, const char *fmt, struct episode *ep,
+                            struct status_facts *f, char *err, size_t errlen)
 {
-    struct episode *ep = malloc(sizeof(*ep));
-    struct flags *fl = malloc(sizeof(*fl));
-    struct warnsign_state w;
-    int rc = ep && fl ? STORE_OK : STORE_ERROR;
-    if (rc != STORE_OK)
-        snprintf(err, errlen, "out of memory");
-    if (rc == STORE_OK)
-        rc = store_episode_ongoing(st, ep, err, errlen);
+    int rc = status_format_needs(fmt, 'o') ? store_episode_ongoing(st, ep, err, errlen)
+                                           : STORE_NOT_FOUND;
     if (rc == STORE_OK) {
         f->ongoing = 1;
         f->ongoing_started_at = ep->started_at;
         f->ongoing_intensity = ep->intensity;
         f->ongoing_region = ep->region;
     }
-    if (rc == STORE_NOT_FOUND || rc == STORE_OK)
-        rc = store_session_last_ice_end(st, &f->ice_end, err, errlen);
-    if (rc == STORE_NOT_FOUND || rc == STORE_OK)
+    if (rc == STORE_OK || rc == STORE_NOT_FOUND)
+        rc = status_format_needs(fmt, 'i')
+                 ? store_session_last_ice_end(st, &f->ice_end, err, errlen)
+                 : STORE_OK;
+    return rc == STORE_NOT_FOUND ? STORE_OK : rc;
+}
+
+/* Reads the facts the fields of fmt show, no more: a prompt that shows
+ * only %o costs one query. Returns STORE_OK or a store error. */
+static int status_read(struct store *st, const char *fmt, int64_t now, struct status_facts *f,
+                       char *err, size_t errlen)
+{
+    struct episode *ep = malloc(sizeof(*ep)); /* a whole note and every tag */
+    struct flags *fl = NULL;
+    struct warnsign_state w;
+    int rc = ep ? read_ongoing_ice(st, fmt, ep, f, err, errlen) : STORE_ERROR;
+    if (!ep)
+        snprintf(err, errlen, "out of memory");
+    if (rc == STORE_OK && status_format_needs(fmt, 'w')) {
         rc = history_warning(st, now, &w, err, errlen);
-    if (rc == STORE_OK)
-        f->warning = history_warning_in_force(&w) ? w.level : REDFLAG_CLEAR;
-    /* The whole history, as unknot flags counts it: one pass without tags
-     * but for the few recent episodes the leg rules read. */
-    if (rc == STORE_OK)
-        rc = history_flags(st, now, fl, err, errlen);
-    if (rc == STORE_OK)
-        f->flags = fl->n;
+        f->warning = rc == STORE_OK && history_warning_in_force(&w) ? w.level : REDFLAG_CLEAR;
+    }
+    /* Over the whole history, so the count is the one unknot flags shows:
+     * most of the time of the line (see tests/bench/bench_status.sh). */
+    if (rc == STORE_OK && status_format_needs(fmt, 'f')) {
+        fl = malloc(sizeof(*fl));
+        rc = fl ? history_flags(st, now, fl, err, errlen) : STORE_ERROR;
+        if (!fl)
+            snprintf(err, errlen, "out of memory");
+        if (rc == STORE_OK)
+            f->flags = fl->n;
+    }
     free(fl);
     free(ep);
     return rc;
@@ -118,7 +132,7 @@ int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv)
         return CLI_OK;
     struct status_facts f = {.now = ctx->now, .warning = REDFLAG_CLEAR};
     if (rc == STORE_OK)
-        rc = status_read(st, ctx->now, &f, err, sizeof(err));
+        rc = status_read(st, fmt, ctx->now, &f, err, sizeof(err));
     store_close(&st);
     if (rc != STORE_OK) {
         fprintf(ctx->err, "unknot status: %s\n", err);

@@ -142,6 +142,19 @@ static void test_bad_formats(void **state)
     assert_int_equal(status_format_valid("%w%o%i%f%a%%", err, sizeof(err)), 0);
 }
 
+/* The caller reads only what the format shows; %a shows every field. */
+static void test_needs(void **state)
+{
+    (void)state;
+    assert_true(status_format_needs("%o", 'o'));
+    assert_false(status_format_needs("%o", 'f'));
+    assert_false(status_format_needs("%%f", 'f'));
+    assert_false(status_format_needs("f w", 'w'));
+    for (const char *k = "woif"; *k; k++)
+        assert_true(status_format_needs(STATUS_DEFAULT_FORMAT, *k));
+    assert_true(status_format_needs("[%w %i]", 'i'));
+}
+
 /* A short buffer cuts the line and keeps it terminated. */
 static void test_short_buffer(void **state)
 {
@@ -159,7 +172,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_table), cmocka_unit_test(test_durations),
         cmocka_unit_test(test_ice_edge),     cmocka_unit_test(test_bad_formats),
-        cmocka_unit_test(test_short_buffer),
+        cmocka_unit_test(test_short_buffer), cmocka_unit_test(test_needs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -173,7 +173,7 @@ void report_gaps_begin(struct report_gaps *g, int64_t from, int64_t to)
     memset(g, 0, sizeof *g);
     g->from = from;
     g->to = to < from ? from : to;
-    g->covered = from;
+    g->covered = g->start = from;
     g->gap = -1;
     g->free = -1;
 }
@@ -208,6 +208,14 @@ void report_gaps_feed(struct report_gaps *g, int64_t started_at, int64_t ended_a
         g->covered = ended_at;
     g->last_start = started_at;
     g->n++;
+}
+
+void report_gaps_start_at(struct report_gaps *g, int64_t t)
+{
+    if (t > g->start)
+        g->start = t;
+    if (t > g->covered)
+        g->covered = t;
 }
 
 void report_gaps_end(struct report_gaps *g)
@@ -339,11 +347,19 @@ static void count_end(struct report *r, const struct episode *ep, int64_t *end)
     r->ended++;
 }
 
+void report_set_logged_since(struct report *r, int64_t first)
+{
+    if (!r->done)
+        report_gaps_start_at(&r->gaps, first);
+}
+
 void report_feed_episode(struct report *r, const struct episode *ep)
 {
     int64_t end;
     if (r->done)
         return;
+    if (ep->started_at < r->from)
+        r->before++;
     int in = ep->intensity < 0 ? 0 : ep->intensity > 10 ? 10 : ep->intensity;
     r->episodes++;
     r->intensity_sum += in;
@@ -883,12 +899,14 @@ static int no_episodes(struct out *o, const struct report *r)
 static void sec_period(struct out *o, const struct report *r)
 {
     sec_begin(o, "period", "Period");
-    put(o, FIG_DATE, "from", "from", r->from);
-    put(o, FIG_DATE, "to", "to", r->to);
+    /* To the minute: a date-only --until ends at 23:59 of that day. */
+    put(o, FIG_TIME, "from", "from", r->from);
+    put(o, FIG_TIME, "to", "to", r->to);
     put(o, FIG_COUNT, "days", "days", days_of(r));
     put(o, FIG_TIME, "made_at", "report made", r->now);
     put(o, FIG_COUNT, "episodes", "episodes", (int64_t)r->episodes);
     if (!no_episodes(o, r)) {
+        put(o, FIG_COUNT, "began_before", "began before the period", (int64_t)r->before);
         put(o, FIG_COUNT, "ended", "ended", (int64_t)r->ended);
         put(o, FIG_COUNT, "ongoing", "still going", (int64_t)r->ongoing);
     }
@@ -1026,7 +1044,11 @@ static void ongoing_list(struct out *o, const struct report *r)
         snprintf(key, sizeof key, "episode_%" PRId64 "_started_at", r->ong[i].id);
         put_machine(o, FIG_TIME, key, r->ong[i].started_at, NULL);
         snprintf(key, sizeof key, "episode_%" PRId64 "_s", r->ong[i].id);
-        snprintf(label, sizeof label, "#%" PRId64 " since %s", r->ong[i].id, when);
+        if (r->ong[i].started_at < r->from) /* the date: the line must stay short */
+            snprintf(label, sizeof label, "#%" PRId64 " since %.10s (began before)",
+                     r->ong[i].id, when);
+        else
+            snprintf(label, sizeof label, "#%" PRId64 " since %s", r->ong[i].id, when);
         put(o, FIG_SECS, key, label, age < 0 ? 0 : age);
     }
     if (r->ongoing > shown)
@@ -1046,12 +1068,18 @@ static void sec_duration(struct out *o, const struct report *r)
         note(o, "summary", "No episode of this period has ended yet.");
     } else {
         if (r->have_median)
-            put(o, FIG_SECS, "median_s", "median duration", r->median);
+            put(o, FIG_SECS, "median_s", "median of ended episodes", r->median);
         else
             note(o, "median", "Median not available: the sorted durations were not given.");
-        put(o, FIG_SECS, "longest_s", "longest", r->longest);
+        put(o, FIG_SECS, "longest_s", "longest ended episode", r->longest);
         put(o, FIG_TIME, "longest_started_at", "longest one started", r->longest_start);
+        if (r->longest_start < r->from)
+            note(o, "longest_began_before", "The longest began before the period.");
     }
+    if (r->before)
+        note(o, "whole", "Durations are of whole episodes, also the time before the period "
+                         "of those that began before it; an episode still going counts "
+                         "its time so far.");
     if (r->ongoing)
         ongoing_list(o, r);
     close_level(o);
@@ -1071,14 +1099,15 @@ static void span_group(struct out *o, const char *key, const char *label, int64_
 static void sec_frequency(struct out *o, const struct report *r)
 {
     const struct report_gaps *g = &r->gaps;
-    int64_t pw = report_per_week_tenths(r->episodes, r->from, r->to);
+    /* How often they come: the episodes that began in the period. */
+    int64_t pw = report_per_week_tenths(r->episodes - r->before, r->from, r->to);
     sec_begin(o, "frequency", "How often do they come?");
     if (no_episodes(o, r)) {
         close_level(o);
         return;
     }
     if (pw >= 0)
-        put(o, FIG_TENTHS, "per_week", "episodes per week", pw);
+        put(o, FIG_TENTHS, "per_week", "episodes begun per week", pw);
     else
         note(o, "per_week", "The period is too short to give a weekly rate.");
     if (g->unordered) {
@@ -1089,8 +1118,12 @@ static void sec_frequency(struct out *o, const struct report *r)
                        g->gap_to);
         else
             note(o, "longest_gap", "Only one episode: no gap between starts.");
-        span_group(o, "longest_free", "longest time without an episode", g->free, g->free_from,
-                   g->free_to);
+        if (g->free >= 0)
+            span_group(o, "longest_free", "longest time without an episode", g->free,
+                       g->free_from, g->free_to);
+        if (g->start > r->from)
+            note(o, "free_from", "Counted from the first episode logged: nothing is known "
+                                 "about the time before it.");
     }
     close_level(o);
 }

@@ -207,6 +207,11 @@ int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, int line
 /* ---------------------------------------------------------------------
  * Statements and binds */
 
+const char *db_sql(enum stmt_id id)
+{
+    return (unsigned)id < SQL_COUNT ? sql_text[id] : NULL;
+}
+
 int db_stmt(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *err, size_t errlen)
 {
     if (!st->stmt[id]) {

@@ -168,6 +168,10 @@ int db_bind(sqlite3_stmt *s, const struct db_arg *args, int n);
 
 /* ---- statements ---- */
 
+/* The SQL text of statement id (static storage), for EXPLAIN QUERY PLAN in
+ * the tests; NULL outside the table. */
+const char *db_sql(enum stmt_id id);
+
 /* The cached statement id, prepared on first use. */
 int db_stmt(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *err, size_t errlen);
 

@@ -194,9 +194,10 @@ void report_gaps_feed(struct report_gaps *g, int64_t started_at, int64_t ended_a
 {
     if (ended_at < started_at)
         ended_at = started_at;
-    if (g->n > 0) {
-        if (started_at < g->last_start)
-            g->unordered = 1;
+    if (g->n > 0 && started_at < g->last_start)
+        g->unordered = 1;
+    /* A start before the period would make a gap that is not in it. */
+    if (g->starts > 0 && started_at >= g->from) {
         if (started_at - g->last_start > g->gap) {
             g->gap = started_at - g->last_start;
             g->gap_from = g->last_start;
@@ -208,6 +209,8 @@ void report_gaps_feed(struct report_gaps *g, int64_t started_at, int64_t ended_a
         g->covered = ended_at;
     g->last_start = started_at;
     g->n++;
+    if (started_at >= g->from)
+        g->starts++;
 }
 
 void report_gaps_start_at(struct report_gaps *g, int64_t t)
@@ -1113,14 +1116,19 @@ static void sec_frequency(struct out *o, const struct report *r)
     if (g->unordered) {
         note(o, "gaps", "Gaps not worked out: the episodes were not given in start order.");
     } else {
-        if (g->n >= 2)
+        if (g->starts >= 2)
             span_group(o, "longest_gap", "longest gap between starts", g->gap, g->gap_from,
                        g->gap_to);
+        else if (g->n >= 2)
+            note(o, "longest_gap", "Fewer than two episodes began in the period: no gap "
+                                   "between starts.");
         else
             note(o, "longest_gap", "Only one episode: no gap between starts.");
-        if (g->free >= 0)
+        if (g->free > 0)
             span_group(o, "longest_free", "longest time without an episode", g->free,
                        g->free_from, g->free_to);
+        else /* an episode going on at every moment of it (up to now) */
+            note(o, "free_summary", "No time without an episode in this period.");
         if (g->start > r->from)
             note(o, "free_from", "Counted from the first episode logged: nothing is known "
                                  "about the time before it.");

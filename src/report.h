@@ -139,10 +139,12 @@ int report_durations_result(const struct report_durations *d, int64_t *median, i
 struct report_gaps {
     int64_t from, to;
     size_t n;
+    size_t starts; /* episodes fed that began in [from, to]: the gaps are between these */
     int64_t last_start;
     int64_t start;                    /* free time counts from here (from, or later) */
     int64_t covered;                  /* latest end so far: free time starts here */
-    int64_t gap, gap_from, gap_to;    /* longest time between consecutive starts */
+    int64_t gap, gap_from, gap_to;    /* longest time between consecutive starts,
+                                         both in the period */
     int64_t free, free_from, free_to; /* longest stretch inside [from, to] with no
                                          episode going on */
     int unordered;

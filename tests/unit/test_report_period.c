@@ -80,6 +80,11 @@ static void test_free_time_starts_at_first_entry(void **state)
     assert_non_null(free_at);
     assert_line(free_at - 1, 4, "from", "2026-09-01 00:00");
     assert_null(strstr(f->out, "Counted from the first episode logged"));
+    /* The gap between starts is between starts in the period, not from Aug 1. */
+    const char *gap_at = strstr(f->out, "longest gap between starts\n");
+    assert_non_null(gap_at);
+    assert_line(gap_at - 1, 4, "from", "2026-11-20 10:00");
+    assert_line(gap_at - 1, 4, "days", "5.0");
 }
 
 /* --until 2026-11-20 includes 23:59 of the 20th and says so; list too. */

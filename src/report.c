@@ -522,6 +522,7 @@ enum fig_type {
     FIG_BOOL,   /* v: 0 or 1; s: the words for people; true / false for machines */
     FIG_ITEM,   /* v: a checklist item, s: its words; label "item N". Text: one
                    wrapped line "item N: words"; json: {"item": N, "words": s} */
+    FIG_NULL,   /* no value (machine only): json null, an empty csv field */
 };
 
 struct fig {
@@ -578,8 +579,9 @@ static void human_value(const struct fig *g, char *buf, size_t len)
 static void machine_value(const struct fig *g, char *buf, size_t len, int *number)
 {
     *number = g->type == FIG_COUNT || g->type == FIG_TENTHS || g->type == FIG_SECS ||
-              g->type == FIG_BOOL;
+              g->type == FIG_BOOL || g->type == FIG_NULL;
     switch (g->type) {
+    case FIG_NULL: snprintf(buf, len, "%s", "null"); break;
     case FIG_BOOL: snprintf(buf, len, "%s", g->v ? "true" : "false"); break;
     case FIG_COUNT:
     case FIG_SECS: snprintf(buf, len, "%" PRId64, g->v); break;
@@ -727,7 +729,7 @@ static void csv_figure(struct out *o, const struct fig *g)
     csv_write_sep(o->f);
     csv_write_field(o->f, label);
     csv_write_sep(o->f);
-    csv_write_field(o->f, value);
+    csv_write_field(o->f, g->type == FIG_NULL ? "" : value);
     csv_end_row(o->f);
 }
 
@@ -845,6 +847,24 @@ static void put_machine(struct out *o, enum fig_type type, const char *key, int6
 {
     struct fig g = {type, key, key, v, s, NULL, 1};
     emit(o, &g);
+}
+
+/* A figure without a value for the machines (json null), so that a key
+ * keeps its type, a number or null, in every report. */
+static void put_null(struct out *o, const char *key)
+{
+    struct fig g = {FIG_NULL, key, key, 0, NULL, NULL, 1};
+    emit(o, &g);
+}
+
+/* An empty json object where a group has nothing, beside the note that
+ * says why: the key keeps its type. Nothing in the other formats. */
+static void empty_group(struct out *o, const char *key)
+{
+    if (o->fmt != REPORT_JSON)
+        return;
+    open_level(o, key, NULL, 0);
+    close_level(o);
 }
 
 static void put_text(struct out *o, const char *key, const char *label, const char *s,
@@ -1036,8 +1056,34 @@ static void sec_bladder(struct out *o, const struct report *r)
     close_level(o);
 }
 
+/* csv and json: the ongoing episodes as an array of objects with their
+ * ids, never ids inside keys; [] when there is none. */
+static void ongoing_machine(struct out *o, const struct report *r)
+{
+    size_t shown = r->ongoing < REPORT_MAX_ONGOING ? r->ongoing : REPORT_MAX_ONGOING;
+    arr_begin(o, "ongoing", "still going (time so far)");
+    for (size_t i = 0; i < shown; i++) {
+        char label[32];
+        int64_t age = r->now - r->ong[i].started_at;
+        snprintf(label, sizeof label, "#%" PRId64, r->ong[i].id);
+        grp_begin(o, "episode", label);
+        put(o, FIG_COUNT, "id", "id", r->ong[i].id);
+        put(o, FIG_TIME, "started_at", "started", r->ong[i].started_at);
+        put(o, FIG_SECS, "so_far_s", "so far", age < 0 ? 0 : age);
+        put_bool(o, "began_before", "began before the period", r->ong[i].started_at < r->from,
+                 NULL);
+        close_level(o);
+    }
+    close_level(o);
+    put(o, FIG_COUNT, "ongoing_not_listed", "still going, not listed", (int64_t)(r->ongoing - shown));
+}
+
 static void ongoing_list(struct out *o, const struct report *r)
 {
+    if (o->fmt == REPORT_CSV || o->fmt == REPORT_JSON) {
+        ongoing_machine(o, r);
+        return;
+    }
     size_t shown = r->ongoing < REPORT_MAX_ONGOING ? r->ongoing : REPORT_MAX_ONGOING;
     grp_begin(o, "ongoing", "still going (time so far)");
     for (size_t i = 0; i < shown; i++) {
@@ -1062,7 +1108,13 @@ static void ongoing_list(struct out *o, const struct report *r)
 static void sec_duration(struct out *o, const struct report *r)
 {
     sec_begin(o, "duration", "How long do the spasms last?");
+    if (r->ended == 0 || !r->have_median)
+        put_null(o, "median_s"); /* a number or null in every report */
+    if (r->ended == 0)
+        put_null(o, "longest_s");
     if (no_episodes(o, r)) {
+        if (o->fmt == REPORT_JSON)
+            ongoing_machine(o, r); /* [] and 0: the keys keep their types */
         close_level(o);
         return;
     }
@@ -1083,7 +1135,7 @@ static void sec_duration(struct out *o, const struct report *r)
         note(o, "whole", "Durations are of whole episodes, also the time before the period "
                          "of those that began before it; an episode still going counts "
                          "its time so far.");
-    if (r->ongoing)
+    if (r->ongoing || o->fmt == REPORT_JSON)
         ongoing_list(o, r);
     close_level(o);
 }
@@ -1120,15 +1172,19 @@ static void sec_frequency(struct out *o, const struct report *r)
             span_group(o, "longest_gap", "longest gap between starts", g->gap, g->gap_from,
                        g->gap_to);
         else if (g->n >= 2)
-            note(o, "longest_gap", "Fewer than two episodes began in the period: no gap "
+            note(o, "gap_summary", "Fewer than two episodes began in the period: no gap "
                                    "between starts.");
         else
-            note(o, "longest_gap", "Only one episode: no gap between starts.");
+            note(o, "gap_summary", "Only one episode: no gap between starts.");
+        if (g->starts < 2)
+            empty_group(o, "longest_gap");
         if (g->free > 0)
             span_group(o, "longest_free", "longest time without an episode", g->free,
                        g->free_from, g->free_to);
         else /* an episode going on at every moment of it (up to now) */
             note(o, "free_summary", "No time without an episode in this period.");
+        if (g->free <= 0)
+            empty_group(o, "longest_free");
         if (g->start > r->from)
             note(o, "free_from", "Counted from the first episode logged: nothing is known "
                                  "about the time before it.");
@@ -1460,11 +1516,23 @@ static void doc_begin(struct out *o)
 {
     static const char title[] = "unknot appointment report";
     static const char *const header[] = {"section", "label", "value"};
+    char version[16];
+    snprintf(version, sizeof version, "%d", REPORT_FORMAT_VERSION);
+    const char *const format_row[] = {"report", "format", REPORT_FORMAT_NAME};
+    const char *const version_row[] = {"report", "version", version};
     switch (o->fmt) {
     case REPORT_TEXT: fprintf(o->f, "%s\n=========================\n", title); break;
     case REPORT_MARKDOWN: fprintf(o->f, "# %s\n", title); break;
-    case REPORT_CSV: csv_write_row(o->f, header, COUNT(header)); break;
-    case REPORT_JSON: fputc('{', o->f); break;
+    case REPORT_CSV:
+        csv_write_row(o->f, header, COUNT(header));
+        csv_write_row(o->f, format_row, COUNT(format_row));
+        csv_write_row(o->f, version_row, COUNT(version_row));
+        break;
+    case REPORT_JSON:
+        fprintf(o->f, "{\n  \"format\": \"%s\",\n  \"version\": %d", REPORT_FORMAT_NAME,
+                REPORT_FORMAT_VERSION);
+        o->members[0] = 2;
+        break;
     }
 }
 

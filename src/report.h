@@ -79,6 +79,15 @@
 
 enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON };
 
+/* The json report opens with "format": REPORT_FORMAT_NAME and "version":
+ * REPORT_FORMAT_VERSION (the csv with two rows "report,format,..." and
+ * "report,version,..."); the version grows when a key changes meaning or
+ * type. Keys keep their type in every report: duration.median_s and
+ * longest_s are a number or null, a group without data is {} beside a
+ * "..._summary" note, lists of episodes are arrays. */
+#define REPORT_FORMAT_NAME "unknot-report"
+#define REPORT_FORMAT_VERSION 1
+
 /* ---- statistics helpers (used by the report, exported for tests) ---- */
 
 /* Medications: free text, matched on the trimmed text ignoring the case of

@@ -25,6 +25,21 @@ expect_rc 0 "report --format json"
 echo "$OUT" | python3 -m json.tool >/dev/null && pass || fail "the report is not valid JSON"
 expect_out '"began_before": 2' "json counts the episodes begun before"
 
+# Scripts: the same jq filter gives a number or null, in an empty and a full report.
+if command -v jq >/dev/null; then
+    expect_eq "$(echo "$OUT" | jq -r '.duration.median_s | type')" number "median_s in a full report"
+    expect_eq "$(echo "$OUT" | jq -r '.format + " " + (.version | tostring)')" "unknot-report 1" \
+        "format and version"
+    expect_eq "$(echo "$OUT" | jq -r '.duration.ongoing | type')" array "ongoing is an array"
+    DB=$E2E_TMP/empty.db run --db "$E2E_TMP/empty.db" report --format json
+    expect_rc 0 "an empty report"
+    expect_eq "$(echo "$OUT" | jq -r '.duration.median_s | type')" null "median_s when empty"
+    expect_eq "$(echo "$OUT" | jq -r '.duration.ongoing | type')" array "ongoing when empty"
+    echo "$OUT" | python3 -m json.tool >/dev/null && pass || fail "the empty report is not JSON"
+else
+    fail "jq is needed for this test"
+fi
+
 # list --until DATE includes that whole day.
 log --at "$until 23:30" --for 10m -i 3 -r neck
 run --db "$DB" list --until "$until"

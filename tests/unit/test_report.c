@@ -914,7 +914,8 @@ static void test_warning_section(void **state)
     free(text);
     json = render(&r, REPORT_JSON);
     assert_json_parses(json);
-    static const char json_opening[] = "{\n  \"warning_signs\": {\n    \"check_count\": 2,";
+    static const char json_opening[] = "{\n  \"format\": \"unknot-report\",\n  \"version\": 1,\n"
+                                       "  \"warning_signs\": {\n    \"check_count\": 2,";
     assert_true(strncmp(json, json_opening, sizeof json_opening - 1) == 0);
     assert_non_null(strstr(json, "\"id\": 3,"));
     assert_non_null(strstr(json, "{\"item\": 14, \"words\": \"arm or hand numbness or weakness\"}"));
@@ -1341,7 +1342,7 @@ static void test_json(void **state)
         "\"median_s\": 10800",
         "\"per_week\": 0.5",
         "\"Ibuprofen 400 mg\": 3",
-        "\"episode_6_started_at\": \"2026-03-27T09:00:00+00:00\"",
+        "\"id\": 6,\n        \"started_at\": \"2026-03-27T09:00:00+00:00\"",
         "\"title\": \"Severe and not easing\"",
         "\"verdict\": \"clear\"",
         "\"pain_change_average\": -2.3",

@@ -111,6 +111,32 @@ static void test_until_date_is_the_whole_day(void **state)
     assert_null(strstr(f->out, "2026-11-20 23:50"));
 }
 
+/* Deliverable 4: the json names its format and version, and a key keeps
+ * its type in an empty and a full report. */
+static void test_json_types_are_stable(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "report|--format|json"), CLI_OK);
+    static const char opening[] = "{\n  \"format\": \"unknot-report\",\n  \"version\": 1,\n";
+    assert_true(strncmp(f->out, opening, sizeof opening - 1) == 0);
+    assert_non_null(strstr(f->out, "\"median_s\": null"));
+    assert_non_null(strstr(f->out, "\"longest_s\": null"));
+    assert_non_null(strstr(f->out, "\"ongoing\": []"));
+    assert_int_equal(run(f, "log|--at|2026-11-20 10:00|--for|2h|-i|4|-r|neck"), CLI_OK);
+    assert_int_equal(run(f, "report|--format|json"), CLI_OK);
+    /* One episode: no gap, said in words, and still an object. */
+    assert_non_null(strstr(f->out, "\"gap_summary\": \"Only one episode"));
+    assert_non_null(strstr(f->out, "\"longest_gap\": {}"));
+    assert_int_equal(run(f, "log|--at|2026-11-29 10:00|-i|6|-r|neck"), CLI_OK);
+    assert_int_equal(run(f, "report|--format|json"), CLI_OK);
+    assert_non_null(strstr(f->out, "\"median_s\": 7200"));
+    assert_non_null(strstr(f->out, "\"ongoing\": [\n      {\n        \"id\": 2,"));
+    assert_non_null(strstr(f->out, "\"longest_gap\": {\n"));
+    assert_null(strstr(f->out, "episode_2_"));
+    assert_int_equal(run(f, "report|--format|csv"), CLI_OK);
+    assert_non_null(strstr(f->out, "report,format,unknot-report\r\nreport,version,1\r\n"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,6 +144,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ongoing_from_before_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_free_time_starts_at_first_entry, setup, teardown),
         cmocka_unit_test_setup_teardown(test_until_date_is_the_whole_day, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_json_types_are_stable, setup, teardown),
     };
     return cmocka_run_group_tests_name("report_period", tests, NULL, NULL);
 }

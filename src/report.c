@@ -943,7 +943,10 @@ static void vocab_counts(struct out *o, const struct report *r, enum tag_kind ki
     size_t n;
     const struct vocab *v = episode_vocab(kind, &n);
     if (r->tagged[kind] == 0) {
-        note(o, key, none);
+        char summary[48]; /* key_summary: key stays an object for scripts */
+        snprintf(summary, sizeof summary, "%s_summary", key);
+        note(o, summary, none);
+        empty_group(o, key);
         return;
     }
     grp_begin(o, key, label);

@@ -127,6 +127,9 @@ static void test_json_types_are_stable(void **state)
     /* One episode: no gap, said in words, and still an object. */
     assert_non_null(strstr(f->out, "\"gap_summary\": \"Only one episode"));
     assert_non_null(strstr(f->out, "\"longest_gap\": {}"));
+    /* No tags: an empty object beside the sentence, not a string in its place. */
+    assert_non_null(strstr(f->out, "\"symptoms_summary\": \"No symptoms recorded.\""));
+    assert_non_null(strstr(f->out, "\"symptoms\": {}"));
     assert_int_equal(run(f, "log|--at|2026-11-29 10:00|-i|6|-r|neck"), CLI_OK);
     assert_int_equal(run(f, "report|--format|json"), CLI_OK);
     assert_non_null(strstr(f->out, "\"median_s\": 7200"));

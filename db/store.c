@@ -96,6 +96,19 @@ static const char *const sql_text[SQL_COUNT] = {
      * past its memory limit: memory stays flat with 100,000 episodes. */
     [SQL_EP_DURATIONS] = "SELECT ended_at - started_at FROM episodes"
                          " WHERE started_at BETWEEN ?1 AND ?2 AND ended_at IS NOT NULL ORDER BY 1",
+    /* Episodes active at some time in [?1, ?2]: begun by its end, not ended
+     * before its start. The index on started_at gives the range and the
+     * order (its entries end with the rowid, so ties come by id); rows
+     * begun before ?1 are read and filtered on ended_at, as the flags read
+     * every episode anyway (EXPLAIN QUERY PLAN: test_store_io). */
+    [SQL_EP_ACTIVE_ASC] = "SELECT " DB_EP_COLS " FROM episodes WHERE started_at <= ?2"
+                          " AND (ended_at IS NULL OR ended_at >= ?1) ORDER BY started_at, id",
+    /* min() of an indexed column reads one index entry. */
+    [SQL_EP_FIRST_START] = "SELECT min(started_at) FROM episodes",
+    [SQL_EP_ACTIVE_DURATIONS_COUNT] = "SELECT count(*) FROM episodes WHERE started_at <= ?2"
+                                      " AND ended_at >= ?1",
+    [SQL_EP_ACTIVE_DURATIONS] = "SELECT ended_at - started_at FROM episodes"
+                                " WHERE started_at <= ?2 AND ended_at >= ?1 ORDER BY 1",
     [SQL_TAGS_DELETE] = "DELETE FROM episode_tags WHERE episode_id = ?1",
     /* A repeated tag is dropped, as episode_add_tag() does; DO NOTHING
      * covers only the key, unlike OR IGNORE, which would also swallow a
@@ -194,6 +207,11 @@ int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, int line
 
 /* ---------------------------------------------------------------------
  * Statements and binds */
+
+const char *db_sql(enum stmt_id id)
+{
+    return (unsigned)id < SQL_COUNT ? sql_text[id] : NULL;
+}
 
 int db_stmt(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *err, size_t errlen)
 {

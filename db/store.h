@@ -111,6 +111,10 @@ int store_episode_tags(struct store *st, struct episode *ep, char *err, size_t e
 /* The most recently started ongoing episode. STORE_NOT_FOUND when none. */
 int store_episode_ongoing(struct store *st, struct episode *out, char *err, size_t errlen);
 
+/* The start of the first episode logged (the least started_at) into
+ * *out. STORE_NOT_FOUND when there is no episode. */
+int store_episode_first_start(struct store *st, int64_t *out, char *err, size_t errlen);
+
 /* Number of episodes whose start lies in [from, to]. */
 int store_episode_count(struct store *st, int64_t from, int64_t to, int64_t *count,
                         char *err, size_t errlen);
@@ -139,6 +143,19 @@ int store_episodes_iter(struct store *st, int64_t from, int64_t to, enum store_o
  * there are, so they can be fed to report_feed_duration_sorted. */
 int store_durations_iter(struct store *st, int64_t from, int64_t to, size_t *count,
                          struct store_iter **out, char *err, size_t errlen);
+
+/* Episodes active at some time in [from, to], oldest start first (ties by
+ * id): started_at <= to and (ongoing or ended_at >= from), so one begun
+ * before `from` that lasts into the period is there. Rows are struct
+ * episode; flags: 0 or STORE_ITER_TAGS. */
+int store_episodes_active_iter(struct store *st, int64_t from, int64_t to, int flags,
+                      struct store_iter **out, char *err, size_t errlen);
+
+/* Durations, shortest first, of the ended episodes active in [from, to]
+ * (as store_episodes_active_iter selects them: the whole episode, also the part
+ * outside the period); *count is how many there are. */
+int store_durations_active_iter(struct store *st, int64_t from, int64_t to, size_t *count,
+                                struct store_iter **out, char *err, size_t errlen);
 
 /* Gives the next row into *row, whose type must be that of the iterator
  * (struct episode, struct session, struct check or int64_t): STORE_OK,

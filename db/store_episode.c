@@ -333,6 +333,23 @@ int store_episode_ongoing(struct store *st, struct episode *out, char *err, size
     return rc;
 }
 
+int store_episode_first_start(struct store *st, int64_t *out, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = db_stmt(st, SQL_EP_FIRST_START, &s, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    if (sqlite3_step(s) != SQLITE_ROW)
+        rc = DB_FAIL(st->db, "looking for the first episode");
+    else if (sqlite3_column_type(s, 0) == SQLITE_NULL) {
+        db_set_err(err, errlen, "no episode is logged");
+        rc = STORE_NOT_FOUND;
+    } else
+        *out = sqlite3_column_int64(s, 0);
+    db_release(s);
+    return rc;
+}
+
 /* The count(*) of statement id over [from, to]. */
 static int count_rows(struct store *st, enum stmt_id id, int64_t from, int64_t to, int64_t *count,
                       char *err, size_t errlen)
@@ -386,18 +403,42 @@ static int duration_row(struct store *st, sqlite3_stmt *s, int flags, void *out,
     return STORE_OK;
 }
 
-int store_durations_iter(struct store *st, int64_t from, int64_t to, size_t *count,
-                         struct store_iter **out, char *err, size_t errlen)
+/* A durations iterator over the statements `count_id` and `id`. */
+static int durations_iter(struct store *st, enum stmt_id count_id, enum stmt_id id,
+                          int64_t from, int64_t to, size_t *count, struct store_iter **out,
+                          char *err, size_t errlen)
 {
     int64_t n = 0;
     *out = NULL;
-    int rc = count_rows(st, SQL_EP_DURATIONS_COUNT, from, to, &n, err, errlen);
+    int rc = count_rows(st, count_id, from, to, &n, err, errlen);
     if (rc != STORE_OK)
         return rc;
     *count = (size_t)n;
-    return db_iter_new(st, SQL_EP_DURATIONS, SQL_ARGS(SQL_ARG(from), SQL_ARG(to)),
-                       STORE_ROW_DURATION, duration_row, 0, "reading durations", out, err,
+    return db_iter_new(st, id, SQL_ARGS(SQL_ARG(from), SQL_ARG(to)), STORE_ROW_DURATION,
+                       duration_row, 0, "reading durations", out, err, errlen);
+}
+
+int store_durations_iter(struct store *st, int64_t from, int64_t to, size_t *count,
+                         struct store_iter **out, char *err, size_t errlen)
+{
+    return durations_iter(st, SQL_EP_DURATIONS_COUNT, SQL_EP_DURATIONS, from, to, count, out,
+                          err, errlen);
+}
+
+int store_episodes_active_iter(struct store *st, int64_t from, int64_t to, int flags,
+                      struct store_iter **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    return db_iter_new(st, SQL_EP_ACTIVE_ASC, SQL_ARGS(SQL_ARG(from), SQL_ARG(to)),
+                       STORE_ROW_EPISODE, episode_row, flags, "reading episodes", out, err,
                        errlen);
+}
+
+int store_durations_active_iter(struct store *st, int64_t from, int64_t to, size_t *count,
+                                struct store_iter **out, char *err, size_t errlen)
+{
+    return durations_iter(st, SQL_EP_ACTIVE_DURATIONS_COUNT, SQL_EP_ACTIVE_DURATIONS, from, to,
+                          count, out, err, errlen);
 }
 
 /* ---------------------------------------------------------------------

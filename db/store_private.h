@@ -52,6 +52,10 @@ enum stmt_id {
     SQL_EP_RANK,
     SQL_EP_DURATIONS_COUNT,
     SQL_EP_DURATIONS,
+    SQL_EP_ACTIVE_ASC,
+    SQL_EP_FIRST_START,
+    SQL_EP_ACTIVE_DURATIONS_COUNT,
+    SQL_EP_ACTIVE_DURATIONS,
     SQL_TAGS_DELETE,
     SQL_TAG_INSERT,
     SQL_TAGS_GET,
@@ -165,6 +169,10 @@ static inline struct db_arg db_arg_buf(const char *buf, size_t size)
 int db_bind(sqlite3_stmt *s, const struct db_arg *args, int n);
 
 /* ---- statements ---- */
+
+/* The SQL text of statement id (static storage), for EXPLAIN QUERY PLAN in
+ * the tests; NULL outside the table. */
+const char *db_sql(enum stmt_id id);
 
 /* The cached statement id, prepared on first use. */
 int db_stmt(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *err, size_t errlen);

@@ -174,7 +174,7 @@ void report_gaps_begin(struct report_gaps *g, int64_t from, int64_t to)
     memset(g, 0, sizeof *g);
     g->from = from;
     g->to = to < from ? from : to;
-    g->covered = from;
+    g->covered = g->start = from;
     g->gap = -1;
     g->free = -1;
 }
@@ -195,9 +195,10 @@ void report_gaps_feed(struct report_gaps *g, int64_t started_at, int64_t ended_a
 {
     if (ended_at < started_at)
         ended_at = started_at;
-    if (g->n > 0) {
-        if (started_at < g->last_start)
-            g->unordered = 1;
+    if (g->n > 0 && started_at < g->last_start)
+        g->unordered = 1;
+    /* A start before the period would make a gap that is not in it. */
+    if (g->starts > 0 && started_at >= g->from) {
         if (started_at - g->last_start > g->gap) {
             g->gap = started_at - g->last_start;
             g->gap_from = g->last_start;
@@ -209,6 +210,16 @@ void report_gaps_feed(struct report_gaps *g, int64_t started_at, int64_t ended_a
         g->covered = ended_at;
     g->last_start = started_at;
     g->n++;
+    if (started_at >= g->from)
+        g->starts++;
+}
+
+void report_gaps_start_at(struct report_gaps *g, int64_t t)
+{
+    if (t > g->start)
+        g->start = t;
+    if (t > g->covered)
+        g->covered = t;
 }
 
 void report_gaps_end(struct report_gaps *g)
@@ -340,11 +351,19 @@ static void count_end(struct report *r, const struct episode *ep, int64_t *end)
     r->ended++;
 }
 
+void report_set_logged_since(struct report *r, int64_t first)
+{
+    if (!r->done)
+        report_gaps_start_at(&r->gaps, first);
+}
+
 void report_feed_episode(struct report *r, const struct episode *ep)
 {
     int64_t end;
     if (r->done)
         return;
+    if (ep->started_at < r->from)
+        r->before++;
     int in = ep->intensity < 0 ? 0 : ep->intensity > 10 ? 10 : ep->intensity;
     r->episodes++;
     r->intensity_sum += in;
@@ -504,6 +523,7 @@ enum fig_type {
     FIG_BOOL,   /* v: 0 or 1; s: the words for people; true / false for machines */
     FIG_ITEM,   /* v: a checklist item, s: its words; label "item N". Text: one
                    wrapped line "item N: words"; json: {"item": N, "words": s} */
+    FIG_NULL,   /* no value (machine only): json null, an empty csv field */
 };
 
 struct fig {
@@ -560,8 +580,9 @@ static void human_value(const struct fig *g, char *buf, size_t len)
 static void machine_value(const struct fig *g, char *buf, size_t len, int *number)
 {
     *number = g->type == FIG_COUNT || g->type == FIG_TENTHS || g->type == FIG_SECS ||
-              g->type == FIG_BOOL;
+              g->type == FIG_BOOL || g->type == FIG_NULL;
     switch (g->type) {
+    case FIG_NULL: snprintf(buf, len, "%s", "null"); break;
     case FIG_BOOL: snprintf(buf, len, "%s", g->v ? "true" : "false"); break;
     case FIG_COUNT:
     case FIG_SECS: snprintf(buf, len, "%" PRId64, g->v); break;
@@ -709,7 +730,7 @@ static void csv_figure(struct out *o, const struct fig *g)
     csv_write_sep(o->f);
     csv_write_field(o->f, label);
     csv_write_sep(o->f);
-    csv_write_field(o->f, value);
+    csv_write_field(o->f, g->type == FIG_NULL ? "" : value);
     csv_end_row(o->f);
 }
 
@@ -829,6 +850,24 @@ static void put_machine(struct out *o, enum fig_type type, const char *key, int6
     emit(o, &g);
 }
 
+/* A figure without a value for the machines (json null), so that a key
+ * keeps its type, a number or null, in every report. */
+static void put_null(struct out *o, const char *key)
+{
+    struct fig g = {FIG_NULL, key, key, 0, NULL, NULL, 1};
+    emit(o, &g);
+}
+
+/* An empty json object where a group has nothing, beside the note that
+ * says why: the key keeps its type. Nothing in the other formats. */
+static void empty_group(struct out *o, const char *key)
+{
+    if (o->fmt != REPORT_JSON)
+        return;
+    open_level(o, key, NULL, 0);
+    close_level(o);
+}
+
 static void put_text(struct out *o, const char *key, const char *label, const char *s,
                      const char *m)
 {
@@ -884,12 +923,14 @@ static int no_episodes(struct out *o, const struct report *r)
 static void sec_period(struct out *o, const struct report *r)
 {
     sec_begin(o, "period", "Period");
-    put(o, FIG_DATE, "from", "from", r->from);
-    put(o, FIG_DATE, "to", "to", r->to);
+    /* To the minute: a date-only --until ends at 23:59 of that day. */
+    put(o, FIG_TIME, "from", "from", r->from);
+    put(o, FIG_TIME, "to", "to", r->to);
     put(o, FIG_COUNT, "days", "days", days_of(r));
     put(o, FIG_TIME, "made_at", "report made", r->now);
     put(o, FIG_COUNT, "episodes", "episodes", (int64_t)r->episodes);
     if (!no_episodes(o, r)) {
+        put(o, FIG_COUNT, "began_before", "began before the period", (int64_t)r->before);
         put(o, FIG_COUNT, "ended", "ended", (int64_t)r->ended);
         put(o, FIG_COUNT, "ongoing", "still going", (int64_t)r->ongoing);
     }
@@ -903,7 +944,10 @@ static void vocab_counts(struct out *o, const struct report *r, enum tag_kind ki
     size_t n;
     const struct vocab *v = episode_vocab(kind, &n);
     if (r->tagged[kind] == 0) {
-        note(o, key, none);
+        char summary[48]; /* key_summary: key stays an object for scripts */
+        snprintf(summary, sizeof summary, "%s_summary", key);
+        note(o, summary, none);
+        empty_group(o, key);
         return;
     }
     grp_begin(o, key, label);
@@ -1016,8 +1060,34 @@ static void sec_bladder(struct out *o, const struct report *r)
     close_level(o);
 }
 
+/* csv and json: the ongoing episodes as an array of objects with their
+ * ids, never ids inside keys; [] when there is none. */
+static void ongoing_machine(struct out *o, const struct report *r)
+{
+    size_t shown = r->ongoing < REPORT_MAX_ONGOING ? r->ongoing : REPORT_MAX_ONGOING;
+    arr_begin(o, "ongoing", "still going (time so far)");
+    for (size_t i = 0; i < shown; i++) {
+        char label[32];
+        int64_t age = r->now - r->ong[i].started_at;
+        snprintf(label, sizeof label, "#%" PRId64, r->ong[i].id);
+        grp_begin(o, "episode", label);
+        put(o, FIG_COUNT, "id", "id", r->ong[i].id);
+        put(o, FIG_TIME, "started_at", "started", r->ong[i].started_at);
+        put(o, FIG_SECS, "so_far_s", "so far", age < 0 ? 0 : age);
+        put_bool(o, "began_before", "began before the period", r->ong[i].started_at < r->from,
+                 NULL);
+        close_level(o);
+    }
+    close_level(o);
+    put(o, FIG_COUNT, "ongoing_not_listed", "still going, not listed", (int64_t)(r->ongoing - shown));
+}
+
 static void ongoing_list(struct out *o, const struct report *r)
 {
+    if (o->fmt == REPORT_CSV || o->fmt == REPORT_JSON) {
+        ongoing_machine(o, r);
+        return;
+    }
     size_t shown = r->ongoing < REPORT_MAX_ONGOING ? r->ongoing : REPORT_MAX_ONGOING;
     grp_begin(o, "ongoing", "still going (time so far)");
     for (size_t i = 0; i < shown; i++) {
@@ -1027,7 +1097,11 @@ static void ongoing_list(struct out *o, const struct report *r)
         snprintf(key, sizeof key, "episode_%" PRId64 "_started_at", r->ong[i].id);
         put_machine(o, FIG_TIME, key, r->ong[i].started_at, NULL);
         snprintf(key, sizeof key, "episode_%" PRId64 "_s", r->ong[i].id);
-        snprintf(label, sizeof label, "#%" PRId64 " since %s", r->ong[i].id, when);
+        if (r->ong[i].started_at < r->from) /* the date: the line must stay short */
+            snprintf(label, sizeof label, "#%" PRId64 " since %.10s (began before)",
+                     r->ong[i].id, when);
+        else
+            snprintf(label, sizeof label, "#%" PRId64 " since %s", r->ong[i].id, when);
         put(o, FIG_SECS, key, label, age < 0 ? 0 : age);
     }
     if (r->ongoing > shown)
@@ -1038,7 +1112,13 @@ static void ongoing_list(struct out *o, const struct report *r)
 static void sec_duration(struct out *o, const struct report *r)
 {
     sec_begin(o, "duration", "How long do the spasms last?");
+    if (r->ended == 0 || !r->have_median)
+        put_null(o, "median_s"); /* a number or null in every report */
+    if (r->ended == 0)
+        put_null(o, "longest_s");
     if (no_episodes(o, r)) {
+        if (o->fmt == REPORT_JSON)
+            ongoing_machine(o, r); /* [] and 0: the keys keep their types */
         close_level(o);
         return;
     }
@@ -1047,13 +1127,19 @@ static void sec_duration(struct out *o, const struct report *r)
         note(o, "summary", "No episode of this period has ended yet.");
     } else {
         if (r->have_median)
-            put(o, FIG_SECS, "median_s", "median duration", r->median);
+            put(o, FIG_SECS, "median_s", "median of ended episodes", r->median);
         else
             note(o, "median", "Median not available: the sorted durations were not given.");
-        put(o, FIG_SECS, "longest_s", "longest", r->longest);
+        put(o, FIG_SECS, "longest_s", "longest ended episode", r->longest);
         put(o, FIG_TIME, "longest_started_at", "longest one started", r->longest_start);
+        if (r->longest_start < r->from)
+            note(o, "longest_began_before", "The longest began before the period.");
     }
-    if (r->ongoing)
+    if (r->before)
+        note(o, "whole", "Durations are of whole episodes, also the time before the period "
+                         "of those that began before it; an episode still going counts "
+                         "its time so far.");
+    if (r->ongoing || o->fmt == REPORT_JSON)
         ongoing_list(o, r);
     close_level(o);
 }
@@ -1072,26 +1158,40 @@ static void span_group(struct out *o, const char *key, const char *label, int64_
 static void sec_frequency(struct out *o, const struct report *r)
 {
     const struct report_gaps *g = &r->gaps;
-    int64_t pw = report_per_week_tenths(r->episodes, r->from, r->to);
+    /* How often they come: the episodes that began in the period. */
+    int64_t pw = report_per_week_tenths(r->episodes - r->before, r->from, r->to);
     sec_begin(o, "frequency", "How often do they come?");
     if (no_episodes(o, r)) {
         close_level(o);
         return;
     }
     if (pw >= 0)
-        put(o, FIG_TENTHS, "per_week", "episodes per week", pw);
+        put(o, FIG_TENTHS, "per_week", "episodes begun per week", pw);
     else
         note(o, "per_week", "The period is too short to give a weekly rate.");
     if (g->unordered) {
         note(o, "gaps", "Gaps not worked out: the episodes were not given in start order.");
     } else {
-        if (g->n >= 2)
+        if (g->starts >= 2)
             span_group(o, "longest_gap", "longest gap between starts", g->gap, g->gap_from,
                        g->gap_to);
+        else if (g->n >= 2)
+            note(o, "gap_summary", "Fewer than two episodes began in the period: no gap "
+                                   "between starts.");
         else
-            note(o, "longest_gap", "Only one episode: no gap between starts.");
-        span_group(o, "longest_free", "longest time without an episode", g->free, g->free_from,
-                   g->free_to);
+            note(o, "gap_summary", "Only one episode: no gap between starts.");
+        if (g->starts < 2)
+            empty_group(o, "longest_gap");
+        if (g->free > 0)
+            span_group(o, "longest_free", "longest time without an episode", g->free,
+                       g->free_from, g->free_to);
+        else /* an episode going on at every moment of it (up to now) */
+            note(o, "free_summary", "No time without an episode in this period.");
+        if (g->free <= 0)
+            empty_group(o, "longest_free");
+        if (g->start > r->from)
+            note(o, "free_from", "Counted from the first episode logged: nothing is known "
+                                 "about the time before it.");
     }
     close_level(o);
 }
@@ -1420,11 +1520,23 @@ static void doc_begin(struct out *o)
 {
     static const char title[] = "unknot appointment report";
     static const char *const header[] = {"section", "label", "value"};
+    char version[16];
+    snprintf(version, sizeof version, "%d", REPORT_FORMAT_VERSION);
+    const char *const format_row[] = {"report", "format", REPORT_FORMAT_NAME};
+    const char *const version_row[] = {"report", "version", version};
     switch (o->fmt) {
     case REPORT_TEXT: fprintf(o->f, "%s\n=========================\n", title); break;
     case REPORT_MARKDOWN: fprintf(o->f, "# %s\n", title); break;
-    case REPORT_CSV: csv_write_row(o->f, header, COUNT(header)); break;
-    case REPORT_JSON: fputc('{', o->f); break;
+    case REPORT_CSV:
+        csv_write_row(o->f, header, COUNT(header));
+        csv_write_row(o->f, format_row, COUNT(format_row));
+        csv_write_row(o->f, version_row, COUNT(version_row));
+        break;
+    case REPORT_JSON:
+        fprintf(o->f, "{\n  \"format\": \"%s\",\n  \"version\": %d", REPORT_FORMAT_NAME,
+                REPORT_FORMAT_VERSION);
+        o->members[0] = 2;
+        break;
     }
 }
 

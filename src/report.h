@@ -15,9 +15,15 @@
  *     report_end(&r);
  *     report_write(&r, stdout, REPORT_TEXT);
  *
- * The caller selects the rows of the period (episodes and sessions that
- * started, checks taken, in [from, to]); the report counts what it is
- * given. Sections, one per question, in this order (JSON keys):
+ * The caller selects the rows of the period: every episode active in
+ * [from, to] (begun by `to` and not ended before `from`, so one begun
+ * before the period that lasts into it counts, marked as begun before),
+ * sessions started and checks taken in [from, to]; the report counts what
+ * it is given. Durations are of whole episodes, also the time outside the
+ * period, and the report says so; the weekly rate counts the episodes
+ * begun in the period. "Time without an episode" starts at the later of
+ * `from` and the first episode ever logged (report_set_logged_since): the
+ * time before anything was logged is not known to be free. Sections, one per question, in this order (JSON keys):
  *   warning_signs, period, feel, where, bladder_bowel, duration, frequency,
  *   stiffness, numbness, weakness, medications, triggers, relief, flags,
  *   checks, sessions, notice.
@@ -73,6 +79,15 @@
 #define REPORT_WEEK_S (7 * REPORT_DAY_S)
 
 enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON };
+
+/* The json report opens with "format": REPORT_FORMAT_NAME and "version":
+ * REPORT_FORMAT_VERSION (the csv with two rows "report,format,..." and
+ * "report,version,..."); the version grows when a key changes meaning or
+ * type. Keys keep their type in every report: duration.median_s and
+ * longest_s are a number or null, a group without data is {} beside a
+ * "..._summary" note, lists of episodes are arrays. */
+#define REPORT_FORMAT_NAME "unknot-report"
+#define REPORT_FORMAT_VERSION 1
 
 /* ---- statistics helpers (used by the report, exported for tests) ---- */
 
@@ -134,9 +149,12 @@ int report_durations_result(const struct report_durations *d, int64_t *median, i
 struct report_gaps {
     int64_t from, to;
     size_t n;
+    size_t starts; /* episodes fed that began in [from, to]: the gaps are between these */
     int64_t last_start;
+    int64_t start;                    /* free time counts from here (from, or later) */
     int64_t covered;                  /* latest end so far: free time starts here */
-    int64_t gap, gap_from, gap_to;    /* longest time between consecutive starts */
+    int64_t gap, gap_from, gap_to;    /* longest time between consecutive starts,
+                                         both in the period */
     int64_t free, free_from, free_to; /* longest stretch inside [from, to] with no
                                          episode going on */
     int unordered;
@@ -144,6 +162,9 @@ struct report_gaps {
 
 void report_gaps_begin(struct report_gaps *g, int64_t from, int64_t to);
 void report_gaps_feed(struct report_gaps *g, int64_t started_at, int64_t ended_at);
+/* Free time is not counted before `t` (the first entry logged): nothing
+ * is known about the time before it. Call before the first feed. */
+void report_gaps_start_at(struct report_gaps *g, int64_t t);
 /* Closes the last free stretch at `to`. */
 void report_gaps_end(struct report_gaps *g);
 
@@ -196,6 +217,7 @@ struct report {
     int done;
     /* episodes */
     size_t episodes, ended, ongoing;
+    size_t before; /* of the episodes, those begun before `from` */
     int64_t intensity_sum;
     int peak;
     size_t bands[BAND_SEVERE + 1];
@@ -239,6 +261,11 @@ struct report {
  * Overwrites all of *r; never fails. */
 void report_begin(struct report *r, int64_t from, int64_t to, int64_t now);
 
+/* The first episode ever logged started at `first`: time without an
+ * episode is counted from there when it is later than `from`. Call
+ * before the first report_feed_episode; without it, from `from`. */
+void report_set_logged_since(struct report *r, int64_t first);
+
 /* Adds one episode of the period with its tags. Episodes should come
  * oldest start first (the store's order): the gap figures need it and are
  * left out, with a note, when they do not. The episode is only read during
@@ -253,6 +280,8 @@ void report_feed_episode(struct report *r, const struct episode *ep);
  * or -1 when this call breaks that order (the median is then dropped).
  * Feeding no durations at all is allowed: the median is then left out. */
 int report_feed_duration_sorted(struct report *r, int64_t secs, size_t index, size_t count);
+/* (The ended episodes are those fed: all active in the period, as the
+ * store's store_durations_active_iter selects them.) */
 
 /* Adds one red-flag check: when it was taken, its verdict (when outside
  * the enum, it is worked out from the answers), whether it is complete,

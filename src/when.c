@@ -48,6 +48,7 @@ struct cursor {
 /* A local wall-clock time; mon is 1..12. */
 struct civil {
     int year, mon, mday, hour, min;
+    int whole_day; /* set by finish_date: a date without a time of day */
 };
 
 /* Biggest first: the order DUR must be written in and formatted in. */
@@ -331,8 +332,10 @@ static enum werr check_duration(int64_t secs)
 static enum werr finish_date(struct cursor *c, int allow_t, struct civil *cv, int64_t *out)
 {
     enum werr e;
-    if (at_end(c))
+    if (at_end(c)) {
+        cv->whole_day = 1;
         return day_start(cv, out);
+    }
     if (!(allow_t && eat_char(c, 't')) && !eat_blanks(c))
         return WE_SYNTAX;
     if ((e = scan_clock(c, cv)) != WE_OK)
@@ -461,10 +464,12 @@ static void dur_error(char *err, size_t errlen, const char *text, enum werr e)
 
 /* ---- exported ------------------------------------------------------------ */
 
-int when_parse(const char *text, int64_t now, int64_t *out, char *err, size_t errlen)
+/* when_parse and its _end variant: *whole_day tells a date without a time. */
+static int parse_text(const char *text, int64_t now, int64_t *out, int *whole_day, char *err,
+                      size_t errlen)
 {
     struct cursor c;
-    struct civil cv = {0, 0, 0, 0, 0};
+    struct civil cv = {0, 0, 0, 0, 0, 0};
     int64_t t = 0;
     enum werr e;
     if (!text)
@@ -476,6 +481,25 @@ int when_parse(const char *text, int64_t now, int64_t *out, char *err, size_t er
         return -1;
     }
     *out = t;
+    *whole_day = cv.whole_day;
+    return 0;
+}
+
+int when_parse(const char *text, int64_t now, int64_t *out, char *err, size_t errlen)
+{
+    int whole_day;
+    return parse_text(text, now, out, &whole_day, err, errlen);
+}
+
+int when_parse_end(const char *text, int64_t now, int64_t *out, char *err, size_t errlen)
+{
+    int whole_day;
+    int64_t t;
+    if (parse_text(text, now, &t, &whole_day, err, errlen) != 0)
+        return -1;
+    /* The next local midnight less a second: 36 h after midnight always
+     * falls in the next day, whether the day has 23, 24 or 25 hours. */
+    *out = whole_day ? when_day_start(t + 36 * 3600) - 1 : t;
     return 0;
 }
 

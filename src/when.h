@@ -31,6 +31,12 @@
  * lists the accepted forms. */
 int when_parse(const char *text, int64_t now, int64_t *out, char *err, size_t errlen);
 
+/* As when_parse, for the end of a period (--until): a date without a time
+ * of day (YYYY-MM-DD, today, yesterday) means the whole of that day, so
+ * it gives the last second of the day (23:59:59 local). Other forms give
+ * what when_parse gives. */
+int when_parse_end(const char *text, int64_t now, int64_t *out, char *err, size_t errlen);
+
 /* Parses DUR into seconds (> 0, <= WHEN_DUR_MAX). Returns 0, or -1 with a
  * message as when_parse. */
 int when_parse_duration(const char *text, int64_t *out, char *err, size_t errlen);

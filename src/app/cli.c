@@ -449,8 +449,8 @@ static int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
         }
         if (c != OPT_SINCE && c != OPT_UNTIL)
             return cli_bad_option(ctx, argv[0], c, argc, argv);
-        if (when_parse(optarg, ctx->now, c == OPT_SINCE ? &since : &until, err,
-                       sizeof(err)) != 0) {
+        if ((c == OPT_SINCE ? when_parse(optarg, ctx->now, &since, err, sizeof(err))
+                            : when_parse_end(optarg, ctx->now, &until, err, sizeof(err))) != 0) {
             fprintf(ctx->err, "unknot list: %s\n", err);
             return CLI_USAGE;
         }

@@ -23,7 +23,7 @@ static const char usage_report[] =
     "often, medications, triggers, relief, flags, red-flag checks and timer sessions.\n"
     "  --since WHEN     start of the period (default: midnight 89 days before today,\n"
     "                   so the period is the last 90 days including today)\n"
-    "  --until WHEN     end of the period (default now)\n"
+    "  --until WHEN     end of the period (default now; a date alone: the whole day)\n"
     "  --format FORMAT  text, markdown, csv or json (default: from the extension of\n"
     "                   -o FILE, .md .csv .json; else text)\n"
     "  -o, --output FILE  write to FILE (created 0600) instead of the standard output\n"
@@ -75,10 +75,13 @@ static const struct option export_longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static int when_opt(struct cli_ctx *ctx, const char *cmd, const char *arg, int64_t *out)
+/* end: the option ends the period, so a date alone means the whole day. */
+static int when_opt(struct cli_ctx *ctx, const char *cmd, const char *arg, int end, int64_t *out)
 {
     char err[UNKNOT_ERR_LEN];
-    if (when_parse(arg, ctx->now, out, err, sizeof err) != 0) {
+    int rc = end ? when_parse_end(arg, ctx->now, out, err, sizeof err)
+                 : when_parse(arg, ctx->now, out, err, sizeof err);
+    if (rc != 0) {
         fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
         return CLI_USAGE;
     }
@@ -89,8 +92,8 @@ static int when_opt(struct cli_ctx *ctx, const char *cmd, const char *arg, int64
 static int out_opt(struct cli_ctx *ctx, const char *cmd, int c, struct out_opts *o)
 {
     switch (c) {
-    case OPT_SINCE: o->has_since = 1; return when_opt(ctx, cmd, optarg, &o->since);
-    case OPT_UNTIL: o->has_until = 1; return when_opt(ctx, cmd, optarg, &o->until);
+    case OPT_SINCE: o->has_since = 1; return when_opt(ctx, cmd, optarg, 0, &o->since);
+    case OPT_UNTIL: o->has_until = 1; return when_opt(ctx, cmd, optarg, 1, &o->until);
     case OPT_FORMAT: o->has_format = 1; o->format = optarg; return CLI_OK;
     case 'o': o->output = optarg; return CLI_OK;
     default: o->force = 1; return CLI_OK; /* OPT_FORCE */

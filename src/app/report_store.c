@@ -21,8 +21,14 @@ static int feed_episodes(struct store *st, struct work *w, int64_t from, int64_t
                          size_t errlen)
 {
     struct store_iter *it = NULL;
-    int rc = store_episodes_iter(st, from, to, STORE_OLDEST_FIRST, STORE_ITER_TAGS, &it, err,
-                                 errlen);
+    int64_t first;
+    int rc = store_episode_first_start(st, &first, err, errlen);
+    if (rc == STORE_NOT_FOUND)
+        return STORE_END; /* nothing logged: no episode to feed */
+    if (rc == STORE_OK)
+        report_set_logged_since(&w->r, first);
+    if (rc == STORE_OK)
+        rc = store_episodes_active_iter(st, from, to, STORE_ITER_TAGS, &it, err, errlen);
     while (rc == STORE_OK && (rc = store_iter_next(it, &w->ep, err, errlen)) == STORE_OK) {
         report_feed_episode(&w->r, &w->ep);
     }
@@ -36,7 +42,7 @@ static int feed_durations(struct store *st, struct work *w, int64_t from, int64_
     struct store_iter *it = NULL;
     size_t count = 0, i = 0;
     int64_t secs;
-    int rc = store_durations_iter(st, from, to, &count, &it, err, errlen);
+    int rc = store_durations_active_iter(st, from, to, &count, &it, err, errlen);
     while (rc == STORE_OK && (rc = store_iter_next(it, &secs, err, errlen)) == STORE_OK) {
         (void)report_feed_duration_sorted(&w->r, secs, i++, count); /* a bad order drops the
                                                                        median, with a note */

@@ -55,7 +55,7 @@ static void test_report_default_period(void **state)
     assert_int_equal(run(f, "report"), CLI_OK);
     /* The last 90 days including today: from midnight of 2026-08-21. */
     assert_non_null(strstr(f->out, "unknot appointment report\n"));
-    assert_non_null(strstr(f->out, "  from                                      2026-08-21\n"));
+    assert_non_null(strstr(f->out, "  from                                      2026-08-21 00:00\n"));
     assert_non_null(strstr(f->out, "  report made                               2026-11-18 11:06\n"));
     assert_non_null(strstr(f->out, "  episodes                                  2\n"));
     assert_non_null(strstr(f->out, "ibuprofen 400 mg"));

@@ -915,7 +915,8 @@ static void test_warning_section(void **state)
     free(text);
     json = render(&r, REPORT_JSON);
     assert_json_parses(json);
-    static const char json_opening[] = "{\n  \"warning_signs\": {\n    \"check_count\": 2,";
+    static const char json_opening[] = "{\n  \"format\": \"unknot-report\",\n  \"version\": 1,\n"
+                                       "  \"warning_signs\": {\n    \"check_count\": 2,";
     assert_true(strncmp(json, json_opening, sizeof json_opening - 1) == 0);
     assert_non_null(strstr(json, "\"id\": 3,"));
     assert_non_null(strstr(json, "{\"item\": 14, \"words\": \"arm or hand numbness or weakness\"}"));
@@ -1084,8 +1085,8 @@ static void test_text_golden(void **state)
     fixture(&r);
     char *text = render(&r, REPORT_TEXT);
     static const char *const lines[][2] = {
-        {"from", "2026-01-01"},
-        {"to", "2026-04-01"},
+        {"from", "2026-01-01 00:00"},
+        {"to", "2026-04-01 00:00"},
         {"days", "90"},
         {"episodes", "6"},
         {"still going", "1"},
@@ -1096,11 +1097,11 @@ static void test_text_golden(void **state)
         {"lower back", "4"},
         {"side not given", "1"},
         {"answered yes (check item 1)", "1"},
-        {"median duration", "3h"},
-        {"longest", "1d"},
+        {"median of ended episodes", "3h"},
+        {"longest ended episode", "1d"},
         {"longest one started", "2026-02-01 10:00"},
         {"#6 since 2026-03-27 09:00", "4d15h"},
-        {"episodes per week", "0.5"},
+        {"episodes begun per week", "0.5"},
         {"days", "28.8"},
         {"days", "27.8"},
         {"episodes with stiffness", "4"},
@@ -1224,7 +1225,7 @@ static void test_markdown(void **state)
         "# unknot appointment report\n",
         "\n## Where is it?\n",
         "| Figure | Value |\n|:--|:--|\n",
-        "| median duration | 3h |\n",
+        "| median of ended episodes | 3h |\n",
         "| **taken in (episodes)** |  |\n",
         "| &emsp;Ibuprofen 400 mg | 3 |\n",
         "\nReported in 1 of 4 checks: an emergency warning sign.\n",
@@ -1270,7 +1271,7 @@ static void test_csv(void **state)
         assert_int_equal(rec.nfields, 3);
         rows++;
         if (strcmp(rec.fields[0], "duration") == 0 &&
-            strcmp(rec.fields[1], "median duration (seconds)") == 0) {
+            strcmp(rec.fields[1], "median of ended episodes (seconds)") == 0) {
             assert_string_equal(rec.fields[2], "10800");
             found |= 1;
         }
@@ -1342,7 +1343,7 @@ static void test_json(void **state)
         "\"median_s\": 10800",
         "\"per_week\": 0.5",
         "\"Ibuprofen 400 mg\": 3",
-        "\"episode_6_started_at\": \"2026-03-27T09:00:00+00:00\"",
+        "\"id\": 6,\n        \"started_at\": \"2026-03-27T09:00:00+00:00\"",
         "\"title\": \"Severe and not easing\"",
         "\"verdict\": \"clear\"",
         "\"pain_change_average\": -2.3",

@@ -22,6 +22,7 @@
 
 #include "db/schema.h"
 #include "db/store.h"
+#include "db/store_private.h"
 #include "tests/unit/store_fixture.h"
 #include "src/episode.h"
 
@@ -184,6 +185,43 @@ static void test_schema_steps_ascending(void **state)
     }
     assert_int_equal(store_schema_version(), schema_steps[schema_step_count - 1].version);
     assert_int_equal(SCHEMA_APPLICATION_ID, APP_ID);
+}
+
+/* The plan of statement id: its detail lines joined by "; ". */
+static void raw_plan(sqlite3 *db, enum stmt_id id, char *buf, size_t n)
+{
+    char sql[1024];
+    sqlite3_stmt *s = NULL;
+    size_t used = 0;
+    snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", db_sql(id));
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    buf[0] = '\0';
+    while (sqlite3_step(s) == SQLITE_ROW && used < n)
+        used += (size_t)snprintf(buf + used, n - used, "%s; ", sqlite3_column_text(s, 3));
+    assert_int_equal(sqlite3_finalize(s), SQLITE_OK);
+}
+
+/* The report reads the episodes active in its period through the index on
+ * started_at, in its order (no sort), and so do their durations (sorted by
+ * length, as they must be). */
+static void test_active_episodes_use_the_index(void **state)
+{
+    (void)state;
+    char path[256], plan[1024];
+    tpath(path, sizeof(path), "plan.db");
+    struct store *st = open_ok(path);
+    store_close(&st);
+    sqlite3 *db = raw_open(path);
+    raw_plan(db, SQL_EP_ACTIVE_ASC, plan, sizeof plan);
+    if (!strstr(plan, "USING INDEX episodes_started_at (started_at<?)") || strstr(plan, "TEMP B-TREE"))
+        fail_msg("active episodes: %s", plan);
+    raw_plan(db, SQL_EP_ACTIVE_DURATIONS, plan, sizeof plan);
+    if (!strstr(plan, "USING INDEX episodes_started_at (started_at<?)"))
+        fail_msg("active durations: %s", plan);
+    raw_plan(db, SQL_EP_FIRST_START, plan, sizeof plan);
+    if (!strstr(plan, "episodes_started_at"))
+        fail_msg("first start: %s", plan);
+    sqlite3_close(db);
 }
 
 static void test_open_fresh_migrates(void **state)
@@ -1543,6 +1581,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_schema_steps_ascending),
         cmocka_unit_test(test_open_fresh_migrates),
+        cmocka_unit_test(test_active_episodes_use_the_index),
         cmocka_unit_test(test_open_empty_existing_file),
         cmocka_unit_test(test_modes),
         cmocka_unit_test(test_open_bad_paths),

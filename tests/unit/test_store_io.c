@@ -463,16 +463,21 @@ static void test_sessions_and_checks_oldest_first(void **state)
 
 /* ---- the report from the store ------------------------------------------------------- */
 
-static char *report_text(struct store *st, int64_t from, enum report_format fmt)
+static char *report_span(struct store *st, int64_t from, int64_t to, enum report_format fmt)
 {
     char *out = NULL, err[STORE_ERR_LEN];
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
     assert_non_null(f);
-    if (report_from_store(st, from, NOW, NOW, fmt, f, err, sizeof err) != 0)
+    if (report_from_store(st, from, to, NOW, fmt, f, err, sizeof err) != 0)
         fail_msg("report: %s", err);
     assert_int_equal(fclose(f), 0);
     return out;
+}
+
+static char *report_text(struct store *st, int64_t from, enum report_format fmt)
+{
+    return report_span(st, from, NOW, fmt);
 }
 
 static void test_report_from_store(void **state)
@@ -482,16 +487,21 @@ static void test_report_from_store(void **state)
     fill(st);
     char *text = report_text(st, NOW - 30 * DAY, REPORT_TEXT);
     /* Durations 1h, 2h, 4h: the median is the middle one. */
-    assert_non_null(strstr(text, "  median duration                           2h\n"));
-    assert_non_null(strstr(text, "  longest                                   4h\n"));
+    assert_non_null(strstr(text, "  median of ended episodes                  2h\n"));
+    assert_non_null(strstr(text, "  longest ended episode                     4h\n"));
     assert_non_null(strstr(text, "ibuprofen, 400 mg"));
     assert_non_null(strstr(text, "  checks taken                              2\n"));
     free(text);
     char *json = report_text(st, NOW - 30 * DAY, REPORT_JSON);
     assert_non_null(strstr(json, "\"median_s\": 7200"));
     free(json);
-    /* A period without episodes says so. */
+    /* The last two hours: the episode going on since yesterday counts. */
     text = report_text(st, NOW - 2 * HOUR, REPORT_TEXT);
+    assert_non_null(strstr(text, "  episodes                                  1\n"));
+    assert_non_null(strstr(text, "  began before the period                   1\n"));
+    free(text);
+    /* A period without episodes says so: the first one began after it. */
+    text = report_span(st, NOW - 20 * DAY, NOW - 15 * DAY, REPORT_TEXT);
     assert_non_null(strstr(text, "No episodes in this period."));
     free(text);
     store_close(&st);

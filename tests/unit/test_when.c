@@ -247,6 +247,35 @@ static void test_dst_relative_days(void **state)
     expect_when("yesterday 23:30", autumn, cet(2026, 10, 25, 23, 30));
 }
 
+/* The end of a period: a date alone is its last second, on days of 23
+ * and 25 hours too; a time of day is kept. */
+static void test_parse_end(void **state)
+{
+    const int64_t now = cet(2026, 11, 30, 12, 0);
+    int64_t t = 0;
+    char err[256];
+    (void)state;
+    set_tz("Europe/Berlin");
+    assert_int_equal(when_parse_end("2026-11-20", now, &t, err, sizeof err), 0);
+    assert_int_equal(t, cet(2026, 11, 21, 0, 0) - 1);
+    assert_int_equal(when_parse_end("2026-03-29", now, &t, err, sizeof err), 0);
+    assert_int_equal(t, cest(2026, 3, 30, 0, 0) - 1); /* 23 hours */
+    assert_int_equal(when_parse_end("2026-10-25", now, &t, err, sizeof err), 0);
+    assert_int_equal(t, cet(2026, 10, 26, 0, 0) - 1); /* 25 hours */
+    assert_int_equal(when_parse_end("today", now, &t, err, sizeof err), 0);
+    assert_int_equal(t, cet(2026, 12, 1, 0, 0) - 1);
+    assert_int_equal(when_parse_end("yesterday", now, &t, err, sizeof err), 0);
+    assert_int_equal(t, cet(2026, 11, 30, 0, 0) - 1);
+    assert_int_equal(when_parse_end("2026-11-20 23:00", now, &t, err, sizeof err), 0);
+    assert_int_equal(t, cet(2026, 11, 20, 23, 0));
+    assert_int_equal(when_parse_end("now", now, &t, err, sizeof err), 0);
+    assert_int_equal(t, now);
+    assert_int_equal(when_parse_end("2d ago", now, &t, err, sizeof err), 0);
+    assert_int_equal(t, now - 2 * 86400);
+    assert_int_equal(when_parse_end("2026-11-31", now, &t, err, sizeof err), -1);
+    assert_non_null(strstr(err, "no such date"));
+}
+
 static void test_dst_ago_is_exact(void **state)
 {
     /* "1d ago" is 86400 s, not "same wall time yesterday": across the
@@ -881,6 +910,7 @@ int main(void)
         cmocka_unit_test(test_local_day_span),
         cmocka_unit_test(test_days_start_sweep),
         cmocka_unit_test(test_parse_iso),
+        cmocka_unit_test(test_parse_end),
         cmocka_unit_test(test_parse_iso_calendar),
     };
     return cmocka_run_group_tests_name("when", tests, NULL, NULL);

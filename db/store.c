@@ -96,19 +96,29 @@ static const char *const sql_text[SQL_COUNT] = {
      * past its memory limit: memory stays flat with 100,000 episodes. */
     [SQL_EP_DURATIONS] = "SELECT ended_at - started_at FROM episodes"
                          " WHERE started_at BETWEEN ?1 AND ?2 AND ended_at IS NOT NULL ORDER BY 1",
-    /* Episodes active at some time in [?1, ?2]: begun by its end, not ended
-     * before its start. The index on started_at gives the range and the
-     * order (its entries end with the rowid, so ties come by id); rows
-     * begun before ?1 are read and filtered on ended_at, as the flags read
-     * every episode anyway (EXPLAIN QUERY PLAN: test_store_io). */
-    [SQL_EP_ACTIVE_ASC] = "SELECT " DB_EP_COLS " FROM episodes WHERE started_at <= ?2"
-                          " AND (ended_at IS NULL OR ended_at >= ?1) ORDER BY started_at, id",
+    /* Episodes active at some time in [?1, ?2]: begun in it, or begun
+     * before it and ended in or after it, or still going. Each part has its
+     * index (started_at; ended_at; the ongoing one), so the rows begun
+     * before ?1 cost what they number, not a scan of every older episode
+     * (the planner would rather walk started_at for the order: INDEXED BY;
+     * EXPLAIN QUERY PLAN: test_store). */
+    [SQL_EP_ACTIVE_ASC] = "SELECT " DB_EP_COLS " FROM episodes WHERE started_at BETWEEN ?1 AND ?2"
+                          " UNION ALL SELECT " DB_EP_COLS " FROM episodes INDEXED BY episodes_ended_at"
+                          " WHERE ended_at >= ?1 AND started_at < ?1"
+                          " UNION ALL SELECT " DB_EP_COLS " FROM episodes"
+                          " WHERE ended_at IS NULL AND started_at < ?1"
+                          " ORDER BY 2, 1",
     /* min() of an indexed column reads one index entry. */
     [SQL_EP_FIRST_START] = "SELECT min(started_at) FROM episodes",
-    [SQL_EP_ACTIVE_DURATIONS_COUNT] = "SELECT count(*) FROM episodes WHERE started_at <= ?2"
-                                      " AND ended_at >= ?1",
+    [SQL_EP_ACTIVE_DURATIONS_COUNT] = "SELECT (SELECT count(*) FROM episodes"
+                                      " WHERE started_at BETWEEN ?1 AND ?2 AND ended_at IS NOT NULL)"
+                                      " + (SELECT count(*) FROM episodes INDEXED BY episodes_ended_at"
+                                      " WHERE ended_at >= ?1 AND started_at < ?1)",
     [SQL_EP_ACTIVE_DURATIONS] = "SELECT ended_at - started_at FROM episodes"
-                                " WHERE started_at <= ?2 AND ended_at >= ?1 ORDER BY 1",
+                                " WHERE started_at BETWEEN ?1 AND ?2 AND ended_at IS NOT NULL"
+                                " UNION ALL SELECT ended_at - started_at"
+                                " FROM episodes INDEXED BY episodes_ended_at"
+                                " WHERE ended_at >= ?1 AND started_at < ?1 ORDER BY 1",
     [SQL_TAGS_DELETE] = "DELETE FROM episode_tags WHERE episode_id = ?1",
     /* A repeated tag is dropped, as episode_add_tag() does; DO NOTHING
      * covers only the key, unlike OR IGNORE, which would also swallow a

@@ -212,12 +212,20 @@ static void test_active_episodes_use_the_index(void **state)
     struct store *st = open_ok(path);
     store_close(&st);
     sqlite3 *db = raw_open(path);
+    /* begun in the period: its range of started_at; begun before it: by
+     * their end, or the ongoing ones; never a scan of every episode */
     raw_plan(db, SQL_EP_ACTIVE_ASC, plan, sizeof plan);
-    if (!strstr(plan, "USING INDEX episodes_started_at (started_at<?)") || strstr(plan, "TEMP B-TREE"))
+    if (!strstr(plan, "episodes_started_at (started_at>? AND started_at<?)") ||
+        !strstr(plan, "USING INDEX episodes_ended_at (ended_at>?)") ||
+        !strstr(plan, "USING INDEX episodes_ongoing") || strstr(plan, "SCAN"))
         fail_msg("active episodes: %s", plan);
     raw_plan(db, SQL_EP_ACTIVE_DURATIONS, plan, sizeof plan);
-    if (!strstr(plan, "USING INDEX episodes_started_at (started_at<?)"))
+    if (!strstr(plan, "episodes_started_at (started_at>? AND started_at<?)") ||
+        !strstr(plan, "USING INDEX episodes_ended_at (ended_at>?)") || strstr(plan, "SCAN"))
         fail_msg("active durations: %s", plan);
+    raw_plan(db, SQL_EP_ACTIVE_DURATIONS_COUNT, plan, sizeof plan);
+    if (!strstr(plan, "episodes_ended_at") || strstr(plan, "SCAN episodes"))
+        fail_msg("active durations count: %s", plan);
     raw_plan(db, SQL_EP_FIRST_START, plan, sizeof plan);
     if (!strstr(plan, "episodes_started_at"))
         fail_msg("first start: %s", plan);

@@ -342,8 +342,10 @@ int db_tx_end(struct store *st, int rc, char *err, size_t errlen)
 {
     if (rc == STORE_OK) {
         rc = db_run(st, SQL_COMMIT, "saving", err, errlen);
-        if (rc == STORE_OK)
+        if (rc == STORE_OK) {
+            st->wrote = 1;
             return STORE_OK;
+        }
     }
     /* Some errors (SQLITE_FULL, I/O) already rolled the transaction back. */
     if (!sqlite3_get_autocommit(st->db)) {
@@ -659,8 +661,10 @@ void store_close(struct store **stp)
     struct store *st = *stp;
     char err[STORE_ERR_LEN];
     /* Advisory: a failure leaves the statistics as they were; there is no
-     * one to tell on the way out. */
-    if (!st->readonly)
+     * one to tell on the way out. Only after a write: a command that only
+     * read would otherwise ANALYZE (a write) on every run, which on a long
+     * history cost as much as the flags themselves. */
+    if (!st->readonly && st->wrote)
         (void)db_run(st, SQL_OPTIMIZE, "optimizing", err, sizeof(err));
     store_teardown(st);
     *stp = NULL;

@@ -95,6 +95,7 @@ struct store {
     store_alive_fn alive;
     void *alive_ctx;
     int readonly; /* store_open_readonly: nothing is written, not even at close */
+    int wrote;    /* a write transaction committed: worth a PRAGMA optimize at close */
 };
 
 /* ---- errors ---- */

@@ -41,13 +41,16 @@ static const char usage_checks[] = "usage: unknot checks\nList past red-flag che
                                    "first.\n";
 
 /* Feeds every episode, oldest first, into f. */
-static int compute_flags(struct cli_ctx *ctx, struct flags *f)
+/* The flags and the warning in force, read in one opening of the store. */
+static int read_history(struct cli_ctx *ctx, struct flags *f, struct warnsign_state *w)
 {
     char err[STORE_ERR_LEN];
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
     int rc = history_flags(st, ctx->now, f, err, sizeof(err));
+    if (rc == STORE_OK)
+        rc = history_warning(st, ctx->now, w, err, sizeof(err));
     store_close(&st);
     if (rc != STORE_OK) {
         fprintf(ctx->err, "unknot flags: %s\n", err);
@@ -136,30 +139,20 @@ static void print_warning_json(struct cli_ctx *ctx, const struct warnsign_state 
  * first. Text: its title, what holds it, its advice and a blank line; JSON:
  * opens the array with it as the first object. Returns 1 when it printed,
  * 0 when none is in force, and 0 with *rc set on a store error. */
-static int print_warning(struct cli_ctx *ctx, int json, size_t nflags, int *rc)
+/* Prints the warning in force, if there is one, before the flags.
+ * Returns 1 when it printed one. */
+static int print_warning(struct cli_ctx *ctx, const struct warnsign_state *w, int json,
+                         size_t nflags)
 {
-    char err[STORE_ERR_LEN], source[HISTORY_SOURCE_LEN];
-    struct warnsign_state w;
-    struct store *st = cli_open_store(ctx);
-    if (!st) {
-        *rc = CLI_RUNTIME;
+    char source[HISTORY_SOURCE_LEN];
+    if (!history_warning_in_force(w))
         return 0;
-    }
-    int src = history_warning(st, ctx->now, &w, err, sizeof(err));
-    store_close(&st);
-    if (src != STORE_OK) {
-        fprintf(ctx->err, "unknot flags: %s\n", err);
-        *rc = CLI_RUNTIME;
-        return 0;
-    }
-    if (!history_warning_in_force(&w))
-        return 0;
-    history_warning_source(&w, source, sizeof(source));
+    history_warning_source(w, source, sizeof(source));
     if (json)
-        print_warning_json(ctx, &w, source, nflags);
+        print_warning_json(ctx, w, source, nflags);
     else
-        fprintf(ctx->out, "%s\n%s\n%s\n\n", redflag_level_title(w.level), source,
-                redflag_level_advice(w.level));
+        fprintf(ctx->out, "%s\n%s\n%s\n\n", redflag_level_title(w->level), source,
+                redflag_level_advice(w->level));
     return 1;
 }
 
@@ -184,9 +177,10 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
     struct flags *f = malloc(sizeof(*f));
     if (!f)
         return cli_no_memory(ctx);
-    int rc = compute_flags(ctx, f);
+    struct warnsign_state w;
+    int rc = read_history(ctx, f, &w);
     size_t n = rc == CLI_OK ? flags_count(f) : 0;
-    int warned = rc == CLI_OK ? print_warning(ctx, json, n, &rc) : 0;
+    int warned = rc == CLI_OK && print_warning(ctx, &w, json, n);
     if (rc == CLI_OK && json) {
         if (!warned)
             fputs(n ? "[\n" : "[", ctx->out);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/text.h"
 #include "ui/keys.h"
 
 #define TF_MIN_CAP 16
@@ -165,11 +166,11 @@ int textfield_set(struct textfield *tf, const char *utf8)
     return 0;
 }
 
-/* What may be typed: no C0/C1 controls, no DEL, no surrogates. */
+/* What may be typed: nothing text.h refuses (controls, bidi, zero-width),
+ * no surrogates. */
 static int insertable(wint_t c)
 {
-    return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && !(c >= 0xD800 && c <= 0xDFFF) &&
-           c <= 0x10FFFF;
+    return c <= 0x10FFFF && !text_cp_refused((uint32_t)c) && !(c >= 0xD800 && c <= 0xDFFF);
 }
 
 static enum textfield_ret insert(struct textfield *tf, wchar_t c)

@@ -65,13 +65,15 @@ new_db "$HDB"
 sqlite3 "$HDB" "UPDATE episodes SET notes = 'n' || char(27) || '[31m' || char(155) || '0;t' || char(156) \
     || char(8238) || 'rev' || char(8203) || char(127) || 'end' WHERE id = 1;
     UPDATE episode_tags SET tag = 'asp' || char(8238) || 'irin' || char(133) WHERE episode_id = 1;
-    UPDATE episode_tags SET tag = 'other:x' || char(27) || ']0;owned' || char(7) WHERE episode_id = 2;"
+    UPDATE episode_tags SET tag = 'other:x' || char(27) || ']0;owned' || char(7) WHERE episode_id = 2;
+    INSERT INTO sessions (kind, routine, planned_s, elapsed_s, started_at, ended_at, status)
+    VALUES ('ice', 'r' || char(27) || 'c' || char(8238), 600, 600, 1795600000, 1795600600, 'done');"
 raw_free() { # raw_free FILE WHAT: none of the refused characters in FILE
     if LC_ALL=C grep -q $'[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]\|\xc2[\x80-\x9f]\|\xe2\x80[\x8b-\x8f\xaa-\xae]\|\xe2\x81[\xa6-\xa9]\|\xef\xbb\xbf' "$1"; then
         fail "$2 prints a control, bidi or zero-width character raw: $(od -c "$1" | head -5)"
     else pass; fi
 }
-for cmd in "list" "show 1" "show 2" "report --format text --since 2026-11-01" \
+for cmd in "list" "show 1" "show 2" "sessions" "report --format text --since 2026-11-01" \
     "report --format markdown --since 2026-11-01" "report --format csv --since 2026-11-01" \
     "report --format json --since 2026-11-01" "export" "export --format json"; do
     # shellcheck disable=SC2086
@@ -83,6 +85,8 @@ run --db "$HDB" show 1
 expect_out "n${REPL}[31m${REPL}0;t${REPL}${REPL}rev${REPL}${REPL}end" "show replaces each one by U+FFFD"
 run --db "$HDB" list
 expect_out "x${REPL}]0;owned${REPL}" "list replaces them in the tags"
+run --db "$HDB" sessions
+expect_out "r${REPL}c${REPL}" "sessions replaces them in a routine"
 run --db "$HDB" export --format json
 expect_out '"n\u001b[31m\u009b0;t\u009c\u202erev\u200b\u007fend"' "the JSON export escapes them"
 run --db "$HDB" report --format text --since 2026-11-01

@@ -241,7 +241,7 @@ enum textfield_ret textfield_key(struct textfield *tf, const struct ui_key *key)
  * characters are drawn as one placeholder column. */
 static int cell_width(wchar_t c)
 {
-    if (c < 0x20 || c == 0x7F)
+    if (text_cp_refused((uint32_t)c))
         return 1;
     int w = wcwidth(c);
     return w < 0 ? 1 : w;
@@ -253,8 +253,8 @@ static wchar_t glyph(wchar_t c)
 {
     if (c == L'\n')
         return wcwidth(0x21B5) == 1 ? (wchar_t)0x21B5 : L'~'; /* ↵ */
-    if (c < 0x20 || c == 0x7F || wcwidth(c) < 0)
-        return L'?';
+    if (text_cp_refused((uint32_t)c) || wcwidth(c) < 0)
+        return L'?'; /* a hand-edited note: never raw to the terminal */
     return c;
 }
 

@@ -1019,6 +1019,13 @@ static void test_history_replaces_refused_text(void **state)
     assert_shows(f, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d");
     assert_not_shows(f, "\xE2\x80\xAE");
     assert_not_shows(f, "\xC2\x9B");
+    /* The form's notes field shows them as '?'. */
+    keys(f, "e");
+    assert_title(f, "Edit episode");
+    assert_shows(f, "a?b?c?d");
+    assert_not_shows(f, "\xE2\x80\xAE");
+    assert_not_shows(f, "\xE2\x80\x8B");
+    assert_not_shows(f, "\xC2\x9B");
 }
 
 int main(void)

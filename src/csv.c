@@ -314,3 +314,24 @@ int csv_read(struct csv_reader *r, char *buf, size_t buflen, struct csv_record *
         snprintf(err, errlen, "%s", r->err);
     return -1;
 }
+
+/* ---- formula guard ---------------------------------------------------- */
+
+static int guarded_start(char c)
+{
+    return c != '\0' && strchr("=+-@'", c) != NULL;
+}
+
+int csv_needs_guard(const char *s)
+{
+    return guarded_start(s[0]);
+}
+
+const char *csv_unguard(const char *s, size_t *len)
+{
+    if (*len >= 2 && s[0] == '\'' && guarded_start(s[1])) {
+        (*len)--;
+        return s + 1;
+    }
+    return s;
+}

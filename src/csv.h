@@ -50,6 +50,21 @@ int csv_end_row(FILE *f);
 /* Writes n fields separated by commas and ends the row. Returns 0 or -1. */
 int csv_write_row(FILE *f, const char *const *fields, size_t n);
 
+/* Formula guard for free-text fields. A spreadsheet evaluates a field that
+ * starts with '=', '+', '-' or '@'; written guarded, such a field gets a
+ * leading apostrophe, and so does one that already starts with an
+ * apostrophe, so that unguarding is exact: it removes a leading apostrophe
+ * only when the next byte is one of "=+-@'". Every string s satisfies
+ * unguard(guard(s)) == s byte for byte. Numbers and codes are not guarded:
+ * a negative number must stay a number. */
+
+/* 1 when s needs the guard's apostrophe. */
+int csv_needs_guard(const char *s);
+
+/* Removes the guard from the field s[0 .. *len): returns s or s + 1 and
+ * shortens *len to match. */
+const char *csv_unguard(const char *s, size_t *len);
+
 /* ---- reading ------------------------------------------------------------ */
 
 /* Reader state; caller-owned, set up by csv_reader_init. The FILE is

@@ -6,7 +6,9 @@
 #include <stdio.h>
 
 /* Writes s as a JSON string literal, quotes included: escapes '"', '\\'
- * and control characters; UTF-8 passes through unchanged. */
+ * and every code point text.h refuses (controls, bidi, zero-width) as
+ * \\uXXXX; a byte that is not UTF-8 becomes \\ufffd; other UTF-8 passes
+ * through unchanged. */
 void json_write_string(FILE *f, const char *s);
 
 #endif

@@ -604,7 +604,8 @@ static void text_figure(struct out *o, const struct fig *g)
         return;
     }
     if (g->type == FIG_ITEM) {
-        snprintf(value, sizeof value, "%s: %s", g->label, g->s);
+        if (snprintf(value, sizeof value, "%s: %s", g->label, g->s) < 0)
+            value[0] = '\0'; /* cannot happen; a long item is cut, as before */
         text_wrap(o->f, value, ind, TEXT_WIDTH);
         return;
     }
@@ -775,10 +776,27 @@ static void json_close(struct out *o)
 
 /* -- the figure stream -- */
 
-static void emit(struct out *o, const struct fig *g)
+/* What a hand-edited database may hold (medication names, routines) is
+ * printed with U+FFFD in place of what text.h refuses; json_write_string
+ * escapes it instead. s itself when nothing needs replacing. */
+#define CLEAN_KEEP (TEXT_KEEP_TAB | TEXT_KEEP_NEWLINE)
+static const char *clean(const struct out *o, const char *s, char *buf, size_t len)
 {
+    if (!s || o->fmt == REPORT_JSON || text_valid_n(s, strlen(s), CLEAN_KEEP))
+        return s;
+    text_clean(s, CLEAN_KEEP, buf, len);
+    return buf;
+}
+
+static void emit(struct out *o, const struct fig *raw)
+{
+    char label[LABEL_LEN], s[VALUE_LEN], m[VALUE_LEN];
+    struct fig copy = *raw, *g = &copy;
     if (g->machine_only && (o->fmt == REPORT_TEXT || o->fmt == REPORT_MARKDOWN))
         return;
+    g->label = clean(o, raw->label, label, sizeof label);
+    g->s = clean(o, raw->s, s, sizeof s);
+    g->m = clean(o, raw->m, m, sizeof m);
     switch (o->fmt) {
     case REPORT_TEXT: text_figure(o, g); break;
     case REPORT_MARKDOWN: md_figure(o, g); break;
@@ -788,8 +806,10 @@ static void emit(struct out *o, const struct fig *g)
 }
 
 /* Opens a section (depth 1) or a group inside it; array: a json array. */
-static void open_level(struct out *o, const char *key, const char *title, int array)
+static void open_level(struct out *o, const char *key, const char *raw, int array)
 {
+    char buf[LABEL_LEN];
+    const char *title = clean(o, raw, buf, sizeof buf);
     int section = o->depth == 0;
     if (o->depth + 1 >= OUT_DEPTH)
         return; /* cannot happen: the sections nest at most three deep */

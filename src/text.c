@@ -60,20 +60,90 @@ size_t text_decode(const char *s, size_t len, uint32_t *cp)
     return n;
 }
 
-int text_utf8_valid(const char *s, int allow_newline)
+int text_cp_refused(uint32_t c)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t left = strlen(s);
-    while (left > 0) {
-        size_t n = seq_len(p, left);
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x200B && c <= 0x200F) ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+/* 1 when cp may pass: not refused, or one of those keep lets through. */
+static int cp_passes(uint32_t c, unsigned keep)
+{
+    if (c == '\t')
+        return (keep & TEXT_KEEP_TAB) != 0;
+    if (c == '\n')
+        return (keep & TEXT_KEEP_NEWLINE) != 0;
+    return !text_cp_refused(c);
+}
+
+/* Byte length of the character at s[0 .. len), len > 0, when it is
+ * well-formed and passes keep; else 0. */
+static size_t passing_len(const char *s, size_t len, unsigned keep)
+{
+    size_t n = seq_len((const unsigned char *)s, len);
+    if (n == 0)
+        return 0;
+    uint32_t cp;
+    (void)text_decode(s, n, &cp);
+    return cp_passes(cp, keep) ? n : 0;
+}
+
+int text_valid_n(const char *s, size_t len, unsigned keep)
+{
+    for (size_t i = 0; i < len;) {
+        size_t n = passing_len(s + i, len - i, keep);
         if (n == 0)
             return 0;
-        if (n == 1 && (*p < 0x20 || *p == 0x7F) && *p != '\t' && !(allow_newline && *p == '\n'))
-            return 0;
-        p += n;
-        left -= n;
+        i += n;
     }
     return 1;
+}
+
+int text_utf8_valid(const char *s, int allow_newline)
+{
+    return text_valid_n(s, strlen(s), TEXT_KEEP_TAB | (allow_newline ? TEXT_KEEP_NEWLINE : 0));
+}
+
+/* The bytes that stand for the character at s[0 .. len), len > 0: itself
+ * or the replacement; *step gets how many input bytes it covers. */
+static const char *clean_char(const char *s, size_t len, unsigned keep, size_t *step,
+                              size_t *outn)
+{
+    size_t n = passing_len(s, len, keep);
+    if (n > 0) {
+        *step = *outn = n;
+        return s;
+    }
+    uint32_t cp;
+    *step = text_decode(s, len, &cp);
+    *outn = sizeof TEXT_REPLACEMENT - 1;
+    return TEXT_REPLACEMENT;
+}
+
+size_t text_clean(const char *s, unsigned keep, char *out, size_t outlen)
+{
+    size_t len = strlen(s), used = 0;
+    for (size_t i = 0; i < len;) {
+        size_t step, n;
+        const char *c = clean_char(s + i, len - i, keep, &step, &n);
+        if (used + n >= outlen)
+            break;
+        memcpy(out + used, c, n);
+        used += n;
+        i += step;
+    }
+    out[used] = '\0';
+    return used;
+}
+
+void text_write_clean(FILE *f, const char *s, size_t len, unsigned keep)
+{
+    for (size_t i = 0; i < len;) {
+        size_t step, n;
+        const char *c = clean_char(s + i, len - i, keep, &step, &n);
+        fwrite(c, 1, n, f);
+        i += step;
+    }
 }
 
 int text_cp_width(uint32_t c)

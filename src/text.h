@@ -26,9 +26,40 @@ int text_utf8_lead(unsigned char c, unsigned char *lo, unsigned char *hi);
  * U+FFFD, one byte long. */
 size_t text_decode(const char *s, size_t len, uint32_t *cp);
 
-/* 1 when s is well-formed UTF-8 without control characters other than tab
- * and, if allow_newline, newline; else 0. */
+/* The one rule for what text unknot accepts and prints as it is. A
+ * refused code point is a control character (C0 U+0000-U+001F, DEL, C1
+ * U+0080-U+009F: terminals act on them, C1 as CSI/OSC), a bidi embedding,
+ * override or isolate (U+202A-U+202E, U+2066-U+2069: they reorder what
+ * follows them on screen) or a zero-width one (U+200B-U+200F, U+FEFF: they
+ * hide text or make two equal-looking words differ). Tab and newline are
+ * refused here too: callers that accept them say so with TEXT_KEEP_*. */
+#define TEXT_KEEP_TAB 1u
+#define TEXT_KEEP_NEWLINE 2u
+
+/* 1 when cp is refused (see above), tab and newline included; else 0. */
+int text_cp_refused(uint32_t cp);
+
+/* 1 when s[0 .. len) is well-formed UTF-8 without a refused code point
+ * other than those keep (TEXT_KEEP_*) lets through; else 0. A NUL byte in
+ * the range is refused. */
+int text_valid_n(const char *s, size_t len, unsigned keep);
+
+/* text_valid_n over the string s with tab kept and, if allow_newline,
+ * newline: the rule for every text a user types (notes, tags). */
 int text_utf8_valid(const char *s, int allow_newline);
+
+/* The replacement for what may not be printed as it is: U+FFFD. */
+#define TEXT_REPLACEMENT "\xEF\xBF\xBD"
+
+/* Copies s into out[0 .. outlen) (outlen > 0), NUL-terminated, with every
+ * byte that does not start a well-formed character and every refused code
+ * point that keep does not let through replaced by U+FFFD. Stops before a
+ * character that would not fit whole. Returns the bytes written. */
+size_t text_clean(const char *s, unsigned keep, char *out, size_t outlen);
+
+/* Writes s[0 .. len) to f as text_clean would, however long. For printing
+ * what a database holds: a hand-edited one may hold anything. */
+void text_write_clean(FILE *f, const char *s, size_t len, unsigned keep);
 
 /* Columns code point cp takes: 0, 1 or 2 (see above). */
 int text_cp_width(uint32_t cp);

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "src/text.h"
+
 #define WHEN_FORMS "use now, today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, " \
                    "or DUR ago (3h ago, 2d ago)"
 #define DUR_FORMS "use e.g. 90s, 20m, 3h, 2d, 1h30m"
@@ -405,22 +407,29 @@ static enum werr parse_when(struct cursor *c, int64_t now, struct civil *cv, int
 
 /* ---- messages ------------------------------------------------------------ */
 
-/* The input as it may appear on one line: control bytes become '?', and
- * long input is cut (on a UTF-8 character boundary) and marked "...". */
+/* The input as it may appear on one line: what text.h refuses (controls,
+ * bidi, zero-width) becomes '?', and long input is cut (on a UTF-8
+ * character boundary) and marked "...". */
 static void quote_input(const char *text, char q[QUOTE_MAX + 4])
 {
-    size_t n = strlen(text), i;
+    size_t n = strlen(text), o = 0;
     int cut = n > QUOTE_MAX;
     if (cut) {
         n = QUOTE_MAX;
         while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
             n--;
     }
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)text[i];
-        q[i] = (ch < 0x20 || ch == 0x7F) ? '?' : (char)ch;
+    for (size_t i = 0, k; i < n; i += k) {
+        uint32_t cp;
+        k = text_decode(text + i, n - i, &cp);
+        if (text_cp_refused(cp)) {
+            q[o++] = '?';
+        } else {
+            memcpy(q + o, text + i, k);
+            o += k;
+        }
     }
-    strcpy(q + n, cut ? "..." : "");
+    strcpy(q + o, cut ? "..." : "");
 }
 
 static const char *reason(enum werr e)

@@ -13,6 +13,7 @@
 #include "src/jsonr.h"
 #include "src/redflags.h"
 #include "src/routines.h"
+#include "src/text.h"
 #include "src/util.h"
 #include "src/when.h"
 
@@ -30,7 +31,8 @@ static const char *const section_keys[] = {"episodes", "sessions", "checks"};
 
 /* ---- the record types, shared by both formats ------------------------------ */
 
-enum ftype { F_INT, F_TEXT, F_TIME };
+/* F_FREE: text a user typed; the CSV guards it against formulas (csv.h). */
+enum ftype { F_INT, F_TEXT, F_FREE, F_TIME };
 
 struct fdef {
     const char *name;
@@ -45,18 +47,18 @@ static const struct fdef ep_defs[] = {
     {"id", F_INT, 0, SHORT_MAX},          {"started_at", F_TIME, 0, SHORT_MAX},
     {"ended_at", F_TIME, 1, SHORT_MAX},   {"intensity", F_INT, 0, SHORT_MAX},
     {"region", F_TEXT, 0, SHORT_MAX},     {"side", F_TEXT, 1, SHORT_MAX},
-    {"notes", F_TEXT, 1, EPISODE_NOTE_MAX}, {"created_at", F_TIME, 1, SHORT_MAX},
+    {"notes", F_FREE, 1, EPISODE_NOTE_MAX}, {"created_at", F_TIME, 1, SHORT_MAX},
     {"updated_at", F_TIME, 1, SHORT_MAX},
 };
 /* The parent's id comes first: a CSV column; JSON nests the row instead. */
 static const struct fdef tag_defs[] = {
     {"episode_id", F_INT, 0, SHORT_MAX},
     {"kind", F_TEXT, 0, SHORT_MAX},
-    {"tag", F_TEXT, 0, EPISODE_TAG_MAX},
+    {"tag", F_FREE, 0, EPISODE_TAG_MAX},
 };
 static const struct fdef ses_defs[] = {
     {"id", F_INT, 0, SHORT_MAX},          {"kind", F_TEXT, 0, SHORT_MAX},
-    {"routine", F_TEXT, 1, SHORT_MAX},    {"hold_s", F_INT, 1, SHORT_MAX},
+    {"routine", F_FREE, 1, SHORT_MAX},    {"hold_s", F_INT, 1, SHORT_MAX},
     {"planned_s", F_INT, 0, SHORT_MAX},   {"elapsed_s", F_INT, 0, SHORT_MAX},
     {"started_at", F_TIME, 0, SHORT_MAX}, {"ended_at", F_TIME, 1, SHORT_MAX},
     {"status", F_TEXT, 0, SHORT_MAX},     {"episode_id", F_INT, 1, SHORT_MAX},
@@ -209,6 +211,17 @@ static void js_num_or_null(FILE *f, const char *name, const char *num)
     fputs(*num ? num : "null", f);
 }
 
+/* A free-text field as the CSV carries it: what may not be printed
+ * replaced (a hand-edited database may hold it; keep says what stays),
+ * then guarded against formulas. buf holds len bytes; the result is buf
+ * or buf + 1 and never longer than len - 2 bytes of text, so it imports. */
+static const char *csv_free(const char *s, unsigned keep, char *buf, size_t len)
+{
+    buf[0] = '\'';
+    text_clean(s, keep, buf + 1, len - 1);
+    return csv_needs_guard(buf + 1) ? buf : buf + 1;
+}
+
 static void csv_episode(FILE *f, const struct episode *ep)
 {
     char id[NUM_LEN], in[NUM_LEN], st[WHEN_FMT_LEN], en[WHEN_FMT_LEN], cr[WHEN_FMT_LEN],
@@ -219,11 +232,15 @@ static void csv_episode(FILE *f, const struct episode *ep)
     fmt_time(ep->ended_at, en, sizeof en);
     fmt_time(ep->created_at, cr, sizeof cr);
     fmt_time(ep->updated_at, up, sizeof up);
+    char note[EPISODE_NOTE_MAX + 2], text[EPISODE_TAG_MAX + 2];
     const char *row[] = {"episode", id, st, en, in, region_code(ep->region),
-                         side_code(ep->side), ep->note, cr, up};
+                         side_code(ep->side),
+                         csv_free(ep->note, TEXT_KEEP_TAB | TEXT_KEEP_NEWLINE, note, sizeof note),
+                         cr, up};
     csv_write_row(f, row, COUNT(row));
     for (size_t i = 0; i < ep->ntags; i++) {
-        const char *tag[] = {"tag", id, tag_kind_code(ep->tags[i].kind), ep->tags[i].text};
+        const char *tag[] = {"tag", id, tag_kind_code(ep->tags[i].kind),
+                             csv_free(ep->tags[i].text, TEXT_KEEP_TAB, text, sizeof text)};
         csv_write_row(f, tag, COUNT(tag));
     }
 }
@@ -310,7 +327,9 @@ int xfer_write_session(struct xfer_writer *w, const struct session *s)
     if (w->fmt == XFER_JSON) {
         json_session(w->f, s, &t);
     } else {
-        const char *row[] = {"session", t.id, session_kind_code(s->kind), s->routine, t.hold,
+        char routine[SESSION_ROUTINE_LEN + 1];
+        const char *row[] = {"session", t.id, session_kind_code(s->kind),
+                             csv_free(s->routine, TEXT_KEEP_TAB, routine, sizeof routine), t.hold,
                              t.planned, t.elapsed, t.st, t.en, session_status_code(s->status),
                              t.episode, t.before, t.after};
         csv_write_row(w->f, row, COUNT(row));
@@ -466,12 +485,11 @@ static int set_version(struct xfer_reader *r, long line, int64_t version)
 
 /* ---- reading: values ------------------------------------------------------------- */
 
+/* The one rule of text.h, with tab and newline refused too: every value
+ * but the notes is one line. */
 static int has_control(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
-            return 1;
-    return 0;
+    return !text_valid_n(s, len, 0);
 }
 
 /* What every value must be before its own rules look at it. Short values
@@ -798,6 +816,8 @@ static int csv_values(struct xfer_reader *r, enum rtype t, struct fval *v)
         v[i].line = r->rec.line;
         v[i].text = r->rec.fields[1 + i];
         v[i].len = r->rec.lens[1 + i];
+        if (rd->defs[i].type == F_FREE)
+            v[i].text = csv_unguard(v[i].text, &v[i].len);
         v[i].null = v[i].len == 0;
     }
     return check_all(r, t, 0, v);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/text.h"
 #include "ui/keys.h"
 
 #define TF_MIN_CAP 16
@@ -166,11 +167,11 @@ int textfield_set(struct textfield *tf, const char *utf8)
     return 0;
 }
 
-/* What may be typed: no C0/C1 controls, no DEL, no surrogates. */
+/* What may be typed: nothing text.h refuses (controls, bidi, zero-width),
+ * no surrogates. */
 static int insertable(wint_t c)
 {
-    return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0) && !(c >= 0xD800 && c <= 0xDFFF) &&
-           c <= 0x10FFFF;
+    return c <= 0x10FFFF && !text_cp_refused((uint32_t)c) && !(c >= 0xD800 && c <= 0xDFFF);
 }
 
 static enum textfield_ret insert(struct textfield *tf, wchar_t c)
@@ -241,7 +242,7 @@ enum textfield_ret textfield_key(struct textfield *tf, const struct ui_key *key)
  * characters are drawn as one placeholder column. */
 static int cell_width(wchar_t c)
 {
-    if (c < 0x20 || c == 0x7F)
+    if (text_cp_refused((uint32_t)c))
         return 1;
     int w = wcwidth(c);
     return w < 0 ? 1 : w;
@@ -253,8 +254,8 @@ static wchar_t glyph(wchar_t c)
 {
     if (c == L'\n')
         return wcwidth(0x21B5) == 1 ? (wchar_t)0x21B5 : L'~'; /* ↵ */
-    if (c < 0x20 || c == 0x7F || wcwidth(c) < 0)
-        return L'?';
+    if (text_cp_refused((uint32_t)c) || wcwidth(c) < 0)
+        return L'?'; /* a hand-edited note: never raw to the terminal */
     return c;
 }
 

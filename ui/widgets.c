@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "src/episode.h"
+#include "src/text.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "src/flags.h"
@@ -32,6 +33,8 @@ static size_t next_char(const char *s, wchar_t *wc)
 
 static int char_width(wchar_t wc)
 {
+    if (text_cp_refused((uint32_t)wc))
+        return 1; /* drawn as a blank or U+FFFD (put_bytes) */
     int w = wcwidth(wc);
     return w < 0 ? 1 : w;
 }
@@ -74,11 +77,16 @@ static int put_bytes(int y, int x, int width, const char *s, size_t len, attr_t 
     while (len > 0) {
         wchar_t wc;
         size_t n = next_char_n(s, len, &wc);
+        /* Never let a control, bidi or zero-width character reach the
+         * terminal: a hand-edited database may hold one. Tab and newline
+         * read as a blank, the others show as U+FFFD. */
+        if (wc == L'\t' || wc == L'\n')
+            wc = L' ';
+        else if (text_cp_refused((uint32_t)wc))
+            wc = 0xFFFD;
         int w = char_width(wc);
         if (used + w > width)
             break;
-        if (wc < L' ' || wc == 0x7F)
-            wc = L' '; /* never let a control character reach the terminal */
         wchar_t one[2] = {wc, L'\0'};
         addwstr(one);
         used += w;

@@ -511,25 +511,27 @@ struct command {
     const char *name;
     int (*run)(struct cli_ctx *ctx, int argc, char **argv);
     const char *summary;
+    int read_only; /* never creates the database */
 };
 
 static const struct command commands[] = {
-    {"log", cmd_log, "log a spasm episode"},
-    {"end", cmd_end, "end the ongoing episode (or ID)"},
-    {"list", cmd_list, "list episodes, newest first"},
-    {"show", cmd_show, "show every field of an episode"},
-    {"edit", cmd_edit, "change fields of an episode"},
-    {"delete", cmd_delete, "delete an episode"},
-    {"flags", cli_cmd_flags, "flags computed from the history"},
-    {"status", cli_cmd_status, "one line for a shell prompt or tmux status bar"},
-    {"check", cli_cmd_check, "answer the red-flag checklist"},
-    {"checks", cli_cmd_checks, "list past red-flag checks"},
-    {"timer", cli_cmd_timer, "guided stretch, ice or heat timer"},
-    {"sessions", cli_cmd_sessions, "list stretch, ice and heat sessions"},
-    {"report", cli_cmd_report, "the appointment report (text, markdown, csv, json)"},
-    {"export", cli_cmd_export, "every episode, session and check as CSV or JSON"},
-    {"import", cli_cmd_import, "read an export back in (one transaction)"},
-    {"backup", cli_cmd_backup, "consistent copy of the database"},
+    {"log", cmd_log, "log a spasm episode", 0},
+    {"end", cmd_end, "end the ongoing episode (or ID)", 0},
+    {"list", cmd_list, "list episodes, newest first", 1},
+    {"show", cmd_show, "show every field of an episode", 1},
+    {"edit", cmd_edit, "change fields of an episode", 0},
+    {"delete", cmd_delete, "delete an episode", 0},
+    {"flags", cli_cmd_flags, "flags computed from the history", 1},
+    /* status says nothing, rather than an error, without a database */
+    {"status", cli_cmd_status, "one line for a shell prompt or tmux status bar", 0},
+    {"check", cli_cmd_check, "answer the red-flag checklist", 0},
+    {"checks", cli_cmd_checks, "list past red-flag checks", 1},
+    {"timer", cli_cmd_timer, "guided stretch, ice or heat timer", 0},
+    {"sessions", cli_cmd_sessions, "list stretch, ice and heat sessions", 1},
+    {"report", cli_cmd_report, "the appointment report (text, markdown, csv, json)", 1},
+    {"export", cli_cmd_export, "every episode, session and check as CSV or JSON", 1},
+    {"import", cli_cmd_import, "read an export back in (one transaction)", 0},
+    {"backup", cli_cmd_backup, "consistent copy of the database", 1},
 };
 
 int cli_is_command(const char *name)
@@ -560,8 +562,10 @@ void cli_usage(FILE *f)
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 {
     for (size_t i = 0; i < COUNT(commands); i++)
-        if (strcmp(argv[0], commands[i].name) == 0)
+        if (strcmp(argv[0], commands[i].name) == 0) {
+            ctx->read_only = commands[i].read_only;
             return commands[i].run(ctx, argc, argv);
+        }
     fprintf(ctx->err, "unknot: unknown command \"%s\"; see unknot --help\n", argv[0]);
     return CLI_USAGE;
 }

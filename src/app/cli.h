@@ -18,7 +18,15 @@ struct cli_ctx {
     FILE *err;            /* messages */
     FILE *in;             /* answers to questions (delete, check) */
     int interactive;      /* `in` is a terminal: questions may be asked */
+    int read_only;        /* set by cli_run: the command only reads, so a
+                           * missing database is an error, never created */
 };
+
+/* Checks that path names a database file the way --db must: not empty, not
+ * ":memory:", not an SQLite URI ("file:..."). Returns CLI_OK, or CLI_USAGE
+ * with a one-line reason in err. store_open itself still takes ":memory:"
+ * (the tests use it); only the command line refuses it. */
+int cli_db_path_check(const char *path, char *err, size_t errlen);
 
 /* 1 when name is a sub-command. */
 int cli_is_command(const char *name);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "db/store.h"
 
@@ -96,10 +98,66 @@ int cli_parse_id_only(struct cli_ctx *ctx, int argc, char **argv, const char *us
     return rc != CLI_OK ? rc : cli_one_id(ctx, argc, argv, id);
 }
 
+int cli_db_path_check(const char *path, char *err, size_t errlen)
+{
+    if (path[0] == '\0') {
+        snprintf(err, errlen, "the database path is empty: give --db the path of a file");
+        return CLI_USAGE;
+    }
+    if (strcmp(path, ":memory:") == 0) {
+        snprintf(err, errlen, "--db :memory: is not a file: unknot keeps its log in a "
+                              "database file; give its path");
+        return CLI_USAGE;
+    }
+    /* SQLite reads such a path as a URI: its options, or nothing stored. */
+    if (strncmp(path, "file:", 5) == 0) {
+        snprintf(err, errlen, "--db %.200s: a path starting with \"file:\" is read as an "
+                              "SQLite URI; write ./%.200s for a file of that name", path, path);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+int cli_db_file_check(struct cli_ctx *ctx)
+{
+    const char *path = ctx->db_path;
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        if (errno == ENOENT && ctx->read_only)
+            fprintf(ctx->err, "unknot: no database at %s\n", path);
+        else if (errno == ENOENT)
+            return 0; /* store_open creates it, and the directories to it */
+        else if (errno == EACCES)
+            fprintf(ctx->err, "unknot: cannot reach the database %s: no permission to "
+                              "search a directory on its path\n", path);
+        else
+            fprintf(ctx->err, "unknot: cannot use the database %s: %s\n", path,
+                    strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        fprintf(ctx->err, "unknot: %s is a directory, not a database file\n", path);
+        return -1;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        fprintf(ctx->err, "unknot: %s is not a regular file (a FIFO, device or socket); "
+                          "give the path of a database file\n", path);
+        return -1;
+    }
+    if (access(path, ctx->read_only ? R_OK : R_OK | W_OK) != 0) {
+        fprintf(ctx->err, "unknot: no permission to %s the database %s: %s\n",
+                access(path, R_OK) != 0 ? "read" : "write", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 struct store *cli_open_store(struct cli_ctx *ctx)
 {
     struct store *st = NULL;
     char err[STORE_ERR_LEN];
+    if (cli_db_file_check(ctx) != 0)
+        return NULL;
     if (store_open(&st, ctx->db_path, err, sizeof(err)) != STORE_OK) {
         fprintf(ctx->err, "unknot: %s\n", err);
         return NULL;

@@ -37,7 +37,15 @@ int cli_parse_help_only(struct cli_ctx *ctx, int argc, char **argv, const char *
 int cli_parse_id_only(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
                       int64_t *id);
 
-/* Opens the store at ctx->db_path; prints why and returns NULL on failure. */
+/* Says why the database file at ctx->db_path cannot be used, before SQLite
+ * sees it: a directory, a FIFO or device (SQLite would block on it or
+ * write beside it), no permission; a missing file when ctx->read_only
+ * ("no database at PATH": opening would create it). Returns 0, or -1
+ * after printing the reason to ctx->err. */
+int cli_db_file_check(struct cli_ctx *ctx);
+
+/* Opens the store at ctx->db_path after cli_db_file_check; prints why and
+ * returns NULL on failure. */
 struct store *cli_open_store(struct cli_ctx *ctx);
 
 /* Reads episode id from an open store / from a store opened for it. */

@@ -3,10 +3,12 @@
  * printing episodes through the store. */
 #include <inttypes.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
 #include "src/episode_text.h"
+#include "src/text.h"
 #include "src/when.h"
 
 int cli_get_episode(struct cli_ctx *ctx, struct store *st, int64_t id, struct episode *ep)
@@ -67,7 +69,10 @@ static void print_cells(struct cli_ctx *ctx, const char *const cells[EPISODE_COL
         fprintf(ctx->out, col->right ? "%*s%*s" : "%-*s%*s", col->width, cells[c],
                 EPISODE_COL_GAP, "");
     }
-    fprintf(ctx->out, "%s\n", cells[EPISODE_COL_COUNT - 1]);
+    /* The last column is the tags: text from the database, cleaned. */
+    const char *last = cells[EPISODE_COL_COUNT - 1];
+    text_write_clean(ctx->out, last, strlen(last), TEXT_KEEP_TAB);
+    fputc('\n', ctx->out);
 }
 
 static void print_list_head(struct cli_ctx *ctx)
@@ -125,7 +130,9 @@ int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
 static void print_line(const struct episode_line *line, void *arg)
 {
     struct cli_ctx *ctx = arg;
-    fprintf(ctx->out, "  %-12s %.*s\n", line->label, (int)line->len, line->text);
+    fprintf(ctx->out, "  %-12s ", line->label);
+    text_write_clean(ctx->out, line->text, line->len, TEXT_KEEP_TAB);
+    fputc('\n', ctx->out);
 }
 
 void cli_print_episode(struct cli_ctx *ctx, const struct episode *ep)

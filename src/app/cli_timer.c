@@ -11,6 +11,7 @@
 #include "db/store.h"
 #include "src/app/cli_common.h"
 #include "src/routines.h"
+#include "src/text.h"
 #include "src/timer.h"
 #include "src/util.h"
 #include "src/when.h"
@@ -173,12 +174,14 @@ static void format_pain(const struct session *s, char *buf, size_t len)
 
 static void print_session(struct cli_ctx *ctx, const struct session *s)
 {
-    char at[WHEN_FMT_LEN], routine[SESSION_ROUTINE_LEN + 8], planned[24], done[24], pain[16];
+    char at[WHEN_FMT_LEN], routine[3 * SESSION_ROUTINE_LEN + 8], planned[24], done[24], pain[16];
+    char name[3 * SESSION_ROUTINE_LEN]; /* a hand-edited database may hold anything */
+    text_clean(s->routine, 0, name, sizeof(name));
     when_format(s->started_at, at, sizeof(at));
-    if (s->routine[0] && s->hold_s)
-        snprintf(routine, sizeof(routine), "%s %ds", s->routine, s->hold_s);
+    if (name[0] && s->hold_s)
+        snprintf(routine, sizeof(routine), "%s %ds", name, s->hold_s);
     else
-        snprintf(routine, sizeof(routine), "%s", s->routine[0] ? s->routine : "-");
+        snprintf(routine, sizeof(routine), "%s", name[0] ? name : "-");
     timer_format_clock(s->planned_s, planned, sizeof(planned));
     timer_format_clock(s->elapsed_s, done, sizeof(done));
     format_pain(s, pain, sizeof(pain));

@@ -64,10 +64,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "unknot: no database path: set HOME, UNKNOT_DB or use --db PATH\n");
         return CLI_RUNTIME;
     }
-    if (optind >= argc)
-        return ui_run(path);
-    /* `unknot timer` checks its options in the CLI, then opens the UI. */
-    cli_timer_ui = screen_timer_run;
+    char err[512];
+    if ((rc = cli_db_path_check(path, err, sizeof err)) != CLI_OK) {
+        fprintf(stderr, "unknot: %s\n", err);
+        return rc;
+    }
     struct cli_ctx ctx = {
         .db_path = path,
         .now = (int64_t)time(NULL),
@@ -76,6 +77,10 @@ int main(int argc, char **argv)
         .in = stdin,
         .interactive = isatty(STDIN_FILENO),
     };
+    if (optind >= argc)
+        return cli_db_file_check(&ctx) != 0 ? CLI_RUNTIME : ui_run(path);
+    /* `unknot timer` checks its options in the CLI, then opens the UI. */
+    cli_timer_ui = screen_timer_run;
     rc = cli_run(&ctx, argc - optind, argv + optind);
     /* What sits in stdout's buffer is not written yet: a full disk or a
      * closed pipe shows only now, and must not pass as success. */

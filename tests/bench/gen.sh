@@ -17,6 +17,14 @@ best_ms() {
     echo $best
 }
 
+# new_db FILE: an empty unknot database. The read-only commands (list,
+# ...) no longer create one, so it imports an empty export (version 1, which
+# every later unknot reads).
+new_db() {
+    printf '{"format": "unknot-export", "version": 1, "episodes": [], "sessions": [], "checks": []}\n' |
+        "$UNKNOT" --db "$1" import /dev/stdin >/dev/null
+}
+
 # gen_db FILE COUNT: a database of COUNT generated episodes (one every ~50
 # minutes back from now, a third with a trigger tag). The schema comes from
 # unknot itself; rows are bulk-inserted with the sqlite3 shell for speed.
@@ -24,7 +32,7 @@ gen_db() {
     local db=$1 count=$2 now
     now=$(date +%s)
     rm -f "$db" "$db-wal" "$db-shm"
-    "$UNKNOT" --db "$db" list >/dev/null || return 1
+    new_db "$db" || return 1
     sqlite3 "$db" <<SQL
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)

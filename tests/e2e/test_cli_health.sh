@@ -2,7 +2,9 @@
 # Flags and the red-flag checklist from the command line.
 . "$(dirname "$0")/lib.sh"
 
+. "$(dirname "$0")/../bench/gen.sh" # new_db
 DB=$E2E_TMP/unknot.db
+new_db "$DB" # flags only reads: it needs a database
 
 run --db "$DB" flags
 expect_rc 0 "flags on an empty history"

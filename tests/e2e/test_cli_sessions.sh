@@ -3,6 +3,7 @@
 # terminal: bad options exit 2 with a message naming what is accepted,
 # before anything opens (the database is not even created).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../bench/gen.sh" # new_db
 
 DB=$E2E_TMP/sessions.db
 # A reader may meet unknot closing the database: wait for it, as unknot does.
@@ -43,6 +44,11 @@ expect_out "timer    guided stretch, ice or heat timer" "--help lists timer"
 expect_out "sessions list stretch, ice and heat sessions" "--help lists sessions"
 
 # --- unknot sessions ---------------------------------------------------------
+run --db "$DB" sessions
+expect_rc 1 "sessions never creates a database"
+expect_err "unknot: no database at $DB" "sessions names the missing database"
+if [ -e "$DB" ]; then fail "sessions created the database"; else pass; fi
+new_db "$DB"
 run --db "$DB" sessions
 expect_rc 0 "sessions on a new database"
 expect_eq "$OUT" "No sessions." "nothing yet"

@@ -4,11 +4,12 @@
 # timestamps counted back from NOW (2026-11-30 12:00:00 UTC). The schema
 # comes from unknot itself; the rows are written with the sqlite3 shell so
 # that the data does not depend on the code under test.
+. "$(dirname "${BASH_SOURCE[0]}")/../bench/gen.sh" # new_db
 GOLDEN_NOW=1796040000
 golden_db() {
     local db=$1 now=$GOLDEN_NOW
     rm -f "$db" "$db-wal" "$db-shm"
-    "$UNKNOT" --db "$db" list >/dev/null || return 1
+    new_db "$db" || return 1
     sqlite3 "$db" <<SQL
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)

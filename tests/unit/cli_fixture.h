@@ -13,6 +13,7 @@
 
 #include "tests/memfile.h"
 #include "src/app/cli.h"
+#include "db/store.h"
 
 #ifndef NOW
 #define NOW 1795000000LL /* 2026-11-18 11:06:40 UTC */
@@ -38,6 +39,19 @@ static inline int setup(void **state)
     tzset();
     *state = f;
     return 0;
+}
+
+/* Creates the fixture's empty database: the read-only commands (list,
+ * flags, checks, ...) refuse a missing one. */
+static inline void make_db(struct fixture *f)
+{
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN];
+    if (store_open(&st, f->db, err, sizeof(err)) != STORE_OK) {
+        fprintf(stderr, "store_open: %s\n", err);
+        abort();
+    }
+    store_close(&st);
 }
 
 static inline int teardown(void **state)
@@ -71,7 +85,7 @@ static inline int run_full(struct fixture *f, const char *db, const char *in, co
     FILE *out = open_memstream(&f->out, &f->outlen);
     FILE *err = open_memstream(&f->err, &f->errlen);
     FILE *input = memfile_open(in, strlen(in) + 1);
-    struct cli_ctx ctx = {db, NOW, out, err, input, in[0] != '\0'};
+    struct cli_ctx ctx = {db, NOW, out, err, input, in[0] != '\0', 0};
     int rc = cli_run(&ctx, argc, argv);
     fclose(out);
     fclose(err);

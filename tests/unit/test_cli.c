@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -36,6 +37,7 @@ static void test_log_list_show(void **state)
 static void test_list_empty_and_range(void **state)
 {
     struct fixture *f = *state;
+    make_db(f); /* an empty database: list and checks need one */
     assert_int_equal(run(f, "list"), CLI_OK);
     assert_string_equal(f->out, "No episodes.\n");
     assert_int_equal(run(f, "log|--at|2026-11-10 08:00|--for|2h|-i|3|-r|neck"), CLI_OK);
@@ -51,6 +53,7 @@ static void test_list_empty_and_range(void **state)
 static void test_bad_input_is_usage_and_writes_nothing(void **state)
 {
     struct fixture *f = *state;
+    make_db(f); /* an empty database: list and checks need one */
     static const char *const bad[] = {
         "log|-i|11|-r|lower",      "log|-i|5|-r|elbow",
         "log|--at|tomorrow-ish|-i|5|-r|lower", "log|-i|5",
@@ -106,6 +109,7 @@ static void test_delete_asks(void **state)
 static void test_flags_and_checks(void **state)
 {
     struct fixture *f = *state;
+    make_db(f); /* an empty database: list and checks need one */
     assert_int_equal(run(f, "flags"), CLI_OK);
     assert_non_null(strstr(f->out, "No flags."));
     assert_int_equal(run(f, "log|--at|8d ago|-i|5|-r|lower"), CLI_OK);
@@ -266,6 +270,7 @@ static void test_urgent_yes_then_end_of_input(void **state)
 static void test_all_no_then_end_of_input(void **state)
 {
     struct fixture *f = *state;
+    make_db(f); /* an empty database: list and checks need one */
     char in[256] = "";
     assert_int_equal(run_in(f, nos(in, sizeof(in), 19), "check"), CLI_RUNTIME);
     assert_non_null(strstr(f->err, "input ended before item 20; nothing was saved"));
@@ -355,6 +360,7 @@ static void test_long_answer_answers_one_question(void **state)
 static void test_empty_yes_list_refused(void **state)
 {
     struct fixture *f = *state;
+    make_db(f); /* an empty database: list and checks need one */
     assert_int_equal(run(f, "check|--yes| "), CLI_USAGE);
     assert_non_null(strstr(f->err, "--none"));
     assert_int_equal(run(f, "checks"), CLI_OK);
@@ -495,6 +501,55 @@ static void test_log_help_lists_codes(void **state)
     }
 }
 
+/* The read-only commands never create a database: a typo in --db says so
+ * and leaves no file (nor directory) behind; a directory or FIFO is named. */
+static void test_read_only_needs_a_database(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const cmds[] = {
+        "list", "show|1", "flags", "checks", "sessions", "report", "export", "backup|@/copy.db",
+    };
+    char typo[160], want[200];
+    snprintf(typo, sizeof typo, "%s/sub/typo.db", f->dir);
+    snprintf(want, sizeof want, "unknot: no database at %s\n", typo);
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        assert_int_equal(run_db(f, typo, cmds[i]), CLI_RUNTIME);
+        assert_string_equal(f->err, want);
+        assert_int_equal(access(typo, F_OK), -1);
+    }
+    char sub[160];
+    snprintf(sub, sizeof sub, "%s/sub", f->dir);
+    assert_int_equal(access(sub, F_OK), -1); /* no directory made either */
+    assert_int_equal(run_db(f, f->dir, "list"), CLI_RUNTIME);
+    assert_non_null(strstr(f->err, "is a directory, not a database file"));
+    assert_int_equal(run_db(f, f->dir, "log|-i|3|-r|neck"), CLI_RUNTIME);
+    assert_non_null(strstr(f->err, "is a directory, not a database file"));
+    char fifo[160];
+    snprintf(fifo, sizeof fifo, "%s/fifo", f->dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(run_db(f, fifo, "log|-i|3|-r|neck"), CLI_RUNTIME);
+    assert_non_null(strstr(f->err, "is not a regular file (a FIFO, device or socket)"));
+    /* A write command still creates it. */
+    assert_int_equal(run_db(f, typo, "log|-i|3|-r|neck"), CLI_OK);
+    assert_int_equal(access(typo, F_OK), 0);
+}
+
+static void test_db_path_check(void **state)
+{
+    char err[256];
+    (void)state;
+    assert_int_equal(cli_db_path_check("", err, sizeof err), CLI_USAGE);
+    assert_non_null(strstr(err, "empty"));
+    assert_int_equal(cli_db_path_check(":memory:", err, sizeof err), CLI_USAGE);
+    assert_non_null(strstr(err, ":memory: is not a file"));
+    assert_int_equal(cli_db_path_check("file:x.db?mode=memory", err, sizeof err), CLI_USAGE);
+    assert_non_null(strstr(err, "SQLite URI"));
+    assert_null(strchr(err, '\n'));
+    assert_int_equal(cli_db_path_check("./file:x.db", err, sizeof err), CLI_OK);
+    assert_int_equal(cli_db_path_check("/tmp/u.db", err, sizeof err), CLI_OK);
+    assert_int_equal(cli_db_path_check("memory.db", err, sizeof err), CLI_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -525,6 +580,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_log_feel_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edit_adding_sign_advises, setup, teardown),
         cmocka_unit_test_setup_teardown(test_log_help_lists_codes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_only_needs_a_database, setup, teardown),
+        cmocka_unit_test(test_db_path_check),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

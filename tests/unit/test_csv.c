@@ -408,6 +408,35 @@ static void test_exact_buffer(void **state)
     check_error(&one_short, 4);
 }
 
+/* The formula guard: what it guards, and unguard(guard(s)) == s. */
+static void test_guard(void **state)
+{
+    static const char *const tricky[] = {
+        "=SUM(A1)", "+1", "-3 pain", "@home", "'", "''", "'=", "'=x", "'a", "'''x", "=",
+        "-",        "@", "+",       "a=b",   " =x", "x'", "",  "'\n=", "=\n'", "'-1",
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof tricky / sizeof tricky[0]; i++) {
+        const char *s = tricky[i];
+        char guarded[32];
+        snprintf(guarded, sizeof guarded, "%s%s", csv_needs_guard(s) ? "'" : "", s);
+        if (guarded[0] != '\0')
+            assert_null(strchr("=+-@", guarded[0])); /* nothing a spreadsheet evaluates */
+        if (guarded[0] == '\'')
+            assert_non_null(strchr("=+-@'", guarded[1])); /* an apostrophe always guards */
+        size_t len = strlen(guarded);
+        const char *back = csv_unguard(guarded, &len);
+        assert_int_equal(len, strlen(s));
+        assert_memory_equal(back, s, len);
+    }
+    assert_false(csv_needs_guard("plain"));
+    assert_false(csv_needs_guard(""));
+    assert_false(csv_needs_guard(" =x"));
+    size_t len = 2;
+    assert_string_equal(csv_unguard("'a", &len), "'a"); /* not a guard: kept */
+    assert_int_equal(len, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,7 +444,7 @@ int main(void)
         cmocka_unit_test(test_read_accepted), cmocka_unit_test(test_line_counting),
         cmocka_unit_test(test_round_trip),    cmocka_unit_test(test_errors),
         cmocka_unit_test(test_limits),        cmocka_unit_test(test_field_at_limit),
-        cmocka_unit_test(test_exact_buffer),
+        cmocka_unit_test(test_exact_buffer),  cmocka_unit_test(test_guard),
     };
     return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

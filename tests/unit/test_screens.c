@@ -998,6 +998,37 @@ static void test_script_errors(void **state)
     assert_null(second);
 }
 
+/* A hand-edited note with a C1 control, a bidi override and a zero-width
+ * space: the history draws each as U+FFFD, never raw. */
+static void test_history_replaces_refused_text(void **state)
+{
+    struct sfix *f = *state;
+    char err[STORE_ERR_LEN];
+    struct episode *ep = malloc(sizeof(*ep));
+    assert_non_null(ep);
+    episode_init(ep);
+    ep->started_at = NOW - HOUR_S;
+    ep->ended_at = NOW - HOUR_S / 2;
+    ep->intensity = 4;
+    ep->region = REGION_LOWER;
+    snprintf(ep->note, sizeof(ep->note), "a\xC2\x9B" "b\xE2\x80\xAE" "c\xE2\x80\x8B" "d");
+    assert_int_not_equal(episode_validate(ep, NOW, err, sizeof(err)), 0); /* refused typed */
+    assert_int_equal(store_episode_add(f->st, ep, NOW, err, sizeof(err)), STORE_OK);
+    free(ep);
+    sfix_open(f, 43, 132);
+    keys(f, "l");
+    assert_shows(f, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d");
+    assert_not_shows(f, "\xE2\x80\xAE");
+    assert_not_shows(f, "\xC2\x9B");
+    /* The form's notes field shows them as '?'. */
+    keys(f, "e");
+    assert_title(f, "Edit episode");
+    assert_shows(f, "a?b?c?d");
+    assert_not_shows(f, "\xE2\x80\xAE");
+    assert_not_shows(f, "\xE2\x80\x8B");
+    assert_not_shows(f, "\xC2\x9B");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, sfix_setup, sfix_teardown)
@@ -1042,6 +1073,7 @@ int main(void)
         T(test_too_small_then_back),
         T(test_too_small_on_start),
         T(test_script_errors),
+        T(test_history_replaces_refused_text),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

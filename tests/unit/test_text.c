@@ -144,11 +144,113 @@ static void test_wrap(void **state)
     expect_wrap("", 2, 80, "");
 }
 
+/* The one rule, code point by code point: the edges of every refused range
+ * and their neighbours, which pass. */
+static void test_refused_table(void **state)
+{
+    static const struct {
+        uint32_t cp;
+        int refused;
+    } cases[] = {
+        {0x00, 1},    {0x09, 1},    {0x0A, 1},    {0x1B, 1},    {0x1F, 1},    {0x20, 0},
+        {0x7E, 0},    {0x7F, 1},    {0x80, 1},    {0x9B, 1},    {0x9D, 1},    {0x9F, 1},
+        {0xA0, 0},    {0xE9, 0},    {0x200A, 0},  {0x200B, 1},  {0x200D, 1},  {0x200F, 1},
+        {0x2010, 0},  {0x2029, 0},  {0x202A, 1},  {0x202E, 1},  {0x202F, 0},  {0x2065, 0},
+        {0x2066, 1},  {0x2069, 1},  {0x206A, 0},  {0xFEFE, 0},  {0xFEFF, 1},  {0xFFFD, 0},
+        {0x1F642, 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        if (text_cp_refused(cases[i].cp) != cases[i].refused)
+            fail_msg("U+%04X: refused %d, want %d", (unsigned)cases[i].cp,
+                     text_cp_refused(cases[i].cp), cases[i].refused);
+    }
+}
+
+/* The same rule over strings, as episode.c and xfer.c ask it. */
+static void test_valid_table(void **state)
+{
+    static const struct {
+        const char *in;
+        unsigned keep;
+        int ok;
+    } cases[] = {
+        {"plain", 0, 1},
+        {"tab\there", 0, 0},
+        {"tab\there", TEXT_KEEP_TAB, 1},
+        {"a\nb", TEXT_KEEP_TAB, 0},
+        {"a\nb", TEXT_KEEP_NEWLINE, 1},
+        {"a\rb", TEXT_KEEP_TAB | TEXT_KEEP_NEWLINE, 0},
+        {"\xC2\x80", TEXT_KEEP_TAB, 0},                  /* U+0080 */
+        {"x\xC2\x9B" "31m", TEXT_KEEP_TAB, 0},           /* C1 CSI */
+        {"\xC2\x9D" "0;title\xC2\x9C", TEXT_KEEP_TAB, 0}, /* C1 OSC ... ST */
+        {"\xC2\xA0nbsp", TEXT_KEEP_TAB, 1},              /* U+00A0 passes */
+        {"evil\xE2\x80\xAEgnp.exe", TEXT_KEEP_TAB, 0},   /* U+202E RLO */
+        {"\xE2\x80\xAA", 0, 0},                          /* U+202A LRE */
+        {"\xE2\x81\xA6x\xE2\x81\xA9", 0, 0},             /* U+2066 .. U+2069 */
+        {"zero\xE2\x80\x8Bwidth", 0, 0},                 /* U+200B */
+        {"\xE2\x80\x8F", 0, 0},                          /* U+200F RLM */
+        {"\xEF\xBB\xBF" "bom", 0, 0},                    /* U+FEFF */
+        {"\xE2\x80\x94 dash \xE2\x80\xAF", 0, 1},        /* U+2014, U+202F pass */
+        {"\xE2\x81\xAA", 0, 1},                          /* U+206A passes */
+        {"\xC2", TEXT_KEEP_TAB, 0},                      /* cut short */
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *in = cases[i].in;
+        if (text_valid_n(in, strlen(in), cases[i].keep) != cases[i].ok)
+            fail_msg("case %zu: valid %d, want %d", i, !cases[i].ok, cases[i].ok);
+    }
+    assert_false(text_valid_n("a\0b", 3, TEXT_KEEP_TAB)); /* a NUL inside */
+    assert_false(text_utf8_valid("note \xE2\x80\xAE", 1));
+    assert_false(text_utf8_valid("\xC2\x85", 1)); /* NEL is not a newline */
+}
+
+static void expect_clean(const char *in, unsigned keep, const char *want)
+{
+    char out[64];
+    size_t n = text_clean(in, keep, out, sizeof out);
+    assert_string_equal(out, want);
+    assert_int_equal(n, strlen(want));
+}
+
+#define R TEXT_REPLACEMENT
+
+static void test_clean(void **state)
+{
+    (void)state;
+    expect_clean("plain \xE7\x97\x9B", 0, "plain \xE7\x97\x9B");
+    expect_clean("a\x1b[31mb", 0, "a" R "[31mb");
+    expect_clean("x\xC2\x9By", 0, "x" R "y");
+    expect_clean("\xE2\x80\xAEz", 0, R "z");
+    expect_clean("a\tb\nc", TEXT_KEEP_TAB, "a\tb" R "c");
+    expect_clean("a\tb\nc", TEXT_KEEP_TAB | TEXT_KEEP_NEWLINE, "a\tb\nc");
+    expect_clean("\xFF\xC0\xAF", 0, R R R); /* each bad byte on its own */
+    expect_clean("\xEF\xBF\xBD", 0, R);     /* a real U+FFFD stays */
+    /* Stops before a character that would not fit whole. */
+    char small[5];
+    assert_int_equal(text_clean("ab\xE7\x97\x9B", 0, small, sizeof small), 2);
+    assert_string_equal(small, "ab");
+    assert_int_equal(text_clean("abcd", 0, small, sizeof small), 4);
+    assert_string_equal(small, "abcd");
+    /* text_write_clean writes what text_clean makes. */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    text_write_clean(f, "n\xC2\x9Bo\te", 6, TEXT_KEEP_TAB);
+    assert_int_equal(fclose(f), 0);
+    assert_string_equal(buf, "n" R "o\te");
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lead),  cmocka_unit_test(test_decode), cmocka_unit_test(test_valid),
         cmocka_unit_test(test_width), cmocka_unit_test(test_wrap),
+        cmocka_unit_test(test_refused_table), cmocka_unit_test(test_valid_table),
+        cmocka_unit_test(test_clean),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

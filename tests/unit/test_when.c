@@ -484,6 +484,10 @@ static void test_message_edges(void **state)
     assert_int_equal(when_parse("a\nb\033c", 0, &out, err, sizeof err), -1);
     assert_non_null(strstr(err, "\"a?b?c\""));
     assert_null(strchr(err, '\033'));
+    /* Nor do C1 controls, bidi overrides or zero-width characters. */
+    assert_int_equal(when_parse("a\xC2\x9B" "b\xE2\x80\xAE" "c\xE2\x80\x8B" "d\xC3\xA9", 0, &out,
+                                err, sizeof err), -1);
+    assert_non_null(strstr(err, "\"a?b?c?d\xC3\xA9\""));
     /* A short buffer is filled and terminated, not overrun. */
     memset(small, 'Z', sizeof small);
     assert_int_equal(when_parse("bogus", 0, &out, small, sizeof small), -1);

@@ -721,6 +721,87 @@ static void test_format_parse(void **state)
     assert_string_equal(err, "invalid format \"xml\": use csv or json");
 }
 
+/* Notes and tags that a spreadsheet would evaluate travel guarded through
+ * the CSV and come back byte for byte, apostrophes included. */
+static void test_guard_round_trip(void **state)
+{
+    static const char *const tricky[] = {
+        "=SUM(A1)", "+1", "-3 pain", "@home", "'",  "''", "'=x", "'a", "'''x",
+        "=",        "-",  "x'",      "a=b",   "'-1", "=cmd|' /C calc'!A0", "plain",
+    };
+    static struct episode ep;
+    char err[UNKNOT_ERR_LEN];
+    (void)state;
+    for (size_t i = 0; i < sizeof tricky / sizeof tricky[0]; i++) {
+        struct xfer_writer w;
+        char *out = NULL;
+        size_t len = 0;
+        int rc;
+        sample_episode(&ep);
+        ep.ntags = 0;
+        snprintf(ep.note, sizeof ep.note, "%s", tricky[i]);
+        assert_int_equal(episode_add_tag(&ep, TAG_MEDICATION, tricky[i], err, sizeof err), 0);
+        FILE *f = open_memstream(&out, &len);
+        assert_non_null(f);
+        xfer_write_begin(&w, f, XFER_CSV);
+        assert_int_equal(xfer_write_episode(&w, &ep), 0);
+        assert_int_equal(xfer_write_end(&w), 0);
+        assert_int_equal(fclose(f), 0);
+        if (strchr("=+-@'", tricky[i][0])) {
+            char want[64];
+            snprintf(want, sizeof want, ",'%s", tricky[i]);
+            assert_non_null(strstr(out, want)); /* guarded in the file */
+        }
+        assert_int_equal(read_all(out, NOW, err, sizeof err, &rc), 1);
+        assert_int_equal(rc, 0);
+        assert_string_equal(item.ep.note, tricky[i]);
+        assert_int_equal(item.ep.ntags, 1);
+        assert_string_equal(item.ep.tags[0].text, tricky[i]);
+        free(out);
+    }
+}
+
+/* A bidi override is refused at import with a line number; what a
+ * database holds is exported replaced (CSV) or escaped (JSON). */
+static void test_refused_text(void **state)
+{
+    static struct episode ep;
+    char err[UNKNOT_ERR_LEN];
+    int rc;
+    (void)state;
+    char *csv = export_sample(XFER_CSV, 1);
+    char *p = strstr(csv, "lifting");
+    assert_non_null(p);
+    size_t blen = strlen(csv) + 8;
+    char *bad = malloc(blen);
+    assert_non_null(bad);
+    snprintf(bad, blen, "%.*s\xE2\x80\xAE%s", (int)(p - csv), csv, p);
+    assert_int_equal(read_all(bad, NOW, err, sizeof err, &rc), 0);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "invalid tag: text must be on one line, without control"));
+    free(bad);
+    free(csv);
+
+    sample_episode(&ep);
+    snprintf(ep.note, sizeof ep.note, "a\xC2\x9B" "31mb\xE2\x80\x8B" "c");
+    for (int fmt = 0; fmt < 2; fmt++) {
+        struct xfer_writer w;
+        char *out = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&out, &len);
+        assert_non_null(f);
+        xfer_write_begin(&w, f, fmt ? XFER_JSON : XFER_CSV);
+        assert_int_equal(xfer_write_episode(&w, &ep), 0);
+        assert_int_equal(xfer_write_end(&w), 0);
+        assert_int_equal(fclose(f), 0);
+        assert_null(strstr(out, "\xC2\x9B"));
+        assert_null(strstr(out, "\xE2\x80\x8B"));
+        assert_non_null(strstr(out, fmt ? "a\\u009b31mb\\u200bc"
+                                        : "a\xEF\xBF\xBD" "31mb\xEF\xBF\xBD" "c"));
+        free(out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -733,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_v1_errors),        cmocka_unit_test(test_v1_written_as_v2),
         cmocka_unit_test(test_every_tag_kind),   cmocka_unit_test(test_tag_kind_error),
         cmocka_unit_test(test_error_sticks),     cmocka_unit_test(test_format_parse),
+        cmocka_unit_test(test_guard_round_trip), cmocka_unit_test(test_refused_text),
     };
     return cmocka_run_group_tests_name("xfer", tests, setup, NULL);
 }

@@ -3,6 +3,7 @@
 # period; a date-only --until is the whole day in report and list; the
 # JSON says the same.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../bench/gen.sh" # new_db
 
 DB=$E2E_TMP/period.db
 log --at "20d ago" --for 15d -i 8 -r lower --note "a long spell"
@@ -31,7 +32,8 @@ if command -v jq >/dev/null; then
     expect_eq "$(echo "$OUT" | jq -r '.format + " " + (.version | tostring)')" "unknot-report 1" \
         "format and version"
     expect_eq "$(echo "$OUT" | jq -r '.duration.ongoing | type')" array "ongoing is an array"
-    DB=$E2E_TMP/empty.db run --db "$E2E_TMP/empty.db" report --format json
+    new_db "$E2E_TMP/empty.db" # report never creates a database
+    run --db "$E2E_TMP/empty.db" report --format json
     expect_rc 0 "an empty report"
     expect_eq "$(echo "$OUT" | jq -r '.duration.median_s | type')" null "median_s when empty"
     expect_eq "$(echo "$OUT" | jq -r '.duration.ongoing | type')" array "ongoing when empty"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Makes sure the Debian packages that unknot builds and tests with are here.
 # As root it installs what is missing; otherwise it prints the exact command.
 set -u

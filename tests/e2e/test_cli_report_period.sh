@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # The report's period on the real binary and clock (issue 11, deliverable 2):
 # a period inside a long episode counts it, marked as begun before the
 # period; a date-only --until is the whole day in report and list; the

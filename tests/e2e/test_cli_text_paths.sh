@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Issue 12, deliverables 4 and 5 from the command line. Text: control, bidi
 # and zero-width characters are refused at every entry and never printed
 # raw, whatever a hand-edited database holds; the CSV export guards text a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The report's period (issue 11, deliverable 2; CONTENT.md, "Questions a
  * clinician asks"): every episode active in the period counts, also one
  * begun before it; durations say what they measure; time without an

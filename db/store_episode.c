@@ -180,25 +180,14 @@ int db_tags_load(struct store *st, struct episode *ep, char *err, size_t errlen)
     return STORE_OK;
 }
 
-int store_episode_add(struct store *st, struct episode *ep, int64_t now, char *err,
-                      size_t errlen)
+/* The insert of ep inside the caller's transaction; *id gets its id. */
+static int episode_insert_in_tx(struct store *st, const struct episode *ep, int64_t now,
+                                int64_t *id, char *err, size_t errlen)
 {
-    int rc = episode_check_enums(ep, err, errlen);
-    if (rc == STORE_OK)
-        rc = db_tx_begin(st, err, errlen);
-    if (rc != STORE_OK)
-        return rc;
-    int64_t id = 0;
-    rc = episode_write(st, SQL_EP_INSERT, ep, now, "saving episode", err, errlen);
+    int rc = episode_write(st, SQL_EP_INSERT, ep, now, "saving episode", err, errlen);
     if (rc == STORE_OK) {
-        id = sqlite3_last_insert_rowid(st->db);
-        rc = tags_insert(st, id, ep, err, errlen);
-    }
-    rc = db_tx_end(st, rc, err, errlen);
-    if (rc == STORE_OK) {
-        ep->id = id;
-        ep->created_at = now;
-        ep->updated_at = now;
+        *id = sqlite3_last_insert_rowid(st->db);
+        rc = tags_insert(st, *id, ep, err, errlen);
     }
     return rc;
 }
@@ -219,18 +208,39 @@ static int episode_update_in_tx(struct store *st, const struct episode *ep, int6
     return rc;
 }
 
-int store_episode_update(struct store *st, struct episode *ep, int64_t now, char *err,
-                         size_t errlen)
+/* A new episode (ep->id 0 on the way in) or a replaced one, in one
+ * transaction; the times it sets are set only once it is committed. */
+static int episode_save(struct store *st, struct episode *ep, int insert, int64_t now, char *err,
+                        size_t errlen)
 {
     int rc = episode_check_enums(ep, err, errlen);
     if (rc == STORE_OK)
         rc = db_tx_begin(st, err, errlen);
     if (rc != STORE_OK)
         return rc;
-    rc = db_tx_end(st, episode_update_in_tx(st, ep, now, err, errlen), err, errlen);
-    if (rc == STORE_OK)
-        ep->updated_at = now;
-    return rc;
+    int64_t id = ep->id;
+    rc = insert ? episode_insert_in_tx(st, ep, now, &id, err, errlen)
+                : episode_update_in_tx(st, ep, now, err, errlen);
+    rc = db_tx_end(st, rc, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    ep->id = id;
+    if (insert)
+        ep->created_at = now;
+    ep->updated_at = now;
+    return STORE_OK;
+}
+
+int store_episode_add(struct store *st, struct episode *ep, int64_t now, char *err,
+                      size_t errlen)
+{
+    return episode_save(st, ep, 1, now, err, errlen);
+}
+
+int store_episode_update(struct store *st, struct episode *ep, int64_t now, char *err,
+                         size_t errlen)
+{
+    return episode_save(st, ep, 0, now, err, errlen);
 }
 
 int store_episode_edit(struct store *st, int64_t id, store_edit_fn edit, void *ctx,

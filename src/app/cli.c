@@ -429,34 +429,12 @@ static int cmd_end(struct cli_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
-static const struct option list_longopts[] = {
-    {"since", required_argument, NULL, OPT_SINCE},
-    {"until", required_argument, NULL, OPT_UNTIL},
-    {"help", no_argument, NULL, OPT_HELP},
-    {NULL, 0, NULL, 0},
-};
-
 static int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-    int64_t since = INT64_MIN, until = INT64_MAX;
-    char err[UNKNOT_ERR_LEN];
-    int c;
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", list_longopts, NULL)) != -1) {
-        if (c == OPT_HELP || c == 'h') {
-            fputs(usage_list, ctx->out);
-            return CLI_OK;
-        }
-        if (c != OPT_SINCE && c != OPT_UNTIL)
-            return cli_bad_option(ctx, argv[0], c, argc, argv);
-        if ((c == OPT_SINCE ? when_parse(optarg, ctx->now, &since, err, sizeof(err))
-                            : when_parse_end(optarg, ctx->now, &until, err, sizeof(err))) != 0) {
-            fprintf(ctx->err, "unknot list: %s\n", err);
-            return CLI_USAGE;
-        }
-    }
-    if (optind < argc)
-        return cli_extra_args(ctx, argv[0], argv[optind]);
+    int64_t since, until;
+    int rc = cli_parse_period(ctx, argc, argv, usage_list, &since, &until);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
     return cli_list_episodes(ctx, since, until);
 }
 

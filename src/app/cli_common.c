@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "src/when.h"
 
 void cli_getopt_reset(void)
 {
@@ -88,6 +89,37 @@ int cli_parse_help_only(struct cli_ctx *ctx, int argc, char **argv, const char *
         }
         return cli_bad_option(ctx, argv[0], c, argc, argv);
     }
+    return CLI_OK;
+}
+
+int cli_parse_period(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                     int64_t *since, int64_t *until)
+{
+    enum { PERIOD_SINCE = 1000, PERIOD_UNTIL };
+    static const struct option longopts[] = {{"since", required_argument, NULL, PERIOD_SINCE},
+                                             {"until", required_argument, NULL, PERIOD_UNTIL},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    char err[UNKNOT_ERR_LEN];
+    int c;
+    *since = INT64_MIN;
+    *until = INT64_MAX;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(usage, ctx->out);
+            return -1;
+        }
+        if (c != PERIOD_SINCE && c != PERIOD_UNTIL)
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        if ((c == PERIOD_SINCE ? when_parse(optarg, ctx->now, since, err, sizeof(err))
+                               : when_parse_end(optarg, ctx->now, until, err, sizeof(err))) != 0) {
+            fprintf(ctx->err, "unknot %s: %s\n", argv[0], err);
+            return CLI_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_extra_args(ctx, argv[0], argv[optind]);
     return CLI_OK;
 }
 

@@ -32,6 +32,13 @@ int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, int64_t *id);
  * printing usage) and bad options; CLI_OK leaves optind at the operands. */
 int cli_parse_help_only(struct cli_ctx *ctx, int argc, char **argv, const char *usage);
 
+/* For commands that list a period (list, sessions): --since WHEN, --until
+ * WHEN (a bare date is the whole of that day) and --help, no operands.
+ * *since and *until are INT64_MIN / INT64_MAX when not given. Returns
+ * CLI_OK, -1 after printing usage, or CLI_USAGE after a message. */
+int cli_parse_period(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                     int64_t *since, int64_t *until);
+
 /* For commands whose only argument is an ID: handles --help (returns -1
  * after printing usage) and bad options. */
 int cli_parse_id_only(struct cli_ctx *ctx, int argc, char **argv, const char *usage,

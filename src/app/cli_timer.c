@@ -219,29 +219,9 @@ static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
 
 int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"since", required_argument, NULL, OPT_SINCE},
-        {"until", required_argument, NULL, OPT_UNTIL},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0},
-    };
-    int64_t since = INT64_MIN, until = INT64_MAX;
-    char err[UNKNOT_ERR_LEN];
-    int c;
-    cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        if (c == OPT_HELP || c == 'h') {
-            fputs(usage_sessions, ctx->out);
-            return CLI_OK;
-        }
-        if (c != OPT_SINCE && c != OPT_UNTIL)
-            return cli_bad_option(ctx, argv[0], c, argc, argv);
-        if (when_parse(optarg, ctx->now, c == OPT_SINCE ? &since : &until, err, sizeof(err)) != 0) {
-            fprintf(ctx->err, "unknot sessions: %s\n", err);
-            return CLI_USAGE;
-        }
-    }
-    if (optind < argc)
-        return cli_extra_args(ctx, argv[0], argv[optind]);
+    int64_t since, until;
+    int rc = cli_parse_period(ctx, argc, argv, usage_sessions, &since, &until);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
     return list_sessions(ctx, since, until);
 }

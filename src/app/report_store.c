@@ -17,6 +17,35 @@ struct work {
     struct episode ep;
 };
 
+typedef void (*feed_fn)(struct report *r, const void *row);
+
+/* Feeds every row of it (of type row, read into buf) to feed, then frees
+ * it; rc is how opening it went. STORE_END when every row was fed, else
+ * the error. */
+static int feed_rows(int rc, struct store_iter *it, enum store_row row, void *buf, feed_fn feed,
+                     struct report *r, char *err, size_t errlen)
+{
+    while (rc == STORE_OK && (rc = store_iter_next_row(it, row, buf, err, errlen)) == STORE_OK)
+        feed(r, buf);
+    store_iter_free(&it);
+    return rc;
+}
+
+static void put_episode(struct report *r, const void *row)
+{
+    report_feed_episode(r, row);
+}
+
+static void put_check(struct report *r, const void *row)
+{
+    report_feed_check(r, row);
+}
+
+static void put_session(struct report *r, const void *row)
+{
+    (void)report_feed_session(r, row); /* an unknown kind is left out, by design */
+}
+
 static int feed_episodes(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
                          size_t errlen)
 {
@@ -29,11 +58,7 @@ static int feed_episodes(struct store *st, struct work *w, int64_t from, int64_t
         report_set_logged_since(&w->r, first);
     if (rc == STORE_OK)
         rc = store_episodes_active_iter(st, from, to, STORE_ITER_TAGS, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_iter_next(it, &w->ep, err, errlen)) == STORE_OK) {
-        report_feed_episode(&w->r, &w->ep);
-    }
-    store_iter_free(&it);
-    return rc;
+    return feed_rows(rc, it, STORE_ROW_EPISODE, &w->ep, put_episode, &w->r, err, errlen);
 }
 
 static int feed_durations(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
@@ -57,11 +82,7 @@ static int feed_checks(struct store *st, struct work *w, int64_t from, int64_t t
     struct store_iter *it = NULL;
     struct check c;
     int rc = store_checks_iter(st, from, to, STORE_NEWEST_FIRST, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, errlen)) == STORE_OK) {
-        report_feed_check(&w->r, &c);
-    }
-    store_iter_free(&it);
-    return rc;
+    return feed_rows(rc, it, STORE_ROW_CHECK, &c, put_check, &w->r, err, errlen);
 }
 
 static int feed_sessions(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
@@ -70,11 +91,7 @@ static int feed_sessions(struct store *st, struct work *w, int64_t from, int64_t
     struct store_iter *it = NULL;
     struct session s;
     int rc = store_sessions_iter(st, from, to, STORE_OLDEST_FIRST, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_iter_next(it, &s, err, errlen)) == STORE_OK) {
-        (void)report_feed_session(&w->r, &s); /* an unknown kind is left out, by design */
-    }
-    store_iter_free(&it);
-    return rc;
+    return feed_rows(rc, it, STORE_ROW_SESSION, &s, put_session, &w->r, err, errlen);
 }
 
 /* Everything the report counts, read in one snapshot. */

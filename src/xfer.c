@@ -816,7 +816,9 @@ static int csv_values(struct xfer_reader *r, enum rtype t, struct fval *v)
         v[i].line = r->rec.line;
         v[i].text = r->rec.fields[1 + i];
         v[i].len = r->rec.lens[1 + i];
-        if (rd->defs[i].type == F_FREE)
+        /* Version 1 (unknot 0.1) wrote free text as typed: a note that
+         * began "'=" there is that note, not a guarded "=". */
+        if (rd->defs[i].type == F_FREE && r->version >= 2)
             v[i].text = csv_unguard(v[i].text, &v[i].len);
         v[i].null = v[i].len == 0;
     }

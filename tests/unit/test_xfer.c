@@ -721,6 +721,19 @@ static void test_format_parse(void **state)
     assert_string_equal(err, "invalid format \"xml\": use csv or json");
 }
 
+/* A version-1 file (unknot 0.1) was written unguarded: its "'=x" note is
+ * that note, and comes in as it stands. */
+static void test_v1_text_is_not_unguarded(void **state)
+{
+    char doc[2048], err[UNKNOT_ERR_LEN];
+    int rc;
+    (void)state;
+    snprintf(doc, sizeof doc, "%s%s", csv_header_v1, EP "5,lower,,'=x,,\r\n");
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 1);
+    assert_int_equal(rc, 0);
+    assert_string_equal(item.ep.note, "'=x");
+}
+
 /* Notes and tags that a spreadsheet would evaluate travel guarded through
  * the CSV and come back byte for byte, apostrophes included. */
 static void test_guard_round_trip(void **state)
@@ -814,7 +827,7 @@ int main(void)
         cmocka_unit_test(test_v1_errors),        cmocka_unit_test(test_v1_written_as_v2),
         cmocka_unit_test(test_every_tag_kind),   cmocka_unit_test(test_tag_kind_error),
         cmocka_unit_test(test_error_sticks),     cmocka_unit_test(test_format_parse),
-        cmocka_unit_test(test_guard_round_trip), cmocka_unit_test(test_refused_text),
+        cmocka_unit_test(test_guard_round_trip), cmocka_unit_test(test_v1_text_is_not_unguarded), cmocka_unit_test(test_refused_text),
     };
     return cmocka_run_group_tests_name("xfer", tests, setup, NULL);
 }

@@ -49,7 +49,7 @@ struct cursor {
 
 /* A local wall-clock time; mon is 1..12. */
 struct civil {
-    int year, mon, mday, hour, min;
+    int year, mon, mday, hour, min, sec;
     int whole_day; /* set by finish_date: a date without a time of day */
 };
 
@@ -177,6 +177,7 @@ static void civil_to_tm(const struct civil *cv, int isdst, struct tm *tm)
     tm->tm_mday = cv->mday;
     tm->tm_hour = cv->hour;
     tm->tm_min = cv->min;
+    tm->tm_sec = cv->sec;
     tm->tm_isdst = isdst;
 }
 
@@ -220,7 +221,7 @@ static enum werr resolve(const struct civil *cv, int64_t *out)
         civil_to_tm(cv, isdst[i], &tm);
         t = mktime(&tm);
         if (!localtime_r(&t, &back) || !same_day(&back, cv) || back.tm_hour != cv->hour ||
-            back.tm_min != cv->min || back.tm_sec != 0)
+            back.tm_min != cv->min || back.tm_sec != cv->sec)
             continue;
         if (!found || (int64_t)t < *out)
             *out = (int64_t)t;
@@ -247,7 +248,7 @@ static enum werr day_start(const struct civil *cv, int64_t *out)
     struct civil midnight = *cv;
     int found = 0;
     size_t i;
-    midnight.hour = midnight.min = 0;
+    midnight.hour = midnight.min = midnight.sec = 0;
     for (i = 0; i < sizeof isdst / sizeof isdst[0]; i++) {
         struct tm tm;
         time_t t;
@@ -264,12 +265,43 @@ static enum werr day_start(const struct civil *cv, int64_t *out)
 
 /* ---- the forms ---------------------------------------------------------- */
 
-/* H:MM or HH:MM. */
-static enum werr scan_clock(struct cursor *c, struct civil *cv)
+/* H:MM or HH:MM, then :SS when the caller allows seconds (after a date,
+ * as the export writes its times). */
+static enum werr scan_clock(struct cursor *c, int allow_sec, struct civil *cv)
 {
     if (!eat_digits(c, 1, 2, &cv->hour) || !eat_char(c, ':') || !eat_digits(c, 2, 2, &cv->min))
         return WE_SYNTAX;
-    return cv->hour > 23 || cv->min > 59 ? WE_CLOCK : WE_OK;
+    cv->sec = 0;
+    if (allow_sec && eat_char(c, ':') && !eat_digits(c, 2, 2, &cv->sec))
+        return WE_SYNTAX;
+    return cv->hour > 23 || cv->min > 59 || cv->sec > 59 ? WE_CLOCK : WE_OK;
+}
+
+/* The offset of an RFC 3339 time, seconds east: Z, +HH:MM or -HH:MM.
+ * Returns 0 when there is none (the time is local), 1 with one, -1 on a
+ * malformed one. */
+static int scan_offset(struct cursor *c, int64_t *off)
+{
+    int h, m, sign;
+    if (eat_char(c, 'z')) {
+        *off = 0;
+        return 1;
+    }
+    if (at_end(c) || (*c->p != '+' && *c->p != '-'))
+        return 0;
+    sign = *c->p++ == '-' ? -1 : 1;
+    if (!eat_digits(c, 2, 2, &h) || !eat_char(c, ':') || !eat_digits(c, 2, 2, &m) || h > 23 ||
+        m > 59)
+        return -1;
+    *off = sign * (int64_t)(h * 3600 + m * 60);
+    return 1;
+}
+
+/* A wall-clock time at a fixed offset: the zone does not matter. */
+static int64_t at_offset(const struct civil *cv, int64_t off)
+{
+    return days_since_epoch(cv->year, cv->mon, cv->mday) * 86400 + cv->hour * 3600 +
+           cv->min * 60 + cv->sec - off;
 }
 
 /* YYYY-MM-DD, strictly four-two-two digits. */
@@ -330,19 +362,28 @@ static enum werr check_duration(int64_t secs)
     return secs > WHEN_DUR_MAX ? WE_LONG : WE_OK;
 }
 
-/* [blanks HH:MM] end, after a date has been set in cv. */
-static enum werr finish_date(struct cursor *c, int allow_t, struct civil *cv, int64_t *out)
+/* [blanks HH:MM] end, after a date has been set in cv. A calendar date
+ * (allow_iso) also takes the export's form: T, seconds and an offset. */
+static enum werr finish_date(struct cursor *c, int allow_iso, struct civil *cv, int64_t *out)
 {
     enum werr e;
+    int64_t off;
+    int has_off;
     if (at_end(c)) {
         cv->whole_day = 1;
         return day_start(cv, out);
     }
-    if (!(allow_t && eat_char(c, 't')) && !eat_blanks(c))
+    if (!(allow_iso && eat_char(c, 't')) && !eat_blanks(c))
         return WE_SYNTAX;
-    if ((e = scan_clock(c, cv)) != WE_OK)
+    if ((e = scan_clock(c, allow_iso, cv)) != WE_OK)
         return e;
-    return at_end(c) ? resolve(cv, out) : WE_SYNTAX;
+    has_off = allow_iso ? scan_offset(c, &off) : 0;
+    if (has_off < 0 || !at_end(c))
+        return WE_SYNTAX;
+    if (has_off == 0)
+        return resolve(cv, out);
+    *out = at_offset(cv, off);
+    return WE_OK;
 }
 
 /* today | yesterday, with an optional time. */
@@ -362,7 +403,7 @@ static enum werr parse_date_form(struct cursor *c, struct civil *cv, int64_t *ou
 /* HH:MM alone is today at that time, even if later than now. */
 static enum werr parse_clock_form(struct cursor *c, int64_t now, struct civil *cv, int64_t *out)
 {
-    enum werr e = scan_clock(c, cv);
+    enum werr e = scan_clock(c, 0, cv);
     if (e != WE_OK)
         return e;
     if (!at_end(c))
@@ -478,7 +519,7 @@ static int parse_text(const char *text, int64_t now, int64_t *out, int *whole_da
                       size_t errlen)
 {
     struct cursor c;
-    struct civil cv = {0, 0, 0, 0, 0, 0};
+    struct civil cv = {0, 0, 0, 0, 0, 0, 0};
     int64_t t = 0;
     enum werr e;
     if (!text)

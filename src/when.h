@@ -8,6 +8,9 @@
  *   today HH:MM | yesterday HH:MM     ("yesterday 9:00")
  *   YYYY-MM-DD                        midnight
  *   YYYY-MM-DD HH:MM                  (also YYYY-MM-DDTHH:MM)
+ *   YYYY-MM-DD[T| ]HH:MM:SS[OFFSET]   the export's form (RFC 3339); OFFSET
+ *                                     is Z, +HH:MM or -HH:MM and decides
+ *                                     the instant; without it, local
  *   HH:MM                             today at that time (H:MM too)
  *   DUR ago                           ("3h ago", "2d ago", "1h30m ago")
  * DUR: one or more NUMBER UNIT groups, units s, m, h, d, biggest first,

@@ -144,6 +144,13 @@ static void test_forms_utc(void **state)
         {now, "366d ago", now - 366 * 86400},
         {now, "3H AGO", now - 3 * 3600},
         {now, "3h \t ago", now - 3 * 3600},
+        /* The export's own form (RFC 3339), so a time copied from it works. */
+        {now, "2026-11-20T14:30:00+01:00", utc(2026, 11, 20, 13, 30)},
+        {now, "2026-11-20T14:30:00Z", utc(2026, 11, 20, 14, 30)},
+        {now, "2026-11-20T14:30:07z", utc(2026, 11, 20, 14, 30) + 7},
+        {now, "2026-11-20 14:30:59-05:30", utc(2026, 11, 20, 20, 0) + 59},
+        {now, "2026-11-20T14:30:07", utc(2026, 11, 20, 14, 30) + 7},
+        {now, "2026-11-20T00:30:00+01:00", utc(2026, 11, 19, 23, 30)},
     };
     (void)state;
     set_tz("UTC");
@@ -165,6 +172,9 @@ static void test_forms_berlin(void **state)
         {now, "2026-07-01", cest(2026, 7, 1, 0, 0)},
         {now, "1970-01-01", -3600},
         {now, "3h ago", now - 3 * 3600},
+        /* An offset decides, not the zone; without one the time is local. */
+        {now, "2026-07-01T12:00:00+00:00", cest(2026, 7, 1, 14, 0)},
+        {now, "2026-07-01T12:00:30", cest(2026, 7, 1, 12, 0) + 30},
     };
     (void)state;
     set_tz("Europe/Berlin");
@@ -433,6 +443,14 @@ static void test_when_refused(void **state)
         {"30m1h ago", "biggest first"},
         {"2026-11-20 14:30x", FORMS},
         {"2026-11-20 14:30 +01:00", FORMS},
+        {"2026-11-20T14:30:00+1:00", FORMS},
+        {"2026-11-20T14:30:00+01", FORMS},
+        {"2026-11-20T14:30:00+24:00", FORMS},
+        {"2026-11-20T14:30:0", FORMS},
+        {"2026-11-20T14:30:60", "no such time of day"},
+        {"2026-11-20T14:30:00ZZ", FORMS},
+        {"today 14:30:00", FORMS},
+        {"14:30Z", FORMS},
         {"2026-11-20T", FORMS},
         {"2026-11-20 14:3", FORMS},
         {"2026-1-5", FORMS},

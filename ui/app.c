@@ -132,7 +132,11 @@ int64_t app_mono_ms(void)
     if (fixed_clock)
         return fixed_clock->mono_ms;
     struct timespec ts;
+    /* CLOCK_BOOTTIME is Linux's; elsewhere (and on kernels that refuse it)
+     * the monotonic clock, which may pause over a suspend. */
+#ifdef CLOCK_BOOTTIME
     if (clock_gettime(CLOCK_BOOTTIME, &ts) != 0)
+#endif
         clock_gettime(CLOCK_MONOTONIC, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

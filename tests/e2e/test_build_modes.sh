@@ -30,14 +30,16 @@ case $out in "SKIP: test_tui_timer.sh: needs"*faketime*) pass ;;
     *) fail "the timer tests without faketime do not say SKIP: $out" ;; esac
 
 # ---- the builder's flags add to ours ----------------------------------------
-cmd=$(cd "$ROOT" && make -n -B BUILD="$E2E_TMP/b" CFLAGS=-O3 CPPFLAGS=-DPACKAGER=1 \
+# env -i: make check runs this with WERROR, OPT (and MAKEFLAGS) in the
+# environment; a packager's make starts without them.
+cmd=$(cd "$ROOT" && env -i PATH="$PATH" make -n -B BUILD="$E2E_TMP/b" CFLAGS=-O3 CPPFLAGS=-DPACKAGER=1 \
       "$E2E_TMP/b/src/when.o" 2>&1 | grep ' -c ')
 for want in "-I." "-D_XOPEN_SOURCE=700" "-DUNKNOT_VERSION=" "-DPACKAGER=1" "-std=c11" "-O3"; do
     case $cmd in *" $want"*) pass ;; *) fail "make CFLAGS=-O3 CPPFLAGS=...: '$want' missing: $cmd" ;; esac
 done
 case $cmd in *-Werror*) fail "a plain build turns warnings into errors: $cmd" ;; *) pass ;; esac
 case $cmd in *"-O2 "*"-O3"*) pass ;; *) fail "the builder's -O3 does not come last: $cmd" ;; esac
-cmd=$(cd "$ROOT" && make -n -B BUILD="$E2E_TMP/b" WERROR=-Werror "$E2E_TMP/b/src/when.o" 2>&1)
+cmd=$(cd "$ROOT" && env -i PATH="$PATH" make -n -B BUILD="$E2E_TMP/b" WERROR=-Werror "$E2E_TMP/b/src/when.o" 2>&1)
 case $cmd in *-Werror*) pass ;; *) fail "the developer mode has no -Werror: $cmd" ;; esac
 grep -q 'STRICT) check-layers' "$ROOT/Makefile" && pass || fail "make check does not build strict"
 

@@ -63,7 +63,9 @@ static void init_colors(void)
         [UC_URGENT] = {COLOR_RED, A_BOLD | A_UNDERLINE}, [UC_OK] = {COLOR_GREEN, A_NORMAL},
         [UC_DIM] = {-1, A_DIM},           [UC_SELECTED] = {-1, A_REVERSE},
     };
-    int use_color = has_colors() && getenv("NO_COLOR") == NULL;
+    /* no-color.org: NO_COLOR present and not empty turns colour off. */
+    const char *no_color = getenv("NO_COLOR");
+    int use_color = has_colors() && (no_color == NULL || no_color[0] == '\0');
     if (use_color) {
         start_color();
         use_default_colors();

@@ -59,6 +59,8 @@ static const char *const sql_text[SQL_COUNT] = {
     [SQL_JOURNAL_WAL] = "PRAGMA journal_mode = WAL",
     [SQL_SET_APP_ID] = "PRAGMA application_id = " STR(SCHEMA_APPLICATION_ID),
     [SQL_OPTIMIZE] = "PRAGMA optimize",
+    /* Changes when another connection commits; this one's own never do. */
+    [SQL_DATA_VERSION] = "PRAGMA data_version",
     [SQL_BEGIN] = "BEGIN IMMEDIATE",
     /* A deferred read transaction: one snapshot for several reads. */
     [SQL_BEGIN_READ] = "BEGIN",
@@ -668,6 +670,25 @@ void store_close(struct store **stp)
         (void)db_run(st, SQL_OPTIMIZE, "optimizing", err, sizeof(err));
     store_teardown(st);
     *stp = NULL;
+}
+
+int store_changed(struct store *st, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = db_query(st, SQL_DATA_VERSION, NULL, 0, &s, "looking for changes", err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        rc = DB_FAIL(st->db, "looking for changes");
+        db_release(s);
+        return rc;
+    }
+    int64_t v = sqlite3_column_int64(s, 0);
+    db_release(s);
+    int changed = st->data_version_read && v != st->data_version;
+    st->data_version = v;
+    st->data_version_read = 1;
+    return changed;
 }
 
 /* A read-only connection to a current database: the header judged as

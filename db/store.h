@@ -64,6 +64,14 @@ int store_open_readonly(struct store **out, const char *path, char *err, size_t 
  * NULL. NULL-safe. */
 void store_close(struct store **st);
 
+/* A cheap look (PRAGMA data_version: no table is read) at whether another
+ * connection, in this process or another, committed a change to the file
+ * since the last call on st. Returns 1 when one did, 0 when none did (and
+ * on the first call, which only takes the baseline), STORE_ERROR with err
+ * filled when the look failed. Commits made through st itself never
+ * count: its caller knows of them. */
+int store_changed(struct store *st, char *err, size_t errlen);
+
 /* --- episodes ---------------------------------------------------------
  * The caller validates with episode_validate first; the schema's CHECK
  * constraints refuse bad values anyway (STORE_ERROR). Each write is one

@@ -32,6 +32,7 @@ enum stmt_id {
     SQL_JOURNAL_WAL,
     SQL_SET_APP_ID,
     SQL_OPTIMIZE,
+    SQL_DATA_VERSION,
     SQL_BEGIN,
     SQL_BEGIN_READ,
     SQL_COMMIT,
@@ -96,6 +97,9 @@ struct store {
     void *alive_ctx;
     int readonly; /* store_open_readonly: nothing is written, not even at close */
     int wrote;    /* a write transaction committed: worth a PRAGMA optimize at close */
+    /* store_changed: PRAGMA data_version as last read, once one was. */
+    int64_t data_version;
+    int data_version_read;
 };
 
 /* ---- errors ---- */

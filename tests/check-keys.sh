@@ -23,6 +23,7 @@ section_of() {
     home_keys) echo "Home" ;;
     form_keys | advice_keys) echo "Episode form" ;;
     history_keys | filter_keys | detail_keys) echo "History" ;;
+    flags_keys) echo "Flags" ;;
     charts_keys) echo "History pictures" ;;
     timer_keys) echo "Timer" ;;
     report_keys | export_keys) echo "Appointment report" ;;

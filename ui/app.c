@@ -121,12 +121,24 @@ void app_clock_fix(const struct app_clock *clock)
     fixed_clock = clock;
 }
 
-int64_t app_now(struct app *app)
+/* One clock for both: time() may lag CLOCK_REALTIME by a tick, and a
+ * screen that wakes at a boundary in ms must then draw the new second. */
+int64_t app_now_ms(struct app *app)
 {
     (void)app;
     if (fixed_clock)
+        return fixed_clock->now_s * 1000;
+    struct timespec ts;
+    if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+        return (int64_t)time(NULL) * 1000;
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t app_now(struct app *app)
+{
+    if (fixed_clock)
         return fixed_clock->now_s;
-    return (int64_t)time(NULL);
+    return app_now_ms(app) / 1000; /* after 1970: rounded down */
 }
 
 int64_t app_mono_ms(void)
@@ -154,6 +166,11 @@ void app_status(struct app *app, const char *fmt, ...)
 static struct screen *top(struct app *app)
 {
     return app->depth > 0 ? &app->stack[app->depth - 1] : NULL;
+}
+
+int app_on_top(const struct app *app, const struct screen *s)
+{
+    return app->depth > 0 && s == &app->stack[app->depth - 1];
 }
 
 void *app_alloc(struct app *app, size_t size)
@@ -405,10 +422,16 @@ static struct screen *timed(struct app *app)
 
 /* Waits for a key no longer than the timed screen allows, then lets it
  * catch up with the clock. Returns 0 with a key, -1 without. */
+int64_t app_wait_ms(struct app *app)
+{
+    struct screen *s = timed(app);
+    return s && s->ops->wait_ms ? s->ops->wait_ms(app, s) : -1;
+}
+
 static int wait_key(struct app *app, struct ui_key *key)
 {
     struct screen *s = timed(app);
-    int64_t ms = s && s->ops->wait_ms ? s->ops->wait_ms(app, s) : -1;
+    int64_t ms = app_wait_ms(app);
     timeout(ms < 0 ? -1 : ms > INT32_MAX ? INT32_MAX : (int)ms);
     int r = read_key(key);
     if (s && s->ops->tick) {

@@ -63,6 +63,10 @@ void app_curses_modes(void);
  * ended without one. */
 int app_step(struct app *app);
 
+/* How long the next app_step would wait for a key, in ms (-1: no limit):
+ * what the timed screen nearest the top asks (its wait_ms). */
+int64_t app_wait_ms(struct app *app);
+
 /* 1 while the app has a screen and nobody asked to quit. */
 int app_running(const struct app *app);
 

@@ -190,6 +190,11 @@ void headless_advance(struct headless *h, int64_t ms)
     settle(h);
 }
 
+int64_t headless_wait_ms(struct headless *h)
+{
+    return app_wait_ms(h->app);
+}
+
 /* Reads row y of stdscr with mvwinnstr, the cursor kept where it was. */
 const char *headless_row(struct headless *h, int y)
 {

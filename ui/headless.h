@@ -60,6 +60,11 @@ int headless_resize(struct headless *h, int lines, int cols);
  * screen catch up (its tick) and draws. */
 void headless_advance(struct headless *h, int64_t ms);
 
+/* How long the loop would now wait for a key before it looks again, in
+ * ms (-1: until a key), as the screens ask (app_wait_ms): what the real
+ * terminal would sleep in wgetch. */
+int64_t headless_wait_ms(struct headless *h);
+
 /* The text of row y as drawn, UTF-8, trailing blanks cut; "" outside the
  * screen. Valid until the next call on h. */
 const char *headless_row(struct headless *h, int y);

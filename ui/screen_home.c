@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* home: where the patient stands at a glance, and the shortcuts. */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,10 @@
 #include "ui/screens.h"
 
 #define HOME_TODAY_MAX 6
+/* How often home looks whether another unknot wrote to the database (a
+ * PRAGMA, no table read): soon enough that a `unknot log` in another
+ * shell shows at once, rare enough to cost nothing. */
+#define HOME_PROBE_MS 2000
 
 struct home {
     int have_ongoing;
@@ -28,6 +33,12 @@ struct home {
     enum redflag_level check_level;
     struct warnsign_state warn; /* the warning in force: first on home */
     char source[HISTORY_SOURCE_LEN];
+    /* The refresh while home is on top (home_wait_ms, home_tick): what it
+     * shows depends on the time (today, the flags), so it is read again at
+     * the next local minute (midnight among them), and when another
+     * unknot committed (looked for at probe_at). */
+    int64_t reload_at; /* Unix seconds */
+    int64_t probe_at;  /* app_mono_ms */
     char err[STORE_ERR_LEN];
 };
 
@@ -41,6 +52,9 @@ static const struct keybind home_keys[] = {
     KB_BAR('h', ACT_HEAT, "h", "heat timer", "h heat"),
     KB_BAR('r', ACT_REPORT, "r", "appointment report", "r report"),
     KB_BAR('t', ACT_TIPS, "t", "comfort and prevention tips", "t tips"),
+    /* Not on the key line, which is full at 80 columns: the Flags heading
+     * says it. */
+    KB('f', ACT_FLAGS, "f", "every flag with its advice and episodes"),
     KB('q', ACT_QUIT, "q", "quit"),
     KB_END,
 };
@@ -75,10 +89,42 @@ static int load_flags(struct app *app, struct home *h)
                : -1;
 }
 
+/* The first instant after now at which home reads again: the next local
+ * minute, or midnight if it comes first (a zone's offset need not be
+ * whole minutes). */
+static int64_t next_reload(int64_t now)
+{
+    int64_t minute = now - now % 60 + 60;
+    int64_t midnight = when_day_start(when_day_start(now) + 36 * 3600); /* days: 23-25 h */
+    return midnight > now && midnight < minute ? midnight : minute;
+}
+
+/* An ongoing duration as home shows it: in whole minutes (at most two
+ * units, "25m", "1h30m", "2d4h"), so that it changes once a minute, when
+ * home wakes for it (home_wait_ms). */
+static void shown_duration(int64_t secs, char *buf, size_t len)
+{
+    if (secs < 60)
+        snprintf(buf, len, "under a minute");
+    else
+        when_format_duration(secs - secs % 60, buf, len);
+}
+
+/* Takes the store's change baseline before reading, so a commit by
+ * another unknot while home reads is seen at the next probe. */
+static void refresh_plan(struct app *app, struct home *h)
+{
+    h->reload_at = next_reload(app_now(app));
+    h->probe_at = app_mono_ms() + HOME_PROBE_MS;
+    if (store_changed(app_store(app), h->err, sizeof(h->err)) < 0)
+        app_status(app, "Could not look for changes: %s", h->err);
+}
+
 static void load(struct app *app, struct home *h)
 {
     struct store *st = app_store(app);
     h->err[0] = '\0';
+    refresh_plan(app, h);
     /* Only "none" means none: any other failure is said, never shown as an
      * empty home that could hide an emergency verdict. */
     int rc = store_episode_ongoing(st, &h->ongoing, h->err, sizeof(h->err));
@@ -111,7 +157,7 @@ static int draw_ongoing(struct app *app, const struct home *h, int y)
         return y + 1;
     }
     const struct episode *ep = &h->ongoing;
-    when_format_duration(app_now(app) - ep->started_at, dur, sizeof(dur));
+    shown_duration(app_now(app) - ep->started_at, dur, sizeof(dur));
     int x = 2 + ui_putf(y, 2, COLS - 4, A_BOLD, "Ongoing: episode %" PRId64 " for %s  ", ep->id,
                         dur);
     x += ui_putf(y, x, COLS - x - 2, ui_band_attr(ep->intensity), "%d %s", ep->intensity,
@@ -168,7 +214,10 @@ static int draw_flags(const struct home *h, int y, int last)
     size_t n = flags_count(&h->flags), i;
     if (y > last)
         return y;
-    ui_put(y++, 2, COLS - 4, "Flags", A_BOLD);
+    int x = 2 + ui_put(y, 2, COLS - 4, "Flags", A_BOLD);
+    if (n > 0)
+        ui_put(y, x, COLS - x - 2, "  (f: each in full, with its episodes)", ui_attr(UC_DIM));
+    y++;
     if (n == 0 && y <= last)
         ui_put(y++, 4, COLS - 6, "No flags.", ui_attr(UC_OK));
     for (i = 0; i < n; i++) {
@@ -185,7 +234,7 @@ static int draw_flags(const struct home *h, int y, int last)
     }
     if (i < n && y <= last)
         ui_putf(y++, 4, COLS - 6, ui_attr(UC_DIM),
-                "%s%zu%s flag%s not shown: unknot flags lists them", i ? "and " : "", n - i,
+                "%s%zu%s flag%s not shown: press f", i ? "and " : "", n - i,
                 i ? " more" : "", n - i == 1 ? "" : "s");
     return y;
 }
@@ -328,6 +377,7 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
     case ACT_HEAT: screen_timer_open(app, SESSION_HEAT, NULL, 0, 0); break;
     case ACT_REPORT: screen_report_open(app); break;
     case ACT_TIPS: app_push(app, &screen_tips, NULL); break;
+    case ACT_FLAGS: screen_flags_open(app); break;
     default: break;
     }
     return UI_OK;
@@ -346,6 +396,57 @@ static void home_resume(struct app *app, struct screen *s)
     load(app, s->data);
 }
 
+/* ---- the refresh, while home is on top ---- */
+
+/* The next instant, after now, at which an ongoing duration shown in whole
+ * minutes changes: the next whole minute since its start. */
+static int64_t next_minute_of(int64_t started_at, int64_t now)
+{
+    int64_t on = now > started_at ? now - started_at : 0;
+    return started_at + (on / 60 + 1) * 60;
+}
+
+/* Until the first of: the reload, the shown duration's next minute, the
+ * probe. Under another screen home is not shown: no limit (a timer above
+ * is the timed screen then, and home never shortens its wait). */
+static int64_t home_wait_ms(struct app *app, struct screen *s)
+{
+    const struct home *h = s->data;
+    if (!app_on_top(app, s))
+        return -1;
+    int64_t now_ms = app_now_ms(app), at = h->reload_at;
+    if (h->have_ongoing) {
+        int64_t next = next_minute_of(h->ongoing.started_at, now_ms / 1000);
+        at = next < at ? next : at;
+    }
+    int64_t wait = at * 1000 - now_ms, to_probe = h->probe_at - app_mono_ms();
+    wait = to_probe < wait ? to_probe : wait;
+    return wait > 0 ? wait : 0;
+}
+
+/* A new minute reads everything again; between them only the probe's
+ * answer does. The ongoing duration needs no read: draw computes it. */
+static int home_tick(struct app *app, struct screen *s)
+{
+    struct home *h = s->data;
+    if (!app_on_top(app, s))
+        return UI_OK;
+    if (app_now(app) >= h->reload_at) {
+        load(app, h);
+        return UI_OK;
+    }
+    int64_t mono = app_mono_ms();
+    if (mono < h->probe_at)
+        return UI_OK;
+    h->probe_at = mono + HOME_PROBE_MS;
+    int rc = store_changed(app_store(app), h->err, sizeof(h->err));
+    if (rc < 0)
+        app_status(app, "Could not look for changes: %s", h->err);
+    else if (rc == 1)
+        load(app, h);
+    return UI_OK;
+}
+
 const struct screen_ops screen_home = {
     .title = "Home",
     .keys = home_keys,
@@ -353,4 +454,6 @@ const struct screen_ops screen_home = {
     .draw = home_draw,
     .handle = home_handle,
     .resume = home_resume,
+    .wait_ms = home_wait_ms,
+    .tick = home_tick,
 };

@@ -52,6 +52,10 @@ int screen_episode_end(struct app *app, const struct episode_ref *r);
 int screen_episode_delete(struct app *app, const struct episode_ref *r);
 int screen_check_open(struct app *app);
 
+/* Opens every flag in full (the warning in force first), each with its
+ * advice, note and episodes; Enter opens an episode. */
+int screen_flags_open(struct app *app);
+
 /* Opens the history pictures (bar chart, calendar, counts) over the list. */
 int screen_charts_open(struct app *app);
 

@@ -34,6 +34,7 @@ enum action {
     ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_SAVE, ACT_TOGGLE,
     ACT_VIEW,
     ACT_TIPS,
+    ACT_FLAGS,
 };
 
 /* One key of a screen: what it does, how `?` describes it and what the
@@ -127,6 +128,17 @@ int app_handle_back(struct app *app, struct screen *s, const struct ui_key *key,
 
 struct store *app_store(struct app *app);
 int64_t app_now(struct app *app);
+
+/* The wall clock of app_now in milliseconds (Unix time * 1000), for a
+ * screen that wakes at a boundary of a time it shows: app_now is this
+ * value rounded down to the second. Fixed in the headless tests. */
+int64_t app_now_ms(struct app *app);
+
+/* 1 when s is the screen on top (shown, taking the keys). The loop asks
+ * the timed screen nearest the top for its wait and tick even under
+ * another (a timer under its help); a screen that only refreshes what it
+ * shows asks this first. */
+int app_on_top(const struct app *app, const struct screen *s);
 
 /* Milliseconds on CLOCK_BOOTTIME: monotonic, and it keeps counting while a
  * laptop sleeps (so does an ice pack). Never store it: store app_now. */

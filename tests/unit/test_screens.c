@@ -246,6 +246,168 @@ static void test_home_warning_sign_logged(void **state)
     assert_not_softened(f);
 }
 
+/* ---- home refreshes by itself ------------------------------------------ */
+
+/* The ongoing duration, in whole minutes, moves on with the clock and no
+ * key; the loop sleeps exactly until the shown minute changes. */
+static void test_home_ongoing_ticks_each_minute(void **state)
+{
+    struct sfix *f = *state;
+    sfix_episode(f, NOW - 10 * MIN_S - 20, EPISODE_ONGOING, 5, REGION_LOWER, SIDE_UNSET, NULL,
+                 NULL);
+    sfix_open(f, 24, 80);
+    assert_shows(f, "Ongoing: episode 1 for 10m  5 moderate");
+    /* Nothing is due before the next look for changes (2 s). */
+    assert_int_equal(headless_wait_ms(f->h), 2000);
+    headless_advance(f->h, 39 * 1000); /* 10m59s */
+    assert_shows(f, "Ongoing: episode 1 for 10m  5 moderate");
+    assert_int_equal(headless_wait_ms(f->h), 1000); /* to 11m, before the look */
+    headless_advance(f->h, 1000);
+    assert_shows(f, "Ongoing: episode 1 for 11m  5 moderate");
+    headless_advance(f->h, 49 * MIN_S * 1000);
+    assert_shows(f, "Ongoing: episode 1 for 1h  5 moderate");
+    /* Under another screen home is not shown: it sets no limit. */
+    keys(f, "l");
+    assert_title(f, "History");
+    assert_int_equal(headless_wait_ms(f->h), -1);
+    keys(f, "q");
+    assert_int_equal(headless_wait_ms(f->h), 2000);
+}
+
+/* "Today" is read again at local midnight (TZ=UTC here). */
+static void test_home_today_at_midnight(void **state)
+{
+    struct sfix *f = *state;
+    sfix_episode(f, NOW - 2 * HOUR_S, NOW - HOUR_S, 3, REGION_NECK, SIDE_UNSET, NULL, NULL);
+    sfix_open(f, 24, 80);
+    int today = assert_shows(f, "Today");
+    assert_row_has(f, today + 1, "09:06");
+    int64_t to_midnight = DAY_S - NOW % DAY_S; /* from 11:06:40 */
+    headless_advance(f->h, (to_midnight - 1) * 1000);
+    assert_row_has(f, today + 1, "09:06");
+    assert_int_equal(headless_wait_ms(f->h), 1000);
+    headless_advance(f->h, 1000);
+    assert_row(f, today + 1, "    Nothing logged today.");
+}
+
+/* Another unknot writes (the CLI, on a connection of its own): home reads
+ * again at its next look, 2 s after the last, without a key. */
+static void test_home_reloads_on_another_write(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    assert_shows(f, "No episode ongoing.");
+    sfix_cli(f, "log|--at|5m ago|-i|4|-r|lower");
+    headless_advance(f->h, 1000);
+    assert_shows(f, "No episode ongoing."); /* not looked yet */
+    headless_advance(f->h, 1000);
+    assert_shows(f, "Ongoing: episode 1 for 5m");
+    assert_shows_words(f, "11:01 4 moderate lower back ongoing #1");
+    /* Its own writes it shows at once, as before. */
+    keys(f, "ey");
+    assert_shows(f, "No episode ongoing.");
+}
+
+/* ---- the flags screen ---------------------------------------------------- */
+
+/* Four flags: one severe 8-day spasm still going with numbness, after two
+ * short ones 20 and 15 days ago. */
+static void four_flags(struct sfix *f)
+{
+    sfix_cli(f, "log|--at|20d ago|--for|1h|-i|4|-r|lower");
+    sfix_cli(f, "log|--at|15d ago|--for|1h|-i|4|-r|lower");
+    sfix_cli(f, "log|--at|8d ago|-i|8|-r|lower|--symptom|numbness");
+}
+
+static void test_flags_screen_lists_every_flag(void **state)
+{
+    struct sfix *f = *state;
+    four_flags(f);
+    sfix_open(f, 24, 80);
+    /* Home has no room for them all: it says how to see the rest. */
+    assert_shows(f, "Flags  (f: each in full, with its episodes)");
+    assert_shows(f, "and 1 more flag not shown: press f");
+    assert_not_shows(f, "unknot flags");
+    keys(f, "f");
+    assert_title(f, "Flags");
+    assert_row(f, TOP, " 4 flags, most pressing first");
+    /* Every flag's title at 80x24, each with its advice and episodes. */
+    assert_row(f, TOP + 2, " Severe and not easing");
+    assert_row(f, TOP + 3, "   Call your doctor: severe pain that is not easing after 3 days.");
+    assert_row(f, TOP + 5, ">   episode 3, started 2026-11-10 11:06"); /* selected first */
+    assert_row(f, TOP + 7, " One spasm lasting 8 days, still going");
+    assert_row(f, TOP + 9, "    episode 3, started 2026-11-10 11:06");
+    assert_row(f, TOP + 11, " Leg symptoms: numbness or tingling");
+    assert_row(f, TOP + 17, " Spasms on 3 days in the last 30");
+    /* Its episodes are further down. */
+    assert_not_shows(f, "episode 1, started 2026-10-29 11:06");
+    keys(f, "G");
+    assert_shows(f, "Spasms on 3 days in the last 30"); /* its title stays with them */
+    assert_shows(f, ">   episode 3, started 2026-11-10 11:06"); /* its last episode */
+    assert_shows(f, "    episode 1, started 2026-10-29 11:06");
+    keys(f, "kk");
+    assert_shows(f, ">   episode 1, started 2026-10-29 11:06");
+    keys(f, "<Enter>");
+    assert_title(f, "Episode");
+    assert_shows(f, "Episode 1");
+    keys(f, "q");
+    assert_title(f, "Flags");
+    assert_shows(f, ">   episode 1, started 2026-10-29 11:06");
+    keys(f, "g");
+    assert_shows(f, "Severe and not easing");
+    assert_row(f, TOP + 5, ">   episode 3, started 2026-11-10 11:06");
+    keys(f, "<Down>"); /* the next flag's episode */
+    assert_row(f, TOP + 5, "    episode 3, started 2026-11-10 11:06");
+    assert_row(f, TOP + 9, ">   episode 3, started 2026-11-10 11:06");
+    keys(f, "<PgDn>");
+    assert_not_shows(f, "Severe and not easing");
+    /* At the end: the first episode shown is selected. */
+    assert_row(f, TOP + 2, " One spasm lasting 8 days, still going");
+    assert_row(f, TOP + 4, ">   episode 3, started 2026-11-10 11:06");
+    assert_row(f, TOP + 18, "    episode 3, started 2026-11-10 11:06");
+    keys(f, "<PgUp>");
+    assert_shows(f, "Severe and not easing");
+    keys(f, "?");
+    assert_shows(f, "Keys of Flags");
+    assert_shows(f, "open the selected episode");
+    keys(f, "<Esc>q");
+    assert_title(f, "Home");
+}
+
+/* No flags: the screen says so, and Enter has nothing to open. */
+static void test_flags_screen_none(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "?");
+    assert_shows(f, "every flag with its advice and episodes");
+    keys(f, "<Esc>f");
+    assert_title(f, "Flags");
+    assert_shows(f, "No flags.");
+    keys(f, "<Enter>");
+    assert_title(f, "Flags");
+    assert_row(f, 23, "No episode is selected: j and k move to one.");
+}
+
+/* The warning in force comes first, with the episode that holds it. */
+static void test_flags_screen_warning_first(void **state)
+{
+    struct sfix *f = *state;
+    sfix_cli(f, "log|--at|1h ago|-i|6|-r|lower|--symptom|saddle-numbness");
+    sfix_open(f, 24, 80);
+    keys(f, "f");
+    assert_row(f, TOP, " The warning in force; no flags");
+    int title = assert_shows(f, "EMERGENCY: seek emergency care now");
+    int source = assert_shows(f, "Warning sign logged: numbness between the legs, episode 1");
+    int ep = assert_shows(f, ">   episode 1, started 2026-11-18 10:06");
+    assert_true(title < source && source < ep);
+    assert_shows(f, "No flags.");
+    assert_shows(f, "unknot is not medical advice.");
+    assert_not_shows(f, "If you are worried");
+    keys(f, "<Enter>");
+    assert_title(f, "Episode");
+}
+
 /* ---- the episode form -------------------------------------------------- */
 
 static void test_form_new_episode_saved(void **state)
@@ -270,7 +432,7 @@ static void test_form_new_episode_saved(void **state)
     keys(f, "<F2>");
     /* Saved: back home, which shows it. */
     assert_row(f, 23, "Logged episode 1.");
-    assert_shows(f, "Ongoing: episode 1 for 0s  7 severe  mid back");
+    assert_shows(f, "Ongoing: episode 1 for under a minute  7 severe  mid back");
     struct episode *ep = ep_new();
     sfix_get(f, 1, ep);
     assert_int_equal(ep->intensity, 7);
@@ -1042,6 +1204,12 @@ int main(void)
         T(test_home_emergency_then_see_soon),
         T(test_home_partial_urgent),
         T(test_home_warning_sign_logged),
+        T(test_home_ongoing_ticks_each_minute),
+        T(test_home_today_at_midnight),
+        T(test_home_reloads_on_another_write),
+        T(test_flags_screen_lists_every_flag),
+        T(test_flags_screen_none),
+        T(test_flags_screen_warning_first),
         T(test_form_new_episode_saved),
         T(test_form_refuses_without_intensity),
         T(test_form_leave_asks_when_changed),

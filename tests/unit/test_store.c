@@ -558,6 +558,34 @@ static void test_default_path(void **state)
     assert_string_equal(out, "/still/explicit.db");
 }
 
+/* store_changed sees what another connection committed, and only that:
+ * the first call takes the baseline, a second look without a commit and
+ * this connection's own writes say 0, a read by the other says 0. */
+static void test_changed_sees_other_connections(void **state)
+{
+    (void)state;
+    char path[128], err[STORE_ERR_LEN];
+    tpath(path, sizeof(path), "changed.db");
+    struct store *a = open_ok(path), *b = open_ok(path);
+    struct episode ep;
+    assert_int_equal(store_changed(a, err, sizeof(err)), 0);
+    assert_int_equal(store_changed(a, err, sizeof(err)), 0);
+    ep_make(&ep, NOW - 60, EPISODE_ONGOING, 4, REGION_LOWER, SIDE_UNSET);
+    add_ok(a, &ep); /* its own write */
+    assert_int_equal(store_changed(a, err, sizeof(err)), 0);
+    assert_int_equal(store_episode_get(b, ep.id, &ep, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_changed(a, err, sizeof(err)), 0); /* a read is no change */
+    assert_int_equal(store_episode_end(b, ep.id, NOW, NOW, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_changed(a, err, sizeof(err)), 1);
+    assert_int_equal(store_changed(a, err, sizeof(err)), 0); /* once per commit */
+    ep_make(&ep, NOW - 30, NOW, 2, REGION_NECK, SIDE_UNSET);
+    add_ok(b, &ep);
+    add_ok(b, &ep);
+    assert_int_equal(store_changed(a, err, sizeof(err)), 1); /* two commits, one look */
+    store_close(&b);
+    store_close(&a);
+}
+
 /* ---------------------------------------------------------------------
  * Episodes */
 
@@ -1600,6 +1628,7 @@ int main(void)
         cmocka_unit_test(test_close_null_safe),
         cmocka_unit_test(test_close_before_iterator_free),
         cmocka_unit_test(test_default_path),
+        cmocka_unit_test(test_changed_sees_other_connections),
         cmocka_unit_test(test_add_and_get_every_field),
         cmocka_unit_test(test_codes_match_vocabulary),
         cmocka_unit_test(test_utf8_notes_roundtrip),

@@ -30,7 +30,7 @@ expect_out '"began_before": 2' "json counts the episodes begun before"
 # Scripts: the same jq filter gives a number or null, in an empty and a full report.
 if command -v jq >/dev/null; then
     expect_eq "$(echo "$OUT" | jq -r '.duration.median_s | type')" number "median_s in a full report"
-    expect_eq "$(echo "$OUT" | jq -r '.format + " " + (.version | tostring)')" "unknot-report 1" \
+    expect_eq "$(echo "$OUT" | jq -r '.format + " " + (.version | tostring)')" "unknot-report 2" \
         "format and version"
     expect_eq "$(echo "$OUT" | jq -r '.duration.ongoing | type')" array "ongoing is an array"
     new_db "$E2E_TMP/empty.db" # report never creates a database

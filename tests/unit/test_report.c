@@ -839,9 +839,10 @@ static void test_partial_checks(void **state)
                                "new? |\n"));
     free(md);
     char *csv = render(&r, REPORT_CSV);
-    assert_non_null(strstr(csv, "checks,\"partial checks, oldest first / check taken "
+    assert_non_null(strstr(csv, ",\"partial checks, oldest first / check taken "
                                 "2026-01-06 08:00 / complete\",false\r\n"));
-    assert_non_null(strstr(csv, "checks,latest check / complete,false\r\n"));
+    assert_non_null(strstr(csv, "checks,checks.partial_checks[0].complete,"));
+    assert_non_null(strstr(csv, "checks,checks.latest.complete,latest check / complete,false\r\n"));
     free(csv);
     char *json = render(&r, REPORT_JSON);
     assert_json_parses(json);
@@ -875,8 +876,12 @@ static void test_warning_section(void **state)
     char *text = render(&r, REPORT_TEXT);
     assert_null(strstr(text, "Warning signs"));
     free(text);
+    /* The machines keep the section, empty, so that its keys keep their types. */
     char *json = render(&r, REPORT_JSON);
-    assert_null(strstr(json, "warning_signs"));
+    assert_non_null(strstr(json, "\"warning_signs\": {\n    \"summary\": \"No emergency or urgent "
+                                 "check and no warning sign logged in this period.\",\n"
+                                 "    \"check_count\": 0,\n    \"checks\": [],\n"
+                                 "    \"episode_count\": 0,\n    \"episodes\": []\n  },"));
     free(json);
 
     report_begin(&r, FROM, NOW, NOW);
@@ -915,7 +920,7 @@ static void test_warning_section(void **state)
     free(text);
     json = render(&r, REPORT_JSON);
     assert_json_parses(json);
-    static const char json_opening[] = "{\n  \"format\": \"unknot-report\",\n  \"version\": 1,\n"
+    static const char json_opening[] = "{\n  \"format\": \"unknot-report\",\n  \"version\": 2,\n"
                                        "  \"warning_signs\": {\n    \"check_count\": 2,";
     assert_true(strncmp(json, json_opening, sizeof json_opening - 1) == 0);
     assert_non_null(strstr(json, "\"id\": 3,"));
@@ -1008,11 +1013,16 @@ static void test_tag_counts(void **state)
     for (size_t i = 0; i < 3; i++)
         report_feed_episode(&r, make(&eps[i]));
     report_end(&r);
-    assert_int_equal(tag_count(&r, TAG_TRIGGER, "other"), 1); /* once per episode */
+    /* Free text is counted under its words, not as "other". */
+    assert_int_equal(tag_count(&r, TAG_TRIGGER, "other"), 0);
+    assert_int_equal(r.free_text[TAG_TRIGGER].n, 2);
+    assert_string_equal(r.free_text[TAG_TRIGGER].meds[0].name, "sofa");
+    assert_string_equal(r.free_text[TAG_TRIGGER].meds[1].name, "piano");
     assert_int_equal(tag_count(&r, TAG_TRIGGER, "lifting"), 2);
     assert_int_equal(tag_count(&r, TAG_SYMPTOM, "stiffness"), 1);
     assert_int_equal(tag_count(&r, TAG_SYMPTOM, "other"), 1); /* unknown code */
-    assert_int_equal(tag_count(&r, TAG_RELIEF, "other"), 1);
+    assert_int_equal(tag_count(&r, TAG_RELIEF, "other"), 0);
+    assert_string_equal(r.free_text[TAG_RELIEF].meds[0].name, "a warm bath");
     assert_int_equal(tag_count(&r, TAG_RELIEF, "heat"), 1);
 }
 
@@ -1268,25 +1278,31 @@ static void test_csv(void **state)
     assert_int_equal(csv_read(&rd, buf, sizeof buf, &rec, err, sizeof err), 1);
     assert_string_equal(rec.fields[0], "section");
     while (csv_read(&rd, buf, sizeof buf, &rec, err, sizeof err) == 1) {
-        assert_int_equal(rec.nfields, 3);
+        assert_int_equal(rec.nfields, 4);
         rows++;
-        if (strcmp(rec.fields[0], "duration") == 0 &&
-            strcmp(rec.fields[1], "median of ended episodes (seconds)") == 0) {
-            assert_string_equal(rec.fields[2], "10800");
+        /* the key is the json path, in the section the first field names */
+        assert_true(strncmp(rec.fields[1], rec.fields[0], strlen(rec.fields[0])) == 0 ||
+                    strcmp(rec.fields[0], "report") == 0);
+        if (strcmp(rec.fields[1], "duration.median_s") == 0 &&
+            strcmp(rec.fields[2], "median of ended episodes (seconds)") == 0) {
+            assert_string_equal(rec.fields[3], "10800");
             found |= 1;
         }
-        if (strcmp(rec.fields[1], "taken in (episodes) / Ibuprofen 400 mg") == 0) {
-            assert_string_equal(rec.fields[2], "3");
+        if (strcmp(rec.fields[2], "taken in (episodes) / Ibuprofen 400 mg / episodes") == 0) {
+            assert_string_equal(rec.fields[1], "medications.taken[0].episodes");
+            assert_string_equal(rec.fields[3], "3");
             found |= 2;
         }
-        if (strcmp(rec.fields[1], "from") == 0 && strcmp(rec.fields[0], "period") == 0) {
-            assert_string_equal(rec.fields[2], "2026-01-01T00:00:00+00:00");
+        if (strcmp(rec.fields[1], "period.from") == 0 && strcmp(rec.fields[0], "period") == 0) {
+            assert_string_equal(rec.fields[3], "2026-01-01T00:00:00+00:00");
             found |= 4;
         }
         if (strcmp(rec.fields[0], "notice") == 0)
             found |= 8;
+        if (strcmp(rec.fields[1], "flags[0].episodes[0].id") == 0)
+            found |= 16;
     }
-    assert_int_equal(found, 15);
+    assert_int_equal(found, 31);
     assert_true(rows > 50);
     fclose(f);
     free(csv);
@@ -1298,12 +1314,13 @@ static void assert_json_sections(const char *json)
     static const char *const keys[] = {
         "period",    "feel",     "where",    "bladder_bowel", "duration", "frequency",
         "stiffness", "numbness", "weakness", "medications",   "triggers", "relief",
-        "flags",     "checks",   "sessions", "notice",
+        "flags",     "checks",   "sessions", "notes",         "notice",
     };
     const char *prev = json;
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         char want[40];
-        snprintf(want, sizeof want, "\n  \"%s\": {", keys[i]);
+        int array = strcmp(keys[i], "flags") == 0 || strcmp(keys[i], "notes") == 0;
+        snprintf(want, sizeof want, "\n  \"%s\": %c", keys[i], array ? '[' : '{');
         const char *at = strstr(json, want);
         if (!at || at < prev)
             fail_msg("section \"%s\" missing or out of order", keys[i]);
@@ -1342,7 +1359,7 @@ static void test_json(void **state)
     static const char *const present[] = {
         "\"median_s\": 10800",
         "\"per_week\": 0.5",
-        "\"Ibuprofen 400 mg\": 3",
+        "{\"name\": \"Ibuprofen 400 mg\", \"episodes\": 3}",
         "\"id\": 6,\n        \"started_at\": \"2026-03-27T09:00:00+00:00\"",
         "\"title\": \"Severe and not easing\"",
         "\"verdict\": \"clear\"",

@@ -1026,6 +1026,171 @@ static void test_tag_counts(void **state)
     assert_int_equal(tag_count(&r, TAG_RELIEF, "heat"), 1);
 }
 
+/* A tag typed as free text shows under the words typed, in every format,
+ * never as "other 1"; two spellings of one text are one entry. */
+static void test_free_text_tags(void **state)
+{
+    static const struct ep_spec eps[] = {
+        {1, FROM + D, FROM + D + H, 4, REGION_LOWER, SIDE_LEFT,
+         "symptom=other:burning feet;symptom=stiffness;feel=other:like a vice;"
+         "trigger=other:=cmd"},
+        {2, FROM + 2 * D, FROM + 2 * D + H, 4, REGION_LOWER, SIDE_LEFT,
+         "symptom=other: Burning Feet ;symptom=other:burning feet"},
+    };
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    for (size_t i = 0; i < 2; i++)
+        report_feed_episode(&r, make(&eps[i]));
+    report_end(&r);
+    assert_int_equal(r.tagged[TAG_SYMPTOM], 2);
+    assert_int_equal(r.tagged[TAG_FEEL], 1);
+    char *text = render(&r, REPORT_TEXT);
+    assert_figure(text, "burning feet", "2"); /* the first spelling, once per episode */
+    assert_figure(text, "like a vice", "1");
+    assert_figure(text, "=cmd", "1");
+    assert_null(strstr(text, "    other "));
+    assert_null(strstr(text, "Burning Feet"));
+    free(text);
+    char *md = render(&r, REPORT_MARKDOWN);
+    assert_non_null(strstr(md, "| &emsp;burning feet | 2 |\n"));
+    assert_null(strstr(md, "| &emsp;other |"));
+    free(md);
+    char *csv = render(&r, REPORT_CSV);
+    assert_non_null(strstr(csv, "feel,feel.symptoms[1].code,symptoms (episodes) / burning feet / "
+                                "code,other\r\n"));
+    assert_non_null(strstr(csv, "feel,feel.symptoms[1].words,symptoms (episodes) / burning feet / "
+                                "words,burning feet\r\n"));
+    assert_non_null(strstr(csv, "feel,feel.symptoms[1].episodes,symptoms (episodes) / burning "
+                                "feet / episodes,2\r\n"));
+    /* typed text is guarded against spreadsheet formulas, label and value */
+    assert_non_null(strstr(csv, "triggers,triggers.tags[0].words,episodes / =cmd / words,'=cmd\r\n"));
+    free(csv);
+    char *json = render(&r, REPORT_JSON);
+    assert_json_parses(json);
+    assert_non_null(strstr(json, "\"symptoms\": [\n      {\"code\": \"stiffness\", \"words\": "
+                                 "\"stiffness\", \"episodes\": 1},\n      {\"code\": \"other\", "
+                                 "\"words\": \"burning feet\", \"episodes\": 2}\n    ]"));
+    assert_non_null(strstr(json, "\"qualities\": [\n      {\"code\": \"other\", \"words\": "
+                                 "\"like a vice\", \"episodes\": 1}\n    ]"));
+    free(json);
+}
+
+/* The episode with a note, as the store gives it. */
+static const struct episode *with_note(const struct ep_spec *sp, const char *note)
+{
+    make(sp);
+    snprintf(scratch.note, sizeof scratch.note, "%s", note);
+    return &scratch;
+}
+
+/* "Your notes": each note of the period with the start of its episode, in
+ * every format; markdown escapes a note so that it opens no heading or
+ * table; a blank note is not one. */
+static void test_notes(void **state)
+{
+    static const struct ep_spec eps[] = {
+        {1, FROM + D + 8 * H, FROM + D + 9 * H, 4, REGION_LOWER, SIDE_LEFT, NULL},
+        {2, FROM + 2 * D, FROM + 2 * D + H, 4, REGION_LOWER, SIDE_LEFT, NULL},
+        {3, FROM + 3 * D + 30 * 60, ONGOING, 4, REGION_LOWER, SIDE_LEFT, NULL},
+    };
+    static const char *const notes[] = {"Wet myself on the stairs.\nTwice.", " \n ",
+                                        "# Heading\n| a | b |\n- list \x1b[31m"};
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    for (size_t i = 0; i < 3; i++)
+        report_feed_episode(&r, with_note(&eps[i], notes[i]));
+    report_end(&r);
+    assert_int_equal(r.notes, 2);
+    char *text = render(&r, REPORT_TEXT);
+    assert_non_null(strstr(text, "\nYour notes\n----------\n"
+                                 "  episode #1 started 2026-01-02 08:00\n"
+                                 "    Wet myself on the stairs.\n"
+                                 "    Twice.\n"
+                                 "  episode #3 started 2026-01-04 00:30\n"
+                                 "    # Heading\n"
+                                 "    | a | b |\n"
+                                 "    - list \xEF\xBF\xBD[31m\n"));
+    assert_null(strstr(text, "episode #2 started"));
+    assert_null(strstr(text, "\x1b"));
+    assert_before(text, "Stretch, ice and heat", "Your notes");
+    assert_before(text, "Your notes", "unknot is not medical advice");
+    free(text);
+    char *md = render(&r, REPORT_MARKDOWN);
+    assert_non_null(strstr(md, "\n## Your notes\n"));
+    assert_non_null(strstr(md, "| **episode \\#1 started 2026-01-02 08:00** |  |\n"
+                               "| Wet myself on the stairs. Twice. |  |\n"));
+    assert_non_null(strstr(md, "| \\# Heading \\| a \\| b \\| - list \xEF\xBF\xBD\\[31m |  |\n"));
+    assert_null(strstr(md, "\n# Heading"));
+    assert_null(strstr(md, "\n| a |"));
+    free(md);
+    char *csv = render(&r, REPORT_CSV);
+    assert_non_null(strstr(csv, "notes,notes[0].episode,episode #1 started 2026-01-02 08:00 / "
+                                "episode,1\r\n"));
+    assert_non_null(strstr(csv, "notes,notes[0].started_at,episode #1 started 2026-01-02 08:00 "
+                                "/ started_at,2026-01-02T08:00:00+00:00\r\n"));
+    assert_non_null(strstr(csv, "notes,notes[0].note,episode #1 started 2026-01-02 08:00 / note,"
+                                "\"Wet myself on the stairs.\nTwice.\"\r\n"));
+    assert_non_null(strstr(csv, "notes,notes_not_listed,notes_not_listed,0\r\n"));
+    free(csv);
+    char *json = render(&r, REPORT_JSON);
+    assert_json_parses(json);
+    assert_non_null(strstr(json, "\n  \"notes\": [\n    {\n      \"episode\": 1,\n"
+                                 "      \"started_at\": \"2026-01-02T08:00:00+00:00\",\n"
+                                 "      \"note\": \"Wet myself on the stairs.\\nTwice.\"\n    },\n"
+                                 "    {\n      \"episode\": 3,\n"));
+    assert_non_null(strstr(json, "\"note\": \"# Heading\\n| a | b |\\n- list \\u001b[31m\""));
+    assert_non_null(strstr(json, "\n  ],\n  \"notes_not_listed\": 0,\n  \"notice\": {"));
+    assert_null(strstr(json, "notes_summary"));
+    free(json);
+
+    /* None: said in words; the json keeps its empty array. */
+    report_begin(&r, FROM, NOW, NOW);
+    report_feed_episode(&r, with_note(&eps[1], ""));
+    report_end(&r);
+    text = render(&r, REPORT_TEXT);
+    assert_non_null(strstr(text, "\nYour notes\n----------\n  No notes in this period.\n"));
+    free(text);
+    json = render(&r, REPORT_JSON);
+    assert_non_null(strstr(json, "\"notes\": [],\n  \"notes_summary\": \"No notes in this "
+                                 "period.\",\n  \"notes_not_listed\": 0,"));
+    free(json);
+}
+
+/* Many notes: the most recent REPORT_MAX_NOTES are listed oldest first,
+ * whatever order they come in, and the heading says how many of all. */
+static void test_notes_cap(void **state)
+{
+    struct report r;
+    char note[32];
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    for (int i = 0; i < REPORT_MAX_NOTES + 3; i++) {
+        int k = i == 0 ? REPORT_MAX_NOTES + 2 : i - 1; /* the newest comes first */
+        struct ep_spec sp = {k + 1, FROM + k * D, FROM + k * D + H, 5, REGION_LOWER,
+                             SIDE_UNSET, NULL};
+        snprintf(note, sizeof note, "note of episode %d", k + 1);
+        report_feed_episode(&r, with_note(&sp, note));
+    }
+    report_end(&r);
+    assert_int_equal(r.notes, REPORT_MAX_NOTES + 3);
+    assert_int_equal(r.nnote_list, REPORT_MAX_NOTES);
+    char *text = render(&r, REPORT_TEXT);
+    assert_non_null(strstr(text, "\nYour notes (the 8 most recent of 11)\n"
+                                 "------------------------------------\n"
+                                 "  episode #4 started 2026-01-04 00:00\n"
+                                 "    note of episode 4\n"));
+    assert_null(strstr(text, "note of episode 3\n"));
+    assert_before(text, "note of episode 10\n", "note of episode 11\n");
+    assert_figure(text, "earlier notes not listed", "3");
+    free(text);
+    char *json = render(&r, REPORT_JSON);
+    assert_non_null(strstr(json, "\"notes_not_listed\": 3,"));
+    assert_null(strstr(json, "note of episode 3\""));
+    free(json);
+}
+
 static void test_sessions(void **state)
 {
     struct report r;
@@ -1473,6 +1638,9 @@ int main(void)
         cmocka_unit_test(test_text_wraps),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_free_text_tags),
+        cmocka_unit_test(test_notes),
+        cmocka_unit_test(test_notes_cap),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_api_edges),
         cmocka_unit_test(test_format_from_path),

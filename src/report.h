@@ -44,8 +44,9 @@
  *
  * Formats: text (aligned, lines of at most 78 columns, user text wrapped),
  * markdown (headings and two-column tables), csv (a header row, then one
- * row per figure: section key, label, value; RFC 4180 via csv.h) and json
- * (one object, a key per section). Text and markdown show local times and
+ * row per figure: section key, json path, label, value; RFC 4180 via
+ * csv.h, typed text formula-guarded) and json (one object, a key per
+ * section; "flags" and "notes" are arrays). Text and markdown show local times and
  * durations such as "1h30m"; csv and json give times as ISO 8601 with the
  * offset and durations in seconds (their keys end in "_s", their csv
  * labels in "(seconds)").

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "src/csv.h"
+#include "src/flag_json.h"
 #include "src/json.h"
 #include "src/routines.h"
 #include "src/text.h"
@@ -63,16 +64,33 @@ void report_meds_init(struct report_meds *m)
     memset(m, 0, sizeof *m);
 }
 
-/* 1 when an earlier medication tag of ep (before index i) has this name. */
-static int listed_before(const struct episode *ep, size_t i, const char *s, size_t len)
+#define OTHER_PREFIX "other:"
+
+/* The words a tag of `kind` was typed as, trimmed: a medication's text, the
+ * TEXT of another kind's "other:TEXT"; *len 0 when it has none (a
+ * vocabulary code, another kind). */
+static void tag_words(const struct episode_tag *t, enum tag_kind kind, const char **s,
+                      size_t *len)
+{
+    const size_t pre = sizeof OTHER_PREFIX - 1;
+    *len = 0;
+    if (t->kind != kind)
+        return;
+    if (kind == TAG_MEDICATION)
+        trim(t->text, sizeof t->text, s, len);
+    else if (strncasecmp(t->text, OTHER_PREFIX, pre) == 0)
+        trim(t->text + pre, sizeof t->text - pre, s, len);
+}
+
+/* 1 when an earlier tag of ep (before index i) of `kind` has this name. */
+static int listed_before(const struct episode *ep, size_t i, enum tag_kind kind, const char *s,
+                         size_t len)
 {
     for (size_t j = 0; j < i; j++) {
         const char *t;
         size_t tl;
-        if (ep->tags[j].kind != TAG_MEDICATION)
-            continue;
-        trim(ep->tags[j].text, sizeof ep->tags[j].text, &t, &tl);
-        if (same_name(s, len, t, tl))
+        tag_words(&ep->tags[j], kind, &t, &tl);
+        if (tl > 0 && same_name(s, len, t, tl))
             return 1;
     }
     return 0;
@@ -93,17 +111,17 @@ static struct report_med *med_slot(struct report_meds *m, const char *s, size_t 
     return slot;
 }
 
-void report_meds_add_episode(struct report_meds *m, const struct episode *ep)
+/* Counts the words of ep's tags of `kind` (tag_words) into m, each name
+ * once per episode. Returns 1 when ep had any. */
+static int names_add_episode(struct report_meds *m, const struct episode *ep, enum tag_kind kind)
 {
     int any = 0, overflow = 0;
     size_t ntags = ep->ntags < EPISODE_MAX_TAGS ? ep->ntags : EPISODE_MAX_TAGS;
     for (size_t i = 0; i < ntags; i++) {
         const char *s;
         size_t len;
-        if (ep->tags[i].kind != TAG_MEDICATION)
-            continue;
-        trim(ep->tags[i].text, sizeof ep->tags[i].text, &s, &len);
-        if (len == 0 || listed_before(ep, i, s, len))
+        tag_words(&ep->tags[i], kind, &s, &len);
+        if (len == 0 || listed_before(ep, i, kind, s, len))
             continue;
         any = 1;
         struct report_med *slot = med_slot(m, s, len);
@@ -114,6 +132,12 @@ void report_meds_add_episode(struct report_meds *m, const struct episode *ep)
     }
     m->episodes += (size_t)any;
     m->other_episodes += (size_t)overflow;
+    return any;
+}
+
+void report_meds_add_episode(struct report_meds *m, const struct episode *ep)
+{
+    (void)names_add_episode(m, ep, TAG_MEDICATION);
 }
 
 void report_meds_sort(struct report_meds *m)
@@ -244,6 +268,8 @@ void report_begin(struct report *r, int64_t from, int64_t to, int64_t now)
     r->now = now;
     r->latest = REDFLAG_CLEAR;
     report_meds_init(&r->meds);
+    for (int k = 0; k < TAG_MEDICATION; k++)
+        report_meds_init(&r->free_text[k]);
     report_durations_init(&r->dur);
     /* Time after now is not known to be free of episodes. */
     report_gaps_begin(&r->gaps, from, to < now ? to : now);
@@ -258,23 +284,32 @@ _Static_assert(EPISODE_TRIGGER_WORDS <= REPORT_VOCAB_MAX &&
                "REPORT_VOCAB_MAX: a tag vocabulary outgrew the report's counters");
 _Static_assert(REPORT_VOCAB_MAX <= 32, "count_tags keeps a 32-bit mask per kind");
 
-/* Counts each trigger, symptom and relief once per episode. */
+/* Counts each trigger, feel, symptom and relief once per episode: a
+ * vocabulary word under its code, free text ("other:TEXT") under its
+ * words. */
 static void count_tags(struct report *r, const struct episode *ep)
 {
     uint32_t seen[TAG_MEDICATION] = {0};
     size_t ntags = ep->ntags < EPISODE_MAX_TAGS ? ep->ntags : EPISODE_MAX_TAGS;
     for (size_t i = 0; i < ntags; i++) {
         enum tag_kind k = ep->tags[i].kind;
+        const char *words;
+        size_t len;
         if ((unsigned)k >= TAG_MEDICATION)
             continue;
+        tag_words(&ep->tags[i], k, &words, &len);
+        if (len > 0)
+            continue; /* free text: names_add_episode counts it */
         int idx = episode_vocab_index(k, ep->tags[i].text);
         if (idx < 0 || (seen[k] & (1u << idx)))
             continue;
         seen[k] |= 1u << idx;
         r->tags[k][idx]++;
     }
-    for (int k = 0; k < TAG_MEDICATION; k++)
-        r->tagged[k] += seen[k] != 0;
+    for (int k = 0; k < TAG_MEDICATION; k++) {
+        int typed = names_add_episode(&r->free_text[k], ep, (enum tag_kind)k);
+        r->tagged[k] += seen[k] != 0 || typed;
+    }
 }
 
 /* The time an entry of a kept list starts with. */
@@ -330,6 +365,35 @@ static void count_signs(struct report *r, const struct episode *ep)
     keep_recent(r->sign_list, &r->nsign_list, REPORT_MAX_LISTED, sizeof e, &e);
 }
 
+/* 1 when s[0 .. max) holds something other than blanks. */
+static int has_words(const char *s, size_t max)
+{
+    for (size_t i = 0; i < max && s[i]; i++)
+        if (!strchr(" \t\r\n", s[i]))
+            return 1;
+    return 0;
+}
+
+/* Counts ep's note, and keeps it when it is among the most recent: the
+ * list holds small references (moved as entries come) to texts that stay
+ * in their slot, so a long history does not copy the texts about. */
+static void count_note(struct report *r, const struct episode *ep)
+{
+    struct report_note_ref ref = {.at = ep->started_at, .id = ep->id, .slot = r->nnote_list};
+    if (!has_words(ep->note, sizeof ep->note))
+        return;
+    r->notes++;
+    if (r->nnote_list == REPORT_MAX_NOTES) {
+        if (ref.at <= r->note_list[0].at)
+            return; /* older than every note kept */
+        ref.slot = r->note_list[0].slot; /* keep_recent drops that one */
+    }
+    size_t len = strnlen(ep->note, sizeof ep->note - 1);
+    memcpy(r->note_text[ref.slot], ep->note, len);
+    r->note_text[ref.slot][len] = '\0';
+    keep_recent(r->note_list, &r->nnote_list, REPORT_MAX_NOTES, sizeof ref, &ref);
+}
+
 static void count_end(struct report *r, const struct episode *ep, int64_t *end)
 {
     if (ep->ended_at == EPISODE_ONGOING) {
@@ -376,6 +440,7 @@ void report_feed_episode(struct report *r, const struct episode *ep)
         r->sides[ep->side]++;
     count_tags(r, ep);
     count_signs(r, ep);
+    count_note(r, ep);
     report_meds_add_episode(&r->meds, ep);
     count_end(r, ep, &end);
     report_gaps_feed(&r->gaps, ep->started_at, end);
@@ -495,6 +560,8 @@ void report_end(struct report *r)
     r->done = 1;
     report_gaps_end(&r->gaps);
     report_meds_sort(&r->meds);
+    for (int k = 0; k < TAG_MEDICATION; k++)
+        report_meds_sort(&r->free_text[k]);
     /* A median over another set of episodes than the one counted would
      * mislead: show it only when the two agree. */
     r->have_median =
@@ -511,6 +578,11 @@ void report_end(struct report *r)
 #define OUT_DEPTH 6
 #define LABEL_LEN 160
 #define VALUE_LEN 512
+#define KEY_LEN 48
+/* Text printed as it is: tabs and newlines stay (notes have lines). */
+#define CLEAN_KEEP (TEXT_KEEP_TAB | TEXT_KEEP_NEWLINE)
+/* A note cleaned for printing: each byte may become U+FFFD (3 bytes). */
+#define LONG_LEN (3 * EPISODE_NOTE_MAX + 4)
 
 enum fig_type {
     FIG_COUNT,  /* v: whole number */
@@ -524,7 +596,17 @@ enum fig_type {
     FIG_ITEM,   /* v: a checklist item, s: its words; label "item N". Text: one
                    wrapped line "item N: words"; json: {"item": N, "words": s} */
     FIG_NULL,   /* no value (machine only): json null, an empty csv field */
+    FIG_ENTRY,  /* an entry of a list: text "label  v"; json the object of kv */
 };
+
+/* A member of a FIG_ITEM or FIG_ENTRY object: words s, or the number v
+ * when s is NULL. */
+struct kv {
+    const char *key;
+    const char *s;
+    int64_t v;
+};
+#define KV_MAX 3
 
 struct fig {
     enum fig_type type;
@@ -532,6 +614,8 @@ struct fig {
     int64_t v;
     const char *s, *m;
     int machine_only; /* csv and json only: text shows it another way */
+    struct kv kv[KV_MAX]; /* FIG_ITEM, FIG_ENTRY: the object for the machines */
+    size_t nkv;
 };
 
 struct out {
@@ -540,7 +624,10 @@ struct out {
     int depth;                         /* 0: document, 1: section, 2+: groups */
     int members[OUT_DEPTH];            /* json: members written at each depth */
     int array[OUT_DEPTH];              /* json: the container at this depth is an array */
+    int index[OUT_DEPTH];              /* csv: place of the group at this depth in its
+                                          parent (its array index) */
     char section[32];                  /* csv: key of the open section */
+    char keys[OUT_DEPTH][KEY_LEN];     /* csv: keys of the open groups */
     char labels[OUT_DEPTH][LABEL_LEN]; /* csv: labels of the open groups */
     int table;                         /* markdown: a table is open */
 };
@@ -572,8 +659,17 @@ static void human_value(const struct fig *g, char *buf, size_t len)
             buf[10] = '\0'; /* "2026-01-05 08:00" -> the date */
         break;
     case FIG_BOOL: snprintf(buf, len, "%s", g->s ? g->s : g->v ? "yes" : "no"); break;
+    case FIG_ENTRY: snprintf(buf, len, "%" PRId64, g->v); break;
     default: snprintf(buf, len, "%s", g->s ? g->s : ""); break;
     }
+}
+
+/* Words, as opposed to a number, for the machines: the csv guards them
+ * against formulas and json quotes them. */
+static int machine_words(const struct fig *g)
+{
+    return g->type == FIG_TEXT || g->type == FIG_NOTE || g->type == FIG_TIME ||
+           g->type == FIG_DATE;
 }
 
 /* The value as programs read it (csv, json); *number: no quotes in json. */
@@ -715,9 +811,60 @@ static void md_open(struct out *o, const char *title, int section)
 
 /* -- csv -- */
 
-static void csv_figure(struct out *o, const struct fig *g)
+/* The json path of member `key` at o->depth, index `i` of its container:
+ * "duration.ongoing[0].id". */
+static void key_path(const struct out *o, const char *key, int i, char *buf, size_t len)
 {
-    char label[OUT_DEPTH * LABEL_LEN + 16] = "", value[VALUE_LEN];
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int d = 1; d <= o->depth + 1 && d < OUT_DEPTH && used < len; d++) {
+        const char *k = d <= o->depth ? o->keys[d] : key;
+        int at = d <= o->depth ? o->index[d] : i;
+        if (o->array[d - 1])
+            used += (size_t)snprintf(buf + used, len - used, "[%d]", at);
+        else
+            used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? "." : "", k);
+    }
+}
+
+/* One field of words, cleaned, with the formula guard (csv.h): the
+ * report is read in spreadsheets, and notes and tags are typed text. */
+static void csv_words(FILE *f, const char *s)
+{
+    char buf[LONG_LEN + 1];
+    const char *w = s;
+    if (!text_valid_n(s, strlen(s), CLEAN_KEEP)) {
+        text_clean(s, CLEAN_KEEP, buf + 1, sizeof buf - 1);
+        w = buf + 1;
+    }
+    if (csv_needs_guard(w)) {
+        if (w != buf + 1)
+            snprintf(buf + 1, sizeof buf - 1, "%s", w);
+        buf[0] = '\'';
+        w = buf;
+    }
+    csv_write_field(f, w);
+}
+
+static void csv_row(struct out *o, const char *key, const char *label, const char *value,
+                    int words)
+{
+    csv_write_field(o->f, o->section);
+    csv_write_sep(o->f);
+    csv_write_field(o->f, key);
+    csv_write_sep(o->f);
+    csv_words(o->f, label);
+    csv_write_sep(o->f);
+    if (words)
+        csv_words(o->f, value);
+    else
+        csv_write_field(o->f, value);
+    csv_end_row(o->f);
+}
+
+static void csv_figure(struct out *o, const struct fig *g, int i)
+{
+    char label[OUT_DEPTH * LABEL_LEN + 16] = "", value[VALUE_LEN], path[OUT_DEPTH * (KEY_LEN + 2)];
     size_t used = 0;
     int number;
     for (int d = 2; d <= o->depth && d < OUT_DEPTH && used < sizeof label; d++)
@@ -726,22 +873,32 @@ static void csv_figure(struct out *o, const struct fig *g)
         used = sizeof label - 1; /* cannot happen: the labels are bounded */
     snprintf(label + used, sizeof label - used, "%s%s", g->label,
              g->type == FIG_SECS ? " (seconds)" : "");
+    key_path(o, g->key, i, path, sizeof path);
+    if (g->nkv) { /* an object: a row per member, named as in json */
+        size_t plen = strlen(path), llen = strlen(label);
+        for (size_t k = 0; k < g->nkv; k++) {
+            snprintf(path + plen, sizeof path - plen, ".%s", g->kv[k].key);
+            snprintf(label + llen, sizeof label - llen, " / %s", g->kv[k].key);
+            snprintf(value, sizeof value, "%" PRId64, g->kv[k].v);
+            csv_row(o, path, label, g->kv[k].s ? g->kv[k].s : value, g->kv[k].s != NULL);
+        }
+        return;
+    }
+    if (machine_words(g) && g->type != FIG_TIME && g->type != FIG_DATE) {
+        csv_row(o, path, label, g->m ? g->m : g->s ? g->s : "", 1);
+        return;
+    }
     machine_value(g, value, sizeof value, &number);
-    csv_write_field(o->f, o->section);
-    csv_write_sep(o->f);
-    csv_write_field(o->f, label);
-    csv_write_sep(o->f);
-    csv_write_field(o->f, g->type == FIG_NULL ? "" : value);
-    csv_end_row(o->f);
+    csv_row(o, path, label, g->type == FIG_NULL ? "" : value, 0);
 }
 
 /* -- json -- */
 
-/* Starts a member of the container at o->depth: comma, line, indent, key
- * (arrays take no key). */
-static void json_member(struct out *o, const char *key)
+/* Starts member i (from 0) of the container at o->depth: comma, line,
+ * indent, key (arrays take no key). */
+static void json_member(struct out *o, const char *key, int i)
 {
-    fputs(o->members[o->depth]++ ? ",\n" : "\n", o->f);
+    fputs(i ? ",\n" : "\n", o->f);
     indent(o->f, 2 * (o->depth + 1));
     if (!o->array[o->depth]) {
         json_write_string(o->f, key);
@@ -749,17 +906,35 @@ static void json_member(struct out *o, const char *key)
     }
 }
 
-static void json_figure(struct out *o, const struct fig *g)
+/* A FIG_ITEM or FIG_ENTRY: its members on one line. */
+static void json_object(struct out *o, const struct fig *g)
+{
+    fputc('{', o->f);
+    for (size_t k = 0; k < g->nkv; k++) {
+        fprintf(o->f, "%s\"%s\": ", k ? ", " : "", g->kv[k].key);
+        if (g->kv[k].s)
+            json_write_string(o->f, g->kv[k].s);
+        else
+            fprintf(o->f, "%" PRId64, g->kv[k].v);
+    }
+    fputc('}', o->f);
+}
+
+static void json_figure(struct out *o, const struct fig *g, int i)
 {
     char value[VALUE_LEN];
     int number;
+    json_member(o, g->key, i);
+    if (g->nkv) {
+        json_object(o, g);
+        return;
+    }
+    if (g->type == FIG_TEXT || g->type == FIG_NOTE) { /* however long */
+        json_write_string(o->f, g->m ? g->m : g->s ? g->s : "");
+        return;
+    }
     machine_value(g, value, sizeof value, &number);
-    json_member(o, g->key);
-    if (g->type == FIG_ITEM) {
-        fprintf(o->f, "{\"item\": %" PRId64 ", \"words\": ", g->v);
-        json_write_string(o->f, g->s);
-        fputc('}', o->f);
-    } else if (number)
+    if (number)
         fputs(value, o->f);
     else
         json_write_string(o->f, value);
@@ -779,7 +954,6 @@ static void json_close(struct out *o)
 /* What a hand-edited database may hold (medication names, routines) is
  * printed with U+FFFD in place of what text.h refuses; json_write_string
  * escapes it instead. s itself when nothing needs replacing. */
-#define CLEAN_KEEP (TEXT_KEEP_TAB | TEXT_KEEP_NEWLINE)
 static const char *clean(const struct out *o, const char *s, char *buf, size_t len)
 {
     if (!s || o->fmt == REPORT_JSON || text_valid_n(s, strlen(s), CLEAN_KEEP))
@@ -790,18 +964,19 @@ static const char *clean(const struct out *o, const char *s, char *buf, size_t l
 
 static void emit(struct out *o, const struct fig *raw)
 {
-    char label[LABEL_LEN], s[VALUE_LEN], m[VALUE_LEN];
+    char label[LABEL_LEN], s[LONG_LEN], m[VALUE_LEN];
     struct fig copy = *raw, *g = &copy;
     if (g->machine_only && (o->fmt == REPORT_TEXT || o->fmt == REPORT_MARKDOWN))
         return;
     g->label = clean(o, raw->label, label, sizeof label);
     g->s = clean(o, raw->s, s, sizeof s);
     g->m = clean(o, raw->m, m, sizeof m);
+    int i = o->members[o->depth]++;
     switch (o->fmt) {
     case REPORT_TEXT: text_figure(o, g); break;
     case REPORT_MARKDOWN: md_figure(o, g); break;
-    case REPORT_CSV: csv_figure(o, g); break;
-    case REPORT_JSON: json_figure(o, g); break;
+    case REPORT_CSV: csv_figure(o, g, i); break;
+    case REPORT_JSON: json_figure(o, g, i); break;
     }
 }
 
@@ -812,7 +987,8 @@ static void open_level(struct out *o, const char *key, const char *raw, int arra
     const char *title = clean(o, raw, buf, sizeof buf);
     int section = o->depth == 0;
     if (o->depth + 1 >= OUT_DEPTH)
-        return; /* cannot happen: the sections nest at most three deep */
+        return; /* cannot happen: the sections nest at most four deep */
+    int i = o->members[o->depth]++;
     switch (o->fmt) {
     case REPORT_TEXT: text_open(o, title, section); break;
     case REPORT_MARKDOWN: md_open(o, title, section); break;
@@ -821,11 +997,13 @@ static void open_level(struct out *o, const char *key, const char *raw, int arra
             snprintf(o->section, sizeof o->section, "%s", key);
         break;
     case REPORT_JSON:
-        json_member(o, key);
+        json_member(o, key, i);
         fputc(array ? '[' : '{', o->f);
         break;
     }
     o->depth++;
+    o->index[o->depth] = i;
+    snprintf(o->keys[o->depth], KEY_LEN, "%s", key ? key : "");
     o->members[o->depth] = 0;
     o->array[o->depth] = array;
     snprintf(o->labels[o->depth], LABEL_LEN, "%s", title ? title : "");
@@ -857,7 +1035,7 @@ static void arr_begin(struct out *o, const char *key, const char *label)
 
 static void put(struct out *o, enum fig_type type, const char *key, const char *label, int64_t v)
 {
-    struct fig g = {type, key, label, v, NULL, NULL, 0};
+    struct fig g = {.type = type, .key = key, .label = label, .v = v};
     emit(o, &g);
 }
 
@@ -866,7 +1044,7 @@ static void put(struct out *o, enum fig_type type, const char *key, const char *
 static void put_machine(struct out *o, enum fig_type type, const char *key, int64_t v,
                         const char *s)
 {
-    struct fig g = {type, key, key, v, s, NULL, 1};
+    struct fig g = {.type = type, .key = key, .label = key, .v = v, .s = s, .machine_only = 1};
     emit(o, &g);
 }
 
@@ -874,7 +1052,7 @@ static void put_machine(struct out *o, enum fig_type type, const char *key, int6
  * keeps its type, a number or null, in every report. */
 static void put_null(struct out *o, const char *key)
 {
-    struct fig g = {FIG_NULL, key, key, 0, NULL, NULL, 1};
+    struct fig g = {.type = FIG_NULL, .key = key, .label = key, .machine_only = 1};
     emit(o, &g);
 }
 
@@ -891,14 +1069,14 @@ static void empty_group(struct out *o, const char *key)
 static void put_text(struct out *o, const char *key, const char *label, const char *s,
                      const char *m)
 {
-    struct fig g = {FIG_TEXT, key, label, 0, s, m, 0};
+    struct fig g = {.type = FIG_TEXT, .key = key, .label = label, .s = s, .m = m};
     emit(o, &g);
 }
 
 /* A yes or no; words, if set, say it for people. */
 static void put_bool(struct out *o, const char *key, const char *label, int v, const char *words)
 {
-    struct fig g = {FIG_BOOL, key, label, v != 0, words, NULL, 0};
+    struct fig g = {.type = FIG_BOOL, .key = key, .label = label, .v = v != 0, .s = words};
     emit(o, &g);
 }
 
@@ -907,14 +1085,43 @@ static void put_item(struct out *o, int item, const char *words)
 {
     char label[16];
     snprintf(label, sizeof label, "item %d", item);
-    struct fig g = {FIG_ITEM, "item", label, item, words, NULL, 0};
+    struct fig g = {.type = FIG_ITEM, .key = "item", .label = label, .v = item, .s = words,
+                    .kv = {{"item", NULL, item}, {"words", words, 0}}, .nkv = 2};
     emit(o, &g);
+}
+
+/* An entry of a list for the machines, {name_key: words, count_key: n}
+ * (with {"code": code} first when code is set); text and markdown show
+ * "label  n", label being the words when NULL. */
+static void put_entry(struct out *o, const char *code, const char *name_key, const char *words,
+                      const char *label, const char *count_key, int64_t n)
+{
+    struct fig g = {.type = FIG_ENTRY, .key = name_key, .label = label ? label : words, .v = n};
+    if (code)
+        g.kv[g.nkv++] = (struct kv){"code", code, 0};
+    g.kv[g.nkv++] = (struct kv){name_key, words, 0};
+    g.kv[g.nkv++] = (struct kv){count_key, NULL, n};
+    emit(o, &g);
+}
+
+/* An empty json array where a list has nothing: the key keeps its type. */
+static void empty_array(struct out *o, const char *key)
+{
+    if (o->fmt != REPORT_JSON)
+        return;
+    open_level(o, key, NULL, 1);
+    close_level(o);
+}
+
+static int machine(const struct out *o)
+{
+    return o->fmt == REPORT_CSV || o->fmt == REPORT_JSON;
 }
 
 /* A sentence; csv labels it with its key. */
 static void note(struct out *o, const char *key, const char *s)
 {
-    struct fig g = {FIG_NOTE, key, key, 0, s, NULL, 0};
+    struct fig g = {.type = FIG_NOTE, .key = key, .label = key, .s = s};
     emit(o, &g);
 }
 
@@ -940,6 +1147,16 @@ static int no_episodes(struct out *o, const struct report *r)
     return 1;
 }
 
+/* The lists and groups a section has when it has data, empty for the
+ * machines when it has none: every key keeps its type (NULL-ended). */
+static void empty_keys(struct out *o, const char *const *arrays, const char *const *groups)
+{
+    for (; arrays && *arrays; arrays++)
+        empty_array(o, *arrays);
+    for (; groups && *groups; groups++)
+        empty_group(o, *groups);
+}
+
 static void sec_period(struct out *o, const struct report *r)
 {
     sec_begin(o, "period", "Period");
@@ -957,32 +1174,50 @@ static void sec_period(struct out *o, const struct report *r)
     close_level(o);
 }
 
-/* The non-zero counts of a tag vocabulary as a group, or a note. */
+/* The tags of a kind as a list of {code, words, episodes}: the words of
+ * the vocabulary used, then those typed as free text under their own
+ * words (code "other"), most used first; a note and [] when none. */
 static void vocab_counts(struct out *o, const struct report *r, enum tag_kind kind, const char *key,
                          const char *label, const char *none)
 {
     size_t n;
     const struct vocab *v = episode_vocab(kind, &n);
+    const struct report_meds *typed = &r->free_text[kind];
+    char extra[48]; /* key_summary, key_not_listed: beside the list */
     if (r->tagged[kind] == 0) {
-        char summary[48]; /* key_summary: key stays an object for scripts */
-        snprintf(summary, sizeof summary, "%s_summary", key);
-        note(o, summary, none);
-        empty_group(o, key);
+        snprintf(extra, sizeof extra, "%s_summary", key);
+        note(o, extra, none);
+        empty_array(o, key);
         return;
     }
-    grp_begin(o, key, label);
+    arr_begin(o, key, label);
     for (size_t i = 0; i < n; i++)
         if (r->tags[kind][i])
-            put(o, FIG_COUNT, v[i].code, v[i].label, (int64_t)r->tags[kind][i]);
+            put_entry(o, v[i].code, "words", v[i].label, NULL, "episodes",
+                      (int64_t)r->tags[kind][i]);
+    for (size_t i = 0; i < typed->n; i++)
+        put_entry(o, "other", "words", typed->meds[i].name, NULL, "episodes",
+                  (int64_t)typed->meds[i].episodes);
     close_level(o);
+    if (typed->other_episodes) {
+        snprintf(extra, sizeof extra, "%s_not_listed", key);
+        put(o, FIG_COUNT, extra, "episodes with other words, not listed",
+            (int64_t)typed->other_episodes);
+    }
 }
 
 static void sec_feel(struct out *o, const struct report *r)
 {
     static const char *const band_names[] = {"none (0)", "mild (1-3)", "moderate (4-6)",
                                              "severe (7-10)"};
+    static const char *const arrays[] = {"qualities", "symptoms", NULL};
+    static const char *const groups[] = {"bands", NULL};
     sec_begin(o, "feel", "What does the pain feel like?");
-    if (!no_episodes(o, r)) {
+    if (no_episodes(o, r)) {
+        empty_keys(o, arrays, groups);
+    } else {
+        vocab_counts(o, r, TAG_FEEL, "qualities", "how it feels (episodes)",
+                     "No pain quality recorded.");
         vocab_counts(o, r, TAG_SYMPTOM, "symptoms", "symptoms (episodes)", "No symptoms recorded.");
         put(o, FIG_TENTHS, "intensity_average", "average intensity (0-10)",
             tenths(r->intensity_sum, (int64_t)r->episodes));
@@ -997,8 +1232,11 @@ static void sec_feel(struct out *o, const struct report *r)
 
 static void sec_where(struct out *o, const struct report *r)
 {
+    static const char *const groups[] = {"regions", "sides", NULL};
     sec_begin(o, "where", "Where is it?");
-    if (!no_episodes(o, r)) {
+    if (no_episodes(o, r)) {
+        empty_keys(o, NULL, groups);
+    } else {
         grp_begin(o, "regions", "by region (episodes)");
         for (int i = 0; i < REGION_COUNT; i++)
             if (r->regions[i])
@@ -1056,12 +1294,12 @@ static void sec_bladder(struct out *o, const struct report *r)
     sec_begin(o, "bladder_bowel", "Any loss of bladder or bowel control?");
     if (r->checks == 0 && r->episodes == 0) {
         note(o, "summary", NO_CHECKS);
+        empty_array(o, "yes_dates");
         close_level(o);
         return;
     }
     if (r->episodes)
-        put(o, FIG_COUNT, "bladder-bowel", "episodes with bladder or bowel trouble",
-            (int64_t)eps);
+        put(o, FIG_COUNT, "episodes", "episodes with bladder or bowel trouble", (int64_t)eps);
     if (r->checks) {
         put(o, FIG_COUNT, "checks", "red-flag checks", (int64_t)r->checks);
         put(o, FIG_COUNT, "answered_yes", "answered yes (check item 1)", (int64_t)r->yes[0]);
@@ -1076,6 +1314,8 @@ static void sec_bladder(struct out *o, const struct report *r)
         if (r->yes[0] > r->nyes_dates)
             put(o, FIG_COUNT, "earlier_yes", "earlier yes answers not listed",
                 (int64_t)(r->yes[0] - r->nyes_dates));
+    } else {
+        empty_array(o, "yes_dates");
     }
     close_level(o);
 }
@@ -1180,8 +1420,10 @@ static void sec_frequency(struct out *o, const struct report *r)
     const struct report_gaps *g = &r->gaps;
     /* How often they come: the episodes that began in the period. */
     int64_t pw = report_per_week_tenths(r->episodes - r->before, r->from, r->to);
+    static const char *const groups[] = {"longest_gap", "longest_free", NULL};
     sec_begin(o, "frequency", "How often do they come?");
     if (no_episodes(o, r)) {
+        empty_keys(o, NULL, groups);
         close_level(o);
         return;
     }
@@ -1222,21 +1464,28 @@ static void check_items(struct out *o, const struct report *r, const int *items,
     char label[LABEL_LEN];
     if (r->checks == 0) {
         note(o, "checks", NO_CHECKS);
+        empty_array(o, "checks_yes");
         return;
     }
     snprintf(label, sizeof label, "red-flag checks answering yes (of %zu)", r->checks);
-    grp_begin(o, "checks_yes", label);
+    arr_begin(o, "checks_yes", label);
     for (size_t i = 0; i < n; i++) {
         static const char *const what[REDFLAG_COUNT + 1] = {
-            [2] = "item 2: saddle numbness",
-            [3] = "item 3: both legs, or getting weaker",
-            [13] = "item 13: weakness in one leg or foot",
-            [14] = "item 14: arm or hand, or balance",
-            [17] = "item 17: spreading down one leg",
+            [2] = "saddle numbness",
+            [3] = "both legs, or getting weaker",
+            [13] = "weakness in one leg or foot",
+            [14] = "arm or hand, or balance",
+            [17] = "spreading down one leg",
         };
-        char key[16];
-        snprintf(key, sizeof key, "item_%d", items[i]);
-        put(o, FIG_COUNT, key, what[items[i]], (int64_t)r->yes[items[i] - 1]);
+        char words[LABEL_LEN];
+        int item = items[i];
+        snprintf(words, sizeof words, "item %d: %s", item, what[item]);
+        struct fig g = {.type = FIG_ENTRY, .key = "item", .label = words,
+                        .v = (int64_t)r->yes[item - 1],
+                        .kv = {{"item", NULL, item}, {"words", what[item], 0},
+                               {"yes", NULL, (int64_t)r->yes[item - 1]}},
+                        .nkv = 3};
+        emit(o, &g);
     }
     close_level(o);
 }
@@ -1257,7 +1506,7 @@ static void sec_stiffness(struct out *o, const struct report *r)
     sec_begin(o, "stiffness", "Any stiffness?");
     if (!no_episodes(o, r)) {
         put(o, FIG_COUNT, "stiffness", "episodes with stiffness", (int64_t)symptom(r, "stiffness"));
-        put(o, FIG_COUNT, "cannot-straighten", "episodes unable to stand up straight",
+        put(o, FIG_COUNT, "cannot_straighten", "episodes unable to stand up straight",
             (int64_t)symptom(r, "cannot-straighten"));
         put(o, FIG_COUNT, "episodes", "episodes in all", (int64_t)r->episodes);
     }
@@ -1268,20 +1517,22 @@ static void sec_medications(struct out *o, const struct report *r)
 {
     const struct report_meds *m = &r->meds;
     sec_begin(o, "medications", "What medications are being taken?");
-    if (no_episodes(o, r)) {
-        close_level(o);
-        return;
-    }
-    if (m->episodes == 0) {
+    int none = no_episodes(o, r);
+    if (!none && m->episodes == 0) {
         note(o, "summary", "No medication recorded.");
+        none = 1;
+    }
+    if (none) {
+        empty_array(o, "taken");
         close_level(o);
         return;
     }
     put(o, FIG_COUNT, "episodes_with_medication", "episodes with any medication",
         (int64_t)m->episodes);
-    grp_begin(o, "taken", "taken in (episodes)");
+    arr_begin(o, "taken", "taken in (episodes)");
     for (size_t i = 0; i < m->n; i++)
-        put(o, FIG_COUNT, m->meds[i].name, m->meds[i].name, (int64_t)m->meds[i].episodes);
+        put_entry(o, NULL, "name", m->meds[i].name, NULL, "episodes",
+                  (int64_t)m->meds[i].episodes);
     close_level(o);
     if (m->other_episodes)
         put(o, FIG_COUNT, "other_medications", "other medications (episodes)",
@@ -1293,8 +1544,10 @@ static void sec_tags(struct out *o, const struct report *r, const char *key, con
                      enum tag_kind kind, const char *none)
 {
     sec_begin(o, key, title);
-    if (!no_episodes(o, r))
-        vocab_counts(o, r, kind, "episodes", "episodes", none);
+    if (no_episodes(o, r))
+        empty_array(o, "tags");
+    else
+        vocab_counts(o, r, kind, "tags", "episodes", none);
     close_level(o);
 }
 
@@ -1307,16 +1560,13 @@ static void flag_refs(const struct flag *fl, char *buf, size_t len)
             (size_t)snprintf(buf + used, len - used, "%s#%" PRId64, i ? ", " : "", fl->refs[i].id);
 }
 
-static void sec_flags(struct out *o, const struct report *r)
+/* Text and markdown: each flag with its advice and the latest episodes. */
+static void flags_people(struct out *o, const struct report *r)
 {
-    sec_begin(o, "flags", "Flags");
-    if (r->nflags == 0)
-        note(o, "summary", "No flags raised.");
     for (size_t i = 0; i < r->nflags; i++) {
         const struct flag *fl = &r->flags[i];
         char refs[FLAG_MAX_REFS * 24];
         grp_begin(o, flag_kind_code(fl->kind), fl->title);
-        put_machine(o, FIG_TEXT, "title", 0, fl->title);
         note(o, "advice", fl->advice);
         if (fl->note[0])
             note(o, "note", fl->note);
@@ -1327,7 +1577,71 @@ static void sec_flags(struct out *o, const struct report *r)
         put_text(o, "latest_ids", "latest of them", refs, NULL);
         close_level(o);
     }
-    close_level(o);
+}
+
+/* csv: the members of each flag as `unknot flags --json` names them
+ * (flag_json.h), one row each. */
+static void flags_csv(struct out *o, const struct report *r)
+{
+    for (size_t i = 0; i < r->nflags; i++) {
+        const struct flag *fl = &r->flags[i];
+        grp_begin(o, NULL, fl->title);
+        put_text(o, "kind", "kind", flag_kind_code(fl->kind), NULL);
+        put_text(o, "level", "level", flag_level_code(fl->level), NULL);
+        put_text(o, "title", "title", fl->title, NULL);
+        put_text(o, "advice", "advice", fl->advice, NULL);
+        put_text(o, "note", "note", fl->note, NULL);
+        put(o, FIG_TIME, "from", "from", fl->from);
+        put(o, FIG_TIME, "to", "to", fl->to);
+        put(o, FIG_SECS, "span_s", "span", fl->span);
+        put(o, FIG_COUNT, "days", "days", (int64_t)fl->days);
+        put(o, FIG_COUNT, "total", "episodes behind it", (int64_t)fl->total);
+        arr_begin(o, "episodes", "latest of them");
+        for (size_t k = 0; k < fl->nrefs; k++) {
+            char label[32];
+            snprintf(label, sizeof label, "#%" PRId64, fl->refs[k].id);
+            grp_begin(o, NULL, label);
+            put(o, FIG_COUNT, "id", "id", fl->refs[k].id);
+            put(o, FIG_TIME, "started_at", "started", fl->refs[k].started_at);
+            close_level(o);
+        }
+        close_level(o);
+        close_level(o);
+    }
+}
+
+/* json: the array of `unknot flags --json`, written by its emitter. */
+static void flags_json(struct out *o, const struct report *r)
+{
+    json_member(o, "flags", o->members[o->depth]++);
+    fputc('[', o->f);
+    for (size_t i = 0; i < r->nflags; i++) {
+        fputs(i ? ",\n" : "\n", o->f);
+        indent(o->f, 4);
+        flag_write_json(o->f, &r->flags[i]);
+    }
+    fputs(r->nflags ? "\n  ]" : "]", o->f);
+}
+
+/* "flags" is the one top-level array of flags (csv and json), with
+ * "flags_summary" beside it when there is none; text and markdown give a
+ * section. */
+static void sec_flags(struct out *o, const struct report *r)
+{
+    if (o->fmt == REPORT_JSON) {
+        flags_json(o, r);
+    } else {
+        open_level(o, "flags", "Flags", 1);
+        if (r->nflags == 0 && !machine(o))
+            note(o, "summary", "No flags raised.");
+        if (machine(o))
+            flags_csv(o, r);
+        else
+            flags_people(o, r);
+        close_level(o);
+    }
+    if (r->nflags == 0 && machine(o))
+        note(o, "flags_summary", "No flags raised.");
 }
 
 /* The first words of a verdict's title (redflags.h), for a count:
@@ -1385,9 +1699,12 @@ static void check_refs(struct out *o, const char *key, const char *label,
 static void sec_checks(struct out *o, const struct report *r)
 {
     char label[LABEL_LEN];
+    static const char *const arrays[] = {"partial_checks", NULL};
+    static const char *const groups[] = {"verdicts", "latest", NULL};
     sec_begin(o, "checks", "Red-flag checks");
     if (r->checks == 0) {
         note(o, "summary", NO_CHECKS);
+        empty_keys(o, arrays, groups);
         close_level(o);
         return;
     }
@@ -1408,6 +1725,8 @@ static void sec_checks(struct out *o, const struct report *r)
     if (r->partial)
         check_refs(o, "partial_checks", "partial checks, oldest first", r->partial_list,
                    r->npartial_list, r->partial);
+    else
+        empty_array(o, "partial_checks");
     close_level(o);
 }
 
@@ -1432,13 +1751,19 @@ static void sign_ep(struct out *o, const struct report_sign_ep *e)
  * first in the report; left out when there are none. */
 static void sec_warnings(struct out *o, const struct report *r)
 {
-    if (r->warn_checks == 0 && r->sign_eps == 0)
-        return;
+    int none = r->warn_checks == 0 && r->sign_eps == 0;
+    if (none && !machine(o))
+        return; /* the machines keep the section, its keys and their types */
     sec_begin(o, "warning_signs", "Warning signs in this period");
+    if (none)
+        note(o, "summary", "No emergency or urgent check and no warning sign logged in this "
+                           "period.");
     put(o, FIG_COUNT, "check_count", "emergency or urgent checks", (int64_t)r->warn_checks);
     if (r->warn_checks)
         check_refs(o, "checks", "listed, oldest first", r->warn_list, r->nwarn_list,
                    r->warn_checks);
+    else
+        empty_array(o, "checks");
     put(o, FIG_COUNT, "episode_count", "episodes with a warning sign logged",
         (int64_t)r->sign_eps);
     if (r->sign_eps) {
@@ -1449,6 +1774,8 @@ static void sec_warnings(struct out *o, const struct report *r)
         if (r->sign_eps > r->nsign_list)
             put(o, FIG_COUNT, "earlier_episodes_not_listed", "earlier episodes not listed",
                 (int64_t)(r->sign_eps - r->nsign_list));
+    } else {
+        empty_array(o, "episodes");
     }
     close_level(o);
 }
@@ -1478,16 +1805,19 @@ static void session_stats(struct out *o, const struct report_session_stats *st, 
 
 static void routine_groups(struct out *o, const struct report *r)
 {
-    grp_begin(o, "routines", "by routine");
+    arr_begin(o, "routines", "by routine");
     for (size_t i = 0; i < r->nroutines; i++) {
         const struct report_routine *rt = &r->routines[i];
         const struct routine *known = routine_find(rt->routine);
         const int stretch = rt->kind == SESSION_STRETCH;
-        char key[16 + REPORT_ROUTINE_LEN + 2], label[LABEL_LEN];
-        snprintf(key, sizeof key, "%s:%s", session_kind_code(rt->kind), rt->routine);
-        snprintf(label, sizeof label, "%s%s%s", known ? known->name : rt->routine,
-                 stretch ? "" : ", ", stretch ? "" : session_kind_label(rt->kind));
-        grp_begin(o, key, label);
+        const char *name = known ? known->name : rt->routine;
+        char label[LABEL_LEN];
+        snprintf(label, sizeof label, "%s%s%s", name, stretch ? "" : ", ",
+                 stretch ? "" : session_kind_label(rt->kind));
+        grp_begin(o, NULL, label);
+        put_machine(o, FIG_TEXT, "kind", 0, session_kind_code(rt->kind));
+        put_machine(o, FIG_TEXT, "routine", 0, rt->routine);
+        put_machine(o, FIG_TEXT, "name", 0, name);
         session_stats(o, &rt->st, 0);
         close_level(o);
     }
@@ -1505,17 +1835,21 @@ static void sec_sessions(struct out *o, const struct report *r)
         total += r->kinds[k].sessions;
         secs += r->kinds[k].secs;
     }
+    static const char *const arrays[] = {"routines", NULL};
     sec_begin(o, "sessions", "Stretch, ice and heat: did it help?");
     if (total == 0) {
         note(o, "summary", "No stretch, ice or heat sessions in this period.");
+        for (int k = 0; k < SESSION_KIND_COUNT; k++)
+            empty_group(o, session_kind_code((enum session_kind)k));
+        empty_keys(o, arrays, NULL);
         close_level(o);
         return;
     }
     put(o, FIG_COUNT, "sessions", "sessions", (int64_t)total);
     put(o, FIG_COUNT, "minutes", "minutes in all", (secs + 30) / 60);
     for (int k = 0; k < SESSION_KIND_COUNT; k++) {
-        if (!r->kinds[k].sessions)
-            continue;
+        if (!r->kinds[k].sessions && !machine(o))
+            continue; /* the machines get every kind, at 0 */
         grp_begin(o, session_kind_code((enum session_kind)k),
                   session_kind_label((enum session_kind)k));
         session_stats(o, &r->kinds[k], 1);
@@ -1523,10 +1857,51 @@ static void sec_sessions(struct out *o, const struct report *r)
     }
     if (r->nroutines)
         routine_groups(o, r);
+    else
+        empty_array(o, "routines");
     note(o, "pain_change",
          "Pain change is pain after minus pain before (0-10): below zero "
          "means less pain after the session.");
     close_level(o);
+}
+
+/* One note: its episode and start as the heading, the text as typed (its
+ * lines kept in text; markdown escapes it, on one line, so that a note
+ * cannot open a heading, a list or a table). */
+static void note_entry(struct out *o, const struct report *r, const struct report_note_ref *n)
+{
+    char label[LABEL_LEN], when[WHEN_FMT_LEN];
+    when_format(n->at, when, sizeof when);
+    snprintf(label, sizeof label, "episode #%" PRId64 " started %s", n->id, when);
+    grp_begin(o, NULL, label);
+    put_machine(o, FIG_COUNT, "episode", n->id, NULL);
+    put_machine(o, FIG_TIME, "started_at", n->at, NULL);
+    note(o, "note", r->note_text[n->slot]);
+    close_level(o);
+}
+
+/* "Your notes": the REPORT_MAX_NOTES most recent notes of the period's
+ * episodes, oldest first; the heading says when some are left out. The
+ * machines get the top-level array "notes" with "notes_not_listed" (and
+ * "notes_summary" when there is none) beside it. */
+static void sec_notes(struct out *o, const struct report *r)
+{
+    char title[LABEL_LEN] = "Your notes";
+    size_t left = r->notes - r->nnote_list;
+    if (left)
+        snprintf(title, sizeof title, "Your notes (the %zu most recent of %zu)", r->nnote_list,
+                 r->notes);
+    open_level(o, "notes", title, 1);
+    if (r->notes == 0 && !machine(o))
+        note(o, "summary", "No notes in this period.");
+    for (size_t i = 0; i < r->nnote_list; i++)
+        note_entry(o, r, &r->note_list[i]);
+    if (left && !machine(o))
+        put(o, FIG_COUNT, "not_listed", "earlier notes not listed", (int64_t)left);
+    close_level(o);
+    if (r->notes == 0 && machine(o))
+        note(o, "notes_summary", "No notes in this period.");
+    put_machine(o, FIG_COUNT, "notes_not_listed", (int64_t)left, NULL);
 }
 
 static void sec_notice(struct out *o)
@@ -1539,11 +1914,11 @@ static void sec_notice(struct out *o)
 static void doc_begin(struct out *o)
 {
     static const char title[] = "unknot appointment report";
-    static const char *const header[] = {"section", "label", "value"};
+    static const char *const header[] = {"section", "key", "label", "value"};
     char version[16];
     snprintf(version, sizeof version, "%d", REPORT_FORMAT_VERSION);
-    const char *const format_row[] = {"report", "format", REPORT_FORMAT_NAME};
-    const char *const version_row[] = {"report", "version", version};
+    const char *const format_row[] = {"report", "format", "format", REPORT_FORMAT_NAME};
+    const char *const version_row[] = {"report", "version", "version", version};
     switch (o->fmt) {
     case REPORT_TEXT: fprintf(o->f, "%s\n=========================\n", title); break;
     case REPORT_MARKDOWN: fprintf(o->f, "# %s\n", title); break;
@@ -1597,6 +1972,7 @@ int report_write(const struct report *r, FILE *f, enum report_format fmt)
     sec_flags(&o, r);
     sec_checks(&o, r);
     sec_sessions(&o, r);
+    sec_notes(&o, r);
     sec_notice(&o);
     doc_end(&o);
     return ferror(f) ? -1 : 0;

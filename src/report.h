@@ -4,7 +4,7 @@
  * curses, no heap. Streaming in constant memory: the caller iterates the
  * database and feeds rows; every table below is bounded.
  *
- *     struct report r;                   (~10 KB; fine on the stack)
+ *     struct report r;                   (~60 KB: keep it off small stacks)
  *     report_begin(&r, from, to, now);
  *     while (episode row, oldest start first) report_feed_episode(&r, &ep);
  *     for (i = 0; i < n; i++)            (ended episodes, shortest first)
@@ -26,11 +26,15 @@
  * time before anything was logged is not known to be free. Sections, one per question, in this order (JSON keys):
  *   warning_signs, period, feel, where, bladder_bowel, duration, frequency,
  *   stiffness, numbness, weakness, medications, triggers, relief, flags,
- *   checks, sessions, notice.
+ *   checks, sessions, notes, notice.
  * warning_signs ("Warning signs in this period") opens the report when the
  * period holds an emergency or urgent check or an episode with a warning
- * sign (warnsign.h) among its symptoms, and is left out otherwise: the
- * checks with their yes items and the episodes with their signs, dated.
+ * sign (warnsign.h) among its symptoms, and is left out of text and
+ * markdown otherwise (csv and json keep it, with its summary): the checks
+ * with their yes items and the episodes with their signs, dated. Tags
+ * typed as free text ("other:TEXT") are counted under their words, as
+ * medications are. notes ("Your notes") lists the REPORT_MAX_NOTES most
+ * recent notes of the period's episodes, dated, and counts the rest.
  * Every other section is always there; one without data says so in words
  * ("No episodes in this period.").
  *
@@ -40,8 +44,9 @@
  *
  * Formats: text (aligned, lines of at most 78 columns, user text wrapped),
  * markdown (headings and two-column tables), csv (a header row, then one
- * row per figure: section key, label, value; RFC 4180 via csv.h) and json
- * (one object, a key per section). Text and markdown show local times and
+ * row per figure: section key, json path, label, value; RFC 4180 via
+ * csv.h, typed text formula-guarded) and json (one object, a key per
+ * section; "flags" and "notes" are arrays). Text and markdown show local times and
  * durations such as "1h30m"; csv and json give times as ISO 8601 with the
  * offset and durations in seconds (their keys end in "_s", their csv
  * labels in "(seconds)").
@@ -68,6 +73,8 @@
 #define REPORT_MAX_LISTED 8    /* warning checks, partial checks, warning-sign
                                   episodes listed (the most recent; all counted) */
 #define REPORT_MAX_SIGNS 8     /* warning signs listed per episode */
+#define REPORT_MAX_NOTES REPORT_MAX_LISTED /* episode notes listed (the most
+                                              recent; all counted), like checks */
 #define REPORT_VOCAB_MAX 16    /* words of the largest tag vocabulary */
 #define REPORT_ROUTINE_LEN SESSION_ROUTINE_LEN
 
@@ -83,16 +90,20 @@ enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON };
 /* The json report opens with "format": REPORT_FORMAT_NAME and "version":
  * REPORT_FORMAT_VERSION (the csv with two rows "report,format,..." and
  * "report,version,..."); the version grows when a key changes meaning or
- * type. Keys keep their type in every report: duration.median_s and
- * longest_s are a number or null, a group without data is {} beside a
- * "..._summary" note, lists of episodes are arrays. */
+ * type (2: lists are arrays of objects, no key holds an id, an item number
+ * or free text, "flags" is the array of `unknot flags --json`, "notes").
+ * Keys keep their type in every report: an object or array stays one when
+ * empty (beside a "summary" or "..._summary" sentence), duration.median_s
+ * and longest_s are a number or null. The csv has the same names: its
+ * rows are "section,key,label,value" with key the json path
+ * ("duration.ongoing[0].id"). doc/unknot.1, REPORT JSON, lists the keys. */
 #define REPORT_FORMAT_NAME "unknot-report"
-#define REPORT_FORMAT_VERSION 1
+#define REPORT_FORMAT_VERSION 2
 
 /* ---- statistics helpers (used by the report, exported for tests) ---- */
 
-/* Medications: free text, matched on the trimmed text ignoring the case of
- * ASCII letters ("Ibuprofen " and "ibuprofen" are one name; letters
+/* Medications, and the free text of the other tag kinds ("other:TEXT"):
+ * matched on the trimmed text ignoring the case of ASCII letters ("Ibuprofen " and "ibuprofen" are one name; letters
  * outside ASCII must match exactly). The first REPORT_MAX_MEDS distinct
  * names met keep exact counts under their first spelling; episodes with
  * any later new name are counted in other_episodes. */
@@ -106,6 +117,14 @@ struct report_meds {
     struct report_med meds[REPORT_MAX_MEDS];
     size_t episodes;       /* episodes with any medication */
     size_t other_episodes; /* episodes with a name that found no room */
+};
+
+/* A note the report lists: `at` first, as keep_recent wants it; its text
+ * is in the report's note_text[slot]. */
+struct report_note_ref {
+    int64_t at; /* started_at of its episode */
+    int64_t id;
+    size_t slot;
 };
 
 void report_meds_init(struct report_meds *m);
@@ -225,6 +244,7 @@ struct report {
     size_t tags[TAG_MEDICATION][REPORT_VOCAB_MAX]; /* the kinds with a vocabulary */
     size_t tagged[TAG_MEDICATION];                 /* episodes with any such tag */
     struct report_meds meds;
+    struct report_meds free_text[TAG_MEDICATION]; /* "other:TEXT" words, per kind */
     int64_t longest, longest_id, longest_start;
     struct report_ongoing ong[REPORT_MAX_ONGOING];
     struct report_durations dur;
@@ -245,6 +265,10 @@ struct report {
     /* episodes with a warning sign */
     size_t sign_eps, nsign_list;
     struct report_sign_ep sign_list[REPORT_MAX_LISTED];
+    /* episode notes, the most recent listed */
+    size_t notes, nnote_list;
+    struct report_note_ref note_list[REPORT_MAX_NOTES];
+    char note_text[REPORT_MAX_NOTES][EPISODE_NOTE_MAX + 1];
     /* flags */
     size_t nflags;
     struct flag flags[FLAG_KIND_COUNT];

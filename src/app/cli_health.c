@@ -10,6 +10,7 @@
 #include "src/app/cli_common.h"
 #include "src/app/history.h"
 #include "src/check.h"
+#include "src/flag_json.h"
 #include "src/flags.h"
 #include "src/json.h"
 #include "src/redflags.h"
@@ -76,35 +77,11 @@ static void print_flag_text(struct cli_ctx *ctx, const struct flag *fl)
     fputc('\n', ctx->out);
 }
 
-static void json_field_time(FILE *f, const char *name, int64_t t)
-{
-    char iso[WHEN_FMT_LEN];
-    when_format_iso(t, iso, sizeof(iso));
-    fprintf(f, "\"%s\": \"%s\"", name, iso);
-}
-
+/* One flag, in the shape the report's "flags" array shares (flag_json.h). */
 static void print_flag_json(struct cli_ctx *ctx, const struct flag *fl)
 {
-    FILE *f = ctx->out;
-    fprintf(f, "  {\"kind\": \"%s\", \"level\": \"%s\", \"title\": ", flag_kind_code(fl->kind),
-            flag_level_code(fl->level));
-    json_write_string(f, fl->title);
-    fputs(", \"advice\": ", f);
-    json_write_string(f, fl->advice);
-    fputs(", \"note\": ", f);
-    json_write_string(f, fl->note);
-    fputs(", ", f);
-    json_field_time(f, "from", fl->from);
-    fputs(", ", f);
-    json_field_time(f, "to", fl->to);
-    fprintf(f, ", \"span_s\": %" PRId64 ", \"days\": %zu, \"total\": %zu, \"episodes\": [",
-            fl->span, fl->days, fl->total);
-    for (size_t i = 0; i < fl->nrefs; i++) {
-        fprintf(f, "%s{\"id\": %" PRId64 ", ", i ? ", " : "", fl->refs[i].id);
-        json_field_time(f, "started_at", fl->refs[i].started_at);
-        fputc('}', f);
-    }
-    fputs("]}", f);
+    fputs("  ", ctx->out);
+    flag_write_json(ctx->out, fl);
 }
 
 /* ---- the warning in force, before the flags (issue 10) ---------------- */
@@ -124,11 +101,11 @@ static void print_warning_json(struct cli_ctx *ctx, const struct warnsign_state 
         fputs(", \"sign\": ", f);
         json_write_string(f, w->sign->code);
         fprintf(f, ", \"episodes\": [{\"id\": %" PRId64 ", ", w->episode_id);
-        json_field_time(f, "started_at", w->episode_started_at);
+        flag_json_time(f, "started_at", w->episode_started_at);
         fputs("}]}", f);
     } else {
         fprintf(f, ", \"check\": {\"id\": %" PRId64 ", ", w->check_id);
-        json_field_time(f, "taken_at", w->check_taken_at);
+        flag_json_time(f, "taken_at", w->check_taken_at);
         fputs("}}", f);
     }
     fputs(nflags ? ",\n" : "\n", f);

@@ -31,7 +31,8 @@ ft_ok() {
 
 ft_ok log --at "2026-11-18 08:00" --for 3h -i 7 -r lower -s left --trigger lifting \
     --symptom radiating-leg --med "ibuprofen 400 mg" --note 'bent, "stuck" — 痛み'
-ft_ok log --at "2026-11-02 21:00" --for 45m -i 4 -r lower --trigger sitting --relief heat
+ft_ok log --at "2026-11-02 21:00" --for 45m -i 4 -r lower --trigger sitting --relief heat \
+    --symptom "other:pins and needles"
 ft_ok log --at "2026-09-15 07:30" --for 2h -i 5 -r neck --trigger stress
 ft_ok log --at "2026-03-01 10:00" --for 1d -i 8 -r mid --symptom stiffness
 ft_ok log --at "2026-11-20 09:00" -i 6 -r lower --note "still going"
@@ -71,10 +72,15 @@ expect_screen "lines 1-" "a long report says where the view is"
 # Scrolling.
 tui_keys G
 expect_screen "not medical advice" "G shows the end"
+# The patient's own words: the notes, dated, before the notice.
+expect_screen "Your notes" "the notes section shows on the screen"
+expect_screen "  episode #5 started 2026-11-20 09:00" "a note's episode and date"
+expect_screen "    still going" "the note itself"
 tui_keys g
 expect_screen "lines 1-19 of" "g goes back to the top"
 tui_keys j j j
 expect_screen "lines 4-22 of" "j scrolls a line"
+expect_screen "    pins and needles                        1" "a free-text symptom under its words"
 tui_keys NPage
 expect_screen "lines 23-41 of" "PgDn scrolls a screen"
 

@@ -78,7 +78,7 @@ static void test_report_formats(void **state)
     assert_int_equal(run(f, "report|--format|markdown"), CLI_OK);
     assert_true(strncmp(f->out, "# unknot appointment report\n", 28) == 0);
     assert_int_equal(run(f, "report|--format|csv"), CLI_OK);
-    assert_true(strncmp(f->out, "section,label,value\r\n", 21) == 0);
+    assert_true(strncmp(f->out, "section,key,label,value\r\n", 25) == 0);
     assert_int_equal(run(f, "report|--format|pdf"), CLI_USAGE);
     assert_string_equal(f->err, "unknot report: invalid format \"pdf\": use text, markdown, csv "
                                 "or json\n");

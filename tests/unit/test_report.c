@@ -839,9 +839,10 @@ static void test_partial_checks(void **state)
                                "new? |\n"));
     free(md);
     char *csv = render(&r, REPORT_CSV);
-    assert_non_null(strstr(csv, "checks,\"partial checks, oldest first / check taken "
+    assert_non_null(strstr(csv, ",\"partial checks, oldest first / check taken "
                                 "2026-01-06 08:00 / complete\",false\r\n"));
-    assert_non_null(strstr(csv, "checks,latest check / complete,false\r\n"));
+    assert_non_null(strstr(csv, "checks,checks.partial_checks[0].complete,"));
+    assert_non_null(strstr(csv, "checks,checks.latest.complete,latest check / complete,false\r\n"));
     free(csv);
     char *json = render(&r, REPORT_JSON);
     assert_json_parses(json);
@@ -875,8 +876,12 @@ static void test_warning_section(void **state)
     char *text = render(&r, REPORT_TEXT);
     assert_null(strstr(text, "Warning signs"));
     free(text);
+    /* The machines keep the section, empty, so that its keys keep their types. */
     char *json = render(&r, REPORT_JSON);
-    assert_null(strstr(json, "warning_signs"));
+    assert_non_null(strstr(json, "\"warning_signs\": {\n    \"summary\": \"No emergency or urgent "
+                                 "check and no warning sign logged in this period.\",\n"
+                                 "    \"check_count\": 0,\n    \"checks\": [],\n"
+                                 "    \"episode_count\": 0,\n    \"episodes\": []\n  },"));
     free(json);
 
     report_begin(&r, FROM, NOW, NOW);
@@ -915,7 +920,7 @@ static void test_warning_section(void **state)
     free(text);
     json = render(&r, REPORT_JSON);
     assert_json_parses(json);
-    static const char json_opening[] = "{\n  \"format\": \"unknot-report\",\n  \"version\": 1,\n"
+    static const char json_opening[] = "{\n  \"format\": \"unknot-report\",\n  \"version\": 2,\n"
                                        "  \"warning_signs\": {\n    \"check_count\": 2,";
     assert_true(strncmp(json, json_opening, sizeof json_opening - 1) == 0);
     assert_non_null(strstr(json, "\"id\": 3,"));
@@ -1008,12 +1013,182 @@ static void test_tag_counts(void **state)
     for (size_t i = 0; i < 3; i++)
         report_feed_episode(&r, make(&eps[i]));
     report_end(&r);
-    assert_int_equal(tag_count(&r, TAG_TRIGGER, "other"), 1); /* once per episode */
+    /* Free text is counted under its words, not as "other". */
+    assert_int_equal(tag_count(&r, TAG_TRIGGER, "other"), 0);
+    assert_int_equal(r.free_text[TAG_TRIGGER].n, 2);
+    assert_string_equal(r.free_text[TAG_TRIGGER].meds[0].name, "sofa");
+    assert_string_equal(r.free_text[TAG_TRIGGER].meds[1].name, "piano");
     assert_int_equal(tag_count(&r, TAG_TRIGGER, "lifting"), 2);
     assert_int_equal(tag_count(&r, TAG_SYMPTOM, "stiffness"), 1);
     assert_int_equal(tag_count(&r, TAG_SYMPTOM, "other"), 1); /* unknown code */
-    assert_int_equal(tag_count(&r, TAG_RELIEF, "other"), 1);
+    assert_int_equal(tag_count(&r, TAG_RELIEF, "other"), 0);
+    assert_string_equal(r.free_text[TAG_RELIEF].meds[0].name, "a warm bath");
     assert_int_equal(tag_count(&r, TAG_RELIEF, "heat"), 1);
+}
+
+/* A tag typed as free text shows under the words typed, in every format,
+ * never as "other 1"; two spellings of one text are one entry. */
+static void test_free_text_tags(void **state)
+{
+    static const struct ep_spec eps[] = {
+        {1, FROM + D, FROM + D + H, 4, REGION_LOWER, SIDE_LEFT,
+         "symptom=other:burning feet;symptom=stiffness;feel=other:like a vice;"
+         "trigger=other:=cmd"},
+        {2, FROM + 2 * D, FROM + 2 * D + H, 4, REGION_LOWER, SIDE_LEFT,
+         "symptom=other: Burning Feet ;symptom=other:burning feet"},
+    };
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    for (size_t i = 0; i < 2; i++)
+        report_feed_episode(&r, make(&eps[i]));
+    report_end(&r);
+    assert_int_equal(r.tagged[TAG_SYMPTOM], 2);
+    assert_int_equal(r.tagged[TAG_FEEL], 1);
+    char *text = render(&r, REPORT_TEXT);
+    assert_figure(text, "burning feet", "2"); /* the first spelling, once per episode */
+    assert_figure(text, "like a vice", "1");
+    assert_figure(text, "=cmd", "1");
+    assert_null(strstr(text, "    other "));
+    assert_null(strstr(text, "Burning Feet"));
+    free(text);
+    char *md = render(&r, REPORT_MARKDOWN);
+    assert_non_null(strstr(md, "| &emsp;burning feet | 2 |\n"));
+    assert_null(strstr(md, "| &emsp;other |"));
+    free(md);
+    char *csv = render(&r, REPORT_CSV);
+    assert_non_null(strstr(csv, "feel,feel.symptoms[1].code,symptoms (episodes) / burning feet / "
+                                "code,other\r\n"));
+    assert_non_null(strstr(csv, "feel,feel.symptoms[1].words,symptoms (episodes) / burning feet / "
+                                "words,burning feet\r\n"));
+    assert_non_null(strstr(csv, "feel,feel.symptoms[1].episodes,symptoms (episodes) / burning "
+                                "feet / episodes,2\r\n"));
+    /* typed text is guarded against spreadsheet formulas, label and value */
+    assert_non_null(strstr(csv, "triggers,triggers.tags[0].words,episodes / =cmd / words,'=cmd\r\n"));
+    free(csv);
+    char *json = render(&r, REPORT_JSON);
+    assert_json_parses(json);
+    assert_non_null(strstr(json, "\"symptoms\": [\n      {\"code\": \"stiffness\", \"words\": "
+                                 "\"stiffness\", \"episodes\": 1},\n      {\"code\": \"other\", "
+                                 "\"words\": \"burning feet\", \"episodes\": 2}\n    ]"));
+    assert_non_null(strstr(json, "\"qualities\": [\n      {\"code\": \"other\", \"words\": "
+                                 "\"like a vice\", \"episodes\": 1}\n    ]"));
+    free(json);
+}
+
+/* The episode with a note, as the store gives it. */
+static const struct episode *with_note(const struct ep_spec *sp, const char *note)
+{
+    make(sp);
+    snprintf(scratch.note, sizeof scratch.note, "%s", note);
+    return &scratch;
+}
+
+/* "Your notes": each note of the period with the start of its episode, in
+ * every format; markdown escapes a note so that it opens no heading or
+ * table; a blank note is not one. */
+static void test_notes(void **state)
+{
+    static const struct ep_spec eps[] = {
+        {1, FROM + D + 8 * H, FROM + D + 9 * H, 4, REGION_LOWER, SIDE_LEFT, NULL},
+        {2, FROM + 2 * D, FROM + 2 * D + H, 4, REGION_LOWER, SIDE_LEFT, NULL},
+        {3, FROM + 3 * D + 30 * 60, ONGOING, 4, REGION_LOWER, SIDE_LEFT, NULL},
+    };
+    static const char *const notes[] = {"Wet myself on the stairs.\nTwice.", " \n ",
+                                        "# Heading\n| a | b |\n- list \x1b[31m"};
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    for (size_t i = 0; i < 3; i++)
+        report_feed_episode(&r, with_note(&eps[i], notes[i]));
+    report_end(&r);
+    assert_int_equal(r.notes, 2);
+    char *text = render(&r, REPORT_TEXT);
+    assert_non_null(strstr(text, "\nYour notes\n----------\n"
+                                 "  episode #1 started 2026-01-02 08:00\n"
+                                 "    Wet myself on the stairs.\n"
+                                 "    Twice.\n"
+                                 "  episode #3 started 2026-01-04 00:30\n"
+                                 "    # Heading\n"
+                                 "    | a | b |\n"
+                                 "    - list \xEF\xBF\xBD[31m\n"));
+    assert_null(strstr(text, "episode #2 started"));
+    assert_null(strstr(text, "\x1b"));
+    assert_before(text, "Stretch, ice and heat", "Your notes");
+    assert_before(text, "Your notes", "unknot is not medical advice");
+    free(text);
+    char *md = render(&r, REPORT_MARKDOWN);
+    assert_non_null(strstr(md, "\n## Your notes\n"));
+    assert_non_null(strstr(md, "| **episode \\#1 started 2026-01-02 08:00** |  |\n"
+                               "| Wet myself on the stairs. Twice. |  |\n"));
+    assert_non_null(strstr(md, "| \\# Heading \\| a \\| b \\| - list \xEF\xBF\xBD\\[31m |  |\n"));
+    assert_null(strstr(md, "\n# Heading"));
+    assert_null(strstr(md, "\n| a |"));
+    free(md);
+    char *csv = render(&r, REPORT_CSV);
+    assert_non_null(strstr(csv, "notes,notes[0].episode,episode #1 started 2026-01-02 08:00 / "
+                                "episode,1\r\n"));
+    assert_non_null(strstr(csv, "notes,notes[0].started_at,episode #1 started 2026-01-02 08:00 "
+                                "/ started_at,2026-01-02T08:00:00+00:00\r\n"));
+    assert_non_null(strstr(csv, "notes,notes[0].note,episode #1 started 2026-01-02 08:00 / note,"
+                                "\"Wet myself on the stairs.\nTwice.\"\r\n"));
+    assert_non_null(strstr(csv, "notes,notes_not_listed,notes_not_listed,0\r\n"));
+    free(csv);
+    char *json = render(&r, REPORT_JSON);
+    assert_json_parses(json);
+    assert_non_null(strstr(json, "\n  \"notes\": [\n    {\n      \"episode\": 1,\n"
+                                 "      \"started_at\": \"2026-01-02T08:00:00+00:00\",\n"
+                                 "      \"note\": \"Wet myself on the stairs.\\nTwice.\"\n    },\n"
+                                 "    {\n      \"episode\": 3,\n"));
+    assert_non_null(strstr(json, "\"note\": \"# Heading\\n| a | b |\\n- list \\u001b[31m\""));
+    assert_non_null(strstr(json, "\n  ],\n  \"notes_not_listed\": 0,\n  \"notice\": {"));
+    assert_null(strstr(json, "notes_summary"));
+    free(json);
+
+    /* None: said in words; the json keeps its empty array. */
+    report_begin(&r, FROM, NOW, NOW);
+    report_feed_episode(&r, with_note(&eps[1], ""));
+    report_end(&r);
+    text = render(&r, REPORT_TEXT);
+    assert_non_null(strstr(text, "\nYour notes\n----------\n  No notes in this period.\n"));
+    free(text);
+    json = render(&r, REPORT_JSON);
+    assert_non_null(strstr(json, "\"notes\": [],\n  \"notes_summary\": \"No notes in this "
+                                 "period.\",\n  \"notes_not_listed\": 0,"));
+    free(json);
+}
+
+/* Many notes: the most recent REPORT_MAX_NOTES are listed oldest first,
+ * whatever order they come in, and the heading says how many of all. */
+static void test_notes_cap(void **state)
+{
+    struct report r;
+    char note[32];
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    for (int i = 0; i < REPORT_MAX_NOTES + 3; i++) {
+        int k = i == 0 ? REPORT_MAX_NOTES + 2 : i - 1; /* the newest comes first */
+        struct ep_spec sp = {k + 1, FROM + k * D, FROM + k * D + H, 5, REGION_LOWER,
+                             SIDE_UNSET, NULL};
+        snprintf(note, sizeof note, "note of episode %d", k + 1);
+        report_feed_episode(&r, with_note(&sp, note));
+    }
+    report_end(&r);
+    assert_int_equal(r.notes, REPORT_MAX_NOTES + 3);
+    assert_int_equal(r.nnote_list, REPORT_MAX_NOTES);
+    char *text = render(&r, REPORT_TEXT);
+    assert_non_null(strstr(text, "\nYour notes (the 8 most recent of 11)\n"
+                                 "------------------------------------\n"
+                                 "  episode #4 started 2026-01-04 00:00\n"
+                                 "    note of episode 4\n"));
+    assert_null(strstr(text, "note of episode 3\n"));
+    assert_before(text, "note of episode 10\n", "note of episode 11\n");
+    assert_figure(text, "earlier notes not listed", "3");
+    free(text);
+    char *json = render(&r, REPORT_JSON);
+    assert_non_null(strstr(json, "\"notes_not_listed\": 3,"));
+    assert_null(strstr(json, "note of episode 3\""));
+    free(json);
 }
 
 static void test_sessions(void **state)
@@ -1268,25 +1443,31 @@ static void test_csv(void **state)
     assert_int_equal(csv_read(&rd, buf, sizeof buf, &rec, err, sizeof err), 1);
     assert_string_equal(rec.fields[0], "section");
     while (csv_read(&rd, buf, sizeof buf, &rec, err, sizeof err) == 1) {
-        assert_int_equal(rec.nfields, 3);
+        assert_int_equal(rec.nfields, 4);
         rows++;
-        if (strcmp(rec.fields[0], "duration") == 0 &&
-            strcmp(rec.fields[1], "median of ended episodes (seconds)") == 0) {
-            assert_string_equal(rec.fields[2], "10800");
+        /* the key is the json path, in the section the first field names */
+        assert_true(strncmp(rec.fields[1], rec.fields[0], strlen(rec.fields[0])) == 0 ||
+                    strcmp(rec.fields[0], "report") == 0);
+        if (strcmp(rec.fields[1], "duration.median_s") == 0 &&
+            strcmp(rec.fields[2], "median of ended episodes (seconds)") == 0) {
+            assert_string_equal(rec.fields[3], "10800");
             found |= 1;
         }
-        if (strcmp(rec.fields[1], "taken in (episodes) / Ibuprofen 400 mg") == 0) {
-            assert_string_equal(rec.fields[2], "3");
+        if (strcmp(rec.fields[2], "taken in (episodes) / Ibuprofen 400 mg / episodes") == 0) {
+            assert_string_equal(rec.fields[1], "medications.taken[0].episodes");
+            assert_string_equal(rec.fields[3], "3");
             found |= 2;
         }
-        if (strcmp(rec.fields[1], "from") == 0 && strcmp(rec.fields[0], "period") == 0) {
-            assert_string_equal(rec.fields[2], "2026-01-01T00:00:00+00:00");
+        if (strcmp(rec.fields[1], "period.from") == 0 && strcmp(rec.fields[0], "period") == 0) {
+            assert_string_equal(rec.fields[3], "2026-01-01T00:00:00+00:00");
             found |= 4;
         }
         if (strcmp(rec.fields[0], "notice") == 0)
             found |= 8;
+        if (strcmp(rec.fields[1], "flags[0].episodes[0].id") == 0)
+            found |= 16;
     }
-    assert_int_equal(found, 15);
+    assert_int_equal(found, 31);
     assert_true(rows > 50);
     fclose(f);
     free(csv);
@@ -1298,12 +1479,13 @@ static void assert_json_sections(const char *json)
     static const char *const keys[] = {
         "period",    "feel",     "where",    "bladder_bowel", "duration", "frequency",
         "stiffness", "numbness", "weakness", "medications",   "triggers", "relief",
-        "flags",     "checks",   "sessions", "notice",
+        "flags",     "checks",   "sessions", "notes",         "notice",
     };
     const char *prev = json;
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         char want[40];
-        snprintf(want, sizeof want, "\n  \"%s\": {", keys[i]);
+        int array = strcmp(keys[i], "flags") == 0 || strcmp(keys[i], "notes") == 0;
+        snprintf(want, sizeof want, "\n  \"%s\": %c", keys[i], array ? '[' : '{');
         const char *at = strstr(json, want);
         if (!at || at < prev)
             fail_msg("section \"%s\" missing or out of order", keys[i]);
@@ -1342,7 +1524,7 @@ static void test_json(void **state)
     static const char *const present[] = {
         "\"median_s\": 10800",
         "\"per_week\": 0.5",
-        "\"Ibuprofen 400 mg\": 3",
+        "{\"name\": \"Ibuprofen 400 mg\", \"episodes\": 3}",
         "\"id\": 6,\n        \"started_at\": \"2026-03-27T09:00:00+00:00\"",
         "\"title\": \"Severe and not easing\"",
         "\"verdict\": \"clear\"",
@@ -1456,6 +1638,9 @@ int main(void)
         cmocka_unit_test(test_text_wraps),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_free_text_tags),
+        cmocka_unit_test(test_notes),
+        cmocka_unit_test(test_notes_cap),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_api_edges),
         cmocka_unit_test(test_format_from_path),

@@ -119,7 +119,7 @@ static void test_json_types_are_stable(void **state)
     struct fixture *f = *state;
     make_db(f); /* an empty database: report never creates one */
     assert_int_equal(run(f, "report|--format|json"), CLI_OK);
-    static const char opening[] = "{\n  \"format\": \"unknot-report\",\n  \"version\": 1,\n";
+    static const char opening[] = "{\n  \"format\": \"unknot-report\",\n  \"version\": 2,\n";
     assert_true(strncmp(f->out, opening, sizeof opening - 1) == 0);
     assert_non_null(strstr(f->out, "\"median_s\": null"));
     assert_non_null(strstr(f->out, "\"longest_s\": null"));
@@ -129,9 +129,9 @@ static void test_json_types_are_stable(void **state)
     /* One episode: no gap, said in words, and still an object. */
     assert_non_null(strstr(f->out, "\"gap_summary\": \"Only one episode"));
     assert_non_null(strstr(f->out, "\"longest_gap\": {}"));
-    /* No tags: an empty object beside the sentence, not a string in its place. */
+    /* No tags: an empty list beside the sentence, not a string in its place. */
     assert_non_null(strstr(f->out, "\"symptoms_summary\": \"No symptoms recorded.\""));
-    assert_non_null(strstr(f->out, "\"symptoms\": {}"));
+    assert_non_null(strstr(f->out, "\"symptoms\": []"));
     assert_int_equal(run(f, "log|--at|2026-11-29 10:00|-i|6|-r|neck"), CLI_OK);
     assert_int_equal(run(f, "report|--format|json"), CLI_OK);
     assert_non_null(strstr(f->out, "\"median_s\": 7200"));
@@ -139,7 +139,9 @@ static void test_json_types_are_stable(void **state)
     assert_non_null(strstr(f->out, "\"longest_gap\": {\n"));
     assert_null(strstr(f->out, "episode_2_"));
     assert_int_equal(run(f, "report|--format|csv"), CLI_OK);
-    assert_non_null(strstr(f->out, "report,format,unknot-report\r\nreport,version,1\r\n"));
+    assert_non_null(strstr(f->out, "report,format,format,unknot-report\r\n"
+                                   "report,version,version,2\r\n"));
+    assert_non_null(strstr(f->out, "duration,duration.ongoing[0].id,"));
 }
 
 int main(void)

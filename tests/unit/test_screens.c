@@ -471,7 +471,8 @@ static void test_form_urgent_nerve_and_feel(void **state)
     /* An ordinary symptom: straight home. */
     keys(f, "n<Tab><Tab>3<Tab><Tab><Tab><Tab><Tab> <F2>");
     assert_title(f, "Home");
-    assert_row(f, 23, "Logged episode 3.");
+    /* (the three began at the same instant: not asked to end, but they overlap) */
+    assert_row(f, 23, "Logged episode 3. It overlaps 2 other lower back episodes.");
 }
 
 /* An edit that adds a sign shows its advice, then the history; one that

@@ -35,7 +35,7 @@ static const struct keybind detail_keys[] = {
     KB('k', ACT_UP, "k / Up", "scroll up"),
     KB_ALSO(KEY_UP, ACT_UP),
     KB_BAR_IN(M_SHOWN, 'e', ACT_EDIT, "e", "edit the episode", "e edit"),
-    KB_BAR_IN(M_SHOWN, 'x', ACT_END, "x", "end the episode now, if it is ongoing", "x end"),
+    KB_BAR_IN(M_SHOWN, 'x', ACT_END, "x", "end the episode (now or at a time), if ongoing", "x end"),
     KB_BAR_IN(M_SHOWN, 'd', ACT_DELETE, "d", "delete the episode (asks first)", "d delete"),
     KEYS_BACK("back to the list", NULL),
     KB_HINT(M_SHOWN, '?', ACT_HELP, "? keys"),

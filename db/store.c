@@ -78,6 +78,25 @@ static const char *const sql_text[SQL_COUNT] = {
     [SQL_EP_GET] = "SELECT " DB_EP_COLS " FROM episodes WHERE id = ?1",
     [SQL_EP_ONGOING] = "SELECT " DB_EP_COLS " FROM episodes WHERE ended_at IS NULL"
                        " ORDER BY started_at DESC, id DESC LIMIT 1",
+    /* Every ongoing episode, newest first: the partial index episodes_ongoing. */
+    [SQL_EP_ONGOING_ALL] = "SELECT " DB_EP_COLS " FROM episodes WHERE ended_at IS NULL"
+                           " ORDER BY started_at DESC, id DESC",
+    /* Episodes of region ?1 other than id ?4 whose time overlaps [?2, ?3)
+     * (?3: the end, or INT64_MAX for an ongoing one): begun in it, or begun
+     * before it and ended after ?2 or still going. An episode that ends
+     * just when the other begins does not overlap it. The same three index
+     * ranges as SQL_EP_ACTIVE_ASC (EXPLAIN QUERY PLAN: test_store). */
+    [SQL_EP_OVERLAP] = "SELECT " DB_EP_COLS " FROM episodes"
+                       " WHERE started_at >= ?2 AND started_at < ?3 AND region = ?1 AND id <> ?4"
+                       " UNION ALL SELECT " DB_EP_COLS " FROM episodes INDEXED BY episodes_ended_at"
+                       " WHERE ended_at > ?2 AND started_at < ?2 AND region = ?1 AND id <> ?4"
+                       " UNION ALL SELECT " DB_EP_COLS " FROM episodes"
+                       " WHERE ended_at IS NULL AND started_at < ?2 AND region = ?1 AND id <> ?4"
+                       " ORDER BY 2, 1",
+    /* Ends, at ?1, the ongoing episodes begun before ?1 (so each ends
+     * after its start, as the schema's CHECK wants). */
+    [SQL_EP_END_BEFORE] = "UPDATE episodes SET ended_at = ?1, updated_at = ?2"
+                          " WHERE ended_at IS NULL AND started_at < ?1",
     [SQL_EP_COUNT] = "SELECT count(*) FROM episodes WHERE started_at BETWEEN ?1 AND ?2",
     [SQL_EP_RANGE_DESC] = "SELECT " DB_EP_COLS " FROM episodes WHERE started_at BETWEEN ?1 AND ?2"
                           " ORDER BY started_at DESC, id DESC",

@@ -81,6 +81,13 @@ int store_changed(struct store *st, char *err, size_t errlen);
 int store_episode_add(struct store *st, struct episode *ep, int64_t now,
                       char *err, size_t errlen);
 
+/* As store_episode_add, and in the same transaction ends every episode
+ * still ongoing that began before ep->started_at, at ep->started_at (the
+ * patient said the new episode takes their place). *ended (may be NULL)
+ * gets how many were ended. Either all of it is written or none. */
+int store_episode_add_ending(struct store *st, struct episode *ep, int64_t now, int *ended,
+                             char *err, size_t errlen);
+
 /* Replaces every field and the tags of episode ep->id; updated_at = now. */
 int store_episode_update(struct store *st, struct episode *ep, int64_t now,
                          char *err, size_t errlen);
@@ -163,6 +170,20 @@ int store_episodes_active_iter(struct store *st, int64_t from, int64_t to, int f
  * (as store_episodes_active_iter selects them: the whole episode, also the part
  * outside the period); *count is how many there are. */
 int store_durations_active_iter(struct store *st, int64_t from, int64_t to, size_t *count,
+                                struct store_iter **out, char *err, size_t errlen);
+
+/* Every ongoing episode, the most recently started first (ties by id);
+ * rows are struct episode; flags: 0 or STORE_ITER_TAGS. */
+int store_episodes_ongoing_iter(struct store *st, int flags, struct store_iter **out, char *err,
+                                size_t errlen);
+
+/* The episodes of ep->region, other than ep->id (0 for one not stored
+ * yet), whose time overlaps ep's: each began before ep ends (ep ongoing:
+ * at any time) and ends after ep begins or is ongoing. One that ends just
+ * as ep begins does not overlap. Oldest start first (ties by id); rows
+ * are struct episode without tags. Reads index ranges only (the episodes
+ * begun during ep, and those begun before it that end after its start). */
+int store_episodes_overlap_iter(struct store *st, const struct episode *ep,
                                 struct store_iter **out, char *err, size_t errlen);
 
 /* Gives the next row into *row, whose type must be that of the iterator

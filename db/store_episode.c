@@ -208,10 +208,23 @@ static int episode_update_in_tx(struct store *st, const struct episode *ep, int6
     return rc;
 }
 
+/* Ends the ongoing episodes begun before ep at its start, inside the
+ * caller's transaction; *ended gets how many. */
+static int end_before_in_tx(struct store *st, const struct episode *ep, int64_t now, int *ended,
+                            char *err, size_t errlen)
+{
+    int rc = DB_EXEC(st, SQL_EP_END_BEFORE, "ending the ongoing episodes",
+                     SQL_ARG(ep->started_at), SQL_ARG(now));
+    if (rc == STORE_OK)
+        *ended = sqlite3_changes(st->db);
+    return rc;
+}
+
 /* A new episode (ep->id 0 on the way in) or a replaced one, in one
- * transaction; the times it sets are set only once it is committed. */
-static int episode_save(struct store *st, struct episode *ep, int insert, int64_t now, char *err,
-                        size_t errlen)
+ * transaction, which also ends the ongoing ones begun before it when
+ * ended is not NULL; the times it sets are set only once it is committed. */
+static int episode_save(struct store *st, struct episode *ep, int insert, int64_t now, int *ended,
+                        char *err, size_t errlen)
 {
     int rc = episode_check_enums(ep, err, errlen);
     if (rc == STORE_OK)
@@ -219,11 +232,17 @@ static int episode_save(struct store *st, struct episode *ep, int insert, int64_
     if (rc != STORE_OK)
         return rc;
     int64_t id = ep->id;
-    rc = insert ? episode_insert_in_tx(st, ep, now, &id, err, errlen)
-                : episode_update_in_tx(st, ep, now, err, errlen);
+    int n = 0;
+    if (ended)
+        rc = end_before_in_tx(st, ep, now, &n, err, errlen);
+    if (rc == STORE_OK)
+        rc = insert ? episode_insert_in_tx(st, ep, now, &id, err, errlen)
+                    : episode_update_in_tx(st, ep, now, err, errlen);
     rc = db_tx_end(st, rc, err, errlen);
     if (rc != STORE_OK)
         return rc;
+    if (ended)
+        *ended = n;
     ep->id = id;
     if (insert)
         ep->created_at = now;
@@ -234,13 +253,23 @@ static int episode_save(struct store *st, struct episode *ep, int insert, int64_
 int store_episode_add(struct store *st, struct episode *ep, int64_t now, char *err,
                       size_t errlen)
 {
-    return episode_save(st, ep, 1, now, err, errlen);
+    return episode_save(st, ep, 1, now, NULL, err, errlen);
+}
+
+int store_episode_add_ending(struct store *st, struct episode *ep, int64_t now, int *ended,
+                             char *err, size_t errlen)
+{
+    int n = 0;
+    int rc = episode_save(st, ep, 1, now, &n, err, errlen);
+    if (rc == STORE_OK && ended)
+        *ended = n;
+    return rc;
 }
 
 int store_episode_update(struct store *st, struct episode *ep, int64_t now, char *err,
                          size_t errlen)
 {
-    return episode_save(st, ep, 0, now, err, errlen);
+    return episode_save(st, ep, 0, now, NULL, err, errlen);
 }
 
 int store_episode_edit(struct store *st, int64_t id, store_edit_fn edit, void *ctx,
@@ -442,6 +471,28 @@ int store_episodes_active_iter(struct store *st, int64_t from, int64_t to, int f
     return db_iter_new(st, SQL_EP_ACTIVE_ASC, SQL_ARGS(SQL_ARG(from), SQL_ARG(to)),
                        STORE_ROW_EPISODE, episode_row, flags, "reading episodes", out, err,
                        errlen);
+}
+
+int store_episodes_ongoing_iter(struct store *st, int flags, struct store_iter **out, char *err,
+                                size_t errlen)
+{
+    *out = NULL;
+    return db_iter_new(st, SQL_EP_ONGOING_ALL, NULL, 0, STORE_ROW_EPISODE, episode_row, flags,
+                       "reading the ongoing episodes", out, err, errlen);
+}
+
+int store_episodes_overlap_iter(struct store *st, const struct episode *ep,
+                                struct store_iter **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    if ((unsigned)ep->region >= REGION_COUNT)
+        return db_set_err(err, errlen, "invalid region %d", (int)ep->region);
+    int64_t end = ep->ended_at == EPISODE_ONGOING ? INT64_MAX : ep->ended_at;
+    return db_iter_new(st, SQL_EP_OVERLAP,
+                       SQL_ARGS(SQL_ARG(region_code(ep->region)), SQL_ARG(ep->started_at),
+                                SQL_ARG(end), SQL_ARG(ep->id)),
+                       STORE_ROW_EPISODE, episode_row, 0, "looking for overlapping episodes", out,
+                       err, errlen);
 }
 
 int store_durations_active_iter(struct store *st, int64_t from, int64_t to, size_t *count,

@@ -394,6 +394,22 @@ static int validate_times(const struct episode *ep, int64_t now, enum episode_fi
     return 0;
 }
 
+int episode_validate_end(int64_t started_at, int64_t ended_at, int64_t now, char *err,
+                         size_t errlen)
+{
+    if (ended_at <= started_at) {
+        snprintf(err, errlen, "end is %s the start: give an end after the start",
+                 ended_at == started_at ? "at" : "before");
+        return -1;
+    }
+    if (ended_at > now + EPISODE_FUTURE_SLACK) {
+        snprintf(err, errlen, "end lies in the future: leave the episode ongoing and end it "
+                              "later");
+        return -1;
+    }
+    return 0;
+}
+
 static int validate_tags(const struct episode *ep, enum episode_field *field, char *err,
                          size_t errlen)
 {

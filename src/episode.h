@@ -137,6 +137,13 @@ enum episode_field {
  * problem as a one-line message. */
 int episode_validate(const struct episode *ep, int64_t now, char *err, size_t errlen);
 
+/* Whether an ongoing episode begun at started_at may be ended at ended_at
+ * (the TUI's end and the form's "end it at this start"): strictly after
+ * the start, so that it lasted, and not in the future. Returns 0, or -1
+ * with a one-line message. */
+int episode_validate_end(int64_t started_at, int64_t ended_at, int64_t now, char *err,
+                         size_t errlen);
+
 /* episode_validate, also saying in *field (when not NULL) which field the
  * problem is in, so a form can put the focus there; *field is
  * EPISODE_FIELD_NONE when it returns 0. */

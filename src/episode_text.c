@@ -70,6 +70,20 @@ void episode_text_duration(int64_t started_at, int64_t ended_at, char *buf, size
         when_format_duration(ended_at - started_at, buf, len);
 }
 
+void episode_text_brief(const struct episode *ep, char *buf, size_t len)
+{
+    char start[WHEN_FMT_LEN], dur[EPISODE_TEXT_DUR_MAX];
+    when_format(ep->started_at, start, sizeof(start));
+    if (ep->ended_at == EPISODE_ONGOING) {
+        snprintf(buf, len, "episode %" PRId64 " (%s, since %s)", ep->id,
+                 region_label(ep->region), start);
+        return;
+    }
+    when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
+    snprintf(buf, len, "episode %" PRId64 " (%s, %s for %s)", ep->id, region_label(ep->region),
+             start, dur);
+}
+
 void episode_text_level(int intensity, char *buf, size_t len)
 {
     snprintf(buf, len, "%2d %s", intensity, band_label(intensity_band(intensity)));

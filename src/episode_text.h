@@ -47,6 +47,12 @@ void episode_text_level(int intensity, char *buf, size_t len);
 void episode_text_delete_question(int64_t id, int64_t started_at, enum region r, int intensity,
                                   char *buf, size_t len);
 
+#define EPISODE_TEXT_BRIEF_MAX 96
+/* An episode in a few words, to name it beside another one: "episode 12
+ * (lower back, since 2026-11-30 08:10)" while ongoing, "episode 9 (lower
+ * back, 2026-11-29 14:00 for 2h 30m)" once ended. */
+void episode_text_brief(const struct episode *ep, char *buf, size_t len);
+
 /* The columns of the episode list, in order. */
 enum episode_col {
     EPISODE_COL_ID,

@@ -17,6 +17,7 @@
 #include "db/store.h"
 #include "src/episode.h"
 #include "ui/keys.h"
+#include "ui/textfield.h"
 #include "ui/ui.h"
 #include "ui/widgets.h"
 #include "ui/screens.h"
@@ -348,30 +349,117 @@ static void resized(struct app *app)
         s->ops->resize(app, s);
 }
 
-int app_confirm(struct app *app, const char *question)
+/* Reads the next key of a question asked on the status line (drawn by
+ * show(arg)): 0 with it, -1 when a signal to quit ends the question. A
+ * resize redraws the screen behind it and asks again. */
+static int question_key(struct app *app, void (*show)(void *arg), void *arg, struct ui_key *key)
 {
     for (;;) {
-        move(LINES - 1, 0);
-        clrtoeol();
-        ui_putf(LINES - 1, 0, COLS, A_BOLD, "%s [y/n]", question);
+        show(arg);
         refresh();
-        struct ui_key key;
-        if (read_key(&key) != 0) {
+        if (read_key(key) != 0) {
             if (got_signal && got_signal != SIGINT)
-                return 0;
+                return -1;
             continue;
         }
-        if (key.is_code && key.code == KEY_RESIZE) {
+        if (key->is_code && key->code == KEY_RESIZE) {
             resized(app);
             draw(app); /* the screen behind the question, at its new size */
-        }
-        if (key.is_code)
             continue;
-        if (key.ch == 'y' || key.ch == 'Y')
-            return 1;
-        if (key.ch == 'n' || key.ch == 'N' || key.ch == KEY_ESC)
-            return 0;
+        }
+        return 0;
     }
+}
+
+struct choice {
+    const char *msg, *question;
+};
+
+/* msg (NULL or "": none) on the row above the question. */
+static void show_msg(const char *msg, attr_t attr)
+{
+    if (!msg || !*msg)
+        return;
+    move(LINES - 2, 0);
+    clrtoeol();
+    ui_put(LINES - 2, 0, COLS, msg, attr);
+}
+
+static void show_choice(void *arg)
+{
+    const struct choice *c = arg;
+    show_msg(c->msg, A_BOLD);
+    move(LINES - 1, 0);
+    clrtoeol();
+    ui_putf(LINES - 1, 0, COLS, A_BOLD, "%s", c->question);
+}
+
+static int is_enter(const struct ui_key *key)
+{
+    return key->is_code ? key->code == KEY_ENTER : key->ch == '\r' || key->ch == '\n';
+}
+
+int app_choose(struct app *app, const char *msg, const char *question, const char *choices)
+{
+    struct choice c = {msg, question};
+    struct ui_key key;
+    while (question_key(app, show_choice, &c, &key) == 0) {
+        if (is_enter(&key))
+            key.ch = '\n';
+        else if (key.is_code)
+            continue;
+        if (key.ch == KEY_ESC)
+            return 0;
+        wint_t ch = key.ch >= 'A' && key.ch <= 'Z' ? key.ch - 'A' + 'a' : key.ch;
+        if (ch != 0 && ch < 128 && strchr(choices, (int)ch))
+            return (int)ch;
+    }
+    return 0;
+}
+
+int app_confirm(struct app *app, const char *question)
+{
+    char q[300];
+    snprintf(q, sizeof(q), "%s [y/n]", question);
+    return app_choose(app, NULL, q, "yn") == 'y';
+}
+
+struct prompt {
+    const char *prompt, *msg;
+    struct textfield *tf;
+};
+
+static void show_prompt(void *arg)
+{
+    const struct prompt *p = arg;
+    int x = ui_width(p->prompt) + 1;
+    show_msg(p->msg, ui_attr(UC_SEVERE) | A_BOLD);
+    move(LINES - 1, 0);
+    clrtoeol();
+    ui_put(LINES - 1, 0, COLS, p->prompt, A_BOLD);
+    if (x < COLS)
+        textfield_draw(p->tf, LINES - 1, x, COLS - x, A_UNDERLINE, 1);
+}
+
+int app_prompt(struct app *app, const char *prompt, const char *msg, char *buf, size_t len)
+{
+    struct textfield tf;
+    textfield_init(&tf, len - 1);
+    struct prompt p = {prompt, msg, &tf};
+    struct ui_key key;
+    int rc = textfield_set(&tf, buf) == 0 ? -1 : 0;
+    while (rc < 0 && question_key(app, show_prompt, &p, &key) == 0) {
+        if (!key.is_code && key.ch == KEY_ESC)
+            rc = 0;
+        else if (is_enter(&key))
+            rc = 1;
+        else
+            (void)textfield_key(&tf, &key);
+    }
+    if (rc == 1)
+        textfield_get(&tf, buf, len);
+    textfield_free(&tf);
+    return rc == 1;
 }
 
 /* A signal arrived: SIGINT asks when there are unsaved changes; SIGTERM

@@ -35,7 +35,7 @@ static const struct keybind detail_keys[] = {
     KB('k', ACT_UP, "k / Up", "scroll up"),
     KB_ALSO(KEY_UP, ACT_UP),
     KB_BAR_IN(M_SHOWN, 'e', ACT_EDIT, "e", "edit the episode", "e edit"),
-    KB_BAR_IN(M_SHOWN, 'x', ACT_END, "x", "end the episode now, if it is ongoing", "x end"),
+    KB_BAR_IN(M_SHOWN, 'x', ACT_END, "x", "end the episode (now or at a time), if ongoing", "x end"),
     KB_BAR_IN(M_SHOWN, 'd', ACT_DELETE, "d", "delete the episode (asks first)", "d delete"),
     KEYS_BACK("back to the list", NULL),
     KB_HINT(M_SHOWN, '?', ACT_HELP, "? keys"),
@@ -45,26 +45,59 @@ static const struct keybind detail_keys[] = {
 /* ---------------------------------------------------------------------
  * Acting on an episode, from the list or from here */
 
+/* Ends r at `at` and says so. */
+static int end_at(struct app *app, const struct episode_ref *r, int64_t at)
+{
+    char dur[32], err[STORE_ERR_LEN];
+    if (store_episode_end(app_store(app), r->id, at, app_now(app), err, sizeof(err)) !=
+        STORE_OK) {
+        app_status(app, "Not ended: %s", err);
+        return -1;
+    }
+    when_format_duration(at - r->started_at, dur, sizeof(dur));
+    app_status(app, "Ended episode %" PRId64 " after %s.", r->id, dur);
+    return 1;
+}
+
+/* The end typed as `unknot end --at` takes it (when_parse), asked again
+ * with what was wrong until it is after the start and not in the future,
+ * or the patient gives up (Esc). */
+static int end_typed(struct app *app, const struct episode_ref *r)
+{
+    char prompt[96], text[64] = "", msg[UNKNOT_ERR_LEN + 16] = "", err[UNKNOT_ERR_LEN];
+    snprintf(prompt, sizeof(prompt), "End episode %" PRId64 " at (14:30, 2h ago; Esc: no):",
+             r->id);
+    for (;;) {
+        int64_t now = app_now(app), at = 0;
+        if (!app_prompt(app, prompt, msg, text, sizeof(text))) {
+            app_status(app, "Not ended.");
+            return 0;
+        }
+        if (when_parse(text, now, &at, err, sizeof(err)) == 0 &&
+            episode_validate_end(r->started_at, at, now, err, sizeof(err)) == 0)
+            return end_at(app, r, at);
+        snprintf(msg, sizeof(msg), "Not ended: %s", err);
+    }
+}
+
 int screen_episode_end(struct app *app, const struct episode_ref *r)
 {
-    char q[128], dur[32], err[STORE_ERR_LEN];
+    char q[160], dur[32];
     if (r->ended_at != EPISODE_ONGOING) {
         app_status(app, "Episode %" PRId64 " has already ended.", r->id);
         return 0;
     }
     int64_t now = app_now(app);
     when_format_duration(now - r->started_at, dur, sizeof(dur));
-    snprintf(q, sizeof(q), "End episode %" PRId64 " now (after %s)?", r->id, dur);
-    if (!app_confirm(app, q)) {
-        app_status(app, "Not ended.");
-        return 0;
+    snprintf(q, sizeof(q),
+             "End episode %" PRId64 " now (after %s)? [y/Enter: now, t: at a time, n: no]",
+             r->id, dur);
+    switch (app_choose(app, NULL, q, "yn\nt")) {
+    case 'y':
+    case '\n': return end_at(app, r, now);
+    case 't': return end_typed(app, r);
+    default: app_status(app, "Not ended."); return 0;
     }
-    if (store_episode_end(app_store(app), r->id, now, now, err, sizeof(err)) != STORE_OK) {
-        app_status(app, "Not ended: %s", err);
-        return -1;
-    }
-    app_status(app, "Ended episode %" PRId64 " after %s.", r->id, dur);
-    return 1;
 }
 
 /* The question names the episode so the wrong one is not deleted by

@@ -20,7 +20,9 @@
 #include <string.h>
 
 #include "db/store.h"
+#include "src/app/history.h"
 #include "src/episode.h"
+#include "src/episode_text.h"
 #include "src/text.h"
 #include "src/warnsign.h"
 #include "src/when.h"
@@ -393,12 +395,97 @@ static int form_build(struct form *f, int64_t now, struct episode *ep, enum fiel
 
 #define SAVED_NOTHING "; nothing was saved"
 
-static int store_write(struct app *app, struct form *f, struct episode *ep)
+/* The other episodes around the one being saved (history_episode_others):
+ * the ongoing ones begun before it, which a new episode may end, and those
+ * that overlap it in its region. A few ids, and the first of each in words. */
+#define OTHERS_IDS 3
+struct others {
+    const struct episode *ep;
+    size_t before, overlaps, overlaps_ended; /* overlaps_ended: also ongoing before */
+    int64_t before_ids[OTHERS_IDS];
+    char before_brief[EPISODE_TEXT_BRIEF_MAX], overlap_brief[EPISODE_TEXT_BRIEF_MAX];
+    char overlap_kept_brief[EPISODE_TEXT_BRIEF_MAX]; /* the first one "end" leaves */
+};
+
+static void note_other(const struct episode *other, unsigned why, void *arg)
+{
+    struct others *o = arg;
+    int before = (why & HISTORY_OTHER_ONGOING) && other->started_at < o->ep->started_at;
+    if (before) {
+        if (o->before < OTHERS_IDS)
+            o->before_ids[o->before] = other->id;
+        if (o->before++ == 0)
+            episode_text_brief(other, o->before_brief, sizeof(o->before_brief));
+    }
+    if (!(why & HISTORY_OTHER_OVERLAPS))
+        return;
+    if (o->overlaps++ == 0)
+        episode_text_brief(other, o->overlap_brief, sizeof(o->overlap_brief));
+    if (before)
+        o->overlaps_ended++;
+    else if (!o->overlap_kept_brief[0])
+        episode_text_brief(other, o->overlap_kept_brief, sizeof(o->overlap_kept_brief));
+}
+
+/* What to do with the ongoing episodes begun before a new one. */
+enum ending { END_NONE, END_KEEP, END_THEM, END_BACK };
+
+/* Asks whether the ongoing episodes begun before the new one end at its
+ * start; END_NONE when there are none. */
+static enum ending ask_ending(struct app *app, const struct others *o)
+{
+    char msg[EPISODE_TEXT_BRIEF_MAX + 96], ids[64] = "";
+    if (o->before == 0)
+        return END_NONE;
+    if (o->before == 1) {
+        snprintf(msg, sizeof(msg), "%s is still ongoing.", o->before_brief);
+        msg[0] = 'E'; /* "episode 12 (...)" begins the sentence */
+    } else {
+        for (size_t i = 0, used = 0; i < o->before && i < OTHERS_IDS; i++)
+            used += (size_t)snprintf(ids + used, sizeof(ids) - used, "%s#%" PRId64,
+                                     i ? ", " : "", o->before_ids[i]);
+        snprintf(msg, sizeof(msg), "%zu episodes begun before this one are still ongoing: %s%s.",
+                 o->before, ids, o->before > OTHERS_IDS ? ", ..." : "");
+    }
+    int c = app_choose(app, msg,
+                       o->before == 1 ? "End it at this start? [e: end it, k: keep both, "
+                                        "Esc: back to the form]"
+                                      : "End them at this start? [e: end them, k: keep all, "
+                                        "Esc: back to the form]",
+                       "ek");
+    return c == 'e' ? END_THEM : c == 'k' ? END_KEEP : END_BACK;
+}
+
+/* The status line after a save: what was saved, what was ended, and the
+ * overlap that stays (the ones ended at the start overlap no more). */
+static void say_saved(struct app *app, const struct form *f, const struct episode *ep,
+                      const struct others *o, int ended)
+{
+    char what[64], more[EPISODE_TEXT_BRIEF_MAX + 64] = "";
+    size_t overlaps = ended > 0 ? o->overlaps - o->overlaps_ended : o->overlaps;
+    const char *brief = ended > 0 ? o->overlap_kept_brief : o->overlap_brief;
+    snprintf(what, sizeof(what), "%s episode %" PRId64, f->id ? "Updated" : "Logged", ep->id);
+    if (ended > 0)
+        snprintf(more, sizeof(more), "; ended %d episode%s at its start", ended,
+                 ended == 1 ? "" : "s");
+    if (overlaps == 1)
+        app_status(app, "%s%s. It overlaps %s.", what, more, brief);
+    else if (overlaps > 1)
+        app_status(app, "%s%s. It overlaps %zu other %s episodes.", what, more, overlaps,
+                   region_label(ep->region));
+    else
+        app_status(app, "%s%s.", what, more);
+}
+
+static int store_write(struct app *app, struct form *f, struct episode *ep, enum ending ending,
+                       int *ended)
 {
     char err[STORE_ERR_LEN];
     int64_t now = app_now(app);
-    int rc = f->id ? store_episode_update(app_store(app), ep, now, err, sizeof(err))
-                   : store_episode_add(app_store(app), ep, now, err, sizeof(err));
+    int rc = f->id                 ? store_episode_update(app_store(app), ep, now, err, sizeof(err))
+             : ending == END_THEM ? store_episode_add_ending(app_store(app), ep, now, ended, err,
+                                                             sizeof(err))
+                                   : store_episode_add(app_store(app), ep, now, err, sizeof(err));
     if (rc != STORE_OK) {
         /* Cut the store's message, never the news that nothing was saved. */
         snprintf(f->err, sizeof(f->err), "%.*s" SAVED_NOTHING,
@@ -406,6 +493,18 @@ static int store_write(struct app *app, struct form *f, struct episode *ep)
         return -1;
     }
     return 0;
+}
+
+/* Reads the others of ep into *o. A failure is said and leaves *o empty:
+ * the save goes on without the question (the episode matters more). */
+static int others_read(struct app *app, const struct episode *ep, struct others *o)
+{
+    char err[STORE_ERR_LEN];
+    if (history_episode_others(app_store(app), ep, note_other, o, err, sizeof(err)) == STORE_OK)
+        return 0;
+    *o = (struct others){.ep = ep};
+    app_status(app, "Could not look for other ongoing episodes: %s", err);
+    return -1;
 }
 
 /* On any error the form stays as typed, with the message on it and on the
@@ -424,9 +523,19 @@ static int form_save(struct app *app, struct form *f)
     }
     f->err[0] = '\0';
     int built = form_build(f, app_now(app), ep, &bad) == 0;
-    int ok = built && store_write(app, f, ep) == 0;
+    struct others o = {.ep = ep};
+    enum ending ending = END_NONE;
+    int ended = 0;
+    if (built && others_read(app, ep, &o) == 0 && f->id == 0)
+        ending = ask_ending(app, &o);
+    if (ending == END_BACK) {
+        app_status(app, "Not saved yet: the form is as you left it.");
+        free(ep);
+        return UI_OK;
+    }
+    int ok = built && store_write(app, f, ep, ending, &ended) == 0;
     if (ok) {
-        app_status(app, "%s episode %" PRId64 ".", f->id ? "Updated" : "Logged", ep->id);
+        say_saved(app, f, ep, &o, ended);
         /* Over the form, which leaves (UI_POP): the advice takes its place. */
         screen_advice_open(app, f->id ? &f->orig : NULL, ep);
     } else {

@@ -63,7 +63,7 @@ static const struct keybind history_keys[] = {
     KEYS_LIST_ENDS("newest episode", "oldest episode"),
     KEYS_ENTER(ACT_SELECT, "show every field of the episode", "Enter open"),
     KB_BAR('e', ACT_EDIT, "e", "edit the episode", "e edit"),
-    KB_BAR('x', ACT_END, "x", "end the episode now, if it is ongoing", "x end"),
+    KB_BAR('x', ACT_END, "x", "end the episode (now or at a time), if ongoing", "x end"),
     KB_BAR('d', ACT_DELETE, "d", "delete the episode (asks first)", "d delete"),
     KB_BAR('/', ACT_FILTER, "/", "filter by text of notes, tags or region", "/ filter"),
     KB_BAR('v', ACT_VIEW, "v", "pictures: bar chart, calendar, counts", "v charts"),

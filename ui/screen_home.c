@@ -22,9 +22,21 @@
  * shell shows at once, rare enough to cost nothing. */
 #define HOME_PROBE_MS 2000
 
+/* Ongoing episodes listed (and picked by number key for `e`); more are
+ * counted. At 80x24 three rows, a row more for every two more lines. */
+#define HOME_ONGOING_MAX 9
+#define HOME_ONGOING_ROWS 3
+
+/* An ongoing episode as home lists it. */
+struct home_ongoing {
+    struct episode_ref ref;
+    enum side side;
+};
+
 struct home {
-    int have_ongoing;
-    struct episode ongoing;
+    size_t nongoing, ongoing_total;
+    struct home_ongoing ongoing[HOME_ONGOING_MAX];
+    size_t shown; /* of them, listed by the last draw (`e` picks among them) */
     size_t ntoday, today_total;
     struct episode today[HOME_TODAY_MAX];
     struct flags flags;
@@ -44,7 +56,7 @@ struct home {
 
 static const struct keybind home_keys[] = {
     KB_BAR('n', ACT_NEW, "n", "log a new episode", "n new"),
-    KB_BAR('e', ACT_END, "e", "end the ongoing episode", "e end"),
+    KB_BAR('e', ACT_END, "e", "end an ongoing episode (asks which, and when)", "e end"),
     KB_BAR('l', ACT_HISTORY, "l", "history of episodes", "l history"),
     KB_BAR('c', ACT_CHECK, "c", "red-flag checklist", "c check"),
     KB_BAR('s', ACT_STRETCH, "s", "stretch timer", "s stretch"),
@@ -75,6 +87,28 @@ static int load_today(struct app *app, struct home *h)
         if (h->ntoday < HOME_TODAY_MAX)
             h->today[h->ntoday++] = *ep;
         h->today_total++;
+    }
+    free(ep);
+    store_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Reads the ongoing episodes, newest first, keeping the first few and
+ * counting the rest. */
+static int load_ongoing(struct app *app, struct home *h)
+{
+    struct store_iter *it = NULL;
+    struct episode *ep = malloc(sizeof(*ep));
+    int rc = ep ? store_episodes_ongoing_iter(app_store(app), 0, &it, h->err, sizeof(h->err))
+                : STORE_ERROR;
+    if (!ep)
+        snprintf(h->err, sizeof(h->err), "out of memory");
+    h->nongoing = h->ongoing_total = 0;
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, h->err, sizeof(h->err))) == STORE_OK) {
+        if (h->nongoing < HOME_ONGOING_MAX)
+            h->ongoing[h->nongoing++] = (struct home_ongoing){
+                {ep->id, ep->started_at, ep->ended_at, ep->region, ep->intensity}, ep->side};
+        h->ongoing_total++;
     }
     free(ep);
     store_iter_free(&it);
@@ -127,11 +161,9 @@ static void load(struct app *app, struct home *h)
     refresh_plan(app, h);
     /* Only "none" means none: any other failure is said, never shown as an
      * empty home that could hide an emergency verdict. */
-    int rc = store_episode_ongoing(st, &h->ongoing, h->err, sizeof(h->err));
-    h->have_ongoing = rc == STORE_OK;
-    if (rc != STORE_OK && rc != STORE_NOT_FOUND)
-        app_status(app, "Could not read the ongoing episode: %s", h->err);
-    rc = store_check_latest(st, &h->check, h->err, sizeof(h->err));
+    if (load_ongoing(app, h) != 0)
+        app_status(app, "Could not read the ongoing episodes: %s", h->err);
+    int rc = store_check_latest(st, &h->check, h->err, sizeof(h->err));
     h->have_check = rc == STORE_OK;
     if (rc != STORE_OK && rc != STORE_NOT_FOUND)
         app_status(app, "Could not read the last red-flag check: %s", h->err);
@@ -149,21 +181,72 @@ static void load(struct app *app, struct home *h)
         app_status(app, "Could not read the history: %s", h->err);
 }
 
+/* The intensity, its band and where: "7 severe  lower back, right". */
+static void put_level_where(int y, int x, const struct home_ongoing *o)
+{
+    x += ui_putf(y, x, COLS - x - 2, ui_band_attr(o->ref.intensity), "%d %s", o->ref.intensity,
+                 band_label(intensity_band(o->ref.intensity)));
+    ui_putf(y, x, COLS - x - 2, A_NORMAL, "  %s%s%s", region_label(o->ref.region),
+            o->side == SIDE_UNSET ? "" : ", ", side_code(o->side));
+}
+
+/* How many ongoing episodes a list of `rows` rows (with its heading)
+ * shows: all when they fit, else one fewer and a row that counts the rest. */
+static size_t ongoing_fit(const struct home *h, int rows)
+{
+    size_t fit = rows > 1 ? (size_t)rows - 1 : 1;
+    if (fit > HOME_ONGOING_MAX)
+        fit = HOME_ONGOING_MAX;
+    if (h->ongoing_total <= fit)
+        return h->nongoing;
+    return fit - 1 < h->nongoing ? fit - 1 : h->nongoing;
+}
+
+/* The rows of the ongoing list from row y: what the flags below leave of
+ * them (they come first: "call your doctor" must stay on the screen), at
+ * least a heading, one episode and the count of the rest; at 80x24 three
+ * episodes, one more for every two more lines. */
+static int ongoing_rows(int y, int flags_last, int flags_need)
+{
+    int cap = 1 + HOME_ONGOING_ROWS + (LINES > UI_MIN_LINES ? (LINES - UI_MIN_LINES) / 2 : 0);
+    int room = flags_last - y - flags_need; /* a blank row between */
+    return room < 3 ? 3 : room > cap ? cap : room;
+}
+
+/* Several ongoing: each on a row with the number `e` picks it by. */
+static int draw_ongoing_list(struct app *app, const struct home *h, int y)
+{
+    char since[WHEN_FMT_LEN], dur[32];
+    size_t shown = h->shown;
+    ui_putf(y++, 2, COLS - 4, A_BOLD, "Ongoing: %zu episodes", h->ongoing_total);
+    for (size_t i = 0; i < shown; i++, y++) {
+        const struct home_ongoing *o = &h->ongoing[i];
+        when_format(o->ref.started_at, since, sizeof(since));
+        shown_duration(app_now(app) - o->ref.started_at, dur, sizeof(dur));
+        int x = 4 + ui_putf(y, 4, COLS - 6, A_NORMAL, "%zu  #%-4" PRId64 " since %s  for %-8s ",
+                            i + 1, o->ref.id, since, dur);
+        put_level_where(y, x, o);
+    }
+    if (shown < h->ongoing_total)
+        ui_putf(y++, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more ongoing (l: history)",
+                h->ongoing_total - shown);
+    return y;
+}
+
 static int draw_ongoing(struct app *app, const struct home *h, int y)
 {
     char dur[32];
-    if (!h->have_ongoing) {
+    if (h->ongoing_total == 0) {
         ui_put(y, 2, COLS - 4, "No episode ongoing.", ui_attr(UC_OK));
         return y + 1;
     }
-    const struct episode *ep = &h->ongoing;
-    shown_duration(app_now(app) - ep->started_at, dur, sizeof(dur));
-    int x = 2 + ui_putf(y, 2, COLS - 4, A_BOLD, "Ongoing: episode %" PRId64 " for %s  ", ep->id,
-                        dur);
-    x += ui_putf(y, x, COLS - x - 2, ui_band_attr(ep->intensity), "%d %s", ep->intensity,
-                 band_label(intensity_band(ep->intensity)));
-    ui_putf(y, x, COLS - x - 2, A_NORMAL, "  %s%s%s", region_label(ep->region),
-            ep->side == SIDE_UNSET ? "" : ", ", side_code(ep->side));
+    if (h->ongoing_total > 1)
+        return draw_ongoing_list(app, h, y);
+    const struct home_ongoing *o = &h->ongoing[0];
+    shown_duration(app_now(app) - o->ref.started_at, dur, sizeof(dur));
+    int x = 2 + ui_putf(y, 2, COLS - 4, A_BOLD, "Ongoing: episode %" PRId64 " for %s  ",
+                        o->ref.id, dur);
+    put_level_where(y, x, o);
     return y + 1;
 }
 
@@ -204,6 +287,16 @@ static int draw_today(const struct home *h, int y, int last)
 static int flag_rows(const struct flag *f)
 {
     return 1 + ui_wrapped_rows(f->advice, COLS - 8) + ui_wrapped_rows(f->note, COLS - 8);
+}
+
+/* Rows the flags take when they all fit. */
+static int flags_need(const struct home *h)
+{
+    size_t n = flags_count(&h->flags);
+    int rows = 1 + (n == 0);
+    for (size_t i = 0; i < n; i++)
+        rows += flag_rows(flags_at(&h->flags, i));
+    return rows;
 }
 
 /* The flags from row y down to row last at the most: each one whole or not
@@ -315,7 +408,7 @@ static int draw_warning(const struct home *h, int y, int last)
 
 static void home_draw(struct app *app, struct screen *s)
 {
-    const struct home *h = s->data;
+    struct home *h = s->data;
     int y = ui_body_top() + 1;
     int shortcuts = ui_body_bottom() - 1;
     int last = shortcuts - 2; /* a blank row above the shortcuts */
@@ -323,12 +416,13 @@ static void home_draw(struct app *app, struct screen *s)
      * and stays until a newer complete check with no yes. */
     if (warned(h))
         y = draw_warning(h, y, last) + 1;
-    y = draw_ongoing(app, h, y) + 1;
     /* Flags come before today's list: "call your doctor" must never be
      * pushed off the screen by a busy day. Below them today keeps a
      * heading and one row, and the check its rows and a blank one. */
     int check_below = !check_in_force(h);
     int below = check_below ? last - check_rows(h) - 1 : last;
+    h->shown = ongoing_fit(h, ongoing_rows(y, below - 3, flags_need(h)));
+    y = draw_ongoing(app, h, y) + 1;
     y = draw_flags(h, y, below - 3) + 1;
     y = draw_today(h, y, below) + 1;
     if (check_below && y <= last)
@@ -340,25 +434,34 @@ static void home_draw(struct app *app, struct screen *s)
         ui_put_not_advice(shortcuts + 1);
 }
 
+/* Several ongoing: which one, by the number home lists it with. NULL
+ * when the patient gave up. */
+static const struct home_ongoing *pick_ongoing(struct app *app, const struct home *h)
+{
+    char q[96], keys[HOME_ONGOING_MAX + 1];
+    size_t shown = h->shown; /* those on the screen, with their numbers */
+    for (size_t i = 0; i < shown; i++)
+        keys[i] = (char)('1' + i);
+    keys[shown] = '\0';
+    snprintf(q, sizeof(q), "End which ongoing episode? [1-%zu, Esc: none]", shown);
+    int c = app_choose(app, NULL, q, keys);
+    return c ? &h->ongoing[c - '1'] : NULL;
+}
+
 static void end_ongoing(struct app *app, struct home *h)
 {
-    char q[96], dur[32];
-    if (!h->have_ongoing) {
+    if (h->ongoing_total == 0) {
         app_status(app, "No episode is ongoing.");
         return;
     }
-    int64_t now = app_now(app);
-    when_format_duration(now - h->ongoing.started_at, dur, sizeof(dur));
-    snprintf(q, sizeof(q), "End episode %" PRId64 " now (after %s)?", h->ongoing.id, dur);
-    if (!app_confirm(app, q))
-        return;
-    if (store_episode_end(app_store(app), h->ongoing.id, now, now, h->err, sizeof(h->err)) !=
-        STORE_OK) {
-        app_status(app, "Not ended: %s", h->err);
+    const struct home_ongoing *o = h->ongoing_total == 1 ? &h->ongoing[0] : pick_ongoing(app, h);
+    if (!o) {
+        app_status(app, "Not ended.");
         return;
     }
-    app_status(app, "Ended episode %" PRId64 " after %s.", h->ongoing.id, dur);
-    load(app, h);
+    struct episode_ref ref = o->ref; /* load() below rewrites the list */
+    if (screen_episode_end(app, &ref) != 0)
+        load(app, h);
 }
 
 static int home_handle(struct app *app, struct screen *s, const struct ui_key *key,
@@ -415,8 +518,8 @@ static int64_t home_wait_ms(struct app *app, struct screen *s)
     if (!app_on_top(app, s))
         return -1;
     int64_t now_ms = app_now_ms(app), at = h->reload_at;
-    if (h->have_ongoing) {
-        int64_t next = next_minute_of(h->ongoing.started_at, now_ms / 1000);
+    for (size_t i = 0; i < h->nongoing; i++) { /* each listed one shows its duration */
+        int64_t next = next_minute_of(h->ongoing[i].ref.started_at, now_ms / 1000);
         at = next < at ? next : at;
     }
     int64_t wait = at * 1000 - now_ms, to_probe = h->probe_at - app_mono_ms();

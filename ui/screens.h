@@ -43,7 +43,9 @@ struct episode_ref {
     int intensity;
 };
 
-/* Asks, then ends the ongoing episode r now / deletes r, saying what
+/* Asks, then ends the ongoing episode r (now, or at a time typed as
+ * `unknot end --at` takes it, after its start and not in the future) /
+ * deletes r, saying what
  * happened on the status line. Return 1 when it ended / was deleted, 0
  * when the user said no (or it has ended already), -1 when the store
  * refused (another unknot may have changed it: the caller reads it

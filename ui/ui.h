@@ -152,6 +152,20 @@ void app_status(struct app *app, const char *fmt, ...)
  * n are no). Returns 1 for yes. A signal to quit answers no. */
 int app_confirm(struct app *app, const char *question);
 
+/* Asks question on the status line, with msg (NULL or "": none) on the
+ * row above it, and waits for one of the keys in choices (ASCII; a letter
+ * is taken in either case; '\n' in choices stands for Enter). Returns
+ * that key (the letter in lower case), or 0 for Esc or a signal to quit.
+ * Other keys are ignored. */
+int app_choose(struct app *app, const char *msg, const char *question, const char *choices);
+
+/* Reads one line typed on the status line after prompt, starting with the
+ * text in buf (len > 0 bytes with its NUL); msg, when not NULL or "", is
+ * shown on the row above (what was wrong with the last try). Enter
+ * returns 1 with the text in buf; Esc or a signal to quit returns 0 and
+ * leaves buf as it was. */
+int app_prompt(struct app *app, const char *prompt, const char *msg, char *buf, size_t len);
+
 /* The title and key table s answers to now (its mode's, if it has modes). */
 const char *ui_screen_title(const struct screen *s);
 const struct keybind *ui_screen_keys(const struct screen *s);

@@ -272,8 +272,10 @@ static int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
         print_sign_advice(ctx, sign, ep);
     if (rc == CLI_OK)
         rc = cli_store_episode(ctx, ep, 1);
-    if (rc == CLI_OK)
+    if (rc == CLI_OK) {
         print_nerve_prompt(ctx, NULL, ep);
+        (void)cli_episode_notes(ctx, ep); /* a note only: the episode is saved */
+    }
     free(ep);
     return rc;
 }
@@ -336,6 +338,7 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
         fprintf(ctx->out, "Updated episode %" PRId64 "%s.\n", ep->id,
                 ep->ended_at == EPISODE_ONGOING ? " (ongoing)" : "");
         print_nerve_prompt(ctx, before, ep);
+        (void)cli_episode_notes(ctx, ep); /* a note only: the edit is saved */
         rc = CLI_OK;
     } else if (src == STORE_ABORTED) {
         rc = job.rc; /* validate_or_usage said why */

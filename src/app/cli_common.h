@@ -62,6 +62,13 @@ int cli_load_episode(struct cli_ctx *ctx, int64_t id, struct episode *ep);
 /* Saves a validated episode (added when is_new, else updated) and says so. */
 int cli_store_episode(struct cli_ctx *ctx, struct episode *ep, int is_new);
 
+/* After a save, on ctx->err: a note naming each other episode that is
+ * still ongoing (with how to end it) or overlaps ep in its region, a few
+ * and then how many more. Notes are not errors: the caller's exit code
+ * stays 0. Returns CLI_OK, or CLI_RUNTIME after saying the store could
+ * not be read (ep is saved anyway). */
+int cli_episode_notes(struct cli_ctx *ctx, const struct episode *ep);
+
 /* Prints one aligned line per episode started in [since, until]. */
 int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db/store.h"
+#include "src/app/history.h"
 #include "src/app/cli_common.h"
 #include "src/episode_text.h"
 #include "src/text.h"
@@ -51,13 +52,50 @@ int cli_store_episode(struct cli_ctx *ctx, struct episode *ep, int is_new)
     }
     fprintf(ctx->out, "%s episode %" PRId64 "%s.\n", is_new ? "Logged" : "Updated", ep->id,
             ep->ended_at == EPISODE_ONGOING ? " (ongoing)" : "");
-    struct episode *other = is_new ? calloc(1, sizeof(*other)) : NULL;
-    if (other && store_episode_ongoing(st, other, err, sizeof(err)) == STORE_OK &&
-        other->id != ep->id)
-        fprintf(ctx->err, "note: episode %" PRId64 " is still ongoing; end it with "
-                          "unknot end %" PRId64 "\n", other->id, other->id);
-    free(other);
     store_close(&st);
+    return CLI_OK;
+}
+
+/* A few notes, then how many more: a patient with many forgotten
+ * episodes gets a count and where to see them, not a screenful. */
+#define NOTES_MAX 3
+
+struct notes {
+    struct cli_ctx *ctx;
+    size_t n;
+};
+
+static void print_other(const struct episode *other, unsigned why, void *arg)
+{
+    struct notes *nt = arg;
+    char brief[EPISODE_TEXT_BRIEF_MAX];
+    if (nt->n++ >= NOTES_MAX)
+        return;
+    episode_text_brief(other, brief, sizeof(brief));
+    if (why & HISTORY_OTHER_ONGOING)
+        fprintf(nt->ctx->err,
+                "Note: %s is still ongoing%s; end it with: unknot end %" PRId64 " --at WHEN\n",
+                brief, why & HISTORY_OTHER_OVERLAPS ? " and overlaps this one" : "", other->id);
+    else
+        fprintf(nt->ctx->err, "Note: this episode overlaps %s.\n", brief);
+}
+
+int cli_episode_notes(struct cli_ctx *ctx, const struct episode *ep)
+{
+    char err[STORE_ERR_LEN];
+    struct notes nt = {ctx, 0};
+    struct store *st = cli_open_store(ctx);
+    if (!st)
+        return CLI_RUNTIME;
+    int rc = history_episode_others(st, ep, print_other, &nt, err, sizeof(err));
+    store_close(&st);
+    if (nt.n > NOTES_MAX)
+        fprintf(ctx->err, "Note: and %zu more ongoing or overlapping episodes (unknot list).\n",
+                nt.n - NOTES_MAX);
+    if (rc != STORE_OK) {
+        fprintf(ctx->err, "unknot: could not look for other ongoing episodes: %s\n", err);
+        return CLI_RUNTIME;
+    }
     return CLI_OK;
 }
 

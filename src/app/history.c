@@ -35,6 +35,55 @@ int history_flags(struct store *st, int64_t now, struct flags *out, char *err, s
     return rc == STORE_END ? STORE_OK : rc;
 }
 
+/* 1 when other, which is ongoing, overlaps ep in its region: it began
+ * before ep ends (and, being ongoing, lasts past ep's start). */
+static int ongoing_overlaps(const struct episode *other, const struct episode *ep)
+{
+    return other->region == ep->region &&
+           (ep->ended_at == EPISODE_ONGOING || other->started_at < ep->ended_at);
+}
+
+static int others_ongoing(struct store *st, const struct episode *ep, struct episode *row,
+                          history_other_fn fn, void *arg, char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    int rc = store_episodes_ongoing_iter(st, 0, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, row, err, errlen)) == STORE_OK)
+        if (row->id != ep->id)
+            fn(row, HISTORY_OTHER_ONGOING |
+                        (ongoing_overlaps(row, ep) ? HISTORY_OTHER_OVERLAPS : 0u), arg);
+    store_iter_free(&it);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
+/* The ended ones: the ongoing ones were named with their overlap. */
+static int others_overlapping(struct store *st, const struct episode *ep, struct episode *row,
+                              history_other_fn fn, void *arg, char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    int rc = store_episodes_overlap_iter(st, ep, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, row, err, errlen)) == STORE_OK)
+        if (row->ended_at != EPISODE_ONGOING)
+            fn(row, HISTORY_OTHER_OVERLAPS, arg);
+    store_iter_free(&it);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
+int history_episode_others(struct store *st, const struct episode *ep, history_other_fn fn,
+                           void *arg, char *err, size_t errlen)
+{
+    struct episode *row = malloc(sizeof(*row)); /* too big for a screen's stack */
+    if (!row) {
+        snprintf(err, errlen, "out of memory");
+        return STORE_ERROR;
+    }
+    int rc = others_ongoing(st, ep, row, fn, arg, err, errlen);
+    if (rc == STORE_OK)
+        rc = others_overlapping(st, ep, row, fn, arg, err, errlen);
+    free(row);
+    return rc;
+}
+
 int history_latest_episode(struct store *st, struct episode *out, char *err, size_t errlen)
 {
     int rc = store_episode_ongoing(st, out, err, errlen);

@@ -18,6 +18,20 @@
  * *out then holds what the rows read before the error gave. */
 int history_flags(struct store *st, int64_t now, struct flags *out, char *err, size_t errlen);
 
+/* Why another episode is worth a word beside the one being saved (bits). */
+enum { HISTORY_OTHER_ONGOING = 1, HISTORY_OTHER_OVERLAPS = 2 };
+typedef void (*history_other_fn)(const struct episode *other, unsigned why, void *arg);
+
+/* Calls fn(other, why, arg) for each episode other than ep (stored, or
+ * about to be: ep->id 0) that is still ongoing or whose time overlaps
+ * ep's in ep's region (store_episodes_overlap_iter): first the ongoing
+ * ones, newest first, then the ended overlapping ones, oldest first; each
+ * once, with every reason that holds in why. The rows have no tags.
+ * Returns STORE_OK, or a store error with err filled (fn has seen the rows
+ * read before it). */
+int history_episode_others(struct store *st, const struct episode *ep, history_other_fn fn,
+                           void *arg, char *err, size_t errlen);
+
 /* The episode the advice before a timer session is about: the ongoing one
  * (the most recently started), else the newest. STORE_NOT_FOUND when the
  * history is empty. */

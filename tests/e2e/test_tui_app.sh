@@ -14,7 +14,7 @@ expect_screen "3 mild" "home shows today's entry with its band"
 expect_screen "No red-flag check yet" "home invites the checklist"
 tui_text "?"
 expect_screen "Keys of Home" "? opens the help"
-expect_screen "end the ongoing episode" "help lists the keys"
+expect_screen "end an ongoing episode" "help lists the keys"
 tui_keys Escape
 expect_screen "n new" "Esc closes the help"
 tui_text "s"

@@ -7,6 +7,9 @@
 DB=$E2E_TMP/form.db
 
 count() { sqlite3 "$DB" 'select count(*) from episodes' 2>/dev/null || echo 0; }
+# Ends every ongoing episode, so that a save below is not asked whether to
+# end an older one (test_tui_episodes.sh tests that question).
+end_all() { while "$UNKNOT" --db "$DB" end >/dev/null 2>&1; do :; done; }
 
 # screen_line TEXT: the first screen line holding TEXT.
 screen_line() { tui_screen | grep -F -m1 -- "$1"; }
@@ -168,6 +171,7 @@ tui_keys Escape
 expect_screen "n new" "the untouched form leaves at once"
 
 # Ctrl-S saves (Ctrl-S is XOFF unless the terminal's IXON is off).
+end_all
 tui_keys n
 expect_screen "> Start" "the form opens for Ctrl-S"
 tui_keys Tab Tab 3
@@ -205,6 +209,7 @@ case $(tui_screen) in *Intensity*) fail "the form is still on screen after quitt
 
 # --- monochrome: NO_COLOR and a vt100 still read well -------------------------
 for env in NO_COLOR=1 TERM=vt100; do
+    end_all
     before=$(count)
     open_form 80x24 "$env"
     for text in "Start" "End" "Intensity" "Region      (*) lower back" "Side        (*) -" \

@@ -93,6 +93,78 @@ static void test_end_and_edit(void **state)
     assert_int_equal(run(f, "edit|x|-i|4"), CLI_USAGE);
 }
 
+/* One save, what it must print (on stdout or, the notes, stderr; NULL:
+ * nothing more) and what it must not say on stderr. */
+static const struct note_case {
+    const char *line;
+    const char *want[3];
+    const char *not_want;
+} note_cases[] = {
+    {"log|-i|5|-r|lower|--at|2h ago", {NULL}, "Note:"},
+    /* another region, ongoing: named, with how to end it; no overlap */
+    {"log|-i|4|-r|neck|--at|90m ago|--for|30m",
+     {"Note: episode 1 (lower back, since 2026-11-18 09:06) is still ongoing; end it with: "
+      "unknot end 1 --at WHEN\n"},
+     "overlaps"},
+    /* inside an ended one of its region */
+    {"log|-i|6|-r|neck|--at|80m ago|--for|10m",
+     {"is still ongoing; end it with: unknot end 1",
+      "Note: this episode overlaps episode 2 (neck, 2026-11-18 09:36 for 30m).\n"},
+     NULL},
+    /* the same region as the ongoing one */
+    {"log|-i|6|-r|lower|--at|1h ago|--for|5m",
+     {"Note: episode 1 (lower back, since 2026-11-18 09:06) is still ongoing and overlaps "
+      "this one; end it with: unknot end 1 --at WHEN\n"},
+     "episode 2"},
+    /* an edit that moves it away from episode 2: only the ongoing one */
+    {"edit|3|--at|3h ago", {"Updated episode 3.\n", "episode 1 (lower back"}, "episode 2"},
+    {"end|1|--at|1h ago", {"Ended episode 1 after 1h"}, "Note:"},
+    {"log|-i|2|-r|upper|--at|10m ago|--for|5m", {NULL}, "Note:"},
+};
+
+/* Notes name every other ongoing episode and each same-region overlap;
+ * they are never errors: exit 0 and the episode saved. */
+static void test_log_notes_other_episodes(void **state)
+{
+    struct fixture *f = *state;
+    for (size_t k = 0; k < sizeof(note_cases) / sizeof(note_cases[0]); k++) {
+        const struct note_case *c = &note_cases[k];
+        int rc = run(f, c->line);
+        if (rc != CLI_OK)
+            fail_msg("%s: exit %d: %s", c->line, rc, f->err);
+        for (int i = 0; i < 3 && c->want[i]; i++)
+            if (!strstr(f->err, c->want[i]) && !strstr(f->out, c->want[i]))
+                fail_msg("%s: no \"%s\" in:\n%s", c->line, c->want[i], f->err);
+        if (c->not_want && strstr(f->err, c->not_want))
+            fail_msg("%s: \"%s\" in:\n%s", c->line, c->not_want, f->err);
+    }
+    assert_int_equal(run(f, "show|5"), CLI_OK);
+    assert_non_null(strstr(f->out, "upper back"));
+}
+
+/* Many forgotten episodes: three notes and a count, not a screenful. */
+static void test_log_notes_are_few(void **state)
+{
+    struct fixture *f = *state;
+    const char *lines[] = {"log|-i|5|-r|lower|--at|5h ago", "log|-i|5|-r|mid|--at|4h ago",
+                           "log|-i|5|-r|upper|--at|3h ago", "log|-i|5|-r|neck|--at|2h ago",
+                           "log|-i|5|-r|neck|--at|1h ago"};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(run(f, lines[i]), CLI_OK);
+    assert_non_null(strstr(f->out, "Logged episode 5 (ongoing).\n"));
+    const char *p = f->err;
+    int notes = 0;
+    while ((p = strstr(p, "Note: ")) != NULL) {
+        notes++;
+        p++;
+    }
+    assert_int_equal(notes, 4);
+    assert_non_null(strstr(f->err, "episode 4 (neck, since 2026-11-18 09:06) is still ongoing "
+                                   "and overlaps this one"));
+    assert_non_null(strstr(f->err, "Note: and 1 more ongoing or overlapping episodes"));
+    assert_null(strstr(f->err, "episode 1 (")); /* the oldest is the one counted */
+}
+
 static void test_delete_asks(void **state)
 {
     struct fixture *f = *state;
@@ -558,6 +630,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_input_is_usage_and_writes_nothing, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_end_and_edit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_notes_other_episodes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_notes_are_few, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_asks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flags_and_checks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interactive_check, setup, teardown),

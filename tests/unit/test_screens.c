@@ -120,6 +120,96 @@ static void test_home_end_ongoing_asks_first(void **state)
     free(ep);
 }
 
+/* Two ongoing: both listed with a number, since when, for how long, the
+ * intensity and where; e asks which, then now or a time typed as --at
+ * takes it, refused (and asked again) before the start. */
+static void test_home_two_ongoing_pick_and_time(void **state)
+{
+    struct sfix *f = *state;
+    sfix_episode(f, NOW - 3 * HOUR_S, EPISODE_ONGOING, 7, REGION_LOWER, SIDE_LEFT, NULL, NULL);
+    sfix_episode(f, NOW - HOUR_S, EPISODE_ONGOING, 4, REGION_NECK, SIDE_UNSET, NULL, NULL);
+    sfix_open(f, 24, 80);
+    int y = assert_shows(f, "Ongoing: 2 episodes");
+    assert_row(f, y + 1, "    1  #2    since 2026-11-18 10:06  for 1h       4 moderate  neck");
+    assert_row(f, y + 2,
+               "    2  #1    since 2026-11-18 08:06  for 3h       7 severe  lower back, left");
+    keys(f, "e<Esc>");
+    assert_row(f, 23, "Not ended.");
+    keys(f, "e2n");
+    assert_row(f, 23, "Not ended.");
+    assert_shows(f, "Ongoing: 2 episodes");
+    /* 4h ago is before its start: asked again; then 2h ago ends it */
+    keys(f, "e2t4h ago<Enter><C-u>2h ago<Enter>");
+    assert_row(f, 23, "Ended episode 1 after 1h.");
+    assert_shows(f, "Ongoing: episode 2 for 1h  4 moderate  neck");
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ended_at, NOW - 2 * HOUR_S);
+    /* one left: e asks of it alone; Enter is now */
+    keys(f, "e<Enter>");
+    assert_row(f, 23, "Ended episode 2 after 1h.");
+    assert_shows(f, "No episode ongoing.");
+    sfix_get(f, 2, ep);
+    assert_int_equal(ep->ended_at, NOW);
+    free(ep);
+}
+
+/* More ongoing than fit at 80x24: the first ones numbered, the rest
+ * counted, the flags still on the screen. */
+static void test_home_many_ongoing(void **state)
+{
+    struct sfix *f = *state;
+    for (int i = 0; i < 6; i++)
+        sfix_episode(f, NOW - (10 - i) * HOUR_S, EPISODE_ONGOING, 8, REGION_MID, SIDE_UNSET, NULL,
+                     NULL);
+    sfix_open(f, 24, 80);
+    int y = assert_shows(f, "Ongoing: 6 episodes");
+    assert_row_has(f, y + 1, "1  #6");
+    assert_row_has(f, y + 2, "2  #5");
+    assert_shows(f, "and 4 more ongoing (l: history)");
+    assert_not_shows(f, "3  #4");
+    assert_shows(f, "Flags");
+    keys(f, "e3<Esc>"); /* 3 is not on the screen: not a choice */
+    assert_row(f, 23, "Not ended.");
+    keys(f, "e2y");
+    assert_row(f, 23, "Ended episode 5 after 6h.");
+    assert_shows(f, "Ongoing: 5 episodes");
+}
+
+/* Saving a new episode while an older one is ongoing asks: Esc goes back
+ * to the form as typed, k keeps both (and says they overlap), e ends the
+ * old one at the new one's start in the same save. */
+static void test_form_asks_to_end_ongoing(void **state)
+{
+    struct sfix *f = *state;
+    sfix_episode(f, NOW - 3 * HOUR_S, EPISODE_ONGOING, 7, REGION_LOWER, SIDE_UNSET, NULL, NULL);
+    sfix_open(f, 24, 80);
+    keys(f, "n<C-u>1h ago<Tab><Tab>5<F2><Esc>");
+    assert_title(f, "New episode");
+    assert_row(f, 23, "Not saved yet: the form is as you left it.");
+    assert_shows(f, "1h ago");
+    keys(f, "<F2>k");
+    assert_title(f, "Home");
+    assert_row(f, 23,
+               "Logged episode 2. It overlaps episode 1 (lower back, since 2026-11-18 08:06).");
+    assert_shows(f, "Ongoing: 2 episodes");
+    keys(f, "n<C-u>30m ago<Tab><Tab>6<Tab><Right><F2>e"); /* mid back */
+    assert_row(f, 23, "Logged episode 3; ended 2 episodes at its start.");
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ended_at, NOW - 30 * MIN_S);
+    sfix_get(f, 2, ep);
+    assert_int_equal(ep->ended_at, NOW - 30 * MIN_S);
+    sfix_get(f, 3, ep);
+    assert_int_equal(ep->ended_at, EPISODE_ONGOING);
+    assert_int_equal(ep->region, REGION_MID);
+    free(ep);
+    assert_shows(f, "Ongoing: episode 3 for 30m");
+    /* one begun later is not asked about: straight in */
+    keys(f, "n<C-u>2h ago<Tab><Tab>2<Tab><Right><Right><F2>"); /* upper back */
+    assert_row(f, 23, "Logged episode 4.");
+}
+
 static void test_home_help_and_quit(void **state)
 {
     struct sfix *f = *state;
@@ -633,7 +723,8 @@ static void test_form_urgent_nerve_and_feel(void **state)
     /* An ordinary symptom: straight home. */
     keys(f, "n<Tab><Tab>3<Tab><Tab><Tab><Tab><Tab> <F2>");
     assert_title(f, "Home");
-    assert_row(f, 23, "Logged episode 3.");
+    /* (the three began at the same instant: not asked to end, but they overlap) */
+    assert_row(f, 23, "Logged episode 3. It overlaps 2 other lower back episodes.");
 }
 
 /* An edit that adds a sign shows its advice, then the history; one that
@@ -1198,6 +1289,9 @@ int main(void)
         T(test_home_empty),
         T(test_home_ongoing_and_flags),
         T(test_home_end_ongoing_asks_first),
+        T(test_home_two_ongoing_pick_and_time),
+        T(test_home_many_ongoing),
+        T(test_form_asks_to_end_ongoing),
         T(test_home_help_and_quit),
         T(test_home_large),
         T(test_home_partial_emergency_first),

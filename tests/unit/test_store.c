@@ -226,6 +226,19 @@ static void test_active_episodes_use_the_index(void **state)
     raw_plan(db, SQL_EP_ACTIVE_DURATIONS_COUNT, plan, sizeof plan);
     if (!strstr(plan, "episodes_ended_at") || strstr(plan, "SCAN episodes"))
         fail_msg("active durations count: %s", plan);
+    /* the ongoing ones, the overlaps of an episode and ending those it
+     * replaces: index ranges, no scan */
+    raw_plan(db, SQL_EP_ONGOING_ALL, plan, sizeof plan);
+    if (!strstr(plan, "episodes_ongoing") || strstr(plan, "SCAN episodes;"))
+        fail_msg("ongoing: %s", plan);
+    raw_plan(db, SQL_EP_OVERLAP, plan, sizeof plan);
+    if (!strstr(plan, "episodes_started_at (started_at>? AND started_at<?)") ||
+        !strstr(plan, "INDEX episodes_ended_at (ended_at>?)") ||
+        !strstr(plan, "episodes_ongoing") || strstr(plan, "SCAN episodes"))
+        fail_msg("overlap: %s", plan);
+    raw_plan(db, SQL_EP_END_BEFORE, plan, sizeof plan);
+    if (!strstr(plan, "episodes_ongoing") || strstr(plan, "SCAN episodes"))
+        fail_msg("end before: %s", plan);
     raw_plan(db, SQL_EP_FIRST_START, plan, sizeof plan);
     if (!strstr(plan, "episodes_started_at"))
         fail_msg("first start: %s", plan);
@@ -1033,6 +1046,164 @@ static void test_ongoing_lookup(void **state)
     store_close(&st);
 }
 
+/* The ids an episode iterator gives, in its order, into ids[0 .. *n). */
+static void iter_ids(struct store_iter *it, int64_t *ids, size_t max, size_t *n)
+{
+    char err[STORE_ERR_LEN];
+    struct episode got;
+    int rc;
+    *n = 0;
+    while ((rc = store_iter_next(it, &got, err, sizeof(err))) == STORE_OK) {
+        assert_true(*n < max);
+        ids[(*n)++] = got.id;
+    }
+    assert_int_equal(rc, STORE_END);
+}
+
+static void test_ongoing_all(void **state)
+{
+    (void)state;
+    struct store *st = open_ok(":memory:");
+    char err[STORE_ERR_LEN];
+    struct store_iter *it = NULL;
+    struct episode a, b, c, d, got;
+    int64_t ids[8];
+    size_t n;
+    assert_int_equal(store_episodes_ongoing_iter(st, 0, &it, err, sizeof(err)), STORE_OK);
+    assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_END);
+    store_iter_free(&it);
+    ep_make(&a, NOW - 900, EPISODE_ONGOING, 3, REGION_LOWER, SIDE_LEFT);
+    ep_tag(&a, TAG_TRIGGER, "cold");
+    add_ok(st, &a);
+    ep_make(&b, NOW - 300, EPISODE_ONGOING, 5, REGION_MID, SIDE_LEFT);
+    add_ok(st, &b);
+    ep_make(&c, NOW - 100, NOW - 50, 7, REGION_NECK, SIDE_LEFT); /* newest, but ended */
+    add_ok(st, &c);
+    ep_make(&d, NOW - 900, EPISODE_ONGOING, 1, REGION_NECK, SIDE_LEFT); /* a's start: by id */
+    add_ok(st, &d);
+    assert_int_equal(store_episodes_ongoing_iter(st, STORE_ITER_TAGS, &it, err, sizeof(err)),
+                     STORE_OK);
+    iter_ids(it, ids, 8, &n);
+    store_iter_free(&it);
+    assert_int_equal(n, 3);
+    assert_int_equal(ids[0], b.id);
+    assert_int_equal(ids[1], d.id);
+    assert_int_equal(ids[2], a.id);
+    /* with tags when asked */
+    assert_int_equal(store_episodes_ongoing_iter(st, STORE_ITER_TAGS, &it, err, sizeof(err)),
+                     STORE_OK);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(store_iter_next(it, &got, err, sizeof(err)), STORE_OK);
+    assert_int_equal(got.id, a.id);
+    assert_int_equal(got.ntags, 1);
+    store_iter_free(&it);
+    store_close(&st);
+}
+
+/* One overlap question: an episode [start, end) of a region, and the ids
+ * of the stored ones it overlaps, oldest first (0 ends the list). */
+static const struct overlap_case {
+    const char *what;
+    int64_t start, end;
+    enum region region;
+    int64_t want[4];
+} overlap_cases[] = {
+    {"inside an ended one", NOW - 5000, NOW - 4500, REGION_LOWER, {1}},
+    {"across its end", NOW - 4100, NOW - 3000, REGION_LOWER, {1}},
+    {"begins as it ends: none", NOW - 4000, NOW - 3000, REGION_LOWER, {0}},
+    {"ends as it begins: none", NOW - 7000, NOW - 6000, REGION_LOWER, {0}},
+    {"around it", NOW - 7000, NOW - 3000, REGION_LOWER, {1}},
+    {"the neck one only", NOW - 5000, NOW - 4500, REGION_NECK, {2}},
+    {"upper back: none", NOW - 5000, NOW - 4500, REGION_UPPER, {0}},
+    {"ongoing from before: both lower", NOW - 6500, EPISODE_ONGOING, REGION_LOWER, {1, 3}},
+    {"inside the ongoing one", NOW - 1500, NOW - 1000, REGION_LOWER, {3}},
+    {"before everything: none", NOW - 9000, NOW - 8000, REGION_LOWER, {0}},
+    {"mid back, at the ongoing one", NOW - 1500, NOW - 1000, REGION_MID, {0}},
+};
+
+static void test_overlap(void **state)
+{
+    (void)state;
+    struct store *st = open_ok(":memory:");
+    char err[STORE_ERR_LEN];
+    struct episode e;
+    ep_make(&e, NOW - 6000, NOW - 4000, 5, REGION_LOWER, SIDE_UNSET); /* 1 */
+    add_ok(st, &e);
+    ep_make(&e, NOW - 6000, NOW - 4000, 5, REGION_NECK, SIDE_UNSET); /* 2 */
+    add_ok(st, &e);
+    ep_make(&e, NOW - 2000, EPISODE_ONGOING, 5, REGION_LOWER, SIDE_UNSET); /* 3 */
+    add_ok(st, &e);
+    for (size_t k = 0; k < sizeof(overlap_cases) / sizeof(overlap_cases[0]); k++) {
+        const struct overlap_case *c = &overlap_cases[k];
+        struct store_iter *it = NULL;
+        int64_t ids[8];
+        size_t n, want = 0;
+        while (want < 4 && c->want[want])
+            want++;
+        ep_make(&e, c->start, c->end, 5, c->region, SIDE_UNSET);
+        assert_int_equal(store_episodes_overlap_iter(st, &e, &it, err, sizeof(err)), STORE_OK);
+        iter_ids(it, ids, 8, &n);
+        store_iter_free(&it);
+        if (n != want)
+            fail_msg("%s: %zu overlaps, want %zu", c->what, n, want);
+        for (size_t i = 0; i < n; i++)
+            if (ids[i] != c->want[i])
+                fail_msg("%s: overlap %zu is %lld, want %lld", c->what, i, (long long)ids[i],
+                         (long long)c->want[i]);
+    }
+    /* A stored episode never overlaps itself. */
+    struct store_iter *it = NULL;
+    assert_int_equal(store_episode_get(st, 3, &e, err, sizeof(err)), STORE_OK);
+    int64_t ids[8];
+    size_t n;
+    assert_int_equal(store_episodes_overlap_iter(st, &e, &it, err, sizeof(err)), STORE_OK);
+    iter_ids(it, ids, 8, &n);
+    store_iter_free(&it);
+    assert_int_equal(n, 0);
+    e.region = (enum region)99;
+    assert_int_equal(store_episodes_overlap_iter(st, &e, &it, err, sizeof(err)), STORE_ERROR);
+    assert_null(it);
+    store_close(&st);
+}
+
+/* The new episode and the end of those it replaces are one transaction:
+ * a refused insert ends none of them. */
+static void test_add_ending(void **state)
+{
+    (void)state;
+    struct store *st = open_ok(":memory:");
+    char err[STORE_ERR_LEN];
+    struct episode a, b, c, e, got;
+    ep_make(&a, NOW - 5000, EPISODE_ONGOING, 5, REGION_LOWER, SIDE_UNSET);
+    add_ok(st, &a);
+    ep_make(&b, NOW - 3000, EPISODE_ONGOING, 5, REGION_NECK, SIDE_UNSET);
+    add_ok(st, &b);
+    ep_make(&c, NOW - 1000, EPISODE_ONGOING, 5, REGION_MID, SIDE_UNSET); /* after the new one */
+    add_ok(st, &c);
+    int ended = -1;
+    ep_make(&e, NOW - 2000, EPISODE_ONGOING, 11, REGION_LOWER, SIDE_UNSET); /* refused */
+    assert_int_equal(store_episode_add_ending(st, &e, NOW, &ended, err, sizeof(err)),
+                     STORE_ERROR);
+    assert_int_equal(ended, -1);
+    assert_int_equal(store_episode_get(st, a.id, &got, err, sizeof(err)), STORE_OK);
+    assert_int_equal(got.ended_at, EPISODE_ONGOING);
+    e.intensity = 6;
+    assert_int_equal(store_episode_add_ending(st, &e, NOW + 5, &ended, err, sizeof(err)),
+                     STORE_OK);
+    assert_int_equal(ended, 2);
+    assert_true(e.id > c.id);
+    assert_int_equal(store_episode_get(st, a.id, &got, err, sizeof(err)), STORE_OK);
+    assert_int_equal(got.ended_at, NOW - 2000);
+    assert_int_equal(got.updated_at, NOW + 5);
+    assert_int_equal(store_episode_get(st, b.id, &got, err, sizeof(err)), STORE_OK);
+    assert_int_equal(got.ended_at, NOW - 2000);
+    assert_int_equal(store_episode_get(st, c.id, &got, err, sizeof(err)), STORE_OK);
+    assert_int_equal(got.ended_at, EPISODE_ONGOING); /* began after: left alone */
+    assert_int_equal(store_episode_get(st, e.id, &got, err, sizeof(err)), STORE_OK);
+    assert_int_equal(got.ended_at, EPISODE_ONGOING);
+    store_close(&st);
+}
+
 static void collect_ids(struct store *st, int64_t from, int64_t to, enum store_order order,
                         int flags, int64_t *ids, size_t max, size_t *n)
 {
@@ -1639,6 +1810,9 @@ int main(void)
         cmocka_unit_test(test_update_replaces_what_changed),
         cmocka_unit_test(test_end_episode),
         cmocka_unit_test(test_ongoing_lookup),
+        cmocka_unit_test(test_ongoing_all),
+        cmocka_unit_test(test_overlap),
+        cmocka_unit_test(test_add_ending),
         cmocka_unit_test(test_iterate_order_and_bounds),
         cmocka_unit_test(test_iterate_many_rows),
         cmocka_unit_test(test_edit_is_one_transaction),

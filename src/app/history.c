@@ -115,16 +115,18 @@ static int feed_checks(struct store *st, struct warnsign_state *w, char *err, si
     return rc == STORE_END ? STORE_OK : rc;
 }
 
-/* Feeds the episodes that can hold a sign in force: those started in the
- * recent window, and the ongoing one (which may be older). */
+/* Feeds the episodes that can hold a sign in force: every ongoing one
+ * (however old: a forgotten one still holds its sign), and those started
+ * in the recent window. */
 static int feed_episodes(struct store *st, struct warnsign_state *w, struct episode *ep, char *err,
                          size_t errlen)
 {
     struct store_iter *it = NULL;
-    int rc = store_episode_ongoing(st, ep, err, errlen);
-    if (rc == STORE_OK)
+    int rc = store_episodes_ongoing_iter(st, STORE_ITER_TAGS, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK)
         warnsign_feed_episode(w, ep);
-    else if (rc != STORE_NOT_FOUND)
+    store_iter_free(&it);
+    if (rc != STORE_END)
         return rc;
     rc = store_episodes_iter(st, w->now - WARNSIGN_RECENT_S, INT64_MAX, STORE_NEWEST_FIRST,
                              STORE_ITER_TAGS, &it, err, errlen);

@@ -299,6 +299,21 @@ static void test_warning_old_ongoing_sign(void **state)
     store_close(&st);
 }
 
+/* A forgotten ongoing episode with a sign keeps it in force although a
+ * newer ongoing episode (without one) started after it. */
+static void test_warning_every_ongoing_sign(void **state)
+{
+    (void)state;
+    struct store *st = open_memory();
+    int64_t id = add_sign(st, 20 * DAY, EPISODE_ONGOING, "saddle-numbness", 20 * DAY);
+    add(st, 10 * DAY, EPISODE_ONGOING, 4, REGION_NECK);
+    add(st, 9 * DAY, EPISODE_ONGOING, 3, REGION_MID);
+    struct warnsign_state w = warning_at(st, NOW);
+    assert_int_equal(w.level, REDFLAG_EMERGENCY);
+    assert_int_equal(w.episode_id, id);
+    store_close(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_warning_cleared_by_complete_check),
         cmocka_unit_test(test_warning_sign_logged),
         cmocka_unit_test(test_warning_old_ongoing_sign),
+        cmocka_unit_test(test_warning_every_ongoing_sign),
     };
     setenv("TZ", "UTC", 1); /* the dates in the words are local */
     tzset();

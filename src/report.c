@@ -1481,11 +1481,11 @@ static void routine_groups(struct out *o, const struct report *r)
     grp_begin(o, "routines", "by routine");
     for (size_t i = 0; i < r->nroutines; i++) {
         const struct report_routine *rt = &r->routines[i];
-        const struct routine *known = routine_find(rt->routine);
+        const char *known = routine_code_name(rt->routine);
         const int stretch = rt->kind == SESSION_STRETCH;
         char key[16 + REPORT_ROUTINE_LEN + 2], label[LABEL_LEN];
         snprintf(key, sizeof key, "%s:%s", session_kind_code(rt->kind), rt->routine);
-        snprintf(label, sizeof label, "%s%s%s", known ? known->name : rt->routine,
+        snprintf(label, sizeof label, "%s%s%s", known ? known : rt->routine,
                  stretch ? "" : ", ", stretch ? "" : session_kind_label(rt->kind));
         grp_begin(o, key, label);
         session_stats(o, &rt->st, 0);

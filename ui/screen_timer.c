@@ -456,7 +456,7 @@ static int draw_setup_stretch(const struct tmr *m, int y, enum fit fit)
         ui_putf(y++, x + 1, COLS - x - 3, A_NORMAL, "Left/Right: all 5 or all 30 s. About %s.",
                 total);
     } else {
-        ui_putf(y++, x, COLS - x - 3, A_NORMAL, "as the routine says. About %s.", total);
+        ui_putf(y++, x + 1, COLS - x - 3, A_NORMAL, "as the routine says. About %s.", total);
     }
     return draw_safety(m, y + gap, y + gap + 3, A_NORMAL);
 }

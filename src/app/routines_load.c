@@ -216,24 +216,15 @@ void routines_free(struct routine_lib *lib)
     memset(lib, 0, sizeof *lib);
 }
 
-/* The input without blanks around, into buf. */
-static void trimmed_copy(const char *text, char *buf, size_t len)
-{
-    size_t n;
-    while (isspace((unsigned char)*text))
-        text++;
-    n = strlen(text);
-    while (n && isspace((unsigned char)text[n - 1]))
-        n--;
-    snprintf(buf, len, "%.*s", (int)n, text);
-}
-
 const struct routine *routines_find(const struct routine_lib *lib, const char *typed, int region,
                                     char *err, size_t errlen)
 {
     char want[ROUTINE_CODE_LEN + 8];
-    size_t used;
-    trimmed_copy(typed ? typed : "", want, sizeof want);
+    const char *s = typed ? typed + strspn(typed, " \t") : "";
+    size_t used = strcspn(s, " \t\n");
+    if (s[used + strspn(s + used, " \t\n")] != '\0')
+        used = strlen(s); /* "daily x" is no code */
+    snprintf(want, sizeof want, "%.*s", (int)used, s); /* blanks around ignored */
     if (strcasecmp(want, ROUTINE_LEGACY_FIRST_AID) == 0)
         snprintf(want, sizeof want, "%s", routine_first_aid_code(region));
     for (size_t i = 0; i < lib->n; i++)

@@ -57,7 +57,14 @@ DB_TESTS  = test_store test_sessions test_migrate
 APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history
 UI_TESTS  = test_screens
 
-CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+# The built-in routines, in menu order: compiled into the core from one
+# generated C file, and installed as examples for the user's own.
+ROUTINE_FILES = share/routines/first-aid-lower.routine share/routines/first-aid-upper.routine \
+                share/routines/first-aid-neck.routine share/routines/mobility.routine \
+                share/routines/daily.routine share/routines/neck.routine
+ROUTINES_GEN  = $(BUILD)/gen/routines_builtin.c
+
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(ROUTINES_GEN:.c=.o)
 DB_OBJ   = $(DB_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ  = $(APP_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   = $(UI_SRC:%.c=$(BUILD)/%.o)
@@ -141,6 +148,13 @@ $(BUILD)/src/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(UNKNOT_CPPFLAGS) $(UNKNOT_CFLAGS) -c -o $@ $<
 
+$(ROUTINES_GEN): tools/embed-routines.sh $(ROUTINE_FILES)
+	@mkdir -p $(@D)
+	sh tools/embed-routines.sh $(ROUTINE_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(UNKNOT_CPPFLAGS) $(UNKNOT_CFLAGS) -c -o $@ $<
+
 # A suite links the archives of its layer and those below it, nothing more.
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 	@mkdir -p $(@D)
@@ -190,13 +204,19 @@ distcheck: dist
 	 $(MAKE) --no-print-directory -C "$$tmp/$(DIST)" check; \
 	 echo "== distcheck: $(DIST).tar.gz unpacks, builds and passes make check"
 
+# The routines go along as examples to copy into ~/.config/unknot/routines;
+# the program itself needs none of them (they are compiled in).
+ROUTINES_DIR = $(PREFIX)/share/unknot/routines
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(ROUTINES_DIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/unknot
 	install -m 0644 man/unknot.1 $(DESTDIR)$(MANPREFIX)/man1/unknot.1
+	install -m 0644 $(ROUTINE_FILES) $(DESTDIR)$(ROUTINES_DIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/unknot $(DESTDIR)$(MANPREFIX)/man1/unknot.1
+	rm -f $(ROUTINE_FILES:share/routines/%=$(DESTDIR)$(ROUTINES_DIR)/%)
+	-rmdir $(DESTDIR)$(ROUTINES_DIR) $(DESTDIR)$(PREFIX)/share/unknot
 
 clean:
 	rm -rf build build-asan unknot unknot-asan unknot-*.tar.gz

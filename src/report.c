@@ -1808,9 +1808,9 @@ static void routine_groups(struct out *o, const struct report *r)
     arr_begin(o, "routines", "by routine");
     for (size_t i = 0; i < r->nroutines; i++) {
         const struct report_routine *rt = &r->routines[i];
-        const struct routine *known = routine_find(rt->routine);
+        const char *known = routine_code_name(rt->routine);
         const int stretch = rt->kind == SESSION_STRETCH;
-        const char *name = known ? known->name : rt->routine;
+        const char *name = known ? known : rt->routine;
         char label[LABEL_LEN];
         snprintf(label, sizeof label, "%s%s%s", name, stretch ? "" : ", ",
                  stretch ? "" : session_kind_label(rt->kind));

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* routines: static tables of stretches, routines and ice/heat presets, and
- * the ice-or-heat suggestion. */
+/* routines: the built-in routines (share/routines, compiled in), safety lines,
+ * ice/heat presets and the ice-or-heat suggestion. */
 #include "src/routines.h"
 
 #include <ctype.h>
@@ -13,97 +13,18 @@
 #define INPUT_QUOTE_MAX 24 /* bytes of user input quoted in a message */
 #define MINUTES_SATURATE 1000000L
 
-/* ---- stretches ----------------------------------------------------------- */
-
-static const struct stretch_phase cat_cow_phases[] = {
-    {"cat", "Round your back up toward the ceiling, chin toward your chest."},
-    {"cow", "Let your back sag gently toward the floor, eyes looking forward."},
-};
-
-enum {
-    S_SPASM,
-    S_PELVIC_TILT,
-    S_CAT_COW,
-    S_KNEE_TO_CHEST,
-    S_CHILDS_POSE,
-    S_TRUNK_ROTATION,
-    S_SEATED_TWIST,
-    S_COBRA,
-    S_COUNT
-};
-
-static const struct stretch stretches[S_COUNT] = {
-    [S_SPASM] = {.code = "spasm-stretch",
-                 .name = "Gentle stretch",
-                 .instruction = "Gently stretch the tight muscle, only as far as is comfortable.",
-                 .hold_s = ROUTINE_HOLD_SHORT_S,
-                 .reps = 5},
-    [S_PELVIC_TILT] = {.code = "pelvic-tilt",
-                       .name = "Pelvic tilt",
-                       .instruction =
-                           "On your back, knees bent: flatten your low back against the floor.",
-                       .hold_s = ROUTINE_HOLD_SHORT_S,
-                       .reps = 10},
-    [S_CAT_COW] = {.code = "cat-cow",
-                   .name = "Cat-cow",
-                   .instruction = "On hands and knees: round your back up, then let it sag gently.",
-                   .hold_s = ROUTINE_HOLD_SHORT_S,
-                   .reps = 10,
-                   .nphases = COUNT(cat_cow_phases),
-                   .phases = cat_cow_phases},
-    [S_KNEE_TO_CHEST] = {.code = "knee-to-chest",
-                         .name = "Knee-to-chest",
-                         .instruction = "On your back: gently pull one knee toward your chest.",
-                         .hold_s = ROUTINE_HOLD_LONG_S,
-                         .reps = 3,
-                         .per_side = 1},
-    [S_CHILDS_POSE] = {.code = "childs-pose",
-                       .name = "Child's pose",
-                       .instruction = "Kneel, sit back on your heels and reach your arms forward.",
-                       .hold_s = ROUTINE_HOLD_LONG_S,
-                       .reps = 3},
-    [S_TRUNK_ROTATION] = {.code = "trunk-rotation",
-                          .name = "Lying trunk rotation",
-                          .instruction =
-                              "On your back, knees bent: let both knees fall gently to one side.",
-                          .hold_s = ROUTINE_HOLD_LONG_S,
-                          .reps = 2,
-                          .per_side = 1},
-    [S_SEATED_TWIST] = {.code = "seated-twist",
-                        .name = "Seated spinal twist",
-                        .instruction = "Sit tall and slowly turn your upper body to one side.",
-                        .hold_s = ROUTINE_HOLD_LONG_S,
-                        .reps = 2,
-                        .per_side = 1},
-    [S_COBRA] = {.code = "cobra",
-                 .name = "Cobra (gentle)",
-                 .instruction = "On your stomach: press up gently onto your forearms.",
-                 .hold_s = ROUTINE_HOLD_SHORT_S,
-                 .reps = 10},
-};
-
 /* ---- routines ------------------------------------------------------------ */
 
-static const struct stretch *const first_aid_list[] = {&stretches[S_SPASM]};
-
-static const struct stretch *const mobility_list[] = {&stretches[S_PELVIC_TILT],
-                                                      &stretches[S_CAT_COW], &stretches[S_COBRA]};
-
-static const struct stretch *const daily_list[] = {
-    &stretches[S_KNEE_TO_CHEST], &stretches[S_CHILDS_POSE], &stretches[S_TRUNK_ROTATION],
-    &stretches[S_SEATED_TWIST]};
-
-/* Cat-cow bends forward (the cat); knee-to-chest, child's pose and the
- * two twists bend or twist: those routines carry the osteoporosis caution
- * once, not a line per stretch. */
-static const struct routine routines[] = {
-    {"first-aid", "Spasm first aid", "During a spasm: short, gentle holds to ease the muscle.",
-     NULL, ROUTINE_HOLD_SHORT_S, COUNT(first_aid_list), first_aid_list},
-    {"mobility", "Gentle mobility", "Short holds to loosen up: pelvic tilt, cat-cow, cobra.",
-     ROUTINE_OSTEOPOROSIS, ROUTINE_HOLD_SHORT_S, COUNT(mobility_list), mobility_list},
-    {"daily", "Daily stretch", "Longer holds to keep your back flexible once a spasm eases.",
-     ROUTINE_OSTEOPOROSIS, ROUTINE_HOLD_LONG_S, COUNT(daily_list), daily_list},
+/* Codes that older versions recorded and that no file has any more. */
+static const struct {
+    const char *code, *name;
+} legacy_codes[] = {
+    {ROUTINE_LEGACY_FIRST_AID, "Spasm first aid"},
 };
+
+/* The first aid of each region (enum region order: lower, mid, upper, neck). */
+static const char *const first_aid_codes[] = {"first-aid-lower", "first-aid-upper",
+                                              "first-aid-upper", "first-aid-neck"};
 
 static const char *const safety_lines[] = {
     "Move slowly.",
@@ -183,50 +104,68 @@ static void format_duration(int64_t secs, char *buf, size_t len)
         snprintf(buf, len, "%lldm", m);
 }
 
-/* ---- stretches and routines ---------------------------------------------- */
+/* ---- routines ------------------------------------------------------------ */
 
-const struct stretch *stretches_list(size_t *n)
+size_t routines_builtin_count(void)
 {
-    *n = COUNT(stretches);
-    return stretches;
+    return routine_builtin_sources_count;
 }
 
-const struct stretch *stretch_find(const char *code)
+int routines_builtin(size_t i, struct routine *out, struct routine_error *err)
 {
-    for (size_t i = 0; code && i < COUNT(stretches); i++)
-        if (strcmp(stretches[i].code, code) == 0)
-            return &stretches[i];
+    const struct routine_source *src;
+    if (i >= routine_builtin_sources_count) {
+        err->line = 0;
+        snprintf(err->msg, sizeof err->msg, "no built-in routine %zu", i);
+        return -1;
+    }
+    src = &routine_builtin_sources[i];
+    return routine_file_parse(src->text, src->len, src->code, out, err);
+}
+
+const char *routine_code_name(const char *code)
+{
+    for (size_t i = 0; code && i < routine_builtin_sources_count; i++)
+        if (strcmp(routine_builtin_sources[i].code, code) == 0)
+            return routine_builtin_sources[i].name;
+    for (size_t i = 0; code && i < COUNT(legacy_codes); i++)
+        if (strcmp(legacy_codes[i].code, code) == 0)
+            return legacy_codes[i].name;
     return NULL;
 }
 
-const struct routine *routines_list(size_t *n)
+const char *routine_first_aid_code(int region)
 {
-    *n = COUNT(routines);
-    return routines;
+    if (region < 0 || (size_t)region >= COUNT(first_aid_codes))
+        return first_aid_codes[0];
+    return first_aid_codes[region];
 }
 
-const struct routine *routine_find(const char *code)
+int routine_for_region(const struct routine *r, int region)
 {
-    for (size_t i = 0; code && i < COUNT(routines); i++)
-        if (strcmp(routines[i].code, code) == 0)
-            return &routines[i];
-    return NULL;
+    return region >= 0 && region < 32 && (r->regions & (1u << region)) != 0;
 }
 
-int routine_parse(const char *text, const struct routine **out, char *err, size_t errlen)
+int routine_check_unique(const struct routine *r, const struct routine *list, size_t n,
+                         struct routine_error *err)
 {
-    const char *s;
-    size_t n = trimmed(text ? text : "", &s);
-    for (size_t i = 0; i < COUNT(routines); i++) {
-        if (strlen(routines[i].code) == n && strncasecmp(routines[i].code, s, n) == 0) {
-            *out = &routines[i];
-            return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcasecmp(list[i].name, r->name) == 0) {
+            err->line = r->name_line;
+            snprintf(err->msg, sizeof err->msg,
+                     "the name \"%.40s\" is taken by routine \"%s\": give yours another name",
+                     r->name, list[i].code);
+            return -1;
+        }
+        if (strcmp(list[i].code, r->code) == 0) {
+            err->line = 0;
+            snprintf(err->msg, sizeof err->msg,
+                     "routine \"%s\" exists already (\"%.40s\"): rename the file", r->code,
+                     list[i].name);
+            return -1;
         }
     }
-    if (err && errlen)
-        snprintf(err, errlen, "Unknown routine \"%.*s\": use first-aid, mobility or daily.",
-                 (int)(n > INPUT_QUOTE_MAX ? INPUT_QUOTE_MAX : n), s);
-    return -1;
+    return 0;
 }
 
 int routine_hold_check(int hold_s, char *err, size_t errlen)

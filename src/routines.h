@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* routines: the stretches, stretch routines and ice/heat presets of
- * CONTENT.md, as static tables, plus the ice-or-heat suggestion. Pure: libc
- * only, no clock, no allocation, no state. All text is plain ASCII in
+/* routines: the built-in stretch routines (share/routines, compiled in;
+ * their format is src/routine_file.h), the safety lines of every routine,
+ * the ice/heat presets of CONTENT.md and the ice-or-heat suggestion. Pure:
+ * libc only, no clock, no allocation, no state. All text is plain ASCII in
  * static storage (never free it) and each line fits ROUTINE_LINE_MAX
  * columns, but for the few sentences said to be wrapped by the caller.
  *
@@ -14,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "src/routine_file.h"
 #include "src/session.h"
 
 #define ROUTINE_LINE_MAX 76 /* columns of any line of text below */
@@ -42,39 +44,20 @@
 #define ROUTINES_NOT_MEDICAL_ADVICE                                                                \
     "unknot is not medical advice. If you are worried, call your doctor."
 
-/* One position of a stretch that alternates two (cat-cow): each rep holds
- * every phase in turn, each for the full hold. */
-struct stretch_phase {
-    const char *name;        /* "cat" */
-    const char *instruction; /* one line */
-};
-
-struct stretch {
-    const char *code;        /* "knee-to-chest" */
-    const char *name;        /* "Knee-to-chest" */
-    const char *instruction; /* one line, plain words */
-    int hold_s;              /* default hold: ROUTINE_HOLD_SHORT_S or _LONG_S */
-    int reps;                /* per side when per_side */
-    int per_side;            /* 1: the reps are done left, then right */
-    const char *caution;     /* one line, or NULL */
-    size_t nphases;          /* 0, or the length of phases */
-    const struct stretch_phase *phases;
-};
-
-struct routine {
-    const char *code;    /* "first-aid", "mobility", "daily" */
-    const char *name;    /* "Spasm first aid" */
-    const char *summary; /* one line: when to use it */
-    /* One line for the whole routine, or NULL: routines that bend forward
-     * or twist carry ROUTINE_OSTEOPOROSIS (CONTENT.md "Stretch holds"). */
-    const char *caution;
-    int hold_s;          /* default hold; the user may pick the other one */
-    size_t nstretches;
-    const struct stretch *const *stretches; /* in the order they are done */
-};
-
 /* The routine-level caution of the routines that bend forward or twist. */
 #define ROUTINE_OSTEOPOROSIS "With osteoporosis, skip forward bends and twists."
+
+/* A built-in routine: a share/routines file compiled in (the Makefile
+ * generates the table from the files, in menu order). */
+struct routine_source {
+    const char *code; /* the file's name without .routine */
+    const char *name; /* its `name =`, for labels without a parse */
+    const char *text;
+    size_t len;
+};
+
+extern const struct routine_source routine_builtin_sources[];
+extern const size_t routine_builtin_sources_count;
 
 enum therapy_kind { THERAPY_ICE, THERAPY_HEAT, THERAPY_KIND_COUNT };
 
@@ -100,24 +83,42 @@ struct therapy_suggestion {
     char warning[ROUTINE_LINE_MAX + 1]; /* one line, or "" for none */
 };
 
-/* ---- stretches and routines ---------------------------------------------- */
+/* ---- stretch routines ----------------------------------------------------- */
 
-/* Every stretch of CONTENT.md; *n receives the count. Static; never NULL. */
-const struct stretch *stretches_list(size_t *n);
+/* How many routines are built in. */
+size_t routines_builtin_count(void);
 
-/* The stretch with this code (exact), or NULL. */
-const struct stretch *stretch_find(const char *code);
+/* Parses built-in routine i (menu order) into *out. Returns 0, or -1 with
+ * *err set when i is out of range or the shipped file is bad (a test
+ * parses every one, so a release never has one). */
+int routines_builtin(size_t i, struct routine *out, struct routine_error *err);
 
-/* The routines in menu order; *n receives the count. Static; never NULL. */
-const struct routine *routines_list(size_t *n);
+/* The name to show for a routine code as sessions record it: a built-in's
+ * name, or the name of a code that older versions recorded ("first-aid",
+ * the region-less first aid of 0.1 and 0.2: "Spasm first aid"); NULL for
+ * any other code (a user's own routine: the caller shows the code).
+ * Static storage. */
+const char *routine_code_name(const char *code);
 
-/* The routine with this code (exact, case-sensitive as stored), or NULL. */
-const struct routine *routine_find(const char *code);
+/* The code older versions recorded for "Spasm first aid", still taken by
+ * `unknot timer stretch --routine`: it now picks the first aid of the
+ * region (routine_first_aid_code). */
+#define ROUTINE_LEGACY_FIRST_AID "first-aid"
 
-/* Parses a routine code as a user types it (case-insensitive, blanks
- * around ignored). Returns 0 and sets *out, or -1 and writes a one-line
- * message quoting the input and listing the codes into err. */
-int routine_parse(const char *text, const struct routine **out, char *err, size_t errlen);
+/* The code of the built-in first aid for a region (enum region of
+ * src/episode.h), or for the lower back when region is outside it (no
+ * episode). Static storage. */
+const char *routine_first_aid_code(int region);
+
+/* 1 when the routine is for that region (enum region). */
+int routine_for_region(const struct routine *r, int region);
+
+/* Refuses r when its name or code is already one of list[0 .. n) (the
+ * built-ins and the files read before): -1 with *err at the name's line
+ * (0 for the code, which is the file's name), naming the one it repeats.
+ * 0 when both are new. Names compare without regard to ASCII case. */
+int routine_check_unique(const struct routine *r, const struct routine *list, size_t n,
+                         struct routine_error *err);
 
 /* 0 when hold_s is ROUTINE_HOLD_SHORT_S or ROUTINE_HOLD_LONG_S; otherwise
  * -1 and a one-line message naming both into err (err may be NULL). */

@@ -26,7 +26,7 @@ static void put_err(char *err, size_t errlen, const char *text)
 static void plan_clear(struct timer_plan *plan)
 {
     plan->kind = SESSION_STRETCH;
-    plan->routine_code = NULL;
+    plan->routine_code[0] = '\0';
     plan->hold_s = 0;
     plan->nsteps = 0;
 }
@@ -45,7 +45,8 @@ static struct timer_step *push(struct timer_plan *plan, size_t *need, enum timer
     s->kind = kind;
     s->ms = ms;
     s->name = name;
-    s->instruction = instruction;
+    s->stop_above = -1;
+    snprintf(s->instruction, sizeof s->instruction, "%s", instruction);
     snprintf(s->label, sizeof s->label, "%s", name);
     return s;
 }
@@ -61,19 +62,6 @@ static void link_labels(struct timer_plan *plan)
     }
 }
 
-static void push_gap(struct timer_plan *plan, size_t *need, int switch_side, int rest_s)
-{
-    struct timer_step *s;
-    if (!switch_side) {
-        push(plan, need, TIMER_REST, (int64_t)rest_s * MS_PER_S, "Rest", rest_instruction);
-        return;
-    }
-    s = push(plan, need, TIMER_SWITCH_SIDE, (int64_t)ROUTINE_SWITCH_SIDE_S * MS_PER_S,
-             "Switch sides", switch_instruction);
-    if (s)
-        snprintf(s->label, sizeof s->label, "Switch to the right side");
-}
-
 static const char *side_text(enum timer_side side)
 {
     switch (side) {
@@ -84,16 +72,77 @@ static const char *side_text(enum timer_side side)
     return "";
 }
 
-static void push_hold(struct timer_plan *plan, size_t *need, const struct stretch *st,
-                      enum timer_side side, int rep, size_t phase, int hold_s)
+/* A side's instruction: "Left side: pull your LEFT knee ...", the file's
+ * {side}/{SIDE} said as the side, its first letter lowered after the
+ * prefix (CONTENT.md: "left side: pull your LEFT knee"). */
+static void side_instruction(char *out, size_t len, const char *text, enum timer_side side)
 {
-    const struct stretch_phase *ph = st->nphases ? &st->phases[phase] : NULL;
-    struct timer_step *s = push(plan, need, TIMER_HOLD, (int64_t)hold_s * MS_PER_S, st->name,
-                                ph ? ph->instruction : st->instruction);
+    const char *lower = side == TIMER_SIDE_LEFT ? "left" : "right";
+    const char *upper = side == TIMER_SIDE_LEFT ? "LEFT" : "RIGHT";
+    size_t used = (size_t)snprintf(out, len, "%s side: ", side == TIMER_SIDE_LEFT ? "Left" : "Right");
+    int first = 1;
+    while (*text && used + 1 < len) {
+        const char *word = NULL;
+        if (strncmp(text, "{side}", 6) == 0)
+            word = lower;
+        else if (strncmp(text, "{SIDE}", 6) == 0)
+            word = upper;
+        if (word) {
+            used += (size_t)snprintf(out + used, len - used, "%s", word);
+            text += 6;
+        } else {
+            char c = *text++;
+            /* "Pull" -> "pull", but "LEFT" stays. */
+            if (first && c >= 'A' && c <= 'Z' && !(*text >= 'A' && *text <= 'Z'))
+                c = (char)(c - 'A' + 'a');
+            out[used++] = c;
+            out[used] = '\0';
+        }
+        first = 0;
+    }
+    if (used >= len)
+        out[len - 1] = '\0';
+}
+
+/* One rep's gap: a side switch before the other side's first rep, else a
+ * rest of rest_s seconds (none when 0). */
+static void push_gap(struct timer_plan *plan, size_t *need, int switch_side, int rest_s)
+{
+    struct timer_step *s;
+    if (!switch_side) {
+        if (rest_s > 0)
+            push(plan, need, TIMER_REST, (int64_t)rest_s * MS_PER_S, "Rest", rest_instruction);
+        return;
+    }
+    s = push(plan, need, TIMER_SWITCH_SIDE, (int64_t)ROUTINE_SWITCH_SIDE_S * MS_PER_S,
+             "Switch sides", switch_instruction);
+    if (s)
+        snprintf(s->label, sizeof s->label, "Switch to the right side");
+}
+
+/* What one exercise is run as: the routine step and its hold and rest
+ * under the user's switch. */
+struct run {
+    const struct routine_step *st;
+    int hold_s, rest_s;
+};
+
+static void push_hold(struct timer_plan *plan, size_t *need, const struct run *x,
+                      enum timer_side side, int rep, size_t phase)
+{
+    const struct routine_step *st = x->st;
+    const struct routine_phase *ph = st->nphases ? &st->phases[phase] : NULL;
+    const char *text = ph ? ph->instruction : st->instruction;
+    struct timer_step *s = push(plan, need, TIMER_HOLD, (int64_t)x->hold_s * MS_PER_S, st->name,
+                                text);
     char rep_text[32] = "";
     if (!s)
         return;
-    s->caution = st->caution;
+    if (side != TIMER_SIDE_NONE)
+        side_instruction(s->instruction, sizeof s->instruction, text, side);
+    s->position = st->position;
+    s->caution = st->caution[0] ? st->caution : NULL;
+    s->stop_above = st->stop_above;
     s->rep = rep;
     s->nreps = st->reps;
     s->side = side;
@@ -103,31 +152,59 @@ static void push_hold(struct timer_plan *plan, size_t *need, const struct stretc
              ph ? ph->name : "", ph ? ")" : "", side_text(side), rep_text);
 }
 
-/* Every hold of one stretch, each after a gap unless it opens the plan or
- * continues the phases of a rep. */
-static void push_stretch(struct timer_plan *plan, size_t *need, const struct stretch *st,
-                         int hold_s, int rest_s)
+static enum timer_side side_of(enum routine_sides sides, int pass)
 {
-    int nsides = st->per_side ? 2 : 1;
-    size_t nphases = st->nphases ? st->nphases : 1;
+    switch (sides) {
+    case SIDES_BOTH: return pass == 0 ? TIMER_SIDE_LEFT : TIMER_SIDE_RIGHT;
+    case SIDES_LEFT: return TIMER_SIDE_LEFT;
+    case SIDES_RIGHT: return TIMER_SIDE_RIGHT;
+    case SIDES_NONE: break;
+    }
+    return TIMER_SIDE_NONE;
+}
+
+/* Every hold of one exercise, each rep after a gap unless it opens the
+ * plan or follows a change of position. */
+static void push_exercise(struct timer_plan *plan, size_t *need, const struct run *x,
+                          int after_move)
+{
+    const struct routine_step *st = x->st;
+    int nsides = st->sides == SIDES_BOTH ? 2 : 1;
+    size_t nphases = st->nphases ? st->nphases : 1, start = *need;
     for (int side = 0; side < nsides; side++) {
-        enum timer_side ts = !st->per_side ? TIMER_SIDE_NONE
-                             : side == 0   ? TIMER_SIDE_LEFT
-                                           : TIMER_SIDE_RIGHT;
         for (int rep = 1; rep <= st->reps; rep++) {
-            for (size_t ph = 0; ph < nphases; ph++) {
-                if (*need > 0 && ph == 0)
-                    push_gap(plan, need, side > 0 && rep == 1, rest_s);
-                push_hold(plan, need, st, ts, rep, ph, hold_s);
-            }
+            int first = *need == 0 || (*need == start && after_move);
+            if (!first)
+                push_gap(plan, need, side > 0 && rep == 1, x->rest_s);
+            for (size_t ph = 0; ph < nphases; ph++)
+                push_hold(plan, need, x, side_of(st->sides, side), rep, ph);
         }
     }
+}
+
+static void push_move(struct timer_plan *plan, size_t *need, const struct routine_step *st)
+{
+    push(plan, need, TIMER_POSITION, (int64_t)st->hold_s * MS_PER_S, st->name, st->instruction);
+}
+
+static int check_switch(const struct routine *r, int hold_s, char *err, size_t errlen)
+{
+    if (hold_s == 0)
+        return 0;
+    if (!r->switchable) {
+        if (err && errlen)
+            snprintf(err, errlen, "The holds of \"%s\" are set by its file: no 5 or 30 switch.",
+                     r->name);
+        return -1;
+    }
+    return routine_hold_check(hold_s, err, errlen);
 }
 
 int timer_plan_routine(struct timer_plan *plan, const struct routine *r, int hold_s, char *err,
                        size_t errlen)
 {
     size_t need = 0;
+    int after_move = 0;
     struct timer_step *fin;
 
     plan_clear(plan);
@@ -135,12 +212,24 @@ int timer_plan_routine(struct timer_plan *plan, const struct routine *r, int hol
         put_err(err, errlen, "No routine given.");
         return -1;
     }
-    if (routine_hold_check(hold_s, err, errlen) != 0)
+    if (check_switch(r, hold_s, err, errlen) != 0)
         return -1;
-    for (size_t i = 0; i < r->nstretches; i++)
-        push_stretch(plan, &need, r->stretches[i], hold_s, routine_rest_s(hold_s));
+    for (size_t i = 0; i < r->nsteps; i++) {
+        const struct routine_step *st = &r->steps[i];
+        struct run x = {st, st->hold_s, 0};
+        if (st->kind == RSTEP_POSITION) {
+            push_move(plan, &need, st);
+            after_move = 1;
+            continue;
+        }
+        if (st->switchable && hold_s)
+            x.hold_s = hold_s;
+        x.rest_s = routine_step_rest_s(st, x.hold_s);
+        push_exercise(plan, &need, &x, after_move);
+        after_move = 0;
+    }
     if (need == 0) {
-        put_err(err, errlen, "This routine has no stretches.");
+        put_err(err, errlen, "This routine has no exercises.");
         return -1;
     }
     fin = push(plan, &need, TIMER_FINISH, 0, "Done", routine_done);
@@ -153,8 +242,8 @@ int timer_plan_routine(struct timer_plan *plan, const struct routine *r, int hol
     }
     link_labels(plan);
     plan->kind = SESSION_STRETCH;
-    plan->routine_code = r->code;
-    plan->hold_s = hold_s;
+    snprintf(plan->routine_code, sizeof plan->routine_code, "%s", r->code);
+    plan->hold_s = hold_s ? hold_s : r->hold_s;
     return 0;
 }
 
@@ -177,6 +266,8 @@ int timer_plan_single(struct timer_plan *plan, enum therapy_kind kind, int64_t s
         return -1;
     }
     s = push(plan, &need, TIMER_HOLD, seconds * MS_PER_S, p->name, p->how);
+    if (!s)
+        return -1;
     s->caution = p->caution;
     if (seconds % 60 == 0)
         snprintf(s->label, sizeof s->label, "%s, %lld minute%s", p->name, (long long)(seconds / 60),

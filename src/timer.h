@@ -26,23 +26,28 @@
 
 #include "src/routines.h"
 
-#define TIMER_MAX_STEPS 128
+#define TIMER_MAX_STEPS ROUTINE_PLAN_MAX_STEPS /* the routine parser refuses longer */
 #define TIMER_LABEL_LEN 72 /* bytes with the NUL: labels fit "next: " + label in 76 columns */
+#define TIMER_TEXT_LEN (ROUTINE_TEXT_LEN + 16) /* an instruction with its "Left side: " */
 #define TIMER_MAX_SINGLE_S (24 * 3600) /* longest ice/heat plan, seconds */
 
-enum timer_step_kind { TIMER_HOLD, TIMER_REST, TIMER_SWITCH_SIDE, TIMER_FINISH };
+enum timer_step_kind { TIMER_HOLD, TIMER_REST, TIMER_SWITCH_SIDE, TIMER_POSITION, TIMER_FINISH };
 
 enum timer_side { TIMER_SIDE_NONE, TIMER_SIDE_LEFT, TIMER_SIDE_RIGHT };
 
-/* One step. Pointers are to static storage (routines.h tables or fixed
- * strings); labels are plain ASCII, one line. */
+/* One step. Pointers are to static storage or into the routine the plan
+ * was built from (which must outlive the plan); labels are one line. */
 struct timer_step {
     enum timer_step_kind kind;
-    int64_t ms;              /* duration; 0 for TIMER_FINISH */
-    const char *name;        /* stretch name, "Rest", "Switch sides", "Ice", "Done" */
-    const char *instruction; /* one line, never NULL */
-    const char *caution;     /* one line, or NULL */
-    int rep, nreps;          /* 1-based rep of the stretch; 0, 0 outside one */
+    int64_t ms;       /* duration; 0 for TIMER_FINISH */
+    const char *name; /* exercise name, "Rest", "Switch sides", "Change position", "Ice", "Done" */
+    /* What to do, one sentence for the caller to wrap: a side's exercise
+     * starts "Left side: " and says LEFT where its file says {SIDE}. */
+    char instruction[TIMER_TEXT_LEN];
+    const char *position; /* a hold's starting position, or NULL */
+    const char *caution;  /* one line, or NULL */
+    int stop_above;       /* the exercise's "stop if pain above N", or -1 */
+    int rep, nreps;       /* 1-based rep of the exercise; 0, 0 outside one */
     enum timer_side side;
     char label[TIMER_LABEL_LEN]; /* "Knee-to-chest, left side, rep 2 of 3" */
     char next[TIMER_LABEL_LEN];  /* label of the next step ("Done"); "" on FINISH */
@@ -50,8 +55,10 @@ struct timer_step {
 
 struct timer_plan {
     enum session_kind kind;   /* what the session is recorded as */
-    const char *routine_code; /* routine code, or NULL for ice and heat */
-    int hold_s;               /* hold of a routine, 0 for ice and heat */
+    char routine_code[ROUTINE_CODE_LEN]; /* routine code, or "" for ice and heat */
+    /* The 5-s/30-s switch as run: 5 or 30, or 0 for ice and heat and for a
+     * routine run as written with no one hold (what the session records). */
+    int hold_s;
     size_t nsteps;
     struct timer_step steps[TIMER_MAX_STEPS];
 };
@@ -79,14 +86,17 @@ struct timer_events {
 
 /* ---- plans --------------------------------------------------------------- */
 
-/* Builds the plan of routine r with holds of hold_s seconds (5 or 30; the
- * routine's own default is r->hold_s). Each stretch does its reps, per side
- * left then right with a TIMER_SWITCH_SIDE step of ROUTINE_SWITCH_SIDE_S
- * between the sides; a stretch with phases holds each phase in turn per
- * rep. A REST of routine_rest_s(hold_s) separates holds, none after the
- * last one, which is followed by FINISH. Returns 0, or -1 with a one-line
- * message in err (bad hold, no routine, more than TIMER_MAX_STEPS steps);
- * on error *plan is left empty (nsteps 0). */
+/* Builds the plan of routine r. hold_s is the user's switch: 0 runs every
+ * hold as written, 5 or 30 sets every switchable ("5 or 30") hold to it
+ * (and their default rests with it); a routine without such holds takes
+ * only 0. Steps in the file's order: a [position] is a TIMER_POSITION
+ * step; an exercise does its reps (per side: left then right, a
+ * TIMER_SWITCH_SIDE of ROUTINE_SWITCH_SIDE_S between), each rep holding
+ * each phase in turn, a REST of the exercise's rest (none when 0) before
+ * each rep but the plan's first and one right after a position change.
+ * FINISH ends it. Returns 0, or -1 with a one-line message in err (bad
+ * hold, no routine, more than TIMER_MAX_STEPS steps); on error *plan is
+ * left empty (nsteps 0). routine_plan_steps(r) is the number of steps. */
 int timer_plan_routine(struct timer_plan *plan, const struct routine *r, int hold_s, char *err,
                        size_t errlen);
 

@@ -625,9 +625,11 @@ static int session_codes(struct xfer_reader *r, const struct fval *v, struct ses
     if (session_kind_parse(v[1].text, &s->kind) != 0)
         return rfail(r, v[1].line, "invalid session kind \"%s\": use stretch, ice or heat",
                      v[1].text);
-    if (!v[2].null && !routine_find(v[2].text))
-        return rfail(r, v[2].line, "invalid routine \"%s\": use first-aid, mobility or daily",
-                     v[2].text);
+    /* Any routine code: a user's own routine exists only where its file
+     * is, and an export must come back in on another machine. */
+    if (!v[2].null && !routine_code_valid(v[2].text))
+        return rfail(r, v[2].line, "invalid routine \"%s\": a routine code is 1 to %d of a-z, "
+                     "0-9 and '-'", v[2].text, ROUTINE_CODE_LEN - 1);
     if (session_status_parse(v[8].text, &s->status) != 0)
         return rfail(r, v[8].line, "invalid status \"%s\": use running, done, stopped or "
                                    "interrupted", v[8].text);

@@ -21,6 +21,7 @@
 
 #include "db/store.h"
 #include "src/app/history.h"
+#include "src/app/routines_load.h"
 #include "src/episode.h"
 #include "src/flags.h"
 #include "src/gate.h"
@@ -48,8 +49,10 @@ struct tmr {
     int is_stretch;
     enum therapy_kind therapy; /* ice or heat, when !is_stretch */
     /* set-up */
-    size_t routine; /* index into routines_list() */
-    int hold_s, hold_chosen;
+    struct routine_lib lib; /* built-in and own; the region's first aid first */
+    int region;             /* of the ongoing (else latest) episode, -1: none */
+    size_t routine;         /* index into lib */
+    int hold_s;             /* the 5-s/30-s switch: 5, 30, or 0 for as the file says */
     int minutes;
     char pain[3]; /* digits typed: pain now, before and then after; "" skips */
     struct therapy_suggestion advice;
@@ -132,9 +135,7 @@ static void pain_erase(char *pain)
 
 static const struct routine *current_routine(const struct tmr *m)
 {
-    size_t n;
-    const struct routine *list = routines_list(&n);
-    return &list[m->routine < n ? m->routine : 0];
+    return &m->lib.items[m->routine < m->lib.n ? m->routine : 0];
 }
 
 static const struct therapy_preset *preset(const struct tmr *m)
@@ -198,8 +199,11 @@ static void load_advice(struct app *app, struct tmr *m)
     int64_t now = app_now(app), age = -1, since_ice = -1, ice_end;
     struct episode *ep = malloc(sizeof(*ep));
     int rc = ep ? history_latest_episode(st, ep, m->err, sizeof(m->err)) : STORE_ERROR;
-    if (rc == STORE_OK)
+    m->region = -1;
+    if (rc == STORE_OK) {
         age = now - ep->started_at;
+        m->region = (int)ep->region;
+    }
     int irc = store_session_last_ice_end(st, &ice_end, m->err, sizeof(m->err));
     if (irc == STORE_OK)
         since_ice = now - ice_end < 0 ? 0 : now - ice_end;
@@ -258,8 +262,7 @@ static void start(struct app *app, struct tmr *m)
         return; /* preview said why */
     memset(s, 0, sizeof(*s));
     s->kind = m->kind;
-    snprintf(s->routine, sizeof(s->routine), "%s",
-             m->plan.routine_code ? m->plan.routine_code : "");
+    snprintf(s->routine, sizeof(s->routine), "%s", m->plan.routine_code);
     s->hold_s = m->plan.hold_s;
     s->planned_s = (timer_total_ms(&m->plan) + MS_PER_S - 1) / MS_PER_S;
     s->started_at = app_now(app);
@@ -390,40 +393,71 @@ static int draw_gate(const struct tmr *m, int y)
  * names, or which of ice or heat to choose. */
 enum fit { FIT_FULL, FIT_TIGHT, FIT_TIGHTEST };
 
+/* Routines shown at once by fit (FULL, TIGHT, TIGHTEST); the list
+ * scrolls with the choice. */
+static const size_t menu_rows[] = {6, 4, 3};
+
+/* "5-second holds", "30-second holds", "holds as set". */
+static const char *holds_text(const struct routine *r, int hold_s)
+{
+    if (hold_s == ROUTINE_HOLD_SHORT_S || (!hold_s && r->hold_s == ROUTINE_HOLD_SHORT_S))
+        return "5-second holds";
+    if (hold_s == ROUTINE_HOLD_LONG_S || (!hold_s && r->hold_s == ROUTINE_HOLD_LONG_S))
+        return "30-second holds";
+    return "holds as set";
+}
+
+static int draw_menu(const struct tmr *m, int y, size_t rows)
+{
+    size_t first = m->routine >= rows ? m->routine - rows + 1 : 0;
+    for (size_t i = first; i < m->lib.n && i < first + rows; i++) {
+        const struct routine *r = &m->lib.items[i];
+        attr_t a = i == m->routine ? ui_attr(UC_SELECTED) : A_NORMAL;
+        ui_putf(y++, 4, text_cols() - 2, a, "%s %-34s %s%s", i == m->routine ? ">" : " ",
+                r->name, holds_text(r, 0), i >= m->lib.nbuiltin ? " (yours)" : "");
+    }
+    return y;
+}
+
+/* "Exercises: Settle, Gentle stretch, ..." */
+static void exercise_names(const struct routine *r, char *names, size_t len)
+{
+    size_t used = 0, k = 0;
+    names[0] = '\0';
+    for (size_t i = 0; i < r->nsteps && used < len; i++)
+        if (r->steps[i].kind == RSTEP_EXERCISE)
+            used += (size_t)snprintf(names + used, len - used, "%s%s", k++ ? ", " : "Exercises: ",
+                                     r->steps[i].name);
+}
+
 static int draw_setup_stretch(const struct tmr *m, int y, enum fit fit)
 {
-    size_t n;
-    const struct routine *list = routines_list(&n);
     const struct routine *r = current_routine(m);
-    char total[24], names[256] = "";
+    char total[24], names[512];
     int gap = fit == FIT_FULL;
     ui_put(y++, 2, text_cols(), "Stretch routine (Up/Down chooses)", A_BOLD);
-    for (size_t i = 0; i < n; i++) {
-        attr_t a = i == m->routine ? ui_attr(UC_SELECTED) : A_NORMAL;
-        ui_putf(y++, 4, text_cols() - 2, a, "%s %-18s %d-second holds", i == m->routine ? ">" : " ",
-                list[i].name, list[i].hold_s);
-    }
+    y = draw_menu(m, y, menu_rows[fit]);
     if (fit != FIT_TIGHTEST) {
-        y = ui_put_wrapped(y + gap, 2, text_cols(), y + gap + 1, r->summary, A_NORMAL);
-        for (size_t i = 0; i < r->nstretches; i++) {
-            size_t used = strlen(names);
-            snprintf(names + used, sizeof(names) - used, "%s%s",
-                     i ? ", " : "Stretches: ", r->stretches[i]->name);
-        }
+        if (r->summary[0])
+            y = ui_put_wrapped(y + gap, 2, text_cols(), y + gap + 1, r->summary, A_NORMAL);
+        exercise_names(r, names, sizeof(names));
         y = ui_put_wrapped(y, 2, text_cols(), y + 1, names, A_NORMAL);
     }
-    if (r->caution)
-        ui_put(y++, 2, text_cols(), r->caution, ui_attr(UC_MODERATE));
-    for (size_t i = 0; i < r->nstretches; i++)
-        if (r->stretches[i]->caution)
-            ui_putf(y++, 2, text_cols(), ui_attr(UC_MODERATE), "%s: %s", r->stretches[i]->name,
-                    r->stretches[i]->caution);
+    for (size_t i = 0; i < r->ncautions; i++)
+        y = ui_put_wrapped(y, 2, text_cols(), y + 1, r->cautions[i], ui_attr(UC_MODERATE));
     timer_format_clock((timer_total_ms(&m->plan) + MS_PER_S - 1) / MS_PER_S, total, sizeof(total));
     y += gap;
     int x = 2 + ui_put(y, 2, 8, "Hold:", A_BOLD);
-    x += ui_putf(y, x, 12, A_REVERSE | A_BOLD, " < %2d s > ", m->hold_s);
-    ui_putf(y++, x + 1, COLS - x - 3, A_NORMAL, "Left/Right: 5 or 30 s. Rest %d s. About %s.",
-            routine_rest_s(m->hold_s), total);
+    if (r->switchable && (m->hold_s || r->hold_s)) {
+        x += ui_putf(y, x, 12, A_REVERSE | A_BOLD, " < %2d s > ", m->hold_s ? m->hold_s : r->hold_s);
+        ui_putf(y++, x + 1, COLS - x - 3, A_NORMAL, "Left/Right: 5 or 30 s. About %s.", total);
+    } else if (r->switchable) {
+        x += ui_put(y, x, 12, " < as set > ", A_REVERSE | A_BOLD);
+        ui_putf(y++, x + 1, COLS - x - 3, A_NORMAL, "Left/Right: all 5 or all 30 s. About %s.",
+                total);
+    } else {
+        ui_putf(y++, x + 1, COLS - x - 3, A_NORMAL, "as the routine says. About %s.", total);
+    }
     return draw_safety(m, y + gap, y + gap + 3, A_NORMAL);
 }
 
@@ -522,6 +556,7 @@ static const char *step_word(enum timer_step_kind k)
     case TIMER_HOLD: return "hold";
     case TIMER_REST: return "rest";
     case TIMER_SWITCH_SIDE: return "side switch";
+    case TIMER_POSITION: return "position change";
     case TIMER_FINISH: break;
     }
     return "step";
@@ -549,12 +584,14 @@ static void draw_stretch_progress(const struct tmr *m, int y, size_t idx)
 {
     size_t h = hold_at_or_after(&m->plan, idx);
     int num, total;
+    char rep[32] = "";
     if (h >= m->plan.nsteps)
         return;
     const struct timer_step *hold = &m->plan.steps[h];
     stretch_number(&m->plan, h, &num, &total);
-    ui_putf(y, 2, text_cols(), A_NORMAL, "Stretch %d of %d: %s, rep %d of %d%s%s", num, total,
-            hold->name, hold->rep, hold->nreps,
+    if (hold->nreps > 1)
+        snprintf(rep, sizeof(rep), ", rep %d of %d", hold->rep, hold->nreps);
+    ui_putf(y, 2, text_cols(), A_NORMAL, "Stretch %d of %d: %s%s%s%s", num, total, hold->name, rep,
             hold->side == TIMER_SIDE_LEFT    ? ", left side"
             : hold->side == TIMER_SIDE_RIGHT ? ", right side"
                                              : "",
@@ -588,11 +625,17 @@ static void draw_run(const struct tmr *m)
     draw_time_line(m, y++, now, st);
     draw_progress_bar(y++, timer_progress(&m->t, now));
     int safety = ui_body_bottom() - 6;
-    y = ui_put_wrapped(y + 1, 2, text_cols(), y + 2, st->instruction, A_NORMAL);
+    if (st->position)
+        ui_putf(y + 1, 2, text_cols(), A_NORMAL, "Position: %s", st->position);
+    y = ui_put_wrapped(y + 1 + (st->position != NULL), 2, text_cols(), y + 3, st->instruction,
+                       A_BOLD);
     /* A routine's own caution was on the set-up: the rows go to the
      * safety lines, which must be whole while the patient stretches. */
     if (st->caution)
         ui_put(y++, 2, text_cols(), st->caution, ui_attr(UC_MODERATE));
+    if (st->stop_above >= 0)
+        ui_putf(y++, 2, text_cols(), ui_attr(UC_MODERATE), "Stop if the pain goes above %d.",
+                st->stop_above);
     if (st->next[0])
         ui_putf(y++, 2, text_cols(), A_NORMAL, "next: %s", st->next);
     if (m->is_stretch) {
@@ -672,21 +715,22 @@ static int is_digit_key(const struct ui_key *key)
 
 static void change_routine(struct app *app, struct tmr *m, int delta)
 {
-    size_t n;
-    (void)routines_list(&n);
-    if ((delta < 0 && m->routine == 0) || (delta > 0 && m->routine + 1 >= n))
+    if ((delta < 0 && m->routine == 0) || (delta > 0 && m->routine + 1 >= m->lib.n))
         return;
     m->routine = delta < 0 ? m->routine - 1 : m->routine + 1;
-    if (!m->hold_chosen)
-        m->hold_s = current_routine(m)->hold_s;
+    if (!current_routine(m)->switchable)
+        m->hold_s = 0;
     preview(app, m);
 }
 
 static void change_setting(struct app *app, struct tmr *m, int delta)
 {
     if (m->is_stretch) {
+        if (!current_routine(m)->switchable) {
+            app_status(app, "This routine's holds are set by its file.");
+            return;
+        }
         m->hold_s = delta < 0 ? ROUTINE_HOLD_SHORT_S : ROUTINE_HOLD_LONG_S;
-        m->hold_chosen = 1;
     } else {
         const struct therapy_preset *p = preset(m);
         int want = m->minutes + delta;
@@ -855,6 +899,7 @@ static void timer_leave(struct app *app, struct screen *s)
     if (!s->data)
         return;
     stop_now(app, s->data); /* never leave a live session behind as running */
+    routines_free(&((struct tmr *)s->data)->lib);
     free(s->data);
     s->data = NULL;
 }
@@ -884,21 +929,33 @@ static int set_kind(enum session_kind kind, struct tmr *m)
     return 0;
 }
 
+/* Reads the routines and puts the first aid of the episode's region
+ * first (the set-up's default); a refused own file gets a one-line note. */
+static int load_routines(struct app *app, struct tmr *m, char *msg, size_t len)
+{
+    if (routines_load(&m->lib, NULL, NULL, NULL, msg, len) != 0 || m->lib.n == 0)
+        return -1;
+    routines_put_first(&m->lib, routines_first_aid_index(&m->lib, m->region));
+    if (m->lib.nrefused)
+        app_status(app, "%zu routine file%s refused (unknot routines says why): %s",
+                   m->lib.nrefused, m->lib.nrefused == 1 ? "" : "s", m->lib.first_note);
+    return 0;
+}
+
 /* Applies the arguments of screen_timer_open; -1 with the reason in msg. */
-static int setup_from_args(struct tmr *m, const char *routine, int hold_s, int minutes, char *msg,
-                           size_t len)
+static int setup_from_args(struct app *app, struct tmr *m, const char *routine, int hold_s,
+                           int minutes, char *msg, size_t len)
 {
     if (m->is_stretch) {
-        const struct routine *r = NULL, *list;
-        size_t n;
-        if (routine && routine_parse(routine, &r, msg, len) != 0)
+        const struct routine *r = NULL;
+        if (load_routines(app, m, msg, len) != 0)
+            return -1;
+        if (routine && !(r = routines_find(&m->lib, routine, m->region, msg, len)))
             return -1;
         if (hold_s && routine_hold_check(hold_s, msg, len) != 0)
             return -1;
-        list = routines_list(&n);
-        m->routine = r ? (size_t)(r - list) : 0;
-        m->hold_s = hold_s ? hold_s : list[m->routine].hold_s;
-        m->hold_chosen = hold_s != 0;
+        m->routine = r ? (size_t)(r - m->lib.items) : 0;
+        m->hold_s = current_routine(m)->switchable ? hold_s : 0;
         return 0;
     }
     if (minutes && therapy_minutes_check(m->therapy, minutes, msg, len) != 0)
@@ -910,7 +967,7 @@ static int setup_from_args(struct tmr *m, const char *routine, int hold_s, int m
 int screen_timer_open(struct app *app, enum session_kind kind, const char *routine, int hold_s,
                       int minutes)
 {
-    char msg[160];
+    char msg[ROUTINES_NOTE_LEN];
     struct tmr *m = app_alloc(app, sizeof(*m));
     if (!m)
         return -1;
@@ -919,12 +976,13 @@ int screen_timer_open(struct app *app, enum session_kind kind, const char *routi
         app_status(app, "Unknown timer: use stretch, ice or heat.");
         return -1;
     }
-    if (setup_from_args(m, routine, hold_s, minutes, msg, sizeof(msg)) != 0) {
+    load_advice(app, m);
+    if (setup_from_args(app, m, routine, hold_s, minutes, msg, sizeof(msg)) != 0) {
+        routines_free(&m->lib);
         free(m);
         app_status(app, "%s", msg);
         return -1;
     }
-    load_advice(app, m);
     preview(app, m);
     return app_push(app, &screen_timer, m);
 }

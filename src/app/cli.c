@@ -509,6 +509,7 @@ static const struct command commands[] = {
     {"checks", cli_cmd_checks, "list past red-flag checks", 1},
     {"timer", cli_cmd_timer, "guided stretch, ice or heat timer", 0},
     {"sessions", cli_cmd_sessions, "list stretch, ice and heat sessions", 1},
+    {"routines", cli_cmd_routines, "list the stretch routines, or --check a routine file", 1},
     {"report", cli_cmd_report, "the appointment report (text, markdown, csv, json)", 1},
     {"export", cli_cmd_export, "every episode, session and check as CSV or JSON", 1},
     {"import", cli_cmd_import, "read an export back in (one transaction)", 0},

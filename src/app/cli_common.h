@@ -102,6 +102,9 @@ int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_status.c */
 int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv);
 
+/* cli_routines.c */
+int cli_cmd_routines(struct cli_ctx *ctx, int argc, char **argv);
+
 /* cli_timer.c */
 int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv);

@@ -10,6 +10,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/routines_load.h"
 #include "src/routines.h"
 #include "src/text.h"
 #include "src/timer.h"
@@ -22,14 +23,17 @@ int (*cli_timer_ui)(const char *db_path, enum session_kind kind, const char *rou
                     int hold_s, int minutes);
 
 static const char usage_timer[] =
-    "usage: unknot timer stretch [--routine NAME] [--hold 5|30]\n"
+    "usage: unknot timer stretch [--routine CODE] [--hold 5|30]\n"
     "       unknot timer ice [--minutes N]\n"
     "       unknot timer heat [--minutes N]\n"
-    "Open the guided timer on a terminal: a stretch routine held 5 or 30 seconds at\n"
-    "a time, or an ice or heat session. It asks the pain now first (Enter skips)\n"
-    "and again at the end; the session is recorded (see unknot sessions).\n"
-    "  --routine NAME   first-aid, mobility or daily (default first-aid)\n"
-    "  --hold S         5 or 30 seconds a hold (default: the routine's own)\n"
+    "Open the guided timer on a terminal: a stretch routine, built-in or your own\n"
+    "(unknot routines lists them), or an ice or heat session. It asks the pain now\n"
+    "first (Enter skips) and again at the end; the session is recorded (see unknot\n"
+    "sessions).\n"
+    "  --routine CODE   a routine's code; first-aid (the default) is the first aid\n"
+    "                   for the region of the ongoing or latest episode\n"
+    "  --hold S         5 or 30: every \"5 or 30\" hold of the routine (default: as\n"
+    "                   its file says)\n"
     "  --minutes N      ice or heat, 10 to 20 (default 20; longer risks a burn or\n"
     "                   frostbite)\n"
     "The set-up shows any warning in force first; after an emergency verdict or\n"
@@ -75,14 +79,30 @@ static int check_stretch(struct cli_ctx *ctx, const struct timer_args *a, const 
                          int *hold)
 {
     char msg[UNKNOT_ERR_LEN];
-    const struct routine *r = NULL;
+    struct routine_lib lib;
+    const struct routine *r;
+    int rc = CLI_OK;
     if (a->minutes)
         return timer_usage_error(ctx, "--minutes is for ice and heat; a stretch takes "
                                       "--routine and --hold");
-    if (a->routine && routine_parse(a->routine, &r, msg, sizeof(msg)) != 0)
-        return timer_usage_error(ctx, msg);
-    *routine = r ? r->code : NULL;
-    return a->hold ? parse_hold(ctx, a->hold, hold) : CLI_OK;
+    if (a->hold && (rc = parse_hold(ctx, a->hold, hold)) != CLI_OK)
+        return rc;
+    if (!a->routine)
+        return CLI_OK;
+    /* The timer reads the routines again; here they are checked before
+     * the screen opens. A refused own file is said by `unknot routines`. */
+    if (routines_load(&lib, NULL, NULL, NULL, msg, sizeof(msg)) != 0) {
+        fprintf(ctx->err, "unknot timer: %s\n", msg);
+        return CLI_RUNTIME;
+    }
+    r = routines_find(&lib, a->routine, -1, msg, sizeof(msg));
+    if (!r)
+        rc = timer_usage_error(ctx, msg);
+    else if (*hold && !r->switchable)
+        rc = timer_usage_error(ctx, "--hold: this routine's holds are set by its file");
+    *routine = a->routine;
+    routines_free(&lib);
+    return rc;
 }
 
 static int check_therapy(struct cli_ctx *ctx, enum therapy_kind kind, const struct timer_args *a,

@@ -8,13 +8,18 @@
 
 int config_path(char *out, size_t outlen)
 {
+    return config_file_path("config", out, outlen);
+}
+
+int config_file_path(const char *name, char *out, size_t outlen)
+{
     const char *v;
     int n = -1;
     /* The XDG spec says to ignore a relative XDG_CONFIG_HOME. */
     if ((v = getenv("XDG_CONFIG_HOME")) && *v == '/')
-        n = snprintf(out, outlen, "%s/unknot/config", v);
+        n = snprintf(out, outlen, "%s/unknot/%s", v, name);
     else if ((v = getenv("HOME")) && *v)
-        n = snprintf(out, outlen, "%s/.config/unknot/config", v);
+        n = snprintf(out, outlen, "%s/.config/unknot/%s", v, name);
     if (n < 0 || (size_t)n >= outlen) {
         if (outlen)
             out[0] = '\0';

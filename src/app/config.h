@@ -12,6 +12,10 @@
  * when there is no HOME to find it by. */
 int config_path(char *out, size_t outlen);
 
+/* Any file or directory `name` under unknot's configuration directory,
+ * found as config_path finds "config" (the routines: "routines"). */
+int config_file_path(const char *name, char *out, size_t outlen);
+
 /* Reads the settings file into *s (defaults when there is none) and
  * applies what the core needs (the emergency number). Each bad line, and
  * a file that exists but cannot be read, is reported on err as

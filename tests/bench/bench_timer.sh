@@ -4,12 +4,13 @@
 # was drawn (target: under 50 ms), both measured from outside; unknot logs
 # nothing extra.
 #
-# No preset lasts exactly 60 s, so the daily routine with 5-s holds (33
-# steps of 5 s) is skipped forward by 21 steps at once: a skip starts the
-# next step at that instant, leaving 12 steps, exactly 60 s, with a bell
-# and a checkpoint schedule like any session's.
+# No preset lasts exactly 60 s, so the daily routine with 5-s holds (34
+# steps, 3:05) is skipped forward by 23 steps at once: a skip starts the
+# next step at that instant, leaving 11 steps (a change of position among
+# them), exactly 60 s, with a bell and a checkpoint schedule like any
+# session's.
 #
-# Lateness is measured twice: "from the key" counts from before the 21
+# Lateness is measured twice: "from the key" counts from before the 23
 # skips were sent (an upper bound: it adds the keys' trip into unknot),
 # "from the frame" from the first frame that shows the last skip done (an
 # estimate: the delay of seeing a frame is in both ends and cancels). The
@@ -33,15 +34,15 @@ wait_for() { # wait_for TEXT SECONDS: polls until TEXT shows; 1 on timeout
 # From home, as a user would: s, the daily routine, 5-s holds.
 tmux -L $sock -f /dev/null new-session -d -s b -x 80 -y 24 "$UNKNOT --db $tmp/t.db; sleep 30"
 wait_for "n new  e end" 5 || exit 1
-tmux -L $sock send-keys -t b s Down Down Left
-wait_for "About 2:45" 5 || exit 1
+tmux -L $sock send-keys -t b s Down Down Down Down Left
+wait_for "About 3:05" 5 || exit 1
 sh_pid=$(tmux -L $sock list-panes -t b -F '#{pane_pid}')
 pid=$(pgrep -P "$sh_pid" -x "$(basename "$UNKNOT")")
 tmux -L $sock send-keys -t b Enter
-wait_for "left of 2:45" 5 || exit 1
+wait_for "left of 3:05" 5 || exit 1
 t_key=$(ms_now)
-tmux -L $sock send-keys -t b n n n n n n n n n n n n n n n n n n n n n
-wait_for "1:00 left of 2:45" 5 || exit 1
+tmux -L $sock send-keys -t b n n n n n n n n n n n n n n n n n n n n n n n
+wait_for "1:00 left of 3:05" 5 || exit 1
 t_frame=$(ms_now)
 sleep 58
 wait_for "Session done." 5 || exit 1

@@ -27,7 +27,7 @@ timer_refused '"abc" is not a number of minutes: ice takes 10 to 20.' ice --minu
 timer_refused "Hold must be 5 or 30 seconds, not 7." stretch --hold 7
 timer_refused '--hold takes 5 or 30 (seconds), not "-5"' stretch --hold=-5
 timer_refused '--hold takes 5 or 30 (seconds), not "x"' stretch --hold x
-timer_refused "use first-aid, mobility or daily" stretch --routine nope
+timer_refused "unknown routine \"nope\": use first-aid, first-aid-lower" stretch --routine nope
 timer_refused "--routine and --hold are for stretch" ice --hold 5
 timer_refused "--routine and --hold are for stretch" heat --routine daily
 timer_refused "--minutes is for ice and heat" stretch --minutes 10
@@ -37,7 +37,7 @@ timer_refused "option --minutes needs a value" ice --minutes
 
 run timer --help
 expect_rc 0 "timer --help"
-expect_out "usage: unknot timer stretch [--routine NAME] [--hold 5|30]" "timer usage"
+expect_out "usage: unknot timer stretch [--routine CODE] [--hold 5|30]" "timer usage"
 expect_out "ice or heat, 10 to 20 (default 20; longer risks a burn or" "timer usage names the range"
 run --help
 expect_out "timer    guided stretch, ice or heat timer" "--help lists timer"

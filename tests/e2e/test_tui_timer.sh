@@ -23,7 +23,7 @@ expect_screen "n new  e end" "Esc on the set-up goes back home"
 tui_keys s
 expect_screen "Stretch routine" "s on home opens the stretch timer"
 tui_keys Enter
-expect_screen "Gentle stretch, rep 1 of 5" "the stretch runs from home"
+expect_screen "Stretch 1 of 4: Settle" "the stretch runs from home"
 tui_keys q y Enter
 expect_screen "n new  e end" "after the end, home again"
 tui_keys q
@@ -215,20 +215,28 @@ expect_eq "$(sql "select status, pain_after is null, elapsed_s < 600 from sessio
 
 # --- stretch: skip, hold bells, a whole routine --------------------------
 timer_start 80x24 0 -- timer stretch
-expect_screen "> Spasm first aid" "first-aid is the first routine"
-tui_keys Down Down
+expect_screen "> Spasm first aid: lower back" "the first aid of the episode's region comes first"
+tui_keys Down Down Down Down
 expect_screen "> Daily stretch" "Down chooses a routine"
 expect_screen "< 30 s >" "the daily routine holds 30 s"
 expect_screen "With osteoporosis, skip forward bends and twists." "the routine's caution on the set-up"
-tui_keys Up Up Left Enter
-expect_screen "Gentle stretch, rep 1 of 5" "first-aid starts with its first hold"
-expect_screen "Stretch 1 of 1: Gentle stretch, rep 1 of 5" "rep progress"
-expect_screen "next: Rest" "the next step is named"
+tui_keys Up Up Up Up Left Enter
+expect_screen "Stretch 1 of 4: Settle" "first aid starts by settling"
+expect_screen "Position: Stop what you are doing and find the least painful position." \
+    "the step says its starting position"
+expect_screen "next: Change position" "the next step is named"
+tui_keys n
+expect_screen "left in this position change" "a change of position is a step of its own"
+expect_screen "Lie down on your back, slowly, knees bent." "the move says how"
+tui_keys n
+expect_screen "Gentle stretch, rep 1 of 5" "then the first hold"
+expect_screen "Hug one knee gently toward your chest." "the lower back's stretch"
+expect_screen "next: Rest" "the rest is named"
 tui_keys n
 expect_screen "left in this rest" "n skips to the rest"
 expect_screen "next: Gentle stretch, rep 2 of 5" "the rest names what follows"
-for _ in 1 2 3 4 5 6 7; do tui_text n; done
-expect_screen "Gentle stretch, rep 5 of 5" "n skips on to the last hold"
+for _ in 1 2 3 4 5 6 7 8 9 10; do tui_text n; done
+expect_screen "Self-massage: circles" "n skips on to the last hold"
 tui_text n
 expect_screen "last step: q stops" "n never finishes a session by itself"
 tui_keys q y
@@ -239,13 +247,13 @@ tui_stop
 
 timer_start 80x24 1 -- timer stretch --routine first-aid
 tui_keys Enter
-expect_screen "Session done." "a whole first-aid routine runs to its end" 10
+expect_screen "Session done." "a whole first-aid routine runs to its end" 15
 if wait_bell; then pass; else fail "no bell during the stretch routine"; fi
 tui_keys q
 expect_screen "UNKNOT-EXITED-0" "q leaves the end"
 tui_stop
 expect_eq "$(sql "select routine, hold_s, planned_s, elapsed_s, status from sessions order by id desc limit 1")" \
-    "first-aid|5|45|45|done" "the routine is stored as done"
+    "first-aid-lower|5|170|170|done" "first-aid: the lower back's (the episode's region), stored as done"
 
 # --- monochrome vt100 at 80x24; SIGTERM saves as stopped -----------------
 timer_start 80x24 0 NO_COLOR=1 TERM=vt100 -- timer stretch --routine daily --hold 30
@@ -257,6 +265,8 @@ expect_screen "checklist if numbness, tingling or weakness appears" "vt100: the 
 expect_screen "Stretch 1 of 4: Knee-to-chest, rep 1 of 3, left side" "vt100: stretch, rep and side"
 expect_screen "Stop if the pain increases." "vt100: the safety lines"
 expect_screen "unknot is not medical advice." "vt100: everything fits 80x24"
+tui_text n
+expect_screen "Left side: pull your LEFT knee gently toward your chest." "vt100: the side's words"
 run --db "$DB" sessions
 expect_out "running" "the live session shows as running"
 kill -TERM "$(timer_pid)"
@@ -286,7 +296,7 @@ expect_screen "Not started. Seek emergency care now." "n does not start it"
 tui_keys Enter
 expect_screen "Start the session anyway? [y/n]" "Enter asks again"
 tui_text y
-expect_screen "Gentle stretch, rep 1 of 5" "y starts it anyway"
+expect_screen "Stretch 1 of 4: Settle" "y starts it anyway"
 tui_text q
 expect_screen "Stop this session?" "q asks"
 tui_text y

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Tests of src/routines.c: the tables against CONTENT.md, the plans built
- * from every routine, minutes validation and the ice-or-heat suggestion. */
+/* Tests of src/routines.c: the built-in routine files against CONTENT.md,
+ * the plans built from every routine, minutes validation and the
+ * ice-or-heat suggestion. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "src/episode.h"
 #include "src/flags.h"
 #include "src/routines.h"
 #include "src/timer.h"
@@ -39,107 +41,182 @@ static void expect_line(const char *what, const char *s)
             fail_msg("%s has a byte outside printable ASCII: \"%s\"", what, s);
 }
 
-/* ---- tables -------------------------------------------------------------- */
+/* ---- the built-in routines ------------------------------------------------ */
 
-static void test_every_routine_resolves(void **state)
+static void parse_builtin(size_t i, struct routine *r)
 {
-    static const struct {
-        const char *code, *name;
-        int hold;
-        const char *stretches[5];
-    } want[] = {
-        {"first-aid", "Spasm first aid", 5, {"spasm-stretch"}},
-        {"mobility", "Gentle mobility", 5, {"pelvic-tilt", "cat-cow", "cobra"}},
-        {"daily",
-         "Daily stretch",
-         30,
-         {"knee-to-chest", "childs-pose", "trunk-rotation", "seated-twist"}},
-    };
-    size_t n;
-    const struct routine *list = routines_list(&n);
+    struct routine_error e;
+    if (routines_builtin(i, r, &e) != 0)
+        fail_msg("built-in %s:%ld: %s", routine_builtin_sources[i].code, e.line, e.msg);
+}
+
+static const struct routine *builtin(const char *code)
+{
+    static struct routine r;
+    for (size_t i = 0; i < routines_builtin_count(); i++) {
+        parse_builtin(i, &r);
+        if (strcmp(r.code, code) == 0)
+            return &r;
+    }
+    fail_msg("no built-in routine %s", code);
+    return NULL;
+}
+
+/* Every shipped file parses, says where each exercise starts, fits the
+ * screen, and its generated name is the parsed one. */
+static void test_every_builtin_parses(void **state)
+{
+    static struct routine r;
     (void)state;
-    assert_int_equal(n, sizeof want / sizeof want[0]);
-    for (size_t i = 0; i < n; i++) {
-        const struct routine *r = routine_find(want[i].code), *parsed = NULL;
-        char err[ERRLEN] = "", typed[40];
-        assert_ptr_equal(r, &list[i]);
-        assert_string_equal(r->name, want[i].name);
-        assert_int_equal(r->hold_s, want[i].hold);
-        expect_line("routine name", r->name);
-        expect_line("routine summary", r->summary);
-        for (size_t k = 0; k < 5; k++) {
-            if (!want[i].stretches[k]) {
-                assert_int_equal(r->nstretches, k);
-                break;
-            }
-            assert_ptr_equal(r->stretches[k], stretch_find(want[i].stretches[k]));
+    assert_int_equal(routines_builtin_count(), 6);
+    for (size_t i = 0; i < routines_builtin_count(); i++) {
+        parse_builtin(i, &r);
+        assert_string_equal(r.code, routine_builtin_sources[i].code);
+        assert_string_equal(r.name, routine_builtin_sources[i].name);
+        assert_string_equal(routine_code_name(r.code), r.name);
+        expect_line("routine name", r.name);
+        expect_sentence("routine summary", r.summary);
+        assert_true(r.ncautions >= 1);
+        for (size_t c = 0; c < r.ncautions; c++)
+            expect_line("routine caution", r.cautions[c]);
+        for (size_t k = 0; k < r.nsteps; k++) {
+            const struct routine_step *st = &r.steps[k];
+            expect_sentence("instruction", st->instruction);
+            if (st->kind == RSTEP_EXERCISE)
+                expect_sentence("position", st->position);
         }
-        snprintf(typed, sizeof typed, "  %s ", want[i].code);
-        typed[2] = (char)(typed[2] - 'a' + 'A'); /* "  First-aid " */
-        assert_int_equal(routine_parse(typed, &parsed, err, sizeof err), 0);
-        assert_ptr_equal(parsed, r);
     }
-    assert_null(routine_find("Daily"));
-    assert_null(routine_find(NULL));
+    struct routine_error e;
+    assert_int_equal(routines_builtin(routines_builtin_count(), &r, &e), -1);
 }
 
-static void test_routine_parse_refuses_unknown(void **state)
+/* Built-in routine, exercise by exercise: CONTENT.md "Stretch holds". */
+struct want_ex {
+    const char *name;
+    int hold, switchable, reps;
+    enum routine_sides sides;
+    const char *words; /* in the instruction */
+};
+
+static void expect_exercises(const struct routine *r, const struct want_ex *want, size_t n)
 {
-    static const char *const bad[] = {"yoga", "", "daily2", "first aid"};
-    (void)state;
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        const struct routine *r = NULL;
-        char err[ERRLEN] = "";
-        assert_int_equal(routine_parse(bad[i], &r, err, sizeof err), -1);
-        assert_null(r);
-        assert_non_null(strstr(err, bad[i]));
-        assert_non_null(strstr(err, "first-aid, mobility or daily"));
-        expect_line("routine_parse message", err);
+    size_t k = 0;
+    for (size_t i = 0; i < r->nsteps; i++) {
+        const struct routine_step *st = &r->steps[i];
+        if (st->kind != RSTEP_EXERCISE)
+            continue;
+        if (k >= n)
+            fail_msg("%s: more exercises than %zu", r->code, n);
+        assert_string_equal(st->name, want[k].name);
+        assert_int_equal(st->hold_s, want[k].hold);
+        assert_int_equal(st->switchable, want[k].switchable);
+        assert_int_equal(st->reps, want[k].reps);
+        assert_int_equal(st->sides, want[k].sides);
+        if (!strstr(st->instruction, want[k].words))
+            fail_msg("%s/%s: \"%s\" lacks \"%s\"", r->code, st->name, st->instruction,
+                     want[k].words);
+        k++;
     }
+    assert_int_equal(k, n);
 }
 
-/* The facts of CONTENT.md, stretch by stretch. */
-static void test_stretches_match_content(void **state)
+static int has_caution(const struct routine *r, const char *text)
+{
+    for (size_t i = 0; i < r->ncautions; i++)
+        if (strcmp(r->cautions[i], text) == 0)
+            return 1;
+    return 0;
+}
+
+#define NECK_CAUTION "No neck circles. Stop if you feel tingling or numbness in an arm."
+
+static void test_first_aid_by_region(void **state)
 {
     static const struct {
-        const char *code;
-        int hold, reps, per_side, caution;
-    } want[] = {
-        {"spasm-stretch", 5, 5, 0, 0}, {"pelvic-tilt", 5, 10, 0, 0},
-        {"cat-cow", 5, 10, 0, 0},      {"knee-to-chest", 30, 3, 1, 0},
-        {"childs-pose", 30, 3, 0, 0},  {"trunk-rotation", 30, 2, 1, 0},
-        {"seated-twist", 30, 2, 1, 0}, {"cobra", 5, 10, 0, 0},
+        const char *code, *stretch;
+        unsigned regions;
+        int osteo, neck;
+    } cases[] = {
+        {"first-aid-lower", "Hug one knee gently toward your chest", 1u << REGION_LOWER, 1, 0},
+        {"first-aid-upper", "Hug your shoulders and round your upper back gently",
+         1u << REGION_MID | 1u << REGION_UPPER, 1, 0},
+        {"first-aid-neck", "Tilt your ear toward the shoulder on the side away from the tightness",
+         1u << REGION_NECK, 0, 1},
     };
-    size_t n;
-    const struct stretch *all = stretches_list(&n);
     (void)state;
-    assert_int_equal(n, sizeof want / sizeof want[0]);
-    for (size_t i = 0; i < n; i++) {
-        const struct stretch *s = stretch_find(want[i].code);
-        assert_non_null(s);
-        assert_ptr_equal(s, &all[i]);
-        assert_int_equal(s->hold_s, want[i].hold);
-        assert_int_equal(s->reps, want[i].reps);
-        assert_int_equal(s->per_side, want[i].per_side);
-        assert_int_equal(s->caution != NULL, want[i].caution);
-        expect_line("stretch name", s->name);
-        expect_line("stretch instruction", s->instruction);
-        if (s->caution)
-            expect_line("caution", s->caution);
-        for (size_t p = 0; p < s->nphases; p++)
-            expect_line("phase instruction", s->phases[p].instruction);
+    assert_string_equal(routine_first_aid_code(REGION_LOWER), "first-aid-lower");
+    assert_string_equal(routine_first_aid_code(REGION_MID), "first-aid-upper");
+    assert_string_equal(routine_first_aid_code(REGION_UPPER), "first-aid-upper");
+    assert_string_equal(routine_first_aid_code(REGION_NECK), "first-aid-neck");
+    assert_string_equal(routine_first_aid_code(-1), "first-aid-lower");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const struct routine *r = builtin(cases[i].code);
+        const struct want_ex want[] = {
+            {"Settle", 30, 0, 1, SIDES_NONE, "Breathe slowly"},
+            {"Gentle stretch", 5, 1, 5, SIDES_NONE, cases[i].stretch},
+            {"Self-massage: press", 45, 0, 1, SIDES_NONE, "Press on the tight spot"},
+            {"Self-massage: circles", 30, 0, 1, SIDES_NONE, "small circles"},
+        };
+        assert_int_equal(r->regions, cases[i].regions);
+        expect_exercises(r, want, 4);
+        assert_int_equal(has_caution(r, ROUTINE_OSTEOPOROSIS), cases[i].osteo);
+        assert_int_equal(has_caution(r, NECK_CAUTION), cases[i].neck);
+        assert_non_null(strstr(r->steps[0].position, "least painful position"));
+        assert_non_null(strstr(r->steps[0].instruction, "Sitting may strain the back"));
+        for (size_t k = 0; k < r->nsteps; k++)
+            if (strncmp(r->steps[k].name, "Self-massage", 12) == 0)
+                assert_string_equal(r->steps[k].caution, "Do not press where you feel a pulse.");
     }
-    /* The osteoporosis caution is the routine's, once, on the routines that
-     * bend forward or twist (cat-cow; knee-to-chest, child's pose, twists). */
-    assert_null(stretch_find("knee-to-chest")->caution);
-    assert_null(routine_find("first-aid")->caution);
-    assert_string_equal(routine_find("mobility")->caution,
-                        "With osteoporosis, skip forward bends and twists.");
-    assert_string_equal(routine_find("daily")->caution,
-                        "With osteoporosis, skip forward bends and twists.");
-    expect_line("routine caution", ROUTINE_OSTEOPOROSIS);
-    assert_int_equal(stretch_find("cat-cow")->nphases, 2); /* "5 s each" */
-    assert_null(stretch_find("yoga"));
+}
+
+static void test_other_routines_match_content(void **state)
+{
+    static const struct want_ex mobility[] = {
+        {"Pelvic tilt", 5, 1, 10, SIDES_NONE, "Flatten your low back"},
+        {"Cat-cow", 5, 1, 10, SIDES_NONE, "Round your back up"},
+        {"Cobra (gentle)", 5, 1, 10, SIDES_NONE, "forearms"},
+    };
+    static const struct want_ex daily[] = {
+        {"Knee-to-chest", 30, 1, 3, SIDES_BOTH, "{SIDE} knee"},
+        {"Lying trunk rotation", 30, 1, 2, SIDES_BOTH, "both knees fall"},
+        {"Child's pose", 30, 1, 3, SIDES_NONE, "heels"},
+        {"Seated spinal twist", 30, 1, 2, SIDES_BOTH, "turn your upper body"},
+    };
+    static const struct want_ex neck[] = {
+        {"Chin tuck", 5, 1, 10, SIDES_NONE, "chin straight back"},
+        {"Neck side bend", 30, 1, 2, SIDES_BOTH, "{SIDE} ear"},
+        {"Shoulder rolls", 30, 0, 1, SIDES_NONE, "10 times"},
+        {"Shoulder-blade squeeze", 5, 1, 10, SIDES_NONE, "shoulder blades"},
+    };
+    const struct routine *r;
+    (void)state;
+    r = builtin("mobility");
+    expect_exercises(r, mobility, 3);
+    assert_true(has_caution(r, ROUTINE_OSTEOPOROSIS)); /* the cat bends forward */
+    assert_int_equal(r->hold_s, 5);
+    r = builtin("daily");
+    expect_exercises(r, daily, 4);
+    assert_true(has_caution(r, ROUTINE_OSTEOPOROSIS));
+    assert_int_equal(r->hold_s, 30);
+    r = builtin("neck");
+    expect_exercises(r, neck, 4);
+    assert_true(has_caution(r, NECK_CAUTION));
+    assert_false(has_caution(r, ROUTINE_OSTEOPOROSIS));
+    assert_int_equal(r->hold_s, 0); /* 5-s tucks and 30-s side bends: as written */
+    assert_true(r->switchable);
+    assert_int_equal(builtin("mobility")->steps[3].nphases, 2); /* cat-cow: "5 s each" */
+}
+
+/* Old sessions keep their meaning: the codes of 0.1 and 0.2 still name
+ * the same routines. */
+static void test_legacy_codes(void **state)
+{
+    (void)state;
+    assert_string_equal(routine_code_name("first-aid"), "Spasm first aid");
+    assert_string_equal(routine_code_name("mobility"), "Gentle mobility");
+    assert_string_equal(routine_code_name("daily"), "Daily stretch");
+    assert_null(routine_code_name("my-stretches"));
+    assert_null(routine_code_name(NULL));
 }
 
 static void test_safety_and_advice_lines(void **state)
@@ -162,115 +239,145 @@ static void test_safety_and_advice_lines(void **state)
 
 /* ---- plans of every routine ---------------------------------------------- */
 
-static void test_every_step_label_fits(void **state)
+static void check_plan(const struct routine *r, int hold)
 {
-    static const int holds[] = {ROUTINE_HOLD_SHORT_S, ROUTINE_HOLD_LONG_S};
-    size_t n;
-    const struct routine *list = routines_list(&n);
-    (void)state;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t h = 0; h < 2; h++) {
-            struct timer_plan plan;
-            char err[ERRLEN] = "";
-            assert_int_equal(timer_plan_routine(&plan, &list[i], holds[h], err, sizeof err), 0);
-            assert_int_equal(plan.steps[plan.nsteps - 1].kind, TIMER_FINISH);
-            /* No rest after the last rep of the last stretch. */
-            assert_int_equal(plan.steps[plan.nsteps - 2].kind, TIMER_HOLD);
-            for (size_t s = 0; s < plan.nsteps; s++) {
-                const struct timer_step *st = &plan.steps[s];
-                expect_line("label", st->label);
-                expect_line("instruction", st->instruction);
-                if (st->caution)
-                    expect_line("caution", st->caution);
-                if (s + 1 < plan.nsteps) {
-                    assert_true(strlen(NEXT_PREFIX) + strlen(st->next) <= ROUTINE_LINE_MAX);
-                    assert_string_equal(st->next, plan.steps[s + 1].label);
-                } else {
-                    assert_string_equal(st->next, "");
-                }
-                /* A gap is always followed by a hold. */
-                if (st->kind == TIMER_REST || st->kind == TIMER_SWITCH_SIDE)
-                    assert_int_equal(plan.steps[s + 1].kind, TIMER_HOLD);
-            }
+    static struct timer_plan plan;
+    char err[ERRLEN] = "";
+    if (timer_plan_routine(&plan, r, hold, err, sizeof err) != 0)
+        fail_msg("%s, hold %d: %s", r->code, hold, err);
+    assert_int_equal(plan.nsteps, routine_plan_steps(r));
+    assert_int_equal(plan.steps[plan.nsteps - 1].kind, TIMER_FINISH);
+    /* No rest after the last rep of the last exercise. */
+    assert_int_equal(plan.steps[plan.nsteps - 2].kind, TIMER_HOLD);
+    for (size_t s = 0; s < plan.nsteps; s++) {
+        const struct timer_step *st = &plan.steps[s];
+        expect_line("label", st->label);
+        expect_sentence("instruction", st->instruction);
+        if (st->caution)
+            expect_line("caution", st->caution);
+        if (st->kind == TIMER_HOLD)
+            assert_non_null(st->position); /* every step says its starting position */
+        if (st->side != TIMER_SIDE_NONE)
+            assert_non_null(strstr(st->instruction, st->side == TIMER_SIDE_LEFT ? "Left side: "
+                                                                               : "Right side: "));
+        assert_null(strchr(st->instruction, '{'));
+        if (s + 1 < plan.nsteps) {
+            assert_true(strlen(NEXT_PREFIX) + strlen(st->next) <= ROUTINE_LINE_MAX);
+            assert_string_equal(st->next, plan.steps[s + 1].label);
+        } else {
+            assert_string_equal(st->next, "");
         }
+        /* A gap is always followed by a hold; a change of position never
+         * by a rest. */
+        if (st->kind == TIMER_REST || st->kind == TIMER_SWITCH_SIDE)
+            assert_int_equal(plan.steps[s + 1].kind, TIMER_HOLD);
+        if (st->kind == TIMER_POSITION)
+            assert_int_not_equal(plan.steps[s + 1].kind, TIMER_REST);
     }
 }
 
-/* Switching a routine between 5-s and 30-s holds changes its holds and its
- * rests, and nothing else. */
+static void test_every_step_label_fits(void **state)
+{
+    static struct routine r;
+    (void)state;
+    for (size_t i = 0; i < routines_builtin_count(); i++) {
+        parse_builtin(i, &r);
+        check_plan(&r, 0);
+        check_plan(&r, ROUTINE_HOLD_SHORT_S);
+        check_plan(&r, ROUTINE_HOLD_LONG_S);
+    }
+}
+
+/* Switching a routine between 5-s and 30-s holds changes its "5 or 30"
+ * holds and their rests, and nothing else. */
 static void test_hold_switch_changes_holds_and_rests(void **state)
 {
-    size_t n;
-    const struct routine *list = routines_list(&n);
+    static struct timer_plan p5, p30;
+    static struct routine r;
     (void)state;
     assert_int_equal(routine_rest_s(ROUTINE_HOLD_SHORT_S), 5);
     assert_int_equal(routine_rest_s(ROUTINE_HOLD_LONG_S), 10);
     assert_int_equal(routine_rest_s(10), -1);
-    for (size_t i = 0; i < n; i++) {
-        struct timer_plan p5, p30;
-        int64_t total5 = 0, total30 = 0;
-        assert_int_equal(timer_plan_routine(&p5, &list[i], 5, NULL, 0), 0);
-        assert_int_equal(timer_plan_routine(&p30, &list[i], 30, NULL, 0), 0);
+    for (size_t i = 0; i < routines_builtin_count(); i++) {
+        parse_builtin(i, &r);
+        assert_int_equal(timer_plan_routine(&p5, &r, 5, NULL, 0), 0);
+        assert_int_equal(timer_plan_routine(&p30, &r, 30, NULL, 0), 0);
         assert_int_equal(p5.nsteps, p30.nsteps);
+        assert_int_equal(p5.hold_s, 5);
+        assert_int_equal(p30.hold_s, 30);
         for (size_t s = 0; s < p5.nsteps; s++) {
             const struct timer_step *a = &p5.steps[s], *b = &p30.steps[s];
             assert_int_equal(a->kind, b->kind);
             assert_string_equal(a->label, b->label);
-            if (a->kind == TIMER_HOLD) {
+            if (a->kind == TIMER_HOLD && a->ms != b->ms) {
                 assert_int_equal(a->ms, 5000);
                 assert_int_equal(b->ms, 30000);
-            } else if (a->kind == TIMER_REST) {
+            } else if (a->kind == TIMER_REST && a->ms != b->ms) {
                 assert_int_equal(a->ms, 5000);
                 assert_int_equal(b->ms, 10000);
-            } else if (a->kind == TIMER_SWITCH_SIDE) {
-                assert_int_equal(a->ms, ROUTINE_SWITCH_SIDE_S * 1000);
-                assert_int_equal(b->ms, a->ms);
+            } else {
+                assert_int_equal(a->ms, b->ms); /* settle, massage, moves, switches */
             }
-            total5 += a->ms;
-            total30 += b->ms;
         }
-        assert_int_equal(timer_total_ms(&p5), total5);
-        assert_int_equal(timer_total_ms(&p30), total30);
-        assert_true(total30 > total5);
+        assert_true(timer_total_ms(&p30) > timer_total_ms(&p5));
     }
 }
 
 static void test_daily_plan_shape(void **state)
 {
-    struct timer_plan plan;
-    size_t left = 0, right = 0, switches = 0, rests = 0, holds = 0;
+    static struct timer_plan plan;
+    size_t left = 0, right = 0, switches = 0, rests = 0, holds = 0, moves = 0;
     (void)state;
-    assert_int_equal(timer_plan_routine(&plan, routine_find("daily"), 30, NULL, 0), 0);
+    assert_int_equal(timer_plan_routine(&plan, builtin("daily"), 0, NULL, 0), 0);
+    assert_int_equal(plan.hold_s, 30);
+    assert_string_equal(plan.routine_code, "daily");
     for (size_t s = 0; s < plan.nsteps; s++) {
         holds += plan.steps[s].kind == TIMER_HOLD;
         rests += plan.steps[s].kind == TIMER_REST;
+        moves += plan.steps[s].kind == TIMER_POSITION;
         switches += plan.steps[s].kind == TIMER_SWITCH_SIDE;
         left += plan.steps[s].side == TIMER_SIDE_LEFT;
         right += plan.steps[s].side == TIMER_SIDE_RIGHT;
     }
-    /* knee-to-chest 3+3, child's pose 3, trunk rotation 2+2, twist 2+2. */
+    /* knee-to-chest 3+3, trunk rotation 2+2, child's pose 3, twist 2+2;
+     * no rest right after a change of position. */
     assert_int_equal(holds, 17);
     assert_int_equal(switches, 3);
-    assert_int_equal(rests, 13);
+    assert_int_equal(moves, 3);
+    assert_int_equal(rests, 11);
     assert_int_equal(left, 7);
     assert_int_equal(right, 7);
-    assert_int_equal(plan.nsteps, 17 + 13 + 3 + 1);
-    assert_int_equal(timer_total_ms(&plan), 17 * 30000 + 13 * 10000 + 3 * 5000);
-    assert_string_equal(plan.steps[0].label, "Knee-to-chest, left side, rep 1 of 3");
-    assert_string_equal(plan.steps[5].label, "Switch to the right side");
-    assert_string_equal(plan.steps[6].label, "Knee-to-chest, right side, rep 1 of 3");
-    assert_null(plan.steps[0].caution); /* the routine's caution, not the step's */
+    assert_int_equal(plan.nsteps, 17 + 11 + 3 + 3 + 1);
+    assert_int_equal(timer_total_ms(&plan), 17 * 30000 + 11 * 10000 + 3 * 5000 + 3 * 10000);
+    assert_int_equal(plan.steps[0].kind, TIMER_POSITION);
+    assert_string_equal(plan.steps[0].instruction, "Lie down on your back, slowly.");
+    assert_string_equal(plan.steps[1].label, "Knee-to-chest, left side, rep 1 of 3");
+    assert_string_equal(plan.steps[1].instruction,
+                        "Left side: pull your LEFT knee gently toward your chest.");
+    assert_string_equal(plan.steps[6].label, "Switch to the right side");
+    assert_string_equal(plan.steps[7].label, "Knee-to-chest, right side, rep 1 of 3");
+    assert_string_equal(plan.steps[7].instruction,
+                        "Right side: pull your RIGHT knee gently toward your chest.");
+    assert_null(plan.steps[1].caution); /* the routine's caution, not the step's */
 }
 
 static void test_first_aid_plan(void **state)
 {
-    struct timer_plan plan;
+    static struct timer_plan plan;
     (void)state;
-    assert_int_equal(timer_plan_routine(&plan, routine_find("first-aid"), 5, NULL, 0), 0);
-    /* "hold 5 s; relax 5 s; 5 repetitions". */
-    assert_int_equal(plan.nsteps, 5 + 4 + 1);
-    assert_int_equal(timer_total_ms(&plan), 5 * 5000 + 4 * 5000);
-    assert_string_equal(plan.steps[8].label, "Gentle stretch, rep 5 of 5");
+    assert_int_equal(timer_plan_routine(&plan, builtin("first-aid-lower"), 0, NULL, 0), 0);
+    /* settle 30; lie down 10; stretch 5 x 5 s with 4 rests of 5 s; roll
+     * over 10; press 45; circles 30 (rest 0: straight on). */
+    assert_int_equal(plan.nsteps, 1 + 1 + 9 + 1 + 1 + 1 + 1);
+    assert_int_equal(timer_total_ms(&plan),
+                     (30 + 10 + 5 * 5 + 4 * 5 + 10 + 45 + 30) * INT64_C(1000));
+    assert_string_equal(plan.steps[0].label, "Settle");
+    assert_int_equal(plan.steps[1].kind, TIMER_POSITION);
+    assert_string_equal(plan.steps[10].label, "Gentle stretch, rep 5 of 5");
+    assert_string_equal(plan.steps[12].label, "Self-massage: press");
+    assert_string_equal(plan.steps[12].caution, "Do not press where you feel a pulse.");
+    assert_string_equal(plan.steps[13].label, "Self-massage: circles");
+    assert_int_equal(plan.hold_s, 5);
 }
 
 static void test_hold_check(void **state)
@@ -474,9 +581,10 @@ static void test_advice_codes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_routine_resolves),
-        cmocka_unit_test(test_routine_parse_refuses_unknown),
-        cmocka_unit_test(test_stretches_match_content),
+        cmocka_unit_test(test_every_builtin_parses),
+        cmocka_unit_test(test_first_aid_by_region),
+        cmocka_unit_test(test_other_routines_match_content),
+        cmocka_unit_test(test_legacy_codes),
         cmocka_unit_test(test_safety_and_advice_lines),
         cmocka_unit_test(test_every_step_label_fits),
         cmocka_unit_test(test_hold_switch_changes_holds_and_rests),

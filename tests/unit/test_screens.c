@@ -1092,17 +1092,41 @@ static void test_timer_heat_and_stretch_setup(void **state)
     keys(f, "q");
     keys(f, "s");
     assert_shows(f, "Stretch routine (Up/Down chooses)");
-    int first = assert_shows(f, "Spasm first aid");
-    assert_row_has(f, first, "> Spasm first aid");
-    keys(f, "<Down><Down>");
+    /* No episode: the first aid for the lower back comes first. */
+    int first = assert_shows(f, "Spasm first aid: lower back");
+    assert_row_has(f, first, "> Spasm first aid: lower back");
+    assert_shows(f, "Spasm first aid: neck");
+    keys(f, "<Down><Down><Down><Down>");
     assert_row_has(f, assert_shows(f, "Daily stretch"), "> Daily stretch");
     assert_shows(f, "Hold: < 30 s >");
+    assert_shows(f, "Exercises: Knee-to-chest, Lying trunk rotation, Child's pose, Seated");
     /* The routine bends and twists: its caution, once. */
     assert_shows(f, "With osteoporosis, skip forward bends and twists.");
     assert_shows(f, "checklist if numbness, tingling or weakness appears or pain spreads");
     keys(f, "q");
     assert_title(f, "Home");
     assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
+}
+
+/* The set-up offers the first aid of the ongoing (else latest) episode's
+ * region first, selected; the other routines follow. */
+static void test_timer_first_aid_for_region(void **state)
+{
+    struct sfix *f = *state;
+    sfix_cli(f, "log|--at|2h ago|-i|6|-r|neck");
+    sfix_open(f, 24, 80);
+    keys(f, "s");
+    int row = assert_shows(f, "> Spasm first aid: neck");
+    assert_int_equal(row, assert_shows(f, "Stretch routine (Up/Down chooses)") + 1);
+    assert_shows(f, "No neck circles. Stop if you feel tingling or numbness in an arm.");
+    assert_row_has(f, row + 1, "Spasm first aid: lower back");
+    keys(f, "q");
+    /* Ended, it is still the latest episode; a newer one in the mid back wins. */
+    sfix_cli(f, "end");
+    sfix_cli(f, "log|--at|1h ago|-i|4|-r|mid");
+    keys(f, "s");
+    assert_shows(f, "> Spasm first aid: mid/upper back");
+    assert_shows(f, "Exercises: Settle, Gentle stretch, Self-massage: press, Self-massage:");
 }
 
 /* After an emergency check, Enter on the set-up asks; only y starts. */
@@ -1126,7 +1150,8 @@ static void test_timer_emergency_asks_first(void **state)
     keys(f, "<Enter><Esc>");
     assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
     keys(f, "<Enter>y");
-    assert_shows(f, "Gentle stretch, rep 1 of 5");
+    assert_shows(f, "Settle");
+    assert_shows(f, "next: Change position");
     keys(f, "qy<Enter>");
     assert_title(f, "Home");
     /* Ice and heat ask as well. */
@@ -1154,7 +1179,8 @@ static void test_timer_numbness_gate(void **state)
     assert_int_equal(assert_shows(f, "Stop and take the checklist if numbness, tingling or"),
                      TOP + 1);
     keys(f, "<Enter>");
-    assert_shows(f, "Gentle stretch, rep 1 of 5"); /* no question */
+    assert_shows(f, "Position: Stop what you are doing and find the least painful position.");
+    assert_shows(f, "Stretch 1 of 4: Settle"); /* no question */
     keys(f, "qy<Enter>");
     /* Ended, the episode no longer gates. */
     keys(f, "ey");
@@ -1328,6 +1354,7 @@ int main(void)
         T(test_check_emergency_taken_back),
         T(test_timer_ice_setup_and_run),
         T(test_timer_heat_and_stretch_setup),
+        T(test_timer_first_aid_for_region),
         T(test_timer_emergency_asks_first),
         T(test_timer_numbness_gate),
         T(test_timer_urgent_line),

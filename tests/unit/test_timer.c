@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Tests of src/timer.c with an injected clock: plans, exact ends, pause
  * without drift, late advance, skip, stop, shown seconds and wake-ups.
- * The engine tests use stretches defined here, so that they do not change
- * when the content of routines.c does. */
+ * The engine tests use routines defined here, so that they do not change
+ * when the built-in routine files do. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,29 +11,47 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
+
 #include "src/routines.h"
 #include "src/timer.h"
 
 #define START INT64_C(7000001) /* a clock that does not start at 0, odd to catch off-by-ones */
 #define ERRLEN 256
 
-static const struct stretch three_reps = {
-    "three", "Three reps", "Hold it.", ROUTINE_HOLD_LONG_S, 3, 0, NULL, 0, NULL};
-static const struct stretch two_sides = {
-    "sides", "Two sides", "Hold one side.", ROUTINE_HOLD_LONG_S, 2, 1, "Careful.", 0, NULL};
-static const struct stretch_phase ab_phases[] = {{"a", "Position A."}, {"b", "Position B."}};
-static const struct stretch phased = {"phased", "Phased", "A then B.", ROUTINE_HOLD_SHORT_S, 2, 0,
-                                      NULL,     2,        ab_phases};
+/* The test routines, in the routine file format (src/routine_file.h),
+ * parsed once by the group's setup. */
+static const char three_text[] = "name = Three\nregion = lower\n[exercise]\nname = Three reps\n"
+                                 "position = Anywhere.\ninstruction = Hold it.\nhold = 30 or 5\n"
+                                 "reps = 3\n";
+static const char sides_text[] = "name = Sides\nregion = lower\n[exercise]\nname = Two sides\n"
+                                 "position = Anywhere.\ninstruction = Hold one side.\n"
+                                 "hold = 30 or 5\nreps = 2\nsides = both\ncaution = Careful.\n";
+static const char phased_text[] = "name = Phased\nregion = lower\n[exercise]\nname = Phased\n"
+                                  "position = Anywhere.\ninstruction = A then B.\nhold = 5 or 30\n"
+                                  "reps = 2\nphase = a: Position A.\nphase = b: Position B.\n";
 
-static const struct stretch *const three_list[] = {&three_reps};
-static const struct stretch *const sides_list[] = {&two_sides};
-static const struct stretch *const phased_list[] = {&phased};
-static const struct stretch *const mixed_list[] = {&three_reps, &two_sides};
+static struct routine three_routine, sides_routine, phased_routine, mixed_routine;
 
-static const struct routine three_routine = {"three", "Three", "Test.", NULL, 30, 1, three_list};
-static const struct routine sides_routine = {"sides", "Sides", "Test.", NULL, 30, 1, sides_list};
-static const struct routine phased_routine = {"phased", "Phased", "Test.", NULL, 5, 1, phased_list};
-static const struct routine mixed_routine = {"mixed", "Mixed", "Test.", NULL, 30, 2, mixed_list};
+static void parse_into(struct routine *r, const char *code, const char *text)
+{
+    struct routine_error e;
+    if (routine_file_parse(text, strlen(text), code, r, &e) != 0)
+        fail_msg("%s:%ld: %s", code, e.line, e.msg);
+}
+
+static int setup_routines(void **state)
+{
+    (void)state;
+    parse_into(&three_routine, "three", three_text);
+    parse_into(&sides_routine, "sides", sides_text);
+    parse_into(&phased_routine, "phased", phased_text);
+    /* Three reps, then two sides: one routine of both exercises. */
+    mixed_routine = three_routine;
+    snprintf(mixed_routine.code, sizeof mixed_routine.code, "mixed");
+    mixed_routine.steps[mixed_routine.nsteps++] = sides_routine.steps[0];
+    return 0;
+}
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -121,7 +139,7 @@ static void test_ice_and_heat_end_exactly(void **state)
         assert_string_equal(plan.steps[0].label, cases[i].label);
         assert_string_equal(plan.steps[0].next, "Done");
         assert_int_equal(plan.kind, cases[i].kind);
-        assert_null(plan.routine_code);
+        assert_string_equal(plan.routine_code, "");
         assert_int_equal(timer_total_ms(&plan), cases[i].seconds * 1000);
         start(&t, &plan, START);
         expect_end_at(&t, START + cases[i].seconds * 1000);
@@ -667,20 +685,95 @@ static void test_phases_hold_back_to_back(void **state)
     assert_int_equal(timer_total_ms(&plan), 4 * 5000 + 5000);
 }
 
+/* A patient's own routine (one exercise left, one right, one on both
+ * sides, 20-s holds, a change of position first): every step starts at
+ * the exact ms the injected clock says, with its side's words. */
+static void test_own_routine_schedule_exact(void **state)
+{
+    static const char text[] =
+        "# from my physiotherapist\nname = My physio sheet\nregion = lower\n\n"
+        "[position]\ninstruction = Lie down on your back, slowly.\n\n"
+        "[exercise]\nname = Hamstring stretch\nposition = On your back, one leg up on a strap.\n"
+        "instruction = Pull the strap until your {side} leg feels a gentle stretch.\n"
+        "hold = 20\nreps = 2\nsides = left\n\n"
+        "[exercise]\nname = Hip stretch\nposition = On your back, knees bent.\n"
+        "instruction = Cross your {SIDE} ankle over the other knee.\nhold = 20\nrest = 15\n"
+        "sides = right\n\n"
+        "[exercise]\nname = Knee roll\nposition = On your back, knees bent.\n"
+        "instruction = Let both knees fall to the {SIDE}.\nhold = 20\nsides = both\n"
+        "stop-if-pain-above = 5\n";
+    static const struct {
+        int64_t at; /* ms after the start */
+        enum timer_step_kind kind;
+        const char *label, *instruction;
+    } want[] = {
+        {0, TIMER_POSITION, "Change position", "Lie down on your back, slowly."},
+        {10000, TIMER_HOLD, "Hamstring stretch, left side, rep 1 of 2",
+         "Left side: pull the strap until your left leg feels a gentle stretch."},
+        {30000, TIMER_REST, "Rest", "Relax and breathe slowly."},
+        {35000, TIMER_HOLD, "Hamstring stretch, left side, rep 2 of 2",
+         "Left side: pull the strap until your left leg feels a gentle stretch."},
+        {55000, TIMER_REST, "Rest", "Relax and breathe slowly."}, /* the hip's rest = 15 */
+        {70000, TIMER_HOLD, "Hip stretch, right side",
+         "Right side: cross your RIGHT ankle over the other knee."},
+        {90000, TIMER_REST, "Rest", "Relax and breathe slowly."},
+        {95000, TIMER_HOLD, "Knee roll, left side", "Left side: let both knees fall to the LEFT."},
+        {115000, TIMER_SWITCH_SIDE, "Switch to the right side", NULL},
+        {120000, TIMER_HOLD, "Knee roll, right side",
+         "Right side: let both knees fall to the RIGHT."},
+        {140000, TIMER_FINISH, "Done", NULL},
+    };
+    static struct routine r;
+    static struct timer_plan plan;
+    struct timer t;
+    struct timer_events ev;
+    unsigned holds = 0;
+    (void)state;
+    parse_into(&r, "my-physio", text);
+    build(&plan, &r, 0);
+    assert_int_equal(plan.nsteps, sizeof want / sizeof want[0]);
+    assert_int_equal(routine_plan_steps(&r), plan.nsteps);
+    assert_int_equal(plan.hold_s, 0); /* no 5-or-30 switch: recorded as no hold */
+    start(&t, &plan, START);
+    for (size_t i = 0; i < plan.nsteps; i++) {
+        const struct timer_step *st = &plan.steps[i];
+        assert_int_equal(st->kind, want[i].kind);
+        assert_string_equal(st->label, want[i].label);
+        if (want[i].instruction)
+            assert_string_equal(st->instruction, want[i].instruction);
+        if (i > 0)
+            assert_int_equal(timer_step_index(&t, START + want[i].at - 1), i - 1);
+        assert_int_equal(timer_step_index(&t, START + want[i].at), i);
+        if (st->kind == TIMER_HOLD)
+            assert_non_null(st->position);
+    }
+    assert_int_equal(plan.steps[9].stop_above, 5);
+    assert_int_equal(plan.steps[1].stop_above, -1);
+    /* One late wake-up per step boundary reports each hold's end once. */
+    for (size_t i = 1; i < plan.nsteps; i++) {
+        timer_advance(&t, START + want[i].at + 3, &ev);
+        assert_int_equal(ev.steps_changed, 1);
+        holds += ev.holds_ended;
+    }
+    assert_int_equal(holds, 5);
+    assert_int_equal(t.state, TIMER_FINISHED);
+    assert_int_equal(timer_elapsed_ms(&t, START + 150000), 140000);
+}
+
 static void test_plan_capacity(void **state)
 {
-    /* reps holds + (reps - 1) rests + FINISH: 64 fills 128 steps exactly. */
+    /* reps holds + (reps - 1) rests + FINISH: 128 fills 256 steps exactly
+     * (more than a file may ask: the parser stops at ROUTINE_REPS_MAX). */
     static const struct {
         int reps, ok;
-    } cases[] = {{64, 1}, {65, 0}, {1000, 0}};
+    } cases[] = {{128, 1}, {129, 0}, {1000, 0}};
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        struct stretch many = three_reps;
-        const struct stretch *list[1] = {&many};
-        struct routine r = {"many", "Many", "Test.", NULL, 5, 1, list};
-        struct timer_plan plan;
+        static struct routine r;
+        static struct timer_plan plan;
         char err[ERRLEN] = "";
-        many.reps = cases[i].reps;
+        r = three_routine;
+        r.steps[0].reps = cases[i].reps;
         if (cases[i].ok) {
             assert_int_equal(timer_plan_routine(&plan, &r, 5, err, sizeof err), 0);
             assert_int_equal(plan.nsteps, TIMER_MAX_STEPS);
@@ -688,14 +781,14 @@ static void test_plan_capacity(void **state)
         } else {
             assert_int_equal(timer_plan_routine(&plan, &r, 5, err, sizeof err), -1);
             assert_int_equal(plan.nsteps, 0);
-            assert_non_null(strstr(err, "at most 128"));
+            assert_non_null(strstr(err, "at most 256"));
         }
     }
 }
 
 static void test_plan_refuses_bad_holds(void **state)
 {
-    static const int bad[] = {0, 10, 29, 31, -5};
+    static const int bad[] = {10, 29, 31, -5}; /* 0 runs the holds as written */
     (void)state;
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct timer_plan plan;
@@ -795,10 +888,11 @@ int main(void)
         cmocka_unit_test(test_both_sides_with_a_switch),
         cmocka_unit_test(test_rest_between_stretches_not_at_the_end),
         cmocka_unit_test(test_phases_hold_back_to_back),
+        cmocka_unit_test(test_own_routine_schedule_exact),
         cmocka_unit_test(test_plan_capacity),
         cmocka_unit_test(test_plan_refuses_bad_holds),
         cmocka_unit_test(test_start_refuses_malformed_plans),
         cmocka_unit_test(test_progress_follows_the_plan),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup_routines, NULL);
 }

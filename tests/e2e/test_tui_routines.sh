@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# A patient's own routines: `unknot routines` lists them with where each
+# comes from, `--check` says what is wrong and where, a bad file leaves the
+# others and the built-ins alone, and an own routine (one exercise on the
+# left, one on the right, one on both sides, 20-s holds) runs through every
+# step in order with its side's words, in tmux under faketime x10.
+. "$(dirname "$0")/lib.sh"
+
+DB=$E2E_TMP/routines.db
+export XDG_CONFIG_HOME=$E2E_TMP/config
+OWN=$XDG_CONFIG_HOME/unknot/routines
+mkdir -p "$OWN"
+
+cat >"$OWN/my-physio.routine" <<'ROUTINE'
+# From my physiotherapist, 3 December.
+name = My physio sheet
+region = lower
+caution = Not on the day after a flare-up.
+
+[position]
+instruction = Lie down on your back, slowly.
+
+[exercise]
+name = Hamstring stretch
+position = On your back, a strap around one foot.
+instruction = Raise your {SIDE} leg with the strap until it feels a gentle stretch.
+hold = 20
+sides = left
+
+[exercise]
+name = Hip stretch
+position = On your back, knees bent.
+instruction = Cross your {SIDE} ankle over the other knee.
+hold = 20
+sides = right
+stop-if-pain-above = 5
+
+[exercise]
+name = Knee roll
+position = On your back, knees bent, feet flat.
+instruction = Let both knees fall gently to the {SIDE}.
+hold = 20
+sides = both
+ROUTINE
+printf 'name = Broken\nregion = lower\n[exercise]\nname = Tilt\nposition = On your back.\ninstruction = Tilt.\nhold = 0\n' \
+    >"$OWN/broken.routine"
+
+# --- listing and checking ------------------------------------------------------
+run routines
+expect_rc 0 "routines lists with a bad file among them"
+expect_out "first-aid-lower   Spasm first aid: lower back" "the built-ins are listed"
+expect_out "neck              Neck and upper back" "every built-in"
+expect_out "built-in" "a built-in says where it comes from"
+expect_out "my-physio         My physio sheet                   lower       as set      $OWN/my-physio.routine" \
+    "an own routine says its file"
+expect_err "$OWN/broken.routine:7: hold \"0\": use a whole number of seconds (or \"5 or 30\") from 1 to 600 (skipped)" \
+    "a bad file is named with its line and what is accepted"
+case $OUT in *Broken*) fail "the refused routine is listed" ;; *) pass ;; esac
+
+run routines --check "$OWN/broken.routine"
+expect_rc 2 "--check on a bad file"
+expect_err "$OWN/broken.routine:7: hold" "--check says FILE:LINE"
+run routines --check "$OWN/my-physio.routine"
+expect_rc 0 "--check on a good file"
+expect_out "my-physio.routine: good: \"My physio sheet\" (my-physio), 9 steps, about 1:45" \
+    "--check sums the file up"
+run routines --check "$E2E_TMP/nowhere.routine"
+expect_rc 2 "--check on a missing file"
+expect_err "nowhere.routine: No such file or directory" "a missing file says so"
+cp "$OWN/my-physio.routine" "$E2E_TMP/daily.routine"
+run routines --check "$E2E_TMP/daily.routine"
+expect_rc 2 "--check on a file named like a built-in"
+expect_err "routine \"daily\" exists already" "the code of a built-in is taken"
+# The README's example is a good file.
+sed -n '/^```ini$/,/^```$/p' "$(dirname "$0")/../../README.md" | sed '1d;$d' >"$E2E_TMP/my-readme.routine"
+XDG_CONFIG_HOME=$E2E_TMP/empty # its name is the one above: check it alone
+run routines --check "$E2E_TMP/my-readme.routine"
+XDG_CONFIG_HOME=$E2E_TMP/config
+expect_rc 0 "the README's own-routine file checks good"
+expect_out "good: \"My physio sheet\" (my-readme)" "the README's file is a whole routine"
+run --db "$DB" timer stretch --routine my-physio --hold 5
+expect_rc 2 "--hold on a routine without the 5/30 switch"
+expect_err "this routine's holds are set by its file" "--hold says why"
+
+# --- the own routine runs step by step ------------------------------------------
+cmd=$(printf '%q ' env "XDG_CONFIG_HOME=$XDG_CONFIG_HOME" \
+    "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+    faketime -f '+0 x10' "$UNKNOT" --db "$DB" timer stretch)
+tmux -L "$E2E_TMUX" -f /dev/null new-session -d -s main -x 80 -y 24 \
+    "$cmd; echo UNKNOT-EXITED-\$?; sleep 30"
+expect_screen "Spasm first aid: lower back" "the set-up opens"
+expect_screen "1 routine file refused" "the set-up notes the refused file in one line"
+for _ in 1 2 3 4 5 6; do tui_keys Down; done
+expect_screen "> My physio sheet" "the own routine is in the menu, after the built-ins"
+expect_screen "Not on the day after a flare-up." "its caution on the set-up"
+expect_screen "Hold: as the routine says." "its holds are its own"
+tui_keys Enter
+# Each step, in order: what the screen must show while it runs.
+steps=(
+    "left in this position change|Lie down on your back, slowly."
+    "Hamstring stretch, left side|Left side: raise your LEFT leg with the strap until it feels"
+    "left in this rest|next: Hip stretch, right side"
+    "Hip stretch, right side|Right side: cross your RIGHT ankle over the other knee."
+    "left in this rest|next: Knee roll, left side"
+    "Knee roll, left side|Left side: let both knees fall gently to the LEFT."
+    "left in this side switch|next: Knee roll, right side"
+    "Knee roll, right side|Right side: let both knees fall gently to the RIGHT."
+    "Session done.|Saved as done."
+)
+for st in "${steps[@]}"; do
+    expect_screen "${st%%|*}" "step in order: ${st%%|*}" 10
+    expect_screen "${st#*|}" "its words: ${st#*|}" 3
+done
+tui_keys q
+expect_screen "UNKNOT-EXITED-0" "q leaves the end"
+tui_stop
+expect_eq "$(sql "select routine, hold_s is null, planned_s, elapsed_s, status from sessions")" \
+    "my-physio|1|105|105|done" "the own routine is stored by its code, with no 5/30 hold"
+run --db "$DB" sessions
+expect_out "my-physio" "sessions lists the own routine"
+
+e2e_done

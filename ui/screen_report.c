@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "src/app/config.h"
 #include "src/app/outfile.h"
 #include "src/app/report_store.h"
 #include "src/util.h"
@@ -32,13 +33,14 @@
 static const int period_days[] = {30, 90, 365};
 #define NPERIODS ((int)COUNT(period_days))
 
-/* The period `unknot report` takes when given none (the list holds it). */
+/* The period `unknot report` takes when given none (report_days): the
+ * first listed period at least that long, else the longest. */
 static int default_period(void)
 {
     for (int i = 0; i < NPERIODS; i++)
-        if (period_days[i] == REPORT_DEFAULT_DAYS)
+        if (period_days[i] >= config_settings()->report_days)
             return i;
-    return 0;
+    return NPERIODS - 1;
 }
 
 struct rpt {

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "src/app/config.h"
 #include "src/app/history.h"
 #include "src/app/routines_load.h"
 #include "src/episode.h"
@@ -788,7 +789,8 @@ static void skip(struct app *app, struct tmr *m)
     if (timer_skip(&m->t, now) != 0)
         return;
     if (timer_state(&m->t, now) == TIMER_FINISHED) {
-        beep();
+        if (config_settings()->bell)
+            beep();
         end_session(app, m, SESSION_DONE, now);
     }
 }
@@ -879,7 +881,7 @@ static int timer_tick(struct app *app, struct screen *s)
         return UI_OK;
     int64_t now = app_mono_ms();
     timer_advance(&m->t, now, &ev);
-    if (ev.holds_ended || ev.finished)
+    if ((ev.holds_ended || ev.finished) && config_settings()->bell)
         beep(); /* flashes where the terminal has no bell */
     if (ev.finished)
         end_session(app, m, SESSION_DONE, now);
@@ -955,12 +957,14 @@ static int setup_from_args(struct app *app, struct tmr *m, const char *routine, 
         if (hold_s && routine_hold_check(hold_s, msg, len) != 0)
             return -1;
         m->routine = r ? (size_t)(r - m->lib.items) : 0;
+        hold_s = hold_s ? hold_s : config_settings()->stretch_hold; /* 0: the routine's */
         m->hold_s = current_routine(m)->switchable ? hold_s : 0;
         return 0;
     }
     if (minutes && therapy_minutes_check(m->therapy, minutes, msg, len) != 0)
         return -1;
-    m->minutes = minutes ? minutes : therapy_preset(m->therapy)->default_min;
+    m->minutes = minutes ? minutes : m->therapy == THERAPY_ICE ? config_settings()->ice_minutes
+                                                               : config_settings()->heat_minutes;
     return 0;
 }
 

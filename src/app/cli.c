@@ -514,6 +514,8 @@ static const struct command commands[] = {
     {"export", cli_cmd_export, "every episode, session and check as CSV or JSON", 1},
     {"import", cli_cmd_import, "read an export back in (one transaction)", 0},
     {"backup", cli_cmd_backup, "consistent copy of the database", 1},
+    {"config", cli_cmd_config, "print the settings, or set one", 1},
+    {"remind", cli_cmd_remind, "run the reminders that are due (for cron or a timer)", 1},
 };
 
 int cli_is_command(const char *name)

@@ -99,6 +99,12 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 
+/* cli_config.c */
+int cli_cmd_config(struct cli_ctx *ctx, int argc, char **argv);
+
+/* cli_remind.c */
+int cli_cmd_remind(struct cli_ctx *ctx, int argc, char **argv);
+
 /* cli_status.c */
 int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv);
 

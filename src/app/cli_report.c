@@ -8,6 +8,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/config.h"
 #include "src/app/outfile.h"
 #include "src/app/report_store.h"
 #include "src/util.h"
@@ -22,10 +23,11 @@ static const char usage_report[] =
     "The appointment report: what the spasms feel like, where, how long and how\n"
     "often, medications, triggers, relief, flags, red-flag checks and timer sessions.\n"
     "  --since WHEN     start of the period (default: midnight 89 days before today,\n"
-    "                   so the period is the last 90 days including today)\n"
+    "                   so the period is the last 90 days including today; the\n"
+    "                   setting report_days changes 90)\n"
     "  --until WHEN     end of the period (default now; a date alone: the whole day)\n"
     "  --format FORMAT  text, markdown, csv or json (default: from the extension of\n"
-    "                   -o FILE, .md .csv .json; else text)\n"
+    "                   -o FILE, .md .csv .json; else text, or report_format)\n"
     "  -o, --output FILE  write to FILE (created 0600) instead of the standard output\n"
     "  --force          replace FILE if it exists\n"
     "WHEN: now, today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, 3h ago, 2d ago\n";
@@ -159,13 +161,13 @@ static int close_output(struct cli_ctx *ctx, const char *cmd, int ok, struct out
 static int report_format(struct cli_ctx *ctx, const struct out_opts *o, enum report_format *fmt)
 {
     char err[UNKNOT_ERR_LEN];
-    *fmt = REPORT_TEXT;
+    *fmt = config_settings()->report_format;
     if (o->has_format && report_format_parse(o->format, fmt, err, sizeof err) != 0) {
         fprintf(ctx->err, "unknot report: %s\n", err);
         return CLI_USAGE;
     }
     if (!o->has_format && o->output && report_format_from_path(o->output, fmt, err, sizeof err))
-        *fmt = REPORT_TEXT; /* any other name: text, as without -o */
+        *fmt = config_settings()->report_format; /* any other name: as without -o */
     return CLI_OK;
 }
 
@@ -202,7 +204,8 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
     if (!o.has_until)
         o.until = ctx->now;
     if (!o.has_since)
-        o.since = when_days_start(o.until < ctx->now ? o.until : ctx->now, REPORT_DEFAULT_DAYS);
+        o.since = when_days_start(o.until < ctx->now ? o.until : ctx->now,
+                                  config_settings()->report_days);
     if (o.since > o.until) {
         fprintf(ctx->err, "unknot report: the period starts after it ends: give --since "
                           "before --until\n");

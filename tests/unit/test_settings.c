@@ -8,8 +8,10 @@
 
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "src/routines.h"
 #include "src/settings.h"
 #include "tests/memfile.h"
 
@@ -97,6 +99,227 @@ static void test_read_file(void **state)
     assert_string_equal(s.emergency_number, "999");
 }
 
+/* Every key, good and bad values: what the parser takes, what it reads
+ * back as, and that a refused value leaves the field as it was. */
+static void test_values(void **state)
+{
+    static const struct {
+        const char *key, *value;
+        int ok;
+        const char *back; /* settings_value after it; for a bad value, the default */
+    } rows[] = {
+        {"emergency_number", "999", 1, "999"},
+        {"emergency_number", "+1 555-0100", 1, "+1 555-0100"},
+        {"emergency_number", "call", 0, ""},
+        {"emergency_number", "", 0, ""},
+        {"ice_minutes", "10", 1, "10"},
+        {"ice_minutes", "20", 1, "20"},
+        {"ice_minutes", "9", 0, "20"},
+        {"ice_minutes", "21", 0, "20"},
+        {"ice_minutes", "15m", 0, "20"},
+        {"ice_minutes", "-15", 0, "20"},
+        {"ice_minutes", "off", 0, "20"},
+        {"heat_minutes", "12", 1, "12"},
+        {"heat_minutes", "25", 0, "20"},
+        {"heat_minutes", "", 0, "20"},
+        {"stretch_hold", "5", 1, "5"},
+        {"stretch_hold", "30", 1, "30"},
+        {"stretch_hold", "Routine", 1, "routine"},
+        {"stretch_hold", "10", 0, "routine"},
+        {"stretch_hold", "0", 0, "routine"},
+        {"report_days", "30", 1, "30"},
+        {"report_days", "1", 1, "1"},
+        {"report_days", "3650", 1, "3650"},
+        {"report_days", "0", 0, "90"},
+        {"report_days", "3651", 0, "90"},
+        {"report_days", "99999999999", 0, "90"},
+        {"report_format", "markdown", 1, "markdown"},
+        {"report_format", "md", 1, "markdown"},
+        {"report_format", "JSON", 1, "json"},
+        {"report_format", "pdf", 0, "text"},
+        {"bell", "off", 1, "off"},
+        {"bell", "On", 1, "on"},
+        {"bell", "yes", 0, "on"},
+        {"bell", "", 0, "on"},
+        {"remind_no_entry_by", "07:05", 1, "07:05"},
+        {"remind_no_entry_by", "23:59", 1, "23:59"},
+        {"remind_no_entry_by", "off", 1, "off"},
+        {"remind_no_entry_by", "24:00", 0, "20:00"},
+        {"remind_no_entry_by", "7:05", 0, "20:00"},
+        {"remind_no_entry_by", "20:60", 0, "20:00"},
+        {"remind_no_entry_by", "2000", 0, "20:00"},
+        {"remind_ice_ok", "off", 1, "off"},
+        {"remind_ice_ok", "1", 0, "on"},
+        {"remind_ongoing_hours", "1", 1, "1"},
+        {"remind_ongoing_hours", "72", 1, "72"},
+        {"remind_ongoing_hours", "off", 1, "off"},
+        {"remind_ongoing_hours", "0", 0, "6"},
+        {"remind_ongoing_hours", "73", 0, "6"},
+        {"remind_flags", "off", 1, "off"},
+        {"remind_flags", "maybe", 0, "on"},
+        {"remind_weekly", "off", 1, "off"},
+        {"remind_weekly", "on", 0, "off"},
+        {"remind_command", "notify-send -u critical %title %body", 1,
+         "notify-send -u critical %title %body"},
+        {"remind_command", "logger -t unknot %kind:%title 100%%", 1,
+         "logger -t unknot %kind:%title 100%%"},
+        {"remind_command", "", 1, ""},
+        {"remind_command", "notify-send %titel", 0, ""},
+        {"remind_command", "a\tb\x01", 0, ""},
+        {"cue_command", "paplay /usr/share/sounds/bell.oga", 1,
+         "paplay /usr/share/sounds/bell.oga"},
+        {"cue_command", "say \x1b[2J", 0, ""},
+        {"colour", "blue", 0, NULL},
+    };
+    int seen[SETTINGS_KEYS_MAX] = {0};
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct settings s;
+        char err[256] = "", back[SETTINGS_TEXT_MAX];
+        settings_init(&s);
+        int rc = settings_set(&s, rows[i].key, rows[i].value, err, sizeof err);
+        if ((rc == 0) != rows[i].ok)
+            fail_msg("%s = \"%s\": %d (%s)", rows[i].key, rows[i].value, rc, err);
+        if (!rows[i].ok && (!err[0] || strchr(err, '\n') || !strstr(err, rows[i].key)))
+            fail_msg("%s = \"%s\": message \"%s\"", rows[i].key, rows[i].value, err);
+        const struct setting_def *d = settings_find(rows[i].key);
+        if (!d)
+            continue;
+        seen[d - settings_def_at(0)] |= rows[i].ok ? 1 : 2;
+        settings_value(&s, d, back, sizeof back);
+        assert_string_equal(back, rows[i].back);
+    }
+    /* every key has a good and a bad value above */
+    for (size_t i = 0; i < settings_count(); i++)
+        if (seen[i] != 3)
+            fail_msg("%s lacks a good or a bad row", settings_def_at(i)->key);
+}
+
+/* The table itself: unique keys, a help line each, every default read
+ * back as written, and the fields the code reads at those defaults. */
+static void test_table(void **state)
+{
+    struct settings s;
+    char back[SETTINGS_TEXT_MAX], acc[128], err[256];
+    (void)state;
+    settings_init(&s);
+    assert_true(settings_count() >= 14);
+    assert_null(settings_def_at(settings_count()));
+    for (size_t i = 0; i < settings_count(); i++) {
+        const struct setting_def *d = settings_def_at(i);
+        assert_ptr_equal(settings_find(d->key), d);
+        assert_true(strlen(d->key) < SETTINGS_KEY_MAX);
+        assert_true(d->help && d->help[0] && !strchr(d->help, '\n'));
+        settings_value(&s, d, back, sizeof back);
+        assert_string_equal(back, d->def);
+        settings_accepted(d, acc, sizeof acc);
+        assert_true(acc[0] != '\0');
+        assert_int_equal(s.line[i], 0);
+        /* the default is itself a value the parser takes */
+        struct settings t;
+        settings_init(&t);
+        if (d->def[0] || d->type == SETTING_TEXT || d->type == SETTING_COMMAND)
+            assert_int_equal(settings_set(&t, d->key, d->def, err, sizeof err), 0);
+    }
+    assert_int_equal(s.ice_minutes, THERAPY_ICE_DEFAULT_MIN);
+    assert_int_equal(s.heat_minutes, THERAPY_HEAT_DEFAULT_MIN);
+    assert_int_equal(s.report_days, REPORT_DEFAULT_DAYS);
+    assert_int_equal(s.report_format, REPORT_TEXT);
+    assert_int_equal(s.stretch_hold, 0);
+    assert_int_equal(s.bell, 1);
+    assert_int_equal(s.remind_no_entry_by, 20 * 60);
+    assert_int_equal(s.remind_weekly, 0);
+    assert_string_equal(s.remind_command, "");
+    assert_string_equal(s.cue_command, "");
+}
+
+/* The manual's SETTINGS section lists every key of the table, each with
+ * its default, and no key the table lacks. */
+static void test_man_section(void **state)
+{
+    FILE *f = fopen("man/unknot.1", "r");
+    char line[512], item[SETTINGS_KEY_MAX] = "";
+    int in_section = 0, listed[SETTINGS_KEYS_MAX] = {0}, has_default[SETTINGS_KEYS_MAX] = {0};
+    long cur = -1;
+    (void)state;
+    assert_non_null(f);
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, ".Sh ", 4) == 0) {
+            in_section = strcmp(line, ".Sh SETTINGS\n") == 0;
+            continue;
+        }
+        if (!in_section)
+            continue;
+        /* a key's item: ".It Cm KEY No = Ar VALUE" */
+        if (sscanf(line, ".It Cm %31s No =", item) == 1 && strstr(line, " No = ")) {
+            const struct setting_def *d = settings_find(item);
+            if (!d)
+                fail_msg("the manual lists \"%s\", which is no setting", item);
+            cur = d - settings_def_at(0);
+            listed[cur]++;
+            continue;
+        }
+        /* its default: "Default:" then ".Cm VALUE", or "Default: empty." */
+        if (cur >= 0 && strncmp(line, "Default:", 8) == 0) {
+            const char *def = settings_def_at((size_t)cur)->def;
+            char want[64];
+            snprintf(want, sizeof want, ".Cm %s", def);
+            if (!def[0])
+                has_default[cur] = strcmp(line, "Default: empty.\n") == 0;
+            else if (fgets(line, sizeof line, f))
+                has_default[cur] = strncmp(line, want, strlen(want)) == 0 &&
+                                   (line[strlen(want)] == ' ' || line[strlen(want)] == '\n');
+        }
+    }
+    fclose(f);
+    for (size_t i = 0; i < settings_count(); i++) {
+        if (listed[i] != 1)
+            fail_msg("the manual's SETTINGS lists %s %d times", settings_def_at(i)->key,
+                     listed[i]);
+        if (!has_default[i])
+            fail_msg("the manual does not give the default of %s (\"%s\")",
+                     settings_def_at(i)->key, settings_def_at(i)->def);
+    }
+}
+
+/* config KEY VALUE's text: the first line of a key becomes the new one,
+ * later ones go, every other line is kept byte for byte. */
+static void test_rewrite(void **state)
+{
+    static const struct {
+        const char *in, *key, *value, *out;
+        int found;
+    } rows[] = {
+        {"# mine\nice_minutes = 15\n; other\n", "ice_minutes", "12",
+         "# mine\nice_minutes = 12\n; other\n", 1},
+        {"# mine\n  bell=off  \r\nbogus line\n", "ice_minutes", "12",
+         "# mine\n  bell=off  \r\nbogus line\nice_minutes = 12\n", 0},
+        {"bell = off", "ice_minutes", "12", "bell = off\nice_minutes = 12\n", 0},
+        {"", "bell", "off", "bell = off\n", 0},
+        {"ice_minutes = 15\n[x]\nice_minutes=bad\n# ice_minutes = 9\n", "ice_minutes", "11",
+         "ice_minutes = 11\n[x]\n# ice_minutes = 9\n", 2},
+        {"a = 1\nice_minutes = 15\nb = 2\nice_minutes = 16\n", "ice_minutes", NULL,
+         "a = 1\nb = 2\n", 2},
+        {"a = 1\n", "ice_minutes", NULL, "a = 1\n", 0},
+        {"ice_minutes_x = 1\n", "ice_minutes", NULL, "ice_minutes_x = 1\n", 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *in = rows[i].in[0] ? memfile_open(rows[i].in, strlen(rows[i].in)) : NULL;
+        FILE *out = open_memstream(&buf, &len);
+        assert_non_null(out);
+        assert_int_equal(settings_rewrite(in, out, rows[i].key, rows[i].value), rows[i].found);
+        fclose(out);
+        if (in)
+            fclose(in);
+        if (strcmp(buf, rows[i].out) != 0)
+            fail_msg("row %zu: got \"%s\"", i, buf);
+        free(buf);
+    }
+}
+
 static void test_advice_names_the_number(void **state)
 {
     (void)state;
@@ -129,6 +352,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lines),
         cmocka_unit_test(test_read_file),
+        cmocka_unit_test(test_values),
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_man_section),
+        cmocka_unit_test(test_rewrite),
         cmocka_unit_test(test_advice_names_the_number),
     };
     return cmocka_run_group_tests_name("settings", tests, NULL, NULL);

@@ -198,8 +198,9 @@ int db_set_err(char *err, size_t errlen, const char *fmt, ...)
     return STORE_ERROR;
 }
 
-/* "<what>: <sqlite3_errmsg>", plus the place in debug builds (see
- * DB_FAIL in store_private.h). */
+/* "<what>: <its cause in plain words>" (db_plain_error; a damaged file
+ * or another writer in a sentence of their own), plus the place in debug
+ * builds (see DB_FAIL in store_private.h). */
 int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, int line,
                const char *fmt, ...)
 {

@@ -114,7 +114,8 @@ struct store {
 PRINTF_LIKE(3, 4)
 int db_set_err(char *err, size_t errlen, const char *fmt, ...);
 
-/* "<what>: <sqlite3_errmsg>" (db NULL: "out of memory"), plus file:line
+/* "<what>: <cause>" in db_plain_error's words (a damaged file or another
+ * writer: that sentence alone; db NULL: "out of memory"), plus file:line
  * when file is not NULL. Call it before anything else runs on db (a
  * ROLLBACK would replace the message). Returns STORE_ERROR. Use DB_FAIL. */
 PRINTF_LIKE(6, 7)

@@ -573,6 +573,8 @@ static void store_teardown(struct store *st)
         (void)sqlite3_finalize(st->stmt[i]);
         st->stmt[i] = NULL;
     }
+    /* The busy handler points at st, which goes now. */
+    (void)sqlite3_busy_handler(st->db, NULL, NULL);
     /* sqlite3_close fails only while statements are alive, i.e. an
      * iterator not yet freed: close_v2 then finishes when it is. */
     if (sqlite3_close(st->db) != SQLITE_OK)

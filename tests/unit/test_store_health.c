@@ -158,6 +158,28 @@ static void test_broken_page_is_damage_everywhere(void **state)
     store_close(&st);
 }
 
+/* A write that meets a damaged page (the leaf a new start goes to) is
+ * refused in the same words, and nothing is written. */
+static void test_write_into_damage_refused(void **state)
+{
+    (void)state;
+    char path[256], err[STORE_ERR_LEN] = "";
+    make_db("write.db", path, sizeof path);
+    poke(path, raw_int(path, "SELECT pageno FROM dbstat WHERE name = 'episodes_started_at' "
+                             "AND pagetype = 'leaf' ORDER BY path DESC LIMIT 1"),
+         3, 4, 0xff);
+    struct store *st = open_ok(path);
+    struct episode ep;
+    episode_init(&ep);
+    ep.started_at = NOW;
+    ep.intensity = 3;
+    ep.region = REGION_NECK;
+    assert_int_equal(store_episode_add(st, &ep, NOW, err, sizeof err), STORE_ERROR);
+    assert_damaged_words(err, path);
+    store_close(&st);
+    assert_int_equal(raw_int(path, "SELECT max(id) FROM episodes"), EPISODES);
+}
+
 /* ---- the words ---- */
 
 /* A table missing: SQLite's own reason would quote the statement. */
@@ -259,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_sound_file_passes),
         cmocka_unit_test(test_changed_index_entries_are_damage),
         cmocka_unit_test(test_broken_page_is_damage_everywhere),
+        cmocka_unit_test(test_write_into_damage_refused),
         cmocka_unit_test(test_changed_schema_in_plain_words),
         cmocka_unit_test(test_writes_wait_then_say_who),
     };

@@ -70,6 +70,7 @@ struct tmr {
     int64_t end_at;    /* app_now() of the end, kept for the retries */
     int64_t end_retry; /* app_mono_ms() of the next try while not saved */
     int saved; /* the end reached the database */
+    int gone;  /* its row is gone or ended elsewhere: no retry can save it */
     char err[STORE_ERR_LEN];
 };
 
@@ -238,10 +239,17 @@ static void checkpoint(struct app *app, struct tmr *m, int64_t now)
  * until it lands or the user leaves. */
 static void save_end(struct app *app, struct tmr *m)
 {
-    m->saved = store_session_finish(app_store(app), m->ses.id, m->end_status, m->end_elapsed_s,
-                                    m->end_at, SESSION_PAIN_NONE, m->err, sizeof(m->err)) ==
-               STORE_OK;
+    int rc = store_session_finish(app_store(app), m->ses.id, m->end_status, m->end_elapsed_s,
+                                  m->end_at, SESSION_PAIN_NONE, m->err, sizeof(m->err));
+    m->saved = rc == STORE_OK;
+    m->gone = rc == STORE_NOT_FOUND;
     m->end_retry = app_mono_ms() + RETRY_MS;
+}
+
+/* An end not saved yet that a retry may still save. */
+static int end_pending(const struct tmr *m)
+{
+    return m->phase == PH_END && !m->saved && !m->gone;
 }
 
 /* Ends the session as status (done or stopped) once; the timer is
@@ -654,8 +662,8 @@ static void draw_end(const struct tmr *m)
         ui_putf(y++, 2, text_cols(), A_NORMAL, "Ran %s of %s. Saved as %s.", ran, planned,
                 session_status_code(m->end_status));
     else
-        ui_putf(y++, 2, text_cols(), ui_attr(UC_SEVERE),
-                "Ran %s of %s. NOT saved yet (trying again): %s", ran, planned, m->err);
+        ui_putf(y++, 2, text_cols(), ui_attr(UC_SEVERE), "Ran %s of %s. NOT saved%s: %s", ran,
+                planned, m->gone ? "" : " yet (trying again)", m->err);
     if (!m->is_stretch && m->therapy == THERAPY_ICE)
         ui_putf(y++, 2, text_cols(), A_NORMAL, "Wait %d hours before the next ice session.",
                 (int)(ICE_MIN_GAP_S / THERAPY_HOUR_S));
@@ -805,7 +813,7 @@ static int handle_end(struct app *app, struct tmr *m, const struct ui_key *key, 
     case ACT_SELECT: break;
     default: app_status(app, "Type the pain now (0-10) and Enter, or Enter to skip."); return UI_OK;
     }
-    if (!m->saved)
+    if (end_pending(m))
         save_end(app, m); /* a last try on the way out */
     if (!m->saved) {
         app_status(app, "The session was NOT saved: %s", m->err);
@@ -840,7 +848,7 @@ static int64_t timer_wait_ms(struct app *app, struct screen *s)
 {
     (void)app;
     const struct tmr *m = s->data;
-    if (m->phase == PH_END && !m->saved) {
+    if (end_pending(m)) {
         int64_t to_retry = m->end_retry - app_mono_ms();
         return to_retry > 0 ? to_retry : 0;
     }
@@ -863,7 +871,7 @@ static int timer_tick(struct app *app, struct screen *s)
 {
     struct tmr *m = s->data;
     struct timer_events ev;
-    if (m->phase == PH_END && !m->saved && app_mono_ms() >= m->end_retry) {
+    if (end_pending(m) && app_mono_ms() >= m->end_retry) {
         save_end(app, m);
         if (m->saved)
             app_status(app, "The end of the session is saved.");
@@ -886,7 +894,7 @@ static void timer_shutdown(struct app *app, struct screen *s)
 {
     struct tmr *m = s->data;
     stop_now(app, m);
-    if (m->phase == PH_END && !m->saved)
+    if (end_pending(m))
         save_end(app, m); /* a last try for an end not saved yet */
 }
 

@@ -46,7 +46,6 @@
                   " AND t.tag LIKE ?1 ESCAPE '\\'))"
 
 static const char *const sql_text[SQL_COUNT] = {
-    [SQL_BUSY_TIMEOUT] = "PRAGMA busy_timeout = 5000",
     [SQL_FOREIGN_KEYS] = "PRAGMA foreign_keys = ON",
     [SQL_SYNCHRONOUS] = "PRAGMA synchronous = FULL",
     /* A small page cache keeps memory flat over long scans (flags, report);
@@ -66,6 +65,10 @@ static const char *const sql_text[SQL_COUNT] = {
     [SQL_BEGIN_READ] = "BEGIN",
     [SQL_COMMIT] = "COMMIT",
     [SQL_ROLLBACK] = "ROLLBACK",
+    /* The whole file, index entries against their rows too (quick_check
+     * would miss a changed index entry); the first problem is enough. */
+    [SQL_INTEGRITY] = "PRAGMA integrity_check(1)",
+    [SQL_PAGE_COUNT] = "PRAGMA page_count",
     [SQL_EP_INSERT] = "INSERT INTO episodes (started_at, ended_at, intensity, region, side,"
                       " notes, created_at, updated_at)"
                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
@@ -216,8 +219,9 @@ int db_set_err(char *err, size_t errlen, const char *fmt, ...)
     return STORE_ERROR;
 }
 
-/* "<what>: <sqlite3_errmsg>", plus the place in debug builds (see
- * DB_FAIL in store_private.h). */
+/* "<what>: <its cause in plain words>" (db_plain_error; a damaged file
+ * or another writer in a sentence of their own), plus the place in debug
+ * builds (see DB_FAIL in store_private.h). */
 int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, int line,
                const char *fmt, ...)
 {
@@ -228,11 +232,13 @@ int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, int line
     va_start(ap, fmt);
     vsnprintf(what, sizeof(what), fmt, ap);
     va_end(ap);
-    const char *msg = db ? sqlite3_errmsg(db) : "out of memory";
+    char msg[STORE_ERR_LEN];
+    int whole = db_plain_error(db, msg, sizeof msg);
     if (file)
-        snprintf(err, errlen, "%s: %s (%s:%d)", what, msg, file, line);
+        snprintf(err, errlen, "%s%s%s (%s:%d)", whole ? "" : what, whole ? "" : ": ", msg, file,
+                 line);
     else
-        snprintf(err, errlen, "%s: %s", what, msg);
+        snprintf(err, errlen, "%s%s%s", whole ? "" : what, whole ? "" : ": ", msg);
     return STORE_ERROR;
 }
 
@@ -250,7 +256,7 @@ int db_stmt(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *err, si
         int rc = sqlite3_prepare_v3(st->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT,
                                     &st->stmt[id], NULL);
         if (rc != SQLITE_OK)
-            return DB_FAIL(st->db, "preparing \"%.40s\"", sql_text[id]);
+            return db_fail_prepare(st->db, err, errlen);
     }
     *out = st->stmt[id];
     return STORE_OK;
@@ -343,7 +349,7 @@ int db_prepare_own(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *
 {
     *out = NULL;
     if (sqlite3_prepare_v3(st->db, sql_text[id], -1, 0, out, NULL) != SQLITE_OK) {
-        DB_FAIL(st->db, "starting to read");
+        db_fail_prepare(st->db, err, errlen);
         (void)sqlite3_finalize(*out); /* repeats the error just reported */
         *out = NULL;
         return STORE_ERROR;
@@ -588,6 +594,8 @@ static void store_teardown(struct store *st)
         (void)sqlite3_finalize(st->stmt[i]);
         st->stmt[i] = NULL;
     }
+    /* The busy handler points at st, which goes now. */
+    (void)sqlite3_busy_handler(st->db, NULL, NULL);
     /* sqlite3_close fails only while statements are alive, i.e. an
      * iterator not yet freed: close_v2 then finishes when it is. */
     if (sqlite3_close(st->db) != SQLITE_OK)
@@ -600,7 +608,7 @@ static int store_setup(struct store *st, const char *path, int memory, char *err
 {
     /* The header first: on a file that is not SQLite, every statement that
      * reads the schema fails, and that should say "not ours". */
-    int rc = db_run(st, SQL_BUSY_TIMEOUT, "setting busy_timeout", err, errlen);
+    int rc = db_busy_init(st, err, errlen);
     uint32_t app_id = 0;
     int64_t version = 0, nobjects = 0;
     if (rc == STORE_OK)
@@ -619,7 +627,7 @@ static int store_setup(struct store *st, const char *path, int memory, char *err
         rc = db_run(st, SQL_CACHE_SIZE, "setting cache_size", err, errlen);
     /* Only now may the file change: journal_mode = WAL writes its header. */
     if (rc == STORE_OK && !memory)
-        rc = db_run(st, SQL_JOURNAL_WAL, "setting journal_mode", err, errlen);
+        rc = db_set_wal(st, err, errlen);
     if (rc == STORE_OK && version < store_schema_version())
         rc = migrate(st, path, err, errlen);
     return rc;
@@ -717,7 +725,7 @@ static int readonly_setup(struct store *st, const char *path, int64_t *version, 
 {
     uint32_t app_id = 0;
     int64_t nobjects = 0;
-    int rc = db_run(st, SQL_BUSY_TIMEOUT, "setting busy_timeout", err, errlen);
+    int rc = db_busy_init(st, err, errlen);
     if (rc == STORE_OK)
         rc = read_header(st, path, &app_id, version, &nobjects, err, errlen);
     if (rc == STORE_OK)

@@ -28,6 +28,8 @@ enum store_status {
     STORE_NEWER = -3,     /* database written by a newer unknot: refused */
     STORE_NOT_OURS = -4,  /* another program's SQLite file: refused */
     STORE_ABORTED = -5,   /* store_episode_edit: the edit function gave up */
+    STORE_DAMAGED = -6,   /* store_check_integrity: the file is damaged */
+    STORE_BUSY = -7,      /* another process held the write lock past the wait */
     STORE_EXISTS = -10,   /* store_backup: the target exists, replace not asked */
     STORE_END = 1,        /* store_iter_next: no more rows (not an error) */
 };
@@ -59,6 +61,35 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen);
  * an older schema is opened by store_open instead, which migrates it (the
  * only write, once). Close it with store_close. */
 int store_open_readonly(struct store **out, const char *path, char *err, size_t errlen);
+
+/* --- the file's health (store_health.c) ----------------------------------
+ * A write waits for another process that holds the write lock (an import
+ * holds it to its end): STORE_WAIT_DEFAULT_MS after opening, then what
+ * store_set_wait says. It fails with "another unknot is busy writing ..."
+ * when the wait is up. Every failure is reported in plain words: a damaged
+ * file (on any statement) as "the database PATH is damaged: restore it
+ * from a backup", never with SQL text or SQLite's own words. */
+#define STORE_WAIT_DEFAULT_MS 5000
+#define STORE_WAIT_NOTICE_MS 2000 /* a wait this long calls the notice */
+/* The timer's writes (checkpoint, finish) and the recovery at open wait at
+ * most this long: a countdown must never stall, and they are tried again. */
+#define STORE_WAIT_QUICK_MS 50
+
+/* Told once per wait that has lasted STORE_WAIT_NOTICE_MS; runs inside
+ * SQLite and must not use the store. */
+typedef void (*store_notice_fn)(void *ctx);
+
+/* How long a write waits for another writer from now on (ms), and who is
+ * told that it waits (notice may be NULL). */
+void store_set_wait(struct store *st, int wait_ms, store_notice_fn notice, void *ctx);
+
+/* Checks the whole file with SQLite's integrity check (every page, and
+ * every index entry against its row). STORE_OK when it is sound;
+ * STORE_DAMAGED with "the database PATH is damaged: restore it from a
+ * backup" when not. max_pages > 0: only a file of at most that many pages
+ * is checked (STORE_OK for a bigger one), for a check that must stay cheap
+ * (~50 us a page); 0 checks any size. */
+int store_check_integrity(struct store *st, int64_t max_pages, char *err, size_t errlen);
 
 /* Runs PRAGMA optimize (not on a read-only store), closes and sets *st to
  * NULL. NULL-safe. */
@@ -284,13 +315,17 @@ int store_session_start(struct store *st, struct session *s, int64_t owner_pid,
 /* Records elapsed_s at wall-clock time now. The owner calls it while the
  * session runs or is paused; a row another unknot has meanwhile marked
  * "interrupted" (the owner was suspended past STORE_SESSION_STALE_S) is
- * "running" again. STORE_NOT_FOUND when the session has ended or is gone. */
+ * "running" again. STORE_NOT_FOUND when the session has ended or is gone.
+ * Never waits more than STORE_WAIT_QUICK_MS for another writer: then
+ * STORE_BUSY, and nothing is written (call it again later). */
 int store_session_checkpoint(struct store *st, int64_t id, int64_t elapsed_s, int64_t now,
                              char *err, size_t errlen);
 
 /* Ends a session: status "done" or "stopped" (anything else is refused),
  * elapsed_s, ended_at; pain_after unless SESSION_PAIN_NONE. STORE_NOT_FOUND
- * when it already ended or is gone. */
+ * when it already ended or is gone. Waits as store_session_checkpoint
+ * does (STORE_BUSY); the caller retries it, and any other failure (a full
+ * disk), with the same arguments. */
 int store_session_finish(struct store *st, int64_t id, enum session_status status, int64_t elapsed_s,
                          int64_t ended_at, int pain_after, char *err, size_t errlen);
 

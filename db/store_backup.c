@@ -50,9 +50,10 @@ static int backup_copy(sqlite3 *src, const char *tmp, char *err, size_t errlen)
         } else {
             int step = sqlite3_backup_step(b, -1);
             int fin = sqlite3_backup_finish(b);
+            /* The failure is on the copy's connection (finish leaves it
+             * there), in the plain words of every store message. */
             if (step != SQLITE_DONE || fin != SQLITE_OK)
-                rc = db_set_err(err, errlen, "backup failed: %s",
-                                sqlite3_errstr(step != SQLITE_DONE ? step : fin));
+                rc = DB_FAIL(dst, "backup failed");
         }
     }
     if (sqlite3_close(dst) != SQLITE_OK && rc == STORE_OK)

@@ -24,7 +24,6 @@
 
 enum stmt_id {
     /* store.c: pragmas, header, transactions */
-    SQL_BUSY_TIMEOUT,
     SQL_FOREIGN_KEYS,
     SQL_SYNCHRONOUS,
     SQL_CACHE_SIZE,
@@ -37,6 +36,9 @@ enum stmt_id {
     SQL_BEGIN_READ,
     SQL_COMMIT,
     SQL_ROLLBACK,
+    /* store_health.c */
+    SQL_INTEGRITY,
+    SQL_PAGE_COUNT,
     /* store_episode.c */
     SQL_EP_INSERT,
     SQL_EP_UPDATE,
@@ -103,6 +105,13 @@ struct store {
     /* store_changed: PRAGMA data_version as last read, once one was. */
     int64_t data_version;
     int data_version_read;
+    /* The wait for another writer (store_health.c): how long, since when,
+     * and who is told once it lasts. */
+    int wait_ms;
+    int64_t busy_since;
+    int busy_noticed;
+    store_notice_fn notice;
+    void *notice_ctx;
 };
 
 /* ---- errors ---- */
@@ -112,12 +121,23 @@ struct store {
 PRINTF_LIKE(3, 4)
 int db_set_err(char *err, size_t errlen, const char *fmt, ...);
 
-/* "<what>: <sqlite3_errmsg>" (db NULL: "out of memory"), plus file:line
+/* "<what>: <cause>" in db_plain_error's words (a damaged file or another
+ * writer: that sentence alone; db NULL: "out of memory"), plus file:line
  * when file is not NULL. Call it before anything else runs on db (a
  * ROLLBACK would replace the message). Returns STORE_ERROR. Use DB_FAIL. */
 PRINTF_LIKE(6, 7)
 int db_fail_at(sqlite3 *db, char *err, size_t errlen, const char *file, int line,
                const char *fmt, ...);
+
+/* The plain words for the last failure on db into buf (never SQL text nor
+ * SQLite's own words for damage or locks). Returns 1 when they are a whole
+ * sentence about the file (damaged, another writer busy) that stands
+ * without the "what" of the caller, 0 when they follow "what: ". */
+int db_plain_error(sqlite3 *db, char *buf, size_t len);
+
+/* A failed prepare: its own reason would quote the statement, so plain
+ * words instead. Returns STORE_ERROR. */
+int db_fail_prepare(sqlite3 *db, char *err, size_t errlen);
 
 /* DB_FAIL(db, fmt, ...) reports into the caller's `err` / `errlen`. Users
  * see the message; developers building with -DUNKNOT_DEBUG also see where
@@ -212,6 +232,20 @@ int db_prepare_own(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *
 int db_register_functions(struct store *st, char *err, size_t errlen);
 /* unknot_item_from_v1(item) for schema step 3 (store_check.c). */
 int db_register_check_functions(struct store *st, char *err, size_t errlen);
+
+/* ---- waiting for other writers (store_health.c) ---- */
+
+/* Installs the busy handler with STORE_WAIT_DEFAULT_MS; the first thing
+ * store_open and store_open_readonly do. */
+int db_busy_init(struct store *st, char *err, size_t errlen);
+/* Sets how long a statement waits for another writer; returns the old
+ * value, to put back. */
+int db_wait_set(struct store *st, int ms);
+/* PRAGMA journal_mode = WAL, retried while another first start holds the
+ * file (SQLite refuses that case at once, without waiting). */
+int db_set_wal(struct store *st, char *err, size_t errlen);
+/* 1 when the last failure on st was another writer holding the lock. */
+int db_is_busy(struct store *st);
 
 /* ---- transactions ---- */
 

@@ -78,27 +78,39 @@ int store_session_start(struct store *st, struct session *ses, int64_t owner_pid
 
 /* Runs UPDATE statement sql of session id (args[0]) in its own
  * transaction; no row changed is STORE_NOT_FOUND with `none` as the
- * message. */
+ * message. quick: waits at most STORE_WAIT_QUICK_MS for another writer
+ * (then STORE_BUSY): the timer calls it from its countdown and tries
+ * again at its next tick. */
 static int session_update(struct store *st, enum stmt_id sql, const struct db_arg *args, int n,
-                          const char *what, const char *none, char *err, size_t errlen)
+                          int quick, const char *what, const char *none, char *err,
+                          size_t errlen)
 {
     int64_t id = args[0].i;
+    int wait = quick ? db_wait_set(st, STORE_WAIT_QUICK_MS) : -1;
     int rc = db_tx_begin(st, err, errlen);
-    if (rc != STORE_OK)
-        return rc;
-    rc = db_exec(st, sql, args, n, what, err, errlen);
-    if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
-        db_set_err(err, errlen, "session %lld %s", (long long)id, none);
-        rc = STORE_NOT_FOUND;
+    if (rc == STORE_OK) {
+        rc = db_exec(st, sql, args, n, what, err, errlen);
+        if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
+            db_set_err(err, errlen, "session %lld %s", (long long)id, none);
+            rc = STORE_NOT_FOUND;
+        }
+        int busy = rc == STORE_ERROR && db_is_busy(st);
+        rc = db_tx_end(st, rc, err, errlen);
+        if (busy)
+            rc = STORE_BUSY;
+    } else if (db_is_busy(st)) {
+        rc = STORE_BUSY;
     }
-    return db_tx_end(st, rc, err, errlen);
+    if (quick)
+        (void)db_wait_set(st, wait);
+    return rc;
 }
 
 int store_session_checkpoint(struct store *st, int64_t id, int64_t elapsed_s, int64_t now,
                              char *err, size_t errlen)
 {
     return session_update(st, SQL_SES_CHECKPOINT,
-                          SQL_ARGS(SQL_ARG(id), SQL_ARG(elapsed_s), SQL_ARG(now)),
+                          SQL_ARGS(SQL_ARG(id), SQL_ARG(elapsed_s), SQL_ARG(now)), 1,
                           "saving the session's time", "has ended or is gone", err, errlen);
 }
 
@@ -115,13 +127,13 @@ int store_session_finish(struct store *st, int64_t id, enum session_status statu
                           SQL_ARGS(SQL_ARG(id), SQL_ARG(session_status_code(status)),
                                    SQL_ARG(elapsed_s), SQL_ARG(ended_at),
                                    SQL_OPT(pain_after, SESSION_PAIN_NONE)),
-                          "ending the session", "has already ended or is gone", err, errlen);
+                          1, "ending the session", "has already ended or is gone", err, errlen);
 }
 
 int store_session_rate(struct store *st, int64_t id, int pain_after, char *err, size_t errlen)
 {
     return session_update(st, SQL_SES_RATE,
-                          SQL_ARGS(SQL_ARG(id), SQL_OPT(pain_after, SESSION_PAIN_NONE)),
+                          SQL_ARGS(SQL_ARG(id), SQL_OPT(pain_after, SESSION_PAIN_NONE)), 0,
                           "saving the pain after the session", "is gone", err, errlen);
 }
 
@@ -208,7 +220,11 @@ int store_sessions_recover(struct store *st, int64_t now, store_alive_fn alive, 
     int rc = any_running(st, err, errlen);
     if (rc <= 0)
         return rc; /* STORE_OK (0) when none runs */
+    /* Best effort at every start: another writer (an import) must not
+     * hold up the start for its whole wait; the next start tries again. */
+    int wait = db_wait_set(st, STORE_WAIT_QUICK_MS);
     rc = db_tx_begin(st, err, errlen);
+    (void)db_wait_set(st, wait);
     if (rc != STORE_OK)
         return rc;
     st->alive = alive;

@@ -14,6 +14,7 @@
 #include "src/redflags.h"
 #include "src/routines.h"
 #include "src/text.h"
+#include "src/timer.h"
 #include "src/util.h"
 #include "src/when.h"
 
@@ -430,6 +431,7 @@ struct xfer_reader {
     int64_t now;
     int version; /* of the file, from its header: 1 or XFER_VERSION */
     uint32_t v1_items; /* version 1: bit i, old item i + 1 of this check was read */
+    long verdict_line; /* where the verdict of the check being read is */
     int failed;
     char err[UNKNOT_ERR_LEN];
     /* CSV */
@@ -565,6 +567,29 @@ static int get_time(struct xfer_reader *r, const struct fval *v, const char *nam
 
 /* ---- reading: rows into items ------------------------------------------------------ */
 
+/* The stamps as unknot writes them: every save sets updated_at to its
+ * now and takes a start or end up to EPISODE_FUTURE_SLACK after it, so the
+ * last save is never before the start or end less that slack, created_at
+ * never after it, and neither after the import's now. (created_at may be
+ * before the start: an edit can move the start later.) */
+static int episode_stamps(struct xfer_reader *r, long line, const struct episode *ep)
+{
+    int64_t last = ep->ended_at != EPISODE_ONGOING && ep->ended_at > ep->started_at
+                       ? ep->ended_at
+                       : ep->started_at;
+    if (ep->updated_at > r->now + EPISODE_FUTURE_SLACK)
+        return rfail(r, line, "episode %" PRId64 ": updated_at lies in the future",
+                     ep->id);
+    if (ep->created_at > ep->updated_at)
+        return rfail(r, line, "episode %" PRId64 ": created_at is after updated_at: "
+                                   "an episode is created before it is changed", ep->id);
+    if (ep->updated_at < last - EPISODE_FUTURE_SLACK)
+        return rfail(r, line, "episode %" PRId64 ": updated_at is before its %s: "
+                                   "an episode is saved once it has begun (or ended)",
+                     ep->id, last == ep->started_at ? "start" : "end");
+    return 0;
+}
+
 static int episode_fields(struct xfer_reader *r, const struct fval *v, struct episode *ep)
 {
     char msg[UNKNOT_ERR_LEN];
@@ -617,7 +642,7 @@ static int episode_finish(struct xfer_reader *r, long line, const struct episode
     char msg[UNKNOT_ERR_LEN - 64];
     if (episode_validate(ep, r->now, msg, sizeof msg) != 0)
         return rfail(r, line, "episode %" PRId64 ": %s", ep->id, msg);
-    return 0;
+    return episode_stamps(r, line, ep);
 }
 
 static int session_codes(struct xfer_reader *r, const struct fval *v, struct session *s)
@@ -672,6 +697,73 @@ static int session_numbers(struct xfer_reader *r, const struct fval *v, struct s
            get_pain(r, &v[11], "pain_after", &s->pain_after);
 }
 
+/* Heat took 5 to 30 minutes before 0.2, and a database 0.1 began carries
+ * such sessions into every later export; ice has always taken what its
+ * preset says. */
+#define V1_HEAT_MIN_MIN 5
+#define V1_HEAT_MAX_MIN 30
+
+/* The length the timer plans for a stretch routine at hold_s: what it
+ * stores as planned_s. 0 when it cannot plan it. */
+static int64_t routine_planned_s(const char *code, int hold_s)
+{
+    struct timer_plan plan;
+    const struct routine *rt = routine_find(code);
+    if (!rt || timer_plan_routine(&plan, rt, hold_s, NULL, 0) != 0)
+        return 0;
+    return (timer_total_ms(&plan) + 999) / 1000;
+}
+
+/* A stretch is a routine at a hold, as long as the timer plans it. */
+static int stretch_limits(struct xfer_reader *r, const struct fval *v, const struct session *s)
+{
+    if (!s->routine[0] || !s->hold_s)
+        return rfail(r, v[!s->routine[0] ? 2 : 3].line, "session %" PRId64 ": a stretch "
+                     "session names its routine and hold (5 or 30)", s->id);
+    int64_t want = routine_planned_s(s->routine, s->hold_s);
+    if (s->planned_s != want)
+        return rfail(r, v[4].line, "session %" PRId64 ": planned_s %" PRId64 " is not the "
+                     "length of the %s routine with %d-second holds (%" PRId64 " s)", s->id,
+                     s->planned_s, s->routine, s->hold_s, want);
+    return 0;
+}
+
+/* Ice and heat: no routine, and the minutes the timer takes for them. */
+static int therapy_limits(struct xfer_reader *r, const struct fval *v, const struct session *s)
+{
+    const struct therapy_preset *p =
+        therapy_preset(s->kind == SESSION_ICE ? THERAPY_ICE : THERAPY_HEAT);
+    int lo = p->min_min, hi = p->max_min;
+    if (s->kind == SESSION_HEAT) {
+        lo = V1_HEAT_MIN_MIN < lo ? V1_HEAT_MIN_MIN : lo;
+        hi = V1_HEAT_MAX_MIN > hi ? V1_HEAT_MAX_MIN : hi;
+    }
+    if (s->routine[0] || s->hold_s)
+        return rfail(r, v[s->routine[0] ? 2 : 3].line, "session %" PRId64 ": %s has no "
+                     "routine or hold: leave them empty", s->id, session_kind_code(s->kind));
+    if (s->planned_s < (int64_t)lo * 60 || s->planned_s > (int64_t)hi * 60)
+        return rfail(r, v[4].line, "session %" PRId64 ": planned_s %" PRId64 " is outside "
+                     "the %d to %d minutes (%d to %d s) %s takes", s->id, s->planned_s, lo, hi,
+                     lo * 60, hi * 60, session_kind_code(s->kind));
+    return 0;
+}
+
+/* What the timer could have recorded: its kind's length, no more time
+ * done than planned, nothing after the import's now. */
+static int session_limits(struct xfer_reader *r, const struct fval *v, const struct session *s)
+{
+    if (s->kind == SESSION_STRETCH ? stretch_limits(r, v, s) : therapy_limits(r, v, s))
+        return -1;
+    if (s->elapsed_s > s->planned_s)
+        return rfail(r, v[5].line, "session %" PRId64 ": elapsed_s %" PRId64 " is more than "
+                     "the %" PRId64 " s planned", s->id, s->elapsed_s, s->planned_s);
+    if (s->started_at > r->now + EPISODE_FUTURE_SLACK)
+        return rfail(r, v[6].line, "session %" PRId64 ": start lies in the future", s->id);
+    if (s->ended_at > r->now + EPISODE_FUTURE_SLACK)
+        return rfail(r, v[7].line, "session %" PRId64 ": end lies in the future", s->id);
+    return 0;
+}
+
 static int session_fields(struct xfer_reader *r, const struct fval *v, struct session *s)
 {
     memset(s, 0, sizeof *s);
@@ -682,13 +774,16 @@ static int session_fields(struct xfer_reader *r, const struct fval *v, struct se
     if (s->ended_at && s->ended_at < s->started_at)
         return rfail(r, v[7].line, "session %" PRId64 ": end is before the start: give an end "
                                    "after the start", s->id);
-    return 0;
+    return session_limits(r, v, s);
 }
 
 static int check_fields(struct xfer_reader *r, const struct fval *v, struct check *c)
 {
     if (get_id(r, &v[0], "id", &c->id) || get_time(r, &v[1], "taken_at", &c->taken_at))
         return -1;
+    if (c->taken_at > r->now + EPISODE_FUTURE_SLACK)
+        return rfail(r, v[1].line, "check %" PRId64 ": taken_at lies in the future", c->id);
+    r->verdict_line = v[2].line;
     if (redflag_level_parse(v[2].text, &c->verdict) != 0)
         return rfail(r, v[2].line, "invalid verdict \"%s\": use clear, see_doctor, urgent or "
                                    "emergency", v[2].text);
@@ -738,6 +833,41 @@ static int add_answer(struct xfer_reader *r, const struct fval *v, struct check 
     /* item is 1..REDFLAG_COUNT here, so only a repeat is refused. */
     if (check_set_answer(c, (int)item, (int)ans) != 0)
         return rfail(r, v[0].line, "item %" PRId64 " is answered twice", item);
+    return 0;
+}
+
+/* The verdict is the checklist's rule applied to the answers (a gap
+ * counts as no, as for a partial check unknot stores): a file that says
+ * otherwise did not come from unknot, and which of the two is right is not
+ * for import to guess, so it is refused. */
+/* 1 when c may be a check 0.1 took: complete, yet no answer to an item
+ * 0.1 never asked (a complete check of 0.2 on answers every item). Such a
+ * check comes in a version 1 file, or in a later export of a database 0.1
+ * began. */
+static int check_from_v1(const struct check *c)
+{
+    uint32_t v1 = 0;
+    for (int old = 1; old <= REDFLAG_V1_COUNT; old++)
+        v1 |= UINT32_C(1) << (redflags_item_from_v1(old) - 1);
+    for (int item = 1; item <= CHECK_MAX_ITEMS; item++)
+        if (check_has_answer(c, item) && !(v1 & (UINT32_C(1) << (item - 1))))
+            return 0;
+    return c->complete;
+}
+
+static int check_finish(struct xfer_reader *r, const struct check *c)
+{
+    enum redflag_level want = redflags_verdict(c->answers);
+    int agree = c->verdict == want;
+    /* 0.1 judged its 16 items by its own rule (a fever was urgent then),
+     * and its verdicts stand, as they do in a database it began; every
+     * rule says clear exactly when there is no yes. */
+    if (r->version == 1 || check_from_v1(c))
+        agree = (c->verdict == REDFLAG_CLEAR) == !check_any_yes(c);
+    if (!agree)
+        return rfail(r, r->verdict_line, "check %" PRId64 ": the verdict %s does not follow "
+                     "from its answers, which give %s", c->id, redflag_level_code(c->verdict),
+                     redflag_level_code(want));
     return 0;
 }
 
@@ -937,7 +1067,7 @@ static int csv_item(struct xfer_reader *r, struct xfer_item *item)
         return 1;
     if (csv_children(r, t == R_EPISODE ? R_TAG : R_ANSWER, item) < 0)
         return -1;
-    if (t == R_EPISODE && episode_finish(r, line, &item->ep))
+    if (t == R_EPISODE ? episode_finish(r, line, &item->ep) : check_finish(r, &item->chk))
         return -1;
     return 1;
 }
@@ -1166,6 +1296,8 @@ static int json_item(struct xfer_reader *r, struct xfer_item *item)
         item_fields(r, t, v, item))
         return -1;
     if (t == R_EPISODE && episode_finish(r, tok.line, &item->ep))
+        return -1;
+    if (t == R_CHECK && check_finish(r, &item->chk))
         return -1;
     return 1;
 }

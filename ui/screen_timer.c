@@ -38,6 +38,9 @@
 /* DESIGN.md asks for at least every 10 s; half that keeps the promise when
  * a wake-up comes late or one write fails. */
 #define CHECKPOINT_MS 5000
+/* A checkpoint or end another writer (an import) kept out, or a full disk
+ * refused, is tried again this soon: at the next second's tick. */
+#define RETRY_MS 1000
 #define MS_PER_S 1000
 #define BAR_COLS 60
 #define BIG_SCALE_LINES 30 /* from this many lines the digits double in size */
@@ -68,7 +71,10 @@ struct tmr {
     /* end */
     enum session_status end_status; /* done or stopped once the session ended */
     int64_t end_elapsed_s;
+    int64_t end_at;    /* app_now() of the end, kept for the retries */
+    int64_t end_retry; /* app_mono_ms() of the next try while not saved */
     int saved; /* the end reached the database */
+    int gone;  /* its row is gone or ended elsewhere: no retry can save it */
     char err[STORE_ERR_LEN];
 };
 
@@ -217,13 +223,38 @@ static void load_advice(struct app *app, struct tmr *m)
 
 /* ---- recording ---- */
 
+/* Never holds up the countdown: the store waits only a moment for another
+ * writer, and a missed checkpoint is tried again at the next tick. */
 static void checkpoint(struct app *app, struct tmr *m, int64_t now)
 {
     char err[STORE_ERR_LEN];
-    m->last_ckpt = now; /* also after a failure: retry in CHECKPOINT_MS, not at once */
-    if (store_session_checkpoint(app_store(app), m->ses.id, timer_elapsed_ms(&m->t, now) / MS_PER_S,
-                                 app_now(app), err, sizeof(err)) != STORE_OK)
-        app_status(app, "Could not save the session's time: %s", err);
+    m->last_ckpt = now;
+    int rc = store_session_checkpoint(app_store(app), m->ses.id,
+                                      timer_elapsed_ms(&m->t, now) / MS_PER_S, app_now(app), err,
+                                      sizeof(err));
+    if (rc == STORE_OK || rc == STORE_NOT_FOUND)
+        return;
+    m->last_ckpt = now - CHECKPOINT_MS + RETRY_MS; /* not at once: no busy loop */
+    if (rc != STORE_BUSY) /* another writer: nothing to say, it passes */
+        app_status(app, "Could not save the session's time (trying again): %s", err);
+}
+
+/* Writes the end decided in end_session(); on failure (another writer past
+ * the store's short wait, a full disk) it is tried again every RETRY_MS
+ * until it lands or the user leaves. */
+static void save_end(struct app *app, struct tmr *m)
+{
+    int rc = store_session_finish(app_store(app), m->ses.id, m->end_status, m->end_elapsed_s,
+                                  m->end_at, SESSION_PAIN_NONE, m->err, sizeof(m->err));
+    m->saved = rc == STORE_OK;
+    m->gone = rc == STORE_NOT_FOUND;
+    m->end_retry = app_mono_ms() + RETRY_MS;
+}
+
+/* An end not saved yet that a retry may still save. */
+static int end_pending(const struct tmr *m)
+{
+    return m->phase == PH_END && !m->saved && !m->gone;
 }
 
 /* Ends the session as status (done or stopped) once; the timer is
@@ -236,11 +267,10 @@ static void end_session(struct app *app, struct tmr *m, enum session_status stat
     m->asking_stop = 0;
     m->end_status = status;
     m->end_elapsed_s = timer_elapsed_ms(&m->t, now) / MS_PER_S;
-    m->saved =
-        store_session_finish(app_store(app), m->ses.id, status, m->end_elapsed_s, app_now(app),
-                             SESSION_PAIN_NONE, m->err, sizeof(m->err)) == STORE_OK;
+    m->end_at = app_now(app);
+    save_end(app, m);
     if (!m->saved)
-        app_status(app, "Could not save the end of the session: %s", m->err);
+        app_status(app, "Could not save the end of the session (trying again): %s", m->err);
 }
 
 static void stop_now(struct app *app, struct tmr *m)
@@ -676,8 +706,8 @@ static void draw_end(const struct tmr *m)
         ui_putf(y++, 2, text_cols(), A_NORMAL, "Ran %s of %s. Saved as %s.", ran, planned,
                 session_status_code(m->end_status));
     else
-        ui_putf(y++, 2, text_cols(), ui_attr(UC_SEVERE), "Ran %s of %s. NOT saved: %s", ran,
-                planned, m->err);
+        ui_putf(y++, 2, text_cols(), ui_attr(UC_SEVERE), "Ran %s of %s. NOT saved%s: %s", ran,
+                planned, m->gone ? "" : " yet (trying again)", m->err);
     if (!m->is_stretch && m->therapy == THERAPY_ICE)
         ui_putf(y++, 2, text_cols(), A_NORMAL, "Wait %d hours before the next ice session.",
                 (int)(ICE_MIN_GAP_S / THERAPY_HOUR_S));
@@ -829,6 +859,12 @@ static int handle_end(struct app *app, struct tmr *m, const struct ui_key *key, 
     case ACT_SELECT: break;
     default: app_status(app, "Type the pain now (0-10) and Enter, or Enter to skip."); return UI_OK;
     }
+    if (end_pending(m))
+        save_end(app, m); /* a last try on the way out */
+    if (!m->saved) {
+        app_status(app, "The session was NOT saved: %s", m->err);
+        return UI_POP;
+    }
     if (!m->pain[0])
         return UI_POP;
     if (store_session_rate(app_store(app), m->ses.id, pain_value(m->pain), err, sizeof(err)) !=
@@ -858,6 +894,10 @@ static int64_t timer_wait_ms(struct app *app, struct screen *s)
 {
     (void)app;
     const struct tmr *m = s->data;
+    if (end_pending(m)) {
+        int64_t to_retry = m->end_retry - app_mono_ms();
+        return to_retry > 0 ? to_retry : 0;
+    }
     if (m->phase != PH_RUN)
         return -1;
     int64_t now = app_mono_ms();
@@ -877,6 +917,11 @@ static int timer_tick(struct app *app, struct screen *s)
 {
     struct tmr *m = s->data;
     struct timer_events ev;
+    if (end_pending(m) && app_mono_ms() >= m->end_retry) {
+        save_end(app, m);
+        if (m->saved)
+            app_status(app, "The end of the session is saved.");
+    }
     if (m->phase != PH_RUN)
         return UI_OK;
     int64_t now = app_mono_ms();
@@ -893,7 +938,10 @@ static int timer_tick(struct app *app, struct screen *s)
 /* A signal ends the app: the session is saved as stopped with its time. */
 static void timer_shutdown(struct app *app, struct screen *s)
 {
-    stop_now(app, s->data);
+    struct tmr *m = s->data;
+    stop_now(app, m);
+    if (end_pending(m))
+        save_end(app, m); /* a last try for an end not saved yet */
 }
 
 static void timer_leave(struct app *app, struct screen *s)

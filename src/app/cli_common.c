@@ -184,7 +184,18 @@ int cli_db_file_check(struct cli_ctx *ctx)
     return 0;
 }
 
-struct store *cli_open_store(struct cli_ctx *ctx)
+/* The store's notice that a write waits for another writer. */
+static void say_waiting(void *ctx)
+{
+    struct cli_ctx *c = ctx;
+    fprintf(c->err, "unknot: waiting for another unknot to finish writing (an import?)...\n");
+    fflush(c->err);
+}
+
+/* Opens the store; then checks the file: all of it when check_pages is 0,
+ * a file of up to check_pages pages when more, not at all when -1. A
+ * command's writes wait CLI_WAIT_MS for another writer, and say so. */
+static struct store *open_checked(struct cli_ctx *ctx, int64_t check_pages)
 {
     struct store *st = NULL;
     char err[STORE_ERR_LEN];
@@ -194,7 +205,23 @@ struct store *cli_open_store(struct cli_ctx *ctx)
         fprintf(ctx->err, "unknot: %s\n", err);
         return NULL;
     }
+    store_set_wait(st, CLI_WAIT_MS, say_waiting, ctx);
+    if (check_pages >= 0 && store_check_integrity(st, check_pages, err, sizeof err) != STORE_OK) {
+        fprintf(ctx->err, "unknot: %s\n", err);
+        store_close(&st);
+        return NULL;
+    }
     return st;
+}
+
+struct store *cli_open_store(struct cli_ctx *ctx)
+{
+    return open_checked(ctx, ctx->read_only ? -1 : CLI_WRITE_CHECK_PAGES);
+}
+
+struct store *cli_open_store_whole(struct cli_ctx *ctx)
+{
+    return open_checked(ctx, 0);
 }
 
 enum cli_answer cli_read_answer(struct cli_ctx *ctx)

@@ -176,7 +176,7 @@ static int write_report(struct cli_ctx *ctx, const struct out_opts *o, enum repo
                         FILE *f)
 {
     char err[UNKNOT_ERR_LEN];
-    struct store *st = cli_open_store(ctx);
+    struct store *st = cli_open_store_whole(ctx);
     if (!st)
         return 0;
     int rc = report_from_store(st, o->since, o->until, ctx->now, fmt, f, err, sizeof err);
@@ -238,7 +238,7 @@ static int export_format(struct cli_ctx *ctx, const struct out_opts *o, enum xfe
 static int write_export(struct cli_ctx *ctx, enum xfer_format fmt, FILE *f)
 {
     char err[UNKNOT_ERR_LEN];
-    struct store *st = cli_open_store(ctx);
+    struct store *st = cli_open_store_whole(ctx);
     if (!st)
         return 0;
     int rc = xfer_export(st, f, fmt, err, sizeof err);
@@ -296,7 +296,7 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
         fprintf(ctx->err, "unknot import: cannot read %s: %s\n", path, strerror(errno));
         return CLI_RUNTIME;
     }
-    struct store *st = cli_open_store(ctx);
+    struct store *st = cli_open_store_whole(ctx);
     rc = st ? xfer_import(st, f, ctx->now, &n, err, sizeof err) : -1;
     if (!is_stdin)
         fclose(f); /* read only: nothing is lost if this fails */
@@ -332,7 +332,7 @@ int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (optind + 1 < argc)
         return cli_extra_args(ctx, argv[0], argv[optind + 1]);
-    struct store *st = cli_open_store(ctx);
+    struct store *st = cli_open_store_whole(ctx);
     if (!st)
         return CLI_RUNTIME;
     int rc = store_backup(st, argv[optind], force, err, sizeof err);

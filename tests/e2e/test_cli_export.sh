@@ -31,7 +31,7 @@ now=$(date +%s)
 sqlite3 "$DB" "INSERT INTO sessions (id, kind, routine, hold_s, planned_s, elapsed_s, started_at,
   ended_at, status, episode_id, pain_before, pain_after) VALUES
   (1, 'ice', NULL, NULL, 1200, 1200, $now - 7000, $now - 5800, 'done', 1001, 7, 4),
-  (2, 'stretch', 'first-aid', 5, 300, 95, $now - 5000, $now - 4905, 'stopped', NULL, 6, NULL),
+  (2, 'stretch', 'first-aid', 30, 190, 95, $now - 5000, $now - 4905, 'stopped', NULL, 6, NULL),
   (3, 'heat', NULL, NULL, 900, 300, $now - 4000, $now - 3700, 'interrupted', 1002, NULL, NULL)" ||
     fail "sessions"
 

@@ -1219,6 +1219,97 @@ static void test_timer_alone(void **state)
     assert_false(headless_running(f->h));
 }
 
+/* ---- the timer against another writer ---------------------------------- */
+
+/* What runs while a second connection holds the write lock: store_import
+ * calls it inside its open transaction, as a long import would. */
+struct held {
+    struct sfix *f;
+    int calls;
+};
+
+static int while_held(void *ctx, struct store_import_row *row, char *err, size_t errlen)
+{
+    struct held *h = ctx;
+    (void)row;
+    (void)err;
+    (void)errlen;
+    if (h->calls++ > 0)
+        return 0;
+    struct sfix *f = h->f;
+    /* A checkpoint falls due: it gives up at once and says nothing. */
+    headless_advance(f->h, 6 * 1000);
+    assert_shows(f, "9:54 left of 10:00");
+    assert_not_shows(f, "Could not save");
+    assert_not_shows(f, "locked");
+    headless_advance(f->h, 1000);
+    assert_shows(f, "9:53 left of 10:00");
+    /* The stop cannot land yet: the end screen says so, and why. */
+    keys(f, "qy");
+    assert_shows(f, "Session stopped.");
+    assert_shows(f, "Ran 0:07 of 10:00. NOT saved yet (trying again): another unknot is busy");
+    headless_advance(f->h, 1000);
+    assert_shows(f, "NOT saved yet");
+    return 0;
+}
+
+static void test_timer_waits_for_no_writer(void **state)
+{
+    struct sfix *f = *state;
+    char err[STORE_ERR_LEN];
+    struct store *other = NULL;
+    struct session s;
+    /* Opened first: its start would mark the session of the test's fixed
+     * clock, long before the real one, interrupted. */
+    assert_int_equal(store_open(&other, f->cli->db, err, sizeof err), STORE_OK);
+    sfix_open_with(f, 24, 80, open_ice, NULL);
+    keys(f, "<Enter>");
+    assert_shows(f, "10:00 left of 10:00");
+    struct held h = {f, 0};
+    assert_int_equal(store_import(other, while_held, &h, NULL, err, sizeof err), STORE_OK);
+    store_close(&other);
+    assert_int_equal(store_session_get(f->st, 1, &s, err, sizeof err), STORE_OK);
+    assert_int_equal(s.status, SESSION_RUNNING); /* the stop has not landed */
+    /* The import is over: the next try saves the end as it was. */
+    headless_advance(f->h, 1000);
+    assert_shows(f, "Ran 0:07 of 10:00. Saved as stopped.");
+    assert_int_equal(store_session_get(f->st, 1, &s, err, sizeof err), STORE_OK);
+    assert_int_equal(s.status, SESSION_STOPPED);
+    assert_int_equal(s.elapsed_s, 7);
+    assert_int_equal(s.ended_at, NOW + 7); /* the moment of the stop, not of the save */
+}
+
+/* Leaving an end that never landed says so on the way out. */
+static int leave_held(void *ctx, struct store_import_row *row, char *err, size_t errlen)
+{
+    struct held *h = ctx;
+    (void)row;
+    (void)err;
+    (void)errlen;
+    if (h->calls++ > 0)
+        return 0;
+    keys(h->f, "qy");
+    assert_shows(h->f, "NOT saved yet");
+    keys(h->f, "<Enter>");
+    assert_title(h->f, "Home");
+    assert_shows(h->f, "The session was NOT saved: another unknot is busy writing");
+    return 0;
+}
+
+static void test_timer_leaves_unsaved(void **state)
+{
+    struct sfix *f = *state;
+    char err[STORE_ERR_LEN];
+    struct store *other = NULL;
+    assert_int_equal(store_open(&other, f->cli->db, err, sizeof err), STORE_OK);
+    sfix_open(f, 24, 80);
+    keys(f, "i<Enter>");
+    assert_shows(f, "left of 20:00");
+    struct held h = {f, 0};
+    assert_int_equal(store_import(other, leave_held, &h, NULL, err, sizeof err), STORE_OK);
+    store_close(&other);
+}
+
 /* ---- size -------------------------------------------------------------- */
 
 static void test_too_small_then_back(void **state)
@@ -1359,6 +1450,8 @@ int main(void)
         T(test_timer_numbness_gate),
         T(test_timer_urgent_line),
         T(test_timer_alone),
+        T(test_timer_waits_for_no_writer),
+        T(test_timer_leaves_unsaved),
         T(test_too_small_then_back),
         T(test_too_small_on_start),
         T(test_script_errors),

@@ -60,8 +60,8 @@ static void sample_session(struct session *s)
     s->kind = SESSION_STRETCH;
     snprintf(s->routine, sizeof s->routine, "first-aid");
     s->hold_s = 5;
-    s->planned_s = 300;
-    s->elapsed_s = 280;
+    s->planned_s = 45;
+    s->elapsed_s = 40;
     s->started_at = T0 + 600;
     s->ended_at = T0 + 900;
     s->status = SESSION_STOPPED;
@@ -138,7 +138,7 @@ static void test_write_csv(void **state)
              "2026-11-06T20:50:00+00:00,2026-11-06T21:00:00+00:00\r\n"
              "tag,7,trigger,lifting\r\n"
              "tag,7,medication,\"ibuprofen, 400 mg\"\r\n"
-             "session,3,stretch,first-aid,5,300,280,2026-11-06T19:30:00+00:00,"
+             "session,3,stretch,first-aid,5,45,40,2026-11-06T19:30:00+00:00,"
              "2026-11-06T19:35:00+00:00,stopped,7,6,\"\"\r\n"
              "check,2,2026-11-06T21:20:00+00:00,urgent,0\r\n"
              "answer,2,1,0\r\n"
@@ -165,7 +165,7 @@ static void test_write_json(void **state)
         "\"lifting\"}, {\"kind\": \"medication\", \"tag\": \"ibuprofen, 400 mg\"}]}\n  ],\n"
         "  \"sessions\": [\n"
         "    {\"id\": 3, \"kind\": \"stretch\", \"routine\": \"first-aid\", \"hold_s\": 5, "
-        "\"planned_s\": 300, \"elapsed_s\": 280, \"started_at\": \"2026-11-06T19:30:00+00:00\", "
+        "\"planned_s\": 45, \"elapsed_s\": 40, \"started_at\": \"2026-11-06T19:30:00+00:00\", "
         "\"ended_at\": \"2026-11-06T19:35:00+00:00\", \"status\": \"stopped\", \"episode_id\": "
         "7, \"pain_before\": 6, \"pain_after\": null}\n  ],\n"
         "  \"checks\": [\n"
@@ -404,6 +404,132 @@ static void test_csv_errors(void **state)
     };
     (void)state;
     check_errors(cases, sizeof cases / sizeof cases[0], 1);
+}
+
+/* What unknot could never have written (issue 12): refused with the line
+ * of the value that gives it away. NOW is 2026-11-18T07:06:40Z. */
+static void test_implausible_records(void **state)
+{
+#define SES "session,1,"
+#define AT "2026-11-06T19:20:00Z"
+    static const struct err_case cases[] = {
+        /* a verdict its answers contradict (item 1 is an emergency sign) */
+        {"check,1," AT ",clear,0\r\nanswer,1,1,1\r\n",
+         "line 7: check 1: the verdict clear does not follow from its answers, which give "
+         "emergency"},
+        {"check,1," AT ",urgent,0\r\nanswer,1,1,1\r\n",
+         "line 7: check 1: the verdict urgent does not follow from its answers, which give "
+         "emergency"},
+        /* shaped like a check of 0.1 (complete, none of the items it never
+         * asked): its own rule stands, but no rule says clear with a yes,
+         * or anything else without one */
+        {"check,1," AT ",emergency,1\r\nanswer,1,1,0\r\n",
+         "line 7: check 1: the verdict emergency does not follow from its answers, which give "
+         "clear"},
+        {"check,1," AT ",clear,1\r\nanswer,1,7,1\r\n",
+         "line 7: check 1: the verdict clear does not follow from its answers, which give "
+         "emergency"},
+        {"check,1,2099-01-01T00:00:00Z,clear,0\r\n",
+         "line 7: check 1: taken_at lies in the future"},
+        /* sessions outside their kind's limits */
+        {SES "ice,,,5940,0," AT ",,running,,,\r\n",
+         "line 7: session 1: planned_s 5940 is outside the 10 to 20 minutes (600 to 1200 s) "
+         "ice takes"},
+        {SES "ice,,,540,0," AT ",,running,,,\r\n",
+         "line 7: session 1: planned_s 540 is outside the 10 to 20 minutes (600 to 1200 s) "
+         "ice takes"},
+        {SES "heat,,,1860,0," AT ",,running,,,\r\n",
+         "line 7: session 1: planned_s 1860 is outside the 5 to 30 minutes (300 to 1800 s) "
+         "heat takes"},
+        {SES "ice,daily,,600,0," AT ",,running,,,\r\n",
+         "line 7: session 1: ice has no routine or hold: leave them empty"},
+        {SES "heat,,30,600,0," AT ",,running,,,\r\n",
+         "line 7: session 1: heat has no routine or hold: leave them empty"},
+        {SES "stretch,,5,45,0," AT ",,running,,,\r\n",
+         "line 7: session 1: a stretch session names its routine and hold (5 or 30)"},
+        {SES "stretch,first-aid,,45,0," AT ",,running,,,\r\n",
+         "line 7: session 1: a stretch session names its routine and hold (5 or 30)"},
+        {SES "stretch,first-aid,5,300,0," AT ",,running,,,\r\n",
+         "line 7: session 1: planned_s 300 is not the length of the first-aid routine with "
+         "5-second holds (45 s)"},
+        /* more done than planned; in the future */
+        {SES "ice,,,600,700," AT ",,running,,,\r\n",
+         "line 7: session 1: elapsed_s 700 is more than the 600 s planned"},
+        {SES "ice,,,600,0,2099-01-01T00:00:00Z,,running,,,\r\n",
+         "line 7: session 1: start lies in the future"},
+        {SES "ice,,,600,600," AT ",2099-01-01T00:00:00Z,done,,,\r\n",
+         "line 7: session 1: end lies in the future"},
+        /* an episode saved before it began, or changed before it was made */
+        {EP "5,lower,,,2026-11-01T00:00:00Z,2026-11-01T00:00:00Z\r\n",
+         "line 7: episode 1: updated_at is before its end: an episode is saved once it has "
+         "begun (or ended)"},
+        {"episode,1," AT ",,5,lower,,,2026-11-01T00:00:00Z,2026-11-01T00:00:00Z\r\n",
+         "line 7: episode 1: updated_at is before its start: an episode is saved once it has "
+         "begun (or ended)"},
+        {EP "5,lower,,,2026-11-10T00:00:00Z,2026-11-08T00:00:00Z\r\n",
+         "line 7: episode 1: created_at is after updated_at: an episode is created before it "
+         "is changed"},
+        {EP "5,lower,,,2026-11-08T00:00:00Z,2099-01-01T00:00:00Z\r\n",
+         "line 7: episode 1: updated_at lies in the future"},
+        /* and the line is the row's, further down a file */
+        {EP "5,lower,,,,\r\ntag,1,trigger,lifting\r\n" SES "ice,,,600,0," AT ",,running,,,\r\n"
+            SES "ice,,,600,601," AT ",,running,,,\r\n",
+         "line 10: session 1: elapsed_s 601 is more than the 600 s planned"},
+    };
+#undef SES
+#undef AT
+    (void)state;
+    check_errors(cases, sizeof cases / sizeof cases[0], 1);
+}
+
+/* The same in JSON: the line of the value, or of the check's verdict once
+ * its answers are read. */
+static void test_implausible_json(void **state)
+{
+#define DOC(sessions, checks)                                                                  \
+    "{\"format\": \"unknot-export\", \"version\": 2, \"episodes\": [],\n\"sessions\": [" sessions \
+    "],\n\"checks\": [" checks "]}"
+    static const struct err_case cases[] = {
+        {DOC("{\"id\": 1, \"kind\": \"ice\", \"routine\": null, \"hold_s\": null,\n"
+             "\"planned_s\": 5940, \"elapsed_s\": 0, \"started_at\": \"2026-11-06T19:20:00Z\", "
+             "\"ended_at\": null, \"status\": \"running\", \"episode_id\": null, \"pain_before\": "
+             "null, \"pain_after\": null}", ""),
+         "line 3: session 1: planned_s 5940 is outside the 10 to 20 minutes (600 to 1200 s) "
+         "ice takes"},
+        {DOC("", "{\"id\": 1, \"taken_at\": \"2026-11-06T19:20:00Z\",\n\"verdict\": \"clear\", "
+                 "\"complete\": 0,\n\"answers\": [{\"item\": 1, \"answer\": 1}]}"),
+         "line 4: check 1: the verdict clear does not follow from its answers, which give "
+         "emergency"},
+    };
+#undef DOC
+    (void)state;
+    check_errors(cases, sizeof cases / sizeof cases[0], 0);
+}
+
+/* What unknot does write passes: a partial check with its yes, a 0.1 check
+ * (complete, without the items 0.1 never asked) whose verdict came from
+ * 0.1's own rule, a 25-minute heat session of 0.1, a routine at its
+ * length, an episode edited to start after it was first logged. */
+static void test_plausible_records(void **state)
+{
+    static const char *const rows[] = {
+        "check,1,2026-11-06T19:20:00Z,emergency,0\r\nanswer,1,1,1\r\n",
+        "check,1,2026-11-06T19:20:00Z,urgent,1\r\nanswer,1,1,0\r\nanswer,1,7,1\r\n",
+        "session,1,heat,,,1500,1500,2026-11-06T19:20:00Z,2026-11-06T19:45:00Z,done,,,\r\n",
+        "session,1,stretch,daily,30,655,655,2026-11-06T19:20:00Z,2026-11-06T19:31:00Z,done,,,"
+        "\r\n",
+        "session,1,ice,,,1200,0,2026-11-18T07:08:00Z,,running,,,\r\n",
+        "episode,1,2026-11-06T19:20:00Z,,5,lower,,,2026-11-01T00:00:00Z,2026-11-07T00:00:00Z"
+        "\r\n",
+    };
+    char doc[2048], err[UNKNOT_ERR_LEN];
+    int rc;
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        snprintf(doc, sizeof doc, "%s%s", csv_header, rows[i]);
+        if (read_all(doc, NOW, err, sizeof err, &rc) != 1 || rc != 0)
+            fail_msg("row %zu refused: %s", i, err);
+    }
 }
 
 static void test_csv_header_errors(void **state)
@@ -824,6 +950,9 @@ int main(void)
         cmocka_unit_test(test_write_order),      cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_offsets_round_trip),
         cmocka_unit_test(test_defaults),         cmocka_unit_test(test_csv_errors),
+        cmocka_unit_test(test_implausible_records),
+        cmocka_unit_test(test_implausible_json),
+        cmocka_unit_test(test_plausible_records),
         cmocka_unit_test(test_csv_header_errors), cmocka_unit_test(test_json_errors),
         cmocka_unit_test(test_read_v1_csv),      cmocka_unit_test(test_read_v1_json),
         cmocka_unit_test(test_v1_errors),        cmocka_unit_test(test_v1_written_as_v2),

@@ -42,8 +42,8 @@ refused future "session,2,heat,,,1200,0,2099-01-01T10:00:00Z,,running,,," \
     "line 9: session 2: start lies in the future"
 refused overdone "session,2,ice,,,600,900,2026-11-07T10:00:00Z,2026-11-07T10:15:00Z,done,,," \
     "line 9: session 2: elapsed_s 900 is more than the 600 s planned"
-refused stretch "session,2,stretch,first-aid,5,300,300,2026-11-07T10:00:00Z,2026-11-07T10:05:00Z,done,,," \
-    "line 9: session 2: planned_s 300 is not the length of the first-aid routine with 5-second holds (45 s)"
+refused stretch "session,2,stretch,,5,300,300,2026-11-07T10:00:00Z,2026-11-07T10:05:00Z,done,,," \
+    "line 9: session 2: a stretch session names its routine"
 refused stamps "episode,2,2026-11-07T10:00:00Z,2026-11-07T11:00:00Z,4,neck,,,2026-11-01T00:00:00Z,2026-11-01T00:00:00Z" \
     "line 9: episode 2: updated_at is before its end"
 

@@ -723,3 +723,9 @@ int store_open_readonly(struct store **out, const char *path, char *err, size_t 
     return rc == STORE_OK ? store_open(out, path, err, errlen) : rc;
     return STORE_OK;
 }
+
+const char *store_path(const struct store *st)
+{
+    const char *p = sqlite3_db_filename(st->db, "main");
+    return p ? p : "";
+}

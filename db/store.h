@@ -28,7 +28,6 @@ enum store_status {
     STORE_NEWER = -3,     /* database written by a newer unknot: refused */
     STORE_NOT_OURS = -4,  /* another program's SQLite file: refused */
     STORE_ABORTED = -5,   /* store_episode_edit: the edit function gave up */
-    STORE_EXISTS = -10,   /* store_backup: the target exists, replace not asked */
     STORE_END = 1,        /* store_iter_next: no more rows (not an error) */
 };
 
@@ -59,6 +58,10 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen);
  * an older schema is opened by store_open instead, which migrates it (the
  * only write, once). Close it with store_close. */
 int store_open_readonly(struct store **out, const char *path, char *err, size_t errlen);
+
+/* The absolute path of the open database file (SQLite's own, symlinks
+ * resolved), "" for an in-memory one. Owned by the store. */
+const char *store_path(const struct store *st);
 
 /* Runs PRAGMA optimize (not on a read-only store), closes and sets *st to
  * NULL. NULL-safe. */
@@ -337,10 +340,11 @@ int store_import(struct store *st, store_import_next_fn next, void *ctx,
 /* --- backup (store_backup.c) --------------------------------------------
  * A consistent copy made with SQLite's online backup in one step
  * (sqlite3_backup_step(b, -1): an incremental copy would restart for ever
- * while another process writes) into "PATH.tmp", created 0600, then
- * renamed to PATH. Works while other connections (the full-screen app)
- * have the database open. Without replace an existing PATH is refused
- * (STORE_EXISTS) and never touched; a failure leaves no PATH.tmp. */
-int store_backup(struct store *st, const char *path, int replace, char *err, size_t errlen);
+ * while another process writes) into the file at path, which the caller
+ * created (empty, 0600: SQLite would make it 0644) and publishes once this
+ * returned STORE_OK (src/app/outfile.h: a temporary file, then a rename).
+ * Works while other connections (the full-screen app) have the database
+ * open, and from a read-only store. */
+int store_backup(struct store *st, const char *path, char *err, size_t errlen);
 
 #endif

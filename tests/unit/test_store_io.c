@@ -288,7 +288,7 @@ static int load_checks(struct store *st, struct check *c, int max)
 /* Release 0.1's export (CSV, then the same rows as JSON): each answer is
  * stored under today's number, a yes to either of two old items that
  * became one is a yes, every check is complete, and the export written
- * back is version 2. */
+ * back is version 3. */
 static void import_v1(const char *doc, enum xfer_format fmt)
 {
     struct store *st = open_ok(":memory:");
@@ -312,7 +312,7 @@ static void import_v1(const char *doc, enum xfer_format fmt)
     assert_true(check_has_answer(&c[1], 17) && c[1].answers[16]);
     assert_true(check_has_answer(&c[1], 1) && !c[1].answers[0]);
     char *out = export_text(st, fmt);
-    assert_non_null(strstr(out, fmt == XFER_CSV ? "#unknot-export,2\r\n" : "\"version\": 2,"));
+    assert_non_null(strstr(out, fmt == XFER_CSV ? "#unknot-export,3\r\n" : "\"version\": 3,"));
     assert_non_null(strstr(out, fmt == XFER_CSV ? "check,2,2026-11-02T08:00:00+00:00,urgent,1\r\n"
                                                   "answer,2,1,0\r\nanswer,2,17,1\r\n"
                                                 : "\"complete\": 1, \"answers\": [{\"item\": 1, "

@@ -54,10 +54,19 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen);
 /* Opens an existing database for reading only (unknot status, which runs
  * at every shell prompt): no directory or file is made, nothing is written,
  * no stale session is recovered. STORE_NOT_FOUND when the file does not
- * exist. A newer or foreign database is refused as by store_open; one of
- * an older schema is opened by store_open instead, which migrates it (the
- * only write, once). Close it with store_close. */
+ * exist, or is empty (no schema yet; err says so). A newer or foreign
+ * database is refused as by store_open, and it and its -wal are left
+ * byte-identical; one of an older schema is opened by store_open instead,
+ * which migrates it (the only write, once; refused when the file may not
+ * be written). A file this process may not write, without a -wal, is
+ * opened immutable, so that no -wal/-shm is left behind with its
+ * read-only mode. Close it with store_close. */
 int store_open_readonly(struct store **out, const char *path, char *err, size_t errlen);
+
+/* As store_open_readonly, for the commands that read (list, export ...):
+ * on a file it may write with a session marked running, it opens with
+ * store_open instead, which ends the stale ones as every start does. */
+int store_open_reader(struct store **out, const char *path, char *err, size_t errlen);
 
 /* The absolute path of the open database file (SQLite's own, symlinks
  * resolved), "" for an in-memory one. Owned by the store. */

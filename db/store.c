@@ -716,10 +716,8 @@ static int readonly_setup(struct store *st, const char *path, int64_t *version, 
 static int may_write(const char *path)
 {
     char dir[4096];
-    const char *slash = strrchr(path, '/');
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path + (slash == path)) : 1,
-             slash ? path : ".");
-    return access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+    return access(path, W_OK) == 0 && path_dir(path, dir, sizeof dir) == 0 &&
+           access(dir, W_OK) == 0;
 }
 
 /* "file:PATH?immutable=1", PATH percent-encoded (never read as a URI of

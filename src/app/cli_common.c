@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "src/util.h"
 #include "src/when.h"
 
 void cli_getopt_reset(void)
@@ -157,11 +158,8 @@ static int db_dir_check(struct cli_ctx *ctx, const char *path)
 {
     char dir[4096], wal[4096];
     struct stat sb;
-    const char *slash = strrchr(path, '/');
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path + (slash == path)) : 1,
-             slash ? path : ".");
     snprintf(wal, sizeof wal, "%s-wal", path);
-    if (access(dir, W_OK) == 0 || stat(wal, &sb) == 0)
+    if (path_dir(path, dir, sizeof dir) != 0 || access(dir, W_OK) == 0 || stat(wal, &sb) == 0)
         return 0;
     fprintf(ctx->err, "unknot: no permission to write in %s, the directory of the database "
                       "%s: a write needs its -wal and -shm files there\n", dir, path);

@@ -380,11 +380,8 @@ static int publish(struct outfile *o)
  * some file systems refuse to sync a directory). */
 static void sync_dir(const char *path)
 {
-    const char *slash = strrchr(path, '/');
     char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path + (slash == path)) : 1,
-             slash ? path : ".");
-    int fd = open(dir, O_RDONLY | O_CLOEXEC);
+    int fd = path_dir(path, dir, sizeof dir) == 0 ? open(dir, O_RDONLY | O_CLOEXEC) : -1;
     if (fd >= 0) {
         (void)fsync(fd);
         close(fd);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "src/app/outfile.h"
+#include "src/util.h"
 #include "tests/unit/store_fixture.h"
 
 static char g_db[128];
@@ -254,6 +255,22 @@ static void test_no_clobber(void **state)
     assert_string_equal(buf, "copy");
 }
 
+/* The directory of a path: where its -wal and temporary files go. */
+static void test_path_dir(void **state)
+{
+    static const char *const cases[][2] = {
+        {"u.db", "."}, {"/u.db", "/"}, {"./u.db", "."}, {"a/b/u.db", "a/b"},
+        {"/tmp/x/u.db", "/tmp/x"}, {"a//u.db", "a/"},
+    };
+    char dir[16];
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(path_dir(cases[i][0], dir, sizeof dir), 0);
+        assert_string_equal(dir, cases[i][1]);
+    }
+    assert_int_equal(path_dir("/a/very/long/directory/u.db", dir, sizeof dir), -1);
+}
+
 static volatile sig_atomic_t g_handled;
 static void own_handler(int sig)
 {
@@ -309,6 +326,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plan),
+        cmocka_unit_test(test_path_dir),
         cmocka_unit_test(test_write_and_publish),
         cmocka_unit_test(test_no_clobber),
         cmocka_unit_test(test_signals_remove_tmp),

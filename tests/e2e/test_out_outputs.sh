@@ -44,15 +44,20 @@ expect_rc 1 "a symlinked --db still knows its file"
 no_tmp "refusals"
 
 # --- devices, FIFOs and symlinks are never replaced ---------------------------
-run --db "$DB" export -o /dev/null --force
-expect_rc 0 "export -o /dev/null --force writes in place"
-[ -c /dev/null ] && pass || fail "/dev/null is no longer a character device"
-run --db "$DB" report -o /dev/null
-expect_rc 0 "report -o /dev/null without --force: nothing is replaced, so it is written"
-run --db "$DB" backup /dev/null --force
+# A private twin of /dev/null where we may make one (root): an unknot that
+# replaced its target would then replace that one, not the machine's.
+NULLDEV=/dev/null
+mknod "$T/null" c 1 3 2>/dev/null && NULLDEV=$T/null
+run --db "$DB" export -o "$NULLDEV" --force
+expect_rc 0 "export -o $NULLDEV --force writes in place"
+[ -c "$NULLDEV" ] && pass || fail "$NULLDEV is no longer a character device"
+run --db "$DB" report -o "$NULLDEV"
+expect_rc 0 "report -o $NULLDEV without --force: nothing is replaced, so it is written"
+run --db "$DB" backup "$NULLDEV" --force
 expect_rc 1 "a backup (a database file) refuses a device"
-expect_err "/dev/null is not a regular file (a device or FIFO): give the name of a file" \
+expect_err "$NULLDEV is not a regular file (a device or FIFO): give the name of a file" \
     "backup names the device"
+[ -c "$NULLDEV" ] && pass || fail "$NULLDEV is no longer a character device after backup"
 mkfifo "$T/pipe"
 timeout 5 cat "$T/pipe" >"$T/from-pipe" &
 reader=$!

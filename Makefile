@@ -54,7 +54,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
 # Suites above the core, by layer; every other suite is a core suite.
 DB_TESTS  = test_store test_sessions test_migrate test_store_health
-APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history
+APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history test_outfile
 UI_TESTS  = test_screens
 
 # The built-in routines, in menu order: compiled into the core from one
@@ -78,7 +78,7 @@ APP_LIB  = $(BUILD)/libapp.a
 BIN      = unknot
 
 .PHONY: all run check check-unit check-e2e check-man check-keys check-layers check-asan bench \
-        deps dist distcheck install uninstall clean
+        fuzz deps dist distcheck install uninstall clean
 
 all: $(BIN)
 
@@ -186,6 +186,28 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(UNKNOT_CPPFLAGS) $(UNKNOT_CFLAGS) -o $@ $< $(CORE_LIB) $(UNKNOT_LDFLAGS)
 
+# `make fuzz`: every target under libFuzzer with ASan and UBSan (clang; not
+# part of check), FUZZ_SECONDS each, from a copy of its corpus (new inputs
+# stay in build-fuzz/, the committed corpus is read only). A crash, a leak
+# or an abort of the target's own checks stops it with the input saved as
+# build-fuzz/crash-*; replay it with build/fuzz/fuzz_NAME FILE.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz needs clang: apt-get install -y clang"; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) OPT="-O1 -g" \
+	  SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/libcore.a
+	@set -e; for src in $(FUZZ_SRC); do n=$${src##*/fuzz_}; n=$${n%.c}; \
+	  echo "== fuzz_$$n: $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_CC) $(UNKNOT_CPPFLAGS) -std=c11 -O1 -g $(WARN) -DFUZZ_LIBFUZZER \
+	    -fsanitize=fuzzer $(FUZZ_SAN) -o build-fuzz/fuzz_$$n $$src build-fuzz/libcore.a; \
+	  mkdir -p build-fuzz/corpus_$$n; cp tests/fuzz/corpus_$$n/* build-fuzz/corpus_$$n/; \
+	  build-fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/ build-fuzz/corpus_$$n 2>build-fuzz/fuzz_$$n.log \
+	    || { tail -40 build-fuzz/fuzz_$$n.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' build-fuzz/fuzz_$$n.log; done
+
 # The release tarball: every file git tracks (so it holds exactly what the
 # repository does, tests and fixtures included) under unknot-$(VERSION)/.
 DIST = unknot-$(VERSION)
@@ -219,7 +241,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(ROUTINES_DIR) $(DESTDIR)$(PREFIX)/share/unknot
 
 clean:
-	rm -rf build build-asan unknot unknot-asan unknot-*.tar.gz
+	rm -rf build build-asan build-fuzz unknot unknot-asan unknot-*.tar.gz
 
 # Every object, suite and fuzzer has its .d: touching a test header rebuilds its suites.
 -include $(CORE_OBJ:.o=.d) $(DB_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) \

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -603,6 +604,26 @@ static void store_teardown(struct store *st)
     free(st);
 }
 
+/* 1 when path has a -wal beside it (before we open it). */
+static int wal_present(const char *path)
+{
+    char wal[4096];
+    struct stat sb;
+    return snprintf(wal, sizeof wal, "%s-wal", path) < (int)sizeof wal && stat(wal, &sb) == 0;
+}
+
+/* Closes a store whose file was refused (newer, foreign, damaged) so that
+ * the file and its -wal stay byte-identical: the last connection's close
+ * would otherwise checkpoint a -wal that was there into the file and
+ * delete it. Without one, the close removes the empty -wal and -shm the
+ * read made, and the file stays as it was too. */
+static void store_refuse(struct store *st, int had_wal)
+{
+    if (had_wal)
+        (void)sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    store_teardown(st);
+}
+
 static int store_setup(struct store *st, const char *path, int memory, char *err,
                        size_t errlen)
 {
@@ -662,6 +683,7 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen)
     }
     /* No SQLITE_OPEN_CREATE for files: file_create made it with 0600. */
     int flags = SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0);
+    int had_wal = !memory && wal_present(path);
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         DB_FAIL(st->db, "cannot open database %s", path);
         store_teardown(st);
@@ -669,7 +691,7 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen)
     }
     rc = store_setup(st, path, memory, err, errlen);
     if (rc != STORE_OK) {
-        store_teardown(st);
+        store_refuse(st, had_wal);
         return rc;
     }
     /* Every start of unknot, full-screen or command, ends the sessions a
@@ -737,7 +759,53 @@ static int readonly_setup(struct store *st, const char *path, int64_t *version, 
     return rc;
 }
 
-int store_open_readonly(struct store **out, const char *path, char *err, size_t errlen)
+/* Whether this process may change the file or create files beside it
+ * (SQLite's -wal and -shm). */
+static int may_write(const char *path)
+{
+    char dir[4096];
+    return access(path, W_OK) == 0 && path_dir(path, dir, sizeof dir) == 0 &&
+           access(dir, W_OK) == 0;
+}
+
+/* "file:PATH?immutable=1", PATH percent-encoded (never read as a URI of
+ * the user's: every byte that could mean something is escaped). */
+static char *immutable_uri(const char *path)
+{
+    static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                "0123456789/._-~";
+    char *uri = malloc(strlen(path) * 3 + 32), *p = uri;
+    if (!uri)
+        return NULL;
+    p += sprintf(p, "file:");
+    while (path[0] == '/' && path[1] == '/')
+        path++; /* "file://" would start an authority */
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++)
+        p += strchr(plain, *c) ? sprintf(p, "%c", *c) : sprintf(p, "%%%02X", *c);
+    sprintf(p, "?immutable=1");
+    return uri;
+}
+
+/* Opens the file read-only. One this process may not write, with no -wal
+ * beside it, is opened immutable: SQLite then makes no -wal and -shm,
+ * which it would leave behind with the file's read-only mode, and which
+ * would break every later write once the file is writable again. */
+static int readonly_connect(struct store *st, const char *path, int *writable)
+{
+    *writable = may_write(path);
+    if (*writable || wal_present(path))
+        return sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL);
+    char *uri = immutable_uri(path);
+    if (!uri)
+        return SQLITE_NOMEM;
+    int rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    free(uri);
+    return rc;
+}
+
+/* store_open_readonly, and with recover store_open_reader (store.h). */
+static int open_reading(struct store **out, const char *path, int recover, char *err,
+                        size_t errlen)
 {
     if (err && errlen)
         err[0] = '\0';
@@ -747,6 +815,7 @@ int store_open_readonly(struct store **out, const char *path, char *err, size_t 
     }
     *out = NULL;
     struct stat sb;
+    memset(&sb, 0, sizeof sb);
     if (stat(path, &sb) != 0 && errno == ENOENT)
         return STORE_NOT_FOUND;
     struct store *st = calloc(1, sizeof(*st));
@@ -755,19 +824,51 @@ int store_open_readonly(struct store **out, const char *path, char *err, size_t 
         return STORE_ERROR;
     }
     st->readonly = 1;
-    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    int writable, had_wal = wal_present(path);
+    if (readonly_connect(st, path, &writable) != SQLITE_OK) {
         DB_FAIL(st->db, "cannot open database %s", path);
         store_teardown(st);
         return STORE_ERROR;
     }
     int64_t version = 0;
     int rc = readonly_setup(st, path, &version, err, errlen);
-    if (rc == STORE_OK && version >= store_schema_version()) {
+    /* A session marked running may be one a killed unknot left: every start
+     * ends those (store_open), so a writable file is opened for that. */
+    if (rc == STORE_OK && version >= store_schema_version() &&
+        (!recover || !writable || db_sessions_any_running(st, err, errlen) == 0)) {
         *out = st;
         return STORE_OK;
     }
-    store_teardown(st);
+    store_refuse(st, had_wal);
+    if (rc != STORE_OK)
+        return rc;
+    /* An empty file (no schema yet): nothing to read, and nothing written. */
+    if (version == 0 && sb.st_size == 0) {
+        db_set_err(err, errlen, "%s is an empty file: no unknot database yet", path);
+        return STORE_NOT_FOUND;
+    }
     /* An older schema: the one migration writes, then reads go on. */
-    return rc == STORE_OK ? store_open(out, path, err, errlen) : rc;
-    return STORE_OK;
+    if (!writable && version < store_schema_version()) {
+        db_set_err(err, errlen, "%s was written by an older unknot (schema %" PRId64 ") and "
+                                "must be upgraded once, which needs permission to write it "
+                                "and its directory", path, version);
+        return STORE_ERROR;
+    }
+    return store_open(out, path, err, errlen);
+}
+
+int store_open_readonly(struct store **out, const char *path, char *err, size_t errlen)
+{
+    return open_reading(out, path, 0, err, errlen);
+}
+
+int store_open_reader(struct store **out, const char *path, char *err, size_t errlen)
+{
+    return open_reading(out, path, 1, err, errlen);
+}
+
+const char *store_path(const struct store *st)
+{
+    const char *p = sqlite3_db_filename(st->db, "main");
+    return p ? p : "";
 }

@@ -30,7 +30,6 @@ enum store_status {
     STORE_ABORTED = -5,   /* store_episode_edit: the edit function gave up */
     STORE_DAMAGED = -6,   /* store_check_integrity: the file is damaged */
     STORE_BUSY = -7,      /* another process held the write lock past the wait */
-    STORE_EXISTS = -10,   /* store_backup: the target exists, replace not asked */
     STORE_END = 1,        /* store_iter_next: no more rows (not an error) */
 };
 
@@ -57,10 +56,23 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen);
 /* Opens an existing database for reading only (unknot status, which runs
  * at every shell prompt): no directory or file is made, nothing is written,
  * no stale session is recovered. STORE_NOT_FOUND when the file does not
- * exist. A newer or foreign database is refused as by store_open; one of
- * an older schema is opened by store_open instead, which migrates it (the
- * only write, once). Close it with store_close. */
+ * exist, or is empty (no schema yet; err says so). A newer or foreign
+ * database is refused as by store_open, and it and its -wal are left
+ * byte-identical; one of an older schema is opened by store_open instead,
+ * which migrates it (the only write, once; refused when the file may not
+ * be written). A file this process may not write, without a -wal, is
+ * opened immutable, so that no -wal/-shm is left behind with its
+ * read-only mode. Close it with store_close. */
 int store_open_readonly(struct store **out, const char *path, char *err, size_t errlen);
+
+/* As store_open_readonly, for the commands that read (list, export ...):
+ * on a file it may write with a session marked running, it opens with
+ * store_open instead, which ends the stale ones as every start does. */
+int store_open_reader(struct store **out, const char *path, char *err, size_t errlen);
+
+/* The absolute path of the open database file (SQLite's own, symlinks
+ * resolved), "" for an in-memory one. Owned by the store. */
+const char *store_path(const struct store *st);
 
 /* --- the file's health (store_health.c) ----------------------------------
  * A write waits for another process that holds the write lock (an import
@@ -401,10 +413,11 @@ int store_import(struct store *st, store_import_next_fn next, void *ctx,
 /* --- backup (store_backup.c) --------------------------------------------
  * A consistent copy made with SQLite's online backup in one step
  * (sqlite3_backup_step(b, -1): an incremental copy would restart for ever
- * while another process writes) into "PATH.tmp", created 0600, then
- * renamed to PATH. Works while other connections (the full-screen app)
- * have the database open. Without replace an existing PATH is refused
- * (STORE_EXISTS) and never touched; a failure leaves no PATH.tmp. */
-int store_backup(struct store *st, const char *path, int replace, char *err, size_t errlen);
+ * while another process writes) into the file at path, which the caller
+ * created (empty, 0600: SQLite would make it 0644) and publishes once this
+ * returned STORE_OK (src/app/outfile.h: a temporary file, then a rename).
+ * Works while other connections (the full-screen app) have the database
+ * open, and from a read-only store. */
+int store_backup(struct store *st, const char *path, char *err, size_t errlen);
 
 #endif

@@ -230,6 +230,9 @@ int db_prepare_own(struct store *st, enum stmt_id id, sqlite3_stmt **out, char *
 
 /* store_session.c: registers unknot_owner_alive() for SQL_SES_RECOVER. */
 int db_register_functions(struct store *st, char *err, size_t errlen);
+/* store_session.c: 1 when a session is marked running, 0 when none is, or
+ * a store error. */
+int db_sessions_any_running(struct store *st, char *err, size_t errlen);
 /* unknot_item_from_v1(item) for schema step 3 (store_check.c). */
 int db_register_check_functions(struct store *st, char *err, size_t errlen);
 

@@ -194,7 +194,7 @@ int db_register_functions(struct store *st, char *err, size_t errlen)
 }
 
 /* 1 when any session is running, 0 when none, STORE_ERROR. */
-static int any_running(struct store *st, char *err, size_t errlen)
+int db_sessions_any_running(struct store *st, char *err, size_t errlen)
 {
     sqlite3_stmt *s = NULL;
     int rc = db_stmt(st, SQL_SES_ANY_RUNNING, &s, err, errlen);
@@ -217,7 +217,7 @@ int store_sessions_recover(struct store *st, int64_t now, store_alive_fn alive, 
         db_set_err(err, errlen, "store_sessions_recover: no liveness test");
         return STORE_ERROR;
     }
-    int rc = any_running(st, err, errlen);
+    int rc = db_sessions_any_running(st, err, errlen);
     if (rc <= 0)
         return rc; /* STORE_OK (0) when none runs */
     /* Best effort at every start: another writer (an import) must not

@@ -22,6 +22,14 @@ void err_at_line(char *err, size_t errlen, long line, const char *fmt, ...)
     va_end(ap);
 }
 
+int path_dir(const char *path, char *out, size_t outlen)
+{
+    const char *slash = strrchr(path, '/');
+    int n = slash ? snprintf(out, outlen, "%.*s", (int)(slash - path + (slash == path)), path)
+                  : snprintf(out, outlen, ".");
+    return n >= 0 && (size_t)n < outlen ? 0 : -1;
+}
+
 const char *path_extension(const char *path)
 {
     const char *dot = path ? strrchr(path, '.') : NULL;

@@ -27,6 +27,12 @@
  * into path. The one rule by which report and export pick a format. */
 const char *path_extension(const char *path);
 
+/* The directory part of path into out (outlen bytes): "." for a bare name,
+ * "/" for "/name", "a/b" for "a/b/c". Where SQLite puts a database's -wal
+ * and -shm, and outputs their temporary file. Returns 0, or -1 when it
+ * does not fit. */
+int path_dir(const char *path, char *out, size_t outlen);
+
 /* Writes "line N: " and the formatted message into err (errlen bytes,
  * always NUL-terminated when errlen > 0, cut to fit). The one spelling of
  * a message placed at an input line, for the CSV, JSON and import readers. */

@@ -97,7 +97,32 @@ static const struct rdef rdefs[R_COUNT] = {
 };
 static const struct rdef check_v1 = {"check", "a check", chk_defs, CHK_DEFS_V1};
 
+/* The last row of a CSV export since version 3: how many rows of each type
+ * come before it, in the order of enum rtype, so a file cut short (an
+ * export killed, a copy interrupted) is refused instead of read as a
+ * smaller history. */
+#define END_VERSION 3
+_Static_assert(R_COUNT == COUNT(((struct xfer_writer *)0)->counts), "a count per row type");
+static const struct fdef end_defs[] = {
+    {"episodes", F_INT, 0, SHORT_MAX}, {"tags", F_INT, 0, SHORT_MAX},
+    {"sessions", F_INT, 0, SHORT_MAX}, {"checks", F_INT, 0, SHORT_MAX},
+    {"answers", F_INT, 0, SHORT_MAX},
+};
+static const struct rdef end_rdef = {"end", "the end record", end_defs, COUNT(end_defs)};
+
 /* ---- writing -------------------------------------------------------------- */
+
+/* The header row of a record type: "#name" and its column names. */
+static void csv_header_of(FILE *f, const struct rdef *rd)
+{
+    char head[32];
+    const char *row[1 + MAX_DEFS];
+    snprintf(head, sizeof head, "#%s", rd->name);
+    row[0] = head;
+    for (size_t i = 0; i < rd->n; i++)
+        row[1 + i] = rd->defs[i].name;
+    csv_write_row(f, row, 1 + rd->n);
+}
 
 static void csv_header(FILE *f)
 {
@@ -105,16 +130,11 @@ static void csv_header(FILE *f)
     snprintf(version, sizeof version, "%d", XFER_VERSION);
     const char *first[] = {"#" FORMAT_NAME, version};
     csv_write_row(f, first, COUNT(first));
-    for (int t = 0; t < R_COUNT; t++) {
-        char head[32];
-        const char *row[1 + MAX_DEFS];
-        snprintf(head, sizeof head, "#%s", rdefs[t].name);
-        row[0] = head;
-        for (size_t i = 0; i < rdefs[t].n; i++)
-            row[1 + i] = rdefs[t].defs[i].name;
-        csv_write_row(f, row, 1 + rdefs[t].n);
-    }
+    for (int t = 0; t < R_COUNT; t++)
+        csv_header_of(f, &rdefs[t]);
+    csv_header_of(f, &end_rdef);
 }
+
 
 void xfer_write_begin(struct xfer_writer *w, FILE *f, enum xfer_format fmt)
 {
@@ -280,6 +300,8 @@ int xfer_write_episode(struct xfer_writer *w, const struct episode *ep)
         csv_episode(w->f, ep);
     else
         json_episode(w->f, ep);
+    w->counts[R_EPISODE]++;
+    w->counts[R_TAG] += ep->ntags;
     return stream_ok(w);
 }
 
@@ -335,6 +357,7 @@ int xfer_write_session(struct xfer_writer *w, const struct session *s)
                              t.episode, t.before, t.after};
         csv_write_row(w->f, row, COUNT(row));
     }
+    w->counts[R_SESSION]++;
     return stream_ok(w);
 }
 
@@ -382,11 +405,28 @@ int xfer_write_check(struct xfer_writer *w, const struct check *c)
         csv_check(w->f, c);
     else
         json_check(w->f, c);
+    w->counts[R_CHECK]++;
+    for (int i = 1; i <= c->nanswers && i <= CHECK_MAX_ITEMS; i++)
+        w->counts[R_ANSWER] += check_has_answer(c, i) != 0;
     return stream_ok(w);
+}
+
+/* The end record: the rows written of each type. */
+static void csv_end(FILE *f, const size_t *counts)
+{
+    char num[R_COUNT][NUM_LEN];
+    const char *row[1 + R_COUNT] = {end_rdef.name};
+    for (int t = 0; t < R_COUNT; t++) {
+        fmt_int((int64_t)counts[t], num[t]);
+        row[1 + t] = num[t];
+    }
+    csv_write_row(f, row, COUNT(row));
 }
 
 int xfer_write_end(struct xfer_writer *w)
 {
+    if (w->fmt == XFER_CSV && !w->bad)
+        csv_end(w->f, w->counts);
     if (w->fmt == XFER_JSON) {
         (void)advance(w, 2); /* the arrays still missing, empty; never goes back */
         fputs(w->rows ? "\n  ]\n}\n" : "]\n}\n", w->f);
@@ -429,7 +469,7 @@ enum jstate { J_START, J_SECTION, J_ROWS, J_DONE };
 struct xfer_reader {
     enum xfer_format fmt;
     int64_t now;
-    int version; /* of the file, from its header: 1 or XFER_VERSION */
+    int version; /* of the file, from its header: 1 to XFER_VERSION */
     uint32_t v1_items; /* version 1: bit i, old item i + 1 of this check was read */
     long verdict_line; /* where the verdict of the check being read is */
     int failed;
@@ -440,6 +480,8 @@ struct xfer_reader {
     char *buf;       /* CSV_RECORD_BUF bytes */
     int held;        /* rec holds a row read ahead and not used yet */
     int header_done;
+    int ended;              /* the end record was read (version 3 on) */
+    size_t counts[R_COUNT]; /* rows read, by type, for the end record */
     /* JSON */
     struct jsonr *js;
     enum jstate jstate;
@@ -974,9 +1016,8 @@ static int csv_first_row(struct xfer_reader *r)
     return set_version(r, r->rec.line, version);
 }
 
-static int csv_header_row(struct xfer_reader *r, enum rtype t)
+static int csv_header_row(struct xfer_reader *r, const struct rdef *rd)
 {
-    const struct rdef *rd = rdef_of(r, t);
     char want[256];
     int rc = csv_next(r);
     if (rc < 0)
@@ -998,8 +1039,10 @@ static int csv_read_header(struct xfer_reader *r)
     if (csv_first_row(r) != 0)
         return -1;
     for (int t = 0; t < R_COUNT; t++)
-        if (csv_header_row(r, (enum rtype)t) != 0)
+        if (csv_header_row(r, rdef_of(r, (enum rtype)t)) != 0)
             return -1;
+    if (r->version >= END_VERSION && csv_header_row(r, &end_rdef) != 0)
+        return -1;
     r->header_done = 1;
     return 0;
 }
@@ -1025,6 +1068,7 @@ static int csv_children(struct xfer_reader *r, enum rtype child, struct xfer_ite
                          child == R_TAG ? "episode" : "check");
         if (item_child(r, v + 1, item))
             return -1;
+        r->counts[child]++;
     }
     return rc;
 }
@@ -1040,14 +1084,81 @@ static int csv_unknown(struct xfer_reader *r)
                                  "check or answer", type);
 }
 
+/* The rows counted against the end record at line. */
+static int end_counts(struct xfer_reader *r, long line, const int64_t *want)
+{
+    char got[160], said[160];
+    int differ = 0;
+    size_t ug = 0, us = 0;
+    for (int t = 0; t < R_COUNT; t++) {
+        differ |= want[t] != (int64_t)r->counts[t];
+        ug += (size_t)snprintf(got + ug, sizeof got - ug, "%s%zu %s", t ? ", " : "",
+                               r->counts[t], end_defs[t].name);
+        us += (size_t)snprintf(said + us, sizeof said - us, "%s%" PRId64 " %s", t ? ", " : "",
+                               want[t], end_defs[t].name);
+    }
+    if (differ)
+        return rfail(r, line, "the end record says %s, but the file holds %s: rows are "
+                              "missing or were added; export it again", said, got);
+    return 0;
+}
+
+/* The end record (version 3 on): the counts must match, and nothing may
+ * follow it. Returns 0 (the end) or -1. */
+static int csv_end_record(struct xfer_reader *r)
+{
+    struct fval v[MAX_DEFS];
+    int64_t want[R_COUNT];
+    long line = r->rec.line;
+    const struct rdef *rd = &end_rdef;
+    if (r->rec.nfields != 1 + rd->n)
+        return rfail(r, line, "end row with %zu fields: it has %zu, as the header row #end "
+                              "shows", r->rec.nfields, 1 + rd->n);
+    for (size_t i = 0; i < rd->n; i++) {
+        v[i] = (struct fval){1, r->rec.lens[1 + i] == 0, line, r->rec.fields[1 + i],
+                             r->rec.lens[1 + i]};
+        if (check_value(r, &rd->defs[i], &v[i]) ||
+            get_range(r, &v[i], rd->defs[i].name, 0, INT64_MAX, &want[i],
+                      "use the number of rows"))
+            return -1;
+    }
+    if (end_counts(r, line, want) != 0)
+        return -1;
+    int rc = csv_next(r);
+    if (rc < 0)
+        return -1;
+    if (rc > 0)
+        return rfail(r, r->rec.line, "a row after the end record: the end record is the "
+                                     "last row of an export");
+    r->ended = 1;
+    return 0;
+}
+
+/* The end of the input: an export of version 3 on must have ended with
+ * its end record. */
+static int csv_eof(struct xfer_reader *r)
+{
+    if (r->version < END_VERSION || r->ended)
+        return 0;
+    return rfail(r, r->csv.line, "the file ends without its end record (end,episodes,tags,"
+                                 "sessions,checks,answers): it was cut short; export it "
+                                 "again");
+}
+
 static int csv_item(struct xfer_reader *r, struct xfer_item *item)
 {
     struct fval v[MAX_DEFS];
     if (!r->header_done && csv_read_header(r) != 0)
         return -1;
+    if (r->ended)
+        return 0;
     int rc = csv_next(r);
-    if (rc <= 0)
+    if (rc < 0)
         return rc;
+    if (rc == 0)
+        return csv_eof(r);
+    if (r->version >= END_VERSION && strcmp(r->rec.fields[0], end_rdef.name) == 0)
+        return csv_end_record(r);
     int t = csv_type(&r->rec);
     if (t == R_TAG || t == R_ANSWER)
         return rfail(r, r->rec.line, "a %s row must follow the row of its %s", rdefs[t].name,
@@ -1058,6 +1169,7 @@ static int csv_item(struct xfer_reader *r, struct xfer_item *item)
     item_begin(item, (enum rtype)t, line);
     if (csv_values(r, (enum rtype)t, v) || item_fields(r, (enum rtype)t, v, item))
         return -1;
+    r->counts[t]++;
     if (t == R_SESSION)
         return 1;
     if (csv_children(r, t == R_EPISODE ? R_TAG : R_ANSWER, item) < 0)

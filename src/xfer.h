@@ -13,23 +13,29 @@
  * null.
  *
  * CSV (RFC 4180 through csv.h, CRLF line ends): one file, the record type
- * in the first column. It starts with six header rows, which the reader
+ * in the first column. It starts with seven header rows, which the reader
  * requires exactly as written:
- *   #unknot-export,2
+ *   #unknot-export,3
  *   #episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at
  *   #tag,episode_id,kind,tag
  *   #session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,
  *            episode_id,pain_before,pain_after          (one row in the file)
  *   #check,id,taken_at,verdict,complete
  *   #answer,check_id,item,answer
+ *   #end,episodes,tags,sessions,checks,answers
  * then the episodes, oldest first, each followed by its tag rows; the
- * sessions; the checks, each followed by its answer rows.
+ * sessions; the checks, each followed by its answer rows; and last the end
+ * record, "end,1000,2025,120,40,800": the number of rows of each type. A
+ * file without it (cut short: an export killed, a copy interrupted), with
+ * counts that disagree or with a row after it is refused, so a truncated
+ * CSV never imports as a smaller history. A truncated JSON export fails to
+ * parse; it has no counts.
  *
  * A check's complete is 1 when every item was asked, 0 for a partial check
  * (the patient left after a yes: the items not asked have no answer row).
  *
  * JSON: one object; one episode, session or check per line:
- *   {"format": "unknot-export", "version": 2,
+ *   {"format": "unknot-export", "version": 3,
  *    "episodes": [{"id": 1, ..., "tags": [{"kind": "trigger", "tag": "lifting"}]}],
  *    "sessions": [{"id": 1, "kind": "ice", ...}],
  *    "checks": [{"id": 1, ..., "complete": 1,
@@ -43,7 +49,9 @@
  * that checklist; each moves to today's item through
  * redflags_item_from_v1(), a yes to either of two old items that became
  * one being a yes, as the database migration does. Anything newer than
- * XFER_VERSION is refused with a message that says to upgrade.
+ * XFER_VERSION is refused with a message that says to upgrade. Version 2
+ * (release 0.2) is version 3 without the #end header row and the end
+ * record; its JSON is the same as version 3's.
  *
  * Reading validates every value with the core's own rules (episode_validate,
  * tag_normalize, the red-flag verdict codes, routine codes and holds) and
@@ -64,10 +72,11 @@
 #include "src/session.h"
 #include "src/util.h"
 
-/* The version this unknot writes. It reads 1 too: the export of release
- * 0.1, whose checklist had 16 items (redflags_item_from_v1() maps its
- * answers) and whose checks were all complete. */
-#define XFER_VERSION 2
+/* The version this unknot writes. It reads 2 (0.2: no end record) and 1
+ * too: the export of release 0.1, whose checklist had 16 items
+ * (redflags_item_from_v1() maps its answers) and whose checks were all
+ * complete. */
+#define XFER_VERSION 3
 
 enum xfer_format { XFER_CSV, XFER_JSON };
 
@@ -86,6 +95,7 @@ struct xfer_writer {
     int section; /* -1 before any row; 0 episodes, 1 sessions, 2 checks */
     size_t rows; /* rows written in the current section */
     int bad;     /* a row came out of order */
+    size_t counts[5]; /* rows written: episodes, tags, sessions, checks, answers */
 };
 
 /* Writes the header (CSV rows, or the JSON opening). */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/store.h"
 #include "src/app/config.h"
 #include "src/app/outfile.h"
 #include "src/app/report_store.h"
@@ -338,12 +339,12 @@ static int export_path(struct rpt *r, char *out, size_t len)
 static int export_create(struct app *app, const char *path, struct outfile *of)
 {
     char err[MSG_LEN], question[MSG_LEN];
-    int rc = outfile_open(of, path, 0, err, sizeof err);
+    int rc = outfile_open(of, path, 0, store_path(app_store(app)), err, sizeof err);
     if (rc == OUTFILE_EXISTS) {
         snprintf(question, sizeof question, "%.400s exists. Replace it?", path);
         if (!app_confirm(app, question))
             return 1;
-        rc = outfile_open(of, path, 1, err, sizeof err);
+        rc = outfile_open(of, path, 1, store_path(app_store(app)), err, sizeof err);
     }
     if (rc != 0) {
         app_status(app, "Not exported: %s", err);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "src/util.h"
 #include "src/when.h"
 
 void cli_getopt_reset(void)
@@ -150,6 +151,21 @@ int cli_db_path_check(const char *path, char *err, size_t errlen)
     return CLI_OK;
 }
 
+/* A write needs the -wal and -shm beside the database: SQLite creates them
+ * in its directory (a read-only command opens a file it may not write
+ * without them, see store_open_readonly). */
+static int db_dir_check(struct cli_ctx *ctx, const char *path)
+{
+    char dir[4096], wal[4096];
+    struct stat sb;
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    if (path_dir(path, dir, sizeof dir) != 0 || access(dir, W_OK) == 0 || stat(wal, &sb) == 0)
+        return 0;
+    fprintf(ctx->err, "unknot: no permission to write in %s, the directory of the database "
+                      "%s: a write needs its -wal and -shm files there\n", dir, path);
+    return -1;
+}
+
 int cli_db_file_check(struct cli_ctx *ctx)
 {
     const char *path = ctx->db_path;
@@ -181,7 +197,7 @@ int cli_db_file_check(struct cli_ctx *ctx)
                 access(path, R_OK) != 0 ? "read" : "write", path, strerror(errno));
         return -1;
     }
-    return 0;
+    return ctx->read_only ? 0 : db_dir_check(ctx, path);
 }
 
 /* The store's notice that a write waits for another writer. */
@@ -198,10 +214,16 @@ static void say_waiting(void *ctx)
 static struct store *open_checked(struct cli_ctx *ctx, int64_t check_pages)
 {
     struct store *st = NULL;
-    char err[STORE_ERR_LEN];
+    char err[STORE_ERR_LEN] = "";
     if (cli_db_file_check(ctx) != 0)
         return NULL;
-    if (store_open(&st, ctx->db_path, err, sizeof(err)) != STORE_OK) {
+    /* A command that only reads opens read-only: it never creates, migrates
+     * only an older schema (once), and leaves no -wal/-shm it cannot own. */
+    int rc = ctx->read_only ? store_open_reader(&st, ctx->db_path, err, sizeof(err))
+                            : store_open(&st, ctx->db_path, err, sizeof(err));
+    if (rc != STORE_OK) {
+        if (rc == STORE_NOT_FOUND && !err[0])
+            snprintf(err, sizeof err, "no database at %s", ctx->db_path);
         fprintf(ctx->err, "unknot: %s\n", err);
         return NULL;
     }

@@ -153,7 +153,7 @@ static int save_state(struct cli_ctx *ctx, const char *path, const struct remind
     char err[UNKNOT_ERR_LEN];
     struct outfile of;
     if (!path[0] || config_make_dirs(path, err, sizeof err) != 0 ||
-        outfile_open(&of, path, 1, err, sizeof err) != 0) {
+        outfile_open(&of, path, 1, ctx->db_path, err, sizeof err) != 0) {
         fprintf(ctx->err, "unknot remind: %s\n", path[0] ? err : "no state file: set HOME");
         return CLI_RUNTIME;
     }
@@ -310,7 +310,7 @@ static int write_unit(struct cli_ctx *ctx, const char *dir, const char *name, co
     struct outfile of;
     snprintf(path, sizeof path, "%s/%s", dir, name);
     if (config_make_dirs(path, err, sizeof err) != 0 ||
-        outfile_open(&of, path, 1, err, sizeof err) != 0) {
+        outfile_open(&of, path, 1, ctx->db_path, err, sizeof err) != 0) {
         fprintf(ctx->err, "unknot remind: %s\n", err);
         return CLI_RUNTIME;
     }

@@ -127,15 +127,18 @@ static int parse_out_opts(struct cli_ctx *ctx, int argc, char **argv, const char
         fprintf(ctx->err, "unknot %s: --force goes with -o FILE\n", argv[0]);
         return CLI_USAGE;
     }
+    if (o->output && strcmp(o->output, "-") == 0)
+        o->output = NULL; /* -o -: the standard output, as without -o */
     return CLI_OK;
 }
 
-/* Opens -o FILE; prints why and returns NULL-equivalent (-1) on failure. */
+/* Opens -o FILE (outfile.h: never the database, a temporary file until
+ * complete); prints why and returns -1 on failure. */
 static int open_output(struct cli_ctx *ctx, const char *cmd, const struct out_opts *o,
                        struct outfile *of)
 {
     char err[UNKNOT_ERR_LEN];
-    int rc = outfile_open(of, o->output, o->force, err, sizeof err);
+    int rc = outfile_open(of, o->output, o->force, ctx->db_path, err, sizeof err);
     if (rc == OUTFILE_EXISTS)
         fprintf(ctx->err, "unknot %s: %s: add --force to replace it\n", cmd, err);
     else if (rc != 0)
@@ -309,12 +312,39 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
     return CLI_OK;
 }
 
+/* The copy goes to a temporary file beside path and is published only when
+ * complete, as every output (outfile.h). */
+static int backup_to(struct cli_ctx *ctx, const char *path, int force)
+{
+    char err[UNKNOT_ERR_LEN];
+    struct outfile of;
+    if (strcmp(path, "-") == 0) {
+        fprintf(ctx->err, "unknot backup: the copy is a database file: give its name, not - "
+                          "(the standard output)\n");
+        return CLI_USAGE;
+    }
+    int rc = outfile_open_file(&of, path, force, ctx->db_path, err, sizeof err);
+    if (rc != 0) {
+        fprintf(ctx->err, "unknot backup: %s%s\n", err,
+                rc == OUTFILE_EXISTS ? ": add --force to replace it" : "");
+        return CLI_RUNTIME;
+    }
+    struct store *st = cli_open_store_whole(ctx); /* without it, it said why */
+    rc = st ? store_backup(st, of.tmp, err, sizeof err) : STORE_ERROR;
+    if (st && rc != STORE_OK)
+        fprintf(ctx->err, "unknot backup: %s\n", err);
+    store_close(&st);
+    rc = close_output(ctx, "backup", rc == STORE_OK, &of);
+    if (rc == CLI_OK)
+        fprintf(ctx->out, "Backed up the database to %s.\n", path);
+    return rc;
+}
+
 int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option longopts[] = {{"force", no_argument, NULL, OPT_FORCE},
                                              {"help", no_argument, NULL, OPT_HELP},
                                              {NULL, 0, NULL, 0}};
-    char err[UNKNOT_ERR_LEN];
     int force = 0, c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
@@ -332,16 +362,5 @@ int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (optind + 1 < argc)
         return cli_extra_args(ctx, argv[0], argv[optind + 1]);
-    struct store *st = cli_open_store_whole(ctx);
-    if (!st)
-        return CLI_RUNTIME;
-    int rc = store_backup(st, argv[optind], force, err, sizeof err);
-    store_close(&st);
-    if (rc == STORE_EXISTS)
-        fprintf(ctx->err, "unknot backup: %s: add --force to replace it\n", err);
-    else if (rc != STORE_OK)
-        fprintf(ctx->err, "unknot backup: %s\n", err);
-    else
-        fprintf(ctx->out, "Backed up the database to %s.\n", argv[optind]);
-    return rc == STORE_OK ? CLI_OK : CLI_RUNTIME;
+    return backup_to(ctx, argv[optind], force);
 }

@@ -138,7 +138,7 @@ int config_write(const char *key, const char *value, int *found, char *err, size
         return -1;
     }
     int rc = config_make_dirs(target, err, errlen);
-    if (rc == 0 && (rc = outfile_open(&of, target, 1, msg, sizeof msg)) != 0)
+    if (rc == 0 && (rc = outfile_open(&of, target, 1, NULL, msg, sizeof msg)) != 0)
         snprintf(err, errlen, "%s", msg);
     if (rc != 0) {
         if (in)

@@ -58,8 +58,8 @@ data = open(sys.argv[1], "rb").read()
 body = data.replace(b"\r\n", b"")
 text = data.decode("utf-8")
 rows = list(csv.reader(text.splitlines(keepends=True), strict=True))
-width = {r[0][1:]: len(r) for r in rows[1:6]}
-bad = [r for r in rows[6:] if len(r) != width[r[0]]]
+width = {r[0][1:]: len(r) for r in rows[1:7]}  # the header rows, #end included
+bad = [r for r in rows[7:] if len(r) != width[r[0]]]
 notes = {r[1]: r[7] for r in rows if r[0] == "episode"}
 tags = [r[3] for r in rows if r[0] == "tag" and r[1] == "1001"]
 print(data.endswith(b"\r\n"), body.count(b"\n") == sys.argv[2].count("\n"),
@@ -107,12 +107,12 @@ done
 grep -q $'^check,1,[^,]*,emergency,0\r$' "$T/p.csv" && pass || fail "csv: complete 0: $(cat "$T/p.csv")"
 got=$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["checks"][0];
 print(json.load(open(sys.argv[1]))["version"], c["complete"], c["answers"])' "$T/p.json")
-expect_eq "$got" "2 0 [{'item': 1, 'answer': 1}]" "json: version 2, complete 0, the one answer"
+expect_eq "$got" "3 0 [{'item': 1, 'answer': 1}]" "json: version 3, complete 0, the one answer"
 
 # ---- a version 1 export (unknot 0.1) ------------------------------------------------
 # tests/fixtures/export-0.1.{csv,json}: release 0.1 (f9cf247) exporting
 # tests/fixtures/release-0.1.db. Importing it gives what opening that
-# database gives (the schema's own migration): the same version 2 export.
+# database gives (the schema's own migration): the same version 3 export.
 FIX=$(cd "$(dirname "$0")/../fixtures" && pwd)
 cp "$FIX/release-0.1.db" "$T/migrated.db"
 run --db "$T/migrated.db" export -o "$T/migrated.csv"
@@ -127,7 +127,7 @@ for ext in csv json; do
     fi
 done
 v1=$T/v1-csv.csv
-head -1 "$v1" | grep -q $'^#unknot-export,2\r$' && pass || fail "the export of a v1 import is version 2"
+head -1 "$v1" | grep -q $'^#unknot-export,3\r$' && pass || fail "the export of a v1 import is version 3"
 # 0.1's check 3 said yes to old 12 and 13 (both now item 17) and 16 (now 20).
 got=$(grep '^answer,3,' "$v1" | tr -d '\r' | grep ',1$' | tr '\n' ' ')
 expect_eq "$got" "answer,3,17,1 answer,3,20,1 " "old yes answers under today's numbers"

@@ -141,7 +141,7 @@ static void test_export_import_round_trip(void **state)
         assert_int_equal(run(f, json ? "export|-o|@/e.json" : "export|-o|@/e.csv"), CLI_OK);
         snprintf(path, sizeof path, "%s/%s", f->dir, json ? "e.json" : "e.csv");
         char *first = slurp(path);
-        assert_true(json ? first[0] == '{' : strncmp(first, "#unknot-export,2\r\n", 18) == 0);
+        assert_true(json ? first[0] == '{' : strncmp(first, "#unknot-export,3\r\n", 18) == 0);
         unlink(other);
         assert_int_equal(run_db(f, other, json ? "import|@/e.json" : "import|@/e.csv"), CLI_OK);
         assert_non_null(strstr(f->out, "Imported 3 episodes (3 tags), 0 sessions and 1 check"));

@@ -20,6 +20,7 @@
 
 #include "db/store.h"
 #include "tests/unit/store_fixture.h"
+#include "src/app/outfile.h"
 #include "src/app/report_store.h"
 #include "src/app/xfer_store.h"
 #include "tests/memfile.h"
@@ -289,7 +290,7 @@ static int load_checks(struct store *st, struct check *c, int max)
 /* Release 0.1's export (CSV, then the same rows as JSON): each answer is
  * stored under today's number, a yes to either of two old items that
  * became one is a yes, every check is complete, and the export written
- * back is version 2. */
+ * back is version 3. */
 static void import_v1(const char *doc, enum xfer_format fmt)
 {
     struct store *st = open_ok(":memory:");
@@ -313,7 +314,7 @@ static void import_v1(const char *doc, enum xfer_format fmt)
     assert_true(check_has_answer(&c[1], 17) && c[1].answers[16]);
     assert_true(check_has_answer(&c[1], 1) && !c[1].answers[0]);
     char *out = export_text(st, fmt);
-    assert_non_null(strstr(out, fmt == XFER_CSV ? "#unknot-export,2\r\n" : "\"version\": 2,"));
+    assert_non_null(strstr(out, fmt == XFER_CSV ? "#unknot-export,3\r\n" : "\"version\": 3,"));
     assert_non_null(strstr(out, fmt == XFER_CSV ? "check,2,2026-11-02T08:00:00+00:00,urgent,1\r\n"
                                                   "answer,2,1,0\r\nanswer,2,17,1\r\n"
                                                 : "\"complete\": 1, \"answers\": [{\"item\": 1, "
@@ -517,6 +518,29 @@ struct hold_ctx {
     int done;
 };
 
+/* A backup as the CLI makes it: a temporary file beside path, published
+ * when complete (outfile.h). Returns 0, or what failed. */
+static int backup(struct store *st, const char *path, int replace, char *err, size_t errlen)
+{
+    struct outfile of;
+    int rc = outfile_open_file(&of, path, replace, NULL, err, errlen);
+    if (rc != 0)
+        return rc;
+    if (store_backup(st, of.tmp, err, errlen) != STORE_OK) {
+        outfile_abort(&of);
+        return -1;
+    }
+    return outfile_commit(&of, err, errlen);
+}
+
+/* No temporary file of outfile.h is left in dir. */
+static int no_tmp_left(const char *dir)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -q -F '" OUTFILE_TMP_TAG "'", dir);
+    return system(cmd) != 0;
+}
+
 /* Called inside an import's write transaction on another connection: the
  * backup runs meanwhile and sees only what was committed. */
 static int backup_during_import(void *ctx, struct store_import_row *row, char *err,
@@ -526,7 +550,7 @@ static int backup_during_import(void *ctx, struct store_import_row *row, char *e
     struct hold_ctx *h = ctx;
     if (h->done++)
         return 0;
-    assert_int_equal(store_backup(h->other, h->path, 0, err, errlen), STORE_OK);
+    assert_int_equal(backup(h->other, h->path, 0, err, errlen), 0);
     memset(&chk, 0, sizeof chk);
     chk.id = 900;
     chk.taken_at = NOW;
@@ -538,12 +562,12 @@ static int backup_during_import(void *ctx, struct store_import_row *row, char *e
 
 static void test_backup(void **state)
 {
-    char db[128], copy[128], tmp[160], err[STORE_ERR_LEN];
+    char db[128], copy[128], dir[128], err[STORE_ERR_LEN];
     struct stat sb;
     (void)state;
     tpath(db, sizeof db, "live.db");
     tpath(copy, sizeof copy, "copy.db");
-    snprintf(tmp, sizeof tmp, "%s.tmp", copy);
+    tpath(dir, sizeof dir, "");
     struct store *a = open_ok(db), *b = open_ok(db);
     fill(a);
     /* b holds the write lock with an uncommitted check while a copies. */
@@ -551,7 +575,7 @@ static void test_backup(void **state)
     assert_int_equal(store_import(b, backup_during_import, &h, NULL, err, sizeof err), STORE_OK);
     assert_int_equal(stat(copy, &sb), 0);
     assert_int_equal(sb.st_mode & 0777, 0600);
-    assert_int_equal(access(tmp, F_OK), -1);
+    assert_true(no_tmp_left(dir));
     struct store *c = open_ok(copy);
     char *want = export_text(a, XFER_CSV), *got = export_text(c, XFER_CSV);
     assert_non_null(strstr(want, "check,900,"));  /* committed after the copy */
@@ -561,10 +585,11 @@ static void test_backup(void **state)
     free(got);
     store_close(&c);
     /* An existing file is kept unless replacing is asked for. */
-    assert_int_equal(store_backup(a, copy, 0, err, sizeof err), STORE_EXISTS);
+    assert_int_equal(backup(a, copy, 0, err, sizeof err), OUTFILE_EXISTS);
     assert_non_null(strstr(err, "already exists"));
-    assert_int_equal(access(tmp, F_OK), -1);
-    assert_int_equal(store_backup(a, copy, 1, err, sizeof err), STORE_OK);
+    assert_true(no_tmp_left(dir));
+    assert_int_equal(backup(a, copy, 1, err, sizeof err), 0);
+    assert_true(no_tmp_left(dir));
     /* Every open ends sessions left running; reopen a so both have. */
     store_close(&a);
     a = open_ok(db);
@@ -577,8 +602,9 @@ static void test_backup(void **state)
     store_close(&c);
     /* A directory that is not there: an error, and no file left behind. */
     tpath(copy, sizeof copy, "no/such/dir/x.db");
-    assert_int_equal(store_backup(a, copy, 0, err, sizeof err), STORE_ERROR);
+    assert_int_equal(backup(a, copy, 0, err, sizeof err), -1);
     assert_non_null(strstr(err, "cannot create"));
+    assert_true(no_tmp_left(dir));
     store_close(&a);
     store_close(&b);
 }

@@ -108,7 +108,20 @@ static char *export_sample(enum xfer_format fmt, int rows)
     return out;
 }
 
+/* The header this unknot writes (version 3: an end record closes the file). */
 static const char csv_header[] =
+    "#unknot-export,3\r\n"
+    "#episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at\r\n"
+    "#tag,episode_id,kind,tag\r\n"
+    "#session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,"
+    "episode_id,pain_before,pain_after\r\n"
+    "#check,id,taken_at,verdict,complete\r\n"
+    "#answer,check_id,item,answer\r\n"
+    "#end,episodes,tags,sessions,checks,answers\r\n";
+
+/* The header of version 2 (0.2): no end record. The hand-made documents
+ * below use it, so their line numbers are those of the rows. */
+static const char csv_header_v2[] =
     "#unknot-export,2\r\n"
     "#episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at\r\n"
     "#tag,episode_id,kind,tag\r\n"
@@ -142,11 +155,13 @@ static void test_write_csv(void **state)
              "2026-11-06T19:35:00+00:00,stopped,7,6,\"\"\r\n"
              "check,2,2026-11-06T21:20:00+00:00,urgent,0\r\n"
              "answer,2,1,0\r\n"
-             "answer,2,12,1\r\n");
+             "answer,2,12,1\r\n"
+             "end,1,2,1,1,2\r\n");
     assert_string_equal(out, want);
     free(out);
     out = export_sample(XFER_CSV, 0);
-    assert_string_equal(out, csv_header);
+    snprintf(want, sizeof want, "%send,0,0,0,0,0\r\n", csv_header);
+    assert_string_equal(out, want);
     free(out);
 }
 
@@ -156,7 +171,7 @@ static void test_write_json(void **state)
     char *out = export_sample(XFER_JSON, 1);
     assert_string_equal(
         out,
-        "{\n  \"format\": \"unknot-export\",\n  \"version\": 2,\n  \"episodes\": [\n"
+        "{\n  \"format\": \"unknot-export\",\n  \"version\": 3,\n  \"episodes\": [\n"
         "    {\"id\": 7, \"started_at\": \"2026-11-06T19:20:00+00:00\", \"ended_at\": "
         "\"2026-11-06T20:50:00+00:00\", \"intensity\": 6, \"region\": \"lower\", \"side\": "
         "\"left\", \"notes\": \"bent, \\\"quoted\\\"\\nsecond line \xE2\x80\x94 \xF0\x9F\x99\x82\", "
@@ -174,7 +189,7 @@ static void test_write_json(void **state)
         "\"answer\": 1}]}\n  ]\n}\n");
     free(out);
     out = export_sample(XFER_JSON, 0);
-    assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 2,\n"
+    assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 3,\n"
                              "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": []\n}\n");
     free(out);
 }
@@ -230,7 +245,7 @@ static void check_round_trip(enum xfer_format fmt)
     assert_int_equal(xfer_reader_format(r), fmt);
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
     assert_int_equal(item.kind, XFER_EPISODE);
-    assert_int_equal(item.line, fmt == XFER_CSV ? 7 : 5);
+    assert_int_equal(item.line, fmt == XFER_CSV ? 8 : 5);
     assert_int_equal(item.ep.id, want.id);
     assert_int_equal(item.ep.started_at, want.started_at);
     assert_int_equal(item.ep.ended_at, want.ended_at);
@@ -296,7 +311,7 @@ static void test_defaults(void **state)
     char doc[2048], err[UNKNOT_ERR_LEN];
     int rc;
     (void)state;
-    snprintf(doc, sizeof doc, "%sepisode,1,2026-11-06T19:20:00Z,,3,neck,,,,\r\n", csv_header);
+    snprintf(doc, sizeof doc, "%sepisode,1,2026-11-06T19:20:00Z,,3,neck,,,,\r\n", csv_header_v2);
     assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 1);
     assert_int_equal(rc, 0);
     assert_int_equal(item.ep.ended_at, EPISODE_ONGOING);
@@ -326,7 +341,7 @@ static void check_errors(const struct err_case *cases, size_t n, int csv)
     char doc[4096], err[UNKNOT_ERR_LEN];
     for (size_t i = 0; i < n; i++) {
         int rc;
-        snprintf(doc, sizeof doc, "%s%s", csv ? csv_header : "", cases[i].rows);
+        snprintf(doc, sizeof doc, "%s%s", csv ? csv_header_v2 : "", cases[i].rows);
         err[0] = '\0';
         read_all(doc, NOW, err, sizeof err, &rc);
         if (rc != -1 || strcmp(err, cases[i].err) != 0)
@@ -532,14 +547,14 @@ static void test_plausible_records(void **state)
 static void test_csv_header_errors(void **state)
 {
     static const struct err_case cases[] = {
-        {"", "line 1: not an unknot export: a CSV export starts with the row #unknot-export,2 "
+        {"", "line 1: not an unknot export: a CSV export starts with the row #unknot-export,3 "
              "and a JSON one with {"},
         {"id,started_at\r\n", "line 1: not an unknot export: a CSV export starts with the row "
-                              "#unknot-export,2 and a JSON one with {"},
-        {"#unknot-export,3\r\n",
-         "line 1: export version 3 is newer than this unknot reads (2): upgrade unknot"},
+                              "#unknot-export,3 and a JSON one with {"},
+        {"#unknot-export,4\r\n",
+         "line 1: export version 4 is newer than this unknot reads (3): upgrade unknot"},
         {"#unknot-export,0\r\n",
-         "line 1: unknown export version 0: this unknot reads versions 1 to 2"},
+         "line 1: unknown export version 0: this unknot reads versions 1 to 3"},
         {"#unknot-export,1\r\n#episode,id\r\n",
          "line 2: the header row for episode rows must be #episode,id,started_at,ended_at,"
          "intensity,region,side,notes,created_at,updated_at (the file is not an unknot export "
@@ -558,7 +573,15 @@ static void test_csv_header_errors(void **state)
          "line 5: the header row for check rows must be #check,id,taken_at,verdict "
          "(the file is not an unknot export of version 1)"},
         {"  #unknot-export,2\r\n", "line 1: not an unknot export: a CSV export starts with the "
-                                   "row #unknot-export,2 and a JSON one with {"},
+                                   "row #unknot-export,3 and a JSON one with {"},
+        /* Version 3 has the #end header row; version 2 has none. */
+        {"#unknot-export,3\r\n#episode,id,started_at,ended_at,intensity,region,side,notes,"
+         "created_at,updated_at\r\n#tag,episode_id,kind,tag\r\n#session,id,kind,routine,"
+         "hold_s,planned_s,elapsed_s,started_at,ended_at,status,episode_id,pain_before,"
+         "pain_after\r\n#check,id,taken_at,verdict,complete\r\n#answer,check_id,item,"
+         "answer\r\nend,0,0,0,0,0\r\n",
+         "line 7: the header row for end rows must be #end,episodes,tags,sessions,checks,"
+         "answers (the file is not an unknot export of version 3)"},
     };
     (void)state;
     check_errors(cases, sizeof cases / sizeof cases[0], 0);
@@ -599,7 +622,7 @@ static void test_json_errors(void **state)
                                     "\"unknot-export\""},
         {"{\"version\": 1}", "line 1: expected the key \"format\" first"},
         {"{\"format\": \"unknot-export\", \"version\": 9}",
-         "line 1: export version 9 is newer than this unknot reads (2): upgrade unknot"},
+         "line 1: export version 9 is newer than this unknot reads (3): upgrade unknot"},
         {"{\"format\": \"unknot-export\", \"version\": 2, \"checks\": []}",
          "line 1: expected the key \"episodes\" (the keys come in the order format, version, "
          "episodes, sessions, checks)"},
@@ -753,13 +776,74 @@ static void test_v1_written_as_v2(void **state)
              "answer,4,1,0\r\nanswer,4,2,0\r\nanswer,4,3,0\r\nanswer,4,4,0\r\n"
              "answer,4,5,0\r\nanswer,4,6,0\r\nanswer,4,7,1\r\nanswer,4,8,0\r\n"
              "answer,4,9,0\r\nanswer,4,10,0\r\nanswer,4,11,0\r\nanswer,4,15,0\r\n"
-             "answer,4,17,1\r\nanswer,4,18,0\r\nanswer,4,20,0\r\n");
+             "answer,4,17,1\r\nanswer,4,18,0\r\nanswer,4,20,0\r\nend,0,0,0,1,15\r\n");
     assert_string_equal(out, doc);
     /* Read back as version 2: the same check, still complete. */
     struct check v1 = item.chk;
     assert_int_equal(read_all(out, NOW, err, sizeof err, &rc), 1);
     assert_memory_equal(&item.chk, &v1, sizeof v1);
     free(out);
+}
+
+/* Version 3's end record: a file cut anywhere is refused, whatever byte it
+ * ends on; counts that disagree, a row after the end and a missing end are
+ * refused with the line; version 2 has no end record and needs none. */
+static void test_end_record(void **state)
+{
+    char err[UNKNOT_ERR_LEN], doc[4096];
+    int rc;
+    (void)state;
+    char *full = export_sample(XFER_CSV, 1);
+    size_t len = strlen(full);
+    assert_int_equal(read_all(full, NOW, err, sizeof err, &rc), 3);
+    assert_int_equal(rc, 0);
+    /* Every prefix but the whole (or the whole without its last line end). */
+    for (size_t n = 0; n + 2 < len; n++) {
+        char *cut = strndup(full, n);
+        read_all(cut, NOW, err, sizeof err, &rc);
+        if (rc != -1)
+            fail_msg("a file cut after %zu of %zu bytes was read without an error", n, len);
+        free(cut);
+    }
+    snprintf(doc, sizeof doc, "%.*s", (int)(len - 2), full);
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 3);
+    assert_int_equal(rc, 0);
+    /* The header and the rows, no end record: the message says what is missing. */
+    char *end = strstr(full, "end,1,2,1,1,2\r\n");
+    assert_non_null(end);
+    snprintf(doc, sizeof doc, "%.*s", (int)(end - full), full);
+    read_all(doc, NOW, err, sizeof err, &rc);
+    assert_int_equal(rc, -1);
+    assert_string_equal(err, "line 16: the file ends without its end record (end,episodes,"
+                             "tags,sessions,checks,answers): it was cut short; export it again");
+    static const struct {
+        const char *end, *msg;
+    } cases[] = {
+        {"end,1,2,1,1,3\r\n", "line 16: the end record says 1 episodes, 2 tags, 1 sessions, "
+                              "1 checks, 3 answers, but the file holds 1 episodes, 2 tags, 1 "
+                              "sessions, 1 checks, 2 answers: rows are missing or were added; "
+                              "export it again"},
+        {"end,1,2,1,1\r\n", "line 16: end row with 5 fields: it has 6, as the header row #end "
+                            "shows"},
+        {"end,1,2,1,1,\r\n", "line 16: missing answers: it may not be empty"},
+        {"end,1,2,1,1,x\r\n", "line 16: invalid answers \"x\": use the number of rows"},
+        {"end,1,2,1,1,2\r\nend,1,2,1,1,2\r\n",
+         "line 17: a row after the end record: the end record is the last row of an export"},
+        {"end,1,2,1,1,2\r\nsession,9,ice,,,600,600,2026-11-06T19:30:00Z,,done,,,\r\n",
+         "line 17: a row after the end record: the end record is the last row of an export"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(doc, sizeof doc, "%.*s%s", (int)(end - full), full, cases[i].end);
+        read_all(doc, NOW, err, sizeof err, &rc);
+        assert_int_equal(rc, -1);
+        assert_string_equal(err, cases[i].msg);
+    }
+    free(full);
+    /* In version 2 an end row is no row type of the format. */
+    snprintf(doc, sizeof doc, "%send,0,0,0,0,0\r\n", csv_header_v2);
+    read_all(doc, NOW, err, sizeof err, &rc);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "line 7: unknown row type \"end\""));
 }
 
 /* Every tag kind episode.h knows travels, and reads back as that kind
@@ -807,7 +891,7 @@ static void test_tag_kind_error(void **state)
     char doc[2048], err[UNKNOT_ERR_LEN];
     int rc;
     (void)state;
-    snprintf(doc, sizeof doc, "%s%s", csv_header, EP "5,lower,,,,\r\ntag,1,mood,sad\r\n");
+    snprintf(doc, sizeof doc, "%s%s", csv_header_v2, EP "5,lower,,,,\r\ntag,1,mood,sad\r\n");
     read_all(doc, NOW, err, sizeof err, &rc);
     assert_int_equal(rc, -1);
     assert_non_null(strstr(err, "line 8: invalid tag kind \"mood\": use trigger, "));
@@ -822,7 +906,7 @@ static void test_error_sticks(void **state)
     char doc[1024], err[UNKNOT_ERR_LEN];
     struct xfer_reader *r = NULL;
     (void)state;
-    snprintf(doc, sizeof doc, "%s%s", csv_header, "bad,row\r\n" EP "5,lower,,,,\r\n");
+    snprintf(doc, sizeof doc, "%s%s", csv_header_v2, "bad,row\r\n" EP "5,lower,,,,\r\n");
     FILE *f = input(doc);
     assert_int_equal(xfer_reader_open(&r, f, NOW, err, sizeof err), 0);
     assert_int_equal(xfer_read(r, &item, err, sizeof err), -1);
@@ -953,7 +1037,8 @@ int main(void)
         cmocka_unit_test(test_csv_header_errors), cmocka_unit_test(test_json_errors),
         cmocka_unit_test(test_read_v1_csv),      cmocka_unit_test(test_read_v1_json),
         cmocka_unit_test(test_v1_errors),        cmocka_unit_test(test_v1_written_as_v2),
-        cmocka_unit_test(test_every_tag_kind),   cmocka_unit_test(test_tag_kind_error),
+        cmocka_unit_test(test_every_tag_kind),
+        cmocka_unit_test(test_end_record),   cmocka_unit_test(test_tag_kind_error),
         cmocka_unit_test(test_error_sticks),     cmocka_unit_test(test_format_parse),
         cmocka_unit_test(test_guard_round_trip), cmocka_unit_test(test_v1_text_is_not_unguarded), cmocka_unit_test(test_refused_text),
     };

@@ -538,7 +538,7 @@ static void test_plausible_records(void **state)
     int rc;
     (void)state;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        snprintf(doc, sizeof doc, "%s%s", csv_header, rows[i]);
+        snprintf(doc, sizeof doc, "%s%s", csv_header_v2, rows[i]);
         if (read_all(doc, NOW, err, sizeof err, &rc) != 1 || rc != 0)
             fail_msg("row %zu refused: %s", i, err);
     }

@@ -53,7 +53,7 @@ TEST_SRC = $(wildcard tests/unit/test_*.c)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
 # Suites above the core, by layer; every other suite is a core suite.
-DB_TESTS  = test_store test_sessions test_migrate
+DB_TESTS  = test_store test_sessions test_migrate test_readings
 APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history
 UI_TESTS  = test_screens
 

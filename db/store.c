@@ -207,13 +207,8 @@ static const char *const sql_text[SQL_COUNT] = {
                       " WHERE ended_at IS NULL AND started_at < ?1) AS e"
                       " JOIN readings AS r ON r.episode_id = e.id"
                       " ORDER BY e.started_at, e.id, r.taken_at, r.id",
-    [SQL_RD_LATEST] = "SELECT " RD_COLS_R " FROM episodes AS e JOIN readings AS r"
-                      " ON r.id = (SELECT id FROM readings WHERE episode_id = e.id"
-                      " ORDER BY taken_at DESC, id DESC LIMIT 1)"
-                      " WHERE e.started_at >= ?1 ORDER BY e.started_at, e.id",
-    [SQL_RD_SINCE] = "SELECT " RD_COLS_R " FROM episodes AS e JOIN readings AS r"
-                     " ON r.episode_id = e.id WHERE e.started_at >= ?1"
-                     " ORDER BY r.taken_at, r.id",
+    [SQL_RD_LATEST] = "SELECT " RD_COLS " FROM readings WHERE episode_id = ?1"
+                      " ORDER BY taken_at DESC, id DESC LIMIT 1",
     [SQL_RD_ALL] = "SELECT " RD_COLS " FROM readings ORDER BY id",
     /* Also schema step 5's: the first reading of an episode lacking one. */
     [SQL_RD_BACKFILL] = "INSERT INTO readings (episode_id, taken_at, pain, source, created_at)"

@@ -383,15 +383,10 @@ int store_readings_iter(struct store *st, int64_t episode_id, struct store_iter 
 int store_readings_active_iter(struct store *st, int64_t from, int64_t to,
                                struct store_iter **out, char *err, size_t errlen);
 
-/* The latest reading of each episode started at or after from, in
- * episode order (started_at, id). */
-int store_readings_latest_iter(struct store *st, int64_t from, struct store_iter **out,
-                               char *err, size_t errlen);
-
-/* Every reading of the episodes started at or after from, oldest first:
- * the course of a spell. */
-int store_readings_since_iter(struct store *st, int64_t from, struct store_iter **out,
-                              char *err, size_t errlen);
+/* The latest reading of episode id (by time, then id) into *out.
+ * STORE_NOT_FOUND when it has none. */
+int store_reading_latest(struct store *st, int64_t episode_id, struct reading *out, char *err,
+                         size_t errlen);
 
 /* Every reading in id order (the export). */
 int store_readings_all_iter(struct store *st, struct store_iter **out, char *err,

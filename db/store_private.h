@@ -93,7 +93,6 @@ enum stmt_id {
     SQL_RD_OF_EPISODE,
     SQL_RD_ACTIVE,
     SQL_RD_LATEST,
-    SQL_RD_SINCE,
     SQL_RD_ALL,
     SQL_RD_BACKFILL,
     SQL_RD_SES_BEFORE,

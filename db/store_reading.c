@@ -128,18 +128,16 @@ int store_readings_active_iter(struct store *st, int64_t from, int64_t to,
                        errlen);
 }
 
-int store_readings_latest_iter(struct store *st, int64_t from, struct store_iter **out,
-                               char *err, size_t errlen)
+int store_reading_latest(struct store *st, int64_t episode_id, struct reading *out, char *err,
+                         size_t errlen)
 {
-    return db_iter_new(st, SQL_RD_LATEST, SQL_ARGS(SQL_ARG(from)), STORE_ROW_READING,
-                       reading_row, 0, "reading pain readings", out, err, errlen);
-}
-
-int store_readings_since_iter(struct store *st, int64_t from, struct store_iter **out,
-                              char *err, size_t errlen)
-{
-    return db_iter_new(st, SQL_RD_SINCE, SQL_ARGS(SQL_ARG(from)), STORE_ROW_READING,
-                       reading_row, 0, "reading pain readings", out, err, errlen);
+    sqlite3_stmt *s = NULL;
+    int rc = db_query(st, SQL_RD_LATEST, SQL_ARGS(SQL_ARG(episode_id)), &s,
+                      "reading the latest pain reading", err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    return db_read_one(st, s, reading_row, 0, out, "reading the latest pain reading", err,
+                       errlen);
 }
 
 int store_readings_all_iter(struct store *st, struct store_iter **out, char *err,

@@ -507,7 +507,7 @@ void flags_feed_pain(struct flags *f, const struct episode *ep, int pain)
     }
     if (is_ongoing(ep) && pain > s->ongoing_intensity)
         s->ongoing_intensity = pain;
-    if (ep->started_at >= s->pain_last) {
+    if (ep->started_at > s->pain_last) { /* ties: the first given, the newest */
         s->latest_intensity = pain;
         s->pain_last = ep->started_at;
     }

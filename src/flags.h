@@ -205,11 +205,12 @@ void flags_feed(struct flags *f, const struct episode *ep);
  * flags_end), else 0. */
 int flags_pain_wanted(const struct flags *f, int64_t *from);
 
-/* Gives the latest pain reading (0..10) of episode ep, one of the spell
- * flags_pain_wanted named, in start order: the severe rule then goes by
- * readings instead of intensities. The first call forgets the
- * intensities; an episode never given keeps none. Ignored for an
- * episode outside the spell or after flags_end. */
+/* Gives the latest pain reading (0..10) of episode ep of the spell
+ * flags_pain_wanted named: the severe rule then goes by readings instead
+ * of intensities. Only the spell's latest-started episode and those still
+ * going decide it, so only they need to be given, in any order. The first
+ * call forgets the intensities. Ignored for an episode outside the spell
+ * or after flags_end. */
 void flags_feed_pain(struct flags *f, const struct episode *ep, int pain);
 
 /* After flags_end: 1 with *from set to the first start of the current

@@ -83,15 +83,18 @@ void pain_course_feed(struct pain_course *c, int64_t taken_at, int pain)
 {
     if (pain < 0 || pain > EPISODE_INTENSITY_MAX)
         return;
-    if (c->n == 0) {
-        c->first = c->peak = pain;
-        c->first_at = c->peak_at = taken_at;
-    } else if (pain > c->peak) {
+    if (c->n == 0 || taken_at < c->first_at) {
+        c->first = pain;
+        c->first_at = taken_at;
+    }
+    if (c->n == 0 || pain > c->peak || (pain == c->peak && taken_at < c->peak_at)) {
         c->peak = pain;
         c->peak_at = taken_at;
     }
-    c->latest = pain;
-    c->latest_at = taken_at;
+    if (c->n == 0 || taken_at >= c->latest_at) {
+        c->latest = pain;
+        c->latest_at = taken_at;
+    }
     c->n++;
 }
 

@@ -57,7 +57,8 @@ int reading_fits_episode(const struct reading *r, const struct episode *ep, char
                          size_t errlen);
 
 /* ---- the course of the pain over a run of readings ----
- * Fed in time order (ties by id). The trend compares the latest reading
+ * Fed in any order (equal times: the one fed last is the latest). The
+ * trend compares the latest reading
  * with the highest and the first, by PAIN_TREND_POINTS, the smallest change
  * on the 0-10 scale that patients notice as a real change (Farrar et al.,
  * Pain 2001: about 2 points):

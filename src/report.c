@@ -494,12 +494,6 @@ void report_set_spell(struct report *r, int64_t from)
         report_pain_spell(&r->pain, from);
 }
 
-void report_feed_spell_reading(struct report *r, const struct reading *rd)
-{
-    if (!r->done)
-        report_pain_spell_reading(&r->pain, rd);
-}
-
 void report_feed_treatment(struct report *r, const struct treatment *t)
 {
     if (!r->done)
@@ -1572,8 +1566,9 @@ static void course_figures(struct out *o, const struct pain_course *c)
     put_text(o, "trend", "trend", pain_trend_code(pain_course_trend(c)), NULL);
 }
 
-static void spell_group(struct out *o, const struct report_pain *p)
+static void spell_group(struct out *o, const struct report *r)
 {
+    const struct report_pain *p = &r->pain;
     char label[LABEL_LEN], day[WHEN_FMT_LEN], words[VALUE_LEN];
     if (!p->spell || p->spell_course.n == 0) {
         note(o, "current_spell_summary", "No current spell.");
@@ -1582,7 +1577,8 @@ static void spell_group(struct out *o, const struct report_pain *p)
     }
     when_format(p->spell_from, day, sizeof day);
     day[10] = '\0'; /* the date */
-    snprintf(label, sizeof label, "current spell, since %s", day);
+    snprintf(label, sizeof label, "current spell, since %s%s", day,
+             p->spell_from < r->from ? " (its readings in this period)" : "");
     grp_begin(o, "current_spell", label);
     put(o, FIG_TIME, "from", "began", p->spell_from);
     course_figures(o, &p->spell_course);
@@ -1601,7 +1597,7 @@ static void sec_pain(struct out *o, const struct report *r)
         return;
     }
     put(o, FIG_COUNT, "readings", "pain readings", (int64_t)p->readings);
-    spell_group(o, p);
+    spell_group(o, r);
     arr_begin(o, "episodes", "by episode (the most recent)");
     for (size_t i = 0; i < p->nlist; i++) {
         const struct report_pain_ep *e = report_pain_listed(p, i);

@@ -299,15 +299,14 @@ void report_feed_check(struct report *r, const struct check *c);
 int report_feed_session(struct report *r, const struct session *s);
 
 /* Pain readings and the treatment log (issue 13; report_pain.h): the
- * readings of the episodes active in the period, in the order of
+ * current spell's first start (flags_current_spell), when there is one;
+ * then the readings of the episodes active in the period, in the order of
  * store_readings_active_iter (episodes by start, each one's readings by
- * time), with their episode's start; the current spell's start, then its
- * readings in time order; the treatments taken in the period, in time
- * order. Ignored after report_end. Sessions count in "what helps" through
- * report_feed_session. */
-void report_feed_reading(struct report *r, const struct reading *rd, int64_t started_at);
+ * time), with their episode's start; the treatments taken in the period,
+ * in time order. Ignored after report_end. Sessions count in "what helps"
+ * through report_feed_session. */
 void report_set_spell(struct report *r, int64_t from);
-void report_feed_spell_reading(struct report *r, const struct reading *rd);
+void report_feed_reading(struct report *r, const struct reading *rd, int64_t started_at);
 void report_feed_treatment(struct report *r, const struct treatment *t);
 
 /* Copies the flags computed by flags.h (after flags_end) into the report,

@@ -34,6 +34,8 @@ void report_pain_reading(struct report_pain *p, const struct reading *r, int64_t
         pain_course_begin(&p->cur.c);
     }
     pain_course_feed(&p->cur.c, r->taken_at, r->pain);
+    if (p->spell && started_at >= p->spell_from)
+        pain_course_feed(&p->spell_course, r->taken_at, r->pain);
     p->readings++;
 }
 
@@ -53,12 +55,6 @@ void report_pain_spell(struct report_pain *p, int64_t from)
     p->spell = 1;
     p->spell_from = from;
     pain_course_begin(&p->spell_course);
-}
-
-void report_pain_spell_reading(struct report_pain *p, const struct reading *r)
-{
-    if (p->spell)
-        pain_course_feed(&p->spell_course, r->taken_at, r->pain);
 }
 
 /* ---- what helps ---- */
@@ -169,7 +165,9 @@ static void intake_add(struct report_pain *p, const struct treatment *t)
     struct intake_row *row = intake_slot(p, t->name);
     if (!row)
         return;
-    int64_t day = when_day_start(t->taken_at);
+    int64_t day = t->taken_at >= p->span.from && t->taken_at < p->span.to
+                      ? p->span.day
+                      : when_local_day_span(t->taken_at, &p->span);
     if (row->intakes == 0 || day != row->day) {
         row->days++;
         row->day = day;

@@ -5,8 +5,10 @@
  *
  * - Pain per episode: first, peak and latest reading of each episode
  *   active in the period (the most recent REPORT_PAIN_EPS listed).
- * - The current spell (flags.h's): its readings' course and trend
- *   (reading.h: easing / steady / worsening, by PAIN_TREND_POINTS).
+ * - The current spell (flags.h's): the course and trend (reading.h:
+ *   easing / steady / worsening, by PAIN_TREND_POINTS) of the readings of
+ *   its episodes that the period holds: a spell that began before the
+ *   period is judged on the period's readings.
  * - What helps (CONTENT.md "Did it help?"): per kind of timer session,
  *   per routine, per treatment kind done without the timer and per
  *   medication, the uses, the rated uses (both pain before and after)
@@ -26,6 +28,7 @@
 #include "src/reading.h"
 #include "src/session.h"
 #include "src/treatment.h"
+#include "src/when.h"
 
 #define REPORT_PAIN_EPS 8     /* episodes listed with their readings */
 #define HELPS_MIN_RATED 3     /* rated uses before a median is shown */
@@ -59,7 +62,7 @@ struct helps_row {
 struct intake_row {
     char name[TREATMENT_NAME_MAX + 1];
     size_t intakes, days, most;
-    int64_t day;    /* local day (its start) of the latest intake */
+    int64_t day;    /* local day (when_local_day) of the latest intake */
     size_t on_day;  /* intakes on that day */
     struct helps_changes ch;
 };
@@ -80,6 +83,8 @@ struct report_pain {
     /* medication intakes */
     size_t treatments, nintakes, intakes_dropped;
     struct intake_row intakes[INTAKES_MAX_MEDS];
+    struct when_day_span span; /* the local day of the last intake, kept: a
+                                  localtime per row would be most of the cost */
 };
 
 /* Empties *p. */
@@ -89,9 +94,9 @@ void report_pain_begin(struct report_pain *p);
  * each one's readings in time order. */
 void report_pain_reading(struct report_pain *p, const struct reading *r, int64_t started_at);
 
-/* The current spell began at from; its readings follow, in time order. */
+/* The current spell began at from: readings fed after this of episodes
+ * started then or later count for it. */
 void report_pain_spell(struct report_pain *p, int64_t from);
-void report_pain_spell_reading(struct report_pain *p, const struct reading *r);
 
 /* A timer session of the period (what helps, by kind and routine). */
 void report_pain_session(struct report_pain *p, const struct session *s);

@@ -10,37 +10,40 @@
 #include "src/check.h"
 #include "src/when.h"
 
-/* The severe rule goes by the latest reading of each episode of the
- * current spell: a second pass over the spell alone (a few rows), merging
- * its episodes with their latest readings, both in start order, so the
- * pass over the whole history stays one plain scan. STORE_END when done. */
+/* Gives flags_feed_pain the latest reading of ep (its intensity when it
+ * has none). */
+static int feed_one_pain(struct store *st, struct flags *f, const struct episode *ep, char *err,
+                         size_t errlen)
+{
+    struct reading r;
+    int rc = store_reading_latest(st, ep->id, &r, err, errlen);
+    if (rc == STORE_NOT_FOUND)
+        r.pain = ep->intensity, rc = STORE_OK;
+    if (rc == STORE_OK)
+        flags_feed_pain(f, ep, r.pain);
+    return rc;
+}
+
+/* The severe rule goes by the latest reading of the spell's latest-started
+ * episode and of those still going: only those decide it (flags.h), so a
+ * spell of any length costs a few lookups, and the pass over the whole
+ * history stays one plain scan. STORE_END when done. */
 static int feed_latest_pain(struct store *st, struct flags *f, struct episode *ep, char *err,
                             size_t errlen)
 {
     int64_t from;
     if (!flags_pain_wanted(f, &from))
         return STORE_END;
-    struct store_iter *eps = NULL, *rds = NULL;
-    struct reading r = {0};
-    int rc = store_episodes_iter(st, from, INT64_MAX, STORE_OLDEST_FIRST, 0, &eps, err, errlen);
-    if (rc == STORE_OK)
-        rc = store_readings_latest_iter(st, from, &rds, err, errlen);
-    int rrc = rc == STORE_OK ? store_iter_next(rds, &r, err, errlen) : rc;
-    while (rc == STORE_OK && (rrc == STORE_OK || rrc == STORE_END) &&
-           (rc = store_iter_next(eps, ep, err, errlen)) == STORE_OK) {
-        /* Both come in (started_at, id) order: a reading of an earlier
-         * episode cannot follow. */
-        if (rrc == STORE_OK && r.episode_id == ep->id) {
-            flags_feed_pain(f, ep, r.pain);
-            rrc = store_iter_next(rds, &r, err, errlen);
-        } else {
-            flags_feed_pain(f, ep, ep->intensity);
-        }
-    }
-    store_iter_free(&eps);
-    store_iter_free(&rds);
-    if (rc == STORE_END && rrc != STORE_OK && rrc != STORE_END)
-        rc = rrc;
+    struct store_iter *it = NULL;
+    int rc = store_episodes_iter(st, from, INT64_MAX, STORE_NEWEST_FIRST, 0, &it, err, errlen);
+    if (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK)
+        rc = feed_one_pain(st, f, ep, err, errlen);
+    store_iter_free(&it);
+    if (rc == STORE_OK || rc == STORE_END)
+        rc = store_episodes_ongoing_iter(st, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK)
+        rc = feed_one_pain(st, f, ep, err, errlen);
+    store_iter_free(&it);
     return rc;
 }
 

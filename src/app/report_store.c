@@ -119,22 +119,6 @@ static int feed_readings(struct store *st, struct work *w, int64_t from, int64_t
     return rc;
 }
 
-/* The readings of the current spell, if there is one, in time order. */
-static int feed_spell(struct store *st, struct work *w, char *err, size_t errlen)
-{
-    struct store_iter *it = NULL;
-    struct reading r;
-    int64_t from;
-    if (!flags_current_spell(&w->fl, &from))
-        return STORE_END;
-    report_set_spell(&w->r, from);
-    int rc = store_readings_since_iter(st, from, &it, err, errlen);
-    while (rc == STORE_OK && (rc = store_iter_next(it, &r, err, errlen)) == STORE_OK)
-        report_feed_spell_reading(&w->r, &r);
-    store_iter_free(&it);
-    return rc;
-}
-
 static int feed_treatments(struct store *st, struct work *w, int64_t from, int64_t to,
                            char *err, size_t errlen)
 {
@@ -165,10 +149,11 @@ static int gather(struct store *st, struct work *w, int64_t from, int64_t to, in
         rc = feed_checks(st, w, from, to, err, errlen);
     if (rc == STORE_END)
         rc = feed_sessions(st, w, from, to, err, errlen);
+    int64_t spell;
+    if (rc == STORE_END && flags_current_spell(&w->fl, &spell))
+        report_set_spell(&w->r, spell);
     if (rc == STORE_END)
         rc = feed_readings(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
-        rc = feed_spell(st, w, err, errlen);
     if (rc == STORE_END)
         rc = feed_treatments(st, w, from, to, err, errlen);
     store_read_end(st);

@@ -357,6 +357,55 @@ int app_confirm(struct app *app, const char *question)
     }
 }
 
+/* Applies one key to the digits typed so far: 1 when Enter ends the
+ * answer, -1 when Esc gives it up, 0 to read on. */
+static int number_key(const struct ui_key *key, char *buf, size_t *n, size_t max)
+{
+    if (key->is_code) {
+        if (key->code == KEY_BACKSPACE && *n > 0)
+            buf[--*n] = '\0';
+        return key->code == KEY_ENTER ? 1 : 0;
+    }
+    if (key->ch == KEY_ESC)
+        return -1;
+    if (key->ch == '\r' || key->ch == '\n')
+        return 1;
+    if ((key->ch == KEY_DEL || key->ch == KEY_CTRL('H')) && *n > 0)
+        buf[--*n] = '\0';
+    else if (key->ch >= '0' && key->ch <= '9' && *n < max)
+        buf[(*n)++] = (char)key->ch, buf[*n] = '\0';
+    return 0;
+}
+
+int app_ask_number(struct app *app, const char *question, int64_t *out)
+{
+    char buf[8] = "";
+    size_t n = 0;
+    for (;;) {
+        move(LINES - 1, 0);
+        clrtoeol();
+        ui_putf(LINES - 1, 0, COLS, A_BOLD, "%s %s", question, buf);
+        refresh();
+        struct ui_key key;
+        if (read_key(&key) != 0) {
+            if (got_signal && got_signal != SIGINT)
+                return -1;
+            continue;
+        }
+        if (key.is_code && key.code == KEY_RESIZE) {
+            resized(app);
+            draw(app);
+        }
+        int r = number_key(&key, buf, &n, 6);
+        if (r < 0 || (r > 0 && n == 0))
+            return -1;
+        if (r > 0) {
+            *out = strtoll(buf, NULL, 10);
+            return 0;
+        }
+    }
+}
+
 /* A signal arrived: SIGINT asks when there are unsaved changes; SIGTERM
  * and SIGHUP leave at once (what is saved is committed already). */
 static void handle_signal(struct app *app)

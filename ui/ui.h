@@ -34,6 +34,7 @@ enum action {
     ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_SAVE, ACT_TOGGLE,
     ACT_VIEW,
     ACT_TIPS,
+    ACT_PAIN,
 };
 
 /* One key of a screen: what it does, how `?` describes it and what the
@@ -139,6 +140,11 @@ void app_status(struct app *app, const char *fmt, ...)
 /* Asks a yes/no question on the status line and waits for y or n (Esc and
  * n are no). Returns 1 for yes. A signal to quit answers no. */
 int app_confirm(struct app *app, const char *question);
+
+/* Asks for a whole number on the status line: digits (at most 6), Backspace,
+ * Enter to answer, Esc to give up. Returns 0 with *out set, or -1 when
+ * given up (or nothing typed, or a signal to quit). */
+int app_ask_number(struct app *app, const char *question, int64_t *out);
 
 /* The title and key table s answers to now (its mode's, if it has modes). */
 const char *ui_screen_title(const struct screen *s);

@@ -73,7 +73,8 @@ int treatment_set_name(struct treatment *t, const char *text, char *err, size_t 
                               "\"ibuprofen 400 mg\"");
         return -1;
     }
-    memcpy(t->name, norm, sizeof norm);
+    memset(t->name, 0, sizeof t->name);
+    memcpy(t->name, norm, strlen(norm));
     return 0;
 }
 

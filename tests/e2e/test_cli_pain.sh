@@ -83,4 +83,29 @@ run --db "$DB" took $'bad\033text'
 expect_rc 2 "a control character in a medication"
 expect_eq "$(sql "SELECT count(*) FROM treatments")" "2" "bad input writes nothing"
 
+# --- took and did in the report and the export ----------------------------------------
+run --db "$DB" report
+expect_rc 0 "report"
+expect_out "What helps? (your own ratings)" "the report has the what-helps table"
+expect_out "medication: ibuprofen 400 mg" "took is in it"
+expect_out "ice, without the timer" "did is in it"
+expect_out "Medication taken (from unknot took)" "the medication log"
+expect_out "How has the pain changed?" "the pain section"
+run --db "$DB" export --format csv
+expect_out "treatment,$tid,medication,ibuprofen 400 mg," "took is in the CSV export"
+expect_out ",ice,\"\"," "did is in the CSV export"
+expect_out "reading," "readings are in the CSV export"
+run --db "$DB" export --format json
+expect_out '"kind": "medication", "name": "ibuprofen 400 mg"' "took is in the JSON export"
+expect_out '"kind": "ice", "name": null' "did is in the JSON export"
+for ext in csv json; do
+    "$UNKNOT" --db "$DB" export --format $ext -o "$E2E_TMP/p.$ext" >/dev/null
+    run --db "$E2E_TMP/back-$ext.db" import "$E2E_TMP/p.$ext"
+    expect_rc 0 "import $ext"
+    "$UNKNOT" --db "$E2E_TMP/back-$ext.db" export --format $ext -o "$E2E_TMP/q.$ext" >/dev/null
+    if cmp -s "$E2E_TMP/p.$ext" "$E2E_TMP/q.$ext"; then pass; else
+        fail "readings and treatments: the $ext round trip changed the bytes"
+    fi
+done
+
 e2e_done

@@ -70,6 +70,28 @@ static void sample_session(struct session *s)
     s->pain_after = SESSION_PAIN_NONE;
 }
 
+static void sample_reading(struct reading *rd)
+{
+    memset(rd, 0, sizeof *rd);
+    rd->id = 4;
+    rd->episode_id = 7;
+    rd->taken_at = T0 + 1800;
+    rd->pain = 5;
+    rd->source = READING_CLI;
+    rd->created_at = T0 + 1800;
+}
+
+static void sample_treatment(struct treatment *t)
+{
+    treatment_init(t, TREATMENT_MEDICATION, T0 + 2400);
+    t->id = 5;
+    snprintf(t->name, sizeof t->name, "=ibuprofen, 400 mg"); /* guarded in the CSV */
+    t->pain_before = 5;
+    t->pain_after = 3;
+    t->episode_id = 7;
+    t->created_at = T0 + 2400;
+}
+
 static void sample_check(struct check *c)
 {
     memset(c, 0, sizeof *c);
@@ -89,6 +111,8 @@ static char *export_sample(enum xfer_format fmt, int rows)
     static struct episode ep;
     struct session s;
     struct check c;
+    struct reading rd;
+    struct treatment t;
     struct xfer_writer w;
     char *out = NULL;
     size_t len = 0;
@@ -97,11 +121,15 @@ static char *export_sample(enum xfer_format fmt, int rows)
     sample_episode(&ep);
     sample_session(&s);
     sample_check(&c);
+    sample_reading(&rd);
+    sample_treatment(&t);
     xfer_write_begin(&w, f, fmt);
     if (rows) {
         assert_int_equal(xfer_write_episode(&w, &ep), 0);
         assert_int_equal(xfer_write_session(&w, &s), 0);
         assert_int_equal(xfer_write_check(&w, &c), 0);
+        assert_int_equal(xfer_write_reading(&w, &rd), 0);
+        assert_int_equal(xfer_write_treatment(&w, &t), 0);
     }
     assert_int_equal(xfer_write_end(&w), 0);
     assert_int_equal(fclose(f), 0);
@@ -116,6 +144,13 @@ static const char csv_header[] =
     "episode_id,pain_before,pain_after\r\n"
     "#check,id,taken_at,verdict,complete\r\n"
     "#answer,check_id,item,answer\r\n";
+
+/* The header as written since the readings (issue 13); csv_header alone
+ * is what exports made before them start with, and still reads. */
+#define CSV_HEADER_READINGS                                                                  \
+    "#reading,id,episode_id,taken_at,pain,source,created_at\r\n"                             \
+    "#treatment,id,kind,name,taken_at,duration_s,pain_before,pain_after,episode_id,"          \
+    "created_at\r\n"
 
 /* The header of release 0.1's export: checks without complete. */
 static const char csv_header_v1[] =
@@ -132,7 +167,7 @@ static void test_write_csv(void **state)
     (void)state;
     char *out = export_sample(XFER_CSV, 1);
     char want[4096];
-    snprintf(want, sizeof want, "%s%s", csv_header,
+    snprintf(want, sizeof want, "%s" CSV_HEADER_READINGS "%s", csv_header,
              "episode,7,2026-11-06T19:20:00+00:00,2026-11-06T20:50:00+00:00,6,lower,left,"
              "\"bent, \"\"quoted\"\"\nsecond line \xE2\x80\x94 \xF0\x9F\x99\x82\","
              "2026-11-06T20:50:00+00:00,2026-11-06T21:00:00+00:00\r\n"
@@ -142,11 +177,15 @@ static void test_write_csv(void **state)
              "2026-11-06T19:35:00+00:00,stopped,7,6,\"\"\r\n"
              "check,2,2026-11-06T21:20:00+00:00,urgent,0\r\n"
              "answer,2,1,0\r\n"
-             "answer,2,12,1\r\n");
+             "answer,2,12,1\r\n"
+             "reading,4,7,2026-11-06T19:50:00+00:00,5,cli,2026-11-06T19:50:00+00:00\r\n"
+             "treatment,5,medication,\"'=ibuprofen, 400 mg\",2026-11-06T20:00:00+00:00,\"\","
+             "5,3,7,2026-11-06T20:00:00+00:00\r\n");
     assert_string_equal(out, want);
     free(out);
     out = export_sample(XFER_CSV, 0);
-    assert_string_equal(out, csv_header);
+    snprintf(want, sizeof want, "%s" CSV_HEADER_READINGS, csv_header);
+    assert_string_equal(out, want);
     free(out);
 }
 
@@ -171,11 +210,20 @@ static void test_write_json(void **state)
         "  \"checks\": [\n"
         "    {\"id\": 2, \"taken_at\": \"2026-11-06T21:20:00+00:00\", \"verdict\": "
         "\"urgent\", \"complete\": 0, \"answers\": [{\"item\": 1, \"answer\": 0}, {\"item\": 12, "
-        "\"answer\": 1}]}\n  ]\n}\n");
+        "\"answer\": 1}]}\n  ],\n"
+        "  \"readings\": [\n"
+        "    {\"id\": 4, \"episode_id\": 7, \"taken_at\": \"2026-11-06T19:50:00+00:00\", "
+        "\"pain\": 5, \"source\": \"cli\", \"created_at\": \"2026-11-06T19:50:00+00:00\"}\n  ],\n"
+        "  \"treatments\": [\n"
+        "    {\"id\": 5, \"kind\": \"medication\", \"name\": \"=ibuprofen, 400 mg\", "
+        "\"taken_at\": \"2026-11-06T20:00:00+00:00\", \"duration_s\": null, \"pain_before\": 5, "
+        "\"pain_after\": 3, \"episode_id\": 7, \"created_at\": \"2026-11-06T20:00:00+00:00\"}\n"
+        "  ]\n}\n");
     free(out);
     out = export_sample(XFER_JSON, 0);
     assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 2,\n"
-                             "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": []\n}\n");
+                             "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": [],\n"
+                             "  \"readings\": [],\n  \"treatments\": []\n}\n");
     free(out);
 }
 
@@ -230,7 +278,7 @@ static void check_round_trip(enum xfer_format fmt)
     assert_int_equal(xfer_reader_format(r), fmt);
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
     assert_int_equal(item.kind, XFER_EPISODE);
-    assert_int_equal(item.line, fmt == XFER_CSV ? 7 : 5);
+    assert_int_equal(item.line, fmt == XFER_CSV ? 9 : 5);
     assert_int_equal(item.ep.id, want.id);
     assert_int_equal(item.ep.started_at, want.started_at);
     assert_int_equal(item.ep.ended_at, want.ended_at);
@@ -248,6 +296,16 @@ static void check_round_trip(enum xfer_format fmt)
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
     assert_int_equal(item.kind, XFER_CHECK);
     assert_memory_equal(&item.chk, &wc, sizeof wc);
+    struct reading wr;
+    struct treatment wt;
+    sample_reading(&wr);
+    sample_treatment(&wt);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_READING);
+    assert_memory_equal(&item.rd, &wr, sizeof wr);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_TREATMENT);
+    assert_memory_equal(&item.tr, &wt, sizeof wt);
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 0);
     xfer_reader_free(&r);
     fclose(f);
@@ -365,8 +423,8 @@ static void test_csv_errors(void **state)
         {"tag,1,trigger,lifting\r\n", "line 7: a tag row must follow the row of its episode"},
         {EP "5,lower,,\"multi\nline\",,\r\ntag,1,relief,\"two\nlines\"\r\n",
          "line 9: invalid tag: text must be on one line, without control characters"},
-        {"picnic,1\r\n", "line 7: unknown row type \"picnic\": use episode, tag, session, check or "
-                         "answer"},
+        {"picnic,1\r\n", "line 7: unknown row type \"picnic\": use episode, tag, session, check, "
+                         "answer, reading or treatment"},
         {"#episode,id\r\n", "line 7: header rows belong at the top of the file"},
         {"session,1,yoga,,,60,0,2026-11-06T19:20:00Z,,running,,,\r\n",
          "line 7: invalid session kind \"yoga\": use stretch, ice or heat"},
@@ -477,7 +535,7 @@ static void test_json_errors(void **state)
          "line 1: export version 9 is newer than this unknot reads (2): upgrade unknot"},
         {"{\"format\": \"unknot-export\", \"version\": 2, \"checks\": []}",
          "line 1: expected the key \"episodes\" (the keys come in the order format, version, "
-         "episodes, sessions, checks)"},
+         "episodes, sessions, checks, readings, treatments)"},
         {JHEAD JTAIL "x", "line 5: expected the end of the input after the top-level value, "
                           "found 'x'"},
         {JHEAD "{" JEP ", \"intensity\": 5.5}" JTAIL,
@@ -623,7 +681,7 @@ static void test_v1_written_as_v2(void **state)
     assert_int_equal(xfer_write_check(&w, &item.chk), 0);
     assert_int_equal(xfer_write_end(&w), 0);
     fclose(f);
-    snprintf(doc, sizeof doc, "%s%s", csv_header,
+    snprintf(doc, sizeof doc, "%s" CSV_HEADER_READINGS "%s", csv_header,
              "check,4,2026-11-06T19:20:00+00:00,urgent,1\r\n"
              "answer,4,1,0\r\nanswer,4,2,0\r\nanswer,4,3,0\r\nanswer,4,4,0\r\n"
              "answer,4,5,0\r\nanswer,4,6,0\r\nanswer,4,7,1\r\nanswer,4,8,0\r\n"
@@ -635,6 +693,33 @@ static void test_v1_written_as_v2(void **state)
     assert_int_equal(read_all(out, NOW, err, sizeof err, &rc), 1);
     assert_memory_equal(&item.chk, &v1, sizeof v1);
     free(out);
+}
+
+/* Readings and treatments are checked by the core's rules, each error on
+ * its line (issue 13). */
+static void test_reading_treatment_errors(void **state)
+{
+    static const struct {
+        const char *rows, *want;
+    } cases[] = {
+        {"reading,1,1,2026-11-06T19:20:00Z,11,cli,\r\n", "line 9: invalid pain \"11\""},
+        {"reading,1,1,2026-11-06T19:20:00Z,5,phone,\r\n", "line 9: invalid source \"phone\""},
+        {"reading,1,1,2036-11-06T19:20:00Z,5,cli,\r\n", "is in the future"},
+        {"treatment,1,yoga,,2026-11-06T19:20:00Z,,,,,\r\n", "invalid treatment kind \"yoga\""},
+        {"treatment,1,ice,x,2026-11-06T19:20:00Z,,,,,\r\n", "only a medication has a name"},
+        {"treatment,1,medication,,2026-11-06T19:20:00Z,,,,,\r\n", "needs its name"},
+        {"treatment,1,ice,,2026-11-06T19:20:00Z,0,,,,\r\n", "invalid duration_s \"0\""},
+        {"treatment,1,ice,,2026-11-06T19:20:00Z,,12,,,\r\n", "invalid pain_before \"12\""},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char doc[2048], err[UNKNOT_ERR_LEN] = "";
+        int rc;
+        snprintf(doc, sizeof doc, "%s" CSV_HEADER_READINGS "%s", csv_header, cases[i].rows);
+        assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 0);
+        if (rc != -1 || !strstr(err, cases[i].want))
+            fail_msg("case %zu: rc %d, err \"%s\", wanted \"%s\"", i, rc, err, cases[i].want);
+    }
 }
 
 /* Every tag kind episode.h knows travels, and reads back as that kind
@@ -826,6 +911,7 @@ int main(void)
         cmocka_unit_test(test_read_v1_csv),      cmocka_unit_test(test_read_v1_json),
         cmocka_unit_test(test_v1_errors),        cmocka_unit_test(test_v1_written_as_v2),
         cmocka_unit_test(test_every_tag_kind),   cmocka_unit_test(test_tag_kind_error),
+        cmocka_unit_test(test_reading_treatment_errors),
         cmocka_unit_test(test_error_sticks),     cmocka_unit_test(test_format_parse),
         cmocka_unit_test(test_guard_round_trip), cmocka_unit_test(test_v1_text_is_not_unguarded), cmocka_unit_test(test_refused_text),
     };

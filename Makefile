@@ -53,8 +53,9 @@ TEST_SRC = $(wildcard tests/unit/test_*.c)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
 # Suites above the core, by layer; every other suite is a core suite.
-DB_TESTS  = test_store test_sessions test_migrate test_store_health
-APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history test_outfile
+DB_TESTS  = test_store test_sessions test_migrate test_store_health test_readings
+APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history test_outfile \
+            test_pain
 UI_TESTS  = test_screens
 
 # The built-in routines, in menu order: compiled into the core from one

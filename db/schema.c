@@ -139,6 +139,52 @@ const struct schema_step schema_steps[] = {
     SCHEMA_STEP(4,
         "CREATE INDEX episodes_ended_at ON episodes (ended_at, started_at)\n"
         "  WHERE ended_at IS NOT NULL;\n"),
+    /* 0.3: pain over time and a treatment log (issue 13). An episode's
+     * intensity is its first reading: the one reading of source 'log',
+     * kept equal to the episode's intensity at its start by every write of
+     * the episode (db/store_episode.c), so the readings alone answer "how
+     * did the pain go". readings_first makes "one per episode" a rule the
+     * database keeps. Each existing episode gets that first reading here.
+     * Treatments are medication intakes (name = the text typed) and relief
+     * done without the timer; the episode link is optional and survives the
+     * episode's deletion as NULL, as a session's does. */
+    SCHEMA_STEP(5,
+        "CREATE TABLE readings (\n"
+        "  id          INTEGER PRIMARY KEY,\n"
+        "  episode_id  INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,\n"
+        "  taken_at    INTEGER NOT NULL,\n"
+        "  pain        INTEGER NOT NULL CONSTRAINT reading_pain_0_to_10\n"
+        "              CHECK (typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10),\n"
+        "  source      TEXT NOT NULL CONSTRAINT reading_source_known\n"
+        "              CHECK (source IN ('log', 'cli', 'home', 'timer-before', 'timer-after')),\n"
+        "  created_at  INTEGER NOT NULL\n"
+        ");\n"
+        "CREATE INDEX readings_episode ON readings (episode_id, taken_at);\n"
+        "CREATE UNIQUE INDEX readings_first ON readings (episode_id) WHERE source = 'log';\n"
+        "INSERT INTO readings (episode_id, taken_at, pain, source, created_at)\n"
+        "  SELECT id, started_at, intensity, 'log', created_at FROM episodes ORDER BY id;\n"
+        "\n"
+        "CREATE TABLE treatments (\n"
+        "  id          INTEGER PRIMARY KEY,\n"
+        "  kind        TEXT NOT NULL CONSTRAINT treatment_kind_known\n"
+        "              CHECK (kind IN ('medication', 'ice', 'heat', 'stretch', 'massage',\n"
+        "                              'walk', 'rest')),\n"
+        "  name        TEXT NOT NULL DEFAULT '' CONSTRAINT treatment_name_at_most_120_bytes\n"
+        "              CHECK (length(CAST(name AS BLOB)) <= 120\n"
+        "                     AND (kind = 'medication') = (name <> '')),\n"
+        "  taken_at    INTEGER NOT NULL,\n"
+        "  duration_s  INTEGER NULL CONSTRAINT treatment_duration_positive\n"
+        "              CHECK (duration_s IS NULL OR duration_s > 0),\n"
+        "  pain_before INTEGER NULL CONSTRAINT treatment_before_0_to_10\n"
+        "              CHECK (pain_before IS NULL OR pain_before BETWEEN 0 AND 10),\n"
+        "  pain_after  INTEGER NULL CONSTRAINT treatment_after_0_to_10\n"
+        "              CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10),\n"
+        "  episode_id  INTEGER NULL REFERENCES episodes (id) ON DELETE SET NULL,\n"
+        "  created_at  INTEGER NOT NULL\n"
+        ");\n"
+        "CREATE INDEX treatments_taken_at ON treatments (taken_at);\n"
+        /* Deleting an episode looks up its treatments (ON DELETE SET NULL). */
+        "CREATE INDEX treatments_episode ON treatments (episode_id);\n"),
 };
 
 const size_t schema_step_count = sizeof(schema_steps) / sizeof(schema_steps[0]);

@@ -36,6 +36,13 @@
                       " ended_at, status, episode_id, pain_before, pain_after"
 /* Every column a struct session is read from, in this order. */
 #define SES_COLS SES_COLS_XFER ", checkpoint_at"
+/* Column order read by reading_from_row() (store_reading.c); RD_COLS_R
+ * the same of a table named r. */
+#define RD_COLS "id, episode_id, taken_at, pain, source, created_at"
+#define RD_COLS_R "r.id, r.episode_id, r.taken_at, r.pain, r.source, r.created_at"
+/* Column order read by treatment_from_row() (store_treatment.c). */
+#define TR_COLS "id, kind, name, taken_at, duration_s, pain_before, pain_after, episode_id," \
+                " created_at"
 /* A clock set back must not trip the schema's "ends after start" CHECK. */
 #define SES_NOT_BEFORE_START(t) "max(" t ", started_at)"
 
@@ -203,6 +210,68 @@ static const char *const sql_text[SQL_COUNT] = {
     [SQL_IMP_SESSION] = "INSERT INTO sessions (" SES_COLS_XFER ")"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [SQL_IMP_CHECK] = "INSERT INTO checks (id, taken_at, verdict, complete) VALUES (?1, ?2, ?3, ?4)",
+    /* The one first reading of an episode (readings_first): inserted with
+     * the episode, kept equal to its intensity and start by every update. */
+    [SQL_RD_FIRST] = "INSERT INTO readings (episode_id, taken_at, pain, source, created_at)"
+                     " VALUES (?1, ?2, ?3, 'log', ?4)"
+                     " ON CONFLICT (episode_id) WHERE source = 'log'"
+                     " DO UPDATE SET taken_at = excluded.taken_at, pain = excluded.pain",
+    [SQL_RD_INSERT] = "INSERT INTO readings (episode_id, taken_at, pain, source, created_at)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [SQL_RD_GET] = "SELECT " RD_COLS " FROM readings WHERE id = ?1",
+    [SQL_RD_DELETE] = "DELETE FROM readings WHERE id = ?1 AND source <> 'log'",
+    [SQL_RD_OF_EPISODE] = "SELECT " RD_COLS " FROM readings WHERE episode_id = ?1"
+                          " ORDER BY taken_at, id",
+    /* The episodes of SQL_EP_ACTIVE_ASC, each part on its index, then their
+     * readings through readings_episode. */
+    [SQL_RD_ACTIVE] = "SELECT " RD_COLS_R " FROM (SELECT id, started_at FROM episodes"
+                      " WHERE started_at BETWEEN ?1 AND ?2"
+                      " UNION ALL SELECT id, started_at FROM episodes INDEXED BY episodes_ended_at"
+                      " WHERE ended_at >= ?1 AND started_at < ?1"
+                      " UNION ALL SELECT id, started_at FROM episodes"
+                      " WHERE ended_at IS NULL AND started_at < ?1) AS e"
+                      " JOIN readings AS r ON r.episode_id = e.id"
+                      " ORDER BY e.started_at, e.id, r.taken_at, r.id",
+    [SQL_RD_LATEST] = "SELECT " RD_COLS " FROM readings WHERE episode_id = ?1"
+                      " ORDER BY taken_at DESC, id DESC LIMIT 1",
+    [SQL_RD_ALL] = "SELECT " RD_COLS " FROM readings ORDER BY id",
+    /* Also schema step 5's: the first reading of an episode lacking one. */
+    [SQL_RD_BACKFILL] = "INSERT INTO readings (episode_id, taken_at, pain, source, created_at)"
+                        " SELECT id, started_at, intensity, 'log', created_at FROM episodes"
+                        " WHERE NOT EXISTS (SELECT 1 FROM readings WHERE episode_id = episodes.id"
+                        " AND source = 'log') ORDER BY id",
+    [SQL_RD_SES_BEFORE] = "INSERT INTO readings (episode_id, taken_at, pain, source, created_at)"
+                          " SELECT episode_id, started_at, pain_before, 'timer-before', started_at"
+                          " FROM sessions WHERE id = ?1 AND episode_id IS NOT NULL"
+                          " AND pain_before IS NOT NULL",
+    /* A session rated again replaces its reading after (same episode and time). */
+    [SQL_RD_SES_AFTER_DELETE] = "DELETE FROM readings WHERE source = 'timer-after'"
+                                " AND (episode_id, taken_at) IN (SELECT episode_id, ended_at"
+                                " FROM sessions WHERE id = ?1)",
+    [SQL_RD_SES_AFTER] = "INSERT INTO readings (episode_id, taken_at, pain, source, created_at)"
+                         " SELECT episode_id, ended_at, pain_after, 'timer-after', ended_at"
+                         " FROM sessions WHERE id = ?1 AND episode_id IS NOT NULL"
+                         " AND pain_after IS NOT NULL AND ended_at IS NOT NULL",
+    [SQL_IMP_READING] = "INSERT INTO readings (id, episode_id, taken_at, pain, source, created_at)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    /* The episode going at ?1: the most recently started of those begun by
+     * then and not ended before. */
+    [SQL_TR_EPISODE_AT] = "SELECT id FROM episodes WHERE started_at <= ?1"
+                          " AND (ended_at IS NULL OR ended_at >= ?1)"
+                          " ORDER BY started_at DESC, id DESC LIMIT 1",
+    [SQL_TR_PAIN_AT] = "SELECT pain FROM readings WHERE episode_id = ?1 AND taken_at <= ?2"
+                       " ORDER BY taken_at DESC, id DESC LIMIT 1",
+    [SQL_TR_INSERT] = "INSERT INTO treatments (kind, name, taken_at, duration_s, pain_before,"
+                      " pain_after, episode_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [SQL_TR_GET] = "SELECT " TR_COLS " FROM treatments WHERE id = ?1",
+    [SQL_TR_RANGE_ASC] = "SELECT " TR_COLS " FROM treatments WHERE taken_at BETWEEN ?1 AND ?2"
+                         " ORDER BY taken_at, id",
+    [SQL_TR_RANGE_DESC] = "SELECT " TR_COLS " FROM treatments WHERE taken_at BETWEEN ?1 AND ?2"
+                          " ORDER BY taken_at DESC, id DESC",
+    [SQL_TR_RECENT_NAMES] = "SELECT name FROM treatments WHERE kind = 'medication'"
+                            " GROUP BY name ORDER BY max(taken_at) DESC, name LIMIT ?1",
+    [SQL_IMP_TREATMENT] = "INSERT INTO treatments (" TR_COLS ")"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 };
 
 /* ---------------------------------------------------------------------

@@ -16,6 +16,8 @@
 
 #include "src/check.h"
 #include "src/episode.h"
+#include "src/reading.h"
+#include "src/treatment.h"
 #include "src/util.h"
 #include "src/session.h"
 
@@ -189,7 +191,8 @@ enum store_order { STORE_NEWEST_FIRST, STORE_OLDEST_FIRST };
 struct store_iter;
 
 /* What a row of an iterator is (store_iter_next checks it). */
-enum store_row { STORE_ROW_EPISODE, STORE_ROW_SESSION, STORE_ROW_CHECK, STORE_ROW_DURATION };
+enum store_row { STORE_ROW_EPISODE, STORE_ROW_SESSION, STORE_ROW_CHECK, STORE_ROW_DURATION,
+                 STORE_ROW_READING, STORE_ROW_TREATMENT };
 
 /* Episodes with from <= started_at <= to in the given order (ties broken
  * by id); rows are struct episode. flags: 0 or STORE_ITER_TAGS. */
@@ -237,6 +240,8 @@ int store_episodes_overlap_iter(struct store *st, const struct episode *ep,
                         _Generic((row), struct episode *: STORE_ROW_EPISODE,        \
                                  struct session *: STORE_ROW_SESSION,               \
                                  struct check *: STORE_ROW_CHECK,                   \
+                                 struct reading *: STORE_ROW_READING,               \
+                                 struct treatment *: STORE_ROW_TREATMENT,           \
                                  int64_t *: STORE_ROW_DURATION),                    \
                         (row), (err), (errlen))
 int store_iter_next_row(struct store_iter *it, enum store_row row, void *out, char *err,
@@ -388,9 +393,10 @@ void store_read_end(struct store *st);
  * the input) is refused with a message naming the row's line. */
 struct store_import_counts {
     size_t episodes, tags, sessions, checks, answers;
+    size_t readings, treatments; /* beside the first readings the episodes bring */
 };
 
-/* One row to import: exactly one of ep, ses and chk is set, pointing to
+/* One row to import: exactly one of ep, ses, chk, rd and tr is set, pointing to
  * a record the caller owns until its next call; line is the input line
  * where it starts (for messages). */
 struct store_import_row {
@@ -398,6 +404,8 @@ struct store_import_row {
     const struct episode *ep;
     const struct session *ses;
     const struct check *chk;
+    const struct reading *rd;
+    const struct treatment *tr;
 };
 
 /* Gives the next validated row: 1 with *row filled, 0 at the end, -1
@@ -419,5 +427,73 @@ int store_import(struct store *st, store_import_next_fn next, void *ctx,
  * Works while other connections (the full-screen app) have the database
  * open, and from a read-only store. */
 int store_backup(struct store *st, const char *path, char *err, size_t errlen);
+
+/* --- pain readings (store_reading.c) -------------------------------------
+ * An episode's first reading (source READING_LOG, at its start) is its
+ * intensity: every add or update of the episode writes it in the same
+ * transaction, so editing the intensity or the start changes that reading,
+ * and it goes only with the episode. Rows are struct reading. */
+
+/* Adds reading r (episode_id, taken_at, pain, source; not READING_LOG)
+ * with created_at = now; sets r->id and r->created_at. The caller checks
+ * it with reading_validate and reading_fits_episode. STORE_NOT_FOUND when
+ * the episode is gone. */
+int store_reading_add(struct store *st, struct reading *r, int64_t now, char *err,
+                      size_t errlen);
+
+/* Reads reading id. STORE_NOT_FOUND when there is none. */
+int store_reading_get(struct store *st, int64_t id, struct reading *out, char *err,
+                      size_t errlen);
+
+/* Deletes reading id. An episode's first reading is refused (STORE_ABORTED,
+ * with the reason in err): it is the episode's intensity. STORE_NOT_FOUND
+ * when there is none. */
+int store_reading_delete(struct store *st, int64_t id, char *err, size_t errlen);
+
+/* The readings of one episode, oldest first (ties by id). */
+int store_readings_iter(struct store *st, int64_t episode_id, struct store_iter **out,
+                        char *err, size_t errlen);
+
+/* The readings of the episodes active in [from, to] (as
+ * store_episodes_active_iter selects them), in that iterator's episode
+ * order and, within an episode, oldest first: the two can be merged. */
+int store_readings_active_iter(struct store *st, int64_t from, int64_t to,
+                               struct store_iter **out, char *err, size_t errlen);
+
+/* The latest reading of episode id (by time, then id) into *out.
+ * STORE_NOT_FOUND when it has none. */
+int store_reading_latest(struct store *st, int64_t episode_id, struct reading *out, char *err,
+                         size_t errlen);
+
+/* Every reading in id order (the export). */
+int store_readings_all_iter(struct store *st, struct store_iter **out, char *err,
+                            size_t errlen);
+
+/* --- treatments (store_treatment.c) --------------------------------------
+ * Medication intakes and relief without the timer. Rows are struct
+ * treatment. */
+
+/* Adds t, validated by the caller (treatment_validate), created_at = now,
+ * linked to the episode going at t->taken_at (the most recently started,
+ * if any). When pain_before is not given, the latest reading of that
+ * episode at or before taken_at stands for it. Sets id, created_at,
+ * episode_id and pain_before. One transaction. */
+int store_treatment_add(struct store *st, struct treatment *t, int64_t now, char *err,
+                        size_t errlen);
+
+/* Reads treatment id. STORE_NOT_FOUND when there is none. */
+int store_treatment_get(struct store *st, int64_t id, struct treatment *out, char *err,
+                        size_t errlen);
+
+/* Treatments with from <= taken_at <= to in the given order (ties by id). */
+int store_treatments_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
+                          struct store_iter **out, char *err, size_t errlen);
+
+/* Up to max distinct medication names, the most recently taken first, into
+ * names[0 .. *n) (each TREATMENT_NAME_MAX + 1 bytes): the pick list of the
+ * home screen. */
+int store_treatment_recent_names(struct store *st, size_t max,
+                                 char (*names)[TREATMENT_NAME_MAX + 1], size_t *n, char *err,
+                                 size_t errlen);
 
 #endif

@@ -189,6 +189,8 @@ static int episode_insert_in_tx(struct store *st, const struct episode *ep, int6
         *id = sqlite3_last_insert_rowid(st->db);
         rc = tags_insert(st, *id, ep, err, errlen);
     }
+    if (rc == STORE_OK)
+        rc = db_first_reading(st, *id, ep, now, err, errlen);
     return rc;
 }
 
@@ -205,6 +207,8 @@ static int episode_update_in_tx(struct store *st, const struct episode *ep, int6
         rc = DB_EXEC(st, SQL_TAGS_DELETE, "replacing tags", SQL_ARG(ep->id));
     if (rc == STORE_OK)
         rc = tags_insert(st, ep->id, ep, err, errlen);
+    if (rc == STORE_OK) /* the intensity and start are the first reading's */
+        rc = db_first_reading(st, ep->id, ep, now, err, errlen);
     return rc;
 }
 

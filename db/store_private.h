@@ -91,6 +91,29 @@ enum stmt_id {
     SQL_IMP_TAG,
     SQL_IMP_SESSION,
     SQL_IMP_CHECK,
+    /* store_reading.c */
+    SQL_RD_FIRST,
+    SQL_RD_INSERT,
+    SQL_RD_GET,
+    SQL_RD_DELETE,
+    SQL_RD_OF_EPISODE,
+    SQL_RD_ACTIVE,
+    SQL_RD_LATEST,
+    SQL_RD_ALL,
+    SQL_RD_BACKFILL,
+    SQL_RD_SES_BEFORE,
+    SQL_RD_SES_AFTER_DELETE,
+    SQL_RD_SES_AFTER,
+    SQL_IMP_READING,
+    /* store_treatment.c */
+    SQL_TR_EPISODE_AT,
+    SQL_TR_PAIN_AT,
+    SQL_TR_INSERT,
+    SQL_TR_GET,
+    SQL_TR_RANGE_ASC,
+    SQL_TR_RANGE_DESC,
+    SQL_TR_RECENT_NAMES,
+    SQL_IMP_TREATMENT,
     SQL_COUNT
 };
 
@@ -233,6 +256,18 @@ int db_register_functions(struct store *st, char *err, size_t errlen);
 /* store_session.c: 1 when a session is marked running, 0 when none is, or
  * a store error. */
 int db_sessions_any_running(struct store *st, char *err, size_t errlen);
+/* store_reading.c: the first reading of episode id (its intensity at its
+ * start), inserted or brought up to date, inside the caller's
+ * transaction. */
+int db_first_reading(struct store *st, int64_t id, const struct episode *ep, int64_t now,
+                     char *err, size_t errlen);
+/* store_reading.c: readings of session id's pain before (at its start) or
+ * after (at its end) for its episode, inside the caller's transaction;
+ * nothing when the session has no episode or no such pain. */
+int db_session_readings(struct store *st, int64_t id, int after, char *err, size_t errlen);
+/* store_reading.c: a first reading for every episode without one (an
+ * import of an export made before readings existed). */
+int db_readings_backfill(struct store *st, char *err, size_t errlen);
 /* unknot_item_from_v1(item) for schema step 3 (store_check.c). */
 int db_register_check_functions(struct store *st, char *err, size_t errlen);
 

@@ -64,6 +64,8 @@ int store_session_start(struct store *st, struct session *ses, int64_t owner_pid
             rc = DB_FAIL(st->db, "saving the %.16s session", session_kind_code(ses->kind));
         db_release(s);
     }
+    if (rc == STORE_OK) /* the pain before is a reading of its episode */
+        rc = db_session_readings(st, id, 0, err, errlen);
     rc = db_tx_end(st, rc, err, errlen);
     if (rc == STORE_OK) {
         ses->id = id;
@@ -94,6 +96,10 @@ static int session_update(struct store *st, enum stmt_id sql, const struct db_ar
             db_set_err(err, errlen, "session %lld %s", (long long)id, none);
             rc = STORE_NOT_FOUND;
         }
+        /* The pain after, once the session has ended, is a reading of its
+         * episode, written with the end or the rating. */
+        if (rc == STORE_OK && sql != SQL_SES_CHECKPOINT)
+            rc = db_session_readings(st, id, 1, err, errlen);
         int busy = rc == STORE_ERROR && db_is_busy(st);
         rc = db_tx_end(st, rc, err, errlen);
         if (busy)

@@ -102,9 +102,38 @@ static int import_check(struct importer *im, const struct check *c, long line, c
     return db_answers_insert(im->st, c->id, c, &im->n, err, errlen);
 }
 
+static int import_reading(struct importer *im, const struct reading *x, long line, char *err,
+                          size_t errlen)
+{
+    if (INS_RUN(im, SQL_IMP_READING, line, "pain reading", x->id, x->episode_id, SQL_ARG(x->id),
+                SQL_ARG(x->episode_id), SQL_ARG(x->taken_at), SQL_ARG(x->pain),
+                SQL_ARG(reading_source_code(x->source)), SQL_ARG(x->created_at)) != STORE_OK)
+        return STORE_ERROR;
+    im->n.readings++;
+    return STORE_OK;
+}
+
+static int import_treatment(struct importer *im, const struct treatment *x, long line,
+                            char *err, size_t errlen)
+{
+    if (INS_RUN(im, SQL_IMP_TREATMENT, line, "treatment", x->id, x->episode_id, SQL_ARG(x->id),
+                SQL_ARG(treatment_kind_code(x->kind)), SQL_BUF(x->name), SQL_ARG(x->taken_at),
+                SQL_OPT(x->duration_s, TREATMENT_NO_DURATION),
+                SQL_OPT(x->pain_before, TREATMENT_PAIN_NONE),
+                SQL_OPT(x->pain_after, TREATMENT_PAIN_NONE), SQL_OPT(x->episode_id, 0),
+                SQL_ARG(x->created_at)) != STORE_OK)
+        return STORE_ERROR;
+    im->n.treatments++;
+    return STORE_OK;
+}
+
 static int import_item(struct importer *im, const struct store_import_row *row, char *err,
                        size_t errlen)
 {
+    if (row->rd)
+        return import_reading(im, row->rd, row->line, err, errlen);
+    if (row->tr)
+        return import_treatment(im, row->tr, row->line, err, errlen);
     if (row->ep)
         return import_episode(im, row->ep, row->line, err, errlen);
     if (row->ses)
@@ -137,6 +166,12 @@ int store_import(struct store *st, store_import_next_fn next, void *ctx,
     int rc = db_tx_begin(st, err, errlen);
     if (rc == STORE_OK) {
         rc = import_rows(&im, next, ctx, err, errlen);
+        /* An export older than the readings brings none: each episode
+         * gets its first reading from its intensity, as the migration
+         * gave the stored ones. A newer export brings them with their
+         * ids, and this adds nothing. */
+        if (rc == STORE_OK)
+            rc = db_readings_backfill(st, err, errlen);
         rc = db_tx_end(st, rc, err, errlen);
     }
     if (rc == STORE_OK && counts)

@@ -59,12 +59,6 @@ void chart_begin(struct chart *c, int64_t now, int ndays)
     c->end = when_day_start(local_noon(&today, 1, &tm));
 }
 
-/* Start of the day after day i. */
-static int64_t day_end(const struct chart *c, int i)
-{
-    return i + 1 < c->ndays ? c->days[i + 1].start : c->end;
-}
-
 int chart_day_index(const struct chart *c, int64_t t)
 {
     if (c->ndays < 1 || t < c->days[0].start || t >= c->end)
@@ -114,27 +108,75 @@ static void episode_span(const struct chart *c, const struct episode *ep, int64_
 
 void chart_feed(struct chart *c, const struct episode *ep)
 {
-    int64_t from, to;
-    int covered = 0;
     if (!c || !ep)
+        return;
+    chart_episode_begin(c, ep);
+    chart_episode_reading(c, ep->started_at, ep->intensity);
+    chart_episode_end(c);
+}
+
+static void paint(struct chart_day *d, int pain)
+{
+    if (pain > d->peak)
+        d->peak = pain;
+}
+
+/* Paints days cur.next .. upto - 1 with the pain carried. */
+static void carry_to(struct chart *c, int upto)
+{
+    struct chart_cursor *k = &c->cur;
+    for (; k->next < upto && k->next < c->ndays; k->next++)
+        if (k->last != CHART_NO_EPISODE)
+            paint(&c->days[k->next], k->last);
+}
+
+void chart_episode_begin(struct chart *c, const struct episode *ep)
+{
+    int64_t from, to;
+    if (!c)
+        return;
+    memset(&c->cur, 0, sizeof c->cur);
+    if (!ep)
         return;
     episode_span(c, ep, &from, &to);
     if (c->ndays < 1 || to <= c->days[0].start || from >= c->end)
         return;
-    for (int i = 0; i < c->ndays; i++) {
-        if (c->days[i].start >= to || day_end(c, i) <= from)
-            continue;
-        covered = 1;
-        if (ep->intensity > c->days[i].peak)
-            c->days[i].peak = ep->intensity;
-    }
-    if (!covered)
-        return;
+    c->cur = (struct chart_cursor){1, from, to, from < c->days[0].start ? 0
+                                                : chart_day_index(c, from), CHART_NO_EPISODE};
     c->episodes++;
     if ((unsigned)ep->region < REGION_COUNT)
         c->regions[ep->region]++;
     count_tags(ep, TAG_TRIGGER, c->triggers, c->ntriggers);
     count_tags(ep, TAG_RELIEF, c->reliefs, c->nreliefs);
+}
+
+void chart_episode_reading(struct chart *c, int64_t taken_at, int pain)
+{
+    if (!c || !c->cur.active || pain < 0 || taken_at >= c->cur.to)
+        return;
+    if (taken_at < c->days[0].start) { /* before the window: only carried */
+        c->cur.last = pain;
+        return;
+    }
+    int d = chart_day_index(c, taken_at < c->cur.from ? c->cur.from : taken_at);
+    if (d < 0)
+        return;
+    carry_to(c, d);
+    paint(&c->days[d], pain);
+    if (c->cur.next <= d)
+        c->cur.next = d + 1;
+    c->cur.last = pain;
+}
+
+void chart_episode_end(struct chart *c)
+{
+    if (!c || !c->cur.active)
+        return;
+    /* Up to the day of the span's last instant (an end at midnight does
+     * not reach into the next day). */
+    int last = c->cur.to > c->end ? c->ndays - 1 : chart_day_index(c, c->cur.to - 1);
+    carry_to(c, last + 1);
+    c->cur.active = 0;
 }
 
 int chart_week_days(int64_t now, int weeks)

@@ -38,13 +38,22 @@
 /* One local day of the window. */
 struct chart_day {
     int64_t start;          /* local midnight (Unix seconds) */
-    int peak;               /* highest intensity that day, or CHART_NO_EPISODE */
+    int peak;               /* highest pain reading that day, or CHART_NO_EPISODE */
     int year, month, mday;  /* month 1..12 */
     int wday;               /* 0 = Monday .. 6 = Sunday */
 };
 
+/* The episode being fed reading by reading (chart_episode_*). */
+struct chart_cursor {
+    int active;     /* between chart_episode_begin and _end, covering a day */
+    int64_t from, to; /* the episode's span */
+    int next;       /* first day not yet painted */
+    int last;       /* the latest reading so far, or CHART_NO_EPISODE */
+};
+
 /* Read the fields; change them only through chart_begin / chart_feed. */
 struct chart {
+    struct chart_cursor cur;
     int64_t now;
     int ndays;                       /* days[0] oldest .. days[ndays - 1] today */
     struct chart_day days[CHART_DAYS_MAX];
@@ -62,6 +71,18 @@ void chart_begin(struct chart *c, int64_t now, int ndays);
 
 /* Counts one episode (see the header comment). NULL-safe. */
 void chart_feed(struct chart *c, const struct episode *ep);
+
+/* An episode with its pain readings (issue 13): begin counts it as
+ * chart_feed does but paints nothing; then each reading, in time order
+ * (ties by id), the first being its intensity at its start; then end.
+ * The peak of a day is the highest reading taken that day; a day of the
+ * episode without a reading carries the latest reading before it (the pain
+ * last known), so an episode with its first reading only paints every day
+ * it covers with its intensity, as chart_feed does. Readings outside the
+ * episode's span are ignored. NULL-safe. */
+void chart_episode_begin(struct chart *c, const struct episode *ep);
+void chart_episode_reading(struct chart *c, int64_t taken_at, int pain);
+void chart_episode_end(struct chart *c);
 
 /* Days of a heat map of `weeks` week columns (Monday .. Sunday) whose last
  * column holds today: whole weeks before it, then Monday .. today. At most

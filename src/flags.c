@@ -477,6 +477,42 @@ void flags_feed(struct flags *f, const struct episode *ep)
     blocks_feed(f, &e);
 }
 
+int flags_current_spell(const struct flags *f, int64_t *from)
+{
+    if (!spell_current(f))
+        return 0;
+    *from = f->spell.from;
+    return 1;
+}
+
+int flags_pain_wanted(const struct flags *f, int64_t *from)
+{
+    if (f->done || !f->spell.open)
+        return 0;
+    *from = f->spell.from;
+    return 1;
+}
+
+void flags_feed_pain(struct flags *f, const struct episode *ep, int pain)
+{
+    struct flags_spell *s = &f->spell;
+    if (f->done || !s->open || ep->started_at < s->from || pain < 0 ||
+        pain > EPISODE_INTENSITY_MAX)
+        return;
+    if (!s->pain_fed) {
+        s->pain_fed = 1;
+        s->ongoing_intensity = -1;
+        s->latest_intensity = -1;
+        s->pain_last = INT64_MIN;
+    }
+    if (is_ongoing(ep) && pain > s->ongoing_intensity)
+        s->ongoing_intensity = pain;
+    if (ep->started_at > s->pain_last) { /* ties: the first given, the newest */
+        s->latest_intensity = pain;
+        s->pain_last = ep->started_at;
+    }
+}
+
 void flags_end(struct flags *f)
 {
     if (f->done)

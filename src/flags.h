@@ -31,9 +31,10 @@
  *   last 8 days" when there was no day without).
  * SEVERE AND NOT EASING: the current spell lasts more than
  *   FLAG_SEVERE_AFTER_S and its latest pain reading is FLAG_SEVERE_INTENSITY
- *   or more. Until pain readings exist, an episode's intensity is its
- *   reading; the latest is the latest-started episode's, and an episode
- *   still going keeps its own (a milder spasm elsewhere does not ease it).
+ *   or more. Each episode's pain is its latest reading (flags_feed_pain;
+ *   without one, its intensity, the first reading); the spell's is the
+ *   latest-started episode's, and an episode still going keeps its own (a
+ *   milder spasm elsewhere does not ease it).
  * LEG SYMPTOMS: episodes that are ongoing or started at or after now -
  *   FLAG_LEG_RECENT_S, with the symptom "weakness" (leg_weakness, urgent),
  *   or with "numbness", "radiating-leg" or "below-knee" (leg_nerve).
@@ -157,6 +158,8 @@ struct flags_spell {
     int64_t days, last_day; /* local days with an episode going */
     int latest_intensity;   /* of the latest-started episode */
     int ongoing_intensity;  /* highest of those still going, or -1 */
+    int pain_fed;           /* flags_feed_pain has replaced the two above */
+    int64_t pain_last;      /* start of the latest episode it was given */
     struct flags_refs refs;
 };
 
@@ -195,6 +198,24 @@ int flags_wants_tags(const struct flags *f, const struct episode *ep);
  * keeps a pointer to it. Does nothing after flags_end. O(1) time (a few
  * local-time conversions) and no allocation. */
 void flags_feed(struct flags *f, const struct episode *ep);
+
+/* Whether the current spell's pain should come from readings: 1 with
+ * *from set to the spell's first start when there is a spell a
+ * flags_feed_pain pass can change (between the last flags_feed and
+ * flags_end), else 0. */
+int flags_pain_wanted(const struct flags *f, int64_t *from);
+
+/* Gives the latest pain reading (0..10) of episode ep of the spell
+ * flags_pain_wanted named: the severe rule then goes by readings instead
+ * of intensities. Only the spell's latest-started episode and those still
+ * going decide it, so only they need to be given, in any order. The first
+ * call forgets the intensities. Ignored for an episode outside the spell
+ * or after flags_end. */
+void flags_feed_pain(struct flags *f, const struct episode *ep, int pain);
+
+/* After flags_end: 1 with *from set to the first start of the current
+ * spell (see the top of this file), or 0 when there is none. */
+int flags_current_spell(const struct flags *f, int64_t *from);
 
 /* Finishes the computation and builds the flags. Calling it again does
  * nothing. */

@@ -535,6 +535,7 @@ int report_feed_session(struct report *r, const struct session *s)
     if (r->done || (unsigned)k >= SESSION_KIND_COUNT)
         return -1;
     stats_add(&r->kinds[k], s);
+    report_pain_session(&r->pain, s);
     snprintf(routine, sizeof routine, "%.*s", (int)sizeof s->routine - 1, s->routine);
     if (routine[0] == '\0')
         return 0;
@@ -544,6 +545,25 @@ int report_feed_session(struct report *r, const struct session *s)
     else
         r->routines_dropped++;
     return 0;
+}
+
+void report_feed_reading(struct report *r, const struct reading *rd, int64_t started_at)
+{
+    if (!r->done)
+        report_pain_reading(&r->pain, rd, started_at);
+}
+
+void report_set_spell(struct report *r, int64_t from)
+{
+    int64_t end = r->to < r->now ? r->to : r->now;
+    if (!r->done)
+        report_pain_spell(&r->pain, from, end - REPORT_PAIN_TREND_S);
+}
+
+void report_feed_treatment(struct report *r, const struct treatment *t)
+{
+    if (!r->done)
+        report_pain_treatment(&r->pain, t);
 }
 
 void report_set_flags(struct report *r, const struct flags *fl)
@@ -558,6 +578,7 @@ void report_end(struct report *r)
     if (r->done)
         return;
     r->done = 1;
+    report_pain_end(&r->pain);
     report_gaps_end(&r->gaps);
     report_meds_sort(&r->meds);
     for (int k = 0; k < TAG_MEDICATION; k++)
@@ -1904,6 +1925,172 @@ static void sec_notes(struct out *o, const struct report *r)
     put_machine(o, FIG_COUNT, "notes_not_listed", (int64_t)left, NULL);
 }
 
+/* ---- pain readings, what helps, medication intakes (issue 13) ------------ */
+
+static const char trend_rule[] =
+    "Easing: the latest reading is 2 or more points below the highest; worsening: 2 or "
+    "more above the first; steady: otherwise.";
+
+/* First, peak and latest of a course, with its trend. */
+static void course_figures(struct out *o, const struct pain_course *c)
+{
+    put(o, FIG_COUNT, "readings", "readings", (int64_t)c->n);
+    put(o, FIG_COUNT, "first", "first pain (0-10)", c->first);
+    put(o, FIG_COUNT, "peak", "highest pain (0-10)", c->peak);
+    put(o, FIG_COUNT, "latest", "latest pain (0-10)", c->latest);
+    put(o, FIG_TIME, "latest_at", "latest reading", c->latest_at);
+    put_text(o, "trend", "trend", pain_trend_code(pain_course_trend(c)), NULL);
+}
+
+static void spell_group(struct out *o, const struct report *r)
+{
+    const struct report_pain *p = &r->pain;
+    char label[LABEL_LEN], day[WHEN_FMT_LEN], words[VALUE_LEN];
+    if (!p->spell || p->spell_course.n == 0) {
+        note(o, "current_spell_summary", "No current spell.");
+        empty_group(o, "current_spell");
+        return;
+    }
+    when_format(p->spell_from, day, sizeof day);
+    day[10] = '\0'; /* the date */
+    snprintf(label, sizeof label, "current spell, since %s%s", day,
+             p->trend_from > p->spell_from ? " (the trend of its last 7 days)"
+             : p->spell_from < r->from   ? " (its readings in this period)"
+                                         : "");
+    grp_begin(o, "current_spell", label);
+    put(o, FIG_TIME, "from", "began", p->spell_from);
+    course_figures(o, &p->spell_course);
+    pain_course_words(&p->spell_course, words, sizeof words);
+    note(o, "summary", words);
+    close_level(o);
+}
+
+static void sec_pain(struct out *o, const struct report *r)
+{
+    const struct report_pain *p = &r->pain;
+    sec_begin(o, "pain", "How has the pain changed?");
+    if (p->readings == 0) {
+        note(o, "summary", "No pain readings in this period.");
+        close_level(o);
+        return;
+    }
+    put(o, FIG_COUNT, "readings", "pain readings", (int64_t)p->readings);
+    spell_group(o, r);
+    arr_begin(o, "episodes", "by episode (the most recent)");
+    for (size_t i = 0; i < p->nlist; i++) {
+        const struct report_pain_ep *e = report_pain_listed(p, i);
+        char label[LABEL_LEN], day[WHEN_FMT_LEN];
+        when_format(e->started_at, day, sizeof day);
+        snprintf(label, sizeof label, "episode %" PRId64 ", %s", e->id, day);
+        grp_begin(o, "episode", label);
+        put_machine(o, FIG_COUNT, "id", e->id, NULL);
+        course_figures(o, &e->c);
+        close_level(o);
+    }
+    close_level(o);
+    if (p->episodes > p->nlist)
+        put(o, FIG_COUNT, "episodes_not_listed", "earlier episodes not listed",
+            (int64_t)(p->episodes - p->nlist));
+    note(o, "trend_rule", trend_rule);
+    close_level(o);
+}
+
+/* The rated uses and median change of a row, or "not enough data
+ * yet" below HELPS_MIN_RATED rated uses. */
+static void changes_figures(struct out *o, const struct helps_changes *c)
+{
+    int64_t med;
+    put(o, FIG_COUNT, "rated", "rated before and after", (int64_t)c->rated);
+    if (helps_median_tenths(c, &med) == 0) {
+        put(o, FIG_TENTHS, "median_change", "median pain change", med);
+        return;
+    }
+    put_null(o, "median_change");
+    put_text(o, "median_summary", "median pain change", "not enough data yet", NULL);
+}
+
+static void helps_label(const struct helps_row *h, char *buf, size_t len)
+{
+    enum session_kind sk;
+    enum treatment_kind tk;
+    const char *known;
+    switch (h->group) {
+    case HELPS_SESSION:
+        snprintf(buf, len, "%s timer", session_kind_parse(h->key, &sk) == 0
+                                           ? session_kind_label(sk) : h->key);
+        break;
+    case HELPS_ROUTINE:
+        known = routine_code_name(h->key);
+        snprintf(buf, len, "routine: %s", known ? known : h->key);
+        break;
+    case HELPS_RELIEF:
+        snprintf(buf, len, "%s, without the timer",
+                 treatment_kind_parse(h->key, &tk) == 0 ? treatment_kind_label(tk) : h->key);
+        break;
+    default: snprintf(buf, len, "medication: %s", h->key); break;
+    }
+}
+
+static void sec_helps(struct out *o, const struct report *r)
+{
+    static const char *const group_codes[] = {"session", "routine", "relief", "medication"};
+    const struct report_pain *p = &r->pain;
+    sec_begin(o, "what_helps", "What helps? (your own ratings)");
+    if (p->nhelps == 0) {
+        note(o, "summary", "No timer sessions or treatments in this period.");
+        close_level(o);
+        return;
+    }
+    arr_begin(o, "rows", "by what was tried");
+    for (size_t i = 0; i < p->nhelps; i++) {
+        const struct helps_row *h = &p->helps[i];
+        char label[LABEL_LEN];
+        helps_label(h, label, sizeof label);
+        grp_begin(o, NULL, label);
+        put_machine(o, FIG_TEXT, "group", 0, group_codes[h->group]);
+        put_machine(o, FIG_TEXT, "name", 0, h->key);
+        put(o, FIG_COUNT, "uses", "uses", (int64_t)h->uses);
+        changes_figures(o, &h->ch);
+        close_level(o);
+    }
+    close_level(o);
+    if (p->helps_dropped)
+        put(o, FIG_COUNT, "not_listed", "uses not listed (table full)",
+            (int64_t)p->helps_dropped);
+    note(o, "pain_change",
+         "Pain change is pain after minus pain before (0-10): below zero means less pain "
+         "after. A median needs 3 rated uses.");
+    close_level(o);
+}
+
+static void sec_intakes(struct out *o, const struct report *r)
+{
+    const struct report_pain *p = &r->pain;
+    sec_begin(o, "medication_log", "Medication taken (from unknot took)");
+    if (p->nintakes == 0) {
+        note(o, "summary", "No medication recorded with unknot took in this period.");
+        close_level(o);
+        return;
+    }
+    arr_begin(o, "medications", "by medication");
+    for (size_t i = 0; i < p->nintakes; i++) {
+        const struct intake_row *m = &p->intakes[i];
+        grp_begin(o, NULL, m->name);
+        put_machine(o, FIG_TEXT, "name", 0, m->name);
+        put(o, FIG_COUNT, "days", "days taken", (int64_t)m->days);
+        put(o, FIG_COUNT, "intakes", "intakes", (int64_t)m->intakes);
+        put(o, FIG_COUNT, "most_in_one_day", "most in one day", (int64_t)m->most);
+        changes_figures(o, &m->ch);
+        close_level(o);
+    }
+    close_level(o);
+    if (p->intakes_dropped)
+        put(o, FIG_COUNT, "other_intakes", "intakes of other medications",
+            (int64_t)p->intakes_dropped);
+    note(o, "facts", "What was recorded, as recorded: unknot does not judge doses.");
+    close_level(o);
+}
+
 static void sec_notice(struct out *o)
 {
     sec_begin(o, "notice", NULL);
@@ -1972,6 +2159,9 @@ int report_write(const struct report *r, FILE *f, enum report_format fmt)
     sec_flags(&o, r);
     sec_checks(&o, r);
     sec_sessions(&o, r);
+    sec_pain(&o, r);
+    sec_helps(&o, r);
+    sec_intakes(&o, r);
     sec_notes(&o, r);
     sec_notice(&o);
     doc_end(&o);

@@ -62,6 +62,7 @@
 #include "src/flags.h"
 #include "src/check.h"
 #include "src/redflags.h"
+#include "src/report_pain.h"
 #include "src/session.h"
 #include "src/warnsign.h"
 
@@ -279,6 +280,8 @@ struct report {
     /* results, valid after report_end */
     int have_median;
     int64_t median;
+    /* pain readings, what helps, medication intakes (report_pain.h) */
+    struct report_pain pain;
 };
 
 /* Starts a report over [from, to] (Unix seconds) as seen at `now`.
@@ -318,6 +321,17 @@ void report_feed_check(struct report *r, const struct check *c);
  * (it is then not counted). Sessions may come in any order. Pain values
  * outside 0..10 count as not given. */
 int report_feed_session(struct report *r, const struct session *s);
+
+/* Pain readings and the treatment log (issue 13; report_pain.h): the
+ * current spell's first start (flags_current_spell), when there is one;
+ * then the readings of the episodes active in the period, in the order of
+ * store_readings_active_iter (episodes by start, each one's readings by
+ * time), with their episode's start; the treatments taken in the period,
+ * in time order. Ignored after report_end. Sessions count in "what helps"
+ * through report_feed_session. */
+void report_set_spell(struct report *r, int64_t from);
+void report_feed_reading(struct report *r, const struct reading *rd, int64_t started_at);
+void report_feed_treatment(struct report *r, const struct treatment *t);
 
 /* Copies the flags computed by flags.h (after flags_end) into the report,
  * replacing any copied before; fl is not kept. */

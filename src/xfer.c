@@ -28,7 +28,10 @@
 #define ARENA_LEN (EPISODE_NOTE_MAX + 16 * (SHORT_MAX + 1) + 256)
 #define CHILD_ARENA_LEN (2 * (EPISODE_TAG_MAX + SHORT_MAX + 2))
 
-static const char *const section_keys[] = {"episodes", "sessions", "checks"};
+static const char *const section_keys[] = {"episodes", "sessions", "checks", "readings",
+                                           "treatments"};
+/* Sections from this one on may be missing (files written before them). */
+#define FIRST_OPTIONAL_SECTION 3
 
 /* ---- the record types, shared by both formats ------------------------------ */
 
@@ -42,7 +45,9 @@ struct fdef {
     size_t max;   /* bytes */
 };
 
-enum rtype { R_EPISODE, R_TAG, R_SESSION, R_CHECK, R_ANSWER, R_COUNT };
+enum rtype { R_EPISODE, R_TAG, R_SESSION, R_CHECK, R_ANSWER, R_READING, R_TREATMENT, R_COUNT };
+/* Row types from this one on are optional in the CSV header (issue 13). */
+#define R_FIRST_OPTIONAL R_READING
 
 static const struct fdef ep_defs[] = {
     {"id", F_INT, 0, SHORT_MAX},          {"started_at", F_TIME, 0, SHORT_MAX},
@@ -79,7 +84,22 @@ static const struct fdef ans_defs[] = {
     {"answer", F_INT, 0, SHORT_MAX},
 };
 
+static const struct fdef rd_defs[] = {
+    {"id", F_INT, 0, SHORT_MAX},         {"episode_id", F_INT, 0, SHORT_MAX},
+    {"taken_at", F_TIME, 0, SHORT_MAX},  {"pain", F_INT, 0, SHORT_MAX},
+    {"source", F_TEXT, 0, SHORT_MAX},    {"created_at", F_TIME, 1, SHORT_MAX},
+};
+static const struct fdef tr_defs[] = {
+    {"id", F_INT, 0, SHORT_MAX},           {"kind", F_TEXT, 0, SHORT_MAX},
+    {"name", F_FREE, 1, TREATMENT_NAME_MAX}, {"taken_at", F_TIME, 0, SHORT_MAX},
+    {"duration_s", F_INT, 1, SHORT_MAX},   {"pain_before", F_INT, 1, SHORT_MAX},
+    {"pain_after", F_INT, 1, SHORT_MAX},   {"episode_id", F_INT, 1, SHORT_MAX},
+    {"created_at", F_TIME, 1, SHORT_MAX},
+};
+
 #define MAX_DEFS COUNT(ses_defs)
+_Static_assert(COUNT(rd_defs) <= MAX_DEFS && COUNT(tr_defs) <= MAX_DEFS,
+               "MAX_DEFS: a record type has more columns than sessions");
 
 struct rdef {
     const char *name; /* record type (CSV first column) */
@@ -94,6 +114,8 @@ static const struct rdef rdefs[R_COUNT] = {
     [R_SESSION] = {"session", "a session", ses_defs, COUNT(ses_defs)},
     [R_CHECK] = {"check", "a check", chk_defs, COUNT(chk_defs)},
     [R_ANSWER] = {"answer", "an answer", ans_defs, COUNT(ans_defs)},
+    [R_READING] = {"reading", "a pain reading", rd_defs, COUNT(rd_defs)},
+    [R_TREATMENT] = {"treatment", "a treatment", tr_defs, COUNT(tr_defs)},
 };
 static const struct rdef check_v1 = {"check", "a check", chk_defs, CHK_DEFS_V1};
 
@@ -106,8 +128,10 @@ _Static_assert(R_COUNT == COUNT(((struct xfer_writer *)0)->counts), "a count per
 static const struct fdef end_defs[] = {
     {"episodes", F_INT, 0, SHORT_MAX}, {"tags", F_INT, 0, SHORT_MAX},
     {"sessions", F_INT, 0, SHORT_MAX}, {"checks", F_INT, 0, SHORT_MAX},
-    {"answers", F_INT, 0, SHORT_MAX},
+    {"answers", F_INT, 0, SHORT_MAX}, {"readings", F_INT, 0, SHORT_MAX},
+    {"treatments", F_INT, 0, SHORT_MAX},
 };
+_Static_assert(COUNT(end_defs) == R_COUNT, "the end record counts every row type");
 static const struct rdef end_rdef = {"end", "the end record", end_defs, COUNT(end_defs)};
 
 /* ---- writing -------------------------------------------------------------- */
@@ -423,12 +447,83 @@ static void csv_end(FILE *f, const size_t *counts)
     csv_write_row(f, row, COUNT(row));
 }
 
+int xfer_write_reading(struct xfer_writer *w, const struct reading *rd)
+{
+    char id[NUM_LEN], ep[NUM_LEN], pain[NUM_LEN], at[WHEN_FMT_LEN], cr[WHEN_FMT_LEN];
+    if (enter_section(w, 3) != 0)
+        return -1;
+    fmt_int(rd->id, id);
+    fmt_int(rd->episode_id, ep);
+    fmt_int(rd->pain, pain);
+    fmt_time(rd->taken_at, at, sizeof at);
+    fmt_time(rd->created_at, cr, sizeof cr);
+    if (w->fmt == XFER_CSV) {
+        const char *row[] = {"reading", id, ep, at, pain, reading_source_code(rd->source), cr};
+        csv_write_row(w->f, row, COUNT(row));
+        w->counts[R_READING]++;
+    } else {
+        fprintf(w->f, "{\"id\": %s, \"episode_id\": %s", id, ep);
+        js_str(w->f, 0, "taken_at", at);
+        fprintf(w->f, ", \"pain\": %s", pain);
+        js_str(w->f, 0, "source", reading_source_code(rd->source));
+        js_str_or_null(w->f, "created_at", cr);
+        fputc('}', w->f);
+    }
+    return stream_ok(w);
+}
+
+/* The values of a treatment as text ("" for none). */
+struct tr_text {
+    char id[NUM_LEN], dur[NUM_LEN], before[NUM_LEN], after[NUM_LEN], episode[NUM_LEN];
+    char at[WHEN_FMT_LEN], cr[WHEN_FMT_LEN];
+};
+
+static void tr_text(const struct treatment *t, struct tr_text *x)
+{
+    fmt_int(t->id, x->id);
+    fmt_opt(t->duration_s, TREATMENT_NO_DURATION, x->dur);
+    fmt_opt(t->pain_before, TREATMENT_PAIN_NONE, x->before);
+    fmt_opt(t->pain_after, TREATMENT_PAIN_NONE, x->after);
+    fmt_opt(t->episode_id, 0, x->episode);
+    fmt_time(t->taken_at, x->at, sizeof x->at);
+    fmt_time(t->created_at, x->cr, sizeof x->cr);
+}
+
+int xfer_write_treatment(struct xfer_writer *w, const struct treatment *t)
+{
+    struct tr_text x;
+    if (enter_section(w, 4) != 0)
+        return -1;
+    tr_text(t, &x);
+    if (w->fmt == XFER_CSV) {
+        char name[TREATMENT_NAME_MAX + 2];
+        const char *row[] = {"treatment", x.id, treatment_kind_code(t->kind),
+                             csv_free(t->name, TEXT_KEEP_TAB, name, sizeof name), x.at, x.dur,
+                             x.before, x.after, x.episode, x.cr};
+        csv_write_row(w->f, row, COUNT(row));
+        w->counts[R_TREATMENT]++;
+    } else {
+        fprintf(w->f, "{\"id\": %s", x.id);
+        js_str(w->f, 0, "kind", treatment_kind_code(t->kind));
+        js_str_or_null(w->f, "name", t->name);
+        js_str(w->f, 0, "taken_at", x.at);
+        js_num_or_null(w->f, "duration_s", x.dur);
+        js_num_or_null(w->f, "pain_before", x.before);
+        js_num_or_null(w->f, "pain_after", x.after);
+        js_num_or_null(w->f, "episode_id", x.episode);
+        js_str_or_null(w->f, "created_at", x.cr);
+        fputc('}', w->f);
+    }
+    return stream_ok(w);
+}
+
 int xfer_write_end(struct xfer_writer *w)
 {
     if (w->fmt == XFER_CSV && !w->bad)
         csv_end(w->f, w->counts);
     if (w->fmt == XFER_JSON) {
-        (void)advance(w, 2); /* the arrays still missing, empty; never goes back */
+        /* the arrays still missing, empty; never goes back */
+        (void)advance(w, (int)COUNT(section_keys) - 1);
         fputs(w->rows ? "\n  ]\n}\n" : "]\n}\n", w->f);
     }
     return w->bad || ferror(w->f) ? -1 : 0;
@@ -908,6 +1003,63 @@ static int check_finish(struct xfer_reader *r, const struct check *c)
     return 0;
 }
 
+static int reading_fields(struct xfer_reader *r, const struct fval *v, struct reading *rd)
+{
+    char msg[UNKNOT_ERR_LEN - 64];
+    int64_t n;
+    memset(rd, 0, sizeof *rd);
+    if (get_id(r, &v[0], "id", &rd->id) || get_id(r, &v[1], "episode_id", &rd->episode_id) ||
+        get_time(r, &v[2], "taken_at", &rd->taken_at) ||
+        get_range(r, &v[3], "pain", 0, EPISODE_INTENSITY_MAX, &n,
+                  "use a whole number from 0 (none) to 10 (worst)"))
+        return -1;
+    rd->pain = (int)n;
+    if (reading_source_parse(v[4].text, &rd->source) != 0)
+        return rfail(r, v[4].line, "invalid source \"%s\": use log, cli, home, timer-before or "
+                                   "timer-after", v[4].text);
+    if (get_time(r, &v[5], "created_at", &n))
+        return -1;
+    rd->created_at = n ? n : r->now;
+    if (reading_validate(rd, r->now, msg, sizeof msg) != 0)
+        return rfail(r, v[0].line, "pain reading %" PRId64 ": %s", rd->id, msg);
+    return 0;
+}
+
+static int treatment_numbers(struct xfer_reader *r, const struct fval *v, struct treatment *t)
+{
+    if (!v[4].null && get_range(r, &v[4], "duration_s", 1, TREATMENT_DURATION_MAX,
+                                &t->duration_s, "use a whole number of seconds from 1 to 86400, "
+                                                "or leave it empty"))
+        return -1;
+    if (!v[7].null && get_id(r, &v[7], "episode_id", &t->episode_id))
+        return -1;
+    return get_pain(r, &v[5], "pain_before", &t->pain_before) ||
+           get_pain(r, &v[6], "pain_after", &t->pain_after);
+}
+
+static int treatment_fields(struct xfer_reader *r, const struct fval *v, struct treatment *t)
+{
+    char msg[UNKNOT_ERR_LEN - 64];
+    enum treatment_kind kind;
+    int64_t n;
+    if (treatment_kind_parse(v[1].text, &kind) != 0)
+        return rfail(r, v[1].line, "invalid treatment kind \"%s\": use medication, ice, heat, "
+                                   "stretch, massage, walk or rest", v[1].text);
+    treatment_init(t, kind, 0);
+    if (get_id(r, &v[0], "id", &t->id) || get_time(r, &v[3], "taken_at", &t->taken_at) ||
+        treatment_numbers(r, v, t) || get_time(r, &v[8], "created_at", &n))
+        return -1;
+    t->created_at = n ? n : r->now;
+    if (kind != TREATMENT_MEDICATION && !v[2].null)
+        return rfail(r, v[2].line, "treatment %" PRId64 ": only a medication has a name", t->id);
+    if (kind == TREATMENT_MEDICATION && !v[2].null &&
+        core(r, &v[2], treatment_set_name(t, v[2].text, msg, sizeof msg), msg))
+        return -1;
+    if (treatment_validate(t, r->now, msg, sizeof msg) != 0)
+        return rfail(r, v[0].line, "treatment %" PRId64 ": %s", t->id, msg);
+    return 0;
+}
+
 /* Starts an item of kind t at line; clears what its rows fill. */
 static void item_begin(struct xfer_item *item, enum rtype t, long line)
 {
@@ -918,6 +1070,8 @@ static void item_begin(struct xfer_item *item, enum rtype t, long line)
     } else if (t == R_CHECK) {
         item->kind = XFER_CHECK;
         memset(&item->chk, 0, sizeof item->chk);
+    } else if (t == R_READING || t == R_TREATMENT) {
+        item->kind = t == R_READING ? XFER_READING : XFER_TREATMENT;
     } else {
         item->kind = XFER_SESSION;
     }
@@ -931,6 +1085,10 @@ static int item_fields(struct xfer_reader *r, enum rtype t, const struct fval *v
         return episode_fields(r, v, &item->ep);
     if (t == R_CHECK)
         return check_fields(r, v, &item->chk);
+    if (t == R_READING)
+        return reading_fields(r, v, &item->rd);
+    if (t == R_TREATMENT)
+        return treatment_fields(r, v, &item->tr);
     return session_fields(r, v, &item->ses);
 }
 
@@ -1038,7 +1196,10 @@ static int csv_read_header(struct xfer_reader *r)
 {
     if (csv_first_row(r) != 0)
         return -1;
-    for (int t = 0; t < R_COUNT; t++)
+    /* Pain readings and treatments came with version 3: an older file
+     * has no header rows for them (and no rows). */
+    int types = r->version >= END_VERSION ? R_COUNT : R_FIRST_OPTIONAL;
+    for (int t = 0; t < types; t++)
         if (csv_header_row(r, rdef_of(r, (enum rtype)t)) != 0)
             return -1;
     if (r->version >= END_VERSION && csv_header_row(r, &end_rdef) != 0)
@@ -1081,7 +1242,7 @@ static int csv_unknown(struct xfer_reader *r)
     if (r->rec.nfields > 0 && has_control(type, r->rec.lens[0]))
         type = "?";
     return rfail(r, r->rec.line, "unknown row type \"%.40s\": use episode, tag, session, "
-                                 "check or answer", type);
+                                 "check, answer, reading or treatment", type);
 }
 
 /* The rows counted against the end record at line. */
@@ -1141,8 +1302,8 @@ static int csv_eof(struct xfer_reader *r)
     if (r->version < END_VERSION || r->ended)
         return 0;
     return rfail(r, r->csv.line, "the file ends without its end record (end,episodes,tags,"
-                                 "sessions,checks,answers): it was cut short; export it "
-                                 "again");
+                                 "sessions,checks,answers,readings,treatments): it was cut "
+                                 "short; export it again");
 }
 
 static int csv_item(struct xfer_reader *r, struct xfer_item *item)
@@ -1170,7 +1331,7 @@ static int csv_item(struct xfer_reader *r, struct xfer_item *item)
     if (csv_values(r, (enum rtype)t, v) || item_fields(r, (enum rtype)t, v, item))
         return -1;
     r->counts[t]++;
-    if (t == R_SESSION)
+    if (t == R_SESSION || t == R_READING || t == R_TREATMENT)
         return 1;
     if (csv_children(r, t == R_EPISODE ? R_TAG : R_ANSWER, item) < 0)
         return -1;
@@ -1354,20 +1515,28 @@ static int json_section(struct xfer_reader *r)
 {
     struct jsonr_token tok;
     char want[48];
-    if (r->section == (int)COUNT(section_keys)) {
-        if (jexpect(r, &tok, JSONR_OBJECT_END, "the end of the export after \"checks\""))
-            return -1;
-        if (jnext(r, &tok) != 0)
-            return -1; /* jsonr refuses anything after the top-level value */
-        r->jstate = J_DONE;
-        return 0;
+    if (r->section >= FIRST_OPTIONAL_SECTION) {
+        /* An export made before the readings ends after "checks". */
+        if (jnext(r, &tok) != 1)
+            return r->failed ? -1 : rfail(r, r->js->line, "expected the end of the export");
+        if (tok.type == JSONR_OBJECT_END || r->section == (int)COUNT(section_keys)) {
+            if (tok.type != JSONR_OBJECT_END)
+                return rfail(r, tok.line, "expected the end of the export after \"%s\"",
+                             section_keys[r->section - 1]);
+            if (jnext(r, &tok) != 0)
+                return -1; /* jsonr refuses anything after the top-level value */
+            r->jstate = J_DONE;
+            return 0;
+        }
     }
     snprintf(want, sizeof want, "the key \"%s\"", section_keys[r->section]);
-    if (jexpect(r, &tok, JSONR_KEY, want))
+    if (r->section < FIRST_OPTIONAL_SECTION && jexpect(r, &tok, JSONR_KEY, want))
         return -1;
+    if (tok.type != JSONR_KEY)
+        return rfail(r, tok.line, "expected %s, found %s", want, jsonr_type_name(tok.type));
     if (strcmp(tok.str, section_keys[r->section]) != 0)
         return rfail(r, tok.line, "expected %s (the keys come in the order format, version, "
-                                  "episodes, sessions, checks)", want);
+                                  "episodes, sessions, checks, readings, treatments)", want);
     if (jexpect(r, &tok, JSONR_ARRAY, "an array"))
         return -1;
     r->jstate = J_ROWS;
@@ -1376,8 +1545,8 @@ static int json_section(struct xfer_reader *r)
 
 static int json_item(struct xfer_reader *r, struct xfer_item *item)
 {
-    static const enum rtype types[] = {R_EPISODE, R_SESSION, R_CHECK};
-    static const char *const nested[] = {"tags", NULL, "answers"};
+    static const enum rtype types[] = {R_EPISODE, R_SESSION, R_CHECK, R_READING, R_TREATMENT};
+    static const char *const nested[] = {"tags", NULL, "answers", NULL, NULL};
     struct jsonr_token tok;
     struct fval v[MAX_DEFS];
     struct arena a = {r->arena, sizeof r->arena, 0};

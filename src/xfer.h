@@ -31,6 +31,18 @@
  * CSV never imports as a smaller history. A truncated JSON export fails to
  * parse; it has no counts.
  *
+ * Pain readings and treatments (issue 13) follow, with two more header
+ * rows after #answer:
+ *   #reading,id,episode_id,taken_at,pain,source,created_at
+ *   #treatment,id,kind,name,taken_at,duration_s,pain_before,pain_after,
+ *              episode_id,created_at                    (one row in the file)
+ * then the readings in id order and the treatments by time; in JSON two
+ * more arrays after "checks": "readings" and "treatments". A file without
+ * them (any older export) reads as before; importing it gives each episode
+ * its first reading from its intensity, as the schema migration does.
+ * Each episode's first reading (source "log") travels as a reading row
+ * too, so a round trip keeps every id.
+ *
  * A check's complete is 1 when every item was asked, 0 for a partial check
  * (the patient left after a yes: the items not asked have no answer row).
  *
@@ -69,6 +81,8 @@
 
 #include "src/check.h"
 #include "src/episode.h"
+#include "src/reading.h"
+#include "src/treatment.h"
 #include "src/session.h"
 #include "src/util.h"
 
@@ -95,7 +109,8 @@ struct xfer_writer {
     int section; /* -1 before any row; 0 episodes, 1 sessions, 2 checks */
     size_t rows; /* rows written in the current section */
     int bad;     /* a row came out of order */
-    size_t counts[5]; /* rows written: episodes, tags, sessions, checks, answers */
+    size_t counts[7]; /* rows written: episodes, tags, sessions, checks, answers, readings,
+                       * treatments */
 };
 
 /* Writes the header (CSV rows, or the JSON opening). */
@@ -105,6 +120,9 @@ void xfer_write_begin(struct xfer_writer *w, FILE *f, enum xfer_format fmt);
 int xfer_write_episode(struct xfer_writer *w, const struct episode *ep);
 int xfer_write_session(struct xfer_writer *w, const struct session *s);
 int xfer_write_check(struct xfer_writer *w, const struct check *c);
+/* Pain readings (after the checks), then treatments (issue 13). */
+int xfer_write_reading(struct xfer_writer *w, const struct reading *rd);
+int xfer_write_treatment(struct xfer_writer *w, const struct treatment *t);
 /* Closes the document. Returns 0, or -1 after any error so far. */
 int xfer_write_end(struct xfer_writer *w);
 
@@ -114,7 +132,7 @@ int xfer_format_parse(const char *text, enum xfer_format *out, char *err, size_t
 
 /* ---- reading -------------------------------------------------------------- */
 
-enum xfer_kind { XFER_EPISODE, XFER_SESSION, XFER_CHECK };
+enum xfer_kind { XFER_EPISODE, XFER_SESSION, XFER_CHECK, XFER_READING, XFER_TREATMENT };
 
 /* One row read back, validated. Only the member of its kind is set. */
 struct xfer_item {
@@ -123,6 +141,8 @@ struct xfer_item {
     struct episode ep;
     struct session ses;
     struct check chk;
+    struct reading rd;
+    struct treatment tr;
 };
 
 struct xfer_reader;

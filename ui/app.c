@@ -462,6 +462,57 @@ int app_prompt(struct app *app, const char *prompt, const char *msg, char *buf, 
     return rc == 1;
 }
 
+/* Applies one key to the digits typed so far: 1 when Enter ends the
+ * answer, -1 when Esc gives it up, 0 to read on. */
+static int number_key(const struct ui_key *key, char *buf, size_t *n, size_t max)
+{
+    if (key->is_code) {
+        if (key->code == KEY_BACKSPACE && *n > 0)
+            buf[--*n] = '\0';
+        return key->code == KEY_ENTER ? 1 : 0;
+    }
+    if (key->ch == KEY_ESC)
+        return -1;
+    if (key->ch == '\r' || key->ch == '\n')
+        return 1;
+    if ((key->ch == KEY_DEL || key->ch == KEY_CTRL('H')) && *n > 0)
+        buf[--*n] = '\0';
+    else if (key->ch >= '0' && key->ch <= '9' && *n < max)
+        buf[(*n)++] = (char)key->ch, buf[*n] = '\0';
+    return 0;
+}
+
+struct number_question {
+    const char *question;
+    const char *digits;
+};
+
+static void show_number(void *arg)
+{
+    const struct number_question *q = arg;
+    move(LINES - 1, 0);
+    clrtoeol();
+    ui_putf(LINES - 1, 0, COLS, A_BOLD, "%s %s", q->question, q->digits);
+}
+
+int app_ask_number(struct app *app, const char *question, int64_t *out)
+{
+    char buf[8] = "";
+    size_t n = 0;
+    struct number_question q = {question, buf};
+    struct ui_key key;
+    while (question_key(app, show_number, &q, &key) == 0) {
+        int r = number_key(&key, buf, &n, 6);
+        if (r < 0 || (r > 0 && n == 0))
+            return -1;
+        if (r > 0) {
+            *out = strtoll(buf, NULL, 10);
+            return 0;
+        }
+    }
+    return -1;
+}
+
 /* A signal arrived: SIGINT asks when there are unsaved changes; SIGTERM
  * and SIGHUP leave at once (what is saved is committed already). */
 static void handle_signal(struct app *app)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "db/store.h"
+#include "src/app/history.h"
 #include "src/chart.h"
 #include "src/episode.h"
 #include "ui/keys.h"
@@ -76,37 +77,20 @@ static const struct chart *period_chart(const struct charts *c)
     return c->long_period ? &c->longc : &c->shortc;
 }
 
-static void feed_all(struct charts *c, const struct episode *ep)
-{
-    chart_feed(&c->shortc, ep);
-    chart_feed(&c->longc, ep);
-    chart_feed(&c->heat, ep);
-}
-
-/* Feeds every episode that can reach the longest window: those started
- * from CHART_LOOKBACK_S before it, and the ongoing one however old. */
+/* Feeds every episode active in the longest window, with its pain
+ * readings (history_chart): one begun long before it is there too. */
 static int load(struct app *app, struct charts *c)
 {
-    struct store *st = app_store(app);
-    struct store_iter *it = NULL;
     int64_t now = app_now(app);
-    int rc;
+    struct chart *const all[] = {&c->shortc, &c->longc, &c->heat};
     chart_begin(&c->shortc, now, PERIOD_SHORT);
     chart_begin(&c->longc, now, PERIOD_LONG);
     chart_begin(&c->heat, now, chart_week_days(now, CHART_HEAT_WEEKS));
-    int64_t from = c->longc.days[0].start - CHART_LOOKBACK_S;
-    if (store_episodes_iter(st, from, c->longc.end, STORE_OLDEST_FIRST, STORE_ITER_TAGS, &it,
-                            c->err, sizeof(c->err)) != STORE_OK)
-        return -1;
-    while ((rc = store_iter_next(it, &c->ep, c->err, sizeof(c->err))) == STORE_OK)
-        feed_all(c, &c->ep);
-    store_iter_free(&it);
-    if (rc != STORE_END)
-        return -1;
-    rc = store_episode_ongoing(st, &c->ep, c->err, sizeof(c->err));
-    if (rc == STORE_OK && c->ep.started_at < from)
-        feed_all(c, &c->ep);
-    return rc == STORE_OK || rc == STORE_NOT_FOUND ? 0 : -1;
+    int64_t from = c->longc.days[0].start;
+    if (c->heat.days[0].start < from)
+        from = c->heat.days[0].start;
+    return history_chart(app_store(app), all, 3, from, c->longc.end, &c->ep, c->err,
+                         sizeof(c->err)) == STORE_OK ? 0 : -1;
 }
 
 /* ---------------------------------------------------------------------
@@ -337,7 +321,7 @@ static void draw_bar_view(const struct charts *c)
     char range[DATE_LEN * 2];
     bar_layout(ch, &L);
     format_range(ch, range, sizeof(range));
-    ui_putf(ui_body_top() + 1, 1, COLS - 2, A_BOLD, "Highest intensity of each day, %s", range);
+    ui_putf(ui_body_top() + 1, 1, COLS - 2, A_BOLD, "Highest pain reading of each day, %s", range);
     if (L.dpc > 1)
         ui_putf(ui_body_top() + 1, COLS / 2 + 10, COLS / 2 - 11, ui_attr(UC_DIM),
                 "(a bar per %d days)", L.dpc);
@@ -435,7 +419,7 @@ static void draw_heat_view(const struct charts *c)
     heat_layout(&L);
     format_range(ch, range, sizeof(range));
     ui_putf(ui_body_top() + 1, 1, COLS - 2, A_BOLD,
-            "Calendar of the highest intensity each day, %s", range);
+            "Calendar of the highest pain reading each day, %s", range);
     draw_heat_months(ch, &L);
     draw_heat_grid(ch, &L);
     draw_heat_notes(ch, L.y0 + 7 * L.rp + 1 - (L.rp > 1));

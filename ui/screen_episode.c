@@ -16,11 +16,15 @@
 #include "ui/screens.h"
 
 /* One episode in full. */
+#define DETAIL_READINGS 48 /* pain readings listed (the latest, if more) */
+
 struct detail {
     int64_t id;
     int found;
     int scroll, nlines; /* first line shown; lines drawn last time */
     struct episode ep;
+    size_t nreadings, readings_total;
+    struct reading readings[DETAIL_READINGS]; /* a ring of the latest, oldest first */
     char err[STORE_ERR_LEN];
 };
 
@@ -151,6 +155,28 @@ static void print_line(const struct episode_line *line, void *arg)
     } while (t < end);
 }
 
+/* The pain readings under the fields: "Pain" then one line each. */
+static void print_readings(const struct detail *d, struct printer *p)
+{
+    const char *label = "Pain";
+    size_t first = d->readings_total - d->nreadings;
+    if (d->readings_total > d->nreadings) {
+        char more[64];
+        int n = snprintf(more, sizeof more, "%zu earlier readings not shown", first);
+        print_one(p, label, more, (size_t)n, ui_attr(UC_DIM));
+        label = "";
+    }
+    for (size_t i = 0; i < d->nreadings; i++) {
+        const struct reading *r = &d->readings[(first + i) % DETAIL_READINGS];
+        char when[WHEN_FMT_LEN], line[128];
+        when_format(r->taken_at, when, sizeof when);
+        int n = snprintf(line, sizeof line, "%s  %2d/10 %-8s  %s", when, r->pain,
+                         band_label(intensity_band(r->pain)), reading_source_label(r->source));
+        print_one(p, label, line, (size_t)n, ui_band_attr(r->pain));
+        label = "";
+    }
+}
+
 static int detail_rows(void)
 {
     return ui_body_bottom() - 1 - (ui_body_top() + 2) + 1;
@@ -169,15 +195,34 @@ static void detail_draw(struct app *app, struct screen *s)
     ui_putf(y, 1, COLS - 2, A_BOLD, "Episode %" PRId64, d->id);
     struct printer p = {y + 2, ui_body_bottom() - 1, d->scroll, 0};
     episode_text_lines(&d->ep, app_now(app), print_line, &p);
+    print_readings(d, &p);
     d->nlines = p.count;
     ui_hint_line(ui_body_bottom(), 1, COLS - 2, detail_keys,
                  p.count > detail_rows() ? M_SCROLLS : M_FITS, ui_attr(UC_DIM));
+}
+
+/* The episode's pain readings, keeping the latest DETAIL_READINGS. */
+static int load_readings(struct app *app, struct detail *d)
+{
+    struct store_iter *it = NULL;
+    struct reading r;
+    d->nreadings = d->readings_total = 0;
+    int rc = store_readings_iter(app_store(app), d->id, &it, d->err, sizeof d->err);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &r, d->err, sizeof d->err)) == STORE_OK) {
+        d->readings[d->readings_total++ % DETAIL_READINGS] = r;
+        if (d->nreadings < DETAIL_READINGS)
+            d->nreadings++;
+    }
+    store_iter_free(&it);
+    return rc == STORE_END ? STORE_OK : rc;
 }
 
 static int detail_load(struct app *app, struct detail *d)
 {
     int rc = store_episode_get(app_store(app), d->id, &d->ep, d->err, sizeof(d->err));
     d->found = rc == STORE_OK;
+    if (rc == STORE_OK)
+        rc = load_readings(app, d);
     if (rc != STORE_OK && rc != STORE_NOT_FOUND) {
         app_status(app, "Could not read episode %" PRId64 ": %s", d->id, d->err);
         return -1;

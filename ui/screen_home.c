@@ -67,6 +67,7 @@ static const struct keybind home_keys[] = {
     /* Not on the key line, which is full at 80 columns: the Flags heading
      * says it. */
     KB('f', ACT_FLAGS, "f", "every flag with its advice and episodes"),
+    KB_BAR('p', ACT_PAIN, "p", "add a pain reading (0-10) to the ongoing episode", "p pain"),
     KB('q', ACT_QUIT, "q", "quit"),
     KB_END,
 };
@@ -464,6 +465,60 @@ static void end_ongoing(struct app *app, struct home *h)
         load(app, h);
 }
 
+/* The ongoing episode a reading goes to: the one, or the one named when
+ * several are; 0 when none (the status line says why). */
+static int64_t pain_episode(struct app *app, struct home *h)
+{
+    int64_t ids[HISTORY_ONGOING_MAX], id = 0;
+    size_t n, total;
+    char q[64 + HISTORY_ONGOING_MAX * 24];
+    if (history_ongoing(app_store(app), ids, HISTORY_ONGOING_MAX, &n, &total, h->err,
+                        sizeof h->err) != STORE_OK) {
+        app_status(app, "Could not read the ongoing episodes: %s", h->err);
+        return 0;
+    }
+    if (total == 0) {
+        app_status(app, "No episode is ongoing: log one with n first.");
+        return 0;
+    }
+    if (total == 1)
+        return ids[0];
+    int w = snprintf(q, sizeof q, "%zu episodes are ongoing (", total);
+    for (size_t i = 0; i < n && w > 0 && (size_t)w < sizeof q; i++)
+        w += snprintf(q + w, sizeof q - (size_t)w, "%s%" PRId64, i ? ", " : "", ids[i]);
+    if (w > 0 && (size_t)w < sizeof q)
+        snprintf(q + w, sizeof q - (size_t)w, "%s): which one?", total > n ? ", ..." : "");
+    if (app_ask_number(app, q, &id) != 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] == id)
+            return id;
+    app_status(app, "Episode %" PRId64 " is not one of the ongoing ones: nothing saved.", id);
+    return 0;
+}
+
+/* p: the pain now, as a reading of the ongoing episode. */
+static void add_pain(struct app *app, struct home *h)
+{
+    int64_t pain;
+    struct reading r = {.taken_at = app_now(app), .source = READING_HOME};
+    if (!(r.episode_id = pain_episode(app, h)))
+        return;
+    if (app_ask_number(app, "Pain now, 0 (none) to 10 (worst), then Enter:", &pain) != 0) {
+        app_status(app, "No reading saved.");
+        return;
+    }
+    r.pain = pain > EPISODE_INTENSITY_MAX ? -1 : (int)pain;
+    if (history_add_reading(app_store(app), &r, app_now(app), h->err, sizeof h->err) !=
+        STORE_OK) {
+        app_status(app, "Not saved: %s", h->err);
+        return;
+    }
+    app_status(app, "Pain %d/10 (%s) added to episode %" PRId64 ".", r.pain,
+               band_label(intensity_band(r.pain)), r.episode_id);
+    load(app, h);
+}
+
 static int home_handle(struct app *app, struct screen *s, const struct ui_key *key,
                        enum action act)
 {
@@ -481,6 +536,7 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
     case ACT_REPORT: screen_report_open(app); break;
     case ACT_TIPS: app_push(app, &screen_tips, NULL); break;
     case ACT_FLAGS: screen_flags_open(app); break;
+    case ACT_PAIN: add_pain(app, h); break;
     default: break;
     }
     return UI_OK;

@@ -35,6 +35,7 @@ enum action {
     ACT_VIEW,
     ACT_TIPS,
     ACT_FLAGS,
+    ACT_PAIN,
 };
 
 /* One key of a screen: what it does, how `?` describes it and what the
@@ -165,6 +166,10 @@ int app_choose(struct app *app, const char *msg, const char *question, const cha
  * returns 1 with the text in buf; Esc or a signal to quit returns 0 and
  * leaves buf as it was. */
 int app_prompt(struct app *app, const char *prompt, const char *msg, char *buf, size_t len);
+/* Asks for a whole number on the status line: digits (at most 6), Backspace,
+ * Enter to answer, Esc to give up. Returns 0 with *out set, or -1 when
+ * given up (or nothing typed, or a signal to quit). */
+int app_ask_number(struct app *app, const char *question, int64_t *out);
 
 /* The title and key table s answers to now (its mode's, if it has modes). */
 const char *ui_screen_title(const struct screen *s);

@@ -453,6 +453,8 @@ static int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
     rc = cli_load_episode(ctx, id, ep);
     if (rc == CLI_OK)
         cli_print_episode(ctx, ep);
+    if (rc == CLI_OK)
+        cli_print_readings(ctx, id);
     free(ep);
     return rc;
 }
@@ -502,6 +504,9 @@ static const struct command commands[] = {
     {"show", cmd_show, "show every field of an episode", 1},
     {"edit", cmd_edit, "change fields of an episode", 0},
     {"delete", cmd_delete, "delete an episode", 0},
+    {"pain", cli_cmd_pain, "add a pain reading to an episode; list or delete them", 0},
+    {"took", cli_cmd_took, "record a medication taken", 0},
+    {"did", cli_cmd_did, "record ice, heat, a stretch... done without the timer", 0},
     {"flags", cli_cmd_flags, "flags computed from the history", 1},
     /* status says nothing, rather than an error, without a database */
     {"status", cli_cmd_status, "one line for a shell prompt or tmux status bar", 0},

@@ -61,6 +61,11 @@ static int parse_id(const char *text, int64_t *id)
     return 0;
 }
 
+int cli_parse_id(const char *text, int64_t *id)
+{
+    return parse_id(text, id);
+}
+
 int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, int64_t *id)
 {
     if (optind >= argc) {

@@ -25,6 +25,9 @@ int cli_extra_args(struct cli_ctx *ctx, const char *cmd, const char *arg);
 
 int cli_no_memory(struct cli_ctx *ctx);
 
+/* Parses a positive id as cli_one_id does: 0, or -1. */
+int cli_parse_id(const char *text, int64_t *id);
+
 /* Reads exactly one positive episode ID from argv[optind..]. */
 int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, int64_t *id);
 
@@ -130,6 +133,13 @@ int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv);
 
 /* cli_routines.c */
 int cli_cmd_routines(struct cli_ctx *ctx, int argc, char **argv);
+/* cli_pain.c: pain readings (unknot pain), and the readings of `show` */
+int cli_cmd_pain(struct cli_ctx *ctx, int argc, char **argv);
+void cli_print_readings(struct cli_ctx *ctx, int64_t episode_id);
+
+/* cli_treat.c: medication intakes and relief without the timer */
+int cli_cmd_took(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_did(struct cli_ctx *ctx, int argc, char **argv);
 
 /* cli_timer.c */
 int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv);

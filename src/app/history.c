@@ -10,6 +10,43 @@
 #include "src/check.h"
 #include "src/when.h"
 
+/* Gives flags_feed_pain the latest reading of ep (its intensity when it
+ * has none). */
+static int feed_one_pain(struct store *st, struct flags *f, const struct episode *ep, char *err,
+                         size_t errlen)
+{
+    struct reading r;
+    int rc = store_reading_latest(st, ep->id, &r, err, errlen);
+    if (rc == STORE_NOT_FOUND)
+        r.pain = ep->intensity, rc = STORE_OK;
+    if (rc == STORE_OK)
+        flags_feed_pain(f, ep, r.pain);
+    return rc;
+}
+
+/* The severe rule goes by the latest reading of the spell's latest-started
+ * episode and of those still going: only those decide it (flags.h), so a
+ * spell of any length costs a few lookups, and the pass over the whole
+ * history stays one plain scan. STORE_END when done. */
+static int feed_latest_pain(struct store *st, struct flags *f, struct episode *ep, char *err,
+                            size_t errlen)
+{
+    int64_t from;
+    if (!flags_pain_wanted(f, &from))
+        return STORE_END;
+    struct store_iter *it = NULL;
+    int rc = store_episodes_iter(st, from, INT64_MAX, STORE_NEWEST_FIRST, 0, &it, err, errlen);
+    if (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK)
+        rc = feed_one_pain(st, f, ep, err, errlen);
+    store_iter_free(&it);
+    if (rc == STORE_OK || rc == STORE_END)
+        rc = store_episodes_ongoing_iter(st, 0, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK)
+        rc = feed_one_pain(st, f, ep, err, errlen);
+    store_iter_free(&it);
+    return rc;
+}
+
 int history_flags(struct store *st, int64_t now, struct flags *out, char *err, size_t errlen)
 {
     /* A struct episode holds a whole note and every tag: too big for the
@@ -29,8 +66,10 @@ int history_flags(struct store *st, int64_t now, struct flags *out, char *err, s
         if (rc == STORE_OK)
             flags_feed(out, ep);
     }
-    flags_end(out);
     store_iter_free(&it);
+    if (rc == STORE_END)
+        rc = feed_latest_pain(st, out, ep, err, errlen);
+    flags_end(out);
     free(ep);
     return rc == STORE_END ? STORE_OK : rc;
 }
@@ -194,4 +233,84 @@ void history_warning_source(const struct warnsign_state *w, char *buf, size_t le
     format_day(w->check_taken_at, w->now, day, sizeof(day));
     when_format(w->check_taken_at, at, sizeof(at));
     snprintf(buf, len, "Red-flag check of %s %s", day, at + 11);
+}
+
+int history_ongoing(struct store *st, int64_t *ids, size_t max, size_t *n, size_t *total,
+                    char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct episode *ep = malloc(sizeof *ep);
+    int rc = ep ? store_episodes_ongoing_iter(st, 0, &it, err, errlen) : STORE_ERROR;
+    if (!ep)
+        snprintf(err, errlen, "out of memory");
+    *n = *total = 0;
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK) {
+        if (*n < max)
+            ids[(*n)++] = ep->id;
+        (*total)++;
+    }
+    store_iter_free(&it);
+    free(ep);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
+int history_add_reading(struct store *st, struct reading *r, int64_t now, char *err,
+                        size_t errlen)
+{
+    struct episode *ep = malloc(sizeof *ep);
+    if (!ep) {
+        snprintf(err, errlen, "out of memory");
+        return STORE_ERROR;
+    }
+    int rc = reading_validate(r, now, err, errlen) == 0 ? STORE_OK : STORE_ABORTED;
+    if (rc == STORE_OK)
+        rc = store_episode_get(st, r->episode_id, ep, err, errlen);
+    if (rc == STORE_OK && reading_fits_episode(r, ep, err, errlen) != 0)
+        rc = STORE_ABORTED;
+    if (rc == STORE_OK)
+        rc = store_reading_add(st, r, now, err, errlen);
+    free(ep);
+    return rc;
+}
+
+/* Feeds episode ep and its readings (those of the iterator rds that
+ * belong to it, *r being the next one; *rrc how reading it went) to the
+ * charts. */
+static void chart_one(struct chart *const *charts, size_t n, const struct episode *ep,
+                      struct store_iter *rds, struct reading *r, int *rrc, char *err,
+                      size_t errlen)
+{
+    int fed = 0;
+    for (size_t i = 0; i < n; i++)
+        chart_episode_begin(charts[i], ep);
+    while (*rrc == STORE_OK && r->episode_id == ep->id) {
+        for (size_t i = 0; i < n; i++)
+            chart_episode_reading(charts[i], r->taken_at, r->pain);
+        fed = 1;
+        *rrc = store_iter_next(rds, r, err, errlen);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!fed) /* a hand-made database without the first reading */
+            chart_episode_reading(charts[i], ep->started_at, ep->intensity);
+        chart_episode_end(charts[i]);
+    }
+}
+
+int history_chart(struct store *st, struct chart *const *charts, size_t n, int64_t from,
+                  int64_t to, struct episode *ep, char *err, size_t errlen)
+{
+    struct store_iter *eps = NULL, *rds = NULL;
+    struct reading r = {0};
+    int rc = store_episodes_active_iter(st, from, to, STORE_ITER_TAGS, &eps, err, errlen);
+    if (rc == STORE_OK)
+        rc = store_readings_active_iter(st, from, to, &rds, err, errlen);
+    int rrc = rc == STORE_OK ? store_iter_next(rds, &r, err, errlen) : rc;
+    while (rc == STORE_OK && (rrc == STORE_OK || rrc == STORE_END) &&
+           (rc = store_iter_next(eps, ep, err, errlen)) == STORE_OK)
+        chart_one(charts, n, ep, rds, &r, &rrc, err, errlen);
+    store_iter_free(&eps);
+    store_iter_free(&rds);
+    if (rc == STORE_OK || (rc == STORE_END && rrc != STORE_OK && rrc != STORE_END))
+        rc = rrc;
+    return rc == STORE_END ? STORE_OK : rc;
 }

@@ -8,7 +8,9 @@
 #include <stdint.h>
 
 #include "db/store.h"
+#include "src/chart.h"
 #include "src/episode.h"
+#include "src/reading.h"
 #include "src/flags.h"
 #include "src/warnsign.h"
 
@@ -63,5 +65,28 @@ int history_warning_in_force(const struct warnsign_state *w);
  * Nov 30 14:05"; the year follows the day when it is not the
  * year of w->now. "" when nothing is in force. */
 void history_warning_source(const struct warnsign_state *w, char *buf, size_t len);
+
+/* ---- pain readings (issue 13) ---- */
+#define HISTORY_ONGOING_MAX 8 /* ongoing episodes named in a question */
+
+/* The ids of the ongoing episodes, oldest start first: the first max into
+ * ids[0 .. *n), how many there are in *total. */
+int history_ongoing(struct store *st, int64_t *ids, size_t max, size_t *n, size_t *total,
+                    char *err, size_t errlen);
+
+/* Adds reading r (episode_id, taken_at, pain, source) after checking it
+ * (reading_validate against now, reading_fits_episode against its
+ * episode). STORE_OK with r->id set; STORE_NOT_FOUND when the episode is
+ * gone; STORE_ABORTED when the reading does not fit (the reason in err);
+ * another store error. */
+int history_add_reading(struct store *st, struct reading *r, int64_t now, char *err,
+                        size_t errlen);
+
+/* Feeds the n charts (each begun by the caller with chart_begin) with
+ * every episode active in [from, to], with its tags and its pain readings
+ * (chart_episode_*): the days' peaks are the highest readings. ep is the
+ * caller's work space. Streams both, in constant memory. */
+int history_chart(struct store *st, struct chart *const *charts, size_t n, int64_t from,
+                  int64_t to, struct episode *ep, char *err, size_t errlen);
 
 #endif

@@ -94,6 +94,43 @@ static int feed_sessions(struct store *st, struct work *w, int64_t from, int64_t
     return feed_rows(rc, it, STORE_ROW_SESSION, &s, put_session, &w->r, err, errlen);
 }
 
+/* The readings of the episodes active in the period, merged with those
+ * episodes' starts: both iterators come in (started_at, id) order. */
+static int feed_readings(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
+                         size_t errlen)
+{
+    struct store_iter *eps = NULL, *rds = NULL;
+    struct reading r;
+    int rc = store_episodes_active_iter(st, from, to, 0, &eps, err, errlen);
+    if (rc == STORE_OK)
+        rc = store_readings_active_iter(st, from, to, &rds, err, errlen);
+    int erc = rc == STORE_OK ? store_iter_next(eps, &w->ep, err, errlen) : rc;
+    while (rc == STORE_OK && (rc = store_iter_next(rds, &r, err, errlen)) == STORE_OK) {
+        while (erc == STORE_OK && w->ep.id != r.episode_id)
+            erc = store_iter_next(eps, &w->ep, err, errlen);
+        if (erc != STORE_OK) {
+            rc = erc == STORE_END ? STORE_ERROR : erc; /* cannot happen: same episodes */
+            break;
+        }
+        report_feed_reading(&w->r, &r, w->ep.started_at);
+    }
+    store_iter_free(&eps);
+    store_iter_free(&rds);
+    return rc;
+}
+
+static int feed_treatments(struct store *st, struct work *w, int64_t from, int64_t to,
+                           char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct treatment t;
+    int rc = store_treatments_iter(st, from, to, STORE_OLDEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &t, err, errlen)) == STORE_OK)
+        report_feed_treatment(&w->r, &t);
+    store_iter_free(&it);
+    return rc;
+}
+
 /* Everything the report counts, read in one snapshot. */
 static int gather(struct store *st, struct work *w, int64_t from, int64_t to, int64_t now,
                   char *err, size_t errlen)
@@ -112,6 +149,13 @@ static int gather(struct store *st, struct work *w, int64_t from, int64_t to, in
         rc = feed_checks(st, w, from, to, err, errlen);
     if (rc == STORE_END)
         rc = feed_sessions(st, w, from, to, err, errlen);
+    int64_t spell;
+    if (rc == STORE_END && flags_current_spell(&w->fl, &spell))
+        report_set_spell(&w->r, spell);
+    if (rc == STORE_END)
+        rc = feed_readings(st, w, from, to, err, errlen);
+    if (rc == STORE_END)
+        rc = feed_treatments(st, w, from, to, err, errlen);
     store_read_end(st);
     return rc == STORE_END ? STORE_OK : rc;
 }

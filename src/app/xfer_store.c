@@ -45,6 +45,29 @@ static int export_checks(struct store *st, struct xfer_writer *w, char *err, siz
     return rc < 0 ? -1 : 0;
 }
 
+static int export_readings(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct reading r;
+    int rc = store_readings_all_iter(st, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &r, err, errlen)) == STORE_OK)
+        rc = xfer_write_reading(w, &r) == 0 ? STORE_OK : STORE_ERROR;
+    store_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
+static int export_treatments(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct treatment t;
+    int rc = store_treatments_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err,
+                                   errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &t, err, errlen)) == STORE_OK)
+        rc = xfer_write_treatment(w, &t) == 0 ? STORE_OK : STORE_ERROR;
+    store_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
 int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size_t errlen)
 {
     struct xfer_writer w;
@@ -57,6 +80,10 @@ int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size
         rc = export_sessions(st, &w, err, errlen);
     if (rc == 0)
         rc = export_checks(st, &w, err, errlen);
+    if (rc == 0)
+        rc = export_readings(st, &w, err, errlen);
+    if (rc == 0)
+        rc = export_treatments(st, &w, err, errlen);
     store_read_end(st);
     if (xfer_write_end(&w) != 0 && rc == 0)
         rc = -1;
@@ -83,6 +110,8 @@ static int next_row(void *ctx, struct store_import_row *row, char *err, size_t e
     case XFER_EPISODE: row->ep = &c->item.ep; break;
     case XFER_SESSION: row->ses = &c->item.ses; break;
     case XFER_CHECK: row->chk = &c->item.chk; break;
+    case XFER_READING: row->rd = &c->item.rd; break;
+    case XFER_TREATMENT: row->tr = &c->item.tr; break;
     }
     return 1;
 }

@@ -26,7 +26,8 @@ new_db() {
 }
 
 # gen_db FILE COUNT: a database of COUNT generated episodes (one every ~50
-# minutes back from now, a third with a trigger tag). The schema comes from
+# minutes back from now, a third with a trigger tag), each with 4 pain
+# readings and 2 medication intakes. The schema comes from
 # unknot itself; rows are bulk-inserted with the sqlite3 shell for speed.
 gen_db() {
     local db=$1 count=$2 now
@@ -45,6 +46,20 @@ FROM n;
 INSERT INTO episode_tags(episode_id, kind, tag)
 SELECT id, 'trigger', CASE id % 3 WHEN 0 THEN 'lifting' WHEN 1 THEN 'stress' ELSE 'sitting' END
 FROM episodes WHERE id % 3 = 0;
+-- the first reading of each episode (its intensity), then three more
+INSERT INTO readings(episode_id, taken_at, pain, source, created_at)
+SELECT id, started_at, intensity, 'log', created_at FROM episodes ORDER BY id;
+WITH k(j) AS (VALUES (1), (2), (3))
+INSERT INTO readings(episode_id, taken_at, pain, source, created_at)
+SELECT id, started_at + 600 * j, (intensity + 11 - j) % 11, 'cli', started_at + 600 * j
+FROM episodes, k ORDER BY id, j;
+-- two medication intakes per episode
+WITH k(j) AS (VALUES (0), (1))
+INSERT INTO treatments(kind, name, taken_at, pain_before, pain_after, episode_id, created_at)
+SELECT 'medication', CASE id % 3 WHEN 0 THEN 'ibuprofen 400 mg' ELSE 'paracetamol 1 g' END,
+       started_at + 300 + 900 * j, intensity, CASE j WHEN 1 THEN (intensity + 8) % 11 END, id,
+       started_at
+FROM episodes, k ORDER BY id, j;
 COMMIT;
 SQL
 }

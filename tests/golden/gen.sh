@@ -69,6 +69,24 @@ SELECT c.id, k.item,
                       WHEN 'urgent' THEN (k.item = 10)
                       ELSE (k.item = 17) END
 FROM checks c, k;
+INSERT INTO readings(episode_id, taken_at, pain, source, created_at)
+SELECT id, started_at, intensity, 'log', created_at FROM episodes ORDER BY id;
+INSERT INTO readings(episode_id, taken_at, pain, source, created_at)
+SELECT id, started_at + 3600 * (1 + id % 5), (intensity + 1 + id % 4) % 11,
+       CASE id % 2 WHEN 0 THEN 'cli' ELSE 'home' END, started_at + 3600
+FROM episodes WHERE id % 3 = 0 AND (ended_at IS NULL OR ended_at >= started_at + 3600 * (1 + id % 5))
+ORDER BY id;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 90)
+INSERT INTO treatments(kind, name, taken_at, duration_s, pain_before, pain_after, episode_id,
+                       created_at)
+SELECT CASE i % 3 WHEN 2 THEN (CASE i % 4 WHEN 0 THEN 'ice' WHEN 1 THEN 'walk' ELSE 'heat' END)
+                  ELSE 'medication' END,
+       CASE i % 3 WHEN 2 THEN '' WHEN 1 THEN 'ibuprofen 400 mg' ELSE 'Paracetamol 1 g' END,
+       $now - i * 14401, CASE i % 3 WHEN 2 THEN 600 + (i % 4) * 300 ELSE NULL END,
+       CASE WHEN i % 4 <> 3 THEN 3 + i % 6 ELSE NULL END,
+       CASE WHEN i % 4 <> 3 AND i % 5 <> 0 THEN 2 + i % 5 ELSE NULL END,
+       NULL, $now - i * 14401
+FROM n;
 COMMIT;
 SQL
 }

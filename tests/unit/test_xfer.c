@@ -70,6 +70,28 @@ static void sample_session(struct session *s)
     s->pain_after = SESSION_PAIN_NONE;
 }
 
+static void sample_reading(struct reading *rd)
+{
+    memset(rd, 0, sizeof *rd);
+    rd->id = 4;
+    rd->episode_id = 7;
+    rd->taken_at = T0 + 1800;
+    rd->pain = 5;
+    rd->source = READING_CLI;
+    rd->created_at = T0 + 1800;
+}
+
+static void sample_treatment(struct treatment *t)
+{
+    treatment_init(t, TREATMENT_MEDICATION, T0 + 2400);
+    t->id = 5;
+    snprintf(t->name, sizeof t->name, "=ibuprofen, 400 mg"); /* guarded in the CSV */
+    t->pain_before = 5;
+    t->pain_after = 3;
+    t->episode_id = 7;
+    t->created_at = T0 + 2400;
+}
+
 static void sample_check(struct check *c)
 {
     memset(c, 0, sizeof *c);
@@ -89,6 +111,8 @@ static char *export_sample(enum xfer_format fmt, int rows)
     static struct episode ep;
     struct session s;
     struct check c;
+    struct reading rd;
+    struct treatment t;
     struct xfer_writer w;
     char *out = NULL;
     size_t len = 0;
@@ -97,11 +121,15 @@ static char *export_sample(enum xfer_format fmt, int rows)
     sample_episode(&ep);
     sample_session(&s);
     sample_check(&c);
+    sample_reading(&rd);
+    sample_treatment(&t);
     xfer_write_begin(&w, f, fmt);
     if (rows) {
         assert_int_equal(xfer_write_episode(&w, &ep), 0);
         assert_int_equal(xfer_write_session(&w, &s), 0);
         assert_int_equal(xfer_write_check(&w, &c), 0);
+        assert_int_equal(xfer_write_reading(&w, &rd), 0);
+        assert_int_equal(xfer_write_treatment(&w, &t), 0);
     }
     assert_int_equal(xfer_write_end(&w), 0);
     assert_int_equal(fclose(f), 0);
@@ -117,7 +145,10 @@ static const char csv_header[] =
     "episode_id,pain_before,pain_after\r\n"
     "#check,id,taken_at,verdict,complete\r\n"
     "#answer,check_id,item,answer\r\n"
-    "#end,episodes,tags,sessions,checks,answers\r\n";
+    "#reading,id,episode_id,taken_at,pain,source,created_at\r\n"
+    "#treatment,id,kind,name,taken_at,duration_s,pain_before,pain_after,episode_id,"
+    "created_at\r\n"
+    "#end,episodes,tags,sessions,checks,answers,readings,treatments\r\n";
 
 /* The header of version 2 (0.2): no end record. The hand-made documents
  * below use it, so their line numbers are those of the rows. */
@@ -129,6 +160,12 @@ static const char csv_header_v2[] =
     "episode_id,pain_before,pain_after\r\n"
     "#check,id,taken_at,verdict,complete\r\n"
     "#answer,check_id,item,answer\r\n";
+
+/* The header as written since the readings (issue 13); csv_header alone
+ * is what exports made before them start with, and still reads. */
+/* Since version 3 the header rows of readings and treatments are part of
+ * csv_header, before #end. */
+#define CSV_HEADER_READINGS ""
 
 /* The header of release 0.1's export: checks without complete. */
 static const char csv_header_v1[] =
@@ -145,7 +182,7 @@ static void test_write_csv(void **state)
     (void)state;
     char *out = export_sample(XFER_CSV, 1);
     char want[4096];
-    snprintf(want, sizeof want, "%s%s", csv_header,
+    snprintf(want, sizeof want, "%s" CSV_HEADER_READINGS "%s", csv_header,
              "episode,7,2026-11-06T19:20:00+00:00,2026-11-06T20:50:00+00:00,6,lower,left,"
              "\"bent, \"\"quoted\"\"\nsecond line \xE2\x80\x94 \xF0\x9F\x99\x82\","
              "2026-11-06T20:50:00+00:00,2026-11-06T21:00:00+00:00\r\n"
@@ -156,11 +193,14 @@ static void test_write_csv(void **state)
              "check,2,2026-11-06T21:20:00+00:00,urgent,0\r\n"
              "answer,2,1,0\r\n"
              "answer,2,12,1\r\n"
-             "end,1,2,1,1,2\r\n");
+             "reading,4,7,2026-11-06T19:50:00+00:00,5,cli,2026-11-06T19:50:00+00:00\r\n"
+             "treatment,5,medication,\"'=ibuprofen, 400 mg\",2026-11-06T20:00:00+00:00,\"\","
+             "5,3,7,2026-11-06T20:00:00+00:00\r\n"
+             "end,1,2,1,1,2,1,1\r\n");
     assert_string_equal(out, want);
     free(out);
     out = export_sample(XFER_CSV, 0);
-    snprintf(want, sizeof want, "%send,0,0,0,0,0\r\n", csv_header);
+    snprintf(want, sizeof want, "%send,0,0,0,0,0,0,0\r\n", csv_header);
     assert_string_equal(out, want);
     free(out);
 }
@@ -186,11 +226,20 @@ static void test_write_json(void **state)
         "  \"checks\": [\n"
         "    {\"id\": 2, \"taken_at\": \"2026-11-06T21:20:00+00:00\", \"verdict\": "
         "\"urgent\", \"complete\": 0, \"answers\": [{\"item\": 1, \"answer\": 0}, {\"item\": 12, "
-        "\"answer\": 1}]}\n  ]\n}\n");
+        "\"answer\": 1}]}\n  ],\n"
+        "  \"readings\": [\n"
+        "    {\"id\": 4, \"episode_id\": 7, \"taken_at\": \"2026-11-06T19:50:00+00:00\", "
+        "\"pain\": 5, \"source\": \"cli\", \"created_at\": \"2026-11-06T19:50:00+00:00\"}\n  ],\n"
+        "  \"treatments\": [\n"
+        "    {\"id\": 5, \"kind\": \"medication\", \"name\": \"=ibuprofen, 400 mg\", "
+        "\"taken_at\": \"2026-11-06T20:00:00+00:00\", \"duration_s\": null, \"pain_before\": 5, "
+        "\"pain_after\": 3, \"episode_id\": 7, \"created_at\": \"2026-11-06T20:00:00+00:00\"}\n"
+        "  ]\n}\n");
     free(out);
     out = export_sample(XFER_JSON, 0);
     assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 3,\n"
-                             "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": []\n}\n");
+                             "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": [],\n"
+                             "  \"readings\": [],\n  \"treatments\": []\n}\n");
     free(out);
 }
 
@@ -245,7 +294,7 @@ static void check_round_trip(enum xfer_format fmt)
     assert_int_equal(xfer_reader_format(r), fmt);
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
     assert_int_equal(item.kind, XFER_EPISODE);
-    assert_int_equal(item.line, fmt == XFER_CSV ? 8 : 5);
+    assert_int_equal(item.line, fmt == XFER_CSV ? 10 : 5);
     assert_int_equal(item.ep.id, want.id);
     assert_int_equal(item.ep.started_at, want.started_at);
     assert_int_equal(item.ep.ended_at, want.ended_at);
@@ -263,6 +312,16 @@ static void check_round_trip(enum xfer_format fmt)
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
     assert_int_equal(item.kind, XFER_CHECK);
     assert_memory_equal(&item.chk, &wc, sizeof wc);
+    struct reading wr;
+    struct treatment wt;
+    sample_reading(&wr);
+    sample_treatment(&wt);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_READING);
+    assert_memory_equal(&item.rd, &wr, sizeof wr);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_TREATMENT);
+    assert_memory_equal(&item.tr, &wt, sizeof wt);
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 0);
     xfer_reader_free(&r);
     fclose(f);
@@ -380,8 +439,8 @@ static void test_csv_errors(void **state)
         {"tag,1,trigger,lifting\r\n", "line 7: a tag row must follow the row of its episode"},
         {EP "5,lower,,\"multi\nline\",,\r\ntag,1,relief,\"two\nlines\"\r\n",
          "line 9: invalid tag: text must be on one line, without control characters"},
-        {"picnic,1\r\n", "line 7: unknown row type \"picnic\": use episode, tag, session, check or "
-                         "answer"},
+        {"picnic,1\r\n", "line 7: unknown row type \"picnic\": use episode, tag, session, check, "
+                         "answer, reading or treatment"},
         {"#episode,id\r\n", "line 7: header rows belong at the top of the file"},
         {"session,1,yoga,,,60,0,2026-11-06T19:20:00Z,,running,,,\r\n",
          "line 7: invalid session kind \"yoga\": use stretch, ice or heat"},
@@ -574,14 +633,24 @@ static void test_csv_header_errors(void **state)
          "(the file is not an unknot export of version 1)"},
         {"  #unknot-export,2\r\n", "line 1: not an unknot export: a CSV export starts with the "
                                    "row #unknot-export,3 and a JSON one with {"},
-        /* Version 3 has the #end header row; version 2 has none. */
+        /* Version 3 has the #reading, #treatment and #end header rows;
+         * version 2 has none of them. */
         {"#unknot-export,3\r\n#episode,id,started_at,ended_at,intensity,region,side,notes,"
          "created_at,updated_at\r\n#tag,episode_id,kind,tag\r\n#session,id,kind,routine,"
          "hold_s,planned_s,elapsed_s,started_at,ended_at,status,episode_id,pain_before,"
          "pain_after\r\n#check,id,taken_at,verdict,complete\r\n#answer,check_id,item,"
          "answer\r\nend,0,0,0,0,0\r\n",
-         "line 7: the header row for end rows must be #end,episodes,tags,sessions,checks,"
-         "answers (the file is not an unknot export of version 3)"},
+         "line 7: the header row for reading rows must be #reading,id,episode_id,taken_at,pain,"
+         "source,created_at (the file is not an unknot export of version 3)"},
+        {"#unknot-export,3\r\n#episode,id,started_at,ended_at,intensity,region,side,notes,"
+         "created_at,updated_at\r\n#tag,episode_id,kind,tag\r\n#session,id,kind,routine,"
+         "hold_s,planned_s,elapsed_s,started_at,ended_at,status,episode_id,pain_before,"
+         "pain_after\r\n#check,id,taken_at,verdict,complete\r\n#answer,check_id,item,"
+         "answer\r\n#reading,id,episode_id,taken_at,pain,source,created_at\r\n#treatment,id,"
+         "kind,name,taken_at,duration_s,pain_before,pain_after,episode_id,created_at\r\n"
+         "end,0,0,0,0,0,0,0\r\n",
+         "line 9: the header row for end rows must be #end,episodes,tags,sessions,checks,"
+         "answers,readings,treatments (the file is not an unknot export of version 3)"},
     };
     (void)state;
     check_errors(cases, sizeof cases / sizeof cases[0], 0);
@@ -625,7 +694,7 @@ static void test_json_errors(void **state)
          "line 1: export version 9 is newer than this unknot reads (3): upgrade unknot"},
         {"{\"format\": \"unknot-export\", \"version\": 2, \"checks\": []}",
          "line 1: expected the key \"episodes\" (the keys come in the order format, version, "
-         "episodes, sessions, checks)"},
+         "episodes, sessions, checks, readings, treatments)"},
         {JHEAD JTAIL "x", "line 5: expected the end of the input after the top-level value, "
                           "found 'x'"},
         {JHEAD "{" JEP ", \"intensity\": 5.5}" JTAIL,
@@ -771,12 +840,12 @@ static void test_v1_written_as_v2(void **state)
     assert_int_equal(xfer_write_check(&w, &item.chk), 0);
     assert_int_equal(xfer_write_end(&w), 0);
     fclose(f);
-    snprintf(doc, sizeof doc, "%s%s", csv_header,
+    snprintf(doc, sizeof doc, "%s" CSV_HEADER_READINGS "%s", csv_header,
              "check,4,2026-11-06T19:20:00+00:00,urgent,1\r\n"
              "answer,4,1,0\r\nanswer,4,2,0\r\nanswer,4,3,0\r\nanswer,4,4,0\r\n"
              "answer,4,5,0\r\nanswer,4,6,0\r\nanswer,4,7,1\r\nanswer,4,8,0\r\n"
              "answer,4,9,0\r\nanswer,4,10,0\r\nanswer,4,11,0\r\nanswer,4,15,0\r\n"
-             "answer,4,17,1\r\nanswer,4,18,0\r\nanswer,4,20,0\r\nend,0,0,0,1,15\r\n");
+             "answer,4,17,1\r\nanswer,4,18,0\r\nanswer,4,20,0\r\nend,0,0,0,1,15,0,0\r\n");
     assert_string_equal(out, doc);
     /* Read back as version 2: the same check, still complete. */
     struct check v1 = item.chk;
@@ -795,7 +864,7 @@ static void test_end_record(void **state)
     (void)state;
     char *full = export_sample(XFER_CSV, 1);
     size_t len = strlen(full);
-    assert_int_equal(read_all(full, NOW, err, sizeof err, &rc), 3);
+    assert_int_equal(read_all(full, NOW, err, sizeof err, &rc), 5);
     assert_int_equal(rc, 0);
     /* Every prefix but the whole (or the whole without its last line end). */
     for (size_t n = 0; n + 2 < len; n++) {
@@ -806,31 +875,33 @@ static void test_end_record(void **state)
         free(cut);
     }
     snprintf(doc, sizeof doc, "%.*s", (int)(len - 2), full);
-    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 3);
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 5);
     assert_int_equal(rc, 0);
     /* The header and the rows, no end record: the message says what is missing. */
-    char *end = strstr(full, "end,1,2,1,1,2\r\n");
+    char *end = strstr(full, "end,1,2,1,1,2,1,1\r\n");
     assert_non_null(end);
     snprintf(doc, sizeof doc, "%.*s", (int)(end - full), full);
     read_all(doc, NOW, err, sizeof err, &rc);
     assert_int_equal(rc, -1);
-    assert_string_equal(err, "line 16: the file ends without its end record (end,episodes,"
-                             "tags,sessions,checks,answers): it was cut short; export it again");
+    assert_string_equal(err, "line 20: the file ends without its end record (end,episodes,"
+                             "tags,sessions,checks,answers,readings,treatments): it was cut "
+                             "short; export it again");
     static const struct {
         const char *end, *msg;
     } cases[] = {
-        {"end,1,2,1,1,3\r\n", "line 16: the end record says 1 episodes, 2 tags, 1 sessions, "
-                              "1 checks, 3 answers, but the file holds 1 episodes, 2 tags, 1 "
-                              "sessions, 1 checks, 2 answers: rows are missing or were added; "
-                              "export it again"},
-        {"end,1,2,1,1\r\n", "line 16: end row with 5 fields: it has 6, as the header row #end "
-                            "shows"},
-        {"end,1,2,1,1,\r\n", "line 16: missing answers: it may not be empty"},
-        {"end,1,2,1,1,x\r\n", "line 16: invalid answers \"x\": use the number of rows"},
-        {"end,1,2,1,1,2\r\nend,1,2,1,1,2\r\n",
-         "line 17: a row after the end record: the end record is the last row of an export"},
-        {"end,1,2,1,1,2\r\nsession,9,ice,,,600,600,2026-11-06T19:30:00Z,,done,,,\r\n",
-         "line 17: a row after the end record: the end record is the last row of an export"},
+        {"end,1,2,1,1,3,1,1\r\n", "line 20: the end record says 1 episodes, 2 tags, 1 sessions, "
+                                  "1 checks, 3 answers, 1 readings, 1 treatments, but the file "
+                                  "holds 1 episodes, 2 tags, 1 sessions, 1 checks, 2 answers, 1 "
+                                  "readings, 1 treatments: rows are missing or were added; "
+                                  "export it again"},
+        {"end,1,2,1,1,2,1\r\n", "line 20: end row with 7 fields: it has 8, as the header row "
+                                "#end shows"},
+        {"end,1,2,1,1,2,1,\r\n", "line 20: missing treatments: it may not be empty"},
+        {"end,1,2,1,1,x,1,1\r\n", "line 20: invalid answers \"x\": use the number of rows"},
+        {"end,1,2,1,1,2,1,1\r\nend,1,2,1,1,2,1,1\r\n",
+         "line 21: a row after the end record: the end record is the last row of an export"},
+        {"end,1,2,1,1,2,1,1\r\nsession,9,ice,,,600,600,2026-11-06T19:30:00Z,,done,,,\r\n",
+         "line 21: a row after the end record: the end record is the last row of an export"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         snprintf(doc, sizeof doc, "%.*s%s", (int)(end - full), full, cases[i].end);
@@ -844,6 +915,33 @@ static void test_end_record(void **state)
     read_all(doc, NOW, err, sizeof err, &rc);
     assert_int_equal(rc, -1);
     assert_non_null(strstr(err, "line 7: unknown row type \"end\""));
+}
+
+/* Readings and treatments are checked by the core's rules, each error on
+ * its line (issue 13). */
+static void test_reading_treatment_errors(void **state)
+{
+    static const struct {
+        const char *rows, *want;
+    } cases[] = {
+        {"reading,1,1,2026-11-06T19:20:00Z,11,cli,\r\n", "line 10: invalid pain \"11\""},
+        {"reading,1,1,2026-11-06T19:20:00Z,5,phone,\r\n", "line 10: invalid source \"phone\""},
+        {"reading,1,1,2036-11-06T19:20:00Z,5,cli,\r\n", "is in the future"},
+        {"treatment,1,yoga,,2026-11-06T19:20:00Z,,,,,\r\n", "invalid treatment kind \"yoga\""},
+        {"treatment,1,ice,x,2026-11-06T19:20:00Z,,,,,\r\n", "only a medication has a name"},
+        {"treatment,1,medication,,2026-11-06T19:20:00Z,,,,,\r\n", "needs its name"},
+        {"treatment,1,ice,,2026-11-06T19:20:00Z,0,,,,\r\n", "invalid duration_s \"0\""},
+        {"treatment,1,ice,,2026-11-06T19:20:00Z,,12,,,\r\n", "invalid pain_before \"12\""},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char doc[2048], err[UNKNOT_ERR_LEN] = "";
+        int rc;
+        snprintf(doc, sizeof doc, "%s" CSV_HEADER_READINGS "%s", csv_header, cases[i].rows);
+        assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 0);
+        if (rc != -1 || !strstr(err, cases[i].want))
+            fail_msg("case %zu: rc %d, err \"%s\", wanted \"%s\"", i, rc, err, cases[i].want);
+    }
 }
 
 /* Every tag kind episode.h knows travels, and reads back as that kind
@@ -1039,6 +1137,7 @@ int main(void)
         cmocka_unit_test(test_v1_errors),        cmocka_unit_test(test_v1_written_as_v2),
         cmocka_unit_test(test_every_tag_kind),
         cmocka_unit_test(test_end_record),   cmocka_unit_test(test_tag_kind_error),
+        cmocka_unit_test(test_reading_treatment_errors),
         cmocka_unit_test(test_error_sticks),     cmocka_unit_test(test_format_parse),
         cmocka_unit_test(test_guard_round_trip), cmocka_unit_test(test_v1_text_is_not_unguarded), cmocka_unit_test(test_refused_text),
     };

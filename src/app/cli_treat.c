@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* cli_treat: `unknot took` (a medication intake) and `unknot did` (relief
+ * done without the timer), the treatment log of issue 13. */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "src/app/cli_common.h"
+#include "src/treatment.h"
+#include "src/when.h"
+
+static const char usage_took[] =
+    "usage: unknot took TEXT [--at WHEN] [--before N] [--helped N] [--print-id]\n"
+    "Record a medication taken: its name and dose as text, e.g. \"ibuprofen 400 mg\".\n"
+    "unknot records what was taken and when; it never computes doses.\n"
+    "  --at WHEN        when it was taken (default now)\n"
+    "  --before N       pain before, 0-10 (default: the latest pain reading of the\n"
+    "                   episode going then, if any)\n"
+    "  --helped N       pain afterwards, 0-10, for the report's \"what helps\"\n"
+    "  --print-id       print only the new record's ID\n";
+
+static const char usage_did[] =
+    "usage: unknot did ice|heat|stretch|massage|walk|rest [--at WHEN] [--for DUR]\n"
+    "                  [--before N] [--after N] [--print-id]\n"
+    "Record relief done without the timer.\n"
+    "  --at WHEN        when it began (default now)\n"
+    "  --for DUR        how long (90s, 20m, 1h30m)\n"
+    "  --before N       pain before, 0-10 (default: the latest pain reading of the\n"
+    "                   episode going then, if any)\n"
+    "  --after N        pain afterwards, 0-10\n"
+    "  --print-id       print only the new record's ID\n";
+
+enum { OPT_AT = 1000, OPT_FOR, OPT_BEFORE, OPT_AFTER, OPT_PRINT_ID, OPT_HELP };
+
+static const struct option took_longopts[] = {
+    {"at", required_argument, NULL, OPT_AT},
+    {"before", required_argument, NULL, OPT_BEFORE},
+    {"helped", required_argument, NULL, OPT_AFTER},
+    {"print-id", no_argument, NULL, OPT_PRINT_ID},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+static const struct option did_longopts[] = {
+    {"at", required_argument, NULL, OPT_AT},
+    {"for", required_argument, NULL, OPT_FOR},
+    {"before", required_argument, NULL, OPT_BEFORE},
+    {"after", required_argument, NULL, OPT_AFTER},
+    {"print-id", no_argument, NULL, OPT_PRINT_ID},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
+/* One option into *t. CLI_OK, CLI_USAGE after a message, -1 unknown. */
+static int treat_option(struct cli_ctx *ctx, const char *cmd, int c, struct treatment *t,
+                        int *print_id)
+{
+    char err[UNKNOT_ERR_LEN];
+    int rc = 0;
+    switch (c) {
+    case OPT_AT: rc = when_parse(optarg, ctx->now, &t->taken_at, err, sizeof err); break;
+    case OPT_FOR: rc = when_parse_duration(optarg, &t->duration_s, err, sizeof err); break;
+    case OPT_BEFORE: rc = intensity_parse(optarg, &t->pain_before, err, sizeof err); break;
+    case OPT_AFTER: rc = intensity_parse(optarg, &t->pain_after, err, sizeof err); break;
+    case OPT_PRINT_ID: *print_id = 1; break;
+    default: return -1;
+    }
+    if (rc == 0)
+        return CLI_OK;
+    fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
+    return CLI_USAGE;
+}
+
+/* Parses the options of took or did into *t; optind is left at the
+ * operand. -1 after --help. */
+static int treat_parse(struct cli_ctx *ctx, int argc, char **argv, const struct option *opts,
+                       const char *usage, struct treatment *t, int *print_id)
+{
+    int c;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage, ctx->out);
+            return -1;
+        }
+        int rc = treat_option(ctx, argv[0], c, t, print_id);
+        if (rc < 0)
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    if (optind >= argc) {
+        fprintf(ctx->err, "unknot %s: %s; see unknot %s --help\n", argv[0],
+                strcmp(argv[0], "took") == 0 ? "say what was taken, e.g. \"ibuprofen 400 mg\""
+                                             : "say what was done: ice, heat, stretch, "
+                                               "massage, walk or rest",
+                argv[0]);
+        return CLI_USAGE;
+    }
+    return optind + 1 < argc ? cli_extra_args(ctx, argv[0], argv[optind + 1]) : CLI_OK;
+}
+
+/* Validates and stores t, then says so. */
+static int treat_save(struct cli_ctx *ctx, const char *cmd, struct treatment *t, int print_id)
+{
+    char err[STORE_ERR_LEN], when[WHEN_FMT_LEN], dur[32] = "", link[48] = "";
+    if (treatment_validate(t, ctx->now, err, sizeof err) != 0) {
+        fprintf(ctx->err, "unknot %s: %s; nothing was saved\n", cmd, err);
+        return CLI_USAGE;
+    }
+    struct store *st = cli_open_store(ctx);
+    if (!st)
+        return CLI_RUNTIME;
+    int rc = store_treatment_add(st, t, ctx->now, err, sizeof err);
+    store_close(&st);
+    if (rc != STORE_OK) {
+        fprintf(ctx->err, "unknot %s: %s; nothing was saved\n", cmd, err);
+        return CLI_RUNTIME;
+    }
+    if (print_id) {
+        fprintf(ctx->out, "%" PRId64 "\n", t->id);
+        return CLI_OK;
+    }
+    when_format(t->taken_at, when, sizeof when);
+    if (t->duration_s != TREATMENT_NO_DURATION) {
+        strcpy(dur, " for ");
+        when_format_duration(t->duration_s, dur + 5, sizeof dur - 5);
+    }
+    if (t->episode_id)
+        snprintf(link, sizeof link, "episode %" PRId64 ", ", t->episode_id);
+    fprintf(ctx->out, "Recorded %s%s at %s (%srecord %" PRId64 ").\n",
+            t->kind == TREATMENT_MEDICATION ? t->name : treatment_kind_label(t->kind), dur, when,
+            link, t->id);
+    return CLI_OK;
+}
+
+int cli_cmd_took(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct treatment t;
+    int print_id = 0;
+    char err[UNKNOT_ERR_LEN];
+    treatment_init(&t, TREATMENT_MEDICATION, ctx->now);
+    int rc = treat_parse(ctx, argc, argv, took_longopts, usage_took, &t, &print_id);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    if (treatment_set_name(&t, argv[optind], err, sizeof err) != 0) {
+        fprintf(ctx->err, "unknot took: %s\n", err);
+        return CLI_USAGE;
+    }
+    return treat_save(ctx, "took", &t, print_id);
+}
+
+int cli_cmd_did(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct treatment t;
+    int print_id = 0;
+    char err[UNKNOT_ERR_LEN];
+    treatment_init(&t, TREATMENT_ICE, ctx->now);
+    int rc = treat_parse(ctx, argc, argv, did_longopts, usage_did, &t, &print_id);
+    if (rc != CLI_OK)
+        return rc < 0 ? CLI_OK : rc;
+    if (treatment_relief_parse(argv[optind], &t.kind, err, sizeof err) != 0) {
+        fprintf(ctx->err, "unknot did: %s\n", err);
+        return CLI_USAGE;
+    }
+    return treat_save(ctx, "did", &t, print_id);
+}

@@ -1971,6 +1971,8 @@ static void sec_pain(struct out *o, const struct report *r)
     sec_begin(o, "pain", "How has the pain changed?");
     if (p->readings == 0) {
         note(o, "summary", "No pain readings in this period.");
+        empty_group(o, "current_spell");
+        empty_array(o, "episodes");
         close_level(o);
         return;
     }
@@ -2038,6 +2040,7 @@ static void sec_helps(struct out *o, const struct report *r)
     sec_begin(o, "what_helps", "What helps? (your own ratings)");
     if (p->nhelps == 0) {
         note(o, "summary", "No timer sessions or treatments in this period.");
+        empty_array(o, "rows");
         close_level(o);
         return;
     }
@@ -2069,6 +2072,7 @@ static void sec_intakes(struct out *o, const struct report *r)
     sec_begin(o, "medication_log", "Medication taken (from unknot took)");
     if (p->nintakes == 0) {
         note(o, "summary", "No medication recorded with unknot took in this period.");
+        empty_array(o, "medications");
         close_level(o);
         return;
     }

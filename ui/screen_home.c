@@ -437,14 +437,19 @@ static void home_draw(struct app *app, struct screen *s)
 
 /* Several ongoing: which one, by the number home lists it with. NULL
  * when the patient gave up. */
-static const struct home_ongoing *pick_ongoing(struct app *app, const struct home *h)
+/* One of the ongoing episodes home lists, by its number there: the one
+ * when there is one; NULL for Esc. what: "End", "Add the pain to". */
+static const struct home_ongoing *pick_ongoing(struct app *app, const struct home *h,
+                                               const char *what)
 {
     char q[96], keys[HOME_ONGOING_MAX + 1];
     size_t shown = h->shown; /* those on the screen, with their numbers */
+    if (h->ongoing_total == 1)
+        return &h->ongoing[0];
     for (size_t i = 0; i < shown; i++)
         keys[i] = (char)('1' + i);
     keys[shown] = '\0';
-    snprintf(q, sizeof(q), "End which ongoing episode? [1-%zu, Esc: none]", shown);
+    snprintf(q, sizeof(q), "%s which ongoing episode? [1-%zu, Esc: none]", what, shown);
     int c = app_choose(app, NULL, q, keys);
     return c ? &h->ongoing[c - '1'] : NULL;
 }
@@ -455,7 +460,7 @@ static void end_ongoing(struct app *app, struct home *h)
         app_status(app, "No episode is ongoing.");
         return;
     }
-    const struct home_ongoing *o = h->ongoing_total == 1 ? &h->ongoing[0] : pick_ongoing(app, h);
+    const struct home_ongoing *o = pick_ongoing(app, h, "End");
     if (!o) {
         app_status(app, "Not ended.");
         return;
@@ -469,32 +474,14 @@ static void end_ongoing(struct app *app, struct home *h)
  * several are; 0 when none (the status line says why). */
 static int64_t pain_episode(struct app *app, struct home *h)
 {
-    int64_t ids[HISTORY_ONGOING_MAX], id = 0;
-    size_t n, total;
-    char q[64 + HISTORY_ONGOING_MAX * 24];
-    if (history_ongoing(app_store(app), ids, HISTORY_ONGOING_MAX, &n, &total, h->err,
-                        sizeof h->err) != STORE_OK) {
-        app_status(app, "Could not read the ongoing episodes: %s", h->err);
-        return 0;
-    }
-    if (total == 0) {
+    if (h->ongoing_total == 0) {
         app_status(app, "No episode is ongoing: log one with n first.");
         return 0;
     }
-    if (total == 1)
-        return ids[0];
-    int w = snprintf(q, sizeof q, "%zu episodes are ongoing (", total);
-    for (size_t i = 0; i < n && w > 0 && (size_t)w < sizeof q; i++)
-        w += snprintf(q + w, sizeof q - (size_t)w, "%s%" PRId64, i ? ", " : "", ids[i]);
-    if (w > 0 && (size_t)w < sizeof q)
-        snprintf(q + w, sizeof q - (size_t)w, "%s): which one?", total > n ? ", ..." : "");
-    if (app_ask_number(app, q, &id) != 0)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (ids[i] == id)
-            return id;
-    app_status(app, "Episode %" PRId64 " is not one of the ongoing ones: nothing saved.", id);
-    return 0;
+    const struct home_ongoing *o = pick_ongoing(app, h, "Add the pain to");
+    if (!o)
+        app_status(app, "No reading saved.");
+    return o ? o->ref.id : 0;
 }
 
 /* p: the pain now, as a reading of the ongoing episode. */

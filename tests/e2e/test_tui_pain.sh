@@ -30,8 +30,8 @@ log --at "1h ago" -i 3 -r neck
 tui_start 80x24 -- --db "$DB"
 expect_screen "n new" "home again"
 tui_keys p
-expect_screen "2 episodes are ongoing (1, 2): which one?" "asks which"
-tui_keys 2 Enter
+expect_screen "Add the pain to which ongoing episode? [1-2, Esc: none]" "asks which"
+tui_keys 1 # the first listed: the newest, episode 2
 expect_screen "Pain now" "then the pain"
 tui_keys 1 0 Enter
 expect_screen "Pain 10/10 (severe) added to episode 2." "10 is one answer"

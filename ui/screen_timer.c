@@ -558,6 +558,7 @@ static const char *step_word(enum timer_step_kind k)
     case TIMER_REST: return "rest";
     case TIMER_SWITCH_SIDE: return "side switch";
     case TIMER_POSITION: return "position change";
+    case TIMER_COUNT_IN: return "count-in";
     case TIMER_FINISH: break;
     }
     return "step";

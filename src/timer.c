@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "src/argv.h"
+
 #define MS_PER_S 1000
 
 static const char rest_instruction[] = "Relax and breathe slowly.";
@@ -687,6 +689,22 @@ int timer_final_count(const struct timer *t, int64_t now_ms)
         (s->kind == TIMER_HOLD && s->ms > (int64_t)TIMER_FINAL_COUNT_S * MS_PER_S))
         return shown <= TIMER_FINAL_COUNT_S ? (int)shown : 0;
     return 0;
+}
+
+int timer_cue_argv(const char *command, const struct timer_plan *plan, size_t i,
+                   enum timer_cue cue, struct timer_cue_argv *out, char *err, size_t errlen)
+{
+    const char *step = plan && i < plan->nsteps ? plan->steps[i].label : "";
+    const struct argv_var vars[] = {
+        {"cue", timer_cue_code(cue)}, {"step", step}, {"side", timer_side_code(timer_cue_side(plan, i))}};
+    return argv_build(command, vars, sizeof vars / sizeof vars[0], out->argv, TIMER_CUE_ARGV_MAX,
+                      out->buf, sizeof out->buf, err, errlen);
+}
+
+int timer_cue_command_check(const char *command, char *err, size_t errlen)
+{
+    static struct timer_cue_argv scratch; /* 1 KiB: off the stack of a settings parse */
+    return timer_cue_argv(command, NULL, 0, TIMER_CUE_HOLD, &scratch, err, errlen) < 0 ? -1 : 0;
 }
 
 void timer_format_clock(int64_t secs, char *buf, size_t len)

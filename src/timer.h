@@ -254,6 +254,24 @@ int timer_cue_ack(struct timer *t, int64_t now_ms);
  * other time. */
 int timer_final_count(const struct timer *t, int64_t now_ms);
 
+/* The argv of a cue command (the cue_command setting, --exec): words on
+ * blanks, no shell (src/argv.h), with %cue (timer_cue_code), %step (the
+ * step's label, "Done" at the end), %side ("left", "right" or "") and
+ * %%. */
+#define TIMER_CUE_ARGV_MAX 32
+struct timer_cue_argv {
+    char *argv[TIMER_CUE_ARGV_MAX + 1]; /* NULL-terminated, into buf */
+    char buf[1024];
+};
+
+/* Builds the argv of command for the cue of step i of plan. Returns the
+ * number of words, or -1 with a one-line message in err (as argv_build). */
+int timer_cue_argv(const char *command, const struct timer_plan *plan, size_t i,
+                   enum timer_cue cue, struct timer_cue_argv *out, char *err, size_t errlen);
+
+/* Checks a cue command as timer_cue_argv would take it. 0 or -1 with err. */
+int timer_cue_command_check(const char *command, char *err, size_t errlen);
+
 /* How a timer shows a time of secs seconds: "0:45", "20:00", "1:05:00"
  * (hours only from one hour up); a negative time shows as "0:00". Writes
  * at most len bytes, NUL-terminated. The CLI's session list and the timer

@@ -1079,6 +1079,35 @@ static void test_final_count(void **state)
     assert_int_equal(timer_final_count(&t, START + 5500), 0);
 }
 
+/* A cue command's words: the variables in a word, no shell. */
+static void test_cue_argv(void **state)
+{
+    static struct timer_plan plan;
+    static struct timer_cue_argv av;
+    char err[ERRLEN] = "";
+    (void)state;
+    build_sides_counted(&plan);
+    assert_int_equal(timer_cue_argv("  notify-send unknot\t%cue:%side %step 100%%", &plan, 4,
+                                    TIMER_CUE_SIDE, &av, err, sizeof err),
+                     5);
+    assert_string_equal(av.argv[0], "notify-send");
+    assert_string_equal(av.argv[2], "side:right");
+    assert_string_equal(av.argv[3], "Switch to the right side");
+    assert_string_equal(av.argv[4], "100%");
+    assert_null(av.argv[5]);
+    assert_int_equal(timer_cue_argv("echo %cue %side.", &plan, 9, TIMER_CUE_END, &av, err,
+                                    sizeof err),
+                     3);
+    assert_string_equal(av.argv[1], "end");
+    assert_string_equal(av.argv[2], "."); /* no side: an empty variable */
+    assert_int_equal(timer_cue_command_check("echo %title", err, sizeof err), -1);
+    assert_non_null(strstr(err, "unknown variable \"%title\" in the command: use %cue, %step, "
+                                "%side or %%"));
+    assert_int_equal(timer_cue_command_check("", err, sizeof err), -1);
+    assert_int_equal(timer_cue_command_check("paplay /usr/share/sounds/bell.oga", err, sizeof err),
+                     0);
+}
+
 static void test_position_after_a_hold_is_a_rest_cue(void **state)
 {
     struct timer_plan plan;
@@ -1137,6 +1166,7 @@ int main(void)
         cmocka_unit_test(test_skip_and_stop_cues),
         cmocka_unit_test(test_final_count),
         cmocka_unit_test(test_position_after_a_hold_is_a_rest_cue),
+        cmocka_unit_test(test_cue_argv),
     };
     return cmocka_run_group_tests(tests, setup_routines, NULL);
 }

@@ -904,10 +904,13 @@ static int timer_handle(struct app *app, struct screen *s, const struct ui_key *
     case PH_RUN: return handle_run(app, m, act);
     case PH_END: break;
     }
-    /* Any key at the end silences the repeating bell of ice and heat (and
-     * then does what it does). */
-    if (timer_cue_ack(&m->t, app_mono_ms()))
+    /* Any key at the end silences the repeating bell of ice and heat; one
+     * the end has no use for does only that. */
+    if (timer_cue_ack(&m->t, app_mono_ms())) {
         app_status(app, "Bell off.");
+        if (!is_digit_key(key) && act != ACT_SELECT && act != ACT_BACK && act != ACT_DELETE)
+            return UI_OK;
+    }
     return handle_end(app, m, key, act);
 }
 

@@ -31,7 +31,7 @@ static const struct setting_def table[] = {
     {"report_format", SETTING_FORMAT, F(report_format), "text", 0, 0, 0,
      "format of the report unless --format or the name of -o FILE says"},
     {"bell", SETTING_BOOL, F(bell), "on", 0, 0, 0,
-     "the timer rings (or flashes) when a hold or a session ends"},
+     "the timer rings (or flashes) at its cues: count-in, hold, rest, side, end"},
     {"remind_no_entry_by", SETTING_CLOCK, F(remind_no_entry_by), "20:00", 0, 0, 0,
      "remind when nothing was logged today by this local time"},
     {"remind_ice_ok", SETTING_BOOL, F(remind_ice_ok), "on", 0, 0, 0,

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "src/argv.h"
 #include "src/routines.h"
 #include "src/util.h"
 #include "src/when.h"
@@ -231,82 +232,13 @@ int remind_state_write(FILE *f, const struct remind_state *state)
 
 /* ---- the command's argv ---- */
 
-/* The text %NAME at p stands for (p after the '%'), its length in *n;
- * NULL for an unknown name. */
-static const char *variable(const char *p, const struct reminder *r, size_t *n)
-{
-    static const char *const names[] = {"title", "body", "kind", "%"};
-    for (size_t i = 0; i < COUNT(names); i++) {
-        *n = strlen(names[i]);
-        if (strncmp(p, names[i], *n) != 0)
-            continue;
-        switch (i) {
-        case 0: return r->title;
-        case 1: return r->body;
-        case 2: return remind_kind_code(r->kind);
-        default: return "%";
-        }
-    }
-    return NULL;
-}
-
-/* Appends one word of [w, end) with its variables substituted at buf +
- * *used. 0, or -1 with err. */
-static int put_word(const char *w, const char *end, const struct reminder *r, char *buf,
-                    size_t *used, char *err, size_t errlen)
-{
-    while (w < end) {
-        const char *text = w;
-        size_t n = 1, adv = 1;
-        if (*w == '%') {
-            text = variable(w + 1, r, &adv);
-            if (!text) {
-                snprintf(err, errlen, "unknown variable \"%%%.*s\" in the command: use %%title, "
-                                      "%%body, %%kind or %%%%",
-                         (int)strcspn(w + 1, " \t%"), w + 1);
-                return -1;
-            }
-            n = strlen(text);
-            adv++;
-        }
-        if (*used + n + 1 > REMIND_ARGS_BYTES) {
-            snprintf(err, errlen, "the command is too long: at most %d bytes with its "
-                                  "variables", REMIND_ARGS_BYTES - 1);
-            return -1;
-        }
-        memcpy(buf + *used, text, n);
-        *used += n;
-        w += adv;
-    }
-    buf[(*used)++] = '\0';
-    return 0;
-}
-
 int remind_argv_build(const char *command, const struct reminder *r, struct remind_argv *out,
                       char *err, size_t errlen)
 {
-    size_t used = 0;
-    int argc = 0;
-    for (const char *p = command;;) {
-        p += strspn(p, " \t");
-        if (!*p)
-            break;
-        const char *end = p + strcspn(p, " \t");
-        if (argc == REMIND_ARGV_MAX) {
-            snprintf(err, errlen, "the command has more than %d words", REMIND_ARGV_MAX);
-            return -1;
-        }
-        out->argv[argc++] = out->buf + used;
-        if (put_word(p, end, r, out->buf, &used, err, errlen) != 0)
-            return -1;
-        p = end;
-    }
-    out->argv[argc] = NULL;
-    if (argc == 0) {
-        snprintf(err, errlen, "the command is empty");
-        return -1;
-    }
-    return argc;
+    const struct argv_var vars[] = {
+        {"title", r->title}, {"body", r->body}, {"kind", remind_kind_code(r->kind)}};
+    return argv_build(command, vars, COUNT(vars), out->argv, REMIND_ARGV_MAX, out->buf,
+                      sizeof out->buf, err, errlen);
 }
 
 int remind_command_check(const char *command, char *err, size_t errlen)

@@ -10,6 +10,7 @@
 #include "src/remind.h"
 #include "src/routines.h"
 #include "src/text.h"
+#include "src/timer.h"
 #include "src/util.h"
 
 #define F(field) offsetof(struct settings, field)
@@ -30,7 +31,7 @@ static const struct setting_def table[] = {
     {"report_format", SETTING_FORMAT, F(report_format), "text", 0, 0, 0,
      "format of the report unless --format or the name of -o FILE says"},
     {"bell", SETTING_BOOL, F(bell), "on", 0, 0, 0,
-     "the timer rings (or flashes) when a hold or a session ends"},
+     "the timer rings (or flashes) at its cues: count-in, hold, rest, side, end"},
     {"remind_no_entry_by", SETTING_CLOCK, F(remind_no_entry_by), "20:00", 0, 0, 0,
      "remind when nothing was logged today by this local time"},
     {"remind_ice_ok", SETTING_BOOL, F(remind_ice_ok), "on", 0, 0, 0,
@@ -43,8 +44,8 @@ static const struct setting_def table[] = {
      "weekly check-in due: not available yet (no weekly check-ins yet)"},
     {"remind_command", SETTING_COMMAND, F(remind_command), "", 0, 0, 0,
      "command a reminder runs, with %title %body %kind; empty: notify-send or stdout"},
-    {"cue_command", SETTING_TEXT, F(cue_command), "", 0, 0, 0,
-     "command run at the timer's cues; empty: none"},
+    {"cue_command", SETTING_CUE_COMMAND, F(cue_command), "", 0, 0, 0,
+     "command run at the timer's cues, with %cue %step %side; empty: none"},
 };
 
 _Static_assert(COUNT(table) <= SETTINGS_KEYS_MAX, "raise SETTINGS_KEYS_MAX");
@@ -79,7 +80,8 @@ static const int *int_field_c(const struct settings *s, const struct setting_def
 
 static int is_text(const struct setting_def *d)
 {
-    return d->type == SETTING_PHONE || d->type == SETTING_TEXT || d->type == SETTING_COMMAND;
+    return d->type == SETTING_PHONE || d->type == SETTING_TEXT || d->type == SETTING_COMMAND ||
+           d->type == SETTING_CUE_COMMAND;
 }
 
 static char *text_field(struct settings *s, const struct setting_def *d)
@@ -109,6 +111,9 @@ void settings_accepted(const struct setting_def *d, char *buf, size_t len)
         break;
     case SETTING_COMMAND:
         snprintf(buf, len, "words split on blanks, with %%title %%body %%kind %%%%, no shell");
+        break;
+    case SETTING_CUE_COMMAND:
+        snprintf(buf, len, "words split on blanks, with %%cue %%step %%side %%%%, no shell");
         break;
     case SETTING_NOT_YET: snprintf(buf, len, "off (not available yet)"); break;
     }
@@ -179,11 +184,13 @@ static int set_value(struct settings *s, const struct setting_def *d, const char
     int n = 0, ok;
     if (d->type == SETTING_PHONE)
         ok = redflags_emergency_number_valid(v);
-    else if (d->type == SETTING_TEXT || d->type == SETTING_COMMAND)
+    else if (is_text(d))
         ok = strlen(v) < SETTINGS_TEXT_MAX && text_valid_n(v, strlen(v), 0);
     else
         ok = parse_int_value(d, v, &n) == 0;
-    if (ok && d->type == SETTING_COMMAND && v[0] && remind_command_check(v, acc, sizeof acc)) {
+    if (ok && v[0] &&
+        ((d->type == SETTING_COMMAND && remind_command_check(v, acc, sizeof acc)) ||
+         (d->type == SETTING_CUE_COMMAND && timer_cue_command_check(v, acc, sizeof acc)))) {
         snprintf(err, errlen, "%s: %s", d->key, acc);
         return -1;
     }
@@ -221,7 +228,8 @@ void settings_value(const struct settings *s, const struct setting_def *d, char 
     switch (d->type) {
     case SETTING_PHONE:
     case SETTING_TEXT:
-    case SETTING_COMMAND: snprintf(buf, len, "%s", (const char *)s + d->offset); break;
+    case SETTING_COMMAND:
+    case SETTING_CUE_COMMAND: snprintf(buf, len, "%s", (const char *)s + d->offset); break;
     case SETTING_INT:
         if (d->off_ok && n == 0)
             snprintf(buf, len, "off");

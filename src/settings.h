@@ -58,6 +58,7 @@ enum setting_type {
     SETTING_FORMAT,  /* report_format_parse */
     SETTING_TEXT,    /* any text without control characters, "" included */
     SETTING_COMMAND, /* SETTING_TEXT that remind_command_check takes, or "" */
+    SETTING_CUE_COMMAND, /* SETTING_TEXT that timer_cue_command_check takes, or "" */
     SETTING_NOT_YET, /* off only: the feature does not exist yet */
 };
 

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "src/argv.h"
+
 #define MS_PER_S 1000
 
 static const char rest_instruction[] = "Relax and breathe slowly.";
@@ -14,6 +16,7 @@ static const char switch_instruction[] = "Come back to the middle slowly, then c
 static const char routine_done[] = "All done. Take a moment, then get up slowly.";
 static const char ice_done[] = "Time is up: take the ice pack off.";
 static const char heat_done[] = "Time is up: put the heat away.";
+static const char count_in_name[] = "Get ready";
 
 /* ---- plans --------------------------------------------------------------- */
 
@@ -28,6 +31,7 @@ static void plan_clear(struct timer_plan *plan)
     plan->kind = SESSION_STRETCH;
     plan->routine_code[0] = '\0';
     plan->hold_s = 0;
+    plan->repeat_end = 0;
     plan->nsteps = 0;
 }
 
@@ -277,6 +281,29 @@ int timer_plan_single(struct timer_plan *plan, enum therapy_kind kind, int64_t s
     push(plan, &need, TIMER_FINISH, 0, "Done", kind == THERAPY_ICE ? ice_done : heat_done);
     link_labels(plan);
     plan->kind = p->session;
+    plan->repeat_end = 1; /* an ice pack left on burns: ring until a key */
+    return 0;
+}
+
+int timer_plan_count_in(struct timer_plan *plan)
+{
+    size_t i = 0;
+    while (i < plan->nsteps && plan->steps[i].kind != TIMER_HOLD &&
+           plan->steps[i].kind != TIMER_COUNT_IN)
+        i++;
+    if (i >= plan->nsteps || plan->steps[i].kind == TIMER_COUNT_IN ||
+        plan->nsteps >= TIMER_PLAN_CAPACITY)
+        return -1;
+    memmove(&plan->steps[i + 1], &plan->steps[i], (plan->nsteps - i) * sizeof plan->steps[0]);
+    plan->nsteps++;
+    struct timer_step *c = &plan->steps[i];
+    c->kind = TIMER_COUNT_IN;
+    c->ms = (int64_t)TIMER_COUNT_IN_S * MS_PER_S;
+    c->name = count_in_name;
+    c->caution = NULL;
+    c->stop_above = -1;
+    c->rep = c->nreps = 0;
+    link_labels(plan); /* the count-in's label is the hold's: "next:" names what comes */
     return 0;
 }
 
@@ -292,7 +319,7 @@ int64_t timer_total_ms(const struct timer_plan *plan)
 
 static int plan_valid(const struct timer_plan *plan)
 {
-    if (!plan || plan->nsteps == 0 || plan->nsteps > TIMER_MAX_STEPS)
+    if (!plan || plan->nsteps == 0 || plan->nsteps > TIMER_PLAN_CAPACITY)
         return 0;
     for (size_t i = 0; i < plan->nsteps; i++) {
         const struct timer_step *s = &plan->steps[i];
@@ -384,8 +411,10 @@ int timer_skip(struct timer *t, int64_t now_ms)
         return -1;
     t->step++;
     t->left = t->plan->steps[t->step].ms;
-    if (at_finish(t))
+    if (at_finish(t)) {
         t->state = TIMER_FINISHED;
+        t->deadline = now_ms; /* when it ended: the end cue repeats from here */
+    }
     return 0;
 }
 
@@ -497,6 +526,185 @@ int64_t timer_plan_ms_left(const struct timer *t, int64_t now_ms)
     for (size_t i = v.step + 1; i < v.plan->nsteps; i++)
         left += v.plan->steps[i].ms;
     return left;
+}
+
+/* ---- cues ---------------------------------------------------------------- */
+
+enum timer_cue timer_step_cue(const struct timer_plan *plan, size_t i)
+{
+    if (!plan || i >= plan->nsteps)
+        return TIMER_CUE_NONE;
+    switch (plan->steps[i].kind) {
+    case TIMER_COUNT_IN: return TIMER_CUE_COUNT_IN;
+    case TIMER_HOLD: return TIMER_CUE_HOLD;
+    case TIMER_REST: return TIMER_CUE_REST;
+    case TIMER_SWITCH_SIDE: return TIMER_CUE_SIDE;
+    case TIMER_FINISH: return TIMER_CUE_END;
+    case TIMER_POSITION: break;
+    }
+    return i > 0 && plan->steps[i - 1].kind == TIMER_HOLD ? TIMER_CUE_REST : TIMER_CUE_NONE;
+}
+
+const char *timer_cue_code(enum timer_cue cue)
+{
+    switch (cue) {
+    case TIMER_CUE_COUNT_IN: return "count-in";
+    case TIMER_CUE_HOLD: return "hold";
+    case TIMER_CUE_REST: return "rest";
+    case TIMER_CUE_SIDE: return "side";
+    case TIMER_CUE_END: return "end";
+    case TIMER_CUE_NONE: break;
+    }
+    return "";
+}
+
+enum timer_side timer_cue_side(const struct timer_plan *plan, size_t i)
+{
+    if (!plan || i >= plan->nsteps)
+        return TIMER_SIDE_NONE;
+    if (plan->steps[i].kind == TIMER_SWITCH_SIDE && i + 1 < plan->nsteps)
+        return plan->steps[i + 1].side;
+    return plan->steps[i].side;
+}
+
+const char *timer_side_code(enum timer_side side)
+{
+    switch (side) {
+    case TIMER_SIDE_LEFT: return "left";
+    case TIMER_SIDE_RIGHT: return "right";
+    case TIMER_SIDE_NONE: break;
+    }
+    return "";
+}
+
+/* "word: label" with the label's ", left side" said ", LEFT side". */
+static void cue_label(char *buf, size_t len, const char *word, const char *label)
+{
+    static const char *const sides[] = {", left side", ", right side"};
+    int n = snprintf(buf, len, "%s: %s", word, label);
+    if (n < 0)
+        return;
+    for (size_t k = 0; k < sizeof sides / sizeof sides[0]; k++) {
+        char *p = strstr(buf, sides[k]);
+        for (p = p ? p + 2 : NULL; p && *p && *p != ' '; p++)
+            *p = (char)(*p - 'a' + 'A');
+    }
+}
+
+void timer_cue_text(const struct timer_plan *plan, size_t i, char *buf, size_t len)
+{
+    const struct timer_step *s;
+    if (!len)
+        return;
+    buf[0] = '\0';
+    if (!plan || i >= plan->nsteps)
+        return;
+    s = &plan->steps[i];
+    switch (s->kind) {
+    case TIMER_COUNT_IN: cue_label(buf, len, "Get ready", s->label); break;
+    case TIMER_HOLD:
+        if (plan->repeat_end)
+            snprintf(buf, len, "%s", s->label); /* "Ice, 20 minutes" */
+        else
+            cue_label(buf, len, "Hold", s->label);
+        break;
+    case TIMER_REST: cue_label(buf, len, "Rest, then", s->next); break;
+    case TIMER_SWITCH_SIDE:
+        snprintf(buf, len, "Switch sides: now the %s side",
+                 timer_cue_side(plan, i) == TIMER_SIDE_LEFT ? "LEFT" : "RIGHT");
+        break;
+    case TIMER_POSITION: snprintf(buf, len, "%s", s->label); break;
+    case TIMER_FINISH:
+        if (plan->kind == SESSION_ICE)
+            snprintf(buf, len, "Take the ice off now");
+        else if (plan->kind == SESSION_HEAT)
+            snprintf(buf, len, "Take the heat off now");
+        else
+            snprintf(buf, len, "All done");
+        break;
+    }
+}
+
+/* When the next end repeat is due on an advanced view v, or -1 for none. */
+static int64_t next_repeat_at(const struct timer *v)
+{
+    if (v->state != TIMER_FINISHED || !v->plan->repeat_end || v->cue_acked)
+        return -1;
+    return v->deadline + (v->cue_rings + 1) * TIMER_END_REPEAT_MS;
+}
+
+enum timer_cue timer_cue_take(struct timer *t, int64_t now_ms, size_t *step)
+{
+    struct timer v = view(t, now_ms);
+    int64_t at;
+    if (v.state == TIMER_IDLE || v.state == TIMER_STOPPED || !v.plan)
+        return TIMER_CUE_NONE;
+    if (step)
+        *step = v.step;
+    if (v.step >= t->cue_next) {
+        enum timer_cue cue = timer_step_cue(v.plan, v.step);
+        t->cue_next = v.step + 1;
+        if (cue != TIMER_CUE_NONE)
+            return cue;
+    }
+    at = next_repeat_at(&v);
+    if (at < 0 || now_ms < at)
+        return TIMER_CUE_NONE;
+    t->cue_rings = (now_ms - v.deadline) / TIMER_END_REPEAT_MS; /* the missed ones are gone */
+    return TIMER_CUE_END;
+}
+
+int64_t timer_ms_to_next_cue(const struct timer *t, int64_t now_ms)
+{
+    struct timer v = view(t, now_ms);
+    int64_t at;
+    if (v.state == TIMER_IDLE || v.state == TIMER_STOPPED || !v.plan)
+        return -1;
+    if (v.step >= v.cue_next && timer_step_cue(v.plan, v.step) != TIMER_CUE_NONE)
+        return 0;
+    if (v.state == TIMER_RUNNING)
+        return v.deadline - now_ms;
+    at = next_repeat_at(&v);
+    return at < 0 ? -1 : at > now_ms ? at - now_ms : 0;
+}
+
+int timer_cue_ack(struct timer *t, int64_t now_ms)
+{
+    struct timer v = view(t, now_ms);
+    int pending = v.state == TIMER_FINISHED && next_repeat_at(&v) >= 0;
+    t->cue_acked = 1;
+    return pending;
+}
+
+int timer_final_count(const struct timer *t, int64_t now_ms)
+{
+    struct timer v = view(t, now_ms);
+    const struct timer_step *s;
+    int64_t shown;
+    if (v.state != TIMER_RUNNING && v.state != TIMER_PAUSED)
+        return 0;
+    s = &v.plan->steps[v.step];
+    shown = (left_of(&v, now_ms) + MS_PER_S - 1) / MS_PER_S;
+    if (s->kind == TIMER_COUNT_IN ||
+        (s->kind == TIMER_HOLD && s->ms > (int64_t)TIMER_FINAL_COUNT_S * MS_PER_S))
+        return shown <= TIMER_FINAL_COUNT_S ? (int)shown : 0;
+    return 0;
+}
+
+int timer_cue_argv(const char *command, const struct timer_plan *plan, size_t i,
+                   enum timer_cue cue, struct timer_cue_argv *out, char *err, size_t errlen)
+{
+    const char *step = plan && i < plan->nsteps ? plan->steps[i].label : "";
+    const struct argv_var vars[] = {
+        {"cue", timer_cue_code(cue)}, {"step", step}, {"side", timer_side_code(timer_cue_side(plan, i))}};
+    return argv_build(command, vars, sizeof vars / sizeof vars[0], out->argv, TIMER_CUE_ARGV_MAX,
+                      out->buf, sizeof out->buf, err, errlen);
+}
+
+int timer_cue_command_check(const char *command, char *err, size_t errlen)
+{
+    static struct timer_cue_argv scratch; /* 1 KiB: off the stack of a settings parse */
+    return timer_cue_argv(command, NULL, 0, TIMER_CUE_HOLD, &scratch, err, errlen) < 0 ? -1 : 0;
 }
 
 void timer_format_clock(int64_t secs, char *buf, size_t len)

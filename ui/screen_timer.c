@@ -21,6 +21,7 @@
 
 #include "db/store.h"
 #include "src/app/config.h"
+#include "src/app/cue_run.h"
 #include "src/app/history.h"
 #include "src/app/routines_load.h"
 #include "src/episode.h"
@@ -44,6 +45,7 @@
 #define MS_PER_S 1000
 #define BAR_COLS 60
 #define BIG_SCALE_LINES 30 /* from this many lines the digits double in size */
+#define CUE_REAP_MS 1000   /* while a cue command runs, look for its end this often */
 
 enum phase { PH_SETUP, PH_RUN, PH_END };
 
@@ -68,6 +70,7 @@ struct tmr {
     struct session ses;
     int64_t last_ckpt; /* app_mono_ms() of the last checkpoint */
     int asking_stop;   /* q was pressed: y stops, anything else goes on */
+    struct cue_run cues; /* cue commands not reaped yet */
     /* end */
     enum session_status end_status; /* done or stopped once the session ended */
     int64_t end_elapsed_s;
@@ -155,9 +158,11 @@ static void preview(struct app *app, struct tmr *m)
 {
     char err[128];
     int rc;
-    if (m->is_stretch)
+    if (m->is_stretch) {
         rc = timer_plan_routine(&m->plan, current_routine(m), m->hold_s, err, sizeof(err));
-    else
+        if (rc == 0)
+            (void)timer_plan_count_in(&m->plan); /* -1: no hold to count in, or full */
+    } else
         rc = timer_plan_single(&m->plan, m->therapy, (int64_t)m->minutes * 60, err, sizeof(err));
     if (rc != 0)
         app_status(app, "%s", err);
@@ -588,6 +593,7 @@ static const char *step_word(enum timer_step_kind k)
     case TIMER_REST: return "rest";
     case TIMER_SWITCH_SIDE: return "side switch";
     case TIMER_POSITION: return "position change";
+    case TIMER_COUNT_IN: return "count-in";
     case TIMER_FINISH: break;
     }
     return "step";
@@ -629,6 +635,54 @@ static void draw_stretch_progress(const struct tmr *m, int y, size_t idx)
             h == idx ? "" : " (next)");
 }
 
+/* The word the big digits show with a routine's time, so that a hold and
+ * a rest differ without colour (NO_COLOR, a monochrome terminal). */
+static const char *big_word(enum timer_step_kind k)
+{
+    switch (k) {
+    case TIMER_HOLD: return "HOLD ";
+    case TIMER_REST: return "REST ";
+    case TIMER_SWITCH_SIDE: return "SIDE ";
+    case TIMER_POSITION: return "MOVE ";
+    case TIMER_COUNT_IN:
+    case TIMER_FINISH: break;
+    }
+    return "";
+}
+
+/* What the big digits say: "HOLD 00:25", the count-in's "3", or an ice
+ * or heat session's "19:59". */
+static void big_text(const struct tmr *m, const struct timer_step *st, int64_t now, char *buf,
+                     size_t len)
+{
+    char clock[24];
+    int64_t secs = timer_seconds_shown(&m->t, now);
+    if (st->kind == TIMER_COUNT_IN) {
+        snprintf(buf, len, "%d", timer_final_count(&m->t, now));
+        return;
+    }
+    if (secs < 3600)
+        snprintf(clock, sizeof(clock), "%02d:%02d", (int)(secs / 60), (int)(secs % 60));
+    else
+        timer_format_clock(secs, clock, sizeof(clock));
+    snprintf(buf, len, "%s%s", m->is_stretch ? big_word(st->kind) : "", clock);
+}
+
+/* The cue banner on top: what to do now, the side in capitals, and the
+ * last seconds of a hold counted ("- ends in 3"). */
+static void draw_banner(const struct tmr *m, int y, size_t idx, int64_t now)
+{
+    char text[TIMER_LABEL_LEN + 48];
+    size_t n;
+    int count = timer_final_count(&m->t, now);
+    timer_cue_text(&m->plan, idx, text, sizeof(text));
+    n = strlen(text);
+    if (count)
+        snprintf(text + n, sizeof(text) - n, " - %s %d",
+                 m->plan.steps[idx].kind == TIMER_COUNT_IN ? "in" : "ends in", count);
+    ui_putf(y, 2, COLS - 14, A_REVERSE | A_BOLD, " %s ", text);
+}
+
 static void draw_run(const struct tmr *m)
 {
     int64_t now = app_mono_ms();
@@ -639,14 +693,10 @@ static void draw_run(const struct tmr *m)
     char digits[32];
     if (!st)
         return;
-    ui_put(y, 2, COLS - 14, st->label, A_BOLD);
+    draw_banner(m, y, idx, now);
     if (paused)
         ui_put(y, COLS - 10, 8, " PAUSED ", A_REVERSE | A_BOLD);
-    int64_t secs = timer_seconds_shown(&m->t, now);
-    if (secs < 3600)
-        snprintf(digits, sizeof(digits), "%02d:%02d", (int)(secs / 60), (int)(secs % 60));
-    else
-        timer_format_clock(secs, digits, sizeof(digits));
+    big_text(m, st, now, digits, sizeof(digits));
     if (ui_bigtext_width(digits, scale) > COLS - 4)
         scale = 1;
     attr_t big = paused ? A_NORMAL : st->kind == TIMER_HOLD ? ui_attr(UC_OK) : ui_attr(UC_MODERATE);
@@ -693,6 +743,14 @@ static void draw_end(const struct tmr *m)
     mvhline(y, 0, ' ', COLS);
     attroff(band);
     ui_putf(y, 2, text_cols(), band, "%s", done ? "Session done." : "Session stopped.");
+    if (done && !m->is_stretch) {
+        char off[48];
+        timer_cue_text(&m->plan, m->plan.nsteps - 1, off, sizeof(off));
+        ui_putf(y, 18, COLS - 20, band, "%s.", off); /* "Take the ice off now." */
+        if (timer_ms_to_next_cue(&m->t, app_mono_ms()) >= 0)
+            ui_put(y + 1, 2, text_cols(), "The bell rings every 30 s until you press a key.",
+                   A_BOLD);
+    }
     y += 2;
     if (done) {
         ui_bigtext(y, (COLS - ui_bigtext_width("DONE", 1)) / 2, "DONE", 1,
@@ -818,11 +876,8 @@ static void skip(struct app *app, struct tmr *m)
     }
     if (timer_skip(&m->t, now) != 0)
         return;
-    if (timer_state(&m->t, now) == TIMER_FINISHED) {
-        if (config_settings()->bell)
-            beep();
-        end_session(app, m, SESSION_DONE, now);
-    }
+    if (timer_state(&m->t, now) == TIMER_FINISHED)
+        end_session(app, m, SESSION_DONE, now); /* its cue comes on the next tick */
 }
 
 static int handle_run(struct app *app, struct tmr *m, enum action act)
@@ -885,22 +940,41 @@ static int timer_handle(struct app *app, struct screen *s, const struct ui_key *
     case PH_RUN: return handle_run(app, m, act);
     case PH_END: break;
     }
+    /* Any key at the end silences the repeating bell of ice and heat; one
+     * the end has no use for does only that. */
+    if (timer_cue_ack(&m->t, app_mono_ms())) {
+        app_status(app, "Bell off.");
+        if (!is_digit_key(key) && act != ACT_SELECT && act != ACT_BACK && act != ACT_DELETE)
+            return UI_OK;
+    }
     return handle_end(app, m, key, act);
 }
 
 /* ---- the clock ---- */
 
+/* The sooner of two waits, -1 meaning none. */
+static int64_t sooner(int64_t a, int64_t b)
+{
+    if (a < 0)
+        return b;
+    return b >= 0 && b < a ? b : a;
+}
+
 static int64_t timer_wait_ms(struct app *app, struct screen *s)
 {
     (void)app;
     const struct tmr *m = s->data;
-    if (end_pending(m)) {
+    int64_t reap = m->cues.n ? CUE_REAP_MS : -1;
+    if (end_pending(m)) { /* a failed end is tried again, whatever the phase */
         int64_t to_retry = m->end_retry - app_mono_ms();
-        return to_retry > 0 ? to_retry : 0;
+        reap = sooner(reap, to_retry > 0 ? to_retry : 0);
     }
-    if (m->phase != PH_RUN)
-        return -1;
+    if (m->phase == PH_SETUP)
+        return reap;
     int64_t now = app_mono_ms();
+    int64_t to_cue = timer_ms_to_next_cue(&m->t, now); /* the repeats of the end, too */
+    if (m->phase == PH_END)
+        return sooner(reap, to_cue);
     /* A boundary passed since the last tick (during a draw or a key): the
      * queries would already look past it, so tick now, or its bell and
      * the finish would wait for the next wake-up. */
@@ -910,24 +984,70 @@ static int64_t timer_wait_ms(struct app *app, struct screen *s)
     int64_t to_event = timer_ms_to_next_event(&m->t, now); /* -1 while paused */
     if (to_ckpt < 0)
         to_ckpt = 0;
-    return to_event >= 0 && to_event < to_ckpt ? to_event : to_ckpt;
+    return sooner(sooner(to_ckpt, to_event), to_cue);
+}
+
+/* The bell as the settings say (`--quiet` sets it off). */
+static void ring(void)
+{
+    if (config_settings()->bell)
+        beep(); /* flashes where the terminal has no bell */
+}
+
+/* Runs the cue command, if any, for the cue of step i; a failure is said
+ * once on the status line, then ignored. */
+static void run_cue_command(struct app *app, struct tmr *m, enum timer_cue cue, size_t i)
+{
+    static struct timer_cue_argv av; /* 1 KiB of words */
+    const char *cmd = config_settings()->cue_command;
+    char err[160];
+    if (!cmd[0] || m->cues.failed)
+        return;
+    if (timer_cue_argv(cmd, &m->plan, i, cue, &av, err, sizeof(err)) < 0 ||
+        cue_run_start(&m->cues, av.argv, err, sizeof(err)) != 0) {
+        m->cues.failed = 1;
+        app_status(app, "cue_command: %s (ignored from now on)", err);
+    }
+}
+
+static void reap_cues(struct app *app, struct tmr *m)
+{
+    char note[64];
+    if (m->cues.n && cue_run_reap(&m->cues, note, sizeof(note)))
+        app_status(app, "cue_command %s (ignored from now on)", note);
+}
+
+/* The cue due now, if any: the bell and the command (the banner is drawn
+ * from the step). */
+static void give_cue(struct app *app, struct tmr *m, int64_t now)
+{
+    size_t i;
+    enum timer_cue cue = timer_cue_take(&m->t, now, &i);
+    if (cue == TIMER_CUE_NONE)
+        return;
+    ring();
+    run_cue_command(app, m, cue, i);
 }
 
 static int timer_tick(struct app *app, struct screen *s)
 {
     struct tmr *m = s->data;
     struct timer_events ev;
+    reap_cues(app, m);
     if (end_pending(m) && app_mono_ms() >= m->end_retry) {
         save_end(app, m);
         if (m->saved)
             app_status(app, "The end of the session is saved.");
     }
-    if (m->phase != PH_RUN)
+    if (m->phase == PH_SETUP)
         return UI_OK;
     int64_t now = app_mono_ms();
+    if (m->phase == PH_END) {
+        give_cue(app, m, now); /* the end, and its repeats */
+        return UI_OK;
+    }
     timer_advance(&m->t, now, &ev);
-    if ((ev.holds_ended || ev.finished) && config_settings()->bell)
-        beep(); /* flashes where the terminal has no bell */
+    give_cue(app, m, now);
     if (ev.finished)
         end_session(app, m, SESSION_DONE, now);
     else if (now - m->last_ckpt >= CHECKPOINT_MS)
@@ -949,6 +1069,10 @@ static void timer_leave(struct app *app, struct screen *s)
     if (!s->data)
         return;
     stop_now(app, s->data); /* never leave a live session behind as running */
+    {
+        char note[64];
+        (void)cue_run_reap(&((struct tmr *)s->data)->cues, note, sizeof(note));
+    }
     routines_free(&((struct tmr *)s->data)->lib);
     free(s->data);
     s->data = NULL;

@@ -84,9 +84,10 @@ void ui_count_bar(int y, int x, int width, int64_t n, int64_t max);
  * character is 3 x 5 cells, a cell `scale` rows high and 2 * scale
  * columns wide (terminal cells are about twice as tall as wide), one cell
  * apart. Drawn as reverse-video blanks, so they show on any terminal, with
- * or without colour or Unicode. Knows 0-9, ':', ' ', and D, O, N, E (for
- * "DONE"); anything else is a blank. Draws text with its top-left corner
- * at (y, x), clipped to the screen; returns the columns it spans. */
+ * or without colour or Unicode. Knows 0-9, ':', ' ', and the letters of
+ * "DONE", "HOLD", "REST", "SIDE" and "MOVE"; anything else is a blank.
+ * Draws text with its top-left corner at (y, x), clipped to the screen;
+ * returns the columns it spans. */
 int ui_bigtext(int y, int x, const char *text, int scale, attr_t attr);
 /* Columns and rows ui_bigtext takes for text at scale. */
 int ui_bigtext_width(const char *text, int scale);

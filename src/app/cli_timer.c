@@ -10,6 +10,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/config.h"
 #include "src/app/routines_load.h"
 #include "src/routines.h"
 #include "src/text.h"
@@ -17,15 +18,16 @@
 #include "src/util.h"
 #include "src/when.h"
 
-enum { OPT_HELP = 1000, OPT_ROUTINE, OPT_HOLD, OPT_MINUTES, OPT_SINCE, OPT_UNTIL };
+enum { OPT_HELP = 1000, OPT_ROUTINE, OPT_HOLD, OPT_MINUTES, OPT_SINCE, OPT_UNTIL, OPT_QUIET,
+       OPT_EXEC };
 
 int (*cli_timer_ui)(const char *db_path, enum session_kind kind, const char *routine,
                     int hold_s, int minutes);
 
 static const char usage_timer[] =
-    "usage: unknot timer stretch [--routine CODE] [--hold 5|30]\n"
-    "       unknot timer ice [--minutes N]\n"
-    "       unknot timer heat [--minutes N]\n"
+    "usage: unknot timer stretch [--routine CODE] [--hold 5|30] [--quiet] [--exec CMD]\n"
+    "       unknot timer ice [--minutes N] [--quiet] [--exec CMD]\n"
+    "       unknot timer heat [--minutes N] [--quiet] [--exec CMD]\n"
     "Open the guided timer on a terminal: a stretch routine, built-in or your own\n"
     "(unknot routines lists them), or an ice or heat session. It asks the pain now\n"
     "first (Enter skips) and again at the end; the session is recorded (see unknot\n"
@@ -36,6 +38,12 @@ static const char usage_timer[] =
     "                   its file says)\n"
     "  --minutes N      ice or heat, 10 to 20 (default 20; longer risks a burn or\n"
     "                   frostbite)\n"
+    "  --quiet          no bell, and not the cue_command of the settings\n"
+    "  --exec CMD       run CMD at each cue (count-in, hold, rest, side, end), in\n"
+    "                   the background: words split on blanks, no shell, with\n"
+    "                   %cue %step %side %% (default: the cue_command setting)\n"
+    "Cues: a bell and a banner at the count-in, every hold, rest and side switch\n"
+    "and at the end; the end of ice or heat rings every 30 s until a key.\n"
     "The set-up shows any warning in force first; after an emergency verdict or\n"
     "warning sign the session starts only when you say y to \"start anyway\".\n"
     "Keys: Space pause/resume, n skip the step, q stop (asks first), ? help.\n";
@@ -48,7 +56,8 @@ static const char usage_sessions[] =
 
 /* What the options of `unknot timer` said, as typed. */
 struct timer_args {
-    const char *routine, *hold, *minutes;
+    const char *routine, *hold, *minutes, *exec;
+    int quiet;
 };
 
 static int timer_usage_error(struct cli_ctx *ctx, const char *msg)
@@ -117,6 +126,24 @@ static int check_therapy(struct cli_ctx *ctx, enum therapy_kind kind, const stru
     return CLI_OK;
 }
 
+/* --quiet and --exec over the settings file, for this run only. */
+static int apply_cues(struct cli_ctx *ctx, const struct timer_args *a)
+{
+    char msg[UNKNOT_ERR_LEN + 16], why[UNKNOT_ERR_LEN];
+    if (a->exec && timer_cue_command_check(a->exec, why, sizeof why) != 0) {
+        snprintf(msg, sizeof msg, "--exec: %s", why);
+        return timer_usage_error(ctx, msg);
+    }
+    if (a->quiet && (config_override("bell", "off", why, sizeof why) != 0 ||
+                     config_override("cue_command", "", why, sizeof why) != 0))
+        return timer_usage_error(ctx, why);
+    if (a->exec && config_override("cue_command", a->exec, why, sizeof why) != 0) {
+        snprintf(msg, sizeof msg, "--exec: %s", why);
+        return timer_usage_error(ctx, msg);
+    }
+    return CLI_OK;
+}
+
 /* Reads the options into *a. CLI_OK, CLI_USAGE, or -1 after --help. */
 static int parse_timer_opts(struct cli_ctx *ctx, int argc, char **argv, struct timer_args *a)
 {
@@ -124,6 +151,8 @@ static int parse_timer_opts(struct cli_ctx *ctx, int argc, char **argv, struct t
         {"routine", required_argument, NULL, OPT_ROUTINE},
         {"hold", required_argument, NULL, OPT_HOLD},
         {"minutes", required_argument, NULL, OPT_MINUTES},
+        {"quiet", no_argument, NULL, OPT_QUIET},
+        {"exec", required_argument, NULL, OPT_EXEC},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -137,6 +166,8 @@ static int parse_timer_opts(struct cli_ctx *ctx, int argc, char **argv, struct t
         case OPT_ROUTINE: a->routine = optarg; break;
         case OPT_HOLD: a->hold = optarg; break;
         case OPT_MINUTES: a->minutes = optarg; break;
+        case OPT_QUIET: a->quiet = 1; break;
+        case OPT_EXEC: a->exec = optarg; break;
         default: return cli_bad_option(ctx, argv[0], c, argc, argv);
         }
     }
@@ -166,6 +197,8 @@ int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv)
         rc = check_stretch(ctx, &a, &routine, &hold);
     else
         rc = check_therapy(ctx, kind == SESSION_ICE ? THERAPY_ICE : THERAPY_HEAT, &a, &minutes);
+    if (rc == CLI_OK)
+        rc = apply_cues(ctx, &a);
     if (rc != CLI_OK)
         return rc;
     if (!cli_timer_ui) {

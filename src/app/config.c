@@ -91,6 +91,12 @@ const struct settings *config_settings(void)
     return &loaded;
 }
 
+int config_override(const char *key, const char *value, char *err, size_t errlen)
+{
+    (void)config_settings(); /* the defaults when nothing was loaded */
+    return settings_set(&loaded, key, value, err, errlen);
+}
+
 int config_make_dirs(const char *path, char *err, size_t errlen)
 {
     char dir[4096];

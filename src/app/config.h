@@ -40,6 +40,12 @@ void config_load(struct settings *s, FILE *err);
  * NULL. */
 const struct settings *config_settings(void);
 
+/* Sets key to value in the settings the code runs with (config_settings),
+ * not in the file: a command-line option over the file (`unknot timer
+ * --quiet`, `--exec CMD`). Returns 0, or -1 with settings_set's one-line
+ * message in err, the settings as they were. */
+int config_override(const char *key, const char *value, char *err, size_t errlen);
+
 /* Sets key to value in the settings file (value NULL: removes every line
  * of key), keeping every other line byte for byte: the new text goes to a
  * temporary file in the same directory, mode 0600, renamed over the file

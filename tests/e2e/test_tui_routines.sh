@@ -83,6 +83,12 @@ expect_rc 2 "--hold on a routine without the 5/30 switch"
 expect_err "this routine's holds are set by its file" "--hold says why"
 
 # --- the own routine runs step by step ------------------------------------------
+# The cue_command setting logs every cue: a script, since the command has no
+# shell; %step stays one argument with its blanks.
+CUES=$E2E_TMP/cues.log
+printf '#!/bin/sh\necho "$*" >>%s\n' "$CUES" >"$E2E_TMP/cue.sh"
+chmod +x "$E2E_TMP/cue.sh"
+printf 'cue_command = %s %%cue %%side %%step\n' "$E2E_TMP/cue.sh" >"$XDG_CONFIG_HOME/unknot/config"
 cmd=$(printf '%q ' env "XDG_CONFIG_HOME=$XDG_CONFIG_HOME" \
     "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
     faketime -f '+0 x10' "$UNKNOT" --db "$DB" timer stretch)
@@ -98,13 +104,14 @@ tui_keys Enter
 # Each step, in order: what the screen must show while it runs.
 steps=(
     "left in this position change|Lie down on your back, slowly."
-    "Hamstring stretch, left side|Left side: raise your LEFT leg with the strap until it feels"
+    "Get ready: Hamstring stretch, LEFT side - in |Left side: raise your LEFT leg with the strap"
+    "Hold: Hamstring stretch, LEFT side|Left side: raise your LEFT leg with the strap until it feels"
     "left in this rest|next: Hip stretch, right side"
-    "Hip stretch, right side|Right side: cross your RIGHT ankle over the other knee."
+    "Hold: Hip stretch, RIGHT side|Right side: cross your RIGHT ankle over the other knee."
     "left in this rest|next: Knee roll, left side"
-    "Knee roll, left side|Left side: let both knees fall gently to the LEFT."
-    "left in this side switch|next: Knee roll, right side"
-    "Knee roll, right side|Right side: let both knees fall gently to the RIGHT."
+    "Hold: Knee roll, LEFT side|Left side: let both knees fall gently to the LEFT."
+    "Switch sides: now the RIGHT side|next: Knee roll, right side"
+    "Hold: Knee roll, RIGHT side|Right side: let both knees fall gently to the RIGHT."
     "Session done.|Saved as done."
 )
 for st in "${steps[@]}"; do
@@ -115,7 +122,18 @@ tui_keys q
 expect_screen "UNKNOT-EXITED-0" "q leaves the end"
 tui_stop
 expect_eq "$(sql "select routine, hold_s is null, planned_s, elapsed_s, status from sessions")" \
-    "my-physio|1|105|105|done" "the own routine is stored by its code, with no 5/30 hold"
+    "my-physio|1|108|108|done" "the own routine (and its 3-s count-in) is stored by its code, with no 5/30 hold"
+# One cue per step start but the first change of position, in order.
+for _ in $(seq 40); do [ "$(wc -l <"$CUES")" -ge 9 ] && break; sleep 0.05; done
+expect_eq "$(cat "$CUES")" "count-in left Hamstring stretch, left side
+hold left Hamstring stretch, left side
+rest  Rest
+hold right Hip stretch, right side
+rest  Rest
+hold left Knee roll, left side
+side right Switch to the right side
+hold right Knee roll, right side
+end  Done" "cue_command runs at every cue with %cue %side %step"
 run --db "$DB" sessions
 expect_out "my-physio" "sessions lists the own routine"
 

@@ -221,6 +221,9 @@ expect_screen "> Daily stretch" "Down chooses a routine"
 expect_screen "< 30 s >" "the daily routine holds 30 s"
 expect_screen "With osteoporosis, skip forward bends and twists." "the routine's caution on the set-up"
 tui_keys Up Up Up Up Left Enter
+expect_screen "Get ready: Settle - in " "a count-in comes before the first hold"
+tui_keys n
+expect_screen "Hold: Settle" "n skips the count-in"
 expect_screen "Stretch 1 of 4: Settle" "first aid starts by settling"
 expect_screen "Position: Stop what you are doing and find the least painful position." \
     "the step says its starting position"
@@ -252,8 +255,9 @@ if wait_bell; then pass; else fail "no bell during the stretch routine"; fi
 tui_keys q
 expect_screen "UNKNOT-EXITED-0" "q leaves the end"
 tui_stop
+# 170 s of the routine and its 3-s count-in.
 expect_eq "$(sql "select routine, hold_s, planned_s, elapsed_s, status from sessions order by id desc limit 1")" \
-    "first-aid-lower|5|170|170|done" "first-aid: the lower back's (the episode's region), stored as done"
+    "first-aid-lower|5|173|173|done" "first-aid: the lower back's (the episode's region), stored as done"
 
 # --- monochrome vt100 at 80x24; SIGTERM saves as stopped -----------------
 timer_start 80x24 0 NO_COLOR=1 TERM=vt100 -- timer stretch --routine daily --hold 30

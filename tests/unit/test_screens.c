@@ -1150,7 +1150,9 @@ static void test_timer_emergency_asks_first(void **state)
     keys(f, "<Enter><Esc>");
     assert_string_equal(sfix_cli(f, "sessions"), "No sessions.\n");
     keys(f, "<Enter>y");
-    assert_shows(f, "Settle");
+    assert_shows(f, "Get ready: Settle - in 3"); /* the count-in first; n skips it */
+    keys(f, "n");
+    assert_shows(f, "Hold: Settle");
     assert_shows(f, "next: Change position");
     keys(f, "qy<Enter>");
     assert_title(f, "Home");

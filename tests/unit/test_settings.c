@@ -169,6 +169,9 @@ static void test_values(void **state)
         {"cue_command", "paplay /usr/share/sounds/bell.oga", 1,
          "paplay /usr/share/sounds/bell.oga"},
         {"cue_command", "say \x1b[2J", 0, ""},
+        {"cue_command", "notify-send %cue %step %side 100%%", 1,
+         "notify-send %cue %step %side 100%%"},
+        {"cue_command", "notify-send %title", 0, ""}, /* a reminder's variable */
         {"colour", "blue", 0, NULL},
     };
     int seen[SETTINGS_KEYS_MAX] = {0};
@@ -218,7 +221,8 @@ static void test_table(void **state)
         /* the default is itself a value the parser takes */
         struct settings t;
         settings_init(&t);
-        if (d->def[0] || d->type == SETTING_TEXT || d->type == SETTING_COMMAND)
+        if (d->def[0] || d->type == SETTING_TEXT || d->type == SETTING_COMMAND ||
+            d->type == SETTING_CUE_COMMAND)
             assert_int_equal(settings_set(&t, d->key, d->def, err, sizeof err), 0);
     }
     assert_int_equal(s.ice_minutes, THERAPY_ICE_DEFAULT_MIN);

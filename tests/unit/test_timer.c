@@ -860,6 +860,271 @@ static void test_format_clock(void **state)
     }
 }
 
+/* ---- cues ------------------------------------------------------------------ */
+
+/* The sides plan at 30 s with its count-in: C3 L1 R10 L2 S5 R1 R10 R2 F. */
+static void build_sides_counted(struct timer_plan *plan)
+{
+    build(plan, &sides_routine, ROUTINE_HOLD_LONG_S);
+    assert_int_equal(timer_plan_count_in(plan), 0);
+}
+
+static void test_count_in_before_the_first_hold(void **state)
+{
+    static struct timer_plan plan;
+    struct timer_plan before;
+    (void)state;
+    build(&before, &sides_routine, ROUTINE_HOLD_LONG_S);
+    build_sides_counted(&plan);
+    assert_int_equal(plan.nsteps, before.nsteps + 1);
+    assert_int_equal(plan.steps[0].kind, TIMER_COUNT_IN);
+    assert_int_equal(plan.steps[0].ms, TIMER_COUNT_IN_S * 1000);
+    /* What to get ready for: the first hold's words and side. */
+    assert_string_equal(plan.steps[0].label, "Two sides, left side, rep 1 of 2");
+    assert_string_equal(plan.steps[0].instruction, before.steps[0].instruction);
+    assert_string_equal(plan.steps[0].position, "Anywhere.");
+    assert_int_equal(plan.steps[0].side, TIMER_SIDE_LEFT);
+    assert_string_equal(plan.steps[0].next, "Two sides, left side, rep 1 of 2");
+    assert_int_equal(plan.steps[1].kind, TIMER_HOLD);
+    assert_int_equal(timer_total_ms(&plan), timer_total_ms(&before) + TIMER_COUNT_IN_S * 1000);
+    assert_int_equal(timer_plan_count_in(&plan), -1); /* once */
+    assert_int_equal(plan.nsteps, before.nsteps + 1);
+}
+
+static void test_count_in_after_a_position_change(void **state)
+{
+    static const char text[] = "name = Moved\nregion = lower\n[position]\ninstruction = Lie down.\n"
+                               "[exercise]\nname = Tilt\nposition = On your back.\n"
+                               "instruction = Tilt.\nhold = 20\n";
+    static struct routine r;
+    static struct timer_plan plan;
+    (void)state;
+    parse_into(&r, "moved", text);
+    build(&plan, &r, 0);
+    assert_int_equal(timer_plan_count_in(&plan), 0);
+    assert_int_equal(plan.nsteps, 4);
+    assert_int_equal(plan.steps[0].kind, TIMER_POSITION);
+    assert_int_equal(plan.steps[1].kind, TIMER_COUNT_IN);
+    assert_int_equal(plan.steps[2].kind, TIMER_HOLD);
+    assert_string_equal(plan.steps[0].next, "Tilt");
+    assert_int_equal(timer_step_cue(&plan, 0), TIMER_CUE_NONE); /* nothing held yet */
+    assert_int_equal(timer_step_cue(&plan, 1), TIMER_CUE_COUNT_IN);
+}
+
+/* Every cue of the sides plan at its exact ms: none a ms before, the cue
+ * at the ms, and not twice. */
+static void test_cue_schedule_exact(void **state)
+{
+    static const struct {
+        int64_t at; /* ms after the start */
+        enum timer_cue cue;
+        enum timer_side side;
+        const char *code, *text;
+    } want[] = {
+        {0, TIMER_CUE_COUNT_IN, TIMER_SIDE_LEFT, "count-in",
+         "Get ready: Two sides, LEFT side, rep 1 of 2"},
+        {3000, TIMER_CUE_HOLD, TIMER_SIDE_LEFT, "hold", "Hold: Two sides, LEFT side, rep 1 of 2"},
+        {33000, TIMER_CUE_REST, TIMER_SIDE_NONE, "rest", "Rest, then: Two sides, LEFT side, rep 2 of 2"},
+        {43000, TIMER_CUE_HOLD, TIMER_SIDE_LEFT, "hold", "Hold: Two sides, LEFT side, rep 2 of 2"},
+        {73000, TIMER_CUE_SIDE, TIMER_SIDE_RIGHT, "side", "Switch sides: now the RIGHT side"},
+        {78000, TIMER_CUE_HOLD, TIMER_SIDE_RIGHT, "hold", "Hold: Two sides, RIGHT side, rep 1 of 2"},
+        {108000, TIMER_CUE_REST, TIMER_SIDE_NONE, "rest", "Rest, then: Two sides, RIGHT side, rep 2 of 2"},
+        {118000, TIMER_CUE_HOLD, TIMER_SIDE_RIGHT, "hold", "Hold: Two sides, RIGHT side, rep 2 of 2"},
+        {148000, TIMER_CUE_END, TIMER_SIDE_NONE, "end", "All done"},
+    };
+    static struct timer_plan plan;
+    struct timer t;
+    char text[TIMER_LABEL_LEN + 32];
+    size_t step = 99;
+    (void)state;
+    build_sides_counted(&plan);
+    assert_int_equal(plan.nsteps, sizeof want / sizeof want[0]);
+    memset(&t, 0, sizeof t);
+    assert_int_equal(timer_ms_to_next_cue(&t, START), -1); /* idle */
+    assert_int_equal(timer_cue_take(&t, START, NULL), TIMER_CUE_NONE);
+    start(&t, &plan, START);
+    for (size_t i = 0; i < plan.nsteps; i++) {
+        int64_t at = START + want[i].at;
+        assert_int_equal(timer_step_cue(&plan, i), want[i].cue);
+        assert_string_equal(timer_cue_code(want[i].cue), want[i].code);
+        assert_int_equal(timer_cue_side(&plan, i), want[i].side);
+        timer_cue_text(&plan, i, text, sizeof text);
+        assert_string_equal(text, want[i].text);
+        if (i > 0) {
+            assert_int_equal(timer_ms_to_next_cue(&t, at - 1), 1);
+            assert_int_equal(timer_cue_take(&t, at - 1, NULL), TIMER_CUE_NONE);
+        }
+        timer_advance(&t, at, NULL);
+        assert_int_equal(timer_ms_to_next_cue(&t, at), 0);
+        assert_int_equal(timer_cue_take(&t, at, &step), want[i].cue);
+        assert_int_equal(step, i);
+        assert_int_equal(timer_cue_take(&t, at, NULL), TIMER_CUE_NONE);
+    }
+    /* A routine's end does not repeat. */
+    assert_int_equal(timer_ms_to_next_cue(&t, START + 148000), -1);
+    assert_int_equal(timer_cue_take(&t, START + 148000 + TIMER_END_REPEAT_MS, NULL),
+                     TIMER_CUE_NONE);
+    assert_int_equal(timer_cue_ack(&t, START + 200000), 0);
+}
+
+/* A wake-up late by 50 s (a suspended laptop) rings once, for the step it
+ * lands in, not once per boundary it missed. */
+static void test_late_wakeup_gives_one_cue(void **state)
+{
+    static struct timer_plan plan;
+    struct timer t;
+    size_t step = 0;
+    (void)state;
+    build_sides_counted(&plan);
+    start(&t, &plan, START);
+    assert_int_equal(timer_cue_take(&t, START, NULL), TIMER_CUE_COUNT_IN);
+    assert_int_equal(timer_cue_take(&t, START + 50000, &step), TIMER_CUE_HOLD);
+    assert_int_equal(step, 3);
+    assert_int_equal(timer_cue_take(&t, START + 50000, NULL), TIMER_CUE_NONE);
+    assert_int_equal(timer_ms_to_next_cue(&t, START + 50000), 23000);
+}
+
+/* Ice: a cue at the start, the end at its exact ms, then the end again
+ * every 30 s until a key; a late wake-up rings once and keeps the beat. */
+static void test_ice_end_repeats_every_30_s(void **state)
+{
+    static struct timer_plan plan;
+    struct timer t;
+    char text[64];
+    const int64_t end = START + 600000, r = TIMER_END_REPEAT_MS;
+    (void)state;
+    assert_int_equal(timer_plan_single(&plan, THERAPY_ICE, 600, NULL, 0), 0);
+    assert_int_equal(plan.repeat_end, 1);
+    timer_cue_text(&plan, 0, text, sizeof text);
+    assert_string_equal(text, "Ice, 10 minutes");
+    timer_cue_text(&plan, 1, text, sizeof text);
+    assert_string_equal(text, "Take the ice off now");
+    start(&t, &plan, START);
+    assert_int_equal(timer_cue_take(&t, START, NULL), TIMER_CUE_HOLD);
+    assert_int_equal(timer_ms_to_next_cue(&t, START), 600000);
+    assert_int_equal(timer_cue_take(&t, end - 1, NULL), TIMER_CUE_NONE);
+    timer_advance(&t, end + 2, NULL); /* the tick comes 2 ms late: the beat is the end's */
+    assert_int_equal(timer_cue_take(&t, end + 2, NULL), TIMER_CUE_END);
+    assert_int_equal(timer_ms_to_next_cue(&t, end + 2), r - 2);
+    assert_int_equal(timer_cue_take(&t, end + r - 1, NULL), TIMER_CUE_NONE);
+    assert_int_equal(timer_cue_take(&t, end + r, NULL), TIMER_CUE_END);
+    assert_int_equal(timer_cue_take(&t, end + r, NULL), TIMER_CUE_NONE);
+    assert_int_equal(timer_cue_take(&t, end + 2 * r, NULL), TIMER_CUE_END);
+    assert_int_equal(timer_cue_take(&t, end + 4 * r + 5000, NULL), TIMER_CUE_END); /* late */
+    assert_int_equal(timer_cue_take(&t, end + 4 * r + 5000, NULL), TIMER_CUE_NONE);
+    assert_int_equal(timer_ms_to_next_cue(&t, end + 4 * r + 5000), r - 5000);
+    assert_int_equal(timer_cue_ack(&t, end + 4 * r + 6000), 1);
+    assert_int_equal(timer_ms_to_next_cue(&t, end + 4 * r + 6000), -1);
+    assert_int_equal(timer_cue_take(&t, end + 10 * r, NULL), TIMER_CUE_NONE);
+    assert_int_equal(timer_cue_ack(&t, end + 10 * r), 0);
+
+    assert_int_equal(timer_plan_single(&plan, THERAPY_HEAT, 600, NULL, 0), 0);
+    timer_cue_text(&plan, 1, text, sizeof text);
+    assert_string_equal(text, "Take the heat off now");
+}
+
+/* n (skip) starts the next step at once: its cue comes at once too; a
+ * paused skip to the end repeats from the skip; a stop rings nothing. */
+static void test_skip_and_stop_cues(void **state)
+{
+    static struct timer_plan plan;
+    struct timer t;
+    (void)state;
+    build_sides_counted(&plan);
+    start(&t, &plan, START);
+    assert_int_equal(timer_cue_take(&t, START, NULL), TIMER_CUE_COUNT_IN);
+    assert_int_equal(timer_skip(&t, START + 1000), 0);
+    assert_int_equal(timer_cue_take(&t, START + 1000, NULL), TIMER_CUE_HOLD);
+    assert_int_equal(timer_ms_to_next_cue(&t, START + 1000), 30000);
+    assert_int_equal(timer_stop(&t, START + 2000), 0);
+    assert_int_equal(timer_cue_take(&t, START + 40000, NULL), TIMER_CUE_NONE);
+    assert_int_equal(timer_ms_to_next_cue(&t, START + 40000), -1);
+
+    assert_int_equal(timer_plan_single(&plan, THERAPY_ICE, 600, NULL, 0), 0);
+    start(&t, &plan, START);
+    assert_int_equal(timer_cue_take(&t, START, NULL), TIMER_CUE_HOLD);
+    assert_int_equal(timer_pause(&t, START + 1000), 0);
+    assert_int_equal(timer_ms_to_next_cue(&t, START + 1000), -1); /* paused: no wake for cues */
+    assert_int_equal(timer_skip(&t, START + 5000), 0);
+    assert_int_equal(timer_cue_take(&t, START + 5000, NULL), TIMER_CUE_END);
+    assert_int_equal(timer_ms_to_next_cue(&t, START + 5000), TIMER_END_REPEAT_MS);
+    assert_int_equal(timer_cue_take(&t, START + 5000 + TIMER_END_REPEAT_MS, NULL), TIMER_CUE_END);
+}
+
+/* 3, 2, 1 through the count-in and the last 3 s of a hold; nothing in a
+ * rest, nor in a hold of 3 s or less (its digits say as much). */
+static void test_final_count(void **state)
+{
+    static const struct {
+        int64_t at;
+        int count;
+    } want[] = {
+        {0, 3},         {999, 3},       {1000, 2},     {2001, 1},     {2999, 1},
+        {3000, 0},      {29999, 0},     {30000, 3},    {30001, 3},    {31000, 2},
+        {32000, 1},     {32999, 1},     {33000, 0},    {40000, 0},    {42999, 0},
+        {70000, 3},     {148000, 0},
+    };
+    static struct timer_plan plan;
+    struct timer t;
+    (void)state;
+    build_sides_counted(&plan);
+    start(&t, &plan, START);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (timer_final_count(&t, START + want[i].at) != want[i].count)
+            fail_msg("at %lld ms: count %d, wanted %d", (long long)want[i].at,
+                     timer_final_count(&t, START + want[i].at), want[i].count);
+    plan.steps[1].ms = 3000; /* a 3-s hold: its digits count it already */
+    start(&t, &plan, START);
+    assert_int_equal(timer_final_count(&t, START + 3000), 0);
+    assert_int_equal(timer_final_count(&t, START + 5500), 0);
+}
+
+/* A cue command's words: the variables in a word, no shell. */
+static void test_cue_argv(void **state)
+{
+    static struct timer_plan plan;
+    static struct timer_cue_argv av;
+    char err[ERRLEN] = "";
+    (void)state;
+    build_sides_counted(&plan);
+    assert_int_equal(timer_cue_argv("  notify-send unknot\t%cue:%side %step 100%%", &plan, 4,
+                                    TIMER_CUE_SIDE, &av, err, sizeof err),
+                     5);
+    assert_string_equal(av.argv[0], "notify-send");
+    assert_string_equal(av.argv[2], "side:right");
+    assert_string_equal(av.argv[3], "Switch to the right side");
+    assert_string_equal(av.argv[4], "100%");
+    assert_null(av.argv[5]);
+    assert_int_equal(timer_cue_argv("echo %cue %side.", &plan, 9, TIMER_CUE_END, &av, err,
+                                    sizeof err),
+                     3);
+    assert_string_equal(av.argv[1], "end");
+    assert_string_equal(av.argv[2], "."); /* no side: an empty variable */
+    assert_int_equal(timer_cue_command_check("echo %title", err, sizeof err), -1);
+    assert_non_null(strstr(err, "unknown variable \"%title\" in the command: use %cue, %step, "
+                                "%side or %%"));
+    assert_int_equal(timer_cue_command_check("", err, sizeof err), -1);
+    assert_int_equal(timer_cue_command_check("paplay /usr/share/sounds/bell.oga", err, sizeof err),
+                     0);
+}
+
+static void test_position_after_a_hold_is_a_rest_cue(void **state)
+{
+    struct timer_plan plan;
+    (void)state;
+    memset(&plan, 0, sizeof plan);
+    plan.nsteps = 3;
+    plan.steps[0].kind = TIMER_HOLD;
+    plan.steps[1].kind = TIMER_POSITION;
+    plan.steps[2].kind = TIMER_FINISH;
+    assert_int_equal(timer_step_cue(&plan, 1), TIMER_CUE_REST);
+    assert_int_equal(timer_step_cue(&plan, 3), TIMER_CUE_NONE);
+    assert_int_equal(timer_step_cue(NULL, 0), TIMER_CUE_NONE);
+    assert_string_equal(timer_cue_code(TIMER_CUE_NONE), "");
+    assert_string_equal(timer_side_code(TIMER_SIDE_LEFT), "left");
+    assert_string_equal(timer_side_code(TIMER_SIDE_NONE), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -893,6 +1158,15 @@ int main(void)
         cmocka_unit_test(test_plan_refuses_bad_holds),
         cmocka_unit_test(test_start_refuses_malformed_plans),
         cmocka_unit_test(test_progress_follows_the_plan),
+        cmocka_unit_test(test_count_in_before_the_first_hold),
+        cmocka_unit_test(test_count_in_after_a_position_change),
+        cmocka_unit_test(test_cue_schedule_exact),
+        cmocka_unit_test(test_late_wakeup_gives_one_cue),
+        cmocka_unit_test(test_ice_end_repeats_every_30_s),
+        cmocka_unit_test(test_skip_and_stop_cues),
+        cmocka_unit_test(test_final_count),
+        cmocka_unit_test(test_position_after_a_hold_is_a_rest_cue),
+        cmocka_unit_test(test_cue_argv),
     };
     return cmocka_run_group_tests(tests, setup_routines, NULL);
 }

@@ -80,12 +80,16 @@ static const char usage_log[] =
     "                   other:TEXT (repeatable)\n"
     "  --med TEXT       medication taken, name and dose (repeatable)\n"
     "  --note TEXT      free notes\n"
+    "  --ongoing        still going: the default without --ended or --for\n"
     "  --print-id       print only the new episode's id on stdout; everything else,\n"
     "                   the advice of a warning sign too, goes to stderr\n"
     "WHEN: now, today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, 3h ago, 2d ago\n";
 
 static const char usage_edit[] =
-    "usage: unknot edit ID [options of log] [--ongoing] [--print-id]\n"
+    "usage: unknot edit ID [--at WHEN] [--ended WHEN | --for DUR | --ongoing] [-i N]\n"
+    "                   [-r REGION] [-s SIDE] [--trigger T]... [--feel F]...\n"
+    "                   [--symptom S]... [--relief R]... [--med TEXT]... [--note TEXT]\n"
+    "                   [--print-id]\n"
     "Change the given fields of episode ID and nothing else. A --trigger, --feel,\n"
     "--symptom, --relief or --med list replaces that list. --ongoing removes the end.\n"
     "--print-id prints only the id on stdout (the rest on stderr).\n"

@@ -105,7 +105,7 @@ static const char usage_list[] =
     "List episodes newest first: id, start, duration or ongoing, intensity, where,\n"
     "triggers.\n"
     "  --format F   text (default); json, the document \"unknot-list\" with every\n"
-    "               field; csv, one row per episode (see man unknot, JSON OUTPUT)\n";
+    "               field; csv, one row per episode (man unknot: JSON output)\n";
 
 static const char usage_show[] =
     "usage: unknot show ID [--format text|json]\n"

@@ -27,8 +27,8 @@ static const char usage_flags[] =
     "computed from the history (leg symptoms, severe and not easing, over 3 days, a\n"
     "week or two weeks, recurring, long-running), one per line with its advice and\n"
     "the episodes behind it.\n"
-    "  --format F   text (default) or json, the document \"unknot-flags\" (see man\n"
-    "               unknot, JSON OUTPUT)\n"
+    "  --format F   text (default) or json, the document \"unknot-flags\" (man unknot:\n"
+    "               JSON output)\n"
     "  --json       the bare JSON array of earlier releases (the document's \"flags\")\n";
 
 static const char usage_check[] =
@@ -46,7 +46,7 @@ static const char usage_checks[] =
     "List past red-flag checks, newest first: id, time, verdict, the items answered\n"
     "yes.\n"
     "  --format F   text (default); json, the document \"unknot-checks\" with every\n"
-    "               answer; csv, one row per check (see man unknot, JSON OUTPUT)\n";
+    "               answer; csv, one row per check (man unknot: JSON output)\n";
 
 /* Feeds every episode, oldest first, into f. */
 /* The flags and the warning in force, read in one opening of the store. */

@@ -47,7 +47,7 @@ static const char usage_sessions[] =
     "hold, planned and done time, status (running, done, stopped, interrupted) and\n"
     "the pain before and after.\n"
     "  --format F   text (default); json, the document \"unknot-sessions\"; csv, one\n"
-    "               row per session (see man unknot, JSON OUTPUT)\n";
+    "               row per session (man unknot: JSON output)\n";
 
 /* What the options of `unknot timer` said, as typed. */
 struct timer_args {

@@ -16,8 +16,7 @@
 #include "src/xfer.h"
 
 #define LISTING_CODE_(e, w) w,
-static const char *const format_codes[LISTING_FORMAT_COUNT] = {
-    LISTING_FORMAT_INFO(LISTING_CODE_)};
+static const char *const format_codes[LISTING_FORMAT_COUNT] = {LISTING_FORMAT_INFO(LISTING_CODE_)};
 static const char *const table_codes[LISTING_TABLE_COUNT] = {LISTING_TABLE_INFO(LISTING_CODE_)};
 #undef LISTING_CODE_
 
@@ -28,8 +27,9 @@ static const char *const doc_names[LISTING_TABLE_COUNT] = {"unknot-list", "unkno
 
 /* The column of each tag kind in the episodes table, in tag kind order. */
 static const char *const tag_columns[TAG_KIND_COUNT] = {
-    [TAG_TRIGGER] = "triggers", [TAG_FEEL] = "feel",           [TAG_SYMPTOM] = "symptoms",
-    [TAG_RELIEF] = "relief",    [TAG_MEDICATION] = "medications",
+    [TAG_TRIGGER] = "triggers",       [TAG_FEEL] = "feel",
+    [TAG_SYMPTOM] = "symptoms",       [TAG_RELIEF] = "relief",
+    [TAG_MEDICATION] = "medications",
 };
 
 #define NUM_LEN 24
@@ -46,8 +46,7 @@ const char *listing_table_code(enum listing_table t)
 }
 
 /* "text, json or csv" of the words in the mask. */
-static void accepted_words(const char *const *codes, size_t n, unsigned mask, char *buf,
-                           size_t len)
+static void accepted_words(const char *const *codes, size_t n, unsigned mask, char *buf, size_t len)
 {
     size_t used = 0, left = 0;
     for (size_t i = 0; i < n; i++)
@@ -58,13 +57,15 @@ static void accepted_words(const char *const *codes, size_t n, unsigned mask, ch
             continue;
         left--;
         int w = snprintf(buf + used, len - used, "%s%s", codes[i],
-                         left > 1 ? ", " : left == 1 ? " or " : "");
+                         left > 1    ? ", "
+                         : left == 1 ? " or "
+                                     : "");
         used += w > 0 ? (size_t)w : 0;
     }
 }
 
-int listing_format_parse(const char *text, unsigned allowed, enum listing_format *out,
-                         char *err, size_t errlen)
+int listing_format_parse(const char *text, unsigned allowed, enum listing_format *out, char *err,
+                         size_t errlen)
 {
     char words[64];
     for (int i = 0; i < LISTING_FORMAT_COUNT; i++)
@@ -95,8 +96,8 @@ int listing_table_parse(const char *text, enum listing_table *out, char *err, si
 
 static void csv_episodes_header(FILE *f)
 {
-    const char *row[] = {"id",   "started_at", "ended_at", "intensity", "region",
-                         "side", NULL,         NULL,       NULL,        NULL,
+    const char *row[] = {"id",   "started_at", "ended_at",   "intensity", "region",
+                         "side", NULL,         NULL,         NULL,        NULL,
                          NULL,   "notes",      "created_at", "updated_at"};
     for (int k = 0; k < TAG_KIND_COUNT; k++)
         row[6 + k] = tag_columns[k];
@@ -150,8 +151,7 @@ static void csv_cells(FILE *f, const char *const *cells, size_t n, int last)
 static void csv_episode_row(FILE *f, const struct episode *ep)
 {
     char id[NUM_LEN], in[NUM_LEN], st[WHEN_FMT_LEN], en[WHEN_FMT_LEN], cr[WHEN_FMT_LEN],
-        up[WHEN_FMT_LEN], joined[TAGS_CELL_LEN], cell[TAGS_CELL_LEN],
-        note[EPISODE_NOTE_MAX + 2];
+        up[WHEN_FMT_LEN], joined[TAGS_CELL_LEN], cell[TAGS_CELL_LEN], note[EPISODE_NOTE_MAX + 2];
     snprintf(id, sizeof id, "%" PRId64, ep->id);
     snprintf(in, sizeof in, "%d", ep->intensity);
     fmt_time(ep->started_at, st, sizeof st);
@@ -185,8 +185,8 @@ static void csv_check_row(FILE *f, const struct check *c)
         int w = snprintf(yes + used, sizeof yes - used, "%s%d", used ? JOIN_SEP : "", i);
         used += w > 0 ? (size_t)w : 0;
     }
-    const char *row[] = {id, at, redflag_level_code(c->verdict), c->complete ? "1" : "0", asked,
-                         yes};
+    const char *row[] = {id,    at, redflag_level_code(c->verdict), c->complete ? "1" : "0",
+                         asked, yes};
     csv_write_row(f, row, COUNT(row));
 }
 
@@ -199,8 +199,8 @@ void listing_begin(struct listing *l, FILE *f, enum listing_format fmt, enum lis
     l->fmt = fmt == LISTING_CSV ? LISTING_CSV : LISTING_JSON;
     l->table = t;
     if (l->fmt == LISTING_JSON)
-        fprintf(f, "{\"format\": \"%s\", \"version\": %d, \"%s\": [", doc_names[t],
-                LISTING_VERSION, table_codes[t]);
+        fprintf(f, "{\"format\": \"%s\", \"version\": %d, \"%s\": [", doc_names[t], LISTING_VERSION,
+                table_codes[t]);
     else if (t == LISTING_EPISODES)
         csv_episodes_header(f);
     else if (t == LISTING_SESSIONS)

@@ -36,17 +36,17 @@
 #define LISTING_VERSION 1
 
 /* X(enum value, word) */
-#define LISTING_FORMAT_INFO(X)                                                              \
-    X(LISTING_TEXT, "text")                                                                 \
-    X(LISTING_JSON, "json")                                                                 \
+#define LISTING_FORMAT_INFO(X)                                                                     \
+    X(LISTING_TEXT, "text")                                                                        \
+    X(LISTING_JSON, "json")                                                                        \
     X(LISTING_CSV, "csv")
 
 /* X(enum value, word: --table's, the JSON key, the JSON format's suffix).
  * Issue 13 adds its pain readings here: LISTING_READINGS "readings", with
  * a listing_reading() writer. */
-#define LISTING_TABLE_INFO(X)                                                               \
-    X(LISTING_EPISODES, "episodes")                                                         \
-    X(LISTING_SESSIONS, "sessions")                                                         \
+#define LISTING_TABLE_INFO(X)                                                                      \
+    X(LISTING_EPISODES, "episodes")                                                                \
+    X(LISTING_SESSIONS, "sessions")                                                                \
     X(LISTING_CHECKS, "checks")
 
 #define LISTING_ENUM_(e, w) e,
@@ -64,8 +64,8 @@ const char *listing_table_code(enum listing_table t);
 /* Parses a format word (case-insensitive) among those in the mask
  * `allowed` (LISTING_BIT). Returns 0, or -1 with a one-line message naming
  * the accepted words in err. */
-int listing_format_parse(const char *text, unsigned allowed, enum listing_format *out,
-                         char *err, size_t errlen);
+int listing_format_parse(const char *text, unsigned allowed, enum listing_format *out, char *err,
+                         size_t errlen);
 
 /* Parses a table word ("episodes"); -1 with a message naming them. */
 int listing_table_parse(const char *text, enum listing_table *out, char *err, size_t errlen);
@@ -75,9 +75,9 @@ struct listing {
     FILE *f;
     enum listing_format fmt;
     enum listing_table table;
-    int one;     /* `show`: one object, no array */
+    int one; /* `show`: one object, no array */
     size_t rows;
-    int bad;     /* a row of another table, or a second row of one */
+    int bad; /* a row of another table, or a second row of one */
 };
 
 /* Starts a listing of table t on f: the JSON opening or the CSV header. */

@@ -316,25 +316,26 @@ static void write_zsh(FILE *f, const struct cli_command *cmds, size_t n)
           f);
     sh_data(f, cmds, n);
     fputs(sh_walk, f);
-    fputs("_unknot_reply() {\n"
-          "    local -a w\n"
-          "    w=(${=1})\n"
-          "    compadd -- \"${w[@]}\"\n"
-          "}\n\n"
-          "_unknot_files() {\n"
-          "    _files\n"
-          "}\n\n"
-          "_unknot() {\n"
-          "    emulate -L zsh\n"
-          "    setopt ksh_arrays\n"
-          "    local -a _unknot_words\n"
-          "    _unknot_words=(\"${words[@]}\")\n"
-          "    local _unknot_cword=$((CURRENT - 1)) _unknot_cmd _unknot_db _unknot_nargs _unknot_w\n"
-          "    _unknot_complete \"${_unknot_words[$_unknot_cword]}\" "
-          "\"${_unknot_words[$((_unknot_cword - 1))]}\"\n"
-          "}\n\n"
-          "_unknot \"$@\"\n",
-          f);
+    fputs(
+        "_unknot_reply() {\n"
+        "    local -a w\n"
+        "    w=(${=1})\n"
+        "    compadd -- \"${w[@]}\"\n"
+        "}\n\n"
+        "_unknot_files() {\n"
+        "    _files\n"
+        "}\n\n"
+        "_unknot() {\n"
+        "    emulate -L zsh\n"
+        "    setopt ksh_arrays\n"
+        "    local -a _unknot_words\n"
+        "    _unknot_words=(\"${words[@]}\")\n"
+        "    local _unknot_cword=$((CURRENT - 1)) _unknot_cmd _unknot_db _unknot_nargs _unknot_w\n"
+        "    _unknot_complete \"${_unknot_words[$_unknot_cword]}\" "
+        "\"${_unknot_words[$((_unknot_cword - 1))]}\"\n"
+        "}\n\n"
+        "_unknot \"$@\"\n",
+        f);
 }
 
 /* ---- fish: declarative ------------------------------------------------------ */
@@ -379,7 +380,8 @@ static void write_fish(FILE *f, const struct cli_command *cmds, size_t n)
           "end\n\n"
           "# The latest episode ids: the list writes one episode per line.\n"
           "function __unknot_ids\n"
-          "    __unknot_run list --format json | string replace -rf '^ *\\\\{\"id\": ([0-9]+),.*' '$1' |\n"
+          "    __unknot_run list --format json | string replace -rf '^ *\\\\{\"id\": ([0-9]+),.*' "
+          "'$1' |\n"
           "        head -n 20\n"
           "end\n\n"
           "complete -c unknot -f\n"
@@ -417,8 +419,8 @@ static void write_fish(FILE *f, const struct cli_command *cmds, size_t n)
 
 int cli_cmd_completions(struct cli_ctx *ctx, int argc, char **argv)
 {
-    static void (*const writers[])(FILE *, const struct cli_command *, size_t) = {
-        write_bash, write_zsh, write_fish};
+    static void (*const writers[])(FILE *, const struct cli_command *,
+                                   size_t) = {write_bash, write_zsh, write_fish};
     size_t n, shell = COUNT(shells);
     const struct cli_command *cmds = cli_commands(&n);
     int rc = cli_parse_help_only(ctx, argc, argv, usage_completions);

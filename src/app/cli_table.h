@@ -16,11 +16,11 @@
  * The static vocabularies come from the core's code tables; ROUTINE and
  * EPISODE are asked of unknot itself when completing. */
 enum cli_arg {
-    CLI_ARG_FREE,    /* a number, a time, text: nothing to offer */
+    CLI_ARG_FREE, /* a number, a time, text: nothing to offer */
     CLI_ARG_FILE,
-    CLI_ARG_FORMAT,  /* the listing formats (src/listing.h) of the entry's mask */
+    CLI_ARG_FORMAT, /* the listing formats (src/listing.h) of the entry's mask */
     CLI_ARG_REPORT_FORMAT,
-    CLI_ARG_TABLE,   /* export --table */
+    CLI_ARG_TABLE, /* export --table */
     CLI_ARG_REGION,
     CLI_ARG_SIDE,
     CLI_ARG_TRIGGER,
@@ -50,10 +50,10 @@ struct cli_command {
     const char *name;
     int (*run)(struct cli_ctx *ctx, int argc, char **argv);
     const char *summary;
-    int read_only;                   /* never creates the database */
-    const struct option *options;    /* its getopt_long table */
-    const struct cli_argspec *args;  /* NULL when none has a vocabulary */
-    int hidden;                      /* left out of --help and the completions */
+    int read_only;                  /* never creates the database */
+    const struct option *options;   /* its getopt_long table */
+    const struct cli_argspec *args; /* NULL when none has a vocabulary */
+    int hidden;                     /* left out of --help and the completions */
 };
 
 /* The command table, in --help order; *n receives its length. */

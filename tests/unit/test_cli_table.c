@@ -62,8 +62,7 @@ static void test_value_kinds_name_options(void **state)
                 continue;
             const struct option *o = find_option(&cmds[i], a->option);
             if (!o || o->has_arg != required_argument)
-                fail_msg("%s: --%s has a value kind but takes no value", cmds[i].name,
-                         a->option);
+                fail_msg("%s: --%s has a value kind but takes no value", cmds[i].name, a->option);
             assert_ptr_equal(cli_command_arg(&cmds[i], a->option), a);
         }
     const struct cli_command *log = cli_command_find("log");

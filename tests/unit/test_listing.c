@@ -76,9 +76,9 @@ static void test_format_words(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char err[128] = "";
         enum listing_format got = LISTING_TEXT;
-        assert_int_equal(listing_format_parse(cases[i].text, cases[i].allowed, &got, err,
-                                              sizeof err),
-                         cases[i].rc);
+        assert_int_equal(
+            listing_format_parse(cases[i].text, cases[i].allowed, &got, err, sizeof err),
+            cases[i].rc);
         assert_int_equal(got, cases[i].want);
         if (cases[i].msg)
             assert_string_equal(err, cases[i].msg);
@@ -123,8 +123,9 @@ static void test_json_list(void **state)
     out_close(&o);
     char *want = malloc(2 * x.len + 128);
     assert_non_null(want);
-    sprintf(want, "{\"format\": \"unknot-list\", \"version\": 1, \"episodes\": [\n  %s,\n"
-                  "  {\"id\": 6%s\n]}\n",
+    sprintf(want,
+            "{\"format\": \"unknot-list\", \"version\": 1, \"episodes\": [\n  %s,\n"
+            "  {\"id\": 6%s\n]}\n",
             x.buf, x.buf + strlen("{\"id\": 7"));
     assert_string_equal(o.buf, want);
     assert_non_null(strstr(o.buf, "\"started_at\": \"2026-11-18T11:06:40+00:00\""));
@@ -147,7 +148,8 @@ static void test_json_empty_and_one(void **state)
     listing_begin(&l, o.f, LISTING_JSON, LISTING_SESSIONS);
     assert_int_equal(listing_end(&l), 0);
     out_close(&o);
-    assert_string_equal(o.buf, "{\"format\": \"unknot-sessions\", \"version\": 1, \"sessions\": []}\n");
+    assert_string_equal(o.buf,
+                        "{\"format\": \"unknot-sessions\", \"version\": 1, \"sessions\": []}\n");
     free(o.buf);
 
     out_open(&o);
@@ -156,8 +158,11 @@ static void test_json_empty_and_one(void **state)
     assert_int_equal(listing_check(&l, &c), -1); /* one object only */
     assert_int_equal(listing_end(&l), -1);
     out_close(&o);
-    assert_int_equal(strncmp(o.buf, "{\"format\": \"unknot-check\", \"version\": 1, \"check\": "
-                                    "{\"id\": 3,", 58), 0);
+    assert_int_equal(strncmp(o.buf,
+                             "{\"format\": \"unknot-check\", \"version\": 1, \"check\": "
+                             "{\"id\": 3,",
+                             58),
+                     0);
     free(o.buf);
 }
 
@@ -179,14 +184,13 @@ static void test_csv_episodes(void **state)
     assert_int_equal(listing_end(&l), 0);
     out_close(&o);
     assert_string_equal(
-        o.buf,
-        "id,started_at,ended_at,intensity,region,side,triggers,feel,symptoms,relief,"
-        "medications,notes,created_at,updated_at\r\n"
-        "7,2026-11-18T11:06:40+00:00,2026-11-18T12:06:40+00:00,6,lower,left,"
-        "\"lifting; other:garden, roses\",sharp,\"\",\"\",'-ibuprofen 400,'=SUM(A1),"
-        "2026-11-18T11:06:40+00:00,2026-11-18T11:06:40+00:00\r\n"
-        "7,2026-11-18T11:06:40+00:00,\"\",6,lower,left,\"\",\"\",\"\",\"\",\"\",\"\","
-        "2026-11-18T11:06:40+00:00,2026-11-18T11:06:40+00:00\r\n");
+        o.buf, "id,started_at,ended_at,intensity,region,side,triggers,feel,symptoms,relief,"
+               "medications,notes,created_at,updated_at\r\n"
+               "7,2026-11-18T11:06:40+00:00,2026-11-18T12:06:40+00:00,6,lower,left,"
+               "\"lifting; other:garden, roses\",sharp,\"\",\"\",'-ibuprofen 400,'=SUM(A1),"
+               "2026-11-18T11:06:40+00:00,2026-11-18T11:06:40+00:00\r\n"
+               "7,2026-11-18T11:06:40+00:00,\"\",6,lower,left,\"\",\"\",\"\",\"\",\"\",\"\","
+               "2026-11-18T11:06:40+00:00,2026-11-18T11:06:40+00:00\r\n");
     free(o.buf);
     free(ep);
 }
@@ -241,9 +245,9 @@ int main(void)
 {
     setenv("TZ", "UTC", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format_words),       cmocka_unit_test(test_table_words),
-        cmocka_unit_test(test_json_list),          cmocka_unit_test(test_json_empty_and_one),
-        cmocka_unit_test(test_csv_episodes),       cmocka_unit_test(test_csv_checks_and_sessions),
+        cmocka_unit_test(test_format_words), cmocka_unit_test(test_table_words),
+        cmocka_unit_test(test_json_list),    cmocka_unit_test(test_json_empty_and_one),
+        cmocka_unit_test(test_csv_episodes), cmocka_unit_test(test_csv_checks_and_sessions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,7 +38,10 @@ static void test_every_command_has_help(void **state)
         snprintf(usage, sizeof usage, "usage: unknot %s", cmds[i].name);
         if (strncmp(f->out, usage, strlen(usage)) != 0)
             fail_msg("%s --help: %s", cmds[i].name, f->out);
-        assert_non_null(cmds[i].options);
+        if (!cmds[i].options)
+            fail_msg("%s: no options table in the command table (cli_table.h): the "
+                     "completions cannot offer its options",
+                     cmds[i].name);
         for (const struct option *o = cmds[i].options; o->name; o++) {
             char short_opt[8];
             int has_short = o->val >= 'a' && o->val <= 'z'; /* -r REGION names --region */

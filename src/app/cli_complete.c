@@ -140,7 +140,8 @@ static void put_patterns(FILE *f, const struct cli_command *c, const struct opti
         fprintf(f, "|\"%s -%c\"", c->name, short_of(o));
 }
 
-static void sh_data(FILE *f, const struct cli_command *cmds, size_t n)
+/* _unknot_cmds and _unknot_opts: the commands, and each one's options. */
+static void sh_options(FILE *f, const struct cli_command *cmds, size_t n)
 {
     int k = 0;
     fputs("_unknot_cmds=\"", f);
@@ -164,11 +165,17 @@ static void sh_data(FILE *f, const struct cli_command *cmds, size_t n)
         }
         fputs("\" ;;\n", f);
     }
-    fputs("    *) _unknot_w=\"\" ;;\n    esac\n}\n\n"
-          "# Succeeds when option $2 of command $1 takes a value.\n"
+    fputs("    *) _unknot_w=\"\" ;;\n    esac\n}\n\n", f);
+}
+
+/* _unknot_takes: the options that take a value, so that the word after
+ * one is its value, not an operand. */
+static void sh_takes(FILE *f, const struct cli_command *cmds, size_t n)
+{
+    int k = 0;
+    fputs("# Succeeds when option $2 of command $1 takes a value.\n"
           "_unknot_takes() {\n    case \"$1 $2\" in\n",
           f);
-    k = 0;
     for (size_t i = 0; i < n; i++)
         for (const struct option *o = cmds[i].options; visible(&cmds[i]) && o && o->name; o++)
             if (o->has_arg == required_argument) {
@@ -176,8 +183,13 @@ static void sh_data(FILE *f, const struct cli_command *cmds, size_t n)
                 put_patterns(f, &cmds[i], o);
             }
     fputs(k ? ") return 0 ;;\n" : "", f);
-    fputs("    esac\n    return 1\n}\n\n"
-          "# Completes the value of option $2 of command $1 (\"\": its operand).\n"
+    fputs("    esac\n    return 1\n}\n\n", f);
+}
+
+/* _unknot_value: what completes each value that has a vocabulary. */
+static void sh_values(FILE *f, const struct cli_command *cmds, size_t n)
+{
+    fputs("# Completes the value of option $2 of command $1 (\"\": its operand).\n"
           "_unknot_value() {\n    case \"$1 $2\" in\n",
           f);
     for (size_t i = 0; i < n; i++) {
@@ -200,6 +212,14 @@ static void sh_data(FILE *f, const struct cli_command *cmds, size_t n)
         }
     }
     fputs("    *) return 1 ;;\n    esac\n}\n\n", f);
+}
+
+/* The part of the script bash and zsh share: the table as shell code. */
+static void sh_data(FILE *f, const struct cli_command *cmds, size_t n)
+{
+    sh_options(f, cmds, n);
+    sh_takes(f, cmds, n);
+    sh_values(f, cmds, n);
     /* The episode list writes one episode per line (listing.h). */
     fputs("_unknot_ids() {\n"
           "    _unknot_run list --format json | sed -n 's/^ *{\"id\": \\([0-9]*\\),.*/\\1/p' |\n"

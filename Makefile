@@ -55,7 +55,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 # Suites above the core, by layer; every other suite is a core suite.
 DB_TESTS  = test_store test_sessions test_migrate test_store_health test_readings
 APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history test_outfile \
-            test_pain
+            test_pain test_cli_table
 UI_TESTS  = test_screens
 
 # The built-in routines, in menu order: compiled into the core from one
@@ -77,11 +77,30 @@ CORE_LIB = $(BUILD)/libcore.a
 DB_LIB   = $(BUILD)/libdb.a
 APP_LIB  = $(BUILD)/libapp.a
 BIN      = unknot
+# The shell completions, printed by the built program from its command
+# table (unknot completions SHELL), so they list what this build accepts.
+COMPLETIONS = $(BUILD)/completions/unknot.bash $(BUILD)/completions/_unknot \
+              $(BUILD)/completions/unknot.fish
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 .PHONY: all run check check-unit check-e2e check-man check-keys check-layers check-asan bench \
-        fuzz deps dist distcheck install uninstall clean
+        fuzz deps dist distcheck install uninstall clean completions
 
-all: $(BIN)
+all: $(BIN) completions
+
+completions: $(COMPLETIONS)
+
+$(BUILD)/completions/unknot.bash: $(BIN)
+	@mkdir -p $(@D)
+	./$(BIN) completions bash > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/_unknot: $(BIN)
+	@mkdir -p $(@D)
+	./$(BIN) completions zsh > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/unknot.fish: $(BIN)
+	@mkdir -p $(@D)
+	./$(BIN) completions fish > $@.tmp && mv $@.tmp $@
 
 deps:
 	@sh .ci/deps.sh
@@ -113,7 +132,7 @@ check-keys:
 
 check-e2e: $(BIN)
 	@failed=""; for t in tests/e2e/test_*.sh; do echo "== $$t"; \
-	  UNKNOT=./$(BIN) bash $$t || failed="$$failed $$t"; done; \
+	  UNKNOT=./$(BIN) UNKNOT_BUILD=$(BUILD) bash $$t || failed="$$failed $$t"; done; \
 	 if [ -n "$$failed" ]; then echo "FAILED:$$failed"; exit 1; fi
 
 # Same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -230,16 +249,22 @@ distcheck: dist
 # The routines go along as examples to copy into ~/.config/unknot/routines;
 # the program itself needs none of them (they are compiled in).
 ROUTINES_DIR = $(PREFIX)/share/unknot/routines
-install: $(BIN)
+install: $(BIN) $(COMPLETIONS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(ROUTINES_DIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/unknot
 	install -m 0644 man/unknot.1 $(DESTDIR)$(MANPREFIX)/man1/unknot.1
 	install -m 0644 $(ROUTINE_FILES) $(DESTDIR)$(ROUTINES_DIR)
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 0644 $(BUILD)/completions/unknot.bash $(DESTDIR)$(BASHCOMPDIR)/unknot
+	install -m 0644 $(BUILD)/completions/_unknot $(DESTDIR)$(ZSHCOMPDIR)/_unknot
+	install -m 0644 $(BUILD)/completions/unknot.fish $(DESTDIR)$(FISHCOMPDIR)/unknot.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/unknot $(DESTDIR)$(MANPREFIX)/man1/unknot.1
 	rm -f $(ROUTINE_FILES:share/routines/%=$(DESTDIR)$(ROUTINES_DIR)/%)
 	-rmdir $(DESTDIR)$(ROUTINES_DIR) $(DESTDIR)$(PREFIX)/share/unknot
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/unknot $(DESTDIR)$(ZSHCOMPDIR)/_unknot \
+	  $(DESTDIR)$(FISHCOMPDIR)/unknot.fish
 
 clean:
 	rm -rf build build-asan build-fuzz unknot unknot-asan unknot-*.tar.gz

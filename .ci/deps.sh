@@ -6,7 +6,7 @@
 # the build needs is an error with the exact command to run; a test tool
 # that is missing is a note, and the tests that need it print SKIP.
 set -u
-PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcmocka-dev tmux faketime mandoc valgrind sqlite3 time python3 jq procps"
+PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcmocka-dev tmux faketime mandoc valgrind sqlite3 time python3 python3-pandas jq procps bash-completion"
 
 build_missing=""
 pkg-config --exists ncursesw sqlite3 cmocka 2>/dev/null || build_missing="libraries"
@@ -18,6 +18,9 @@ for cmd in tmux faketime mandoc sqlite3 python3 jq valgrind pgrep; do
     command -v "$cmd" >/dev/null 2>&1 || test_missing="$test_missing $cmd"
 done
 [ -x /usr/bin/time ] || test_missing="$test_missing time"
+[ -f /usr/share/bash-completion/bash_completion ] || test_missing="$test_missing bash-completion"
+python3 -c "import pandas" 2>/dev/null || /usr/bin/python3 -c "import pandas" 2>/dev/null ||
+    test_missing="$test_missing python3-pandas"
 [ -z "$build_missing$test_missing" ] && exit 0
 
 cmd="apt-get update && apt-get install -y --no-install-recommends $PKGS"

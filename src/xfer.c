@@ -370,16 +370,11 @@ int xfer_write_session(struct xfer_writer *w, const struct session *s)
     struct ses_text t;
     if (enter_section(w, 1) != 0)
         return -1;
-    ses_text(s, &t);
     if (w->fmt == XFER_JSON) {
+        ses_text(s, &t);
         json_session(w->f, s, &t);
     } else {
-        char routine[SESSION_ROUTINE_LEN + 1];
-        const char *row[] = {"session", t.id, session_kind_code(s->kind),
-                             csv_free(s->routine, TEXT_KEEP_TAB, routine, sizeof routine), t.hold,
-                             t.planned, t.elapsed, t.st, t.en, session_status_code(s->status),
-                             t.episode, t.before, t.after};
-        csv_write_row(w->f, row, COUNT(row));
+        (void)xfer_csv_session(w->f, s, 1);
     }
     w->counts[R_SESSION]++;
     return stream_ok(w);
@@ -1660,4 +1655,48 @@ void xfer_reader_free(struct xfer_reader **r)
     free((*r)->buf);
     free(*r);
     *r = NULL;
+}
+
+/* ---- the rows for other documents (listing.h) ------------------------------ */
+
+void xfer_json_episode(FILE *f, const struct episode *ep)
+{
+    json_episode(f, ep);
+}
+
+void xfer_json_session(FILE *f, const struct session *s)
+{
+    struct ses_text t;
+    ses_text(s, &t);
+    json_session(f, s, &t);
+}
+
+void xfer_json_check(FILE *f, const struct check *c)
+{
+    json_check(f, c);
+}
+
+const char *xfer_csv_text(const char *s, unsigned keep, char *buf, size_t len)
+{
+    return csv_free(s, keep, buf, len);
+}
+
+int xfer_csv_session(FILE *f, const struct session *s, int typed)
+{
+    struct ses_text t;
+    char routine[SESSION_ROUTINE_LEN + 1];
+    ses_text(s, &t);
+    const char *row[] = {"session", t.id, session_kind_code(s->kind),
+                         csv_free(s->routine, TEXT_KEEP_TAB, routine, sizeof routine), t.hold,
+                         t.planned, t.elapsed, t.st, t.en, session_status_code(s->status),
+                         t.episode, t.before, t.after};
+    return typed ? csv_write_row(f, row, COUNT(row)) : csv_write_row(f, row + 1, COUNT(row) - 1);
+}
+
+int xfer_csv_session_header(FILE *f)
+{
+    const char *row[COUNT(ses_defs)];
+    for (size_t i = 0; i < COUNT(ses_defs); i++)
+        row[i] = ses_defs[i].name;
+    return csv_write_row(f, row, COUNT(row));
 }

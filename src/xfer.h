@@ -130,6 +130,24 @@ int xfer_write_end(struct xfer_writer *w);
  * one-line message naming both in err. */
 int xfer_format_parse(const char *text, enum xfer_format *out, char *err, size_t errlen);
 
+/* ---- the same rows in other documents (listing.h) ------------------------- */
+
+/* An episode (with its "tags"), a session, a check (with its "answers")
+ * as one JSON object of the export, without a newline. */
+void xfer_json_episode(FILE *f, const struct episode *ep);
+void xfer_json_session(FILE *f, const struct session *s);
+void xfer_json_check(FILE *f, const struct check *c);
+
+/* A free-text field as the CSV export carries it: cleaned (keep:
+ * TEXT_KEEP_*) and formula-guarded; the result is buf or buf + 1, at most
+ * len - 2 bytes of text. */
+const char *xfer_csv_text(const char *s, unsigned keep, char *buf, size_t len);
+
+/* The export's session row as CSV; typed: with the leading "session"
+ * cell. The header: the column names without it. Return 0 or -1. */
+int xfer_csv_session(FILE *f, const struct session *s, int typed);
+int xfer_csv_session_header(FILE *f);
+
 /* ---- reading -------------------------------------------------------------- */
 
 enum xfer_kind { XFER_EPISODE, XFER_SESSION, XFER_CHECK, XFER_READING, XFER_TREATMENT };

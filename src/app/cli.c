@@ -11,6 +11,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/cli_table.h"
 #include "src/episode.h"
 #include "src/episode_text.h"
 #include "src/flags.h"
@@ -21,7 +22,7 @@
 /* Options shared by log and edit; has_* says what the user gave. */
 struct episode_opts {
     int has_at, has_ended, has_for, has_intensity, has_region, has_side, has_note;
-    int ongoing;
+    int ongoing, print_id;
     int64_t at, ended, dur;
     int intensity;
     enum region region;
@@ -32,7 +33,8 @@ struct episode_opts {
 };
 
 enum { OPT_AT = 1000, OPT_ENDED, OPT_FOR, OPT_TRIGGER, OPT_FEEL, OPT_SYMPTOM, OPT_RELIEF,
-       OPT_MED, OPT_NOTE, OPT_ONGOING, OPT_HELP, OPT_SINCE, OPT_UNTIL, OPT_YES };
+       OPT_MED, OPT_NOTE, OPT_ONGOING, OPT_HELP, OPT_SINCE, OPT_UNTIL, OPT_YES, OPT_PRINT_ID,
+       OPT_FORMAT };
 
 static const struct option episode_longopts[] = {
     {"at", required_argument, NULL, OPT_AT},
@@ -48,6 +50,7 @@ static const struct option episode_longopts[] = {
     {"med", required_argument, NULL, OPT_MED},
     {"note", required_argument, NULL, OPT_NOTE},
     {"ongoing", no_argument, NULL, OPT_ONGOING},
+    {"print-id", no_argument, NULL, OPT_PRINT_ID},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
 };
@@ -55,7 +58,7 @@ static const struct option episode_longopts[] = {
 static const char usage_log[] =
     "usage: unknot log [--at WHEN] [--ended WHEN | --for DUR] -i N -r REGION [-s SIDE]\n"
     "                  [--trigger T]... [--feel F]... [--symptom S]... [--relief R]...\n"
-    "                  [--med TEXT]... [--note TEXT]\n"
+    "                  [--med TEXT]... [--note TEXT] [--print-id]\n"
     "Log a spasm episode. Without --ended or --for it is ongoing.\n"
     "  --at WHEN        when it started (default now)\n"
     "  --ended WHEN     when it ended\n"
@@ -77,24 +80,37 @@ static const char usage_log[] =
     "                   other:TEXT (repeatable)\n"
     "  --med TEXT       medication taken, name and dose (repeatable)\n"
     "  --note TEXT      free notes\n"
+    "  --ongoing        still going: the default without --ended or --for\n"
+    "  --print-id       print only the new episode's id on stdout; everything else,\n"
+    "                   the advice of a warning sign too, goes to stderr\n"
     "WHEN: now, today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, 3h ago, 2d ago\n";
 
 static const char usage_edit[] =
-    "usage: unknot edit ID [options of log] [--ongoing]\n"
+    "usage: unknot edit ID [--at WHEN] [--ended WHEN | --for DUR | --ongoing] [-i N]\n"
+    "                   [-r REGION] [-s SIDE] [--trigger T]... [--feel F]...\n"
+    "                   [--symptom S]... [--relief R]... [--med TEXT]... [--note TEXT]\n"
+    "                   [--print-id]\n"
     "Change the given fields of episode ID and nothing else. A --trigger, --feel,\n"
     "--symptom, --relief or --med list replaces that list. --ongoing removes the end.\n"
+    "--print-id prints only the id on stdout (the rest on stderr).\n"
     "See unknot log --help for the options.\n";
 
 static const char usage_end[] =
-    "usage: unknot end [ID] [--at WHEN]\n"
-    "End the ongoing episode (or episode ID) now or at WHEN.\n";
+    "usage: unknot end [ID] [--at WHEN] [--print-id]\n"
+    "End the ongoing episode (or episode ID) now or at WHEN.\n"
+    "  --print-id   print only the episode's id on stdout (the rest on stderr)\n";
 
 static const char usage_list[] =
-    "usage: unknot list [--since WHEN] [--until WHEN]\n"
+    "usage: unknot list [--since WHEN] [--until WHEN] [--format text|json|csv]\n"
     "List episodes newest first: id, start, duration or ongoing, intensity, where,\n"
-    "triggers.\n";
+    "triggers.\n"
+    "  --format F   text (default); json, the document \"unknot-list\" with every\n"
+    "               field; csv, one row per episode (man unknot: JSON output)\n";
 
-static const char usage_show[] = "usage: unknot show ID\nShow every field of episode ID.\n";
+static const char usage_show[] =
+    "usage: unknot show ID [--format text|json]\n"
+    "Show every field of episode ID.\n"
+    "  --format F   text (default) or json, the document \"unknot-episode\"\n";
 
 static const char usage_delete[] =
     "usage: unknot delete ID [--yes]\n"
@@ -148,6 +164,7 @@ static int episode_opt(struct episode_opts *o, int c, const char *arg,
         }
         break;
     case OPT_ONGOING: o->ongoing = 1; break;
+    case OPT_PRINT_ID: o->print_id = 1; break;
     default: return -1;
     }
     if (rc != 0)
@@ -246,6 +263,23 @@ static void print_nerve_prompt(struct cli_ctx *ctx, const struct episode *before
         fprintf(ctx->out, WARNSIGN_NERVE_PROMPT("unknot check") "\n");
 }
 
+/* With --print-id the id is all that goes to stdout: the context the
+ * command speaks through then writes its sentences, the advice of a
+ * warning sign too, to stderr, where a script's user still sees them. */
+static struct cli_ctx speaking_ctx(const struct cli_ctx *ctx, int print_id)
+{
+    struct cli_ctx say = *ctx;
+    if (print_id)
+        say.out = ctx->err;
+    return say;
+}
+
+static void print_id(struct cli_ctx *ctx, int wanted, int64_t id)
+{
+    if (wanted)
+        fprintf(ctx->out, "%" PRId64 "\n", id);
+}
+
 static int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct episode_opts o;
@@ -266,14 +300,16 @@ static int cmd_log(struct cli_ctx *ctx, int argc, char **argv)
     ep->started_at = ctx->now;
     apply_episode_opts(&o, ep);
     rc = validate_or_usage(ctx, "log", ep);
+    struct cli_ctx say = speaking_ctx(ctx, o.print_id);
     const struct warnsign *sign = rc == CLI_OK ? warnsign_added(NULL, ep) : NULL;
     /* Before the save: the advice holds even if the store refuses. */
     if (sign)
-        print_sign_advice(ctx, sign, ep);
+        print_sign_advice(&say, sign, ep);
     if (rc == CLI_OK)
-        rc = cli_store_episode(ctx, ep, 1);
+        rc = cli_store_episode(&say, ep, 1);
     if (rc == CLI_OK) {
-        print_nerve_prompt(ctx, NULL, ep);
+        print_id(ctx, o.print_id, ep->id);
+        print_nerve_prompt(&say, NULL, ep);
         (void)cli_episode_notes(ctx, ep); /* a note only: the episode is saved */
     }
     free(ep);
@@ -331,13 +367,15 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
     store_close(&st);
     const struct warnsign *sign = job.called && job.rc == CLI_OK ? warnsign_added(before, ep)
                                                                  : NULL;
+    struct cli_ctx say = speaking_ctx(ctx, o.print_id);
     if (sign)
-        print_sign_advice(ctx, sign, ep);
+        print_sign_advice(&say, sign, ep);
     rc = CLI_RUNTIME;
     if (src == STORE_OK) {
-        fprintf(ctx->out, "Updated episode %" PRId64 "%s.\n", ep->id,
+        fprintf(say.out, "Updated episode %" PRId64 "%s.\n", ep->id,
                 ep->ended_at == EPISODE_ONGOING ? " (ongoing)" : "");
-        print_nerve_prompt(ctx, before, ep);
+        print_id(ctx, o.print_id, ep->id);
+        print_nerve_prompt(&say, before, ep);
         (void)cli_episode_notes(ctx, ep); /* a note only: the edit is saved */
         rc = CLI_OK;
     } else if (src == STORE_ABORTED) {
@@ -353,6 +391,7 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
 
 static const struct option end_longopts[] = {
     {"at", required_argument, NULL, OPT_AT},
+    {"print-id", no_argument, NULL, OPT_PRINT_ID},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
 };
@@ -406,12 +445,16 @@ static int cmd_end(struct cli_ctx *ctx, int argc, char **argv)
 {
     int64_t at = ctx->now;
     char err[UNKNOT_ERR_LEN];
-    int c;
+    int c, want_id = 0;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":h", end_longopts, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             fputs(usage_end, ctx->out);
             return CLI_OK;
+        }
+        if (c == OPT_PRINT_ID) {
+            want_id = 1;
+            continue;
         }
         if (c != OPT_AT)
             return cli_bad_option(ctx, argv[0], c, argc, argv);
@@ -425,8 +468,11 @@ static int cmd_end(struct cli_ctx *ctx, int argc, char **argv)
         return CLI_RUNTIME;
     struct episode *ep = calloc(1, sizeof(*ep));
     int rc = ep ? end_target(ctx, st, argc, argv, ep) : cli_no_memory(ctx);
+    struct cli_ctx say = speaking_ctx(ctx, want_id);
     if (rc == CLI_OK)
-        rc = end_episode(ctx, st, ep, at);
+        rc = end_episode(&say, st, ep, at);
+    if (rc == CLI_OK)
+        print_id(ctx, want_id, ep->id);
     free(ep);
     store_close(&st);
     return rc;
@@ -435,23 +481,48 @@ static int cmd_end(struct cli_ctx *ctx, int argc, char **argv)
 static int cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 {
     int64_t since, until;
-    int rc = cli_parse_period(ctx, argc, argv, usage_list, &since, &until);
+    enum listing_format fmt;
+    int rc = cli_parse_listing(ctx, argc, argv, usage_list, CLI_TABLE_FORMATS, &since, &until, &fmt);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
+    if (fmt != LISTING_TEXT)
+        return cli_write_listing(ctx, "list", LISTING_EPISODES, fmt, since, until,
+                                 STORE_NEWEST_FIRST, ctx->out);
     return cli_list_episodes(ctx, since, until);
 }
 
+static const struct option show_longopts[] = {
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
 static int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 {
+    enum listing_format fmt = LISTING_TEXT;
     int64_t id;
-    int rc = cli_parse_id_only(ctx, argc, argv, usage_show, &id);
-    if (rc != CLI_OK)
-        return rc < 0 ? CLI_OK : rc;
+    int c, rc;
+    cli_getopt_reset();
+    while ((c = getopt_long(argc, argv, ":h", show_longopts, NULL)) != -1) {
+        if (c == OPT_HELP || c == 'h') {
+            fputs(usage_show, ctx->out);
+            return CLI_OK;
+        }
+        if (c != OPT_FORMAT)
+            return cli_bad_option(ctx, argv[0], c, argc, argv);
+        rc = cli_format_opt(ctx, "show", optarg, CLI_DOC_FORMATS, &fmt);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    if ((rc = cli_one_id(ctx, argc, argv, &id)) != CLI_OK)
+        return rc;
     struct episode *ep = calloc(1, sizeof(*ep));
     if (!ep)
         return cli_no_memory(ctx);
     rc = cli_load_episode(ctx, id, ep);
-    if (rc == CLI_OK)
+    if (rc == CLI_OK && fmt == LISTING_JSON)
+        rc = cli_show_episode_json(ctx, ep);
+    else if (rc == CLI_OK)
         cli_print_episode(ctx, ep);
     if (rc == CLI_OK)
         cli_print_readings(ctx, id);
@@ -490,45 +561,105 @@ static int cmd_delete(struct cli_ctx *ctx, int argc, char **argv)
     return cli_delete_episode(ctx, id, yes);
 }
 
-struct command {
-    const char *name;
-    int (*run)(struct cli_ctx *ctx, int argc, char **argv);
-    const char *summary;
-    int read_only; /* never creates the database */
-};
+/* What the values of the options and the operands are (cli_table.h). */
+#define EPISODE_OPTION_ARGS                                                                 \
+    {"region", CLI_ARG_REGION, 0}, {"side", CLI_ARG_SIDE, 0}, {"trigger", CLI_ARG_TRIGGER, 0}, \
+        {"feel", CLI_ARG_FEEL, 0}, {"symptom", CLI_ARG_SYMPTOM, 0}, {"relief", CLI_ARG_RELIEF, 0}
+static const struct cli_argspec log_args[] = {EPISODE_OPTION_ARGS, {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec edit_args[] = {EPISODE_OPTION_ARGS, {NULL, CLI_ARG_EPISODE, 0},
+                                               {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec id_args[] = {{NULL, CLI_ARG_EPISODE, 0}, {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec show_args[] = {
+    {"format", CLI_ARG_FORMAT, CLI_DOC_FORMATS}, {NULL, CLI_ARG_EPISODE, 0}, {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec table_args[] = {{"format", CLI_ARG_FORMAT, CLI_TABLE_FORMATS},
+                                                {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec flags_args[] = {{"format", CLI_ARG_FORMAT, CLI_DOC_FORMATS},
+                                                {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec timer_args[] = {{"routine", CLI_ARG_ROUTINE, 0},
+                                                {"hold", CLI_ARG_HOLD, 0},
+                                                {NULL, CLI_ARG_TIMER, 0},
+                                                {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec routines_args[] = {{"check", CLI_ARG_FILE, 0},
+                                                   {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec report_args[] = {{"format", CLI_ARG_REPORT_FORMAT, 0},
+                                                 {"output", CLI_ARG_FILE, 0},
+                                                 {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec export_args[] = {
+    {"format", CLI_ARG_FORMAT, LISTING_BIT(LISTING_CSV) | LISTING_BIT(LISTING_JSON)},
+    {"table", CLI_ARG_TABLE, 0},
+    {"output", CLI_ARG_FILE, 0},
+    {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec file_args[] = {{NULL, CLI_ARG_FILE, 0}, {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec config_args[] = {{"unset", CLI_ARG_SETTING, 0},
+                                                 {NULL, CLI_ARG_SETTING, 0},
+                                                 {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec pain_args[] = {{"episode", CLI_ARG_EPISODE, 0},
+                                               {"list", CLI_ARG_EPISODE, 0},
+                                               {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec did_args[] = {{NULL, CLI_ARG_TREATMENT, 0},
+                                              {NULL, CLI_ARG_FREE, 0}};
+static const struct cli_argspec completions_args[] = {{NULL, CLI_ARG_SHELL, 0},
+                                                      {NULL, CLI_ARG_FREE, 0}};
 
-static const struct command commands[] = {
-    {"log", cmd_log, "log a spasm episode", 0},
-    {"end", cmd_end, "end the ongoing episode (or ID)", 0},
-    {"list", cmd_list, "list episodes, newest first", 1},
-    {"show", cmd_show, "show every field of an episode", 1},
-    {"edit", cmd_edit, "change fields of an episode", 0},
-    {"delete", cmd_delete, "delete an episode", 0},
-    {"pain", cli_cmd_pain, "add a pain reading to an episode; list or delete them", 0},
-    {"took", cli_cmd_took, "record a medication taken", 0},
-    {"did", cli_cmd_did, "record ice, heat, a stretch... done without the timer", 0},
-    {"flags", cli_cmd_flags, "flags computed from the history", 1},
+static const struct cli_command commands[] = {
+    {"log", cmd_log, "log a spasm episode", 0, episode_longopts, log_args, 0},
+    {"end", cmd_end, "end the ongoing episode (or ID)", 0, end_longopts, id_args, 0},
+    {"list", cmd_list, "list episodes, newest first", 1, cli_listing_options, table_args, 0},
+    {"show", cmd_show, "show every field of an episode", 1, show_longopts, show_args, 0},
+    {"edit", cmd_edit, "change fields of an episode", 0, episode_longopts, edit_args, 0},
+    {"delete", cmd_delete, "delete an episode", 0, delete_longopts, id_args, 0},
+    {"pain", cli_cmd_pain, "add a pain reading to an episode; list or delete them", 0,
+     cli_pain_options, pain_args, 0},
+    {"took", cli_cmd_took, "record a medication taken", 0, cli_took_options, NULL, 0},
+    {"did", cli_cmd_did, "record ice, heat, a stretch... done without the timer", 0,
+     cli_did_options, did_args, 0},
+    {"flags", cli_cmd_flags, "flags computed from the history", 1, cli_flags_options,
+     flags_args, 0},
     /* status says nothing, rather than an error, without a database */
-    {"status", cli_cmd_status, "one line for a shell prompt or tmux status bar", 0},
-    {"check", cli_cmd_check, "answer the red-flag checklist", 0},
-    {"checks", cli_cmd_checks, "list past red-flag checks", 1},
-    {"timer", cli_cmd_timer, "guided stretch, ice or heat timer", 0},
-    {"sessions", cli_cmd_sessions, "list stretch, ice and heat sessions", 1},
-    {"routines", cli_cmd_routines, "list the stretch routines, or --check a routine file", 1},
-    {"report", cli_cmd_report, "the appointment report (text, markdown, csv, json)", 1},
-    {"export", cli_cmd_export, "every episode, session and check as CSV or JSON", 1},
-    {"import", cli_cmd_import, "read an export back in (one transaction)", 0},
-    {"backup", cli_cmd_backup, "consistent copy of the database", 1},
-    {"config", cli_cmd_config, "print the settings, or set one", 1},
-    {"remind", cli_cmd_remind, "run the reminders that are due (for cron or a timer)", 1},
+    {"status", cli_cmd_status, "one line for a shell prompt or tmux status bar", 0,
+     cli_status_options, NULL, 0},
+    {"check", cli_cmd_check, "answer the red-flag checklist", 0, cli_check_options, NULL, 0},
+    {"checks", cli_cmd_checks, "list past red-flag checks", 1, cli_listing_options, table_args,
+     0},
+    {"timer", cli_cmd_timer, "guided stretch, ice or heat timer", 0, cli_timer_options,
+     timer_args, 0},
+    {"sessions", cli_cmd_sessions, "list stretch, ice and heat sessions", 1,
+     cli_listing_options, table_args, 0},
+    {"routines", cli_cmd_routines, "list the stretch routines, or --check a routine file", 1,
+     cli_routines_options, routines_args, 0},
+    {"report", cli_cmd_report, "the appointment report (text, markdown, csv, json)", 1,
+     cli_report_options, report_args, 0},
+    {"export", cli_cmd_export, "every episode, session and check as CSV or JSON", 1,
+     cli_export_options, export_args, 0},
+    {"import", cli_cmd_import, "read an export back in (one transaction)", 0, cli_help_options,
+     file_args, 0},
+    {"backup", cli_cmd_backup, "consistent copy of the database", 1, cli_backup_options,
+     file_args, 0},
+    {"config", cli_cmd_config, "print the settings, or set one", 1, cli_config_options,
+     config_args, 0},
+    {"remind", cli_cmd_remind, "run the reminders that are due (for cron or a timer)", 1,
+     cli_remind_options, NULL, 0},
+    {"completions", cli_cmd_completions, "print the completion script of a shell", 1,
+     cli_help_options, completions_args, 1},
 };
 
-int cli_is_command(const char *name)
+const struct cli_command *cli_commands(size_t *n)
+{
+    *n = COUNT(commands);
+    return commands;
+}
+
+const struct cli_command *cli_command_find(const char *name)
 {
     for (size_t i = 0; i < COUNT(commands); i++)
         if (strcmp(name, commands[i].name) == 0)
-            return 1;
-    return 0;
+            return &commands[i];
+    return NULL;
+}
+
+int cli_is_command(const char *name)
+{
+    return cli_command_find(name) != NULL;
 }
 
 void cli_usage(FILE *f)
@@ -538,7 +669,8 @@ void cli_usage(FILE *f)
           "full-screen app.\n\ncommands:\n",
           f);
     for (size_t i = 0; i < COUNT(commands); i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        if (!commands[i].hidden)
+            fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fputs("\noptions:\n"
           "  --db PATH    database file (default $UNKNOT_DB, else\n"
           "               $XDG_DATA_HOME/unknot/unknot.db)\n"
@@ -550,11 +682,11 @@ void cli_usage(FILE *f)
 
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-    for (size_t i = 0; i < COUNT(commands); i++)
-        if (strcmp(argv[0], commands[i].name) == 0) {
-            ctx->read_only = commands[i].read_only;
-            return commands[i].run(ctx, argc, argv);
-        }
+    const struct cli_command *cmd = cli_command_find(argv[0]);
+    if (cmd) {
+        ctx->read_only = cmd->read_only;
+        return cmd->run(ctx, argc, argv);
+    }
     fprintf(ctx->err, "unknot: unknown command \"%s\"; see unknot --help\n", argv[0]);
     return CLI_USAGE;
 }

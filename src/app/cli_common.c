@@ -13,6 +13,7 @@
 
 #include "db/store.h"
 #include "src/util.h"
+#include "src/listing.h"
 #include "src/when.h"
 
 void cli_getopt_reset(void)
@@ -82,13 +83,14 @@ int cli_one_id(struct cli_ctx *ctx, int argc, char **argv, int64_t *id)
     return CLI_OK;
 }
 
+const struct option cli_help_options[] = {{"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
+
 int cli_parse_help_only(struct cli_ctx *ctx, int argc, char **argv, const char *usage)
 {
-    static const struct option longopts[] = {{"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", cli_help_options, NULL)) != -1) {
         if (c == 'h') {
             fputs(usage, ctx->out);
             return -1;
@@ -98,23 +100,37 @@ int cli_parse_help_only(struct cli_ctx *ctx, int argc, char **argv, const char *
     return CLI_OK;
 }
 
-int cli_parse_period(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
-                     int64_t *since, int64_t *until)
-{
-    enum { PERIOD_SINCE = 1000, PERIOD_UNTIL };
-    static const struct option longopts[] = {{"since", required_argument, NULL, PERIOD_SINCE},
+enum { PERIOD_SINCE = 1000, PERIOD_UNTIL, PERIOD_FORMAT };
+
+const struct option cli_period_options[] = {{"since", required_argument, NULL, PERIOD_SINCE},
+                                            {"until", required_argument, NULL, PERIOD_UNTIL},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {NULL, 0, NULL, 0}};
+
+const struct option cli_listing_options[] = {{"since", required_argument, NULL, PERIOD_SINCE},
                                              {"until", required_argument, NULL, PERIOD_UNTIL},
+                                             {"format", required_argument, NULL, PERIOD_FORMAT},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
+
+/* The period options, and --format when format is not NULL. */
+static int parse_period(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                        int64_t *since, int64_t *until, const char **format)
+{
     char err[UNKNOT_ERR_LEN];
     int c;
     *since = INT64_MIN;
     *until = INT64_MAX;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h",
+                            format ? cli_listing_options : cli_period_options, NULL)) != -1) {
         if (c == 'h') {
             fputs(usage, ctx->out);
             return -1;
+        }
+        if (c == PERIOD_FORMAT) {
+            *format = optarg;
+            continue;
         }
         if (c != PERIOD_SINCE && c != PERIOD_UNTIL)
             return cli_bad_option(ctx, argv[0], c, argc, argv);
@@ -126,6 +142,35 @@ int cli_parse_period(struct cli_ctx *ctx, int argc, char **argv, const char *usa
     }
     if (optind < argc)
         return cli_extra_args(ctx, argv[0], argv[optind]);
+    return CLI_OK;
+}
+
+int cli_parse_period(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                     int64_t *since, int64_t *until)
+{
+    return parse_period(ctx, argc, argv, usage, since, until, NULL);
+}
+
+int cli_parse_listing(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                      unsigned formats, int64_t *since, int64_t *until,
+                      enum listing_format *fmt)
+{
+    const char *word = NULL;
+    int rc = parse_period(ctx, argc, argv, usage, since, until, &word);
+    *fmt = LISTING_TEXT;
+    if (rc == CLI_OK && word)
+        rc = cli_format_opt(ctx, argv[0], word, formats, fmt);
+    return rc;
+}
+
+int cli_format_opt(struct cli_ctx *ctx, const char *cmd, const char *word, unsigned formats,
+                   enum listing_format *fmt)
+{
+    char err[UNKNOT_ERR_LEN];
+    if (listing_format_parse(word, formats, fmt, err, sizeof(err)) != 0) {
+        fprintf(ctx->err, "unknot %s: %s\n", cmd, err);
+        return CLI_USAGE;
+    }
     return CLI_OK;
 }
 

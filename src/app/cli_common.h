@@ -9,6 +9,7 @@
 
 #include "src/app/cli.h"
 #include "src/episode.h"
+#include "src/listing.h"
 #include "src/session.h"
 
 struct store;
@@ -41,6 +42,24 @@ int cli_parse_help_only(struct cli_ctx *ctx, int argc, char **argv, const char *
  * CLI_OK, -1 after printing usage, or CLI_USAGE after a message. */
 int cli_parse_period(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
                      int64_t *since, int64_t *until);
+
+/* The --format words of the listing commands (list, sessions, checks)
+ * and of show and flags. */
+#define CLI_TABLE_FORMATS                                                                   \
+    (LISTING_BIT(LISTING_TEXT) | LISTING_BIT(LISTING_JSON) | LISTING_BIT(LISTING_CSV))
+#define CLI_DOC_FORMATS (LISTING_BIT(LISTING_TEXT) | LISTING_BIT(LISTING_JSON))
+
+/* For the listing commands (list, sessions, checks): the period options
+ * of cli_parse_period and --format FMT among the formats of the mask
+ * (LISTING_BIT); *fmt is LISTING_TEXT when not given. */
+int cli_parse_listing(struct cli_ctx *ctx, int argc, char **argv, const char *usage,
+                      unsigned formats, int64_t *since, int64_t *until,
+                      enum listing_format *fmt);
+
+/* Reads a --format word among the formats of the mask; CLI_OK, or
+ * CLI_USAGE after a message naming the accepted words. */
+int cli_format_opt(struct cli_ctx *ctx, const char *cmd, const char *word, unsigned formats,
+                   enum listing_format *fmt);
 
 /* For commands whose only argument is an ID: handles --help (returns -1
  * after printing usage) and bad options. */
@@ -97,6 +116,22 @@ int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until);
 
 /* Prints every field of ep. */
 void cli_print_episode(struct cli_ctx *ctx, const struct episode *ep);
+
+/* cli_output.c: writes table t's rows started (taken) in [since, until]
+ * in the given order as a listing (src/listing.h) of format fmt (JSON or
+ * CSV) to f. Returns an exit code, after a message naming cmd. */
+int cli_write_listing(struct cli_ctx *ctx, const char *cmd, enum listing_table t,
+                      enum listing_format fmt, int64_t since, int64_t until, int order,
+                      FILE *f);
+
+/* `export --table WORD`: checks the word, and that the format is CSV
+ * (csv), before any output is opened; then writes the whole table, oldest
+ * first, to f. Return exit codes. */
+int cli_export_table_check(struct cli_ctx *ctx, const char *word, int csv);
+int cli_export_table_write(struct cli_ctx *ctx, const char *word, FILE *f);
+
+/* `show --format json`: ep as the document "unknot-episode". */
+int cli_show_episode_json(struct cli_ctx *ctx, const struct episode *ep);
 
 /* Deletes episode id, asking first on a terminal unless yes. */
 int cli_delete_episode(struct cli_ctx *ctx, int64_t id, int yes);

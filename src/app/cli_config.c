@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "src/app/cli_common.h"
+#include "src/app/cli_table.h"
 #include "src/app/config.h"
 #include "src/util.h"
 
@@ -105,6 +106,10 @@ static int write_key(struct cli_ctx *ctx, const struct setting_def *d, const cha
     return CLI_OK;
 }
 
+const struct option cli_config_options[] = {{"unset", required_argument, NULL, OPT_UNSET},
+                                         {"help", no_argument, NULL, OPT_HELP},
+                                         {NULL, 0, NULL, 0}};
+
 static int set_one(struct cli_ctx *ctx, int argc, char **argv, int from)
 {
     char value[SETTINGS_LINE_MAX], err[UNKNOT_ERR_LEN];
@@ -131,14 +136,11 @@ static int set_one(struct cli_ctx *ctx, int argc, char **argv, int from)
 
 int cli_cmd_config(struct cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option longopts[] = {{"unset", required_argument, NULL, OPT_UNSET},
-                                             {"help", no_argument, NULL, OPT_HELP},
-                                             {NULL, 0, NULL, 0}};
     const char *unset = NULL;
     int c;
     cli_getopt_reset();
     /* "+": a value may start with '-' (a command's own options). */
-    while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:h", cli_config_options, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             config_usage(ctx->out);
             return CLI_OK;

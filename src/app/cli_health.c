@@ -8,6 +8,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/cli_table.h"
 #include "src/app/history.h"
 #include "src/check.h"
 #include "src/flag_json.h"
@@ -17,16 +18,18 @@
 #include "src/util.h"
 #include "src/when.h"
 
-enum { OPT_HELP = 1000, OPT_JSON, OPT_YES, OPT_NONE, OPT_LIST };
+enum { OPT_HELP = 1000, OPT_JSON, OPT_YES, OPT_NONE, OPT_LIST, OPT_FORMAT };
 
 static const char usage_flags[] =
-    "usage: unknot flags [--json]\n"
+    "usage: unknot flags [--format text|json] [--json]\n"
     "Print the emergency or urgent warning in force first (a red-flag verdict or a\n"
     "warning sign logged, until a newer complete check with no yes), then the flags\n"
     "computed from the history (leg symptoms, severe and not easing, over 3 days, a\n"
     "week or two weeks, recurring, long-running), one per line with its advice and\n"
     "the episodes behind it.\n"
-    "  --json   print them as a JSON array\n";
+    "  --format F   text (default) or json, the document \"unknot-flags\" (man unknot:\n"
+    "               JSON output)\n"
+    "  --json       the bare JSON array of earlier releases (the document's \"flags\")\n";
 
 static const char usage_check[] =
     "usage: unknot check [--yes LIST | --none | --list]\n"
@@ -38,8 +41,12 @@ static const char usage_check[] =
     "  --none       answer no to every item\n"
     "  --list       print the items, one a line: number, level, question\n";
 
-static const char usage_checks[] = "usage: unknot checks\nList past red-flag checks, newest "
-                                   "first.\n";
+static const char usage_checks[] =
+    "usage: unknot checks [--since WHEN] [--until WHEN] [--format text|json|csv]\n"
+    "List past red-flag checks, newest first: id, time, verdict, the items answered\n"
+    "yes.\n"
+    "  --format F   text (default); json, the document \"unknot-checks\" with every\n"
+    "               answer; csv, one row per check (man unknot: JSON output)\n";
 
 /* Feeds every episode, oldest first, into f. */
 /* The flags and the warning in force, read in one opening of the store. */
@@ -111,6 +118,11 @@ static void print_warning_json(struct cli_ctx *ctx, const struct warnsign_state 
     fputs(nflags ? ",\n" : "\n", f);
 }
 
+const struct option cli_flags_options[] = {{"json", no_argument, NULL, OPT_JSON},
+                                           {"format", required_argument, NULL, OPT_FORMAT},
+                                         {"help", no_argument, NULL, OPT_HELP},
+                                         {NULL, 0, NULL, 0}};
+
 /* Prints the emergency or urgent warning in force (a verdict, or a
  * warning sign logged) before the computed flags: it reaches the patient
  * first. Text: its title, what holds it, its advice and a blank line; JSON:
@@ -135,19 +147,20 @@ static int print_warning(struct cli_ctx *ctx, const struct warnsign_state *w, in
 
 int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option longopts[] = {{"json", no_argument, NULL, OPT_JSON},
-                                             {"help", no_argument, NULL, OPT_HELP},
-                                             {NULL, 0, NULL, 0}};
-    int json = 0, c;
+    int json = 0, doc = 0, c;
+    enum listing_format fmt = LISTING_TEXT;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", cli_flags_options, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             fputs(usage_flags, ctx->out);
             return CLI_OK;
         }
-        if (c != OPT_JSON)
+        if (c == OPT_FORMAT && cli_format_opt(ctx, "flags", optarg, CLI_DOC_FORMATS, &fmt))
+            return CLI_USAGE;
+        if (c != OPT_JSON && c != OPT_FORMAT)
             return cli_bad_option(ctx, argv[0], c, argc, argv);
-        json = 1;
+        json = c == OPT_JSON || fmt == LISTING_JSON;
+        doc = c == OPT_FORMAT && json;
     }
     if (optind < argc)
         return cli_extra_args(ctx, argv[0], argv[optind]);
@@ -157,6 +170,9 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
     struct warnsign_state w;
     int rc = read_history(ctx, f, &w);
     size_t n = rc == CLI_OK ? flags_count(f) : 0;
+    if (rc == CLI_OK && doc)
+        fprintf(ctx->out, "{\"format\": \"unknot-flags\", \"version\": %d, \"flags\": ",
+                LISTING_VERSION);
     int warned = rc == CLI_OK && print_warning(ctx, &w, json, n);
     if (rc == CLI_OK && json) {
         if (!warned)
@@ -165,7 +181,7 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
             print_flag_json(ctx, flags_at(f, i));
             fputs(i + 1 < n ? ",\n" : "\n", ctx->out);
         }
-        fputs("]\n", ctx->out);
+        fputs(doc ? "]}\n" : "]\n", ctx->out);
     } else if (rc == CLI_OK) {
         for (size_t i = 0; i < n; i++)
             print_flag_text(ctx, flags_at(f, i));
@@ -302,20 +318,21 @@ static enum taken take_checklist(struct taking *t, int *item)
     return TAKEN_ALL;
 }
 
+const struct option cli_check_options[] = {{"yes", required_argument, NULL, OPT_YES},
+                                         {"none", no_argument, NULL, OPT_NONE},
+                                         {"list", no_argument, NULL, OPT_LIST},
+                                         {"help", no_argument, NULL, OPT_HELP},
+                                         {NULL, 0, NULL, 0}};
+
 /* Parses check's options into answers; *ask says whether to ask, *list
  * whether to print the items only. */
 static int check_options(struct cli_ctx *ctx, int argc, char **argv,
                          unsigned char answers[REDFLAG_COUNT], int *ask, int *list)
 {
-    static const struct option longopts[] = {{"yes", required_argument, NULL, OPT_YES},
-                                             {"none", no_argument, NULL, OPT_NONE},
-                                             {"list", no_argument, NULL, OPT_LIST},
-                                             {"help", no_argument, NULL, OPT_HELP},
-                                             {NULL, 0, NULL, 0}};
     char err[UNKNOT_ERR_LEN];
     int given = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", cli_check_options, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             fputs(usage_check, ctx->out);
             return -1;
@@ -462,11 +479,15 @@ static void print_check_line(struct cli_ctx *ctx, const struct check *c)
 
 int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv)
 {
-    int rc = cli_parse_help_only(ctx, argc, argv, usage_checks);
+    int64_t since, until;
+    enum listing_format fmt;
+    int rc = cli_parse_listing(ctx, argc, argv, usage_checks, CLI_TABLE_FORMATS, &since, &until,
+                               &fmt);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
-    if (optind < argc)
-        return cli_extra_args(ctx, argv[0], argv[optind]);
+    if (fmt != LISTING_TEXT)
+        return cli_write_listing(ctx, "checks", LISTING_CHECKS, fmt, since, until,
+                                 STORE_NEWEST_FIRST, ctx->out);
     char err[STORE_ERR_LEN];
     struct store *st = cli_open_store(ctx);
     if (!st)
@@ -474,7 +495,7 @@ int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv)
     struct store_iter *it = NULL;
     struct check c;
     long rows = 0;
-    rc = store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, sizeof(err));
+    rc = store_checks_iter(st, since, until, STORE_NEWEST_FIRST, &it, err, sizeof(err));
     while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
             fprintf(ctx->out, "%5s  %-16s  %-10s  %s\n", "ID", "TAKEN", "VERDICT", "YES TO");

@@ -9,6 +9,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/cli_table.h"
 #include "src/app/history.h"
 #include "src/reading.h"
 #include "src/when.h"
@@ -28,7 +29,7 @@ static const char usage_pain[] =
 
 enum { OPT_AT = 1000, OPT_EPISODE, OPT_PRINT_ID, OPT_LIST, OPT_DELETE, OPT_HELP };
 
-static const struct option pain_longopts[] = {
+const struct option cli_pain_options[] = {
     {"at", required_argument, NULL, OPT_AT},
     {"episode", required_argument, NULL, OPT_EPISODE},
     {"print-id", no_argument, NULL, OPT_PRINT_ID},
@@ -78,7 +79,7 @@ static int pain_parse(struct cli_ctx *ctx, int argc, char **argv, struct pain_op
     o->at = ctx->now;
     o->pain = -1;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", pain_longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", cli_pain_options, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             fputs(usage_pain, ctx->out);
             return -1;

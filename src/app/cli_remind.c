@@ -15,6 +15,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/cli_table.h"
 #include "src/app/config.h"
 #include "src/app/history.h"
 #include "src/app/outfile.h"
@@ -336,6 +337,11 @@ static int write_unit(struct cli_ctx *ctx, const char *dir, const char *name, co
     return CLI_OK;
 }
 
+const struct option cli_remind_options[] = {{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+                                         {"install", no_argument, NULL, OPT_INSTALL},
+                                         {"help", no_argument, NULL, OPT_HELP},
+                                         {NULL, 0, NULL, 0}};
+
 static int install(struct cli_ctx *ctx)
 {
     char dir[PATH_LEN], exe[PATH_LEN];
@@ -365,13 +371,9 @@ static int install(struct cli_ctx *ctx)
 
 int cli_cmd_remind(struct cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option longopts[] = {{"dry-run", no_argument, NULL, OPT_DRY_RUN},
-                                             {"install", no_argument, NULL, OPT_INSTALL},
-                                             {"help", no_argument, NULL, OPT_HELP},
-                                             {NULL, 0, NULL, 0}};
     int dry = 0, inst = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":nh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":nh", cli_remind_options, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             fputs(usage_remind, ctx->out);
             return CLI_OK;

@@ -8,6 +8,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/cli_table.h"
 #include "src/app/config.h"
 #include "src/app/outfile.h"
 #include "src/app/report_store.h"
@@ -15,7 +16,7 @@
 #include "src/when.h"
 #include "src/app/xfer_store.h"
 
-enum { OPT_HELP = 1000, OPT_SINCE, OPT_UNTIL, OPT_FORMAT, OPT_FORCE };
+enum { OPT_HELP = 1000, OPT_SINCE, OPT_UNTIL, OPT_FORMAT, OPT_FORCE, OPT_TABLE };
 
 static const char usage_report[] =
     "usage: unknot report [--since WHEN] [--until WHEN] [--format FORMAT] [-o FILE]\n"
@@ -33,10 +34,13 @@ static const char usage_report[] =
     "WHEN: now, today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, 3h ago, 2d ago\n";
 
 static const char usage_export[] =
-    "usage: unknot export [--format csv|json] [-o FILE] [--force]\n"
+    "usage: unknot export [--format csv|json] [--table TABLE] [-o FILE] [--force]\n"
     "Write every episode with its tags, every timer session and every red-flag check\n"
     "with its answers, for unknot import or a spreadsheet.\n"
     "  --format F       csv or json (default: the extension of -o FILE, else csv)\n"
+    "  --table TABLE    episodes, sessions or checks: that one flat CSV table with\n"
+    "                   one header row (tags joined with \"; \"), for pandas or a\n"
+    "                   spreadsheet; unknot import does not read it\n"
     "  -o, --output FILE  write to FILE (created 0600) instead of the standard output\n"
     "  --force          replace FILE if it exists\n";
 
@@ -55,10 +59,10 @@ static const char usage_backup[] =
 struct out_opts {
     int has_since, has_until, has_format, force;
     int64_t since, until;
-    const char *format, *output;
+    const char *format, *output, *table;
 };
 
-static const struct option report_longopts[] = {
+const struct option cli_report_options[] = {
     {"since", required_argument, NULL, OPT_SINCE},
     {"until", required_argument, NULL, OPT_UNTIL},
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -69,8 +73,9 @@ static const struct option report_longopts[] = {
 };
 
 /* report's, without the period: an export holds everything. */
-static const struct option export_longopts[] = {
+const struct option cli_export_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"table", required_argument, NULL, OPT_TABLE},
     {"output", required_argument, NULL, 'o'},
     {"force", no_argument, NULL, OPT_FORCE},
     {"help", no_argument, NULL, OPT_HELP},
@@ -98,6 +103,7 @@ static int out_opt(struct cli_ctx *ctx, const char *cmd, int c, struct out_opts 
     case OPT_UNTIL: o->has_until = 1; return when_opt(ctx, cmd, optarg, 1, &o->until);
     case OPT_FORMAT: o->has_format = 1; o->format = optarg; return CLI_OK;
     case 'o': o->output = optarg; return CLI_OK;
+    case OPT_TABLE: o->table = optarg; return CLI_OK;
     default: o->force = 1; return CLI_OK; /* OPT_FORCE */
     }
 }
@@ -199,7 +205,7 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
     struct out_opts o;
     enum report_format fmt;
     struct outfile of;
-    int rc = parse_out_opts(ctx, argc, argv, usage_report, report_longopts, &o);
+    int rc = parse_out_opts(ctx, argc, argv, usage_report, cli_report_options, &o);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
     if ((rc = report_format(ctx, &o, &fmt)) != CLI_OK)
@@ -238,8 +244,11 @@ static int export_format(struct cli_ctx *ctx, const struct out_opts *o, enum xfe
     return CLI_OK;
 }
 
-static int write_export(struct cli_ctx *ctx, enum xfer_format fmt, FILE *f)
+static int write_export(struct cli_ctx *ctx, enum xfer_format fmt, const struct out_opts *o,
+                        FILE *f)
 {
+    if (o->table) /* cli_export_table checked it */
+        return cli_export_table_write(ctx, o->table, f) == CLI_OK;
     char err[UNKNOT_ERR_LEN];
     struct store *st = cli_open_store_whole(ctx);
     if (!st)
@@ -256,16 +265,18 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     struct out_opts o;
     enum xfer_format fmt;
     struct outfile of;
-    int rc = parse_out_opts(ctx, argc, argv, usage_export, export_longopts, &o);
+    int rc = parse_out_opts(ctx, argc, argv, usage_export, cli_export_options, &o);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
     if ((rc = export_format(ctx, &o, &fmt)) != CLI_OK)
         return rc;
+    if (o.table && (rc = cli_export_table_check(ctx, o.table, fmt == XFER_CSV)) != CLI_OK)
+        return rc;
     if (!o.output)
-        return write_export(ctx, fmt, ctx->out) ? CLI_OK : CLI_RUNTIME;
+        return write_export(ctx, fmt, &o, ctx->out) ? CLI_OK : CLI_RUNTIME;
     if (open_output(ctx, "export", &o, &of) != 0)
         return CLI_RUNTIME;
-    rc = close_output(ctx, "export", write_export(ctx, fmt, of.f), &of);
+    rc = close_output(ctx, "export", write_export(ctx, fmt, &o, of.f), &of);
     if (rc == CLI_OK)
         say_written(ctx, "the export", o.output);
     return rc;
@@ -278,6 +289,10 @@ static void say_imported(struct cli_ctx *ctx, const struct store_import_counts *
             n->sessions, n->sessions == 1 ? "" : "s", n->checks, n->checks == 1 ? "" : "s",
             path);
 }
+
+const struct option cli_backup_options[] = {{"force", no_argument, NULL, OPT_FORCE},
+                                         {"help", no_argument, NULL, OPT_HELP},
+                                         {NULL, 0, NULL, 0}};
 
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -342,12 +357,9 @@ static int backup_to(struct cli_ctx *ctx, const char *path, int force)
 
 int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option longopts[] = {{"force", no_argument, NULL, OPT_FORCE},
-                                             {"help", no_argument, NULL, OPT_HELP},
-                                             {NULL, 0, NULL, 0}};
     int force = 0, c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", cli_backup_options, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             fputs(usage_backup, ctx->out);
             return CLI_OK;

@@ -7,21 +7,23 @@
 #include <string.h>
 
 #include "src/app/cli_common.h"
+#include "src/app/cli_table.h"
 #include "src/app/routines_load.h"
 #include "src/episode.h"
 #include "src/timer.h"
 #include "src/util.h"
 
-enum { OPT_HELP = 1000, OPT_CHECK };
+enum { OPT_HELP = 1000, OPT_CHECK, OPT_NAMES };
 
 static const char usage_routines[] =
-    "usage: unknot routines [--check FILE]\n"
+    "usage: unknot routines [--check FILE | --names]\n"
     "List the stretch routines: code, name, regions, holds and where each comes\n"
     "from (built-in, or the file of one of your own in\n"
     "$XDG_CONFIG_HOME/unknot/routines, else ~/.config/unknot/routines). A file\n"
     "that is refused is named on stderr with its line and reason.\n"
     "  --check FILE   check a routine file: exit 0 when it is good, 2 with\n"
     "                 FILE:LINE: what is wrong\n"
+    "  --names        print only the codes, one a line (for scripts and completion)\n"
     "The format is in man unknot, ROUTINE FILES.\n";
 
 static void note_refused(void *ctx, const char *note)
@@ -51,7 +53,7 @@ static void format_holds(const struct routine *r, char *buf, size_t len)
         snprintf(buf, len, "5/30 mixed");
 }
 
-static int list_routines(struct cli_ctx *ctx)
+static int list_routines(struct cli_ctx *ctx, int names)
 {
     struct routine_lib lib;
     char err[UNKNOT_ERR_LEN], regions[40], holds[16];
@@ -59,9 +61,12 @@ static int list_routines(struct cli_ctx *ctx)
         fprintf(ctx->err, "unknot routines: %s\n", err);
         return CLI_RUNTIME;
     }
-    fprintf(ctx->out, "%-16s  %-32s  %-10s  %-10s  %s\n", "CODE", "NAME", "REGION", "HOLDS",
-            "FROM");
-    for (size_t i = 0; i < lib.n; i++) {
+    if (!names)
+        fprintf(ctx->out, "%-16s  %-32s  %-10s  %-10s  %s\n", "CODE", "NAME", "REGION", "HOLDS",
+                "FROM");
+    for (size_t i = 0; i < lib.n && names; i++)
+        fprintf(ctx->out, "%s\n", lib.items[i].code);
+    for (size_t i = 0; i < lib.n && !names; i++) {
         const struct routine *r = &lib.items[i];
         format_regions(r, regions, sizeof regions);
         format_holds(r, holds, sizeof holds);
@@ -91,6 +96,13 @@ static void without_file(struct routine_lib *lib, const char *path)
     }
     lib->n = k;
 }
+
+const struct option cli_routines_options[] = {
+    {"check", required_argument, NULL, OPT_CHECK},
+    {"names", no_argument, NULL, OPT_NAMES},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
 
 static int check_file(struct cli_ctx *ctx, const char *path)
 {
@@ -126,23 +138,23 @@ static int check_file(struct cli_ctx *ctx, const char *path)
 
 int cli_cmd_routines(struct cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"check", required_argument, NULL, OPT_CHECK},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0},
-    };
     const char *check = NULL;
-    int c;
+    int c, names = 0;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", cli_routines_options, NULL)) != -1) {
         switch (c) {
         case OPT_HELP:
         case 'h': fputs(usage_routines, ctx->out); return CLI_OK;
         case OPT_CHECK: check = optarg; break;
+        case OPT_NAMES: names = 1; break;
         default: return cli_bad_option(ctx, argv[0], c, argc, argv);
         }
     }
     if (optind < argc)
         return cli_extra_args(ctx, argv[0], argv[optind]);
-    return check ? check_file(ctx, check) : list_routines(ctx);
+    if (check && names) {
+        fprintf(ctx->err, "unknot routines: give --check FILE or --names, not both\n");
+        return CLI_USAGE;
+    }
+    return check ? check_file(ctx, check) : list_routines(ctx, names);
 }

@@ -11,6 +11,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/cli_table.h"
 #include "src/app/history.h"
 #include "src/status.h"
 
@@ -92,16 +93,17 @@ static int status_read(struct store *st, const char *fmt, int64_t now, struct st
     return rc;
 }
 
+const struct option cli_status_options[] = {{"format", required_argument, NULL, OPT_FORMAT},
+                                         {"help", no_argument, NULL, OPT_HELP},
+                                         {NULL, 0, NULL, 0}};
+
 /* Parses --format; returns CLI_OK, CLI_USAGE, or -1 after --help. */
 static int status_opts(struct cli_ctx *ctx, int argc, char **argv, const char **fmt)
 {
-    static const struct option longopts[] = {{"format", required_argument, NULL, OPT_FORMAT},
-                                             {"help", no_argument, NULL, OPT_HELP},
-                                             {NULL, 0, NULL, 0}};
     char err[UNKNOT_ERR_LEN];
     int c;
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", cli_status_options, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             fputs(usage_status, ctx->out);
             return -1;

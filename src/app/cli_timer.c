@@ -11,6 +11,7 @@
 #include "db/store.h"
 #include "src/app/cli_common.h"
 #include "src/app/config.h"
+#include "src/app/cli_table.h"
 #include "src/app/routines_load.h"
 #include "src/routines.h"
 #include "src/text.h"
@@ -49,10 +50,12 @@ static const char usage_timer[] =
     "Keys: Space pause/resume, n skip the step, q stop (asks first), ? help.\n";
 
 static const char usage_sessions[] =
-    "usage: unknot sessions [--since WHEN] [--until WHEN]\n"
+    "usage: unknot sessions [--since WHEN] [--until WHEN] [--format text|json|csv]\n"
     "List stretch, ice and heat sessions newest first: id, start, kind, routine and\n"
     "hold, planned and done time, status (running, done, stopped, interrupted) and\n"
-    "the pain before and after.\n";
+    "the pain before and after.\n"
+    "  --format F   text (default); json, the document \"unknot-sessions\"; csv, one\n"
+    "               row per session (man unknot: JSON output)\n";
 
 /* What the options of `unknot timer` said, as typed. */
 struct timer_args {
@@ -144,22 +147,23 @@ static int apply_cues(struct cli_ctx *ctx, const struct timer_args *a)
     return CLI_OK;
 }
 
+const struct option cli_timer_options[] = {
+    {"routine", required_argument, NULL, OPT_ROUTINE},
+    {"hold", required_argument, NULL, OPT_HOLD},
+    {"minutes", required_argument, NULL, OPT_MINUTES},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"exec", required_argument, NULL, OPT_EXEC},
+    {"help", no_argument, NULL, OPT_HELP},
+    {NULL, 0, NULL, 0},
+};
+
 /* Reads the options into *a. CLI_OK, CLI_USAGE, or -1 after --help. */
 static int parse_timer_opts(struct cli_ctx *ctx, int argc, char **argv, struct timer_args *a)
 {
-    static const struct option longopts[] = {
-        {"routine", required_argument, NULL, OPT_ROUTINE},
-        {"hold", required_argument, NULL, OPT_HOLD},
-        {"minutes", required_argument, NULL, OPT_MINUTES},
-        {"quiet", no_argument, NULL, OPT_QUIET},
-        {"exec", required_argument, NULL, OPT_EXEC},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0},
-    };
     int c;
     memset(a, 0, sizeof(*a));
     cli_getopt_reset();
-    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", cli_timer_options, NULL)) != -1) {
         switch (c) {
         case OPT_HELP:
         case 'h': fputs(usage_timer, ctx->out); return -1;
@@ -273,8 +277,13 @@ static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
 int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv)
 {
     int64_t since, until;
-    int rc = cli_parse_period(ctx, argc, argv, usage_sessions, &since, &until);
+    enum listing_format fmt;
+    int rc = cli_parse_listing(ctx, argc, argv, usage_sessions, CLI_TABLE_FORMATS, &since,
+                               &until, &fmt);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
+    if (fmt != LISTING_TEXT)
+        return cli_write_listing(ctx, "sessions", LISTING_SESSIONS, fmt, since, until,
+                                 STORE_NEWEST_FIRST, ctx->out);
     return list_sessions(ctx, since, until);
 }

@@ -8,6 +8,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/cli_table.h"
 #include "src/treatment.h"
 #include "src/when.h"
 
@@ -34,7 +35,7 @@ static const char usage_did[] =
 
 enum { OPT_AT = 1000, OPT_FOR, OPT_BEFORE, OPT_AFTER, OPT_PRINT_ID, OPT_HELP };
 
-static const struct option took_longopts[] = {
+const struct option cli_took_options[] = {
     {"at", required_argument, NULL, OPT_AT},
     {"before", required_argument, NULL, OPT_BEFORE},
     {"helped", required_argument, NULL, OPT_AFTER},
@@ -43,7 +44,7 @@ static const struct option took_longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static const struct option did_longopts[] = {
+const struct option cli_did_options[] = {
     {"at", required_argument, NULL, OPT_AT},
     {"for", required_argument, NULL, OPT_FOR},
     {"before", required_argument, NULL, OPT_BEFORE},
@@ -142,7 +143,7 @@ int cli_cmd_took(struct cli_ctx *ctx, int argc, char **argv)
     int print_id = 0;
     char err[UNKNOT_ERR_LEN];
     treatment_init(&t, TREATMENT_MEDICATION, ctx->now);
-    int rc = treat_parse(ctx, argc, argv, took_longopts, usage_took, &t, &print_id);
+    int rc = treat_parse(ctx, argc, argv, cli_took_options, usage_took, &t, &print_id);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
     if (treatment_set_name(&t, argv[optind], err, sizeof err) != 0) {
@@ -158,7 +159,7 @@ int cli_cmd_did(struct cli_ctx *ctx, int argc, char **argv)
     int print_id = 0;
     char err[UNKNOT_ERR_LEN];
     treatment_init(&t, TREATMENT_ICE, ctx->now);
-    int rc = treat_parse(ctx, argc, argv, did_longopts, usage_did, &t, &print_id);
+    int rc = treat_parse(ctx, argc, argv, cli_did_options, usage_did, &t, &print_id);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
     if (treatment_relief_parse(argv[optind], &t.kind, err, sizeof err) != 0) {

@@ -522,10 +522,10 @@ static int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
     rc = cli_load_episode(ctx, id, ep);
     if (rc == CLI_OK && fmt == LISTING_JSON)
         rc = cli_show_episode_json(ctx, ep);
-    else if (rc == CLI_OK)
+    else if (rc == CLI_OK) {
         cli_print_episode(ctx, ep);
-    if (rc == CLI_OK)
-        cli_print_readings(ctx, id);
+        cli_print_readings(ctx, id); /* text only: the JSON document is the episode */
+    }
     free(ep);
     return rc;
 }

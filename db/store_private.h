@@ -89,6 +89,18 @@ enum stmt_id {
     SQL_IMP_TAG,
     SQL_IMP_SESSION,
     SQL_IMP_CHECK,
+    /* store_checkin.c: daily and weekly check-ins, and their import */
+    SQL_CI_INSERT,
+    SQL_CI_UPDATE,
+    SQL_CI_BY_DAY,
+    SQL_CI_RANGE_DESC,
+    SQL_CI_RANGE_ASC,
+    SQL_WK_INSERT,
+    SQL_WK_LATEST,
+    SQL_WK_RANGE_DESC,
+    SQL_WK_RANGE_ASC,
+    SQL_IMP_CHECKIN,
+    SQL_IMP_WEEKLY,
     SQL_COUNT
 };
 

@@ -507,6 +507,8 @@ static const struct command commands[] = {
     {"status", cli_cmd_status, "one line for a shell prompt or tmux status bar", 0},
     {"check", cli_cmd_check, "answer the red-flag checklist", 0},
     {"checks", cli_cmd_checks, "list past red-flag checks", 1},
+    {"checkin", cli_cmd_checkin, "how today went: pain, activities, sleep (one a day)", 0},
+    {"weekly", cli_cmd_weekly, "rate the past 7 days: pain and how it gets in the way", 0},
     {"timer", cli_cmd_timer, "guided stretch, ice or heat timer", 0},
     {"sessions", cli_cmd_sessions, "list stretch, ice and heat sessions", 1},
     {"routines", cli_cmd_routines, "list the stretch routines, or --check a routine file", 1},

@@ -54,7 +54,8 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
 # Suites above the core, by layer; every other suite is a core suite.
 DB_TESTS  = test_store test_sessions test_migrate
-APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history
+APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history \
+            test_cli_checkin
 UI_TESTS  = test_screens
 
 # The built-in routines, in menu order: compiled into the core from one

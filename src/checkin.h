@@ -68,13 +68,13 @@ struct weekly {
     X(CHECKIN_Q_SLEEP, "sleep", "How many hours did you sleep last night?",              \
       "hours, such as 6.5")                                                               \
     X(CHECKIN_Q_WOKEN, "woken by pain", "Did pain wake you last night?", "yes or no")      \
-    X(WEEKLY_Q_PAIN, "average pain", "Over the past 7 days, how strong was your pain on average?", \
+    X(WEEKLY_Q_PAIN, "average pain", "Past 7 days: how strong was your pain on average?",  \
       "0 (none) to 10 (worst)")                                                           \
     X(WEEKLY_Q_ENJOYMENT, "enjoyment of life",                                            \
-      "Over the past 7 days, how much did pain get in the way of enjoying life?",         \
+      "Past 7 days: how much did pain get in the way of enjoying life?",                  \
       "0 (not at all) to 10 (completely)")                                                \
     X(WEEKLY_Q_ACTIVITY, "general activity",                                              \
-      "Over the past 7 days, how much did pain get in the way of your general activity?", \
+      "Past 7 days: how much did pain get in the way of your general activity?",          \
       "0 (not at all) to 10 (completely)")
 
 #define CHECKIN_ENUM_(id, label, question, hint) id,

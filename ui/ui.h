@@ -35,6 +35,7 @@ enum action {
     ACT_VIEW,
     ACT_TIPS,
     ACT_FLAGS,
+    ACT_CHECKIN, ACT_WEEKLY,
 };
 
 /* One key of a screen: what it does, how `?` describes it and what the

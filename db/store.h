@@ -344,10 +344,10 @@ void store_read_end(struct store *st);
  * every row is in or none is. An id already in the database (or twice in
  * the input) is refused with a message naming the row's line. */
 struct store_import_counts {
-    size_t episodes, tags, sessions, checks, answers;
+    size_t episodes, tags, sessions, checks, answers, checkins, weekly;
 };
 
-/* One row to import: exactly one of ep, ses and chk is set, pointing to
+/* One row to import: exactly one of ep, ses, chk, ci and wk is set, pointing to
  * a record the caller owns until its next call; line is the input line
  * where it starts (for messages). */
 struct store_import_row {
@@ -355,6 +355,8 @@ struct store_import_row {
     const struct episode *ep;
     const struct session *ses;
     const struct check *chk;
+    const struct checkin *ci;
+    const struct weekly *wk;
 };
 
 /* Gives the next validated row: 1 with *row filled, 0 at the end, -1

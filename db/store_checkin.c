@@ -179,3 +179,54 @@ int store_weeklies_iter(struct store *st, int64_t from, int64_t to, enum store_o
     return range_iter(st, SQL_WK_RANGE_DESC, SQL_WK_RANGE_ASC, from, to, order, STORE_ROW_WEEKLY,
                       weekly_row, "reading weekly check-ins", out, err, errlen);
 }
+
+/* ---------------------------------------------------------------------
+ * Import (inside store_import's transaction) */
+
+/* Runs the import statement; a taken id or day gets its own words. */
+static int import_run(struct store *st, sqlite3_stmt *s, long line, const char *what, int64_t id,
+                      char *err, size_t errlen)
+{
+    int rc = sqlite3_step(s) == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+    if (rc != STORE_OK) {
+        int ext = sqlite3_extended_errcode(st->db);
+        if (ext == SQLITE_CONSTRAINT_PRIMARYKEY || ext == SQLITE_CONSTRAINT_UNIQUE)
+            db_set_err(err, errlen, "line %ld: %s %lld%s is already in this database (or "
+                                    "earlier in the file): import into an empty database "
+                                    "(unknot --db NEW.db import FILE)", line, what,
+                       (long long)id, ext == SQLITE_CONSTRAINT_UNIQUE ? ", or one of its day," : "");
+        else
+            DB_FAIL(st->db, "line %ld: saving %s %lld", line, what, (long long)id);
+    }
+    db_release(s);
+    return rc;
+}
+
+int db_import_checkin(struct store *st, const struct store_import_row *row,
+                      struct store_import_counts *n, char *err, size_t errlen)
+{
+    sqlite3_stmt *s = NULL;
+    int rc;
+    if (row->ci) {
+        const struct checkin *c = row->ci;
+        rc = db_query(st, SQL_IMP_CHECKIN,
+                      SQL_ARGS(SQL_ARG(c->id), SQL_BUF(c->day), SQL_ARG(c->taken_at),
+                               SQL_ARG(c->pain), SQL_ARG(act_code(c)),
+                               SQL_OPT(c->sleep_tenths, CHECKIN_NONE),
+                               SQL_OPT(c->woken, CHECKIN_NONE), SQL_ARG(c->created_at)),
+                      &s, "saving a check-in", err, errlen);
+        if (rc == STORE_OK)
+            rc = import_run(st, s, row->line, "check-in", c->id, err, errlen);
+        n->checkins += rc == STORE_OK;
+        return rc;
+    }
+    const struct weekly *w = row->wk;
+    rc = db_query(st, SQL_IMP_WEEKLY,
+                  SQL_ARGS(SQL_ARG(w->id), SQL_ARG(w->taken_at), SQL_ARG(w->pain),
+                           SQL_ARG(w->enjoyment), SQL_ARG(w->activity), SQL_ARG(w->created_at)),
+                  &s, "saving a weekly check-in", err, errlen);
+    if (rc == STORE_OK)
+        rc = import_run(st, s, row->line, "weekly check-in", w->id, err, errlen);
+    n->weekly += rc == STORE_OK;
+    return rc;
+}

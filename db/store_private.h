@@ -261,6 +261,11 @@ int db_answers_load(struct store *st, struct check *c, char *err, size_t errlen)
 int db_answers_insert(struct store *st, int64_t id, const struct check *c,
                       struct store_import_counts *n, char *err, size_t errlen);
 
+/* Imports the daily or weekly check-in of row (store_checkin.c), keeping
+ * its id, counting it in n. A day already checked in is refused. */
+int db_import_checkin(struct store *st, const struct store_import_row *row,
+                      struct store_import_counts *n, char *err, size_t errlen);
+
 /* ---- the iterator (store_iter.c) ----
  * One struct store_iter over a private statement; read() turns its
  * current row into the caller's record (with the iterator's load flags). */

@@ -190,9 +190,28 @@ static int rating_ok(const char *what, int v, char *err, size_t errlen)
     return -1;
 }
 
-int checkin_validate(const struct checkin *c, int64_t now, char *err, size_t errlen)
+/* 1 when s is "YYYY-MM-DD", a date of the proleptic Gregorian calendar. */
+static int day_valid(const char *s)
 {
-    char day[CHECKIN_DAY_LEN];
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d;
+    char end;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] && (m != 2 || d < 29 || leap);
+}
+
+int checkin_validate_stored(const struct checkin *c, int64_t now, char *err, size_t errlen)
+{
+    if (!day_valid(c->day)) {
+        snprintf(err, errlen, "invalid check-in day \"%.10s\": use YYYY-MM-DD", c->day);
+        return -1;
+    }
     if (rating_ok("pain", c->pain, err, errlen) != 0)
         return -1;
     if (c->activities != CHECKIN_ACT_UNSET && (c->activities < 0 || c->activities >= CHECKIN_ACT_COUNT)) {
@@ -208,12 +227,20 @@ int checkin_validate(const struct checkin *c, int64_t now, char *err, size_t err
         snprintf(err, errlen, "woken by pain must be yes or no");
         return -1;
     }
+    return not_future(c->taken_at, now, err, errlen);
+}
+
+int checkin_validate(const struct checkin *c, int64_t now, char *err, size_t errlen)
+{
+    char day[CHECKIN_DAY_LEN];
+    if (checkin_validate_stored(c, now, err, errlen) != 0)
+        return -1;
     checkin_day_text(c->taken_at, day, sizeof day);
     if (strcmp(day, c->day) != 0) {
         snprintf(err, errlen, "check-in day %.10s is not the day of its time (%s)", c->day, day);
         return -1;
     }
-    return not_future(c->taken_at, now, err, errlen);
+    return 0;
 }
 
 int weekly_validate(const struct weekly *w, int64_t now, char *err, size_t errlen)

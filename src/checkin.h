@@ -131,6 +131,12 @@ void checkin_init(struct checkin *c, int64_t at);
  * local day of taken_at. Returns 0, or -1 with a one-line message. */
 int checkin_validate(const struct checkin *c, int64_t now, char *err, size_t errlen);
 
+/* A check-in as stored or imported: every field, the day's form
+ * ("YYYY-MM-DD", a real date) and taken_at not after now (plus slack); the
+ * day is kept as recorded, so one made in another time zone keeps its
+ * day. Returns 0, or -1 with a one-line message. */
+int checkin_validate_stored(const struct checkin *c, int64_t now, char *err, size_t errlen);
+
 /* The three ratings and taken_at (not in the future). Returns 0, or -1
  * with a one-line message. */
 int weekly_validate(const struct weekly *w, int64_t now, char *err, size_t errlen);

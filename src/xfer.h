@@ -22,8 +22,15 @@
  *            episode_id,pain_before,pain_after          (one row in the file)
  *   #check,id,taken_at,verdict,complete
  *   #answer,check_id,item,answer
+ *   #checkin,id,day,taken_at,pain,activities,sleep_tenths,woken,created_at
+ *   #weekly,id,taken_at,pain,enjoyment,activity,created_at
  * then the episodes, oldest first, each followed by its tag rows; the
- * sessions; the checks, each followed by its answer rows.
+ * sessions; the checks, each followed by its answer rows; the daily
+ * check-ins (day: the local day as recorded, kept as it is on import;
+ * sleep in tenths of an hour; woken 0 or 1; activities and both empty when
+ * not answered); the weekly check-ins. The #checkin and #weekly header
+ * rows, and the JSON keys "checkins" and "weekly", may be missing: an
+ * export written before check-ins has none, and reads as one without.
  *
  * A check's complete is 1 when every item was asked, 0 for a partial check
  * (the patient left after a yes: the items not asked have no answer row).
@@ -33,8 +40,10 @@
  *    "episodes": [{"id": 1, ..., "tags": [{"kind": "trigger", "tag": "lifting"}]}],
  *    "sessions": [{"id": 1, "kind": "ice", ...}],
  *    "checks": [{"id": 1, ..., "complete": 1,
- *                "answers": [{"item": 1, "answer": 0}, ...]}]}
- * The reader wants the five top-level keys in that order; inside a row the
+ *                "answers": [{"item": 1, "answer": 0}, ...]}],
+ *    "checkins": [{"id": 1, "day": "2026-11-20", ...}],
+ *    "weekly": [{"id": 1, "taken_at": ..., "pain": 5, ...}]}
+ * The reader wants the top-level keys in that order; inside a row the
  * keys may come in any order. Numbers are JSON numbers, times and codes
  * strings.
  *
@@ -60,6 +69,7 @@
 #include <stdio.h>
 
 #include "src/check.h"
+#include "src/checkin.h"
 #include "src/episode.h"
 #include "src/session.h"
 #include "src/util.h"
@@ -83,7 +93,8 @@ enum xfer_format { XFER_CSV, XFER_JSON };
 struct xfer_writer {
     FILE *f;
     enum xfer_format fmt;
-    int section; /* -1 before any row; 0 episodes, 1 sessions, 2 checks */
+    int section; /* -1 before any row; 0 episodes, 1 sessions, 2 checks, 3 checkins,
+                    4 weekly */
     size_t rows; /* rows written in the current section */
     int bad;     /* a row came out of order */
 };
@@ -95,6 +106,9 @@ void xfer_write_begin(struct xfer_writer *w, FILE *f, enum xfer_format fmt);
 int xfer_write_episode(struct xfer_writer *w, const struct episode *ep);
 int xfer_write_session(struct xfer_writer *w, const struct session *s);
 int xfer_write_check(struct xfer_writer *w, const struct check *c);
+/* Daily check-ins, then weekly ones, after the checks. */
+int xfer_write_checkin(struct xfer_writer *w, const struct checkin *c);
+int xfer_write_weekly(struct xfer_writer *w, const struct weekly *k);
 /* Closes the document. Returns 0, or -1 after any error so far. */
 int xfer_write_end(struct xfer_writer *w);
 
@@ -104,7 +118,7 @@ int xfer_format_parse(const char *text, enum xfer_format *out, char *err, size_t
 
 /* ---- reading -------------------------------------------------------------- */
 
-enum xfer_kind { XFER_EPISODE, XFER_SESSION, XFER_CHECK };
+enum xfer_kind { XFER_EPISODE, XFER_SESSION, XFER_CHECK, XFER_CHECKIN, XFER_WEEKLY };
 
 /* One row read back, validated. Only the member of its kind is set. */
 struct xfer_item {
@@ -113,6 +127,8 @@ struct xfer_item {
     struct episode ep;
     struct session ses;
     struct check chk;
+    struct checkin ci;
+    struct weekly wk;
 };
 
 struct xfer_reader;

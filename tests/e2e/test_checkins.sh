@@ -104,4 +104,22 @@ print(l["days"], l["days_checked_in"], l["days_checked_in_without_spasm"], l["ac
       l["sleep_median_hours"], l["nights_woken"], [w["score"] for w in l["weekly"]])')" \
     "30 24 17 7 7.5 7 [None, None, None]" "the json report has the same figures"
 
+# --- export and import carry them --------------------------------------------
+for fmt in csv json; do
+    run --db "$DB" export --format "$fmt" -o "$E2E_TMP/x.$fmt"
+    expect_rc 0 "export $fmt"
+    run --db "$E2E_TMP/back-$fmt.db" import "$E2E_TMP/x.$fmt"
+    expect_rc 0 "import $fmt"
+    expect_out "Imported 24 daily and 0 weekly check-ins." "import $fmt counts the check-ins"
+    DB2=$E2E_TMP/back-$fmt.db
+    expect_eq "$(sqlite3 "$DB2" 'SELECT count(*), sum(pain), sum(sleep_tenths), sum(woken) FROM checkins')" \
+        "24|48|1695|7" "the check-ins came back ($fmt)"
+    run --db "$DB2" export --format "$fmt" -o "$E2E_TMP/y.$fmt"
+    expect_eq "$(sha "$E2E_TMP/y.$fmt")" "$(sha "$E2E_TMP/x.$fmt")" "export, import, export: same bytes ($fmt)"
+done
+DB=$E2E_TMP/home.db
+run --db "$DB" export --format json -o "$E2E_TMP/w.json"
+run --db "$E2E_TMP/back-w.db" import "$E2E_TMP/w.json"
+expect_out "Imported 1 daily and 2 weekly check-ins." "weekly check-ins travel"
+
 e2e_done

@@ -58,8 +58,10 @@ data = open(sys.argv[1], "rb").read()
 body = data.replace(b"\r\n", b"")
 text = data.decode("utf-8")
 rows = list(csv.reader(text.splitlines(keepends=True), strict=True))
-width = {r[0][1:]: len(r) for r in rows[1:6]}
-bad = [r for r in rows[6:] if len(r) != width[r[0]]]
+# The header rows: one per record type, after the first (8 with check-ins).
+heads = [r for r in rows[1:] if r[0].startswith("#")]
+width = {r[0][1:]: len(r) for r in heads}
+bad = [r for r in rows[1 + len(heads):] if len(r) != width[r[0]]]
 notes = {r[1]: r[7] for r in rows if r[0] == "episode"}
 tags = [r[3] for r in rows if r[0] == "tag" and r[1] == "1001"]
 print(data.endswith(b"\r\n"), body.count(b"\n") == sys.argv[2].count("\n"),

@@ -117,6 +117,20 @@ static const char csv_header[] =
     "#check,id,taken_at,verdict,complete\r\n"
     "#answer,check_id,item,answer\r\n";
 
+/* The header this unknot writes: the one above and the check-in rows,
+ * which an export written before check-ins lacks (that one reads too: it
+ * is the header of the error cases below). */
+static const char csv_header_written[] =
+    "#unknot-export,2\r\n"
+    "#episode,id,started_at,ended_at,intensity,region,side,notes,created_at,updated_at\r\n"
+    "#tag,episode_id,kind,tag\r\n"
+    "#session,id,kind,routine,hold_s,planned_s,elapsed_s,started_at,ended_at,status,"
+    "episode_id,pain_before,pain_after\r\n"
+    "#check,id,taken_at,verdict,complete\r\n"
+    "#answer,check_id,item,answer\r\n"
+    "#checkin,id,day,taken_at,pain,activities,sleep_tenths,woken,created_at\r\n"
+    "#weekly,id,taken_at,pain,enjoyment,activity,created_at\r\n";
+
 /* The header of release 0.1's export: checks without complete. */
 static const char csv_header_v1[] =
     "#unknot-export,1\r\n"
@@ -132,7 +146,7 @@ static void test_write_csv(void **state)
     (void)state;
     char *out = export_sample(XFER_CSV, 1);
     char want[4096];
-    snprintf(want, sizeof want, "%s%s", csv_header,
+    snprintf(want, sizeof want, "%s%s", csv_header_written,
              "episode,7,2026-11-06T19:20:00+00:00,2026-11-06T20:50:00+00:00,6,lower,left,"
              "\"bent, \"\"quoted\"\"\nsecond line \xE2\x80\x94 \xF0\x9F\x99\x82\","
              "2026-11-06T20:50:00+00:00,2026-11-06T21:00:00+00:00\r\n"
@@ -146,7 +160,7 @@ static void test_write_csv(void **state)
     assert_string_equal(out, want);
     free(out);
     out = export_sample(XFER_CSV, 0);
-    assert_string_equal(out, csv_header);
+    assert_string_equal(out, csv_header_written);
     free(out);
 }
 
@@ -171,11 +185,12 @@ static void test_write_json(void **state)
         "  \"checks\": [\n"
         "    {\"id\": 2, \"taken_at\": \"2026-11-06T21:20:00+00:00\", \"verdict\": "
         "\"urgent\", \"complete\": 0, \"answers\": [{\"item\": 1, \"answer\": 0}, {\"item\": 12, "
-        "\"answer\": 1}]}\n  ]\n}\n");
+        "\"answer\": 1}]}\n  ],\n  \"checkins\": [],\n  \"weekly\": []\n}\n");
     free(out);
     out = export_sample(XFER_JSON, 0);
     assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 2,\n"
-                             "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": []\n}\n");
+                             "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": [],\n"
+                             "  \"checkins\": [],\n  \"weekly\": []\n}\n");
     free(out);
 }
 
@@ -230,7 +245,7 @@ static void check_round_trip(enum xfer_format fmt)
     assert_int_equal(xfer_reader_format(r), fmt);
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
     assert_int_equal(item.kind, XFER_EPISODE);
-    assert_int_equal(item.line, fmt == XFER_CSV ? 7 : 5);
+    assert_int_equal(item.line, fmt == XFER_CSV ? 9 : 5); /* CSV: 8 header rows */
     assert_int_equal(item.ep.id, want.id);
     assert_int_equal(item.ep.started_at, want.started_at);
     assert_int_equal(item.ep.ended_at, want.ended_at);
@@ -365,8 +380,8 @@ static void test_csv_errors(void **state)
         {"tag,1,trigger,lifting\r\n", "line 7: a tag row must follow the row of its episode"},
         {EP "5,lower,,\"multi\nline\",,\r\ntag,1,relief,\"two\nlines\"\r\n",
          "line 9: invalid tag: text must be on one line, without control characters"},
-        {"picnic,1\r\n", "line 7: unknown row type \"picnic\": use episode, tag, session, check or "
-                         "answer"},
+        {"picnic,1\r\n", "line 7: unknown row type \"picnic\": use episode, tag, session, check, "
+                         "answer, checkin or weekly"},
         {"#episode,id\r\n", "line 7: header rows belong at the top of the file"},
         {"session,1,yoga,,,60,0,2026-11-06T19:20:00Z,,running,,,\r\n",
          "line 7: invalid session kind \"yoga\": use stretch, ice or heat"},
@@ -479,7 +494,7 @@ static void test_json_errors(void **state)
          "line 1: export version 9 is newer than this unknot reads (2): upgrade unknot"},
         {"{\"format\": \"unknot-export\", \"version\": 2, \"checks\": []}",
          "line 1: expected the key \"episodes\" (the keys come in the order format, version, "
-         "episodes, sessions, checks)"},
+         "episodes, sessions, checks, checkins, weekly)"},
         {JHEAD JTAIL "x", "line 5: expected the end of the input after the top-level value, "
                           "found 'x'"},
         {JHEAD "{" JEP ", \"intensity\": 5.5}" JTAIL,
@@ -625,7 +640,7 @@ static void test_v1_written_as_v2(void **state)
     assert_int_equal(xfer_write_check(&w, &item.chk), 0);
     assert_int_equal(xfer_write_end(&w), 0);
     fclose(f);
-    snprintf(doc, sizeof doc, "%s%s", csv_header,
+    snprintf(doc, sizeof doc, "%s%s", csv_header_written,
              "check,4,2026-11-06T19:20:00+00:00,urgent,1\r\n"
              "answer,4,1,0\r\nanswer,4,2,0\r\nanswer,4,3,0\r\nanswer,4,4,0\r\n"
              "answer,4,5,0\r\nanswer,4,6,0\r\nanswer,4,7,1\r\nanswer,4,8,0\r\n"
@@ -817,6 +832,94 @@ static void test_refused_text(void **state)
     }
 }
 
+
+static void same_checkin(const struct checkin *a, const struct checkin *b)
+{
+    assert_int_equal(a->id, b->id);
+    assert_string_equal(a->day, b->day);
+    assert_int_equal(a->taken_at, b->taken_at);
+    assert_int_equal(a->pain, b->pain);
+    assert_int_equal(a->activities, b->activities);
+    assert_int_equal(a->sleep_tenths, b->sleep_tenths);
+    assert_int_equal(a->woken, b->woken);
+    assert_int_equal(a->created_at, b->created_at);
+}
+
+/* Daily and weekly check-ins travel in both formats and read back as
+ * written; their bad values are refused at their line; a file without
+ * them (written before check-ins) reads, as the error cases above show. */
+static void check_checkins_round_trip(enum xfer_format fmt)
+{
+    struct checkin c = {.id = 4, .day = "2026-11-06", .taken_at = T0, .pain = 3,
+                        .activities = CHECKIN_ACT_PARTLY, .sleep_tenths = 65, .woken = 1,
+                        .created_at = T0 + 60};
+    struct checkin bare = {.id = 5, .day = "2026-11-07", .taken_at = T0 + 86400, .pain = 0,
+                           .activities = CHECKIN_ACT_UNSET, .sleep_tenths = CHECKIN_NONE,
+                           .woken = CHECKIN_NONE, .created_at = T0 + 86400};
+    struct weekly k = {.id = 2, .taken_at = T0 + 3600, .pain = 5, .enjoyment = 4, .activity = 6,
+                       .created_at = T0 + 3600};
+    struct xfer_writer w;
+    char *out = NULL, err[UNKNOT_ERR_LEN];
+    size_t len = 0;
+    struct xfer_reader *r = NULL;
+    FILE *f = open_memstream(&out, &len);
+    xfer_write_begin(&w, f, fmt);
+    assert_int_equal(xfer_write_checkin(&w, &c), 0);
+    assert_int_equal(xfer_write_checkin(&w, &bare), 0);
+    assert_int_equal(xfer_write_weekly(&w, &k), 0);
+    assert_int_equal(xfer_write_check(&w, &item.chk), -1); /* checks come before them */
+    assert_int_equal(xfer_write_end(&w), -1);
+    fclose(f);
+    f = input(out);
+    assert_int_equal(xfer_reader_open(&r, f, NOW, err, sizeof err), 0);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_CHECKIN);
+    same_checkin(&item.ci, &c);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    same_checkin(&item.ci, &bare);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_WEEKLY);
+    assert_memory_equal(&item.wk, &k, sizeof k);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 0);
+    xfer_reader_free(&r);
+    fclose(f);
+    free(out);
+}
+
+static void test_checkins(void **state)
+{
+    (void)state;
+    check_checkins_round_trip(XFER_CSV);
+    check_checkins_round_trip(XFER_JSON);
+    static const struct err_case csv[] = {
+        {"checkin,1,2026-11-06,2026-11-06T19:20:00Z,11,,,,\r\n",
+         "line 7: invalid pain \"11\": use a whole number from 0 (none) to 10 (worst)"},
+        {"checkin,1,2026-13-06,2026-11-06T19:20:00Z,1,,,,\r\n",
+         "line 7: check-in 1: invalid check-in day \"2026-13-06\": use YYYY-MM-DD"},
+        {"checkin,1,2026-11-06,2026-11-06T19:20:00Z,1,maybe,,,\r\n",
+         "line 7: invalid activities \"maybe\": use yes, partly or no"},
+        {"checkin,1,2026-11-06,2026-11-06T19:20:00Z,1,,241,,\r\n",
+         "line 7: invalid sleep_tenths \"241\": use tenths of an hour from 0 to 240, or leave it "
+         "empty"},
+        {"weekly,1,2026-11-06T19:20:00Z,1,2,\r\n",
+         "line 7: weekly row with 6 fields: it has 7, as the header row #weekly shows"},
+        {"weekly,1,2026-12-06T19:20:00Z,1,2,3,\r\n",
+         "line 7: weekly check-in 1: a check-in cannot be in the future"},
+    };
+    check_errors(csv, COUNT(csv), 1);
+    static const struct err_case json[] = {
+        {"{\"format\": \"unknot-export\", \"version\": 2, \"episodes\": [], \"sessions\": [], "
+         "\"checks\": [], \"weekly\": []}",
+         "line 1: expected the key \"checkins\" (the keys come in the order format, version, "
+         "episodes, sessions, checks, checkins, weekly)"},
+        {"{\"format\": \"unknot-export\", \"version\": 2, \"episodes\": [], \"sessions\": [], "
+         "\"checks\": [], \"checkins\": [\n{\"id\": 1, \"day\": \"2026-11-06\", \"taken_at\": "
+         "\"2026-11-06T19:20:00Z\", \"pain\": 2, \"woken\": 2}]}",
+         "line 2: invalid woken \"2\": use 0 or 1, or leave it empty"},
+    };
+    check_errors(json, COUNT(json), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -829,6 +932,7 @@ int main(void)
         cmocka_unit_test(test_v1_errors),        cmocka_unit_test(test_v1_written_as_v2),
         cmocka_unit_test(test_every_tag_kind),   cmocka_unit_test(test_tag_kind_error),
         cmocka_unit_test(test_error_sticks),     cmocka_unit_test(test_format_parse),
+        cmocka_unit_test(test_checkins),
         cmocka_unit_test(test_guard_round_trip), cmocka_unit_test(test_v1_text_is_not_unguarded), cmocka_unit_test(test_refused_text),
     };
     return cmocka_run_group_tests_name("xfer", tests, setup, NULL);

@@ -65,6 +65,13 @@ static int64_t day_end(const struct chart *c, int i)
     return i + 1 < c->ndays ? c->days[i + 1].start : c->end;
 }
 
+void chart_feed_checkin(struct chart *c, int64_t taken_at)
+{
+    int i = c ? chart_day_index(c, taken_at) : -1;
+    if (i >= 0)
+        c->days[i].checked_in = 1;
+}
+
 int chart_day_index(const struct chart *c, int64_t t)
 {
     if (c->ndays < 1 || t < c->days[0].start || t >= c->end)

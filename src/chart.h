@@ -41,6 +41,7 @@ struct chart_day {
     int peak;               /* highest intensity that day, or CHART_NO_EPISODE */
     int year, month, mday;  /* month 1..12 */
     int wday;               /* 0 = Monday .. 6 = Sunday */
+    int checked_in;         /* a daily check-in was taken that day */
 };
 
 /* Read the fields; change them only through chart_begin / chart_feed. */
@@ -67,6 +68,10 @@ void chart_feed(struct chart *c, const struct episode *ep);
  * column holds today: whole weeks before it, then Monday .. today. At most
  * CHART_DAYS_MAX. */
 int chart_week_days(int64_t now, int weeks);
+
+/* Marks the day of a daily check-in taken at taken_at (outside the
+ * window: nothing). NULL-safe. */
+void chart_feed_checkin(struct chart *c, int64_t taken_at);
 
 /* Index of the day containing t, or -1 outside the window. */
 int chart_day_index(const struct chart *c, int64_t t);

@@ -39,6 +39,10 @@
 
 enum view { VIEW_BARS, VIEW_HEAT, VIEW_COUNTS, VIEW_COUNT };
 
+/* The calendar's mark of a day with a daily check-in (ASCII: it shows on
+ * every terminal, and over a filled cell too). */
+#define CHECKIN_MARK "+"
+
 struct charts {
     enum view view;
     int long_period;          /* 1: the last 90 days, 0: the last 30 */
@@ -83,6 +87,24 @@ static void feed_all(struct charts *c, const struct episode *ep)
     chart_feed(&c->heat, ep);
 }
 
+/* Marks the days with a daily check-in, in every window. */
+static int load_checkins(struct app *app, struct charts *c)
+{
+    struct store_iter *it = NULL;
+    struct checkin ci;
+    int64_t from = c->longc.days[0].start < c->heat.days[0].start ? c->longc.days[0].start
+                                                                  : c->heat.days[0].start;
+    int rc = store_checkins_iter(app_store(app), from, c->longc.end, STORE_OLDEST_FIRST, &it,
+                                 c->err, sizeof(c->err));
+    while (rc == STORE_OK && (rc = store_iter_next(it, &ci, c->err, sizeof(c->err))) == STORE_OK) {
+        chart_feed_checkin(&c->shortc, ci.taken_at);
+        chart_feed_checkin(&c->longc, ci.taken_at);
+        chart_feed_checkin(&c->heat, ci.taken_at);
+    }
+    store_iter_free(&it);
+    return rc == STORE_END ? 0 : -1;
+}
+
 /* Feeds every episode that can reach the longest window: those started
  * from CHART_LOOKBACK_S before it, and the ongoing one however old. */
 static int load(struct app *app, struct charts *c)
@@ -106,7 +128,9 @@ static int load(struct app *app, struct charts *c)
     rc = store_episode_ongoing(st, &c->ep, c->err, sizeof(c->err));
     if (rc == STORE_OK && c->ep.started_at < from)
         feed_all(c, &c->ep);
-    return rc == STORE_OK || rc == STORE_NOT_FOUND ? 0 : -1;
+    if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+        return -1;
+    return load_checkins(app, c);
 }
 
 /* ---------------------------------------------------------------------
@@ -407,6 +431,9 @@ static void draw_heat_grid(const struct chart *ch, const struct heat_layout *L)
         snprintf(num, sizeof(num), "%d", ch->days[d].mday);
         ui_heat_cell(L->y0 + wd * L->rp, PLOT_X + w * L->pitch, L->cw, L->ch,
                      ch->days[d].peak, d == ch->ndays - 1, numbers ? num : NULL);
+        if (ch->days[d].checked_in) /* in the cell's last column: its label stays */
+            ui_put(L->y0 + wd * L->rp, PLOT_X + w * L->pitch + L->cw - 1, 1, CHECKIN_MARK,
+                   A_BOLD);
     }
 }
 
@@ -423,8 +450,15 @@ static void draw_heat_notes(const struct chart *ch, int y)
                 band_label(intensity_band(today->peak)));
     for (int d = 0; d < ch->ndays; d++)
         days += ch->days[d].peak >= 0;
+    int checked = 0, free_days = 0;
+    for (int d = 0; d < ch->ndays; d++) {
+        checked += ch->days[d].checked_in;
+        free_days += ch->days[d].checked_in && ch->days[d].peak < 0;
+    }
     ui_putf(y + 1, 1, COLS - 2, A_NORMAL, "%d of the %d days shown had an episode.", days,
             ch->ndays);
+    ui_putf(y + 2, 1, COLS - 2, A_NORMAL, CHECKIN_MARK " %d had a check-in, %d of them "
+            "without a spasm.", checked, free_days);
 }
 
 static void draw_heat_view(const struct charts *c)

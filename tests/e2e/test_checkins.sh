@@ -104,6 +104,17 @@ print(l["days"], l["days_checked_in"], l["days_checked_in_without_spasm"], l["ac
       l["sleep_median_hours"], l["nights_woken"], [w["score"] for w in l["weekly"]])')" \
     "30 24 17 7 7.5 7 [None, None, None]" "the json report has the same figures"
 
+# The calendar marks the check-in days, and counts them as the report does.
+tui_start 80x24 -- --db "$DB"
+expect_screen "n new" "home of the fixture"
+tui_text "l"
+expect_screen "History" "the history"
+tui_text "v"
+expect_screen "Bar chart" "the pictures"
+tui_text "l"
+expect_screen "+ 24 had a check-in, 17 of them without a spasm." "the calendar counts the check-ins"
+tui_stop
+
 # --- export and import carry them --------------------------------------------
 for fmt in csv json; do
     run --db "$DB" export --format "$fmt" -o "$E2E_TMP/x.$fmt"

@@ -65,11 +65,14 @@ static int64_t day_end(const struct chart *c, int i)
     return i + 1 < c->ndays ? c->days[i + 1].start : c->end;
 }
 
-void chart_feed_checkin(struct chart *c, int64_t taken_at)
+void chart_feed_checkin(struct chart *c, const struct checkin *ci)
 {
-    int i = c ? chart_day_index(c, taken_at) : -1;
-    if (i >= 0)
-        c->days[i].checked_in = 1;
+    int i = c && ci ? chart_day_index(c, ci->taken_at) : -1;
+    if (i < 0)
+        return;
+    c->days[i].checked_in = 1;
+    c->days[i].sleep_tenths = ci->sleep_tenths;
+    c->days[i].activities = ci->activities;
 }
 
 int chart_day_index(const struct chart *c, int64_t t)

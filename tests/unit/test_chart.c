@@ -300,11 +300,22 @@ static void test_checkin_days(void **state)
     struct chart c;
     set_tz("Europe/Berlin");
     chart_begin(&c, cest(2026, 4, 2, 12, 0), 7); /* Mar 27 .. Apr 2 */
-    chart_feed_checkin(&c, cet(2026, 3, 29, 0, 30));
-    chart_feed_checkin(&c, cest(2026, 3, 29, 23, 30));
-    chart_feed_checkin(&c, cest(2026, 3, 31, 0, 30));
-    chart_feed_checkin(&c, cet(2026, 3, 20, 12, 0));
-    chart_feed_checkin(NULL, 0);
+    struct checkin ci;
+    checkin_init(&ci, cet(2026, 3, 29, 0, 30));
+    chart_feed_checkin(&c, &ci);
+    checkin_init(&ci, cest(2026, 3, 29, 23, 30));
+    ci.sleep_tenths = 65;
+    ci.activities = CHECKIN_ACT_NO;
+    chart_feed_checkin(&c, &ci); /* the same day: the later answers */
+    checkin_init(&ci, cest(2026, 3, 31, 0, 30));
+    chart_feed_checkin(&c, &ci);
+    checkin_init(&ci, cet(2026, 3, 20, 12, 0));
+    chart_feed_checkin(&c, &ci);
+    chart_feed_checkin(NULL, &ci);
+    chart_feed_checkin(&c, NULL);
+    assert_int_equal(c.days[2].sleep_tenths, 65);
+    assert_int_equal(c.days[2].activities, CHECKIN_ACT_NO);
+    assert_int_equal(c.days[4].sleep_tenths, CHECKIN_NONE);
     static const int want[7] = {0, 0, 1, 0, 1, 0, 0};
     for (int i = 0; i < 7; i++)
         assert_int_equal(c.days[i].checked_in, want[i]);

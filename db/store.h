@@ -29,7 +29,8 @@ enum store_status {
     STORE_NEWER = -3,     /* database written by a newer unknot: refused */
     STORE_NOT_OURS = -4,  /* another program's SQLite file: refused */
     STORE_ABORTED = -5,   /* store_episode_edit: the edit function gave up */
-    STORE_EXISTS = -10,   /* store_backup: the target exists, replace not asked */
+    STORE_EXISTS = -10,   /* store_backup: the target exists, replace not asked;
+                           * store_checkin_save: the day has a check-in */
     STORE_END = 1,        /* store_iter_next: no more rows (not an error) */
 };
 

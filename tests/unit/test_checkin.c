@@ -109,19 +109,21 @@ static void test_local_day(void **state)
     assert_string_equal(day, "2026-03-10");
     checkin_day_text(cet(2026, 3, 9, 23, 59), day, sizeof day);
     assert_string_equal(day, "2026-03-09");
-    static const struct {
+    /* 2026-03-29 has 23 hours, 2026-10-25 has 25 (02:00-03:00 twice). */
+    const struct {
         int64_t at;
         const char *day;
     } dst[] = {
-        {0, "2026-03-29"}, {0, "2026-03-29"}, {0, "2026-03-29"},
-        {0, "2026-10-25"}, {0, "2026-10-25"}, {0, "2026-10-25"},
+        {cet(2026, 3, 29, 0, 0), "2026-03-29"},
+        {cet(2026, 3, 29, 1, 59), "2026-03-29"},
+        {cest(2026, 3, 29, 23, 59), "2026-03-29"},
+        {cest(2026, 10, 25, 0, 0), "2026-10-25"},
+        {cet(2026, 10, 25, 2, 30), "2026-10-25"}, /* the second 02:30 */
+        {cet(2026, 10, 25, 23, 59), "2026-10-25"},
     };
-    int64_t at[] = {
-        cet(2026, 3, 29, 0, 0), cet(2026, 3, 29, 1, 59), cest(2026, 3, 29, 23, 59),
-        cest(2026, 10, 25, 0, 0), cest(2026, 10, 25, 2, 30) + 3600 /* the second 02:30 */,
-        cet(2026, 10, 25, 23, 59),
-    };
-    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+    int64_t at[sizeof dst / sizeof dst[0]];
+    for (size_t i = 0; i < sizeof dst / sizeof dst[0]; i++) {
+        at[i] = dst[i].at;
         checkin_day_text(at[i], day, sizeof day);
         assert_string_equal(day, dst[i].day);
     }

@@ -185,6 +185,40 @@ const struct schema_step schema_steps[] = {
         "CREATE INDEX treatments_taken_at ON treatments (taken_at);\n"
         /* Deleting an episode looks up its treatments (ON DELETE SET NULL). */
         "CREATE INDEX treatments_episode ON treatments (episode_id);\n"),
+    /* Check-ins (CONTENT.md "Check-ins"): at most one daily check-in per
+     * local day (day is its 'YYYY-MM-DD', UNIQUE: a second one of the day
+     * replaces the first, after the patient said so), and the weekly
+     * ratings. The step's number is its only tie to the steps before it:
+     * renumbering it is the one number in SCHEMA_STEP. */
+    SCHEMA_STEP(6,
+        "CREATE TABLE checkins (\n"
+        "  id           INTEGER PRIMARY KEY,\n"
+        "  day          TEXT NOT NULL UNIQUE CONSTRAINT checkin_day_is_a_date\n"
+        "               CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+        "  taken_at     INTEGER NOT NULL,\n"
+        "  pain         INTEGER NOT NULL CONSTRAINT checkin_pain_0_to_10\n"
+        "               CHECK (typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10),\n"
+        "  activities   TEXT NULL CONSTRAINT checkin_activities_known\n"
+        "               CHECK (activities IS NULL OR activities IN ('yes', 'partly', 'no')),\n"
+        "  sleep_tenths INTEGER NULL CONSTRAINT checkin_sleep_0_to_24_hours\n"
+        "               CHECK (sleep_tenths IS NULL OR sleep_tenths BETWEEN 0 AND 240),\n"
+        "  woken        INTEGER NULL CONSTRAINT checkin_woken_0_or_1\n"
+        "               CHECK (woken IS NULL OR woken IN (0, 1)),\n"
+        "  created_at   INTEGER NOT NULL\n"
+        ");\n"
+        "CREATE INDEX checkins_taken_at ON checkins (taken_at);\n"
+        "CREATE TABLE weekly (\n"
+        "  id           INTEGER PRIMARY KEY,\n"
+        "  taken_at     INTEGER NOT NULL,\n"
+        "  pain         INTEGER NOT NULL CONSTRAINT weekly_pain_0_to_10\n"
+        "               CHECK (typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10),\n"
+        "  enjoyment    INTEGER NOT NULL CONSTRAINT weekly_enjoyment_0_to_10\n"
+        "               CHECK (typeof(enjoyment) = 'integer' AND enjoyment BETWEEN 0 AND 10),\n"
+        "  activity     INTEGER NOT NULL CONSTRAINT weekly_activity_0_to_10\n"
+        "               CHECK (typeof(activity) = 'integer' AND activity BETWEEN 0 AND 10),\n"
+        "  created_at   INTEGER NOT NULL\n"
+        ");\n"
+        "CREATE INDEX weekly_taken_at ON weekly (taken_at);\n"),
 };
 
 const size_t schema_step_count = sizeof(schema_steps) / sizeof(schema_steps[0]);

@@ -30,6 +30,9 @@
 /* Column order read by db_episode_from_row() (DB_EP_COLS, store_private.h),
  * check_from_row() and session_from_row(). */
 #define CHECK_COLS "id, taken_at, verdict, complete"
+/* Read by store_checkin.c, in this order. */
+#define CHECKIN_COLS "id, day, taken_at, pain, activities, sleep_tenths, woken, created_at"
+#define WEEKLY_COLS "id, taken_at, pain, enjoyment, activity, created_at"
 /* The columns of the sessions table that export and import carry (those
  * of the first schema: struct session but checkpoint_at), in this order. */
 #define SES_COLS_XFER "id, kind, routine, hold_s, planned_s, elapsed_s, started_at," \
@@ -272,6 +275,26 @@ static const char *const sql_text[SQL_COUNT] = {
                             " GROUP BY name ORDER BY max(taken_at) DESC, name LIMIT ?1",
     [SQL_IMP_TREATMENT] = "INSERT INTO treatments (" TR_COLS ")"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    /* Check-ins (store_checkin.c): columns in the order checkin_from_row
+     * and weekly_from_row read them. */
+    [SQL_CI_INSERT] = "INSERT INTO checkins (day, taken_at, pain, activities, sleep_tenths, woken,"
+                      " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [SQL_CI_UPDATE] = "UPDATE checkins SET taken_at = ?2, pain = ?3, activities = ?4,"
+                      " sleep_tenths = ?5, woken = ?6, created_at = ?7 WHERE id = ?1",
+    [SQL_CI_BY_DAY] = "SELECT " CHECKIN_COLS " FROM checkins WHERE day = ?1",
+    [SQL_CI_RANGE_DESC] = "SELECT " CHECKIN_COLS " FROM checkins WHERE taken_at BETWEEN ?1 AND ?2"
+                          " ORDER BY taken_at DESC, id DESC",
+    [SQL_CI_RANGE_ASC] = "SELECT " CHECKIN_COLS " FROM checkins WHERE taken_at BETWEEN ?1 AND ?2"
+                         " ORDER BY taken_at, id",
+    [SQL_WK_INSERT] = "INSERT INTO weekly (taken_at, pain, enjoyment, activity, created_at)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [SQL_WK_LATEST] = "SELECT " WEEKLY_COLS " FROM weekly ORDER BY taken_at DESC, id DESC LIMIT 1",
+    [SQL_WK_RANGE_DESC] = "SELECT " WEEKLY_COLS " FROM weekly WHERE taken_at BETWEEN ?1 AND ?2"
+                          " ORDER BY taken_at DESC, id DESC",
+    [SQL_WK_RANGE_ASC] = "SELECT " WEEKLY_COLS " FROM weekly WHERE taken_at BETWEEN ?1 AND ?2"
+                         " ORDER BY taken_at, id",
+    [SQL_IMP_CHECKIN] = "INSERT INTO checkins (" CHECKIN_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [SQL_IMP_WEEKLY] = "INSERT INTO weekly (" WEEKLY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
 
 /* ---------------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "src/check.h"
+#include "src/checkin.h"
 #include "src/episode.h"
 #include "src/reading.h"
 #include "src/treatment.h"
@@ -32,6 +33,7 @@ enum store_status {
     STORE_ABORTED = -5,   /* store_episode_edit: the edit function gave up */
     STORE_DAMAGED = -6,   /* store_check_integrity: the file is damaged */
     STORE_BUSY = -7,      /* another process held the write lock past the wait */
+    STORE_EXISTS = -10,   /* store_checkin_save: the day has a check-in */
     STORE_END = 1,        /* store_iter_next: no more rows (not an error) */
 };
 
@@ -192,7 +194,8 @@ struct store_iter;
 
 /* What a row of an iterator is (store_iter_next checks it). */
 enum store_row { STORE_ROW_EPISODE, STORE_ROW_SESSION, STORE_ROW_CHECK, STORE_ROW_DURATION,
-                 STORE_ROW_READING, STORE_ROW_TREATMENT };
+                 STORE_ROW_READING, STORE_ROW_TREATMENT, STORE_ROW_CHECKIN,
+                 STORE_ROW_WEEKLY };
 
 /* Episodes with from <= started_at <= to in the given order (ties broken
  * by id); rows are struct episode. flags: 0 or STORE_ITER_TAGS. */
@@ -242,7 +245,9 @@ int store_episodes_overlap_iter(struct store *st, const struct episode *ep,
                                  struct check *: STORE_ROW_CHECK,                   \
                                  struct reading *: STORE_ROW_READING,               \
                                  struct treatment *: STORE_ROW_TREATMENT,           \
-                                 int64_t *: STORE_ROW_DURATION),                    \
+                                 int64_t *: STORE_ROW_DURATION,                     \
+                                 struct checkin *: STORE_ROW_CHECKIN,               \
+                                 struct weekly *: STORE_ROW_WEEKLY),                \
                         (row), (err), (errlen))
 int store_iter_next_row(struct store_iter *it, enum store_row row, void *out, char *err,
                         size_t errlen);
@@ -394,9 +399,10 @@ void store_read_end(struct store *st);
 struct store_import_counts {
     size_t episodes, tags, sessions, checks, answers;
     size_t readings, treatments; /* beside the first readings the episodes bring */
+    size_t checkins, weekly;
 };
 
-/* One row to import: exactly one of ep, ses, chk, rd and tr is set, pointing to
+/* One row to import: exactly one of ep, ses, chk, rd, tr, ci and wk is set, pointing to
  * a record the caller owns until its next call; line is the input line
  * where it starts (for messages). */
 struct store_import_row {
@@ -406,6 +412,8 @@ struct store_import_row {
     const struct check *chk;
     const struct reading *rd;
     const struct treatment *tr;
+    const struct checkin *ci;
+    const struct weekly *wk;
 };
 
 /* Gives the next validated row: 1 with *row filled, 0 at the end, -1
@@ -417,6 +425,39 @@ typedef int (*store_import_next_fn)(void *ctx, struct store_import_row *row, cha
  * when everything was committed. */
 int store_import(struct store *st, store_import_next_fn next, void *ctx,
                  struct store_import_counts *counts, char *err, size_t errlen);
+
+/* --- check-ins (store_checkin.c) --------------------------------------
+ * A daily check-in per local day (src/checkin.h; the schema's UNIQUE day)
+ * and weekly ones. The caller validates first (checkin_validate,
+ * weekly_validate); the CHECKs refuse bad values anyway. */
+
+/* Stores daily check-in c (validated) in one BEGIN IMMEDIATE transaction,
+ * created_at = now. When its day has one already: without replace nothing
+ * is written, *existing (may be NULL) gets the stored one and the result
+ * is STORE_EXISTS; with replace that row takes c's answers in place (its
+ * id kept). Sets c->id and c->created_at. */
+int store_checkin_save(struct store *st, struct checkin *c, int replace, struct checkin *existing,
+                       int64_t now, char *err, size_t errlen);
+
+/* The check-in of local day `day` ("2026-03-29"). STORE_NOT_FOUND when
+ * there is none. */
+int store_checkin_day(struct store *st, const char *day, struct checkin *out, char *err,
+                      size_t errlen);
+
+/* Daily check-ins taken in [from, to] in the given order (ties by id);
+ * rows are struct checkin. */
+int store_checkins_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
+                        struct store_iter **out, char *err, size_t errlen);
+
+/* Stores weekly check-in w (validated); sets w->id and w->created_at = now. */
+int store_weekly_add(struct store *st, struct weekly *w, int64_t now, char *err, size_t errlen);
+
+/* The latest weekly check-in (by taken_at). STORE_NOT_FOUND when none. */
+int store_weekly_latest(struct store *st, struct weekly *out, char *err, size_t errlen);
+
+/* Weekly check-ins taken in [from, to]; rows are struct weekly. */
+int store_weeklies_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
+                        struct store_iter **out, char *err, size_t errlen);
 
 /* --- backup (store_backup.c) --------------------------------------------
  * A consistent copy made with SQLite's online backup in one step

@@ -114,6 +114,18 @@ enum stmt_id {
     SQL_TR_RANGE_DESC,
     SQL_TR_RECENT_NAMES,
     SQL_IMP_TREATMENT,
+    /* store_checkin.c: daily and weekly check-ins, and their import */
+    SQL_CI_INSERT,
+    SQL_CI_UPDATE,
+    SQL_CI_BY_DAY,
+    SQL_CI_RANGE_DESC,
+    SQL_CI_RANGE_ASC,
+    SQL_WK_INSERT,
+    SQL_WK_LATEST,
+    SQL_WK_RANGE_DESC,
+    SQL_WK_RANGE_ASC,
+    SQL_IMP_CHECKIN,
+    SQL_IMP_WEEKLY,
     SQL_COUNT
 };
 
@@ -319,6 +331,11 @@ int db_answers_load(struct store *st, struct check *c, char *err, size_t errlen)
  * gaps), counting them in n->answers when n is not NULL. The one writer
  * of answer rows. */
 int db_answers_insert(struct store *st, int64_t id, const struct check *c,
+                      struct store_import_counts *n, char *err, size_t errlen);
+
+/* Imports the daily or weekly check-in of row (store_checkin.c), keeping
+ * its id, counting it in n. A day already checked in is refused. */
+int db_import_checkin(struct store *st, const struct store_import_row *row,
                       struct store_import_counts *n, char *err, size_t errlen);
 
 /* ---- the iterator (store_iter.c) ----

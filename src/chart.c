@@ -59,6 +59,16 @@ void chart_begin(struct chart *c, int64_t now, int ndays)
     c->end = when_day_start(local_noon(&today, 1, &tm));
 }
 
+void chart_feed_checkin(struct chart *c, const struct checkin *ci)
+{
+    int i = c && ci ? chart_day_index(c, ci->taken_at) : -1;
+    if (i < 0)
+        return;
+    c->days[i].checked_in = 1;
+    c->days[i].sleep_tenths = ci->sleep_tenths;
+    c->days[i].activities = ci->activities;
+}
+
 int chart_day_index(const struct chart *c, int64_t t)
 {
     if (c->ndays < 1 || t < c->days[0].start || t >= c->end)

@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "src/checkin.h"
 #include "src/episode.h"
 
 #define CHART_DAYS_MAX 90  /* longest window: the 90-day bar chart */
@@ -41,6 +42,9 @@ struct chart_day {
     int peak;               /* highest pain reading that day, or CHART_NO_EPISODE */
     int year, month, mday;  /* month 1..12 */
     int wday;               /* 0 = Monday .. 6 = Sunday */
+    int checked_in;         /* a daily check-in was taken that day; then: */
+    int sleep_tenths;       /* its sleep, or CHECKIN_NONE */
+    int activities;         /* its activities, or CHECKIN_ACT_UNSET */
 };
 
 /* The episode being fed reading by reading (chart_episode_*). */
@@ -88,6 +92,10 @@ void chart_episode_end(struct chart *c);
  * column holds today: whole weeks before it, then Monday .. today. At most
  * CHART_DAYS_MAX. */
 int chart_week_days(int64_t now, int weeks);
+
+/* Marks the day of daily check-in ci, with its sleep and activities
+ * (outside the window: nothing). NULL-safe. */
+void chart_feed_checkin(struct chart *c, const struct checkin *ci);
 
 /* Index of the day containing t, or -1 outside the window. */
 int chart_day_index(const struct chart *c, int64_t t);

@@ -273,6 +273,8 @@ void report_begin(struct report *r, int64_t from, int64_t to, int64_t now)
     report_durations_init(&r->dur);
     /* Time after now is not known to be free of episodes. */
     report_gaps_begin(&r->gaps, from, to < now ? to : now);
+    checkin_stats_begin(&r->days, from, to < now ? to : now);
+    weekly_trend_begin(&r->weeks, from, (to < now ? to : now) + 1);
 }
 
 /* Every word of a vocabulary has its counter, and its bit in count_tags's
@@ -444,6 +446,19 @@ void report_feed_episode(struct report *r, const struct episode *ep)
     report_meds_add_episode(&r->meds, ep);
     count_end(r, ep, &end);
     report_gaps_feed(&r->gaps, ep->started_at, end);
+    checkin_stats_episode(&r->days, ep->started_at, ep->ended_at);
+}
+
+void report_feed_checkin(struct report *r, const struct checkin *c)
+{
+    if (!r->done)
+        checkin_stats_feed(&r->days, c);
+}
+
+void report_feed_weekly(struct report *r, const struct weekly *w)
+{
+    if (!r->done)
+        weekly_trend_feed(&r->weeks, w);
 }
 
 int report_feed_duration_sorted(struct report *r, int64_t secs, size_t index, size_t count)
@@ -2095,6 +2110,128 @@ static void sec_intakes(struct out *o, const struct report *r)
     close_level(o);
 }
 
+/* ---- How is it affecting your life? (the check-ins) ---- */
+
+#define NO_DAILY "No daily check-ins in this period."
+#define NO_WEEKLY "No weekly check-ins in this period."
+
+/* "24 of 30, 17 without a spasm" for people; the three numbers for the
+ * machines. */
+static void life_days(struct out *o, const struct report *r)
+{
+    int64_t days, checked, spasm_free;
+    char words[96];
+    checkin_stats_days(&r->days, &days, &checked, &spasm_free);
+    put_machine(o, FIG_COUNT, "days", days, NULL);
+    put_machine(o, FIG_COUNT, "days_checked_in", checked, NULL);
+    put_machine(o, FIG_COUNT, "days_checked_in_without_spasm", spasm_free, NULL);
+    if (machine(o))
+        return;
+    snprintf(words, sizeof words, "%" PRId64 " of %" PRId64 ", %" PRId64 " without a spasm",
+             checked, days, spasm_free);
+    put_text(o, "days_checked_in", "days checked in", words, NULL);
+    if (days >= CHECKIN_STATS_DAYS) {
+        snprintf(words, sizeof words, "Counted over the last %d days of the period.",
+                 CHECKIN_STATS_DAYS);
+        note(o, "days_note", words);
+    }
+}
+
+static void life_activities(struct out *o, const struct checkin_stats *d)
+{
+    grp_begin(o, "activities", "usual activities (days)");
+    for (int a = 0; a < CHECKIN_ACT_COUNT; a++)
+        put(o, FIG_COUNT, checkin_activities_code(a), checkin_activities_label(a),
+            (int64_t)d->activities[a]);
+    close_level(o);
+}
+
+static void life_sleep(struct out *o, const struct checkin_stats *d)
+{
+    int median = checkin_stats_median_sleep(d);
+    char label[64], words[64];
+    snprintf(label, sizeof label, "median sleep, hours (%zu night%s)", d->nsleep,
+             d->nsleep == 1 ? "" : "s");
+    if (median != CHECKIN_NONE)
+        put(o, FIG_TENTHS, "sleep_median_hours", label, median);
+    else if (machine(o))
+        put_null(o, "sleep_median_hours");
+    else
+        put_text(o, "sleep_median_hours", "median sleep", "not recorded", NULL);
+    put_machine(o, FIG_COUNT, "nights_with_sleep", (int64_t)d->nsleep, NULL);
+    put_machine(o, FIG_COUNT, "nights_woken", (int64_t)d->woken, NULL);
+    put_machine(o, FIG_COUNT, "nights_woken_answered", (int64_t)d->woken_answered, NULL);
+    if (machine(o))
+        return;
+    snprintf(words, sizeof words, "%zu of %zu night%s answered", d->woken, d->woken_answered,
+             d->woken_answered == 1 ? "" : "s");
+    put_text(o, "nights_woken", "nights woken by pain", words, NULL);
+}
+
+/* One point of the trend, week k before the end: a line for people, an
+ * object for the machines. */
+static void life_week(struct out *o, const struct weekly_trend *t, int k, const char *label)
+{
+    int score = weekly_trend_score(t, k), in = weekly_trend_in_period(t, k);
+    if (!machine(o)) {
+        if (score != CHECKIN_NONE)
+            put(o, FIG_TENTHS, "score", label, score);
+        else
+            put_text(o, "score", label, in ? "not rated" : "before this period", NULL);
+        return;
+    }
+    grp_begin(o, NULL, label);
+    put(o, FIG_COUNT, "weeks_ago", "weeks ago", k);
+    put_bool(o, "in_period", "in the period", in, NULL);
+    if (score != CHECKIN_NONE) {
+        put(o, FIG_TENTHS, "score", "score", score);
+        put(o, FIG_TIME, "taken_at", "taken", t->at[k]);
+    } else {
+        put_null(o, "score");
+        put_null(o, "taken_at");
+    }
+    close_level(o);
+}
+
+static void life_weekly(struct out *o, const struct report *r)
+{
+    static const struct {
+        int k;
+        const char *label;
+    } points[] = {{0, "this week"}, {4, "4 weeks ago"}, {12, "12 weeks ago"}};
+    int weeks, rated;
+    char words[48];
+    weekly_trend_rated(&r->weeks, &weeks, &rated);
+    if (r->weeks.fed == 0)
+        note(o, "weekly_summary", NO_WEEKLY);
+    if (r->weeks.fed == 0 && !machine(o))
+        return;
+    arr_begin(o, "weekly", WEEKLY_SCORE_NAME " (0-10)");
+    for (size_t i = 0; i < COUNT(points); i++)
+        life_week(o, &r->weeks, points[i].k, points[i].label);
+    close_level(o);
+    put_machine(o, FIG_COUNT, "weeks", weeks, NULL);
+    put_machine(o, FIG_COUNT, "weeks_rated", rated, NULL);
+    if (machine(o))
+        return;
+    snprintf(words, sizeof words, "%d of %d", rated, weeks);
+    put_text(o, "weeks_rated", "weeks rated (this and the 12 before)", words, NULL);
+}
+
+static void sec_life(struct out *o, const struct report *r)
+{
+    sec_begin(o, "life", "How is it affecting your life?");
+    life_days(o, r);
+    if (r->days.checkins == 0)
+        note(o, "daily_summary", NO_DAILY);
+    if (r->days.checkins || machine(o)) {
+        life_activities(o, &r->days);
+        life_sleep(o, &r->days);
+    }
+    life_weekly(o, r);
+    close_level(o);
+}
+
 static void sec_notice(struct out *o)
 {
     sec_begin(o, "notice", NULL);
@@ -2166,6 +2303,7 @@ int report_write(const struct report *r, FILE *f, enum report_format fmt)
     sec_pain(&o, r);
     sec_helps(&o, r);
     sec_intakes(&o, r);
+    sec_life(&o, r);
     sec_notes(&o, r);
     sec_notice(&o);
     doc_end(&o);

@@ -26,7 +26,13 @@
  * time before anything was logged is not known to be free. Sections, one per question, in this order (JSON keys):
  *   warning_signs, period, feel, where, bladder_bowel, duration, frequency,
  *   stiffness, numbness, weakness, medications, triggers, relief, flags,
- *   checks, sessions, notes, notice.
+ *   checks, sessions, life, notes, notice.
+ * life ("How is it affecting your life?") is made from the daily and
+ * weekly check-ins only (report_feed_checkin, report_feed_weekly): days
+ * checked in and those of them without an episode active, usual
+ * activities not or partly done, the median sleep, nights woken by pain,
+ * and the weekly pain and interference score this week, 4 and 12 weeks
+ * before (checkin.h's trend: a week without a check-in is not rated).
  * warning_signs ("Warning signs in this period") opens the report when the
  * period holds an emergency or urgent check or an episode with a warning
  * sign (warnsign.h) among its symptoms, and is left out of text and
@@ -61,6 +67,7 @@
 #include "src/episode.h"
 #include "src/flags.h"
 #include "src/check.h"
+#include "src/checkin.h"
 #include "src/redflags.h"
 #include "src/report_pain.h"
 #include "src/session.h"
@@ -277,6 +284,9 @@ struct report {
     struct report_session_stats kinds[SESSION_KIND_COUNT];
     size_t nroutines, routines_dropped;
     struct report_routine routines[REPORT_MAX_ROUTINES];
+    /* check-ins (the "life" section): the days of [from, min(to, now)] */
+    struct checkin_stats days;
+    struct weekly_trend weeks;
     /* results, valid after report_end */
     int have_median;
     int64_t median;
@@ -332,6 +342,10 @@ int report_feed_session(struct report *r, const struct session *s);
 void report_set_spell(struct report *r, int64_t from);
 void report_feed_reading(struct report *r, const struct reading *rd, int64_t started_at);
 void report_feed_treatment(struct report *r, const struct treatment *t);
+/* Adds one daily / weekly check-in of the period (any order); those
+ * outside it are ignored. Ignored after report_end. */
+void report_feed_checkin(struct report *r, const struct checkin *c);
+void report_feed_weekly(struct report *r, const struct weekly *w);
 
 /* Copies the flags computed by flags.h (after flags_end) into the report,
  * replacing any copied before; fl is not kept. */

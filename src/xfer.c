@@ -29,8 +29,8 @@
 #define CHILD_ARENA_LEN (2 * (EPISODE_TAG_MAX + SHORT_MAX + 2))
 
 static const char *const section_keys[] = {"episodes", "sessions", "checks", "readings",
-                                           "treatments"};
-/* Sections from this one on may be missing (files written before them). */
+                                           "treatments", "checkins", "weekly"};
+/* Sections from this one on are missing in files of version 2 and older. */
 #define FIRST_OPTIONAL_SECTION 3
 
 /* ---- the record types, shared by both formats ------------------------------ */
@@ -45,8 +45,20 @@ struct fdef {
     size_t max;   /* bytes */
 };
 
-enum rtype { R_EPISODE, R_TAG, R_SESSION, R_CHECK, R_ANSWER, R_READING, R_TREATMENT, R_COUNT };
-/* Row types from this one on are optional in the CSV header (issue 13). */
+enum rtype {
+    R_EPISODE,
+    R_TAG,
+    R_SESSION,
+    R_CHECK,
+    R_ANSWER,
+    R_READING,
+    R_TREATMENT,
+    R_CHECKIN,
+    R_WEEKLY,
+    R_COUNT
+};
+/* Row types from this one on came with version 3: an older file has no
+ * header rows for them (and no rows). */
 #define R_FIRST_OPTIONAL R_READING
 
 static const struct fdef ep_defs[] = {
@@ -96,9 +108,21 @@ static const struct fdef tr_defs[] = {
     {"pain_after", F_INT, 1, SHORT_MAX},   {"episode_id", F_INT, 1, SHORT_MAX},
     {"created_at", F_TIME, 1, SHORT_MAX},
 };
+static const struct fdef checkin_defs[] = {
+    {"id", F_INT, 0, SHORT_MAX},           {"day", F_TEXT, 0, SHORT_MAX},
+    {"taken_at", F_TIME, 0, SHORT_MAX},    {"pain", F_INT, 0, SHORT_MAX},
+    {"activities", F_TEXT, 1, SHORT_MAX},  {"sleep_tenths", F_INT, 1, SHORT_MAX},
+    {"woken", F_INT, 1, SHORT_MAX},        {"created_at", F_TIME, 1, SHORT_MAX},
+};
+static const struct fdef weekly_defs[] = {
+    {"id", F_INT, 0, SHORT_MAX},        {"taken_at", F_TIME, 0, SHORT_MAX},
+    {"pain", F_INT, 0, SHORT_MAX},      {"enjoyment", F_INT, 0, SHORT_MAX},
+    {"activity", F_INT, 0, SHORT_MAX},  {"created_at", F_TIME, 1, SHORT_MAX},
+};
 
 #define MAX_DEFS COUNT(ses_defs)
-_Static_assert(COUNT(rd_defs) <= MAX_DEFS && COUNT(tr_defs) <= MAX_DEFS,
+_Static_assert(COUNT(rd_defs) <= MAX_DEFS && COUNT(tr_defs) <= MAX_DEFS &&
+                   COUNT(checkin_defs) <= MAX_DEFS && COUNT(weekly_defs) <= MAX_DEFS,
                "MAX_DEFS: a record type has more columns than sessions");
 
 struct rdef {
@@ -116,6 +140,8 @@ static const struct rdef rdefs[R_COUNT] = {
     [R_ANSWER] = {"answer", "an answer", ans_defs, COUNT(ans_defs)},
     [R_READING] = {"reading", "a pain reading", rd_defs, COUNT(rd_defs)},
     [R_TREATMENT] = {"treatment", "a treatment", tr_defs, COUNT(tr_defs)},
+    [R_CHECKIN] = {"checkin", "a check-in", checkin_defs, COUNT(checkin_defs)},
+    [R_WEEKLY] = {"weekly", "a weekly check-in", weekly_defs, COUNT(weekly_defs)},
 };
 static const struct rdef check_v1 = {"check", "a check", chk_defs, CHK_DEFS_V1};
 
@@ -129,7 +155,8 @@ static const struct fdef end_defs[] = {
     {"episodes", F_INT, 0, SHORT_MAX}, {"tags", F_INT, 0, SHORT_MAX},
     {"sessions", F_INT, 0, SHORT_MAX}, {"checks", F_INT, 0, SHORT_MAX},
     {"answers", F_INT, 0, SHORT_MAX}, {"readings", F_INT, 0, SHORT_MAX},
-    {"treatments", F_INT, 0, SHORT_MAX},
+    {"treatments", F_INT, 0, SHORT_MAX}, {"checkins", F_INT, 0, SHORT_MAX},
+    {"weekly", F_INT, 0, SHORT_MAX},
 };
 _Static_assert(COUNT(end_defs) == R_COUNT, "the end record counts every row type");
 static const struct rdef end_rdef = {"end", "the end record", end_defs, COUNT(end_defs)};
@@ -508,6 +535,75 @@ int xfer_write_treatment(struct xfer_writer *w, const struct treatment *t)
         js_num_or_null(w->f, "episode_id", x.episode);
         js_str_or_null(w->f, "created_at", x.cr);
         fputc('}', w->f);
+    }
+    return stream_ok(w);
+}
+
+/* ---- writing: check-ins (one flat row each, like a session) ---- */
+
+struct checkin_text {
+    char id[NUM_LEN], pain[NUM_LEN], sleep[NUM_LEN], woken[NUM_LEN];
+    char at[WHEN_FMT_LEN], created[WHEN_FMT_LEN];
+    const char *act; /* "" when not answered */
+};
+
+static void checkin_text(const struct checkin *c, struct checkin_text *t)
+{
+    fmt_int(c->id, t->id);
+    fmt_int(c->pain, t->pain);
+    fmt_opt(c->sleep_tenths, CHECKIN_NONE, t->sleep);
+    fmt_opt(c->woken, CHECKIN_NONE, t->woken);
+    fmt_time(c->taken_at, t->at, sizeof t->at);
+    fmt_time(c->created_at, t->created, sizeof t->created);
+    t->act = c->activities == CHECKIN_ACT_UNSET ? "" : checkin_activities_code(c->activities);
+}
+
+int xfer_write_checkin(struct xfer_writer *w, const struct checkin *c)
+{
+    struct checkin_text t;
+    if (enter_section(w, 5) != 0)
+        return -1;
+    checkin_text(c, &t);
+    if (w->fmt == XFER_JSON) {
+        fprintf(w->f, "{\"id\": %s", t.id);
+        js_str(w->f, 0, "day", c->day);
+        js_str(w->f, 0, "taken_at", t.at);
+        fprintf(w->f, ", \"pain\": %s", t.pain);
+        js_str_or_null(w->f, "activities", t.act);
+        js_num_or_null(w->f, "sleep_tenths", t.sleep);
+        js_num_or_null(w->f, "woken", t.woken);
+        js_str_or_null(w->f, "created_at", t.created);
+        fputc('}', w->f);
+    } else {
+        const char *row[] = {"checkin", t.id, c->day, t.at, t.pain, t.act, t.sleep, t.woken,
+                             t.created};
+        csv_write_row(w->f, row, COUNT(row));
+        w->counts[R_CHECKIN]++;
+    }
+    return stream_ok(w);
+}
+
+int xfer_write_weekly(struct xfer_writer *w, const struct weekly *k)
+{
+    char id[NUM_LEN], p[NUM_LEN], e[NUM_LEN], a[NUM_LEN], at[WHEN_FMT_LEN], cr[WHEN_FMT_LEN];
+    if (enter_section(w, 6) != 0)
+        return -1;
+    fmt_int(k->id, id);
+    fmt_int(k->pain, p);
+    fmt_int(k->enjoyment, e);
+    fmt_int(k->activity, a);
+    fmt_time(k->taken_at, at, sizeof at);
+    fmt_time(k->created_at, cr, sizeof cr);
+    if (w->fmt == XFER_JSON) {
+        fprintf(w->f, "{\"id\": %s", id);
+        js_str(w->f, 0, "taken_at", at);
+        fprintf(w->f, ", \"pain\": %s, \"enjoyment\": %s, \"activity\": %s", p, e, a);
+        js_str_or_null(w->f, "created_at", cr);
+        fputc('}', w->f);
+    } else {
+        const char *row[] = {"weekly", id, at, p, e, a, cr};
+        csv_write_row(w->f, row, COUNT(row));
+        w->counts[R_WEEKLY]++;
     }
     return stream_ok(w);
 }
@@ -1055,6 +1151,66 @@ static int treatment_fields(struct xfer_reader *r, const struct fval *v, struct 
     return 0;
 }
 
+/* ---- reading: check-ins ---- */
+
+/* A nullable whole number in [lo, hi]; empty is none. */
+static int get_opt(struct xfer_reader *r, const struct fval *v, const char *name, int lo, int hi,
+                   int none, int *out, const char *use)
+{
+    int64_t n;
+    *out = none;
+    if (v->null)
+        return 0;
+    if (get_range(r, v, name, lo, hi, &n, use))
+        return -1;
+    *out = (int)n;
+    return 0;
+}
+
+static int checkin_fields(struct xfer_reader *r, const struct fval *v, struct checkin *c)
+{
+    char msg[UNKNOT_ERR_LEN - 64];
+    int64_t n;
+    memset(c, 0, sizeof *c);
+    c->activities = CHECKIN_ACT_UNSET;
+    if (get_id(r, &v[0], "id", &c->id) || get_time(r, &v[2], "taken_at", &c->taken_at) ||
+        get_opt(r, &v[3], "pain", 0, CHECKIN_RATING_MAX, 0, &c->pain,
+                "use a whole number from 0 (none) to 10 (worst)") ||
+        get_opt(r, &v[5], "sleep_tenths", 0, CHECKIN_SLEEP_MAX_TENTHS, CHECKIN_NONE,
+                &c->sleep_tenths, "use tenths of an hour from 0 to 240, or leave it empty") ||
+        get_opt(r, &v[6], "woken", 0, 1, CHECKIN_NONE, &c->woken, "use 0 or 1, or leave it empty"))
+        return -1;
+    snprintf(c->day, sizeof c->day, "%.10s", v[1].text);
+    if (!v[4].null &&
+        core(r, &v[4], checkin_activities_parse(v[4].text, &c->activities, msg, sizeof msg), msg))
+        return -1;
+    if (get_time(r, &v[7], "created_at", &n))
+        return -1;
+    c->created_at = n ? n : r->now;
+    if (v[1].len != 10 || checkin_validate_stored(c, r->now, msg, sizeof msg) != 0)
+        return rfail(r, v[0].line, "check-in %" PRId64 ": %s", c->id,
+                     v[1].len != 10 ? "invalid day: use YYYY-MM-DD" : msg);
+    return 0;
+}
+
+static int weekly_fields(struct xfer_reader *r, const struct fval *v, struct weekly *w)
+{
+    static const char use[] = "use a whole number from 0 to 10";
+    char msg[UNKNOT_ERR_LEN - 64];
+    int64_t n;
+    memset(w, 0, sizeof *w);
+    if (get_id(r, &v[0], "id", &w->id) || get_time(r, &v[1], "taken_at", &w->taken_at) ||
+        get_opt(r, &v[2], "pain", 0, CHECKIN_RATING_MAX, 0, &w->pain, use) ||
+        get_opt(r, &v[3], "enjoyment", 0, CHECKIN_RATING_MAX, 0, &w->enjoyment, use) ||
+        get_opt(r, &v[4], "activity", 0, CHECKIN_RATING_MAX, 0, &w->activity, use) ||
+        get_time(r, &v[5], "created_at", &n))
+        return -1;
+    w->created_at = n ? n : r->now;
+    if (weekly_validate(w, r->now, msg, sizeof msg) != 0)
+        return rfail(r, v[0].line, "weekly check-in %" PRId64 ": %s", w->id, msg);
+    return 0;
+}
+
 /* Starts an item of kind t at line; clears what its rows fill. */
 static void item_begin(struct xfer_item *item, enum rtype t, long line)
 {
@@ -1067,6 +1223,8 @@ static void item_begin(struct xfer_item *item, enum rtype t, long line)
         memset(&item->chk, 0, sizeof item->chk);
     } else if (t == R_READING || t == R_TREATMENT) {
         item->kind = t == R_READING ? XFER_READING : XFER_TREATMENT;
+    } else if (t == R_CHECKIN || t == R_WEEKLY) {
+        item->kind = t == R_CHECKIN ? XFER_CHECKIN : XFER_WEEKLY;
     } else {
         item->kind = XFER_SESSION;
     }
@@ -1084,6 +1242,10 @@ static int item_fields(struct xfer_reader *r, enum rtype t, const struct fval *v
         return reading_fields(r, v, &item->rd);
     if (t == R_TREATMENT)
         return treatment_fields(r, v, &item->tr);
+    if (t == R_CHECKIN)
+        return checkin_fields(r, v, &item->ci);
+    if (t == R_WEEKLY)
+        return weekly_fields(r, v, &item->wk);
     return session_fields(r, v, &item->ses);
 }
 
@@ -1191,8 +1353,8 @@ static int csv_read_header(struct xfer_reader *r)
 {
     if (csv_first_row(r) != 0)
         return -1;
-    /* Pain readings and treatments came with version 3: an older file
-     * has no header rows for them (and no rows). */
+    /* Pain readings, treatments and check-ins came with version 3: an
+     * older file has no header rows for them (and no rows). */
     int types = r->version >= END_VERSION ? R_COUNT : R_FIRST_OPTIONAL;
     for (int t = 0; t < types; t++)
         if (csv_header_row(r, rdef_of(r, (enum rtype)t)) != 0)
@@ -1237,7 +1399,7 @@ static int csv_unknown(struct xfer_reader *r)
     if (r->rec.nfields > 0 && has_control(type, r->rec.lens[0]))
         type = "?";
     return rfail(r, r->rec.line, "unknown row type \"%.40s\": use episode, tag, session, "
-                                 "check, answer, reading or treatment", type);
+                                 "check, answer, reading, treatment, checkin or weekly", type);
 }
 
 /* The rows counted against the end record at line. */
@@ -1297,8 +1459,8 @@ static int csv_eof(struct xfer_reader *r)
     if (r->version < END_VERSION || r->ended)
         return 0;
     return rfail(r, r->csv.line, "the file ends without its end record (end,episodes,tags,"
-                                 "sessions,checks,answers,readings,treatments): it was cut "
-                                 "short; export it again");
+                                 "sessions,checks,answers,readings,treatments,checkins,weekly):"
+                                 " it was cut short; export it again");
 }
 
 static int csv_item(struct xfer_reader *r, struct xfer_item *item)
@@ -1326,7 +1488,7 @@ static int csv_item(struct xfer_reader *r, struct xfer_item *item)
     if (csv_values(r, (enum rtype)t, v) || item_fields(r, (enum rtype)t, v, item))
         return -1;
     r->counts[t]++;
-    if (t == R_SESSION || t == R_READING || t == R_TREATMENT)
+    if (t == R_SESSION || t == R_READING || t == R_TREATMENT || t == R_CHECKIN || t == R_WEEKLY)
         return 1;
     if (csv_children(r, t == R_EPISODE ? R_TAG : R_ANSWER, item) < 0)
         return -1;
@@ -1505,33 +1667,42 @@ static int json_start(struct xfer_reader *r)
     return 0;
 }
 
+/* The end of the document: its '}' (read already when tok is not NULL),
+ * and nothing after it. */
+static int json_end(struct xfer_reader *r, struct jsonr_token *tok)
+{
+    struct jsonr_token end;
+    if (!tok && jexpect(r, &end, JSONR_OBJECT_END, "the end of the export after \"weekly\""))
+        return -1;
+    if (jnext(r, &end) != 0)
+        return -1; /* jsonr refuses anything after the top-level value */
+    r->jstate = J_DONE;
+    return 0;
+}
+
 /* Opens the next array of rows, or ends the document after the last. */
 static int json_section(struct xfer_reader *r)
 {
     struct jsonr_token tok;
     char want[48];
-    if (r->section >= FIRST_OPTIONAL_SECTION) {
-        /* An export made before the readings ends after "checks". */
-        if (jnext(r, &tok) != 1)
-            return r->failed ? -1 : rfail(r, r->js->line, "expected the end of the export");
-        if (tok.type == JSONR_OBJECT_END || r->section == (int)COUNT(section_keys)) {
-            if (tok.type != JSONR_OBJECT_END)
-                return rfail(r, tok.line, "expected the end of the export after \"%s\"",
-                             section_keys[r->section - 1]);
-            if (jnext(r, &tok) != 0)
-                return -1; /* jsonr refuses anything after the top-level value */
-            r->jstate = J_DONE;
-            return 0;
-        }
-    }
+    if (r->section == (int)COUNT(section_keys))
+        return json_end(r, NULL);
     snprintf(want, sizeof want, "the key \"%s\"", section_keys[r->section]);
-    if (r->section < FIRST_OPTIONAL_SECTION && jexpect(r, &tok, JSONR_KEY, want))
+    if (r->section >= FIRST_OPTIONAL_SECTION) { /* or the end: a file written before them */
+        if (jnext(r, &tok) != 1)
+            return -1;
+        if (tok.type == JSONR_OBJECT_END)
+            return json_end(r, &tok);
+        if (tok.type != JSONR_KEY)
+            return rfail(r, tok.line, "expected %s or the end of the export, found %s", want,
+                         jsonr_type_name(tok.type));
+    } else if (jexpect(r, &tok, JSONR_KEY, want)) {
         return -1;
-    if (tok.type != JSONR_KEY)
-        return rfail(r, tok.line, "expected %s, found %s", want, jsonr_type_name(tok.type));
+    }
     if (strcmp(tok.str, section_keys[r->section]) != 0)
         return rfail(r, tok.line, "expected %s (the keys come in the order format, version, "
-                                  "episodes, sessions, checks, readings, treatments)", want);
+                                  "episodes, sessions, checks, readings, treatments, checkins, weekly)",
+                     want);
     if (jexpect(r, &tok, JSONR_ARRAY, "an array"))
         return -1;
     r->jstate = J_ROWS;
@@ -1540,8 +1711,9 @@ static int json_section(struct xfer_reader *r)
 
 static int json_item(struct xfer_reader *r, struct xfer_item *item)
 {
-    static const enum rtype types[] = {R_EPISODE, R_SESSION, R_CHECK, R_READING, R_TREATMENT};
-    static const char *const nested[] = {"tags", NULL, "answers", NULL, NULL};
+    static const enum rtype types[] = {R_EPISODE, R_SESSION,  R_CHECK, R_READING,
+                                       R_TREATMENT, R_CHECKIN, R_WEEKLY};
+    static const char *const nested[] = {"tags", NULL, "answers", NULL, NULL, NULL, NULL};
     struct jsonr_token tok;
     struct fval v[MAX_DEFS];
     struct arena a = {r->arena, sizeof r->arena, 0};

@@ -22,26 +22,29 @@
  *            episode_id,pain_before,pain_after          (one row in the file)
  *   #check,id,taken_at,verdict,complete
  *   #answer,check_id,item,answer
- *   #end,episodes,tags,sessions,checks,answers
- * then the episodes, oldest first, each followed by its tag rows; the
- * sessions; the checks, each followed by its answer rows; and last the end
- * record, "end,1000,2025,120,40,800": the number of rows of each type. A
- * file without it (cut short: an export killed, a copy interrupted), with
- * counts that disagree or with a row after it is refused, so a truncated
- * CSV never imports as a smaller history. A truncated JSON export fails to
- * parse; it has no counts.
- *
- * Pain readings and treatments (issue 13) follow, with two more header
- * rows after #answer:
  *   #reading,id,episode_id,taken_at,pain,source,created_at
  *   #treatment,id,kind,name,taken_at,duration_s,pain_before,pain_after,
  *              episode_id,created_at                    (one row in the file)
- * then the readings in id order and the treatments by time; in JSON two
- * more arrays after "checks": "readings" and "treatments". A file without
- * them (any older export) reads as before; importing it gives each episode
- * its first reading from its intensity, as the schema migration does.
- * Each episode's first reading (source "log") travels as a reading row
- * too, so a round trip keeps every id.
+ *   #checkin,id,day,taken_at,pain,activities,sleep_tenths,woken,created_at
+ *   #weekly,id,taken_at,pain,enjoyment,activity,created_at
+ *   #end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,
+ *        weekly                                          (one row in the file)
+ * then the episodes, oldest first, each followed by its tag rows; the
+ * sessions; the checks, each followed by its answer rows; the pain readings
+ * in id order (each episode's first reading, source "log", travels too, so
+ * a round trip keeps every id); the treatments by time; the daily
+ * check-ins (day: the local day as recorded, kept as it is on import;
+ * sleep in tenths of an hour; woken 0 or 1; activities and both empty when
+ * not answered); the weekly check-ins; and last the end record,
+ * "end,1000,2025,120,40,800,1900,310,60,8": the number of rows of each
+ * type. A file without it (cut short: an export killed, a copy
+ * interrupted), with counts that disagree or with a row after it is
+ * refused, so a truncated CSV never imports as a smaller history. A
+ * truncated JSON export fails to parse; it has no counts. JSON has the
+ * arrays "readings", "treatments", "checkins" and "weekly" after "checks".
+ * Version 2 has none of the last five header rows and none of those
+ * arrays; importing it gives each episode its first reading from its
+ * intensity, as the schema migration does.
  *
  * A check's complete is 1 when every item was asked, 0 for a partial check
  * (the patient left after a yes: the items not asked have no answer row).
@@ -51,8 +54,12 @@
  *    "episodes": [{"id": 1, ..., "tags": [{"kind": "trigger", "tag": "lifting"}]}],
  *    "sessions": [{"id": 1, "kind": "ice", ...}],
  *    "checks": [{"id": 1, ..., "complete": 1,
- *                "answers": [{"item": 1, "answer": 0}, ...]}]}
- * The reader wants the five top-level keys in that order; inside a row the
+ *                "answers": [{"item": 1, "answer": 0}, ...]}],
+ *    "readings": [{"id": 1, "episode_id": 1, ...}],
+ *    "treatments": [{"id": 1, "kind": "medication", ...}],
+ *    "checkins": [{"id": 1, "day": "2026-11-20", ...}],
+ *    "weekly": [{"id": 1, "taken_at": ..., "pain": 5, ...}]}
+ * The reader wants the top-level keys in that order; inside a row the
  * keys may come in any order. Numbers are JSON numbers, times and codes
  * strings.
  *
@@ -62,8 +69,8 @@
  * redflags_item_from_v1(), a yes to either of two old items that became
  * one being a yes, as the database migration does. Anything newer than
  * XFER_VERSION is refused with a message that says to upgrade. Version 2
- * (release 0.2) is version 3 without the #end header row and the end
- * record; its JSON is the same as version 3's.
+ * (release 0.2) is version 3 without the last five header rows, their rows
+ * and the end record; its JSON has none of the last four arrays.
  *
  * Reading validates every value with the core's own rules (episode_validate,
  * tag_normalize, the red-flag verdict codes, routine codes and holds) and
@@ -80,6 +87,7 @@
 #include <stdio.h>
 
 #include "src/check.h"
+#include "src/checkin.h"
 #include "src/episode.h"
 #include "src/reading.h"
 #include "src/treatment.h"
@@ -106,11 +114,12 @@ enum xfer_format { XFER_CSV, XFER_JSON };
 struct xfer_writer {
     FILE *f;
     enum xfer_format fmt;
-    int section; /* -1 before any row; 0 episodes, 1 sessions, 2 checks */
+    int section; /* -1 before any row; 0 episodes, 1 sessions, 2 checks, 3 checkins,
+                    4 weekly */
     size_t rows; /* rows written in the current section */
     int bad;     /* a row came out of order */
-    size_t counts[7]; /* rows written: episodes, tags, sessions, checks, answers, readings,
-                       * treatments */
+    size_t counts[9]; /* rows written: episodes, tags, sessions, checks, answers, readings,
+                       * treatments, check-ins, weekly check-ins */
 };
 
 /* Writes the header (CSV rows, or the JSON opening). */
@@ -123,6 +132,9 @@ int xfer_write_check(struct xfer_writer *w, const struct check *c);
 /* Pain readings (after the checks), then treatments (issue 13). */
 int xfer_write_reading(struct xfer_writer *w, const struct reading *rd);
 int xfer_write_treatment(struct xfer_writer *w, const struct treatment *t);
+/* Daily check-ins, then weekly ones, after the checks. */
+int xfer_write_checkin(struct xfer_writer *w, const struct checkin *c);
+int xfer_write_weekly(struct xfer_writer *w, const struct weekly *k);
 /* Closes the document. Returns 0, or -1 after any error so far. */
 int xfer_write_end(struct xfer_writer *w);
 
@@ -150,7 +162,15 @@ int xfer_csv_session_header(FILE *f);
 
 /* ---- reading -------------------------------------------------------------- */
 
-enum xfer_kind { XFER_EPISODE, XFER_SESSION, XFER_CHECK, XFER_READING, XFER_TREATMENT };
+enum xfer_kind {
+    XFER_EPISODE,
+    XFER_SESSION,
+    XFER_CHECK,
+    XFER_READING,
+    XFER_TREATMENT,
+    XFER_CHECKIN,
+    XFER_WEEKLY
+};
 
 /* One row read back, validated. Only the member of its kind is set. */
 struct xfer_item {
@@ -161,6 +181,8 @@ struct xfer_item {
     struct check chk;
     struct reading rd;
     struct treatment tr;
+    struct checkin ci;
+    struct weekly wk;
 };
 
 struct xfer_reader;

@@ -21,6 +21,7 @@ section_of() {
     case $1 in
     global | tips_keys | help_keys) echo "KEYS" ;;
     home_keys) echo "Home" ;;
+    checkin_keys) echo "Check-in" ;;
     form_keys | advice_keys) echo "Episode form" ;;
     history_keys | filter_keys | detail_keys) echo "History" ;;
     flags_keys) echo "Flags" ;;

@@ -38,18 +38,23 @@
 #define DATE_LEN 32
 #define COUNT_BAR_MIN 10  /* columns a count and its bar keep beside the label */
 
-enum view { VIEW_BARS, VIEW_HEAT, VIEW_COUNTS, VIEW_COUNT };
+enum view { VIEW_BARS, VIEW_HEAT, VIEW_COUNTS, VIEW_CHECKINS, VIEW_COUNT };
+
+/* The calendar's mark of a day with a daily check-in (ASCII: it shows on
+ * every terminal, and over a filled cell too). */
+#define CHECKIN_MARK "+"
 
 struct charts {
     enum view view;
     int long_period;          /* 1: the last 90 days, 0: the last 30 */
     struct chart shortc, longc, heat;
+    struct weekly_trend weeks; /* the check-ins view */
     struct episode ep;        /* the store's output, one row at a time */
     char err[STORE_ERR_LEN];
 };
 
 static const struct keybind charts_keys[] = {
-    KB_BAR('v', ACT_VIEW, "v", "next view; after the counts, back to the list",
+    KB_BAR('v', ACT_VIEW, "v", "next view; after the check-ins, back to the list",
            "v next view (then the list)"),
     KB_BAR('l', ACT_RIGHT, "l / Right", "next view", "h/l switch"),
     KB_ALSO(KEY_RIGHT, ACT_RIGHT),
@@ -64,7 +69,8 @@ static const struct keybind charts_keys[] = {
     KB_END,
 };
 
-static const char *const view_names[VIEW_COUNT] = {"Bar chart", "Calendar", "Counts"};
+static const char *const view_names[VIEW_COUNT] = {"Bar chart", "Calendar", "Counts",
+                                                   "Check-ins"};
 static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 static const char *const wday_names[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -75,6 +81,42 @@ static const char *const wday_names[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sa
 static const struct chart *period_chart(const struct charts *c)
 {
     return c->long_period ? &c->longc : &c->shortc;
+}
+
+/* The weekly scores of the last CHECKIN_TREND_WEEKS weeks (checkin.h's
+ * trend: a week without a weekly check-in is not rated). */
+static int load_weekly(struct app *app, struct charts *c)
+{
+    struct store_iter *it = NULL;
+    struct weekly w;
+    int64_t end = app_now(app) + 1, from = end - CHECKIN_TREND_WEEKS * 7 * 86400LL;
+    weekly_trend_begin(&c->weeks, from, end);
+    int rc = store_weeklies_iter(app_store(app), from, end, STORE_OLDEST_FIRST, &it, c->err,
+                                 sizeof(c->err));
+    while (rc == STORE_OK && (rc = store_iter_next(it, &w, c->err, sizeof(c->err))) == STORE_OK)
+        weekly_trend_feed(&c->weeks, &w);
+    store_iter_free(&it);
+    return rc == STORE_END ? 0 : -1;
+}
+
+/* Marks the days with a daily check-in, in every window. */
+static int load_checkins(struct app *app, struct charts *c)
+{
+    struct store_iter *it = NULL;
+    struct checkin ci;
+    int64_t from = c->longc.days[0].start < c->heat.days[0].start ? c->longc.days[0].start
+                                                                  : c->heat.days[0].start;
+    int rc = store_checkins_iter(app_store(app), from, c->longc.end, STORE_OLDEST_FIRST, &it,
+                                 c->err, sizeof(c->err));
+    while (rc == STORE_OK && (rc = store_iter_next(it, &ci, c->err, sizeof(c->err))) == STORE_OK) {
+        chart_feed_checkin(&c->shortc, &ci);
+        chart_feed_checkin(&c->longc, &ci);
+        chart_feed_checkin(&c->heat, &ci);
+    }
+    store_iter_free(&it);
+    if (rc != STORE_END)
+        return -1;
+    return load_weekly(app, c);
 }
 
 /* Feeds every episode active in the longest window, with its pain
@@ -89,8 +131,10 @@ static int load(struct app *app, struct charts *c)
     int64_t from = c->longc.days[0].start;
     if (c->heat.days[0].start < from)
         from = c->heat.days[0].start;
-    return history_chart(app_store(app), all, 3, from, c->longc.end, &c->ep, c->err,
-                         sizeof(c->err)) == STORE_OK ? 0 : -1;
+    if (history_chart(app_store(app), all, 3, from, c->longc.end, &c->ep, c->err,
+                      sizeof(c->err)) != STORE_OK)
+        return -1;
+    return load_checkins(app, c);
 }
 
 /* ---------------------------------------------------------------------
@@ -391,6 +435,9 @@ static void draw_heat_grid(const struct chart *ch, const struct heat_layout *L)
         snprintf(num, sizeof(num), "%d", ch->days[d].mday);
         ui_heat_cell(L->y0 + wd * L->rp, PLOT_X + w * L->pitch, L->cw, L->ch,
                      ch->days[d].peak, d == ch->ndays - 1, numbers ? num : NULL);
+        if (ch->days[d].checked_in) /* in the cell's last column: its label stays */
+            ui_put(L->y0 + wd * L->rp, PLOT_X + w * L->pitch + L->cw - 1, 1, CHECKIN_MARK,
+                   A_BOLD);
     }
 }
 
@@ -407,8 +454,15 @@ static void draw_heat_notes(const struct chart *ch, int y)
                 band_label(intensity_band(today->peak)));
     for (int d = 0; d < ch->ndays; d++)
         days += ch->days[d].peak >= 0;
+    int checked = 0, free_days = 0;
+    for (int d = 0; d < ch->ndays; d++) {
+        checked += ch->days[d].checked_in;
+        free_days += ch->days[d].checked_in && ch->days[d].peak < 0;
+    }
     ui_putf(y + 1, 1, COLS - 2, A_NORMAL, "%d of the %d days shown had an episode.", days,
             ch->ndays);
+    ui_putf(y + 2, 1, COLS - 2, A_NORMAL, CHECKIN_MARK " %d had a check-in, %d of them "
+            "without a spasm.", checked, free_days);
 }
 
 static void draw_heat_view(const struct charts *c)
@@ -526,6 +580,85 @@ static void draw_counts_view(const struct charts *c)
 }
 
 /* ---------------------------------------------------------------------
+ * The check-ins: the weekly score over the last 12 weeks, then sleep and
+ * the usual activities of each of the last 30 days. */
+
+#define WEEKS_SHOWN 12
+#define WEEK_PITCH 6   /* columns per week, gap included */
+#define SCORE_ROWS 5   /* rows of the score bars: 2 points a row */
+#define SLEEP_ROWS 4   /* rows of the sleep bars: 3 hours a row */
+#define SLEEP_TOP 120  /* tenths of hours at the top of the sleep bars */
+
+static void draw_week_scores(const struct charts *c, int y)
+{
+    int rated = 0;
+    for (int k = 0; k < WEEKS_SHOWN; k++)
+        rated += weekly_trend_score(&c->weeks, k) >= 0;
+    ui_putf(y, 1, COLS - 2, A_BOLD, "Weekly pain and interference score (0-10), the last %d "
+            "weeks; %d rated", WEEKS_SHOWN, rated);
+    for (int i = 0; i < WEEKS_SHOWN; i++) {
+        int k = WEEKS_SHOWN - 1 - i, score = weekly_trend_score(&c->weeks, k);
+        int x = PLOT_X + i * WEEK_PITCH;
+        char text[16] = " -";
+        if (score >= 0) {
+            ui_bar_column(y + SCORE_ROWS, x, WEEK_PITCH - 2, SCORE_ROWS, (score + 5) / 10, 10);
+            checkin_tenths_format(score, text, sizeof text);
+        }
+        ui_put(y + SCORE_ROWS + 1, x, WEEK_PITCH - 1, text, score >= 0 ? A_BOLD : A_NORMAL);
+    }
+    ui_put(y + SCORE_ROWS + 2, PLOT_X, COLS - PLOT_X - 1,
+           "oldest on the left, this week (the 7 days to now) on the right; - not rated",
+           ui_attr(UC_DIM));
+}
+
+static void draw_sleep_column(int y_base, int x, int tenths)
+{
+    int v = tenths > SLEEP_TOP ? SLEEP_TOP : tenths;
+    int rows = v <= 0 ? 0 : (v * SLEEP_ROWS + SLEEP_TOP - 1) / SLEEP_TOP;
+    for (int r = 0; r < rows; r++)
+        ui_put(y_base - r, x, 1, ui_unicode() ? "\u2588" : "#", A_NORMAL);
+}
+
+/* The activities answer of a day as one letter: y, p, n; . not answered. */
+static const char *activities_letter(const struct chart_day *d)
+{
+    static const char *const letters[CHECKIN_ACT_COUNT] = {"y", "p", "n"};
+    if (!d->checked_in)
+        return " ";
+    return d->activities >= 0 && d->activities < CHECKIN_ACT_COUNT ? letters[d->activities]
+                                                                   : ".";
+}
+
+static void draw_days(const struct chart *ch, int y)
+{
+    ui_putf(y, 1, COLS - 2, A_BOLD, "Sleep (up to 12 hours) and usual activities, the last %d "
+            "days", ch->ndays);
+    for (int d = 0; d < ch->ndays; d++) {
+        const struct chart_day *day = &ch->days[d];
+        int x = PLOT_X + 2 * d;
+        if (x >= COLS - 1)
+            break;
+        if (day->checked_in && day->sleep_tenths >= 0)
+            draw_sleep_column(y + SLEEP_ROWS, x, day->sleep_tenths);
+        ui_put(y + SLEEP_ROWS + 1, x, 1, activities_letter(day), A_BOLD);
+        if (day->wday == 0)
+            ui_putf(y + SLEEP_ROWS + 2, x, 5, A_NORMAL, "%d", day->mday);
+    }
+    ui_put(y + SLEEP_ROWS + 1, LABEL_X, 4, "act.", A_NORMAL);
+    ui_put(y + SLEEP_ROWS + 2, LABEL_X, 4, "Mon", A_NORMAL);
+    ui_put(y + SLEEP_ROWS + 3, 1, COLS - 2,
+           "activities: y did them, p partly, n not, . not answered; no mark: no check-in",
+           ui_attr(UC_DIM));
+}
+
+static void draw_checkins_view(const struct charts *c)
+{
+    int y = ui_body_top() + 1;
+    draw_week_scores(c, y);
+    draw_days(&c->shortc, y + SCORE_ROWS + 4);
+}
+
+/* ---------------------------------------------------------------------
  * The screen */
 
 static void charts_draw(struct app *app, struct screen *s)
@@ -536,6 +669,7 @@ static void charts_draw(struct app *app, struct screen *s)
     switch (c->view) {
     case VIEW_BARS: draw_bar_view(c); break;
     case VIEW_HEAT: draw_heat_view(c); break;
+    case VIEW_CHECKINS: draw_checkins_view(c); break;
     default: draw_counts_view(c); break;
     }
     draw_hint();
@@ -557,9 +691,10 @@ static int charts_handle(struct app *app, struct screen *s, const struct ui_key 
     case ACT_LEFT: c->view = (c->view + VIEW_COUNT - 1) % VIEW_COUNT; break;
     case ACT_TOGGLE:
         c->long_period = !c->long_period;
-        if (c->view == VIEW_HEAT)
-            app_status(app, "The calendar always shows 12 weeks; t changes the bar chart "
-                            "and the counts.");
+        if (c->view == VIEW_HEAT || c->view == VIEW_CHECKINS)
+            app_status(app, "The %s always shows %s; t changes the bar chart and the counts.",
+                       c->view == VIEW_HEAT ? "calendar" : "check-ins view",
+                       c->view == VIEW_HEAT ? "12 weeks" : "12 weeks and 30 days");
         break;
     case ACT_BACK: return UI_POP;
     default: break;

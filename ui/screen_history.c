@@ -66,7 +66,7 @@ static const struct keybind history_keys[] = {
     KB_BAR('x', ACT_END, "x", "end the episode (now or at a time), if ongoing", "x end"),
     KB_BAR('d', ACT_DELETE, "d", "delete the episode (asks first)", "d delete"),
     KB_BAR('/', ACT_FILTER, "/", "filter by text of notes, tags or region", "/ filter"),
-    KB_BAR('v', ACT_VIEW, "v", "pictures: bar chart, calendar, counts", "v charts"),
+    KB_BAR('v', ACT_VIEW, "v", "pictures: bar chart, calendar, counts, check-ins", "v charts"),
     KEYS_BACK("back to home", NULL),
     KEYS_HELP_HINT("? keys"),
     KB_END,

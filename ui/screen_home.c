@@ -7,6 +7,7 @@
 
 #include "db/store.h"
 #include "src/app/history.h"
+#include "src/checkin.h"
 #include "src/flags.h"
 #include "src/gate.h"
 #include "src/redflags.h"
@@ -52,6 +53,9 @@ struct home {
     int64_t reload_at; /* Unix seconds */
     int64_t probe_at;  /* app_mono_ms */
     char err[STORE_ERR_LEN];
+    /* Check-ins: today's (its time), and whether a weekly one is due. */
+    int checked_in, weekly_due;
+    int64_t checked_at;
 };
 
 static const struct keybind home_keys[] = {
@@ -68,6 +72,8 @@ static const struct keybind home_keys[] = {
      * says it. */
     KB('f', ACT_FLAGS, "f", "every flag with its advice and episodes"),
     KB_BAR('p', ACT_PAIN, "p", "add a pain reading (0-10) to the ongoing episode", "p pain"),
+    KB('d', ACT_CHECKIN, "d", "daily check-in: pain, activities, sleep"),
+    KB('w', ACT_WEEKLY, "w", "weekly check-in: the past 7 days"),
     KB('q', ACT_QUIT, "q", "quit"),
     KB_END,
 };
@@ -155,6 +161,23 @@ static void refresh_plan(struct app *app, struct home *h)
         app_status(app, "Could not look for changes: %s", h->err);
 }
 
+/* Today's check-in and the weekly one due (the line above the keys). */
+static void load_checkins(struct app *app, struct home *h)
+{
+    char day[CHECKIN_DAY_LEN];
+    struct checkin c;
+    struct weekly w;
+    checkin_day_text(app_now(app), day, sizeof day);
+    int rc = store_checkin_day(app_store(app), day, &c, h->err, sizeof(h->err));
+    h->checked_in = rc == STORE_OK;
+    h->checked_at = h->checked_in ? c.taken_at : 0;
+    if (rc == STORE_OK || rc == STORE_NOT_FOUND)
+        rc = store_weekly_latest(app_store(app), &w, h->err, sizeof(h->err));
+    h->weekly_due = rc == STORE_OK && weekly_due(1, w.taken_at, app_now(app));
+    if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+        app_status(app, "Could not read the check-ins: %s", h->err);
+}
+
 static void load(struct app *app, struct home *h)
 {
     struct store *st = app_store(app);
@@ -180,6 +203,7 @@ static void load(struct app *app, struct home *h)
     }
     if (load_today(app, h) != 0 || load_flags(app, h) != 0)
         app_status(app, "Could not read the history: %s", h->err);
+    load_checkins(app, h);
 }
 
 /* The intensity, its band and where: "7 severe  lower back, right". */
@@ -407,6 +431,20 @@ static int draw_warning(const struct home *h, int y, int last)
     return ui_put_wrapped(y, 4, COLS - 6, last, advice, A_NORMAL);
 }
 
+/* One line: today's check-in done or not, and a weekly one due. */
+static void draw_checkins(const struct home *h, int y)
+{
+    char at[WHEN_FMT_LEN];
+    int x = 2;
+    when_format(h->checked_at, at, sizeof at);
+    if (h->checked_in)
+        x += ui_putf(y, x, COLS - 4, ui_attr(UC_OK), "Checked in today at %s (d: change)", at + 11);
+    else
+        x += ui_put(y, x, COLS - 4, "No check-in today yet (d)", A_NORMAL);
+    if (h->weekly_due)
+        ui_put(y, x, COLS - x - 2, "   weekly check-in due (w)", A_BOLD);
+}
+
 static void home_draw(struct app *app, struct screen *s)
 {
     struct home *h = s->data;
@@ -428,6 +466,7 @@ static void home_draw(struct app *app, struct screen *s)
     y = draw_today(h, y, below) + 1;
     if (check_below && y <= last)
         draw_check(h, y, last);
+    draw_checkins(h, shortcuts - 1); /* in the blank row: it takes nobody's room */
     ui_hint_line(shortcuts, 2, COLS - 4, home_keys, 0, A_BOLD);
     if (warned(h))
         ui_put(shortcuts + 1, 2, COLS - 4, HISTORY_NOT_ADVICE_SHORT, ui_attr(UC_DIM));
@@ -524,6 +563,8 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
     case ACT_TIPS: app_push(app, &screen_tips, NULL); break;
     case ACT_FLAGS: screen_flags_open(app); break;
     case ACT_PAIN: add_pain(app, h); break;
+    case ACT_CHECKIN: screen_checkin_open(app, 0); break;
+    case ACT_WEEKLY: screen_checkin_open(app, 1); break;
     default: break;
     }
     return UI_OK;

@@ -30,6 +30,10 @@ int screen_form_open(struct app *app, int64_t id);
  * not open (the status line then carries the verdict's title). */
 int screen_advice_open(struct app *app, const struct episode *before, const struct episode *after);
 
+/* Opens the daily check-in (weekly 0: today's, shown to change when
+ * there is one) or the weekly one (weekly 1). */
+int screen_checkin_open(struct app *app, int weekly);
+
 /* Opens the history list / the red-flag checklist. */
 int screen_history_open(struct app *app);
 

@@ -36,6 +36,7 @@ enum action {
     ACT_TIPS,
     ACT_FLAGS,
     ACT_PAIN,
+    ACT_CHECKIN, ACT_WEEKLY,
 };
 
 /* One key of a screen: what it does, how `?` describes it and what the

@@ -288,6 +288,9 @@ static void say_imported(struct cli_ctx *ctx, const struct store_import_counts *
             n->episodes, n->episodes == 1 ? "" : "s", n->tags, n->tags == 1 ? "" : "s",
             n->sessions, n->sessions == 1 ? "" : "s", n->checks, n->checks == 1 ? "" : "s",
             path);
+    if (n->checkins || n->weekly) /* a line of its own: the one above stays as it was */
+        fprintf(ctx->out, "Imported %zu daily and %zu weekly check-in%s.\n", n->checkins,
+                n->weekly, n->weekly == 1 ? "" : "s");
 }
 
 const struct option cli_backup_options[] = {{"force", no_argument, NULL, OPT_FORCE},

@@ -131,6 +131,31 @@ static int feed_treatments(struct store *st, struct work *w, int64_t from, int64
     return rc;
 }
 
+static void put_checkin(struct report *r, const void *row)
+{
+    report_feed_checkin(r, row);
+}
+
+static void put_weekly(struct report *r, const void *row)
+{
+    report_feed_weekly(r, row);
+}
+
+/* The daily and weekly check-ins of the period. */
+static int feed_checkins(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
+                         size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct checkin c;
+    struct weekly wk;
+    int rc = store_checkins_iter(st, from, to, STORE_OLDEST_FIRST, &it, err, errlen);
+    rc = feed_rows(rc, it, STORE_ROW_CHECKIN, &c, put_checkin, &w->r, err, errlen);
+    if (rc != STORE_END)
+        return rc;
+    rc = store_weeklies_iter(st, from, to, STORE_OLDEST_FIRST, &it, err, errlen);
+    return feed_rows(rc, it, STORE_ROW_WEEKLY, &wk, put_weekly, &w->r, err, errlen);
+}
+
 /* Everything the report counts, read in one snapshot. */
 static int gather(struct store *st, struct work *w, int64_t from, int64_t to, int64_t now,
                   char *err, size_t errlen)
@@ -156,6 +181,8 @@ static int gather(struct store *st, struct work *w, int64_t from, int64_t to, in
         rc = feed_readings(st, w, from, to, err, errlen);
     if (rc == STORE_END)
         rc = feed_treatments(st, w, from, to, err, errlen);
+    if (rc == STORE_END)
+        rc = feed_checkins(st, w, from, to, err, errlen);
     store_read_end(st);
     return rc == STORE_END ? STORE_OK : rc;
 }

@@ -68,6 +68,24 @@ static int export_treatments(struct store *st, struct xfer_writer *w, char *err,
     return rc < 0 ? -1 : 0;
 }
 
+static int export_checkins(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct checkin c;
+    struct weekly k;
+    int rc = store_checkins_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, errlen)) == STORE_OK)
+        rc = xfer_write_checkin(w, &c) == 0 ? STORE_OK : STORE_ERROR;
+    store_iter_free(&it);
+    if (rc != STORE_END)
+        return -1;
+    rc = store_weeklies_iter(st, INT64_MIN, INT64_MAX, STORE_OLDEST_FIRST, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &k, err, errlen)) == STORE_OK)
+        rc = xfer_write_weekly(w, &k) == 0 ? STORE_OK : STORE_ERROR;
+    store_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
 int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size_t errlen)
 {
     struct xfer_writer w;
@@ -84,6 +102,8 @@ int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size
         rc = export_readings(st, &w, err, errlen);
     if (rc == 0)
         rc = export_treatments(st, &w, err, errlen);
+    if (rc == 0)
+        rc = export_checkins(st, &w, err, errlen);
     store_read_end(st);
     if (xfer_write_end(&w) != 0 && rc == 0)
         rc = -1;
@@ -112,6 +132,8 @@ static int next_row(void *ctx, struct store_import_row *row, char *err, size_t e
     case XFER_CHECK: row->chk = &c->item.chk; break;
     case XFER_READING: row->rd = &c->item.rd; break;
     case XFER_TREATMENT: row->tr = &c->item.tr; break;
+    case XFER_CHECKIN: row->ci = &c->item.ci; break;
+    case XFER_WEEKLY: row->wk = &c->item.wk; break;
     }
     return 1;
 }

@@ -123,15 +123,19 @@ $(tui_screen)"; fi
 expect_screen "rest in a comfortable position    1" "the longest relief label fits at 80"
 capture counts-80x24
 
+# Issue 14 added the check-ins view after the counts: v goes there, then back.
 tui_text "v"
-expect_screen "episodes, newest first" "v after the counts goes back to the list"
+expect_screen "[Check-ins]" "v after the counts goes on to the check-ins"
+expect_screen "the last 12 weeks; 0 rated" "no weekly check-in in this history"
+tui_text "v"
+expect_screen "episodes, newest first" "v after the check-ins goes back to the list"
 tui_text "?"
-expect_screen "pictures: bar chart, calendar, counts" "the list's help lists v"
+expect_screen "pictures: bar chart, calendar, counts, check-ins" "the list's help lists v"
 tui_text "q"
 tui_text "v"
 expect_screen "[Bar chart]" "v again"
 tui_text "h"
-expect_screen "[Counts]" "h goes to the previous view, wrapping"
+expect_screen "[Check-ins]" "h goes to the previous view, wrapping"
 tui_keys Right
 expect_screen "[Bar chart]" "Right goes to the next view"
 tui_text "?"

@@ -292,6 +292,35 @@ static void test_berlin_spring_forward(void **state)
     expect_peaks(&c, "..73...");
 }
 
+/* A check-in marks its own local day: 00:30 and 23:30 of the short day
+ * are that day, and one outside the window marks nothing. */
+static void test_checkin_days(void **state)
+{
+    (void)state;
+    struct chart c;
+    set_tz("Europe/Berlin");
+    chart_begin(&c, cest(2026, 4, 2, 12, 0), 7); /* Mar 27 .. Apr 2 */
+    struct checkin ci;
+    checkin_init(&ci, cet(2026, 3, 29, 0, 30));
+    chart_feed_checkin(&c, &ci);
+    checkin_init(&ci, cest(2026, 3, 29, 23, 30));
+    ci.sleep_tenths = 65;
+    ci.activities = CHECKIN_ACT_NO;
+    chart_feed_checkin(&c, &ci); /* the same day: the later answers */
+    checkin_init(&ci, cest(2026, 3, 31, 0, 30));
+    chart_feed_checkin(&c, &ci);
+    checkin_init(&ci, cet(2026, 3, 20, 12, 0));
+    chart_feed_checkin(&c, &ci);
+    chart_feed_checkin(NULL, &ci);
+    chart_feed_checkin(&c, NULL);
+    assert_int_equal(c.days[2].sleep_tenths, 65);
+    assert_int_equal(c.days[2].activities, CHECKIN_ACT_NO);
+    assert_int_equal(c.days[4].sleep_tenths, CHECKIN_NONE);
+    static const int want[7] = {0, 0, 1, 0, 1, 0, 0};
+    for (int i = 0; i < 7; i++)
+        assert_int_equal(c.days[i].checked_in, want[i]);
+}
+
 /* 2025-10-26: 03:00 CEST becomes 02:00 CET, a 25-hour day. */
 static void test_berlin_fall_back(void **state)
 {
@@ -390,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_counts_ignore_case),
         cmocka_unit_test(test_berlin_spring_forward),
         cmocka_unit_test(test_berlin_fall_back),
+        cmocka_unit_test(test_checkin_days),
         cmocka_unit_test(test_berlin_long_window),
         cmocka_unit_test(test_week_days),
     };

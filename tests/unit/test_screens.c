@@ -1401,6 +1401,69 @@ static void test_history_replaces_refused_text(void **state)
     assert_not_shows(f, "\xC2\x9B");
 }
 
+/* Home d: the daily questions, answered with the arrows and saved; home
+ * then says it is done. d again shows today's answers, and saving them
+ * replaces the check-in only after a yes. */
+static void test_checkin_daily(void **state)
+{
+    struct sfix *f = *state;
+    char err[STORE_ERR_LEN];
+    struct checkin c;
+    sfix_open(f, 24, 80);
+    assert_shows(f, "No check-in today yet (d)");
+    assert_not_shows(f, "weekly check-in due");
+    keys(f, "d");
+    assert_shows(f, "Daily check-in for 2026-11-18");
+    keys(f, "<Enter>");
+    assert_shows(f, "Answer the pain now first");
+    keys(f, "<Right><Right><Right><Down><Right><Right><Down><Right><Down><Right><Right>");
+    assert_shows(f, "< 2 >");
+    assert_shows(f, "< partly >");
+    assert_shows(f, "< 7.0 hours >");
+    assert_shows(f, "< yes >");
+    keys(f, "<Enter>");
+    assert_shows(f, "Checked in today at 11:06 (d: change)");
+    assert_int_equal(store_checkin_day(f->st, "2026-11-18", &c, err, sizeof err), STORE_OK);
+    assert_int_equal(c.pain, 2);
+    assert_int_equal(c.activities, CHECKIN_ACT_PARTLY);
+    assert_int_equal(c.sleep_tenths, 70);
+    assert_int_equal(c.woken, 1);
+    keys(f, "d");
+    assert_shows(f, "Today's check-in of 11:06 is shown");
+    keys(f, "<Left><Down><Del><Enter>n"); /* "Replace today's check-in of 11:06?" no */
+    assert_shows(f, "Not saved: today's check-in of 11:06 is kept.");
+    assert_int_equal(store_checkin_day(f->st, "2026-11-18", &c, err, sizeof err), STORE_OK);
+    assert_int_equal(c.pain, 2);
+    keys(f, "<Enter>y");
+    assert_shows(f, "Checked in today at 11:06");
+    assert_int_equal(store_checkin_day(f->st, "2026-11-18", &c, err, sizeof err), STORE_OK);
+    assert_int_equal(c.pain, 1);
+    assert_int_equal(c.activities, CHECKIN_ACT_UNSET); /* cleared with Delete */
+}
+
+/* A weekly check-in 8 days old: home says one is due, and not after w. */
+static void test_checkin_weekly_due(void **state)
+{
+    struct sfix *f = *state;
+    char err[STORE_ERR_LEN];
+    struct weekly w = {.taken_at = NOW - 8 * DAY_S, .pain = 4, .enjoyment = 4, .activity = 4};
+    assert_int_equal(store_weekly_add(f->st, &w, NOW, err, sizeof err), STORE_OK);
+    sfix_open(f, 24, 80);
+    assert_shows(f, "weekly check-in due (w)");
+    keys(f, "w");
+    assert_shows(f, "Weekly check-in: the past 7 days");
+    keys(f, "<Right><Enter>");
+    assert_shows(f, "Answer all three questions");
+    keys(f, "<Down><Right><Right><Down><Right><Right><Right>");
+    assert_shows(f, "Your weekly pain and interference score: 1.0");
+    keys(f, "<Enter>");
+    assert_shows(f, "No check-in today yet (d)");
+    assert_not_shows(f, "weekly check-in due");
+    assert_int_equal(store_weekly_latest(f->st, &w, err, sizeof err), STORE_OK);
+    assert_int_equal(w.taken_at, NOW);
+    assert_int_equal(weekly_mean_tenths(&w), 10);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, sfix_setup, sfix_teardown)
@@ -1420,6 +1483,8 @@ int main(void)
         T(test_home_ongoing_ticks_each_minute),
         T(test_home_today_at_midnight),
         T(test_home_reloads_on_another_write),
+        T(test_checkin_daily),
+        T(test_checkin_weekly_due),
         T(test_flags_screen_lists_every_flag),
         T(test_flags_screen_none),
         T(test_flags_screen_warning_first),

@@ -148,7 +148,11 @@ static const char csv_header[] =
     "#reading,id,episode_id,taken_at,pain,source,created_at\r\n"
     "#treatment,id,kind,name,taken_at,duration_s,pain_before,pain_after,episode_id,"
     "created_at\r\n"
-    "#end,episodes,tags,sessions,checks,answers,readings,treatments\r\n";
+    "#checkin,id,day,taken_at,pain,activities,sleep_tenths,woken,created_at\r\n"
+    "#weekly,id,taken_at,pain,enjoyment,activity,created_at\r\n"
+    "#end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,weekly\r\n";
+/* The header this unknot writes (the check-in tests' name for it). */
+#define csv_header_written csv_header
 
 /* The header of version 2 (0.2): no end record. The hand-made documents
  * below use it, so their line numbers are those of the rows. */
@@ -196,11 +200,11 @@ static void test_write_csv(void **state)
              "reading,4,7,2026-11-06T19:50:00+00:00,5,cli,2026-11-06T19:50:00+00:00\r\n"
              "treatment,5,medication,\"'=ibuprofen, 400 mg\",2026-11-06T20:00:00+00:00,\"\","
              "5,3,7,2026-11-06T20:00:00+00:00\r\n"
-             "end,1,2,1,1,2,1,1\r\n");
+             "end,1,2,1,1,2,1,1,0,0\r\n");
     assert_string_equal(out, want);
     free(out);
     out = export_sample(XFER_CSV, 0);
-    snprintf(want, sizeof want, "%send,0,0,0,0,0,0,0\r\n", csv_header);
+    snprintf(want, sizeof want, "%send,0,0,0,0,0,0,0,0,0\r\n", csv_header);
     assert_string_equal(out, want);
     free(out);
 }
@@ -234,12 +238,13 @@ static void test_write_json(void **state)
         "    {\"id\": 5, \"kind\": \"medication\", \"name\": \"=ibuprofen, 400 mg\", "
         "\"taken_at\": \"2026-11-06T20:00:00+00:00\", \"duration_s\": null, \"pain_before\": 5, "
         "\"pain_after\": 3, \"episode_id\": 7, \"created_at\": \"2026-11-06T20:00:00+00:00\"}\n"
-        "  ]\n}\n");
+        "  ],\n  \"checkins\": [],\n  \"weekly\": []\n}\n");
     free(out);
     out = export_sample(XFER_JSON, 0);
     assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 3,\n"
                              "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": [],\n"
-                             "  \"readings\": [],\n  \"treatments\": []\n}\n");
+                             "  \"readings\": [],\n  \"treatments\": [],\n  \"checkins\": [],\n"
+                             "  \"weekly\": []\n}\n");
     free(out);
 }
 
@@ -294,7 +299,7 @@ static void check_round_trip(enum xfer_format fmt)
     assert_int_equal(xfer_reader_format(r), fmt);
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
     assert_int_equal(item.kind, XFER_EPISODE);
-    assert_int_equal(item.line, fmt == XFER_CSV ? 10 : 5);
+    assert_int_equal(item.line, fmt == XFER_CSV ? 12 : 5); /* CSV: 11 header rows */
     assert_int_equal(item.ep.id, want.id);
     assert_int_equal(item.ep.started_at, want.started_at);
     assert_int_equal(item.ep.ended_at, want.ended_at);
@@ -400,7 +405,9 @@ static void check_errors(const struct err_case *cases, size_t n, int csv)
     char doc[4096], err[UNKNOT_ERR_LEN];
     for (size_t i = 0; i < n; i++) {
         int rc;
-        snprintf(doc, sizeof doc, "%s%s", csv ? csv_header_v2 : "", cases[i].rows);
+        /* csv 1: after a version 2 header; 3: after this version's */
+        snprintf(doc, sizeof doc, "%s%s", csv == 3 ? csv_header : csv ? csv_header_v2 : "",
+                 cases[i].rows);
         err[0] = '\0';
         read_all(doc, NOW, err, sizeof err, &rc);
         if (rc != -1 || strcmp(err, cases[i].err) != 0)
@@ -440,7 +447,7 @@ static void test_csv_errors(void **state)
         {EP "5,lower,,\"multi\nline\",,\r\ntag,1,relief,\"two\nlines\"\r\n",
          "line 9: invalid tag: text must be on one line, without control characters"},
         {"picnic,1\r\n", "line 7: unknown row type \"picnic\": use episode, tag, session, check, "
-                         "answer, reading or treatment"},
+                         "answer, reading, treatment, checkin or weekly"},
         {"#episode,id\r\n", "line 7: header rows belong at the top of the file"},
         {"session,1,yoga,,,60,0,2026-11-06T19:20:00Z,,running,,,\r\n",
          "line 7: invalid session kind \"yoga\": use stretch, ice or heat"},
@@ -648,9 +655,12 @@ static void test_csv_header_errors(void **state)
          "pain_after\r\n#check,id,taken_at,verdict,complete\r\n#answer,check_id,item,"
          "answer\r\n#reading,id,episode_id,taken_at,pain,source,created_at\r\n#treatment,id,"
          "kind,name,taken_at,duration_s,pain_before,pain_after,episode_id,created_at\r\n"
-         "end,0,0,0,0,0,0,0\r\n",
-         "line 9: the header row for end rows must be #end,episodes,tags,sessions,checks,"
-         "answers,readings,treatments (the file is not an unknot export of version 3)"},
+         "#checkin,id,day,taken_at,pain,activities,sleep_tenths,woken,created_at\r\n"
+         "#weekly,id,taken_at,pain,enjoyment,activity,created_at\r\n"
+         "end,0,0,0,0,0,0,0,0,0\r\n",
+         "line 11: the header row for end rows must be #end,episodes,tags,sessions,checks,"
+         "answers,readings,treatments,checkins,weekly (the file is not an unknot export of "
+         "version 3)"},
     };
     (void)state;
     check_errors(cases, sizeof cases / sizeof cases[0], 0);
@@ -694,7 +704,7 @@ static void test_json_errors(void **state)
          "line 1: export version 9 is newer than this unknot reads (3): upgrade unknot"},
         {"{\"format\": \"unknot-export\", \"version\": 2, \"checks\": []}",
          "line 1: expected the key \"episodes\" (the keys come in the order format, version, "
-         "episodes, sessions, checks, readings, treatments)"},
+         "episodes, sessions, checks, readings, treatments, checkins, weekly)"},
         {JHEAD JTAIL "x", "line 5: expected the end of the input after the top-level value, "
                           "found 'x'"},
         {JHEAD "{" JEP ", \"intensity\": 5.5}" JTAIL,
@@ -845,7 +855,7 @@ static void test_v1_written_as_v2(void **state)
              "answer,4,1,0\r\nanswer,4,2,0\r\nanswer,4,3,0\r\nanswer,4,4,0\r\n"
              "answer,4,5,0\r\nanswer,4,6,0\r\nanswer,4,7,1\r\nanswer,4,8,0\r\n"
              "answer,4,9,0\r\nanswer,4,10,0\r\nanswer,4,11,0\r\nanswer,4,15,0\r\n"
-             "answer,4,17,1\r\nanswer,4,18,0\r\nanswer,4,20,0\r\nend,0,0,0,1,15,0,0\r\n");
+             "answer,4,17,1\r\nanswer,4,18,0\r\nanswer,4,20,0\r\nend,0,0,0,1,15,0,0,0,0\r\n");
     assert_string_equal(out, doc);
     /* Read back as version 2: the same check, still complete. */
     struct check v1 = item.chk;
@@ -878,30 +888,30 @@ static void test_end_record(void **state)
     assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 5);
     assert_int_equal(rc, 0);
     /* The header and the rows, no end record: the message says what is missing. */
-    char *end = strstr(full, "end,1,2,1,1,2,1,1\r\n");
+    char *end = strstr(full, "end,1,2,1,1,2,1,1,0,0\r\n");
     assert_non_null(end);
     snprintf(doc, sizeof doc, "%.*s", (int)(end - full), full);
     read_all(doc, NOW, err, sizeof err, &rc);
     assert_int_equal(rc, -1);
-    assert_string_equal(err, "line 20: the file ends without its end record (end,episodes,"
-                             "tags,sessions,checks,answers,readings,treatments): it was cut "
-                             "short; export it again");
+    assert_string_equal(err, "line 22: the file ends without its end record (end,episodes,"
+                             "tags,sessions,checks,answers,readings,treatments,checkins,"
+                             "weekly): it was cut short; export it again");
     static const struct {
         const char *end, *msg;
     } cases[] = {
-        {"end,1,2,1,1,3,1,1\r\n", "line 20: the end record says 1 episodes, 2 tags, 1 sessions, "
-                                  "1 checks, 3 answers, 1 readings, 1 treatments, but the file "
-                                  "holds 1 episodes, 2 tags, 1 sessions, 1 checks, 2 answers, 1 "
-                                  "readings, 1 treatments: rows are missing or were added; "
-                                  "export it again"},
-        {"end,1,2,1,1,2,1\r\n", "line 20: end row with 7 fields: it has 8, as the header row "
-                                "#end shows"},
-        {"end,1,2,1,1,2,1,\r\n", "line 20: missing treatments: it may not be empty"},
-        {"end,1,2,1,1,x,1,1\r\n", "line 20: invalid answers \"x\": use the number of rows"},
-        {"end,1,2,1,1,2,1,1\r\nend,1,2,1,1,2,1,1\r\n",
-         "line 21: a row after the end record: the end record is the last row of an export"},
-        {"end,1,2,1,1,2,1,1\r\nsession,9,ice,,,600,600,2026-11-06T19:30:00Z,,done,,,\r\n",
-         "line 21: a row after the end record: the end record is the last row of an export"},
+        {"end,1,2,1,1,3,1,1,0,0\r\n", "line 22: the end record says 1 episodes, 2 tags, 1 sessions, "
+                                  "1 checks, 3 answers, 1 readings, 1 treatments, 0 checkins, 0 "
+                                  "weekly, but the file holds 1 episodes, 2 tags, 1 sessions, 1 "
+                                  "checks, 2 answers, 1 readings, 1 treatments, 0 checkins, 0 "
+                                  "weekly: rows are missing or were added; export it again"},
+        {"end,1,2,1,1,2,1,1,0\r\n", "line 22: end row with 9 fields: it has 10, as the header "
+                                    "row #end shows"},
+        {"end,1,2,1,1,2,1,1,0,\r\n", "line 22: missing weekly: it may not be empty"},
+        {"end,1,2,1,1,x,1,1,0,0\r\n", "line 22: invalid answers \"x\": use the number of rows"},
+        {"end,1,2,1,1,2,1,1,0,0\r\nend,1,2,1,1,2,1,1,0,0\r\n",
+         "line 23: a row after the end record: the end record is the last row of an export"},
+        {"end,1,2,1,1,2,1,1,0,0\r\nsession,9,ice,,,600,600,2026-11-06T19:30:00Z,,done,,,\r\n",
+         "line 23: a row after the end record: the end record is the last row of an export"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         snprintf(doc, sizeof doc, "%.*s%s", (int)(end - full), full, cases[i].end);
@@ -924,8 +934,8 @@ static void test_reading_treatment_errors(void **state)
     static const struct {
         const char *rows, *want;
     } cases[] = {
-        {"reading,1,1,2026-11-06T19:20:00Z,11,cli,\r\n", "line 10: invalid pain \"11\""},
-        {"reading,1,1,2026-11-06T19:20:00Z,5,phone,\r\n", "line 10: invalid source \"phone\""},
+        {"reading,1,1,2026-11-06T19:20:00Z,11,cli,\r\n", "line 12: invalid pain \"11\""},
+        {"reading,1,1,2026-11-06T19:20:00Z,5,phone,\r\n", "line 12: invalid source \"phone\""},
         {"reading,1,1,2036-11-06T19:20:00Z,5,cli,\r\n", "is in the future"},
         {"treatment,1,yoga,,2026-11-06T19:20:00Z,,,,,\r\n", "invalid treatment kind \"yoga\""},
         {"treatment,1,ice,x,2026-11-06T19:20:00Z,,,,,\r\n", "only a medication has a name"},
@@ -1122,6 +1132,110 @@ static void test_refused_text(void **state)
     }
 }
 
+
+static void same_checkin(const struct checkin *a, const struct checkin *b)
+{
+    assert_int_equal(a->id, b->id);
+    assert_string_equal(a->day, b->day);
+    assert_int_equal(a->taken_at, b->taken_at);
+    assert_int_equal(a->pain, b->pain);
+    assert_int_equal(a->activities, b->activities);
+    assert_int_equal(a->sleep_tenths, b->sleep_tenths);
+    assert_int_equal(a->woken, b->woken);
+    assert_int_equal(a->created_at, b->created_at);
+}
+
+/* Daily and weekly check-ins travel in both formats and read back as
+ * written; their bad values are refused at their line; a file without
+ * them (written before check-ins) reads, as the error cases above show. */
+static void check_checkins_round_trip(enum xfer_format fmt)
+{
+    struct checkin c = {.id = 4, .day = "2026-11-06", .taken_at = T0, .pain = 3,
+                        .activities = CHECKIN_ACT_PARTLY, .sleep_tenths = 65, .woken = 1,
+                        .created_at = T0 + 60};
+    struct checkin bare = {.id = 5, .day = "2026-11-07", .taken_at = T0 + 86400, .pain = 0,
+                           .activities = CHECKIN_ACT_UNSET, .sleep_tenths = CHECKIN_NONE,
+                           .woken = CHECKIN_NONE, .created_at = T0 + 86400};
+    struct weekly k;
+    memset(&k, 0, sizeof k); /* the padding too: the read-back is compared byte for byte */
+    k = (struct weekly){.id = 2, .taken_at = T0 + 3600, .pain = 5, .enjoyment = 4, .activity = 6,
+                        .created_at = T0 + 3600};
+    struct xfer_writer w;
+    char *out = NULL, err[UNKNOT_ERR_LEN];
+    size_t len = 0;
+    struct xfer_reader *r = NULL;
+    FILE *f = open_memstream(&out, &len);
+    xfer_write_begin(&w, f, fmt);
+    assert_int_equal(xfer_write_checkin(&w, &c), 0);
+    assert_int_equal(xfer_write_checkin(&w, &bare), 0);
+    assert_int_equal(xfer_write_weekly(&w, &k), 0);
+    assert_int_equal(xfer_write_end(&w), 0);
+    fclose(f);
+    /* Checks come before them: a writer refuses one after. */
+    char *bad = NULL;
+    size_t badlen = 0;
+    FILE *bf = open_memstream(&bad, &badlen);
+    xfer_write_begin(&w, bf, fmt);
+    assert_int_equal(xfer_write_checkin(&w, &c), 0);
+    assert_int_equal(xfer_write_check(&w, &item.chk), -1);
+    assert_int_equal(xfer_write_end(&w), -1);
+    fclose(bf);
+    free(bad);
+    f = input(out);
+    assert_int_equal(xfer_reader_open(&r, f, NOW, err, sizeof err), 0);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_CHECKIN);
+    same_checkin(&item.ci, &c);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    same_checkin(&item.ci, &bare);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_WEEKLY);
+    assert_int_equal(item.wk.id, k.id);
+    assert_int_equal(item.wk.taken_at, k.taken_at);
+    assert_int_equal(item.wk.pain, k.pain);
+    assert_int_equal(item.wk.enjoyment, k.enjoyment);
+    assert_int_equal(item.wk.activity, k.activity);
+    assert_int_equal(item.wk.created_at, k.created_at);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 0);
+    xfer_reader_free(&r);
+    fclose(f);
+    free(out);
+}
+
+static void test_checkins(void **state)
+{
+    (void)state;
+    check_checkins_round_trip(XFER_CSV);
+    check_checkins_round_trip(XFER_JSON);
+    static const struct err_case csv[] = {
+        {"checkin,1,2026-11-06,2026-11-06T19:20:00Z,11,,,,\r\n",
+         "line 12: invalid pain \"11\": use a whole number from 0 (none) to 10 (worst)"},
+        {"checkin,1,2026-13-06,2026-11-06T19:20:00Z,1,,,,\r\n",
+         "line 12: check-in 1: invalid check-in day \"2026-13-06\": use YYYY-MM-DD"},
+        {"checkin,1,2026-11-06,2026-11-06T19:20:00Z,1,maybe,,,\r\n",
+         "line 12: invalid activities \"maybe\": use yes, partly or no"},
+        {"checkin,1,2026-11-06,2026-11-06T19:20:00Z,1,,241,,\r\n",
+         "line 12: invalid sleep_tenths \"241\": use tenths of an hour from 0 to 240, or leave it "
+         "empty"},
+        {"weekly,1,2026-11-06T19:20:00Z,1,2,\r\n",
+         "line 12: weekly row with 6 fields: it has 7, as the header row #weekly shows"},
+        {"weekly,1,2026-12-06T19:20:00Z,1,2,3,\r\n",
+         "line 12: weekly check-in 1: a check-in cannot be in the future"},
+    };
+    check_errors(csv, COUNT(csv), 3);
+    static const struct err_case json[] = {
+        {"{\"format\": \"unknot-export\", \"version\": 3, \"episodes\": [], \"sessions\": [], "
+         "\"checks\": [], \"readings\": [], \"treatments\": [], \"weekly\": []}",
+         "line 1: expected the key \"checkins\" (the keys come in the order format, version, "
+         "episodes, sessions, checks, readings, treatments, checkins, weekly)"},
+        {"{\"format\": \"unknot-export\", \"version\": 3, \"episodes\": [], \"sessions\": [], "
+         "\"checks\": [], \"readings\": [], \"treatments\": [], \"checkins\": [\n{\"id\": 1, \"day\": \"2026-11-06\", \"taken_at\": "
+         "\"2026-11-06T19:20:00Z\", \"pain\": 2, \"woken\": 2}]}",
+         "line 2: invalid woken \"2\": use 0 or 1, or leave it empty"},
+    };
+    check_errors(json, COUNT(json), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1139,6 +1253,7 @@ int main(void)
         cmocka_unit_test(test_end_record),   cmocka_unit_test(test_tag_kind_error),
         cmocka_unit_test(test_reading_treatment_errors),
         cmocka_unit_test(test_error_sticks),     cmocka_unit_test(test_format_parse),
+        cmocka_unit_test(test_checkins),
         cmocka_unit_test(test_guard_round_trip), cmocka_unit_test(test_v1_text_is_not_unguarded), cmocka_unit_test(test_refused_text),
     };
     return cmocka_run_group_tests_name("xfer", tests, setup, NULL);

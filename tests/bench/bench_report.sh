@@ -11,7 +11,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 # What the report reads, as plain SQL: every episode for the flags, the
 # period's episodes with their tags, the sorted durations, checks with
-# answers and sessions.
+# answers and sessions, the pain readings in their episodes' order, the
+# treatments and the check-ins.
 sql_report='
 select id, started_at, ended_at, intensity, region from episodes order by started_at, id;
 select e.id, e.started_at, e.ended_at, e.intensity, e.region, e.side, e.notes,
@@ -21,7 +22,12 @@ select ended_at - started_at from episodes where ended_at is not null and starte
   order by 1;
 select c.id, c.taken_at, c.verdict, (select group_concat(answer) from check_answers a
   where a.check_id = c.id) from checks c;
-select * from sessions;'
+select * from sessions;
+select r.id, r.episode_id, r.taken_at, r.pain, r.source, r.created_at, e.started_at
+  from episodes e join readings r on r.episode_id = e.id order by e.started_at, e.id, r.taken_at, r.id;
+select * from treatments order by taken_at, id;
+select * from checkins order by day;
+select * from weekly order by taken_at;'
 
 gen_db "$tmp/small.db" 100
 gen_db "$tmp/big.db" 100000

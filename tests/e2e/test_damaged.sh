@@ -94,4 +94,25 @@ expect_rc 0 "export of the sound file"
 rm -f "$E2E_TMP/copy.db"
 run --db "$GOOD" backup "$E2E_TMP/copy.db"
 expect_rc 0 "backup of the sound file"
+
+# A file that passed the check is not checked again while unchanged (the
+# list in XDG_STATE_HOME), but damage done to it afterwards, in place, by
+# hand, is seen: its times changed, so the next command checks again.
+export XDG_STATE_HOME=$E2E_TMP/state
+DB=$E2E_TMP/once.db
+cp "$GOOD" "$DB"
+run --db "$DB" report
+expect_rc 0 "report of a sound file"
+[ -s "$XDG_STATE_HOME/unknot/verified" ] && pass || fail "the sound file is not remembered"
+grep -q "$(basename "$DB")\|episode\|note" "$XDG_STATE_HOME/unknot/verified" &&
+    fail "the list of verified files holds more than numbers" || pass
+run --db "$DB" report
+expect_rc 0 "report again, unchanged"
+page=$(sqlite3 "$DB" "select pageno from dbstat where name = 'episodes_started_at' and pagetype = 'leaf' order by pageno limit 1")
+ps=$(sqlite3 "$DB" "pragma page_size")
+head -c 6 /dev/zero | tr '\0' '\001' |
+    dd of="$DB" bs=1 seek=$(((page - 1) * ps + 4000)) conv=notrunc status=none
+run --db "$DB" export
+expect_rc 1 "export of the file damaged after it was verified"
+expect_err "the database $DB is damaged" "the damage done after the check is found"
 e2e_done

@@ -779,7 +779,7 @@ int store_open(struct store **out, const char *path, char *err, size_t errlen)
     /* No SQLITE_OPEN_CREATE for files: file_create made it with 0600. */
     int flags = SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0);
     int had_wal = !memory && wal_present(path);
-    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &st->db, flags | DB_OPEN_THREADS, NULL) != SQLITE_OK) {
         DB_FAIL(st->db, "cannot open database %s", path);
         store_teardown(st);
         return STORE_ERROR;
@@ -893,11 +893,12 @@ static int readonly_connect(struct store *st, const char *path, int *writable)
 {
     *writable = may_write(path);
     if (*writable || wal_present(path))
-        return sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL);
+        return sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY | DB_OPEN_THREADS, NULL);
     char *uri = immutable_uri(path);
     if (!uri)
         return SQLITE_NOMEM;
-    int rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    int rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | DB_OPEN_THREADS,
+                             NULL);
     free(uri);
     return rc;
 }

@@ -3,6 +3,8 @@
  * previous deadline plus a step's duration, so nothing drifts. */
 #include "src/timer.h"
 
+#include "src/text.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -152,8 +154,12 @@ static void push_hold(struct timer_plan *plan, size_t *need, const struct run *x
     s->side = side;
     if (st->reps > 1)
         snprintf(rep_text, sizeof rep_text, ", rep %d of %d", rep, st->reps);
-    snprintf(s->label, sizeof s->label, "%s%s%s%s%s%s", st->name, ph ? " (" : "",
-             ph ? ph->name : "", ph ? ")" : "", side_text(side), rep_text);
+    /* Composed whole, then cut to the label on a character's boundary: a
+     * long exercise name from a routine file must not end mid-character. */
+    char full[3 * sizeof s->label];
+    snprintf(full, sizeof full, "%s%s%s%s%s%s", st->name, ph ? " (" : "", ph ? ph->name : "",
+             ph ? ")" : "", side_text(side), rep_text);
+    text_clean(full, 0, s->label, sizeof s->label);
 }
 
 static enum timer_side side_of(enum routine_sides sides, int pass)

@@ -273,6 +273,14 @@ int history_add_reading(struct store *st, struct reading *r, int64_t now, char *
     return rc;
 }
 
+int history_add_treatment(struct store *st, struct treatment *t, int64_t now, char *err,
+                          size_t errlen)
+{
+    if (treatment_validate(t, now, err, errlen) != 0)
+        return STORE_ABORTED;
+    return store_treatment_add(st, t, now, err, errlen);
+}
+
 /* Feeds episode ep and its readings (those of the iterator rds that
  * belong to it, *r being the next one; *rrc how reading it went) to the
  * charts. */

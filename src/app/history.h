@@ -93,6 +93,14 @@ int history_add_reading(struct store *st, struct reading *r, int64_t now, char *
 int history_add_treatment(struct store *st, struct treatment *t, int64_t now, char *err,
                           size_t errlen);
 
+/* Changes reading id to pain (0..10) and, when at is not NULL, to *at,
+ * after the checks of history_add_reading. STORE_OK; STORE_NOT_FOUND when
+ * the reading or its episode is gone; STORE_ABORTED when it does not fit
+ * or is an episode's first reading (the reason, and the way, in err);
+ * another store error. */
+int history_edit_reading(struct store *st, int64_t id, int pain, const int64_t *at,
+                         int64_t now, char *err, size_t errlen);
+
 /* Feeds the n charts (each begun by the caller with chart_begin) with
  * every episode active in [from, to], with its tags and its pain readings
  * (chart_episode_*): the days' peaks are the highest readings. ep is the

@@ -123,6 +123,8 @@ for ext in csv json; do
     "$UNKNOT" --db "$DB" export --format $ext -o "$E2E_TMP/p.$ext" >/dev/null
     run --db "$E2E_TMP/back-$ext.db" import "$E2E_TMP/p.$ext"
     expect_rc 0 "import $ext"
+    expect_out "Imported $(sql "SELECT count(*) FROM readings") pain readings and $(sql "SELECT count(*) FROM treatments") treatments." \
+        "the import counts the readings and treatments ($ext)"
     "$UNKNOT" --db "$E2E_TMP/back-$ext.db" export --format $ext -o "$E2E_TMP/q.$ext" >/dev/null
     if cmp -s "$E2E_TMP/p.$ext" "$E2E_TMP/q.$ext"; then pass; else
         fail "readings and treatments: the $ext round trip changed the bytes"

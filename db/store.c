@@ -849,6 +849,10 @@ static int readonly_setup(struct store *st, const char *path, int64_t *version, 
         rc = db_register_functions(st, err, errlen);
     if (rc == STORE_OK)
         rc = db_register_check_functions(st, err, errlen);
+    /* The writers' page cache: a long history read must not grow it to
+     * SQLite's default 2 MB (issue 13, flat memory). */
+    if (rc == STORE_OK)
+        rc = db_run(st, SQL_CACHE_SIZE, "setting cache_size", err, errlen);
     return rc;
 }
 

@@ -223,6 +223,7 @@ static const char *const sql_text[SQL_COUNT] = {
                       " VALUES (?1, ?2, ?3, ?4, ?5)",
     [SQL_RD_GET] = "SELECT " RD_COLS " FROM readings WHERE id = ?1",
     [SQL_RD_DELETE] = "DELETE FROM readings WHERE id = ?1 AND source <> 'log'",
+    [SQL_RD_UPDATE] = "UPDATE readings SET taken_at = ?2, pain = ?3 WHERE id = ?1 AND source <> 'log'",
     [SQL_RD_OF_EPISODE] = "SELECT " RD_COLS " FROM readings WHERE episode_id = ?1"
                           " ORDER BY taken_at, id",
     /* The readings of the episodes of SQL_EP_ACTIVE_ASC (begun by ?2, and

@@ -491,6 +491,13 @@ int store_reading_get(struct store *st, int64_t id, struct reading *out, char *e
  * when there is none. */
 int store_reading_delete(struct store *st, int64_t id, char *err, size_t errlen);
 
+/* Changes reading r->id to r->taken_at and r->pain (its episode and
+ * source stay), checked by the caller (reading_validate,
+ * reading_fits_episode). An episode's first reading is refused as by
+ * store_reading_delete (STORE_ABORTED, the way to change it in err);
+ * STORE_NOT_FOUND when there is none. One transaction. */
+int store_reading_update(struct store *st, const struct reading *r, char *err, size_t errlen);
+
 /* The readings of one episode, oldest first (ties by id). */
 int store_readings_iter(struct store *st, int64_t episode_id, struct store_iter **out,
                         char *err, size_t errlen);

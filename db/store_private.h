@@ -96,6 +96,7 @@ enum stmt_id {
     SQL_RD_INSERT,
     SQL_RD_GET,
     SQL_RD_DELETE,
+    SQL_RD_UPDATE,
     SQL_RD_OF_EPISODE,
     SQL_RD_ACTIVE,
     SQL_RD_LATEST,

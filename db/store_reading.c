@@ -94,13 +94,12 @@ int store_reading_get(struct store *st, int64_t id, struct reading *out, char *e
     return rc;
 }
 
-int store_reading_delete(struct store *st, int64_t id, char *err, size_t errlen)
+/* Inside a transaction: reading id is there and is not an episode's
+ * first (that one changes with the episode: the message says how). */
+static int reading_changeable(struct store *st, int64_t id, char *err, size_t errlen)
 {
-    int rc = db_tx_begin(st, err, errlen);
-    if (rc != STORE_OK)
-        return rc;
     struct reading r;
-    rc = store_reading_get(st, id, &r, err, errlen);
+    int rc = store_reading_get(st, id, &r, err, errlen);
     if (rc == STORE_OK && r.source == READING_LOG) {
         db_set_err(err, errlen,
                    "reading %lld is episode %lld's intensity, its first reading: change it with "
@@ -108,8 +107,29 @@ int store_reading_delete(struct store *st, int64_t id, char *err, size_t errlen)
                    (long long)id, (long long)r.episode_id, (long long)r.episode_id);
         rc = STORE_ABORTED;
     }
+    return rc;
+}
+
+int store_reading_delete(struct store *st, int64_t id, char *err, size_t errlen)
+{
+    int rc = db_tx_begin(st, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    rc = reading_changeable(st, id, err, errlen);
     if (rc == STORE_OK)
         rc = DB_EXEC(st, SQL_RD_DELETE, "deleting the pain reading", SQL_ARG(id));
+    return db_tx_end(st, rc, err, errlen);
+}
+
+int store_reading_update(struct store *st, const struct reading *r, char *err, size_t errlen)
+{
+    int rc = db_tx_begin(st, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    rc = reading_changeable(st, r->id, err, errlen);
+    if (rc == STORE_OK)
+        rc = DB_EXEC(st, SQL_RD_UPDATE, "changing the pain reading", SQL_ARG(r->id),
+                     SQL_ARG(r->taken_at), SQL_ARG(r->pain));
     return db_tx_end(st, rc, err, errlen);
 }
 

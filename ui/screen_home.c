@@ -74,6 +74,7 @@ static const struct keybind home_keys[] = {
     KB_BAR('p', ACT_PAIN, "p", "add a pain reading (0-10) to the ongoing episode", "p pain"),
     KB('d', ACT_CHECKIN, "d", "daily check-in: pain, activities, sleep"),
     KB('w', ACT_WEEKLY, "w", "weekly check-in: the past 7 days"),
+    KB('m', ACT_MEDICATION, "m", "record a medication taken now (recent names first)"),
     KB('q', ACT_QUIT, "q", "quit"),
     KB_END,
 };
@@ -565,6 +566,10 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
     case ACT_PAIN: add_pain(app, h); break;
     case ACT_CHECKIN: screen_checkin_open(app, 0); break;
     case ACT_WEEKLY: screen_checkin_open(app, 1); break;
+    case ACT_MEDICATION:
+        if (screen_treat_medication(app))
+            load(app, h);
+        break;
     default: break;
     }
     return UI_OK;

@@ -99,6 +99,8 @@ static const struct keybind timer_keys[] = {
               "0-9 pain"),
     KB_HINT(M_THERAPY | M_END, '0', ACT_NONE, "0-9 pain now"),
     KB_HINT(M_END, '\r', ACT_SELECT, "Enter or q: save and leave"),
+    KB_BAR_IN(M_SETUP, 'd', ACT_RELIEF, "d",
+              "set-up: log relief done without the timer (kind, minutes, pain)", "d done"),
     KEYS_BACKSPACE(ACT_DELETE, "Backspace", "erase a digit of the pain"),
     KB_BAR_IN(M_RUN, ' ', ACT_TOGGLE, "Space", "pause or resume the countdown", "Space pause"),
     KB_HINT(M_PAUSED, ' ', ACT_TOGGLE, "Space resume"),
@@ -849,6 +851,7 @@ static int handle_setup(struct app *app, struct tmr *m, const struct ui_key *key
     case ACT_LEFT:
     case ACT_RIGHT: change_setting(app, m, act == ACT_LEFT ? -1 : 1); break;
     case ACT_SELECT: start_asked(app, m); break;
+    case ACT_RELIEF: (void)screen_treat_relief(app); break;
     case ACT_BACK: return UI_POP;
     case ACT_HELP: break; /* UI_OK with ACT_HELP: the loop opens the help */
     default: app_status(app, "Enter starts; type the pain now first if you like (0-10).");

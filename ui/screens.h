@@ -34,6 +34,14 @@ int screen_advice_open(struct app *app, const struct episode *before, const stru
  * there is one) or the weekly one (weekly 1). */
 int screen_checkin_open(struct app *app, int weekly);
 
+/* Records a treatment in questions on the status line, saying what was
+ * saved (or why not) there: a medication taken now, one of the recent
+ * names by its number or a new one typed (home m) / relief done without
+ * the timer, its kind, minutes and pain before and after (the timer's
+ * set-up, d). 1 when saved, 0 when not. */
+int screen_treat_medication(struct app *app);
+int screen_treat_relief(struct app *app);
+
 /* Opens the history list / the red-flag checklist. */
 int screen_history_open(struct app *app);
 

@@ -37,6 +37,7 @@ enum action {
     ACT_FLAGS,
     ACT_PAIN,
     ACT_CHECKIN, ACT_WEEKLY,
+    ACT_MEDICATION, ACT_RELIEF,
 };
 
 /* One key of a screen: what it does, how `?` describes it and what the

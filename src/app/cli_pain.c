@@ -17,31 +17,34 @@
 static const char usage_pain[] =
     "usage: unknot pain N [--at WHEN] [--episode ID] [--print-id]\n"
     "       unknot pain --list ID\n"
+    "       unknot pain --edit READING_ID N [--at WHEN]\n"
     "       unknot pain --delete READING_ID\n"
-    "Add a pain reading, 0 (none) to 10 (worst), to the ongoing episode, or list\n"
-    "or delete the readings of an episode. The first reading is the intensity\n"
+    "Add a pain reading, 0 (none) to 10 (worst), to the ongoing episode, or list,\n"
+    "change or delete the readings of an episode. The first reading is the intensity\n"
     "given when the episode was logged: change it with unknot edit ID -i N.\n"
     "  --at WHEN        when (default now)\n"
     "  --episode ID     the episode (needed when none or several are ongoing)\n"
     "  --print-id       print only the new reading's ID\n"
     "  --list ID        the readings of episode ID, oldest first\n"
+    "  --edit ID        change reading ID to N (and with --at, its time)\n"
     "  --delete ID      delete reading ID (see --list)\n";
 
-enum { OPT_AT = 1000, OPT_EPISODE, OPT_PRINT_ID, OPT_LIST, OPT_DELETE, OPT_HELP };
+enum { OPT_AT = 1000, OPT_EPISODE, OPT_PRINT_ID, OPT_LIST, OPT_EDIT, OPT_DELETE, OPT_HELP };
 
 const struct option cli_pain_options[] = {
     {"at", required_argument, NULL, OPT_AT},
     {"episode", required_argument, NULL, OPT_EPISODE},
     {"print-id", no_argument, NULL, OPT_PRINT_ID},
     {"list", required_argument, NULL, OPT_LIST},
+    {"edit", required_argument, NULL, OPT_EDIT},
     {"delete", required_argument, NULL, OPT_DELETE},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
 };
 
 struct pain_opts {
-    int64_t at, episode, list, del;
-    int print_id, pain;
+    int64_t at, episode, list, edit, del;
+    int print_id, pain, at_given;
 };
 
 static int id_option(struct cli_ctx *ctx, const char *what, int64_t *out)
@@ -57,12 +60,15 @@ static int pain_option(struct cli_ctx *ctx, int c, struct pain_opts *o, char *er
 {
     switch (c) {
     case OPT_AT:
-        if (when_parse(optarg, ctx->now, &o->at, err, errlen) == 0)
+        if (when_parse(optarg, ctx->now, &o->at, err, errlen) == 0) {
+            o->at_given = 1;
             return CLI_OK;
+        }
         fprintf(ctx->err, "unknot pain: %s\n", err);
         return CLI_USAGE;
     case OPT_EPISODE: return id_option(ctx, "episode ID", &o->episode);
     case OPT_LIST: return id_option(ctx, "episode ID", &o->list);
+    case OPT_EDIT: return id_option(ctx, "reading ID", &o->edit);
     case OPT_DELETE: return id_option(ctx, "reading ID", &o->del);
     case OPT_PRINT_ID: o->print_id = 1; return CLI_OK;
     default: return -1;
@@ -226,6 +232,25 @@ static int pain_list(struct cli_ctx *ctx, struct store *st, int64_t id)
     return CLI_OK;
 }
 
+static int pain_edit(struct cli_ctx *ctx, struct store *st, const struct pain_opts *o)
+{
+    char err[STORE_ERR_LEN], when[WHEN_FMT_LEN];
+    struct reading r;
+    int rc = history_edit_reading(st, o->edit, o->pain, o->at_given ? &o->at : NULL, ctx->now,
+                                  err, sizeof err);
+    if (rc == STORE_OK)
+        rc = store_reading_get(st, o->edit, &r, err, sizeof err);
+    if (rc != STORE_OK) {
+        fprintf(ctx->err, "unknot pain: %s; nothing was changed\n", err);
+        return rc == STORE_ABORTED || rc == STORE_NOT_FOUND ? CLI_USAGE : CLI_RUNTIME;
+    }
+    when_format(r.taken_at, when, sizeof when);
+    fprintf(ctx->out, "Changed pain reading %" PRId64 " to %d/10 (%s) at %s (episode %" PRId64
+                      ").\n",
+            r.id, r.pain, band_label(intensity_band(r.pain)), when, r.episode_id);
+    return CLI_OK;
+}
+
 static int pain_delete(struct cli_ctx *ctx, struct store *st, int64_t id)
 {
     char err[STORE_ERR_LEN];
@@ -245,16 +270,21 @@ int cli_cmd_pain(struct cli_ctx *ctx, int argc, char **argv)
     int rc = pain_parse(ctx, argc, argv, &o);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
-    if (o.list && o.del) {
-        fprintf(ctx->err, "unknot pain: give --list or --delete, not both\n");
+    if (!!o.list + !!o.edit + !!o.del > 1) {
+        fprintf(ctx->err, "unknot pain: give one of --list, --edit and --delete\n");
+        return CLI_USAGE;
+    }
+    if (o.edit && (o.episode || o.print_id)) {
+        fprintf(ctx->err, "unknot pain: --edit takes only N and --at\n");
         return CLI_USAGE;
     }
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
-    rc = o.list ? pain_list(ctx, st, o.list)
-         : o.del ? pain_delete(ctx, st, o.del)
-                 : pain_add(ctx, st, &o);
+    rc = o.list   ? pain_list(ctx, st, o.list)
+         : o.edit ? pain_edit(ctx, st, &o)
+         : o.del  ? pain_delete(ctx, st, o.del)
+                  : pain_add(ctx, st, &o);
     store_close(&st);
     return rc;
 }

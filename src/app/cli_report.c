@@ -288,7 +288,13 @@ static void say_imported(struct cli_ctx *ctx, const struct store_import_counts *
             n->episodes, n->episodes == 1 ? "" : "s", n->tags, n->tags == 1 ? "" : "s",
             n->sessions, n->sessions == 1 ? "" : "s", n->checks, n->checks == 1 ? "" : "s",
             path);
-    if (n->checkins || n->weekly) /* a line of its own: the one above stays as it was */
+    /* Lines of their own, when there are any: the one above stays as it
+     * was (scripts read it). */
+    if (n->readings || n->treatments)
+        fprintf(ctx->out, "Imported %zu pain reading%s and %zu treatment%s.\n",
+                n->readings, n->readings == 1 ? "" : "s", n->treatments,
+                n->treatments == 1 ? "" : "s");
+    if (n->checkins || n->weekly)
         fprintf(ctx->out, "Imported %zu daily and %zu weekly check-in%s.\n", n->checkins,
                 n->weekly, n->weekly == 1 ? "" : "s");
 }

@@ -8,6 +8,7 @@
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
+#include "src/app/history.h"
 #include "src/app/cli_table.h"
 #include "src/treatment.h"
 #include "src/when.h"
@@ -107,6 +108,7 @@ static int treat_parse(struct cli_ctx *ctx, int argc, char **argv, const struct 
 static int treat_save(struct cli_ctx *ctx, const char *cmd, struct treatment *t, int print_id)
 {
     char err[STORE_ERR_LEN], when[WHEN_FMT_LEN], dur[32] = "", link[48] = "";
+    /* Checked before the store opens, so bad input creates nothing. */
     if (treatment_validate(t, ctx->now, err, sizeof err) != 0) {
         fprintf(ctx->err, "unknot %s: %s; nothing was saved\n", cmd, err);
         return CLI_USAGE;
@@ -114,7 +116,7 @@ static int treat_save(struct cli_ctx *ctx, const char *cmd, struct treatment *t,
     struct store *st = cli_open_store(ctx);
     if (!st)
         return CLI_RUNTIME;
-    int rc = store_treatment_add(st, t, ctx->now, err, sizeof err);
+    int rc = history_add_treatment(st, t, ctx->now, err, sizeof err);
     store_close(&st);
     if (rc != STORE_OK) {
         fprintf(ctx->err, "unknot %s: %s; nothing was saved\n", cmd, err);

@@ -254,8 +254,9 @@ int history_ongoing(struct store *st, int64_t *ids, size_t max, size_t *n, size_
     return rc == STORE_END ? STORE_OK : rc;
 }
 
-int history_add_reading(struct store *st, struct reading *r, int64_t now, char *err,
-                        size_t errlen)
+/* The checks of a new or changed reading r against now and its episode. */
+static int reading_check(struct store *st, const struct reading *r, int64_t now, char *err,
+                         size_t errlen)
 {
     struct episode *ep = malloc(sizeof *ep);
     if (!ep) {
@@ -267,10 +268,38 @@ int history_add_reading(struct store *st, struct reading *r, int64_t now, char *
         rc = store_episode_get(st, r->episode_id, ep, err, errlen);
     if (rc == STORE_OK && reading_fits_episode(r, ep, err, errlen) != 0)
         rc = STORE_ABORTED;
-    if (rc == STORE_OK)
-        rc = store_reading_add(st, r, now, err, errlen);
     free(ep);
     return rc;
+}
+
+int history_add_reading(struct store *st, struct reading *r, int64_t now, char *err,
+                        size_t errlen)
+{
+    int rc = reading_check(st, r, now, err, errlen);
+    return rc == STORE_OK ? store_reading_add(st, r, now, err, errlen) : rc;
+}
+
+int history_edit_reading(struct store *st, int64_t id, int pain, const int64_t *at,
+                         int64_t now, char *err, size_t errlen)
+{
+    struct reading r;
+    int rc = store_reading_get(st, id, &r, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    r.pain = pain;
+    if (at)
+        r.taken_at = *at;
+    if (r.source != READING_LOG) /* the first one: store_reading_update says how */
+        rc = reading_check(st, &r, now, err, errlen);
+    return rc == STORE_OK ? store_reading_update(st, &r, err, errlen) : rc;
+}
+
+int history_add_treatment(struct store *st, struct treatment *t, int64_t now, char *err,
+                          size_t errlen)
+{
+    if (treatment_validate(t, now, err, errlen) != 0)
+        return STORE_ABORTED;
+    return store_treatment_add(st, t, now, err, errlen);
 }
 
 /* Feeds episode ep and its readings (those of the iterator rds that

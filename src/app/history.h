@@ -11,6 +11,7 @@
 #include "src/chart.h"
 #include "src/episode.h"
 #include "src/reading.h"
+#include "src/treatment.h"
 #include "src/flags.h"
 #include "src/warnsign.h"
 
@@ -81,6 +82,24 @@ int history_ongoing(struct store *st, int64_t *ids, size_t max, size_t *n, size_
  * another store error. */
 int history_add_reading(struct store *st, struct reading *r, int64_t now, char *err,
                         size_t errlen);
+
+/* ---- treatments (issue 13) ---- */
+
+/* Adds treatment t (`unknot took`, `unknot did`, home m, the timer menu)
+ * after checking it (treatment_validate against now): store_treatment_add
+ * links it to the episode going then. STORE_OK with t->id set;
+ * STORE_ABORTED when t is not valid (the reason in err); another store
+ * error. */
+int history_add_treatment(struct store *st, struct treatment *t, int64_t now, char *err,
+                          size_t errlen);
+
+/* Changes reading id to pain (0..10) and, when at is not NULL, to *at,
+ * after the checks of history_add_reading. STORE_OK; STORE_NOT_FOUND when
+ * the reading or its episode is gone; STORE_ABORTED when it does not fit
+ * or is an episode's first reading (the reason, and the way, in err);
+ * another store error. */
+int history_edit_reading(struct store *st, int64_t id, int pain, const int64_t *at,
+                         int64_t now, char *err, size_t errlen);
 
 /* Feeds the n charts (each begun by the caller with chart_begin) with
  * every episode active in [from, to], with its tags and its pain readings

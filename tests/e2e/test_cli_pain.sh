@@ -51,7 +51,7 @@ run --db "$DB" pain 5 --episode 99
 expect_rc 1 "pain for a missing episode"
 expect_eq "$(readings)" "$((before + 1))" "no reading from the bad commands"
 
-# --- list and delete -------------------------------------------------------------------
+# --- list, edit and delete -------------------------------------------------------------------
 run --db "$DB" pain --list 2
 expect_rc 0 "pain --list"
 expect_out "logged with the episode" "the first reading listed"
@@ -61,6 +61,27 @@ run --db "$DB" pain --delete "$first"
 expect_rc 2 "the first reading cannot be deleted"
 expect_err "episode 2's intensity" "says it is the intensity"
 last=$(sql "SELECT max(id) FROM readings WHERE episode_id = 2")
+# --edit: the pain, then the time too; the first reading and a bad time refused.
+run --db "$DB" pain --edit "$first" 3
+expect_rc 2 "the first reading cannot be edited"
+expect_err "change it with unknot edit 2 -i N" "says how to change the intensity"
+run --db "$DB" pain --edit "$last" 2
+expect_rc 0 "edit a reading"
+expect_out "Changed pain reading $last to 2/10 (mild)" "says what changed"
+expect_eq "$(sql "SELECT pain FROM readings WHERE id = $last")" "2" "the pain is changed"
+at=$(sql "SELECT taken_at FROM readings WHERE id = $last")
+run --db "$DB" pain --edit "$last" 4 --at "$(date -d '+1 day' '+%Y-%m-%d %H:%M')"
+expect_rc 2 "a time in the future is refused"
+expect_eq "$(sql "SELECT pain || ' ' || taken_at FROM readings WHERE id = $last")" "2 $at" \
+    "nothing changed by the refused edit"
+start=$(sql "SELECT started_at FROM episodes WHERE id = 2")
+run --db "$DB" pain --edit "$last" 4 --at "$(date -d "@$((start + 60))" -Iseconds)"
+expect_rc 0 "edit the time too"
+expect_eq "$(sql "SELECT pain || ' ' || taken_at FROM readings WHERE id = $last")" \
+    "4 $((start + 60))" "the pain and the time are changed"
+run --db "$DB" pain --edit 9999 4
+expect_rc 2 "editing a missing reading"
+expect_err "no pain reading 9999" "says which"
 run --db "$DB" pain --delete "$last"
 expect_rc 0 "delete a reading"
 expect_eq "$(sql "SELECT count(*) FROM readings WHERE id = $last")" "0" "deleted"
@@ -102,6 +123,8 @@ for ext in csv json; do
     "$UNKNOT" --db "$DB" export --format $ext -o "$E2E_TMP/p.$ext" >/dev/null
     run --db "$E2E_TMP/back-$ext.db" import "$E2E_TMP/p.$ext"
     expect_rc 0 "import $ext"
+    expect_out "Imported $(sql "SELECT count(*) FROM readings") pain readings and $(sql "SELECT count(*) FROM treatments") treatments." \
+        "the import counts the readings and treatments ($ext)"
     "$UNKNOT" --db "$E2E_TMP/back-$ext.db" export --format $ext -o "$E2E_TMP/q.$ext" >/dev/null
     if cmp -s "$E2E_TMP/p.$ext" "$E2E_TMP/q.$ext"; then pass; else
         fail "readings and treatments: the $ext round trip changed the bytes"

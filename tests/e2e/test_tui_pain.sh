@@ -2,7 +2,8 @@
 # Pain readings in the full-screen app (issue 13): home `p` then the
 # number adds a reading to the ongoing episode, said on the status line
 # and listed in the history detail; the bar chart of a spell logged
-# 8 -> 6 -> 4 over three days shows three different heights.
+# 8 -> 6 -> 4 over three days shows three different heights. Home m
+# records a medication, the timer's d a relief done without it.
 . "$(dirname "$0")/lib.sh"
 
 DB=$E2E_TMP/tui-pain.db
@@ -35,6 +36,33 @@ tui_keys 1 # the first listed: the newest, episode 2
 expect_screen "Pain now" "then the pain"
 tui_keys 1 0 Enter
 expect_screen "Pain 10/10 (severe) added to episode 2." "10 is one answer"
+tui_stop
+
+# Home m: the recent medications numbered, the latest first; a digit
+# records one taken now. The timer's d logs relief done without it.
+"$UNKNOT" --db "$DB" took "ibuprofen 400 mg" --at "2h ago" >/dev/null || fail "took ibuprofen"
+"$UNKNOT" --db "$DB" took "paracetamol 1 g" --at "1h ago" >/dev/null || fail "took paracetamol"
+tui_start 80x24 -- --db "$DB"
+expect_screen "n new" "home for m"
+tui_keys m
+expect_screen "Which was taken? [1-2, n: a new name, Esc: none]" "m asks which"
+expect_screen "1  paracetamol 1 g" "the latest first"
+expect_screen "2  ibuprofen 400 mg" "then the one before"
+expect_screen "n  type a new name" "and a new name"
+tui_keys 2
+expect_screen "Recorded ibuprofen 400 mg at $(date +%H:)" "the status line says what was recorded"
+expect_eq "$(sql "SELECT name FROM treatments ORDER BY id DESC LIMIT 1")" "ibuprofen 400 mg" \
+    "the intake is stored"
+tui_keys i
+expect_screen "d done" "the timer set-up offers d"
+tui_keys d
+expect_screen "Relief done without the timer? [i ice, h heat, s stretch" "d asks the kind"
+tui_keys s
+expect_screen "For how many minutes? (Enter skips)" "then the minutes"
+tui_keys 1 0 Enter 5 Enter 3 Enter
+expect_screen "Recorded stretching for 10m at" "the status line says what was recorded"
+expect_eq "$(sql "SELECT kind, duration_s, pain_before, pain_after FROM treatments ORDER BY id DESC LIMIT 1")" \
+    "stretch|600|5|3" "the relief is stored"
 tui_stop
 
 # A spell logged 8 -> 6 -> 4: three bars of three heights.

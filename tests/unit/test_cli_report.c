@@ -145,6 +145,7 @@ static void test_export_import_round_trip(void **state)
         unlink(other);
         assert_int_equal(run_db(f, other, json ? "import|@/e.json" : "import|@/e.csv"), CLI_OK);
         assert_non_null(strstr(f->out, "Imported 3 episodes (3 tags), 0 sessions and 1 check"));
+        assert_non_null(strstr(f->out, "\nImported 3 pain readings and 0 treatments.\n"));
         assert_int_equal(run_db(f, other, json ? "export|--format|json" : "export"), CLI_OK);
         assert_string_equal(f->out, first);
         /* The same rows again: refused, nothing written. */

@@ -314,6 +314,51 @@ static void test_warning_every_ongoing_sign(void **state)
     store_close(&st);
 }
 
+/* history_edit_reading, case by case on one ongoing episode started 3 h
+ * ago (its first reading 7) with a reading of 5 an hour ago: what it
+ * returns and the reading afterwards. */
+static void test_edit_reading(void **state)
+{
+    (void)state;
+    static const struct {
+        int first; /* edit the episode's first reading */
+        int pain;
+        int64_t at_ago; /* -1: keep the time */
+        int want_rc, want_pain;
+        int64_t want_ago;
+        const char *want_err;
+    } cases[] = {
+        {0, 4, -1, STORE_OK, 4, HOUR, NULL},
+        {0, 3, 30 * MIN, STORE_OK, 3, 30 * MIN, NULL},
+        {0, 3, 4 * HOUR, STORE_ABORTED, 5, HOUR, "cannot be earlier"},
+        {0, 3, -2 * HOUR, STORE_ABORTED, 5, HOUR, NULL}, /* in the future */
+        {0, 11, -1, STORE_ABORTED, 5, HOUR, NULL},
+        {1, 2, -1, STORE_ABORTED, 7, 3 * HOUR, "unknot edit 1 -i N"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct store *st = open_memory();
+        char err[STORE_ERR_LEN] = "";
+        int64_t ep = add(st, 3 * HOUR, EPISODE_ONGOING, 7, REGION_LOWER);
+        struct reading r = {.episode_id = ep, .taken_at = NOW - HOUR, .pain = 5,
+                            .source = READING_CLI};
+        assert_int_equal(history_add_reading(st, &r, NOW, err, sizeof err), STORE_OK);
+        int64_t id = cases[i].first ? 1 : r.id, at = NOW - cases[i].at_ago;
+        int rc = history_edit_reading(st, id, cases[i].pain, cases[i].at_ago == -1 ? NULL : &at,
+                                      NOW, err, sizeof err);
+        assert_int_equal(rc, cases[i].want_rc);
+        if (cases[i].want_err)
+            assert_non_null(strstr(err, cases[i].want_err));
+        assert_int_equal(store_reading_get(st, id, &r, err, sizeof err), STORE_OK);
+        assert_int_equal(r.pain, cases[i].want_pain);
+        assert_int_equal(r.taken_at, NOW - cases[i].want_ago);
+        store_close(&st);
+    }
+    struct store *st = open_memory();
+    char err[STORE_ERR_LEN] = "";
+    assert_int_equal(history_edit_reading(st, 9, 3, NULL, NOW, err, sizeof err), STORE_NOT_FOUND);
+    store_close(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_warning_sign_logged),
         cmocka_unit_test(test_warning_old_ongoing_sign),
         cmocka_unit_test(test_warning_every_ongoing_sign),
+        cmocka_unit_test(test_edit_reading),
     };
     setenv("TZ", "UTC", 1); /* the dates in the words are local */
     tzset();

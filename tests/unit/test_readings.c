@@ -2,7 +2,7 @@
 /* Pain readings and treatments in the store (issue 13): the migration of
  * databases written by 0.1 and 0.2 gives every episode its first reading;
  * episode writes keep that reading equal to the intensity; readings are
- * added and deleted (never the first); timer sessions add theirs;
+ * added, changed and deleted (never the first); timer sessions add theirs;
  * treatments link to the episode going at their time. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -138,6 +138,21 @@ static void test_first_reading_follows_the_episode(void **state)
     store_iter_free(&it);
     assert_int_equal(store_reading_delete(st, first.id, err, sizeof err), STORE_ABORTED);
     assert_non_null(strstr(err, "intensity"));
+    /* The first reading cannot be changed either; another can. */
+    struct reading change = first;
+    change.pain = 2;
+    assert_int_equal(store_reading_update(st, &change, err, sizeof err), STORE_ABORTED);
+    assert_non_null(strstr(err, "unknot edit"));
+    change = r;
+    change.pain = 3;
+    change.taken_at = T0 + 1800;
+    assert_int_equal(store_reading_update(st, &change, err, sizeof err), STORE_OK);
+    pains(st, id, got, sizeof got);
+    assert_string_equal(got, "9,3");
+    assert_int_equal(store_reading_get(st, r.id, &change, err, sizeof err), STORE_OK);
+    assert_int_equal(change.taken_at, T0 + 1800);
+    change.id = r.id + 100;
+    assert_int_equal(store_reading_update(st, &change, err, sizeof err), STORE_NOT_FOUND);
     assert_int_equal(store_reading_delete(st, r.id, err, sizeof err), STORE_OK);
     assert_int_equal(store_reading_delete(st, r.id, err, sizeof err), STORE_NOT_FOUND);
     pains(st, id, got, sizeof got);

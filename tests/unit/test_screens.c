@@ -1464,6 +1464,104 @@ static void test_checkin_weekly_due(void **state)
     assert_int_equal(weekly_mean_tenths(&w), 10);
 }
 
+/* ---- treatments (home m, the timer's d) ---- */
+
+static int64_t add_med(struct sfix *f, const char *name, int64_t at)
+{
+    char err[STORE_ERR_LEN];
+    struct treatment t;
+    treatment_init(&t, TREATMENT_MEDICATION, at);
+    assert_int_equal(treatment_set_name(&t, name, err, sizeof err), 0);
+    assert_int_equal(store_treatment_add(f->st, &t, NOW, err, sizeof err), STORE_OK);
+    return t.id;
+}
+
+static void get_treatment(struct sfix *f, int64_t id, struct treatment *t)
+{
+    char err[STORE_ERR_LEN];
+    assert_int_equal(store_treatment_get(f->st, id, t, err, sizeof err), STORE_OK);
+}
+
+/* Home m: the recent names numbered, the latest first (what the list
+ * looks like: tests/e2e/test_tui_pain.sh); a digit records one taken
+ * now, n types a new one (an empty one asked again), Esc records
+ * nothing. */
+static void test_home_medication_recent_first(void **state)
+{
+    struct sfix *f = *state;
+    struct treatment t;
+    char err[STORE_ERR_LEN];
+    add_med(f, "ibuprofen 400 mg", NOW - 2 * DAY_S);
+    add_med(f, "paracetamol 1 g", NOW - DAY_S);
+    sfix_open(f, 24, 80);
+    keys(f, "m2");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Recorded ibuprofen 400 mg at 11:06.");
+    get_treatment(f, 3, &t);
+    assert_int_equal(t.kind, TREATMENT_MEDICATION);
+    assert_string_equal(t.name, "ibuprofen 400 mg");
+    assert_int_equal(t.taken_at, NOW);
+    headless_advance(f->h, MIN_S * 1000); /* not at the same second */
+    keys(f, "mn<Enter>naproxen 250 mg<Enter>");
+    assert_row(f, 23, "Recorded naproxen 250 mg at 11:07.");
+    get_treatment(f, 4, &t);
+    assert_string_equal(t.name, "naproxen 250 mg");
+    keys(f, "m1"); /* the latest first */
+    get_treatment(f, 5, &t);
+    assert_string_equal(t.name, "naproxen 250 mg");
+    keys(f, "m3");
+    get_treatment(f, 6, &t);
+    assert_string_equal(t.name, "paracetamol 1 g");
+    keys(f, "m4<Esc>"); /* 4 is not offered: ignored; Esc gives up */
+    assert_row(f, 23, "Nothing recorded.");
+    assert_int_equal(store_treatment_get(f->st, 7, &t, err, sizeof err), STORE_NOT_FOUND);
+}
+
+/* Home m with no medication recorded yet: the name is asked at once. */
+static void test_home_medication_first_name(void **state)
+{
+    struct sfix *f = *state;
+    struct treatment t;
+    sfix_open(f, 24, 80);
+    keys(f, "mibuprofen 200 mg<Enter>");
+    assert_row(f, 23, "Recorded ibuprofen 200 mg at 11:06.");
+    get_treatment(f, 1, &t);
+    assert_string_equal(t.name, "ibuprofen 200 mg");
+}
+
+/* The timer's set-up, d: relief done without the timer, its kind,
+ * minutes and pain before (past 10 asked again) and after, linked to the
+ * ongoing episode; the set-up stays. */
+static void test_timer_relief_logged(void **state)
+{
+    struct sfix *f = *state;
+    struct treatment t;
+    char err[STORE_ERR_LEN];
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "i");
+    assert_shows(f, "d done");
+    keys(f, "dh15<Enter>12<Enter>6<Enter><Enter>");
+    assert_title(f, "Timer");
+    assert_row(f, 23, "Recorded heat for 15m at 10:51.");
+    get_treatment(f, 1, &t);
+    assert_int_equal(t.kind, TREATMENT_HEAT);
+    assert_int_equal(t.duration_s, 15 * MIN_S);
+    assert_int_equal(t.taken_at, NOW - 15 * MIN_S);
+    assert_int_equal(t.pain_before, 6);
+    assert_int_equal(t.pain_after, TREATMENT_PAIN_NONE);
+    assert_int_equal(t.episode_id, 1);
+    keys(f, "dw<Enter><Enter>3<Enter>");
+    assert_row(f, 23, "Recorded a walk at 11:06.");
+    get_treatment(f, 2, &t);
+    assert_int_equal(t.duration_s, TREATMENT_NO_DURATION);
+    assert_int_equal(t.pain_after, 3);
+    assert_int_equal(t.pain_before, 6); /* none typed: the episode's latest reading */
+    keys(f, "d<Esc>");
+    assert_row(f, 23, "Nothing recorded.");
+    assert_int_equal(store_treatment_get(f->st, 3, &t, err, sizeof err), STORE_NOT_FOUND);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, sfix_setup, sfix_teardown)
@@ -1485,6 +1583,9 @@ int main(void)
         T(test_home_reloads_on_another_write),
         T(test_checkin_daily),
         T(test_checkin_weekly_due),
+        T(test_home_medication_recent_first),
+        T(test_home_medication_first_name),
+        T(test_timer_relief_logged),
         T(test_flags_screen_lists_every_flag),
         T(test_flags_screen_none),
         T(test_flags_screen_warning_first),

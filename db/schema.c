@@ -219,6 +219,19 @@ const struct schema_step schema_steps[] = {
         "  created_at   INTEGER NOT NULL\n"
         ");\n"
         "CREATE INDEX weekly_taken_at ON weekly (taken_at);\n"),
+    /* "Did any exercise make it worse?" after a stretch routine (issue 16):
+     * the exercises named, by their number in the routine and their name
+     * then (a routine file may change after). Gone with their session. */
+    SCHEMA_STEP(7,
+        "CREATE TABLE session_worse (\n"
+        "  session_id     INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,\n"
+        "  exercise_index INTEGER NOT NULL CONSTRAINT worse_index_1_to_64\n"
+        "                 CHECK (typeof(exercise_index) = 'integer'\n"
+        "                        AND exercise_index BETWEEN 1 AND 64),\n"
+        "  exercise_name  TEXT NOT NULL CONSTRAINT worse_name_1_to_80_bytes\n"
+        "                 CHECK (length(CAST(exercise_name AS BLOB)) BETWEEN 1 AND 80),\n"
+        "  PRIMARY KEY (session_id, exercise_index)\n"
+        ");\n"),
 };
 
 const size_t schema_step_count = sizeof(schema_steps) / sizeof(schema_steps[0]);

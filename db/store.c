@@ -2,7 +2,7 @@
 /* store: opening, the header and migrations, pragmas, the one statement
  * table of db/ with its cache, binds, errors and transactions. The tables'
  * own code is in store_episode.c, store_session.c, store_check.c,
- * store_iter.c, store_xfer.c and store_backup.c (see store_private.h). */
+ * store_iter.c, store_xfer.c, store_worse.c and store_backup.c (see store_private.h). */
 #include "db/store.h"
 
 #include <errno.h>
@@ -299,6 +299,16 @@ static const char *const sql_text[SQL_COUNT] = {
                          " ORDER BY taken_at, id",
     [SQL_IMP_CHECKIN] = "INSERT INTO checkins (" CHECKIN_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [SQL_IMP_WEEKLY] = "INSERT INTO weekly (" WEEKLY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    /* What made a stretch session worse (store_worse.c): the answer and
+     * the import insert alike; the rows of the sessions begun in [?1, ?2]
+     * with their session's routine, in session and exercise order. */
+    [SQL_WORSE_DELETE] = "DELETE FROM session_worse WHERE session_id = ?1",
+    [SQL_WORSE_INSERT] = "INSERT INTO session_worse (session_id, exercise_index, exercise_name)"
+                         " VALUES (?1, ?2, ?3)",
+    [SQL_WORSE_RANGE] = "SELECT w.session_id, w.exercise_index, w.exercise_name, s.routine"
+                        " FROM session_worse AS w JOIN sessions AS s ON s.id = w.session_id"
+                        " WHERE s.started_at BETWEEN ?1 AND ?2"
+                        " ORDER BY w.session_id, w.exercise_index",
 };
 
 /* ---------------------------------------------------------------------

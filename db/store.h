@@ -195,7 +195,7 @@ struct store_iter;
 /* What a row of an iterator is (store_iter_next checks it). */
 enum store_row { STORE_ROW_EPISODE, STORE_ROW_SESSION, STORE_ROW_CHECK, STORE_ROW_DURATION,
                  STORE_ROW_READING, STORE_ROW_TREATMENT, STORE_ROW_CHECKIN,
-                 STORE_ROW_WEEKLY };
+                 STORE_ROW_WEEKLY, STORE_ROW_WORSE };
 
 /* Episodes with from <= started_at <= to in the given order (ties broken
  * by id); rows are struct episode. flags: 0 or STORE_ITER_TAGS. */
@@ -247,7 +247,8 @@ int store_episodes_overlap_iter(struct store *st, const struct episode *ep,
                                  struct treatment *: STORE_ROW_TREATMENT,           \
                                  int64_t *: STORE_ROW_DURATION,                     \
                                  struct checkin *: STORE_ROW_CHECKIN,               \
-                                 struct weekly *: STORE_ROW_WEEKLY),                \
+                                 struct weekly *: STORE_ROW_WEEKLY,                 \
+                                 struct session_worse *: STORE_ROW_WORSE),          \
                         (row), (err), (errlen))
 int store_iter_next_row(struct store_iter *it, enum store_row row, void *out, char *err,
                         size_t errlen);
@@ -382,6 +383,23 @@ int store_session_last_ice_end(struct store *st, int64_t *ended_at, char *err, s
 int store_sessions_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
                         struct store_iter **out, char *err, size_t errlen);
 
+/* --- what made a stretch session worse (store_worse.c) -----------------
+ * The answer to "Did any exercise make it worse?" (src/session.h). */
+
+/* Replaces the rows of session session_id with rows[0 .. n) (n = 0: none)
+ * in one BEGIN IMMEDIATE transaction; each row's session_id and routine
+ * are ignored. A row session_worse_validate refuses, or an index given
+ * twice, is an error and nothing changes; STORE_NOT_FOUND when the
+ * session is gone. rows stay the caller's. */
+int store_session_worse_set(struct store *st, int64_t session_id,
+                            const struct session_worse *rows, size_t n, char *err, size_t errlen);
+
+/* Iterates the rows of the sessions with from <= started_at <= to, by
+ * session id then exercise number; rows are struct session_worse with the
+ * session's routine ("" when none). */
+int store_worse_iter(struct store *st, int64_t from, int64_t to, struct store_iter **out,
+                     char *err, size_t errlen);
+
 /* --- a consistent read ------------------------------------------------
  * Every read between begin and end sees the database as it was at the
  * first of them, even while another process writes (a deferred read
@@ -400,9 +418,10 @@ struct store_import_counts {
     size_t episodes, tags, sessions, checks, answers;
     size_t readings, treatments; /* beside the first readings the episodes bring */
     size_t checkins, weekly;
+    size_t worse; /* exercises that made a session worse */
 };
 
-/* One row to import: exactly one of ep, ses, chk, rd, tr, ci and wk is set, pointing to
+/* One row to import: exactly one of ep, ses, chk, rd, tr, ci, wk and worse is set, pointing to
  * a record the caller owns until its next call; line is the input line
  * where it starts (for messages). */
 struct store_import_row {
@@ -414,6 +433,7 @@ struct store_import_row {
     const struct treatment *tr;
     const struct checkin *ci;
     const struct weekly *wk;
+    const struct session_worse *worse; /* its session earlier in the file */
 };
 
 /* Gives the next validated row: 1 with *row filled, 0 at the end, -1

@@ -127,6 +127,10 @@ enum stmt_id {
     SQL_WK_RANGE_ASC,
     SQL_IMP_CHECKIN,
     SQL_IMP_WEEKLY,
+    /* store_worse.c: the exercises that made a session worse */
+    SQL_WORSE_DELETE,
+    SQL_WORSE_INSERT,
+    SQL_WORSE_RANGE,
     SQL_COUNT
 };
 
@@ -342,6 +346,12 @@ int db_answers_insert(struct store *st, int64_t id, const struct check *c,
  * its id, counting it in n. A day already checked in is refused. */
 int db_import_checkin(struct store *st, const struct store_import_row *row,
                       struct store_import_counts *n, char *err, size_t errlen);
+
+/* Imports the row->worse row of an export (store_worse.c; import and
+ * the patient's answer share its one insert), counting it in n. A session
+ * neither in the database nor earlier in the file is refused. */
+int db_import_worse(struct store *st, const struct store_import_row *row,
+                    struct store_import_counts *n, char *err, size_t errlen);
 
 /* ---- the iterator (store_iter.c) ----
  * One struct store_iter over a private statement; read() turns its

@@ -562,6 +562,53 @@ int report_feed_session(struct report *r, const struct session *s)
     return 0;
 }
 
+/* The index of the stretch routine of code among the report's routines,
+ * or -1. */
+static long stretch_index(const struct report *r, const char *code)
+{
+    for (size_t i = 0; i < r->nroutines; i++)
+        if (r->routines[i].kind == SESSION_STRETCH && strcmp(r->routines[i].routine, code) == 0)
+            return (long)i;
+    return -1;
+}
+
+void report_feed_worse(struct report *r, const struct session_worse *w)
+{
+    long at = r->done ? -1 : stretch_index(r, w->routine);
+    if (at < 0)
+        return;
+    struct report_routine *rt = &r->routines[at];
+    for (size_t i = 0; i < rt->nworse; i++)
+        if (strcmp(rt->worse[i].name, w->name) == 0) {
+            rt->worse[i].sessions++;
+            return;
+        }
+    if (rt->nworse == REPORT_MAX_WORSE) {
+        rt->worse_dropped++;
+        return;
+    }
+    struct report_worse *x = &rt->worse[rt->nworse++];
+    snprintf(x->name, sizeof x->name, "%s", w->name);
+    x->sessions = 1;
+}
+
+/* Most sessions first, then by name: an insertion sort of at most
+ * REPORT_MAX_WORSE. */
+static void worse_sort(struct report_routine *rt)
+{
+    for (size_t i = 1; i < rt->nworse; i++) {
+        struct report_worse x = rt->worse[i];
+        size_t j = i;
+        while (j > 0 && (rt->worse[j - 1].sessions < x.sessions ||
+                         (rt->worse[j - 1].sessions == x.sessions &&
+                          strcmp(rt->worse[j - 1].name, x.name) > 0))) {
+            rt->worse[j] = rt->worse[j - 1];
+            j--;
+        }
+        rt->worse[j] = x;
+    }
+}
+
 void report_feed_reading(struct report *r, const struct reading *rd, int64_t started_at)
 {
     if (!r->done)
@@ -594,6 +641,8 @@ void report_end(struct report *r)
         return;
     r->done = 1;
     report_pain_end(&r->pain);
+    for (size_t i = 0; i < r->nroutines; i++)
+        worse_sort(&r->routines[i]);
     report_gaps_end(&r->gaps);
     report_meds_sort(&r->meds);
     for (int k = 0; k < TAG_MEDICATION; k++)
@@ -1839,6 +1888,35 @@ static void session_stats(struct out *o, const struct report_session_stats *st, 
             tenths(st->change, (int64_t)st->rated));
 }
 
+/* How often each exercise of a stretch routine made it worse: for the
+ * machines an array of {"exercise", "sessions"} objects (empty when none),
+ * for people one line per exercise, none when no exercise was named. */
+static void worse_rows(struct out *o, const struct report_routine *rt)
+{
+    if (rt->kind != SESSION_STRETCH || (!rt->nworse && !machine(o)))
+        return;
+    if (!rt->nworse) {
+        empty_array(o, "worse");
+        return;
+    }
+    arr_begin(o, "worse", "made it worse (sessions)");
+    for (size_t i = 0; i < rt->nworse; i++) {
+        const struct report_worse *w = &rt->worse[i];
+        if (machine(o)) {
+            grp_begin(o, NULL, w->name);
+            put_machine(o, FIG_TEXT, "exercise", 0, w->name);
+            put_machine(o, FIG_COUNT, "sessions", (int64_t)w->sessions, NULL);
+            close_level(o);
+        } else {
+            put(o, FIG_COUNT, "sessions", w->name, (int64_t)w->sessions);
+        }
+    }
+    close_level(o);
+    if (rt->worse_dropped)
+        put(o, FIG_COUNT, "worse_not_listed", "other exercises named (sessions)",
+            (int64_t)rt->worse_dropped);
+}
+
 static void routine_groups(struct out *o, const struct report *r)
 {
     arr_begin(o, "routines", "by routine");
@@ -1855,6 +1933,7 @@ static void routine_groups(struct out *o, const struct report *r)
         put_machine(o, FIG_TEXT, "routine", 0, rt->routine);
         put_machine(o, FIG_TEXT, "name", 0, name);
         session_stats(o, &rt->st, 0);
+        worse_rows(o, rt);
         close_level(o);
     }
     close_level(o);
@@ -2069,6 +2148,9 @@ static void sec_helps(struct out *o, const struct report *r)
         put_machine(o, FIG_TEXT, "name", 0, h->key);
         put(o, FIG_COUNT, "uses", "uses", (int64_t)h->uses);
         changes_figures(o, &h->ch);
+        long at = h->group == HELPS_ROUTINE ? stretch_index(r, h->key) : -1;
+        if (at >= 0)
+            worse_rows(o, &r->routines[at]);
         close_level(o);
     }
     close_level(o);

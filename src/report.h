@@ -85,6 +85,7 @@
                                               recent; all counted), like checks */
 #define REPORT_VOCAB_MAX 16    /* words of the largest tag vocabulary */
 #define REPORT_ROUTINE_LEN SESSION_ROUTINE_LEN
+#define REPORT_MAX_WORSE 24    /* exercises that made it worse, per routine */
 
 /* Days of the report's period when none is given, `unknot report` and
  * the report screen alike: the last 90 days including today. */
@@ -208,10 +209,20 @@ struct report_session_stats {
     int64_t change; /* sum of pain_after - pain_before over rated */
 };
 
+/* An exercise named by "Did any exercise make it worse?" and the
+ * sessions it was named in. */
+struct report_worse {
+    char name[SESSION_WORSE_NAME_MAX + 1];
+    size_t sessions;
+};
+
 struct report_routine {
     enum session_kind kind;
     char routine[REPORT_ROUTINE_LEN];
     struct report_session_stats st;
+    /* most sessions first, then by name, after report_end */
+    size_t nworse, worse_dropped; /* dropped: sessions naming one more exercise */
+    struct report_worse worse[REPORT_MAX_WORSE];
 };
 
 struct report_ongoing {
@@ -346,6 +357,11 @@ void report_feed_treatment(struct report *r, const struct treatment *t);
  * outside it are ignored. Ignored after report_end. */
 void report_feed_checkin(struct report *r, const struct checkin *c);
 void report_feed_weekly(struct report *r, const struct weekly *w);
+/* Adds one exercise that made a stretch session of the period worse (the
+ * store's store_worse_iter: w->routine is its session's), counted under
+ * that routine after its sessions were fed; a routine the report does not
+ * list is left out. Ignored after report_end. */
+void report_feed_worse(struct report *r, const struct session_worse *w);
 
 /* Copies the flags computed by flags.h (after flags_end) into the report,
  * replacing any copied before; fl is not kept. */

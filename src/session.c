@@ -3,8 +3,12 @@
  * from the one list of each in session.h. */
 #include "src/session.h"
 
+#include <inttypes.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "src/text.h"
 
 struct entry {
     const char *code, *label;
@@ -61,5 +65,45 @@ int session_status_parse(const char *code, enum session_status *out)
     if (i < 0)
         return -1;
     *out = (enum session_status)i;
+    return 0;
+}
+
+int session_worse_validate(const struct session_worse *w, char *err, size_t errlen)
+{
+    size_t len = strnlen(w->name, sizeof w->name);
+    if (w->index < 1 || w->index > SESSION_WORSE_MAX) {
+        snprintf(err, errlen, "exercise number %d: use 1 to %d", w->index, SESSION_WORSE_MAX);
+        return -1;
+    }
+    if (len == 0 || len > SESSION_WORSE_NAME_MAX || !text_valid_n(w->name, len, 0)) {
+        snprintf(err, errlen, "exercise %d: its name must be 1 to %d bytes of text without "
+                              "control characters", w->index, SESSION_WORSE_NAME_MAX);
+        return -1;
+    }
+    return 0;
+}
+
+int session_worse_parse(const char *text, int count, uint64_t *picked, char *err,
+                        size_t errlen)
+{
+    *picked = 0;
+    for (const char *p = text; *p;) {
+        if (*p == ' ' || *p == ',') {
+            p++;
+            continue;
+        }
+        int n = 0;
+        const char *start = p;
+        while (*p >= '0' && *p <= '9' && n <= SESSION_WORSE_MAX)
+            n = n * 10 + (*p++ - '0');
+        if (p == start || n < 1 || n > count || n > SESSION_WORSE_MAX ||
+            (*p && *p != ' ' && *p != ',')) {
+            *picked = 0;
+            snprintf(err, errlen, "Type an exercise number from 1 to %d (several: 1 3), or "
+                                  "nothing for none.", count);
+            return -1;
+        }
+        *picked |= UINT64_C(1) << (n - 1);
+    }
     return 0;
 }

@@ -9,6 +9,7 @@
 #ifndef UNKNOT_SESSION_H
 #define UNKNOT_SESSION_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* X(enum value, stored code, label) */
@@ -44,6 +45,33 @@ struct session {
     int64_t episode_id;          /* the episode ongoing at the start, 0: none */
     int pain_before, pain_after; /* 0..10, or SESSION_PAIN_NONE */
 };
+
+/* "Did any exercise make it worse?", asked after a stretch routine: one
+ * row per exercise named, numbered as the routine lists its exercises
+ * (position changes not counted), with the exercise's name as it was then
+ * (a routine file may change later). The store keeps them with the
+ * session (schema step 7); exports carry them as "worse" rows. */
+#define SESSION_WORSE_MAX 64      /* exercise numbers 1..64 */
+#define SESSION_WORSE_NAME_MAX 80 /* bytes of a name, without the NUL */
+
+struct session_worse {
+    int64_t session_id;
+    int index;                              /* 1..SESSION_WORSE_MAX */
+    char name[SESSION_WORSE_NAME_MAX + 1];  /* 1..80 bytes of UTF-8 text */
+    char routine[SESSION_ROUTINE_LEN];      /* the session's routine: read from the
+                                               store, never written by it */
+};
+
+/* 0 when w's index and name are acceptable (the schema's CHECKs, and
+ * text_valid_n's rule for the name), else -1 with one line in err. */
+int session_worse_validate(const struct session_worse *w, char *err, size_t errlen);
+
+/* Parses the answer to the question: "" (none), or whole numbers from 1
+ * to count (count <= SESSION_WORSE_MAX) separated by spaces or commas.
+ * Sets *picked (bit i - 1: exercise i) and returns 0; -1 with one line in
+ * err (what is accepted) and *picked 0. A number given twice counts once. */
+int session_worse_parse(const char *text, int count, uint64_t *picked, char *err,
+                        size_t errlen);
 
 /* The stored code ("stretch", "running"); "?" for a value outside the
  * enum. Static storage. */

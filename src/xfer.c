@@ -29,7 +29,7 @@
 #define CHILD_ARENA_LEN (2 * (EPISODE_TAG_MAX + SHORT_MAX + 2))
 
 static const char *const section_keys[] = {"episodes", "sessions", "checks", "readings",
-                                           "treatments", "checkins", "weekly"};
+                                           "treatments", "checkins", "weekly", "worse"};
 /* Sections from this one on are missing in files of version 2 and older. */
 #define FIRST_OPTIONAL_SECTION 3
 
@@ -55,6 +55,7 @@ enum rtype {
     R_TREATMENT,
     R_CHECKIN,
     R_WEEKLY,
+    R_WORSE,
     R_COUNT
 };
 /* Row types from this one on came with version 3: an older file has no
@@ -119,6 +120,13 @@ static const struct fdef weekly_defs[] = {
     {"pain", F_INT, 0, SHORT_MAX},      {"enjoyment", F_INT, 0, SHORT_MAX},
     {"activity", F_INT, 0, SHORT_MAX},  {"created_at", F_TIME, 1, SHORT_MAX},
 };
+/* An exercise that made a stretch session worse: its session's id first,
+ * as a tag's episode. */
+static const struct fdef worse_defs[] = {
+    {"session_id", F_INT, 0, SHORT_MAX},
+    {"exercise_index", F_INT, 0, SHORT_MAX},
+    {"exercise_name", F_FREE, 0, SESSION_WORSE_NAME_MAX},
+};
 
 #define MAX_DEFS COUNT(ses_defs)
 _Static_assert(COUNT(rd_defs) <= MAX_DEFS && COUNT(tr_defs) <= MAX_DEFS &&
@@ -142,6 +150,8 @@ static const struct rdef rdefs[R_COUNT] = {
     [R_TREATMENT] = {"treatment", "a treatment", tr_defs, COUNT(tr_defs)},
     [R_CHECKIN] = {"checkin", "a check-in", checkin_defs, COUNT(checkin_defs)},
     [R_WEEKLY] = {"weekly", "a weekly check-in", weekly_defs, COUNT(weekly_defs)},
+    [R_WORSE] = {"worse", "an exercise that made a session worse", worse_defs,
+                 COUNT(worse_defs)},
 };
 static const struct rdef check_v1 = {"check", "a check", chk_defs, CHK_DEFS_V1};
 
@@ -156,7 +166,7 @@ static const struct fdef end_defs[] = {
     {"sessions", F_INT, 0, SHORT_MAX}, {"checks", F_INT, 0, SHORT_MAX},
     {"answers", F_INT, 0, SHORT_MAX}, {"readings", F_INT, 0, SHORT_MAX},
     {"treatments", F_INT, 0, SHORT_MAX}, {"checkins", F_INT, 0, SHORT_MAX},
-    {"weekly", F_INT, 0, SHORT_MAX},
+    {"weekly", F_INT, 0, SHORT_MAX}, {"worse", F_INT, 0, SHORT_MAX},
 };
 _Static_assert(COUNT(end_defs) == R_COUNT, "the end record counts every row type");
 static const struct rdef end_rdef = {"end", "the end record", end_defs, COUNT(end_defs)};
@@ -604,6 +614,26 @@ int xfer_write_weekly(struct xfer_writer *w, const struct weekly *k)
         const char *row[] = {"weekly", id, at, p, e, a, cr};
         csv_write_row(w->f, row, COUNT(row));
         w->counts[R_WEEKLY]++;
+    }
+    return stream_ok(w);
+}
+
+int xfer_write_worse(struct xfer_writer *w, const struct session_worse *x)
+{
+    char id[NUM_LEN], index[NUM_LEN];
+    if (enter_section(w, 7) != 0)
+        return -1;
+    fmt_int(x->session_id, id);
+    fmt_int(x->index, index);
+    if (w->fmt == XFER_JSON) {
+        fprintf(w->f, "{\"session_id\": %s, \"exercise_index\": %s", id, index);
+        js_str(w->f, 0, "exercise_name", x->name);
+        fputc('}', w->f);
+    } else {
+        char name[SESSION_WORSE_NAME_MAX + 2];
+        const char *row[] = {"worse", id, index, csv_free(x->name, 0, name, sizeof name)};
+        csv_write_row(w->f, row, COUNT(row));
+        w->counts[R_WORSE]++;
     }
     return stream_ok(w);
 }
@@ -1211,6 +1241,22 @@ static int weekly_fields(struct xfer_reader *r, const struct fval *v, struct wee
     return 0;
 }
 
+static int worse_fields(struct xfer_reader *r, const struct fval *v, struct session_worse *w)
+{
+    char msg[UNKNOT_ERR_LEN - 64];
+    int64_t n;
+    memset(w, 0, sizeof *w);
+    if (get_id(r, &v[0], "session_id", &w->session_id) ||
+        get_range(r, &v[1], "exercise_index", 1, SESSION_WORSE_MAX, &n,
+                  "use the exercise's number in its routine, 1 to 64"))
+        return -1;
+    w->index = (int)n;
+    snprintf(w->name, sizeof w->name, "%.*s", (int)v[2].len, v[2].text);
+    if (session_worse_validate(w, msg, sizeof msg) != 0)
+        return rfail(r, v[2].line, "session %" PRId64 ": %s", w->session_id, msg);
+    return 0;
+}
+
 /* Starts an item of kind t at line; clears what its rows fill. */
 static void item_begin(struct xfer_item *item, enum rtype t, long line)
 {
@@ -1225,6 +1271,8 @@ static void item_begin(struct xfer_item *item, enum rtype t, long line)
         item->kind = t == R_READING ? XFER_READING : XFER_TREATMENT;
     } else if (t == R_CHECKIN || t == R_WEEKLY) {
         item->kind = t == R_CHECKIN ? XFER_CHECKIN : XFER_WEEKLY;
+    } else if (t == R_WORSE) {
+        item->kind = XFER_WORSE;
     } else {
         item->kind = XFER_SESSION;
     }
@@ -1246,6 +1294,8 @@ static int item_fields(struct xfer_reader *r, enum rtype t, const struct fval *v
         return checkin_fields(r, v, &item->ci);
     if (t == R_WEEKLY)
         return weekly_fields(r, v, &item->wk);
+    if (t == R_WORSE)
+        return worse_fields(r, v, &item->worse);
     return session_fields(r, v, &item->ses);
 }
 
@@ -1399,13 +1449,13 @@ static int csv_unknown(struct xfer_reader *r)
     if (r->rec.nfields > 0 && has_control(type, r->rec.lens[0]))
         type = "?";
     return rfail(r, r->rec.line, "unknown row type \"%.40s\": use episode, tag, session, "
-                                 "check, answer, reading, treatment, checkin or weekly", type);
+                                 "check, answer, reading, treatment, checkin, weekly or worse", type);
 }
 
 /* The rows counted against the end record at line. */
 static int end_counts(struct xfer_reader *r, long line, const int64_t *want)
 {
-    char got[160], said[160];
+    char got[256], said[256];
     int differ = 0;
     size_t ug = 0, us = 0;
     for (int t = 0; t < R_COUNT; t++) {
@@ -1459,7 +1509,7 @@ static int csv_eof(struct xfer_reader *r)
     if (r->version < END_VERSION || r->ended)
         return 0;
     return rfail(r, r->csv.line, "the file ends without its end record (end,episodes,tags,"
-                                 "sessions,checks,answers,readings,treatments,checkins,weekly):"
+                                 "sessions,checks,answers,readings,treatments,checkins,weekly,worse):"
                                  " it was cut short; export it again");
 }
 
@@ -1488,8 +1538,8 @@ static int csv_item(struct xfer_reader *r, struct xfer_item *item)
     if (csv_values(r, (enum rtype)t, v) || item_fields(r, (enum rtype)t, v, item))
         return -1;
     r->counts[t]++;
-    if (t == R_SESSION || t == R_READING || t == R_TREATMENT || t == R_CHECKIN || t == R_WEEKLY)
-        return 1;
+    if (t != R_EPISODE && t != R_CHECK)
+        return 1; /* a flat row */
     if (csv_children(r, t == R_EPISODE ? R_TAG : R_ANSWER, item) < 0)
         return -1;
     if (t == R_EPISODE ? episode_finish(r, line, &item->ep) : check_finish(r, &item->chk))
@@ -1672,7 +1722,7 @@ static int json_start(struct xfer_reader *r)
 static int json_end(struct xfer_reader *r, struct jsonr_token *tok)
 {
     struct jsonr_token end;
-    if (!tok && jexpect(r, &end, JSONR_OBJECT_END, "the end of the export after \"weekly\""))
+    if (!tok && jexpect(r, &end, JSONR_OBJECT_END, "the end of the export after \"worse\""))
         return -1;
     if (jnext(r, &end) != 0)
         return -1; /* jsonr refuses anything after the top-level value */
@@ -1701,7 +1751,8 @@ static int json_section(struct xfer_reader *r)
     }
     if (strcmp(tok.str, section_keys[r->section]) != 0)
         return rfail(r, tok.line, "expected %s (the keys come in the order format, version, "
-                                  "episodes, sessions, checks, readings, treatments, checkins, weekly)",
+                                  "episodes, sessions, checks, readings, treatments, checkins, weekly, "
+                                  "worse)",
                      want);
     if (jexpect(r, &tok, JSONR_ARRAY, "an array"))
         return -1;
@@ -1712,8 +1763,10 @@ static int json_section(struct xfer_reader *r)
 static int json_item(struct xfer_reader *r, struct xfer_item *item)
 {
     static const enum rtype types[] = {R_EPISODE, R_SESSION,  R_CHECK, R_READING,
-                                       R_TREATMENT, R_CHECKIN, R_WEEKLY};
-    static const char *const nested[] = {"tags", NULL, "answers", NULL, NULL, NULL, NULL};
+                                       R_TREATMENT, R_CHECKIN, R_WEEKLY, R_WORSE};
+    static const char *const nested[] = {"tags", NULL, "answers", NULL, NULL, NULL, NULL, NULL};
+    _Static_assert(COUNT(types) == COUNT(section_keys) && COUNT(nested) == COUNT(section_keys),
+                   "a row type and a nested key per section");
     struct jsonr_token tok;
     struct fval v[MAX_DEFS];
     struct arena a = {r->arena, sizeof r->arena, 0};

@@ -27,22 +27,25 @@
  *              episode_id,created_at                    (one row in the file)
  *   #checkin,id,day,taken_at,pain,activities,sleep_tenths,woken,created_at
  *   #weekly,id,taken_at,pain,enjoyment,activity,created_at
+ *   #worse,session_id,exercise_index,exercise_name
  *   #end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,
- *        weekly                                          (one row in the file)
+ *        weekly,worse                                    (one row in the file)
  * then the episodes, oldest first, each followed by its tag rows; the
  * sessions; the checks, each followed by its answer rows; the pain readings
  * in id order (each episode's first reading, source "log", travels too, so
  * a round trip keeps every id); the treatments by time; the daily
  * check-ins (day: the local day as recorded, kept as it is on import;
  * sleep in tenths of an hour; woken 0 or 1; activities and both empty when
- * not answered); the weekly check-ins; and last the end record,
- * "end,1000,2025,120,40,800,1900,310,60,8": the number of rows of each
+ * not answered); the weekly check-ins; the exercises that made a stretch
+ * session worse (by session and exercise number, the name as it was then);
+ * and last the end record,
+ * "end,1000,2025,120,40,800,1900,310,60,8,3": the number of rows of each
  * type. A file without it (cut short: an export killed, a copy
  * interrupted), with counts that disagree or with a row after it is
  * refused, so a truncated CSV never imports as a smaller history. A
  * truncated JSON export fails to parse; it has no counts. JSON has the
- * arrays "readings", "treatments", "checkins" and "weekly" after "checks".
- * Version 2 has none of the last five header rows and none of those
+ * arrays "readings", "treatments", "checkins", "weekly" and "worse" after
+ * "checks". Version 2 has none of the last six header rows and none of those
  * arrays; importing it gives each episode its first reading from its
  * intensity, as the schema migration does.
  *
@@ -58,7 +61,8 @@
  *    "readings": [{"id": 1, "episode_id": 1, ...}],
  *    "treatments": [{"id": 1, "kind": "medication", ...}],
  *    "checkins": [{"id": 1, "day": "2026-11-20", ...}],
- *    "weekly": [{"id": 1, "taken_at": ..., "pain": 5, ...}]}
+ *    "weekly": [{"id": 1, "taken_at": ..., "pain": 5, ...}],
+ *    "worse": [{"session_id": 3, "exercise_index": 2, "exercise_name": "..."}]}
  * The reader wants the top-level keys in that order; inside a row the
  * keys may come in any order. Numbers are JSON numbers, times and codes
  * strings.
@@ -114,12 +118,12 @@ enum xfer_format { XFER_CSV, XFER_JSON };
 struct xfer_writer {
     FILE *f;
     enum xfer_format fmt;
-    int section; /* -1 before any row; 0 episodes, 1 sessions, 2 checks, 3 checkins,
-                    4 weekly */
+    int section; /* -1 before any row; then the index of section_keys (xfer.c):
+                    0 episodes ... 6 weekly, 7 worse */
     size_t rows; /* rows written in the current section */
     int bad;     /* a row came out of order */
-    size_t counts[9]; /* rows written: episodes, tags, sessions, checks, answers, readings,
-                       * treatments, check-ins, weekly check-ins */
+    size_t counts[10]; /* rows written: episodes, tags, sessions, checks, answers, readings,
+                        * treatments, check-ins, weekly check-ins, worse */
 };
 
 /* Writes the header (CSV rows, or the JSON opening). */
@@ -135,6 +139,9 @@ int xfer_write_treatment(struct xfer_writer *w, const struct treatment *t);
 /* Daily check-ins, then weekly ones, after the checks. */
 int xfer_write_checkin(struct xfer_writer *w, const struct checkin *c);
 int xfer_write_weekly(struct xfer_writer *w, const struct weekly *k);
+/* The exercises that made a session worse, last (x->routine is not
+ * written: it is the session's). */
+int xfer_write_worse(struct xfer_writer *w, const struct session_worse *x);
 /* Closes the document. Returns 0, or -1 after any error so far. */
 int xfer_write_end(struct xfer_writer *w);
 
@@ -169,7 +176,8 @@ enum xfer_kind {
     XFER_READING,
     XFER_TREATMENT,
     XFER_CHECKIN,
-    XFER_WEEKLY
+    XFER_WEEKLY,
+    XFER_WORSE
 };
 
 /* One row read back, validated. Only the member of its kind is set. */
@@ -183,6 +191,7 @@ struct xfer_item {
     struct treatment tr;
     struct checkin ci;
     struct weekly wk;
+    struct session_worse worse; /* routine "" */
 };
 
 struct xfer_reader;

@@ -78,16 +78,21 @@ struct tmr {
     int64_t end_retry; /* app_mono_ms() of the next try while not saved */
     int saved; /* the end reached the database */
     int gone;  /* its row is gone or ended elsewhere: no retry can save it */
+    /* after the pain: "Did any exercise make it worse?" (a stretch routine) */
+    int asking_worse;
+    char worse[24]; /* the numbers typed: "2", "1 3"; "" is none */
     char err[STORE_ERR_LEN];
 };
 
 /* Modes of the key line: the set-up of a stretch or of ice and heat, the
  * countdown running or paused, the end. */
-enum { M_STRETCH = 1, M_THERAPY = 2, M_RUN = 4, M_PAUSED = 8, M_END = 16,
+enum { M_STRETCH = 1, M_THERAPY = 2, M_RUN = 4, M_PAUSED = 8, M_END = 16, M_WORSE = 32,
        M_SETUP = M_STRETCH | M_THERAPY };
 
 static const struct keybind timer_keys[] = {
-    KEYS_ENTER_IN(M_SETUP, ACT_SELECT, "start; at the end, save the pain (empty skips)",
+    KEYS_ENTER_IN(M_SETUP, ACT_SELECT,
+                  "start; at the end, save the pain, then the exercises that made it worse "
+                  "(empty skips)",
                   "Enter start"),
     KEYS_ARROWS("set-up: previous routine", "set-up: next routine",
                 "set-up: fewer minutes, or 5-second holds",
@@ -98,7 +103,9 @@ static const struct keybind timer_keys[] = {
     KB_BAR_IN(M_STRETCH, '0', ACT_NONE, "0-9", "type the pain now, 0 to 10 (before and after)",
               "0-9 pain"),
     KB_HINT(M_THERAPY | M_END, '0', ACT_NONE, "0-9 pain now"),
-    KB_HINT(M_END, '\r', ACT_SELECT, "Enter or q: save and leave"),
+    KB_HINT(M_END, '\r', ACT_SELECT, "Enter save, q save and leave"),
+    KB_HINT(M_WORSE, '0', ACT_NONE, "0-9 exercise number (1 3: two)"),
+    KB_HINT(M_WORSE, '\r', ACT_SELECT, "Enter save (empty: none)"),
     KB_BAR_IN(M_SETUP, 'd', ACT_RELIEF, "d",
               "set-up: log relief done without the timer (kind, minutes, pain)", "d done"),
     KEYS_BACKSPACE(ACT_DELETE, "Backspace", "erase a digit of the pain"),
@@ -734,17 +741,69 @@ static void draw_run(const struct tmr *m)
 
 /* ---- drawing: the end ---- */
 
+/* The band at the top of the end: "Session done." or "Session stopped." */
+static attr_t draw_end_band(const struct tmr *m, int y)
+{
+    const int done = m->end_status == SESSION_DONE;
+    attr_t band = ui_attr(done ? UC_OK : UC_MODERATE) | A_REVERSE | A_BOLD;
+    attron(band);
+    mvhline(y, 0, ' ', COLS);
+    attroff(band);
+    ui_putf(y, 2, text_cols(), band, "%s", done ? "Session done." : "Session stopped.");
+    return band;
+}
+
+/* The exercises of the routine that ran, numbered as the question counts
+ * them (position changes left out): "1 Settle   2 Knee-to-chest ...",
+ * as many to a row as fit. Returns the row after them. */
+static int draw_worse_list(const struct routine *r, int y, int last)
+{
+    int x = 2, k = 0;
+    for (size_t i = 0; i < r->nsteps && y <= last; i++) {
+        if (r->steps[i].kind != RSTEP_EXERCISE)
+            continue;
+        char item[ROUTINE_NAME_LEN + 8];
+        snprintf(item, sizeof item, "%d %s", ++k, r->steps[i].name);
+        int w = ui_width(item);
+        if (x > 2 && x + w > COLS - 2) {
+            x = 2;
+            y++;
+        }
+        if (y > last)
+            break;
+        x += ui_put(y, x, COLS - 2 - x, item, A_NORMAL) + 3;
+    }
+    return y + 1;
+}
+
+static void draw_worse(const struct tmr *m)
+{
+    int y = ui_body_top();
+    draw_end_band(m, y);
+    y += 2;
+    if (m->pain[0])
+        ui_putf(y++, 2, text_cols(), A_NORMAL, "Pain after: %s %s", m->pain,
+                band_label(intensity_band(atoi(m->pain))));
+    y++;
+    y = draw_worse_list(current_routine(m), y, ui_body_bottom() - 5);
+    y++;
+    int x = 2 + ui_put(y, 2, text_cols(), "Did any exercise make it worse? (number, Enter: none)",
+                       A_BOLD);
+    ui_putf(y, x + 1, COLS - x - 3, A_REVERSE | A_BOLD, " %-3s ", m->worse);
+    draw_hints(M_WORSE);
+}
+
 static void draw_end(const struct tmr *m)
 {
     const int done = m->end_status == SESSION_DONE;
     const struct timer_step *fin = &m->plan.steps[m->plan.nsteps - 1];
     char ran[24], planned[24], before[8];
     int y = ui_body_top();
-    attr_t band = ui_attr(done ? UC_OK : UC_MODERATE) | A_REVERSE | A_BOLD;
-    attron(band);
-    mvhline(y, 0, ' ', COLS);
-    attroff(band);
-    ui_putf(y, 2, text_cols(), band, "%s", done ? "Session done." : "Session stopped.");
+    if (m->asking_worse) {
+        draw_worse(m);
+        return;
+    }
+    attr_t band = draw_end_band(m, y);
     if (done && !m->is_stretch) {
         char off[48];
         timer_cue_text(&m->plan, m->plan.nsteps - 1, off, sizeof(off));
@@ -903,8 +962,88 @@ static int handle_run(struct app *app, struct tmr *m, enum action act)
     return UI_OK;
 }
 
+/* The exercises the routine that ran has, position changes left out. */
+static int exercise_count(const struct tmr *m)
+{
+    const struct routine *r = current_routine(m);
+    int n = 0;
+    for (size_t i = 0; i < r->nsteps; i++)
+        n += r->steps[i].kind == RSTEP_EXERCISE;
+    return n;
+}
+
+/* After the pain, a stretch routine asks which exercise made it worse. */
+static int ask_worse(struct tmr *m)
+{
+    if (!m->is_stretch || !m->saved || exercise_count(m) == 0)
+        return UI_POP;
+    m->asking_worse = 1;
+    return UI_OK;
+}
+
+/* Saves the exercises numbered in m->worse (none: nothing to write).
+ * Returns 0, or -1 with the status line saying why. */
+static int save_worse(struct app *app, struct tmr *m)
+{
+    const struct routine *r = current_routine(m);
+    struct session_worse rows[ROUTINE_MAX_STEPS];
+    char msg[STORE_ERR_LEN], names[160] = "";
+    uint64_t picked;
+    size_t n = 0, used = 0;
+    if (session_worse_parse(m->worse, exercise_count(m), &picked, msg, sizeof msg) != 0) {
+        app_status(app, "%s", msg);
+        return -1;
+    }
+    for (size_t i = 0, k = 0; i < r->nsteps; i++) {
+        if (r->steps[i].kind != RSTEP_EXERCISE || !(picked >> k++ & 1u))
+            continue;
+        memset(&rows[n], 0, sizeof rows[n]);
+        rows[n].index = (int)k;
+        snprintf(rows[n].name, sizeof rows[n].name, "%s", r->steps[i].name);
+        if (used < sizeof names)
+            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", n ? ", " : "",
+                                     r->steps[i].name);
+        n++;
+    }
+    if (n == 0)
+        return 0;
+    if (store_session_worse_set(app_store(app), m->ses.id, rows, n, msg, sizeof msg) !=
+        STORE_OK) {
+        app_status(app, "Not saved: %s (Enter tries again, Backspace and q leave)", msg);
+        return -1;
+    }
+    app_status(app, "Saved: %s made it worse.", names);
+    return 0;
+}
+
+static int handle_worse(struct app *app, struct tmr *m, const struct ui_key *key, enum action act)
+{
+    size_t len = strlen(m->worse);
+    if (!key->is_code && (is_digit_key(key) || key->ch == L' ' || key->ch == L',')) {
+        if (len + 1 < sizeof m->worse) {
+            m->worse[len] = (char)key->ch;
+            m->worse[len + 1] = '\0';
+        }
+        return UI_OK;
+    }
+    switch (act) {
+    case ACT_DELETE:
+        if (len)
+            m->worse[len - 1] = '\0';
+        return UI_OK;
+    case ACT_HELP: return UI_OK;
+    case ACT_BACK: /* numbers typed before q are kept, as Enter would */
+    case ACT_SELECT: return save_worse(app, m) == 0 ? UI_POP : UI_OK;
+    default:
+        app_status(app, "Type an exercise's number and Enter, or Enter for none.");
+        return UI_OK;
+    }
+}
+
 static int handle_end(struct app *app, struct tmr *m, const struct ui_key *key, enum action act)
 {
+    if (m->asking_worse)
+        return handle_worse(app, m, key, act);
     char err[STORE_ERR_LEN];
     if (is_digit_key(key)) {
         pain_type(app, m->pain, key->ch);
@@ -923,15 +1062,16 @@ static int handle_end(struct app *app, struct tmr *m, const struct ui_key *key, 
         app_status(app, "The session was NOT saved: %s", m->err);
         return UI_POP;
     }
+    /* q leaves at once; Enter goes on to the question about the exercises. */
     if (!m->pain[0])
-        return UI_POP;
+        return act == ACT_BACK ? UI_POP : ask_worse(m);
     if (store_session_rate(app_store(app), m->ses.id, pain_value(m->pain), err, sizeof(err)) !=
         STORE_OK) {
         app_status(app, "Pain not saved: %s (Enter tries again, Backspace and q leave)", err);
         return UI_OK;
     }
     app_status(app, "Saved: pain %s after the session.", m->pain);
-    return UI_POP;
+    return act == ACT_BACK ? UI_POP : ask_worse(m);
 }
 
 static int timer_handle(struct app *app, struct screen *s, const struct ui_key *key,

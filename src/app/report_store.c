@@ -156,6 +156,22 @@ static int feed_checkins(struct store *st, struct work *w, int64_t from, int64_t
     return feed_rows(rc, it, STORE_ROW_WEEKLY, &wk, put_weekly, &w->r, err, errlen);
 }
 
+static void put_worse(struct report *r, const void *row)
+{
+    report_feed_worse(r, row);
+}
+
+/* The exercises that made the period's stretch sessions worse: after the
+ * sessions, whose routines they are counted under. */
+static int feed_worse(struct store *st, struct work *w, int64_t from, int64_t to, char *err,
+                      size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct session_worse x;
+    int rc = store_worse_iter(st, from, to, &it, err, errlen);
+    return feed_rows(rc, it, STORE_ROW_WORSE, &x, put_worse, &w->r, err, errlen);
+}
+
 /* Everything the report counts, read in one snapshot. */
 static int gather(struct store *st, struct work *w, int64_t from, int64_t to, int64_t now,
                   char *err, size_t errlen)
@@ -174,6 +190,8 @@ static int gather(struct store *st, struct work *w, int64_t from, int64_t to, in
         rc = feed_checks(st, w, from, to, err, errlen);
     if (rc == STORE_END)
         rc = feed_sessions(st, w, from, to, err, errlen);
+    if (rc == STORE_END)
+        rc = feed_worse(st, w, from, to, err, errlen);
     int64_t spell;
     if (rc == STORE_END && flags_current_spell(&w->fl, &spell))
         report_set_spell(&w->r, spell);

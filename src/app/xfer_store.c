@@ -86,6 +86,17 @@ static int export_checkins(struct store *st, struct xfer_writer *w, char *err, s
     return rc < 0 ? -1 : 0;
 }
 
+static int export_worse(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct session_worse x;
+    int rc = store_worse_iter(st, INT64_MIN, INT64_MAX, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &x, err, errlen)) == STORE_OK)
+        rc = xfer_write_worse(w, &x) == 0 ? STORE_OK : STORE_ERROR;
+    store_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
 int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size_t errlen)
 {
     struct xfer_writer w;
@@ -104,6 +115,8 @@ int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size
         rc = export_treatments(st, &w, err, errlen);
     if (rc == 0)
         rc = export_checkins(st, &w, err, errlen);
+    if (rc == 0)
+        rc = export_worse(st, &w, err, errlen);
     store_read_end(st);
     if (xfer_write_end(&w) != 0 && rc == 0)
         rc = -1;
@@ -134,6 +147,7 @@ static int next_row(void *ctx, struct store_import_row *row, char *err, size_t e
     case XFER_TREATMENT: row->tr = &c->item.tr; break;
     case XFER_CHECKIN: row->ci = &c->item.ci; break;
     case XFER_WEEKLY: row->wk = &c->item.wk; break;
+    case XFER_WORSE: row->worse = &c->item.worse; break;
     }
     return 1;
 }

@@ -85,6 +85,8 @@ if big_word HOLD; then fail "HOLD still shows in the rest"; else pass; fi
 tui_keys q y
 expect_screen "Session stopped." "stopped"
 tui_keys Enter
+expect_screen "make it worse?" "the question after a routine"
+tui_keys Enter
 expect_screen "UNKNOT-EXITED-0" "leaves"
 tui_stop
 

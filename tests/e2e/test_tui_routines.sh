@@ -4,6 +4,8 @@
 # others and the built-ins alone, and an own routine (one exercise on the
 # left, one on the right, one on both sides, 20-s holds) runs through every
 # step in order with its side's words, in tmux under faketime x10.
+# After it, the patient answers 2 to "Did any exercise make it worse?";
+# the report (text and JSON), the export and an import show it.
 . "$(dirname "$0")/lib.sh"
 
 DB=$E2E_TMP/routines.db
@@ -118,9 +120,38 @@ for st in "${steps[@]}"; do
     expect_screen "${st%%|*}" "step in order: ${st%%|*}" 10
     expect_screen "${st#*|}" "its words: ${st#*|}" 3
 done
-tui_keys q
-expect_screen "UNKNOT-EXITED-0" "q leaves the end"
+# Enter skips the pain; then which exercise made it worse (the change of
+# position is no exercise: three, numbered).
+tui_keys Enter
+expect_screen "Did any exercise make it worse? (number, Enter: none)" "the question after the routine"
+expect_screen "1 Hamstring stretch   2 Hip stretch   3 Knee roll" "its exercises, numbered"
+expect_no_screen "Lie down on your back" "no position change among them"
+tui_text 2
+tui_keys Enter
+expect_screen "UNKNOT-EXITED-0" "Enter saves the answer and leaves"
 tui_stop
+expect_eq "$(sql "select session_id, exercise_index, exercise_name from session_worse")" \
+    "1|2|Hip stretch" "the answer is stored with the session"
+run --db "$DB" report
+expect_out "    my-physio
+      sessions                              1
+      rated before and after                0
+      made it worse (sessions)
+        Hip stretch                         1" "the report's routine row says which exercise made it worse"
+run --db "$DB" report --format json
+worse_json=$OUT
+expect_eq "$(printf '%s' "$worse_json" | jq -c '.sessions.routines[] | select(.routine == "my-physio") | .worse')" \
+    '[{"exercise":"Hip stretch","sessions":1}]' "json: an array of objects, never data in keys"
+expect_eq "$(printf '%s' "$worse_json" | jq -c '.what_helps.rows[] | select(.group == "routine") | .worse')" \
+    '[{"exercise":"Hip stretch","sessions":1}]' "json: the what-helps row of the routine too"
+# Export and import carry it.
+run --db "$DB" export --format csv
+expect_out "worse,1,2,Hip stretch" "the CSV export has the worse row"
+printf '%s\n' "$OUT" >"$E2E_TMP/worse.csv"
+run --db "$E2E_TMP/worse-copy.db" import "$E2E_TMP/worse.csv"
+expect_rc 0 "the export imports"
+expect_eq "$(sqlite3 "$E2E_TMP/worse-copy.db" "select session_id, exercise_index, exercise_name from session_worse")" \
+    "1|2|Hip stretch" "the import keeps it"
 expect_eq "$(sql "select routine, hold_s is null, planned_s, elapsed_s, status from sessions")" \
     "my-physio|1|108|108|done" "the own routine (and its 3-s count-in) is stored by its code, with no 5/30 hold"
 # One cue per step start but the first change of position, in order.

@@ -24,7 +24,7 @@ tui_keys s
 expect_screen "Stretch routine" "s on home opens the stretch timer"
 tui_keys Enter
 expect_screen "Stretch 1 of 4: Settle" "the stretch runs from home"
-tui_keys q y Enter
+tui_keys q y Enter Enter
 expect_screen "n new  e end" "after the end, home again"
 tui_keys q
 expect_screen "UNKNOT-EXITED-0" "q on home quits"
@@ -245,6 +245,8 @@ expect_screen "last step: q stops" "n never finishes a session by itself"
 tui_keys q y
 expect_screen "Session stopped." "q y stops the stretch"
 tui_keys Enter
+expect_screen "Did any exercise make it worse? (number, Enter: none)" "then which exercise made it worse"
+tui_keys Enter
 expect_screen "UNKNOT-EXITED-0" "leave after the stretch"
 tui_stop
 
@@ -305,7 +307,7 @@ tui_text q
 expect_screen "Stop this session?" "q asks"
 tui_text y
 expect_screen "Session stopped." "stopped"
-tui_keys Enter
+tui_keys Enter Enter
 expect_screen "n new" "back home"
 tui_text q
 expect_screen "UNKNOT-EXITED-0" "quits"

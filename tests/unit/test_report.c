@@ -1231,6 +1231,84 @@ static void test_sessions(void **state)
     assert_int_equal(report_feed_session(&r, &bad), -1);
 }
 
+static struct session_worse worse(const char *routine, const char *name)
+{
+    struct session_worse w;
+    memset(&w, 0, sizeof w);
+    w.index = 1;
+    snprintf(w.routine, sizeof w.routine, "%s", routine);
+    snprintf(w.name, sizeof w.name, "%s", name);
+    return w;
+}
+
+/* "Did any exercise make it worse?": counted per routine and exercise
+ * name, most sessions first then by name, in the routine's rows of the
+ * sessions section and of what helps; JSON as arrays of objects, empty
+ * for a stretch routine without any; text one line per exercise; a
+ * routine not listed and anything after report_end is left out. */
+static void test_worse(void **state)
+{
+    struct report r;
+    (void)state;
+    report_begin(&r, FROM, NOW, NOW);
+    feed_sessions(&r);
+    const struct session_worse rows[] = {
+        worse("first-aid", "Settle"),          worse("first-aid", "Self-massage: press"),
+        worse("first-aid", "Settle"),          worse("first-aid", "Gentle stretch"),
+        worse("first-aid", "Gentle stretch"),  worse("gone", "Settle"),
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        report_feed_worse(&r, &rows[i]);
+    report_end(&r);
+    struct session_worse late = worse("daily", "Knee-to-chest");
+    report_feed_worse(&r, &late);
+    assert_int_equal(r.routines[0].nworse, 3);
+    assert_string_equal(r.routines[0].worse[0].name, "Gentle stretch");
+    assert_int_equal(r.routines[0].worse[0].sessions, 2);
+    assert_string_equal(r.routines[0].worse[1].name, "Settle");
+    assert_string_equal(r.routines[0].worse[2].name, "Self-massage: press");
+    assert_int_equal(r.routines[1].nworse, 0);
+
+    char *text = render(&r, REPORT_TEXT);
+    static const char block[] = "      made it worse (sessions)\n"
+                                "        Gentle stretch                      2\n"
+                                "        Settle                              2\n"
+                                "        Self-massage: press                 1\n";
+    const char *first = strstr(text, block);
+    assert_non_null(first);
+    assert_non_null(strstr(first + 1, block)); /* in what helps too */
+    assert_null(strstr(strstr(first + 1, block) + 1, block));
+    assert_null(strstr(text, "Knee-to-chest"));
+    free(text);
+
+    char *json = render(&r, REPORT_JSON);
+    static const char arr[] = "\"worse\": [\n"
+                              "          {\n"
+                              "            \"exercise\": \"Gentle stretch\",\n"
+                              "            \"sessions\": 2\n"
+                              "          },";
+    assert_non_null(strstr(json, arr));
+    assert_non_null(strstr(json, "\"worse\": []")); /* daily: none */
+    assert_null(strstr(json, "\"Settle\": ")); /* never data in keys */
+    free(json);
+
+    /* Past REPORT_MAX_WORSE names, the rest is counted. */
+    report_begin(&r, FROM, NOW, NOW);
+    feed_sessions(&r);
+    for (int i = 0; i < REPORT_MAX_WORSE + 2; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "Ex %02d", i);
+        struct session_worse w = worse("daily", name);
+        report_feed_worse(&r, &w);
+    }
+    report_end(&r);
+    assert_int_equal(r.routines[1].nworse, REPORT_MAX_WORSE);
+    assert_int_equal(r.routines[1].worse_dropped, 2);
+    text = render(&r, REPORT_TEXT);
+    assert_figure(text, "other exercises named (sessions)", "2");
+    free(text);
+}
+
 /* ---- rendering ----------------------------------------------------------------- */
 
 /* All ongoing episodes are counted; the first REPORT_MAX_ONGOING listed. */
@@ -1642,6 +1720,7 @@ int main(void)
         cmocka_unit_test(test_notes),
         cmocka_unit_test(test_notes_cap),
         cmocka_unit_test(test_json),
+        cmocka_unit_test(test_worse),
         cmocka_unit_test(test_api_edges),
         cmocka_unit_test(test_format_from_path),
     };

@@ -1154,7 +1154,7 @@ static void test_timer_emergency_asks_first(void **state)
     keys(f, "n");
     assert_shows(f, "Hold: Settle");
     assert_shows(f, "next: Change position");
-    keys(f, "qy<Enter>");
+    keys(f, "qy<Enter><Enter>"); /* the pain, then the exercises: both skipped */
     assert_title(f, "Home");
     /* Ice and heat ask as well. */
     keys(f, "h<Enter>n");
@@ -1183,7 +1183,7 @@ static void test_timer_numbness_gate(void **state)
     keys(f, "<Enter>");
     assert_shows(f, "Position: Stop what you are doing and find the least painful position.");
     assert_shows(f, "Stretch 1 of 4: Settle"); /* no question */
-    keys(f, "qy<Enter>");
+    keys(f, "qy<Enter><Enter>");
     /* Ended, the episode no longer gates. */
     keys(f, "ey");
     keys(f, "i");
@@ -1219,6 +1219,81 @@ static void test_timer_alone(void **state)
     assert_shows(f, "Minutes:  < 10 >");
     keys(f, "q");
     assert_false(headless_running(f->h));
+}
+
+/* The rows stored for session id, "index:name;...". */
+static void worse_rows(struct sfix *f, int64_t id, char *buf, size_t len)
+{
+    char err[STORE_ERR_LEN];
+    struct store_iter *it = NULL;
+    struct session_worse w;
+    size_t used = 0;
+    buf[0] = '\0';
+    assert_int_equal(store_worse_iter(f->st, INT64_MIN, INT64_MAX, &it, err, sizeof err),
+                     STORE_OK);
+    while (store_iter_next(it, &w, err, sizeof err) == STORE_OK)
+        if (w.session_id == id)
+            used += (size_t)snprintf(buf + used, len - used, "%d:%s;", w.index, w.name);
+    store_iter_free(&it);
+}
+
+/* After a stretch routine, done or stopped, and its pain: "Did any
+ * exercise make it worse?" with the exercises numbered (no position
+ * changes); a number out of range is refused, the answer is stored with
+ * the session; Enter alone stores nothing; q at the pain skips it. */
+static void test_timer_asks_what_made_it_worse(void **state)
+{
+    struct sfix *f = *state;
+    char got[256];
+    sfix_open(f, 24, 80);
+    keys(f, "s");
+    assert_shows(f, "> Spasm first aid: lower back");
+    keys(f, "5<Enter>");
+    headless_advance(f->h, 200 * 1000);
+    assert_shows(f, "Session done.");
+    assert_not_shows(f, "make it worse");
+    keys(f, "3<Enter>");
+    assert_shows(f, "Did any exercise make it worse? (number, Enter: none)");
+    assert_shows(f, "Pain after: 3 mild");
+    int row = assert_shows(f, "1 Settle");
+    assert_row_has(f, row, "2 Gentle stretch");
+    assert_row_has(f, row, "3 Self-massage: press");
+    assert_shows(f, "4 Self-massage: circles");
+    assert_not_shows(f, "Change position");
+    assert_not_shows(f, "5 ");
+    assert_shows(f, "0-9 exercise number");
+    keys(f, "5<Enter>");
+    assert_row(f, 23, "Type an exercise number from 1 to 4 (several: 1 3), or nothing for none.");
+    assert_title(f, "Timer");
+    keys(f, "<Bksp>2<Enter>");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Saved: Gentle stretch made it worse.");
+    worse_rows(f, 1, got, sizeof got);
+    assert_string_equal(got, "2:Gentle stretch;");
+    assert_non_null(strstr(sfix_cli(f, "sessions"), "done         5 -> 3\n"));
+
+    /* Stopped, no pain, two numbers. */
+    keys(f, "s<Enter>n");
+    keys(f, "qy");
+    assert_shows(f, "Session stopped.");
+    keys(f, "<Enter>");
+    assert_shows(f, "Did any exercise make it worse?");
+    assert_not_shows(f, "Pain after");
+    keys(f, "4 1<Enter>");
+    assert_title(f, "Home");
+    worse_rows(f, 2, got, sizeof got);
+    assert_string_equal(got, "1:Settle;4:Self-massage: circles;");
+
+    /* Enter alone: none; q at the pain leaves without the question. */
+    keys(f, "s<Enter>nqy<Enter><Enter>");
+    assert_title(f, "Home");
+    keys(f, "s<Enter>nqy");
+    keys(f, "q");
+    assert_title(f, "Home");
+    for (int64_t id = 3; id <= 4; id++) {
+        worse_rows(f, id, got, sizeof got);
+        assert_string_equal(got, "");
+    }
 }
 
 /* ---- the timer against another writer ---------------------------------- */
@@ -1618,6 +1693,7 @@ int main(void)
         T(test_timer_numbness_gate),
         T(test_timer_urgent_line),
         T(test_timer_alone),
+        T(test_timer_asks_what_made_it_worse),
         T(test_timer_waits_for_no_writer),
         T(test_timer_leaves_unsaved),
         T(test_too_small_then_back),

@@ -172,6 +172,35 @@ static void test_check_answers_with_gaps(void **state)
     assert_int_equal(check_has_answer(&c, CHECK_MAX_ITEMS + 1), 0);
 }
 
+/* The answer to "Did any exercise make it worse?", of a routine of 5. */
+static void test_worse_parse(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int ok;
+        uint64_t picked;
+    } cases[] = {
+        {"", 1, 0},          {"2", 1, 1u << 1},     {"1 3", 1, 1u | 1u << 2},
+        {"5,1", 1, 1u | 1u << 4}, {" 2, 2 ", 1, 1u << 1}, {"0", 0, 0},
+        {"6", 0, 0},         {"2x", 0, 0},          {"-1", 0, 0},
+        {"99999999999", 0, 0}, {"1 a", 0, 0},
+    };
+    char err[128];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint64_t picked = 99;
+        err[0] = '\0';
+        int rc = session_worse_parse(cases[i].text, 5, &picked, err, sizeof err);
+        if (rc != (cases[i].ok ? 0 : -1) || picked != cases[i].picked)
+            fail_msg("\"%s\": rc %d picked %llu", cases[i].text, rc, (unsigned long long)picked);
+        if (!cases[i].ok)
+            assert_non_null(strstr(err, "from 1 to 5"));
+    }
+    uint64_t all = 0;
+    assert_int_equal(session_worse_parse("64", SESSION_WORSE_MAX, &all, err, sizeof err), 0);
+    assert_true(all == UINT64_C(1) << 63);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_check_from_answers),
         cmocka_unit_test(test_check_update_keeps_the_stored_check),
         cmocka_unit_test(test_check_answers_with_gaps),
+        cmocka_unit_test(test_worse_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -529,6 +529,118 @@ static void test_iterate_order_and_bounds(void **state)
     store_close(&st);
 }
 
+/* The rows of session id as "index:name;..." read back by the iterator. */
+static void worse_of(struct store *st, int64_t id, char *buf, size_t len)
+{
+    char err[STORE_ERR_LEN];
+    struct store_iter *it = NULL;
+    struct session_worse w;
+    size_t used = 0;
+    int rc;
+    buf[0] = '\0';
+    assert_int_equal(store_worse_iter(st, INT64_MIN, INT64_MAX, &it, err, sizeof err), STORE_OK);
+    while ((rc = store_iter_next(it, &w, err, sizeof err)) == STORE_OK)
+        if (w.session_id == id) {
+            used += (size_t)snprintf(buf + used, len - used, "%d:%s@%s;", w.index, w.name,
+                                     w.routine);
+            assert_true(used < len);
+        }
+    assert_int_equal(rc, STORE_END);
+    store_iter_free(&it);
+}
+
+static struct session_worse worse_row(int index, const char *name)
+{
+    struct session_worse w;
+    memset(&w, 0, sizeof w);
+    w.session_id = 999; /* ignored: the call's session counts */
+    w.index = index;
+    snprintf(w.name, sizeof w.name, "%s", name);
+    return w;
+}
+
+/* store_session_worse_set replaces a session's rows in one transaction:
+ * a bad row anywhere leaves the old ones; none clears them; a gone
+ * session is STORE_NOT_FOUND; the rows go with their session. */
+static void test_worse_set_replaces_in_one_transaction(void **state)
+{
+    (void)state;
+    struct store *st = mem();
+    char err[STORE_ERR_LEN], got[256];
+    struct session s = session("stretch", NOW);
+    snprintf(s.routine, sizeof s.routine, "daily");
+    int64_t id = start_ok(st, &s, OWNER);
+    struct session o = session("stretch", NOW + 10);
+    snprintf(o.routine, sizeof o.routine, "neck");
+    int64_t other = start_ok(st, &o, OWNER);
+    const struct session_worse two[] = {worse_row(2, "Knee-to-chest"), worse_row(4, "Cat-cow")};
+    assert_int_equal(store_session_worse_set(st, id, two, 2, err, sizeof err), STORE_OK);
+    const struct session_worse one[] = {worse_row(1, "Chin tuck")};
+    assert_int_equal(store_session_worse_set(st, other, one, 1, err, sizeof err), STORE_OK);
+    worse_of(st, id, got, sizeof got);
+    assert_string_equal(got, "2:Knee-to-chest@daily;4:Cat-cow@daily;");
+
+    static const struct {
+        int index;
+        const char *name;
+    } bad[] = {{0, "Zero"}, {65, "Too far"}, {3, ""}, {3, "Tab\there"}, {3, "\xff"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        const struct session_worse rows[] = {worse_row(1, "Fine"), worse_row(bad[i].index, bad[i].name)};
+        err[0] = '\0';
+        assert_int_equal(store_session_worse_set(st, id, rows, 2, err, sizeof err), STORE_ERROR);
+        assert_non_null(strstr(err, "session"));
+    }
+    const struct session_worse twice[] = {worse_row(5, "A"), worse_row(5, "B")};
+    assert_int_equal(store_session_worse_set(st, id, twice, 2, err, sizeof err), STORE_ERROR);
+    assert_non_null(strstr(err, "given twice"));
+    worse_of(st, id, got, sizeof got);
+    assert_string_equal(got, "2:Knee-to-chest@daily;4:Cat-cow@daily;"); /* all rolled back */
+
+    char long_name[SESSION_WORSE_NAME_MAX + 1];
+    memset(long_name, 'x', SESSION_WORSE_NAME_MAX);
+    long_name[SESSION_WORSE_NAME_MAX] = '\0';
+    const struct session_worse longest[] = {worse_row(64, long_name)};
+    assert_int_equal(store_session_worse_set(st, id, longest, 1, err, sizeof err), STORE_OK);
+    worse_of(st, id, got, sizeof got);
+    assert_int_equal(strlen(got), strlen("64:@daily;") + SESSION_WORSE_NAME_MAX);
+
+    assert_int_equal(store_session_worse_set(st, id, NULL, 0, err, sizeof err), STORE_OK);
+    worse_of(st, id, got, sizeof got);
+    assert_string_equal(got, "");
+    worse_of(st, other, got, sizeof got);
+    assert_string_equal(got, "1:Chin tuck@neck;"); /* another session's rows stay */
+    assert_int_equal(store_session_worse_set(st, 777, one, 1, err, sizeof err), STORE_NOT_FOUND);
+    assert_non_null(strstr(err, "no session 777"));
+    store_close(&st);
+}
+
+/* The iterator's range is the sessions' start. */
+static void test_worse_iter_by_session_start(void **state)
+{
+    (void)state;
+    struct store *st = mem();
+    char err[STORE_ERR_LEN];
+    int64_t ids[3];
+    const struct session_worse one[] = {worse_row(1, "Settle")};
+    for (int i = 0; i < 3; i++) {
+        struct session s = session("stretch", NOW + i * 1000);
+        ids[i] = start_ok(st, &s, OWNER);
+        assert_int_equal(store_session_worse_set(st, ids[i], one, 1, err, sizeof err), STORE_OK);
+    }
+    struct store_iter *it = NULL;
+    struct session_worse w;
+    assert_int_equal(store_worse_iter(st, NOW + 500, NOW + 2000, &it, err, sizeof err), STORE_OK);
+    int64_t seen[3];
+    int n = 0;
+    while (n < 3 && store_iter_next(it, &w, err, sizeof err) == STORE_OK)
+        seen[n++] = w.session_id;
+    store_iter_free(&it);
+    assert_int_equal(n, 2);
+    assert_int_equal(seen[0], ids[1]);
+    assert_int_equal(seen[1], ids[2]);
+    store_close(&st);
+}
+
 /* A version-1 database (before checkpoint_at and owner_pid) with a
  * running row: opening migrates it and, with no owner known, ends it. */
 static void test_step_2_on_a_version_1_database(void **state)
@@ -576,6 +688,8 @@ int main(void)
         cmocka_unit_test(test_last_ice_end),
         cmocka_unit_test(test_iterate_order_and_bounds),
         cmocka_unit_test(test_step_2_on_a_version_1_database),
+        cmocka_unit_test(test_worse_set_replaces_in_one_transaction),
+        cmocka_unit_test(test_worse_iter_by_session_start),
     };
     return cmocka_run_group_tests_name("sessions", tests, store_fixture_setup, store_fixture_teardown);
 }

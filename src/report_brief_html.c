@@ -28,7 +28,7 @@ static const char style[] =
     "table{border-collapse:collapse;width:100%}"
     "th,td{padding:1pt 3pt;border-bottom:.5pt solid #888;text-align:left;vertical-align:top}"
     "th{font-weight:bold}.n{text-align:right;white-space:nowrap}"
-    "img.pic{display:block;width:100%;height:auto;margin:2pt 0}"
+    "img.pic{display:block;max-width:100%;height:auto;margin:2pt 0}"
     ".legend{font-size:7.5pt}.note{margin:2pt 0 3pt}"
     ".foot{margin-top:6pt;border-top:.6pt solid #000;padding-top:2pt;font-size:8pt}"
     "@media screen{body{max-width:190mm;margin:8mm auto;padding:0 4mm}}"

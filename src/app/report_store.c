@@ -158,31 +158,32 @@ static int feed_checkins(struct store *st, struct work *w, int64_t from, int64_t
     return feed_rows(rc, it, STORE_ROW_WEEKLY, &wk, put_weekly, &w->r, err, errlen);
 }
 
-/* Everything the report counts over [from, to]; the caller holds the
- * read snapshot. flags: 1 to compute the flags over the whole history
- * (the previous period of the brief has no use for them). */
+/* What the report counts over [from, to]; the caller holds the read
+ * snapshot. full: everything, with the flags over the whole history;
+ * else only the feeds of the brief's headline figures (episodes, their
+ * durations, the check-ins), for its previous period: the rest of that
+ * report is never shown, and readings and treatments are most of the
+ * rows. */
 static int feed_all(struct store *st, struct work *w, int64_t from, int64_t to, int64_t now,
-                    int flags, char *err, size_t errlen)
+                    int full, char *err, size_t errlen)
 {
-    int rc = flags ? history_flags(st, now, &w->fl, err, errlen) : STORE_OK;
-    if (!flags)
-        memset(&w->fl, 0, sizeof w->fl);
+    int rc = full ? history_flags(st, now, &w->fl, err, errlen) : STORE_OK;
+    int64_t spell;
     report_begin(&w->r, from, to, now);
     /* Each feed ends with STORE_END from its iterator, or an error. */
     if (rc == STORE_OK)
         rc = feed_episodes(st, w, from, to, err, errlen);
     if (rc == STORE_END)
         rc = feed_durations(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
+    if (rc == STORE_END && full)
         rc = feed_checks(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
+    if (rc == STORE_END && full)
         rc = feed_sessions(st, w, from, to, err, errlen);
-    int64_t spell;
-    if (rc == STORE_END && flags_current_spell(&w->fl, &spell))
+    if (rc == STORE_END && full && flags_current_spell(&w->fl, &spell))
         report_set_spell(&w->r, spell);
-    if (rc == STORE_END)
+    if (rc == STORE_END && full)
         rc = feed_readings(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
+    if (rc == STORE_END && full)
         rc = feed_treatments(st, w, from, to, err, errlen);
     if (rc == STORE_END)
         rc = feed_checkins(st, w, from, to, err, errlen);

@@ -28,7 +28,7 @@ static const char style[] =
     "table{border-collapse:collapse;width:100%}"
     "th,td{padding:1pt 3pt;border-bottom:.5pt solid #888;text-align:left;vertical-align:top}"
     "th{font-weight:bold}.n{text-align:right;white-space:nowrap}"
-    "img.pic{display:block;max-width:100%;height:auto;margin:2pt 0}"
+    "img.pic{display:block;max-width:100%;height:auto;margin:2pt 0}img.heat{width:75%}"
     ".legend{font-size:7.5pt}.note{margin:2pt 0 3pt}"
     ".foot{margin-top:6pt;border-top:.6pt solid #000;padding-top:2pt;font-size:8pt}"
     "@media screen{body{max-width:190mm;margin:8mm auto;padding:0 4mm}}"
@@ -68,9 +68,11 @@ __attribute__((format(printf, 2, 3))) static void svg(FILE *f, const char *fmt, 
     }
 }
 
-static void img_begin(FILE *f, int w, int h, const char *alt)
+/* cls: "pic", or "pic heat" for the heat map (drawn larger than its
+ * natural size: its squares and labels are small). */
+static void img_begin(FILE *f, const char *cls, int w, int h, const char *alt)
 {
-    fprintf(f, "<img class=\"pic\" alt=\"%s\" src=\"data:image/svg+xml,", alt);
+    fprintf(f, "<img class=\"%s\" alt=\"%s\" src=\"data:image/svg+xml,", cls, alt);
     svg(f, "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 %d %d' width='%d' "
            "height='%d' font-family='sans-serif' font-size='8'>",
         w, h, w, h);
@@ -108,7 +110,7 @@ static void heat_map(FILE *f, const struct report *r)
     }
     int64_t shown = days - start, cols = (wd + shown + 6) / 7;
     int w = 24 + (int)cols * CELL, h = 7 * CELL + 14;
-    img_begin(f, w, h, "Calendar of the period: a square per day, darker for more pain");
+    img_begin(f, "pic heat", w, h, "Calendar of the period: a square per day, darker for more pain");
     svg(f, "<defs><pattern id='dots' width='3' height='3' patternUnits='userSpaceOnUse'>"
            "<rect width='3' height='3' fill='#fff'/><circle cx='1.5' cy='1.5' r='.8' "
            "fill='#000'/></pattern></defs>");
@@ -150,7 +152,7 @@ static void pain_line(FILE *f, const struct report *r)
 {
     const struct report_days *d = &r->daily;
     int64_t days = report_days_count(d);
-    img_begin(f, LINE_W, LINE_H, "Daily peak pain, 0 to 10, over the period");
+    img_begin(f, "pic", LINE_W, LINE_H, "Daily peak pain, 0 to 10, over the period");
     for (int p = 0; p <= 10; p += 5)
         svg(f, "<line x1='%d' x2='%d' y1='%d' y2='%d' stroke='#888' stroke-width='.5' "
                "stroke-dasharray='2,2'/><text x='%d' y='%d' text-anchor='end'>%d</text>",

@@ -6,7 +6,7 @@
 # the build needs is an error with the exact command to run; a test tool
 # that is missing is a note, and the tests that need it print SKIP.
 set -u
-PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcmocka-dev tmux faketime mandoc valgrind sqlite3 time python3 python3-pandas jq procps bash-completion"
+PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcmocka-dev tmux faketime mandoc valgrind sqlite3 time python3 python3-pandas jq procps bash-completion chromium poppler-utils libxml2-utils"
 
 build_missing=""
 pkg-config --exists ncursesw sqlite3 cmocka 2>/dev/null || build_missing="libraries"
@@ -14,7 +14,7 @@ for cmd in cc make pkg-config; do
     command -v "$cmd" >/dev/null 2>&1 || build_missing="$build_missing $cmd"
 done
 test_missing=""
-for cmd in tmux faketime mandoc sqlite3 python3 jq valgrind pgrep; do
+for cmd in tmux faketime mandoc sqlite3 python3 jq valgrind pgrep chromium pdfinfo xmllint; do
     command -v "$cmd" >/dev/null 2>&1 || test_missing="$test_missing $cmd"
 done
 [ -x /usr/bin/time ] || test_missing="$test_missing time"

@@ -275,6 +275,7 @@ void report_begin(struct report *r, int64_t from, int64_t to, int64_t now)
     report_gaps_begin(&r->gaps, from, to < now ? to : now);
     checkin_stats_begin(&r->days, from, to < now ? to : now);
     weekly_trend_begin(&r->weeks, from, (to < now ? to : now) + 1);
+    report_days_begin(&r->daily, from, to < now ? to : now);
 }
 
 /* Every word of a vocabulary has its counter, and its bit in count_tags's
@@ -447,6 +448,7 @@ void report_feed_episode(struct report *r, const struct episode *ep)
     count_end(r, ep, &end);
     report_gaps_feed(&r->gaps, ep->started_at, end);
     checkin_stats_episode(&r->days, ep->started_at, ep->ended_at);
+    report_days_episode(&r->daily, ep);
 }
 
 void report_feed_checkin(struct report *r, const struct checkin *c)
@@ -457,8 +459,10 @@ void report_feed_checkin(struct report *r, const struct checkin *c)
 
 void report_feed_weekly(struct report *r, const struct weekly *w)
 {
-    if (!r->done)
+    if (!r->done) {
         weekly_trend_feed(&r->weeks, w);
+        report_days_weekly(&r->daily, w);
+    }
 }
 
 int report_feed_duration_sorted(struct report *r, int64_t secs, size_t index, size_t count)
@@ -611,8 +615,10 @@ static void worse_sort(struct report_routine *rt)
 
 void report_feed_reading(struct report *r, const struct reading *rd, int64_t started_at)
 {
-    if (!r->done)
+    if (!r->done) {
         report_pain_reading(&r->pain, rd, started_at);
+        report_days_reading(&r->daily, rd);
+    }
 }
 
 void report_set_spell(struct report *r, int64_t from)
@@ -2105,7 +2111,7 @@ static void changes_figures(struct out *o, const struct helps_changes *c)
     put_text(o, "median_summary", "median pain change", "not enough data yet", NULL);
 }
 
-static void helps_label(const struct helps_row *h, char *buf, size_t len)
+void report_helps_label(const struct helps_row *h, char *buf, size_t len)
 {
     enum session_kind sk;
     enum treatment_kind tk;
@@ -2142,7 +2148,7 @@ static void sec_helps(struct out *o, const struct report *r)
     for (size_t i = 0; i < p->nhelps; i++) {
         const struct helps_row *h = &p->helps[i];
         char label[LABEL_LEN];
-        helps_label(h, label, sizeof label);
+        report_helps_label(h, label, sizeof label);
         grp_begin(o, NULL, label);
         put_machine(o, FIG_TEXT, "group", 0, group_codes[h->group]);
         put_machine(o, FIG_TEXT, "name", 0, h->key);

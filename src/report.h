@@ -69,6 +69,7 @@
 #include "src/check.h"
 #include "src/checkin.h"
 #include "src/redflags.h"
+#include "src/report_days.h"
 #include "src/report_pain.h"
 #include "src/session.h"
 #include "src/warnsign.h"
@@ -303,6 +304,8 @@ struct report {
     int64_t median;
     /* pain readings, what helps, medication intakes (report_pain.h) */
     struct report_pain pain;
+    /* daily peaks, medians and the severe episodes' notes (report_days.h) */
+    struct report_days daily;
 };
 
 /* Starts a report over [from, to] (Unix seconds) as seen at `now`.
@@ -385,6 +388,10 @@ int report_format_parse(const char *text, enum report_format *out, char *err, si
  * -1 with a one-line message naming them. */
 int report_format_from_path(const char *path, enum report_format *out, char *err,
                             size_t errlen);
+
+/* The words of a what-helps row ("ice timer", "medication: NAME") into
+ * buf, as the report labels it. */
+void report_helps_label(const struct helps_row *h, char *buf, size_t len);
 
 /* "text", "markdown", "csv", "json"; "unknown" outside the enum. */
 const char *report_format_code(enum report_format fmt);

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -339,4 +341,21 @@ int cli_ask_yes(struct cli_ctx *ctx, const char *question)
     fprintf(ctx->out, "%s [y/N] ", question);
     fflush(ctx->out);
     return cli_read_answer(ctx) == CLI_ANSWER_YES;
+}
+
+/* Whether the locale of the environment is UTF-8; the process keeps the
+ * locale it had (the CLI's outputs do not depend on it). */
+int cli_locale_utf8(void)
+{
+    const char *cur = setlocale(LC_CTYPE, NULL);
+    char *saved = cur ? strdup(cur) : NULL;
+    int utf8 = 0;
+    if (setlocale(LC_CTYPE, "")) {
+        const char *cs = nl_langinfo(CODESET);
+        utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+    }
+    if (saved)
+        (void)setlocale(LC_CTYPE, saved);
+    free(saved);
+    return utf8;
 }

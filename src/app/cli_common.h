@@ -191,4 +191,8 @@ int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv);
 extern int (*cli_timer_ui)(const char *db_path, enum session_kind kind, const char *routine,
                            int hold_s, int minutes);
 
+/* Whether the locale of the environment is UTF-8; the process keeps the
+ * locale it had (the CLI's outputs do not depend on it). */
+int cli_locale_utf8(void);
+
 #endif

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db/store.h"
 #include "src/app/cli_common.h"
@@ -16,11 +17,12 @@
 #include "src/when.h"
 #include "src/app/xfer_store.h"
 
-enum { OPT_HELP = 1000, OPT_SINCE, OPT_UNTIL, OPT_FORMAT, OPT_FORCE, OPT_TABLE };
+enum { OPT_HELP = 1000, OPT_SINCE, OPT_UNTIL, OPT_FORMAT, OPT_FORCE, OPT_TABLE, OPT_BRIEF,
+       OPT_NAME, OPT_OMIT, OPT_PAPER };
 
 static const char usage_report[] =
     "usage: unknot report [--since WHEN] [--until WHEN] [--format FORMAT] [-o FILE]\n"
-    "                     [--force]\n"
+    "                     [--force] [--brief [--name NAME] [--omit LIST] [--paper P]]\n"
     "The appointment report: what the spasms feel like, where, how long and how\n"
     "often, medications, triggers, relief, flags, red-flag checks and timer sessions.\n"
     "  --since WHEN     start of the period (default: midnight 89 days before today,\n"
@@ -31,6 +33,13 @@ static const char usage_report[] =
     "                   -o FILE, .md .csv .json; else text, or report_format)\n"
     "  -o, --output FILE  write to FILE (created 0600) instead of the standard output\n"
     "  --force          replace FILE if it exists\n"
+    "  --brief          the visit brief: one page (66 lines of text) with the warning\n"
+    "                   signs, the figures against the previous period, the daily\n"
+    "                   pain, what helped, medications, triggers and notes; text,\n"
+    "                   markdown or html (--format html or -o FILE.html: the brief)\n"
+    "  --name NAME      a name line in the brief's header\n"
+    "  --omit LIST      leave out of the brief: notes,medications,questions,name\n"
+    "  --paper P        the html brief's page: a4 (default) or letter\n"
     "WHEN: now, today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, 3h ago, 2d ago\n";
 
 static const char usage_export[] =
@@ -60,6 +69,9 @@ struct out_opts {
     int has_since, has_until, has_format, force;
     int64_t since, until;
     const char *format, *output, *table;
+    /* the brief (report only) */
+    int brief;
+    const char *name, *omit, *paper;
 };
 
 const struct option cli_report_options[] = {
@@ -68,6 +80,10 @@ const struct option cli_report_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"output", required_argument, NULL, 'o'},
     {"force", no_argument, NULL, OPT_FORCE},
+    {"brief", no_argument, NULL, OPT_BRIEF},
+    {"name", required_argument, NULL, OPT_NAME},
+    {"omit", required_argument, NULL, OPT_OMIT},
+    {"paper", required_argument, NULL, OPT_PAPER},
     {"help", no_argument, NULL, OPT_HELP},
     {NULL, 0, NULL, 0},
 };
@@ -104,6 +120,10 @@ static int out_opt(struct cli_ctx *ctx, const char *cmd, int c, struct out_opts 
     case OPT_FORMAT: o->has_format = 1; o->format = optarg; return CLI_OK;
     case 'o': o->output = optarg; return CLI_OK;
     case OPT_TABLE: o->table = optarg; return CLI_OK;
+    case OPT_BRIEF: o->brief = 1; return CLI_OK;
+    case OPT_NAME: o->name = optarg; return CLI_OK;
+    case OPT_OMIT: o->omit = optarg; return CLI_OK;
+    case OPT_PAPER: o->paper = optarg; return CLI_OK;
     default: o->force = 1; return CLI_OK; /* OPT_FORCE */
     }
 }
@@ -195,6 +215,56 @@ static int write_report(struct cli_ctx *ctx, const struct out_opts *o, enum repo
     return rc == 0;
 }
 
+/* Whether the report asked for is the brief: --brief, --format html, or
+ * -o FILE.html without --format. */
+static int wants_brief(const struct out_opts *o)
+{
+    const char *ext = path_extension(o->output);
+    if (o->has_format)
+        return o->brief || strcasecmp(o->format, "html") == 0;
+    return o->brief || (ext && strcasecmp(ext, "html") == 0);
+}
+
+/* The brief's format and options from the command line: CLI_OK or
+ * CLI_USAGE after one line. */
+static int brief_options(struct cli_ctx *ctx, const struct out_opts *o, enum brief_format *fmt,
+                         struct brief_opts *bo)
+{
+    char err[UNKNOT_ERR_LEN];
+    const char *ext = path_extension(o->output);
+    memset(bo, 0, sizeof *bo);
+    bo->name = o->name;
+    bo->made = ctx->now;
+    bo->version = UNKNOT_VERSION;
+    bo->ascii = !o->output && !cli_locale_utf8();
+    *fmt = config_settings()->report_format == REPORT_MARKDOWN ? BRIEF_MARKDOWN : BRIEF_TEXT;
+    if (!o->has_format && ext && brief_format_parse(ext, fmt, err, sizeof err) != 0)
+        *fmt = BRIEF_TEXT;
+    if ((o->has_format && brief_format_parse(o->format, fmt, err, sizeof err) != 0) ||
+        (o->omit && brief_omit_parse(o->omit, &bo->omit, err, sizeof err) != 0) ||
+        (o->paper && brief_paper_parse(o->paper, &bo->paper, err, sizeof err) != 0)) {
+        fprintf(ctx->err, "unknot report: %s\n", err);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+/* Writes the brief of the period to f; returns 1 when it went well. */
+static int write_brief(struct cli_ctx *ctx, const struct out_opts *o, enum brief_format fmt,
+                       const struct brief_opts *bo, FILE *f)
+{
+    char err[UNKNOT_ERR_LEN];
+    struct store *st = cli_open_store_whole(ctx);
+    if (!st)
+        return 0;
+    int rc = report_brief_from_store(st, o->since, o->until, ctx->now, bo, fmt, f, err,
+                                     sizeof err);
+    store_close(&st);
+    if (rc != 0)
+        fprintf(ctx->err, "unknot report: %s\n", err);
+    return rc == 0;
+}
+
 static void say_written(struct cli_ctx *ctx, const char *what, const char *path)
 {
     fprintf(ctx->out, "Wrote %s to %s.\n", what, path);
@@ -208,7 +278,15 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
     int rc = parse_out_opts(ctx, argc, argv, usage_report, cli_report_options, &o);
     if (rc != CLI_OK)
         return rc < 0 ? CLI_OK : rc;
-    if ((rc = report_format(ctx, &o, &fmt)) != CLI_OK)
+    int brief = wants_brief(&o);
+    enum brief_format bfmt = BRIEF_TEXT;
+    struct brief_opts bo;
+    if (!brief && (o.name || o.omit || o.paper)) {
+        fprintf(ctx->err, "unknot report: --name, --omit and --paper go with --brief\n");
+        return CLI_USAGE;
+    }
+    rc = brief ? brief_options(ctx, &o, &bfmt, &bo) : report_format(ctx, &o, &fmt);
+    if (rc != CLI_OK)
         return rc;
     if (!o.has_until)
         o.until = ctx->now;
@@ -221,12 +299,18 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
         return CLI_USAGE;
     }
     if (!o.output)
-        return write_report(ctx, &o, fmt, ctx->out) ? CLI_OK : CLI_RUNTIME;
+        return (brief ? write_brief(ctx, &o, bfmt, &bo, ctx->out)
+                      : write_report(ctx, &o, fmt, ctx->out))
+                   ? CLI_OK
+                   : CLI_RUNTIME;
     if (open_output(ctx, "report", &o, &of) != 0)
         return CLI_RUNTIME;
-    rc = close_output(ctx, "report", write_report(ctx, &o, fmt, of.f), &of);
+    rc = close_output(ctx, "report",
+                      brief ? write_brief(ctx, &o, bfmt, &bo, of.f)
+                            : write_report(ctx, &o, fmt, of.f),
+                      &of);
     if (rc == CLI_OK)
-        say_written(ctx, "the report", o.output);
+        say_written(ctx, brief ? "the brief" : "the report", o.output);
     return rc;
 }
 

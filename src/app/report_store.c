@@ -3,12 +3,14 @@
 #include "src/app/report_store.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/store.h"
 #include "src/app/history.h"
 #include "src/flags.h"
+#include "src/when.h"
 
 /* Work space of one report, off the stack (~40 KB together). */
 struct work {
@@ -172,6 +174,40 @@ static int feed_worse(struct store *st, struct work *w, int64_t from, int64_t to
     return feed_rows(rc, it, STORE_ROW_WORSE, &x, put_worse, &w->r, err, errlen);
 }
 
+/* What the report counts over [from, to]; the caller holds the read
+ * snapshot. full: everything, with the flags over the whole history;
+ * else only the feeds of the brief's headline figures (episodes, their
+ * durations, the check-ins), for its previous period: the rest of that
+ * report is never shown, and readings and treatments are most of the
+ * rows. */
+static int feed_all(struct store *st, struct work *w, int64_t from, int64_t to, int64_t now,
+                    int full, char *err, size_t errlen)
+{
+    int rc = full ? history_flags(st, now, &w->fl, err, errlen) : STORE_OK;
+    int64_t spell;
+    report_begin(&w->r, from, to, now);
+    /* Each feed ends with STORE_END from its iterator, or an error. */
+    if (rc == STORE_OK)
+        rc = feed_episodes(st, w, from, to, err, errlen);
+    if (rc == STORE_END)
+        rc = feed_durations(st, w, from, to, err, errlen);
+    if (rc == STORE_END && full)
+        rc = feed_checks(st, w, from, to, err, errlen);
+    if (rc == STORE_END && full)
+        rc = feed_sessions(st, w, from, to, err, errlen);
+    if (rc == STORE_END && full)
+        rc = feed_worse(st, w, from, to, err, errlen);
+    if (rc == STORE_END && full && flags_current_spell(&w->fl, &spell))
+        report_set_spell(&w->r, spell);
+    if (rc == STORE_END && full)
+        rc = feed_readings(st, w, from, to, err, errlen);
+    if (rc == STORE_END && full)
+        rc = feed_treatments(st, w, from, to, err, errlen);
+    if (rc == STORE_END)
+        rc = feed_checkins(st, w, from, to, err, errlen);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
 /* Everything the report counts, read in one snapshot. */
 static int gather(struct store *st, struct work *w, int64_t from, int64_t to, int64_t now,
                   char *err, size_t errlen)
@@ -179,30 +215,9 @@ static int gather(struct store *st, struct work *w, int64_t from, int64_t to, in
     int rc = store_read_begin(st, err, errlen);
     if (rc != STORE_OK)
         return rc;
-    rc = history_flags(st, now, &w->fl, err, errlen);
-    report_begin(&w->r, from, to, now);
-    /* Each feed ends with STORE_END from its iterator, or an error. */
-    if (rc == STORE_OK)
-        rc = feed_episodes(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
-        rc = feed_durations(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
-        rc = feed_checks(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
-        rc = feed_sessions(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
-        rc = feed_worse(st, w, from, to, err, errlen);
-    int64_t spell;
-    if (rc == STORE_END && flags_current_spell(&w->fl, &spell))
-        report_set_spell(&w->r, spell);
-    if (rc == STORE_END)
-        rc = feed_readings(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
-        rc = feed_treatments(st, w, from, to, err, errlen);
-    if (rc == STORE_END)
-        rc = feed_checkins(st, w, from, to, err, errlen);
+    rc = feed_all(st, w, from, to, now, 1, err, errlen);
     store_read_end(st);
-    return rc == STORE_END ? STORE_OK : rc;
+    return rc;
 }
 
 int report_from_store(struct store *st, int64_t from, int64_t to, int64_t now,
@@ -220,6 +235,49 @@ int report_from_store(struct store *st, int64_t from, int64_t to, int64_t now,
         errno = 0;
         if (report_write(&w->r, f, fmt) != 0) {
             snprintf(err, errlen, "cannot write the report: %s",
+                     errno ? strerror(errno) : "output error");
+            rc = -1;
+        }
+    }
+    free(w);
+    return rc;
+}
+
+/* The previous period of the brief: as many local days as the period
+ * counts, ending just before `from` (whole days from a midnight). */
+static void previous_period(const struct report *r, int64_t *from, int64_t *to)
+{
+    int64_t days = report_days_count(&r->daily);
+    *to = r->from - 1;
+    *from = when_days_start(*to, days > INT32_MAX ? INT32_MAX : (int)days);
+}
+
+int report_brief_from_store(struct store *st, int64_t from, int64_t to, int64_t now,
+                            const struct brief_opts *o, enum brief_format fmt, FILE *f,
+                            char *err, size_t errlen)
+{
+    struct work *w = malloc(2 * sizeof *w);
+    if (!w) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    int64_t pfrom, pto;
+    int rc = store_read_begin(st, err, errlen);
+    if (rc == STORE_OK) {
+        rc = feed_all(st, &w[0], from, to, now, 1, err, errlen);
+        previous_period(&w[0].r, &pfrom, &pto);
+        if (rc == STORE_OK)
+            rc = feed_all(st, &w[1], pfrom, pto, now, 0, err, errlen);
+        store_read_end(st);
+    }
+    rc = rc == STORE_OK ? 0 : -1;
+    if (rc == 0) {
+        report_set_flags(&w[0].r, &w[0].fl);
+        report_end(&w[0].r);
+        report_end(&w[1].r);
+        errno = 0;
+        if (report_brief_write(&w[0].r, &w[1].r, o, fmt, f) != 0) {
+            snprintf(err, errlen, "cannot write the brief: %s",
                      errno ? strerror(errno) : "output error");
             rc = -1;
         }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "src/report.h"
+#include "src/report_brief.h"
 
 struct store;
 
@@ -23,5 +24,14 @@ struct store;
  * one-line message (a store error, out of memory, a write error). */
 int report_from_store(struct store *st, int64_t from, int64_t to, int64_t now,
                       enum report_format fmt, FILE *f, char *err, size_t errlen);
+
+/* The visit brief (report_brief.h) of [from, to] at `now`: the same
+ * reading as report_from_store, done twice in one snapshot, for the
+ * period and for the previous period of as many local days ending just
+ * before `from` (without the flags, which the brief shows for the period
+ * only). Returns 0, or -1 with a one-line message. */
+int report_brief_from_store(struct store *st, int64_t from, int64_t to, int64_t now,
+                            const struct brief_opts *o, enum brief_format fmt, FILE *f,
+                            char *err, size_t errlen);
 
 #endif

@@ -250,8 +250,10 @@ static void print_sign_advice(struct cli_ctx *ctx, const struct warnsign *w,
 {
     char signs[EPISODE_TEXT_TAGS_MAX];
     episode_text_signs(ep, signs, sizeof(signs));
-    fprintf(ctx->out, "%s\n%s\n%s\n\n", redflag_level_title(w->level), signs,
-            redflag_level_advice(w->level));
+    cli_wrap(ctx, ctx->out, 0, 0, redflag_level_title(w->level));
+    cli_wrap(ctx, ctx->out, 0, 0, signs);
+    cli_wrap(ctx, ctx->out, 0, 0, redflag_level_advice(w->level));
+    fputc('\n', ctx->out);
 }
 
 /* After the line that says what was saved: a nerve symptom new to ep
@@ -260,7 +262,7 @@ static void print_nerve_prompt(struct cli_ctx *ctx, const struct episode *before
                                const struct episode *ep)
 {
     if (warnsign_prompt_added(before, ep))
-        fprintf(ctx->out, WARNSIGN_NERVE_PROMPT("unknot check") "\n");
+        cli_wrap(ctx, ctx->out, 0, 0, WARNSIGN_NERVE_PROMPT("unknot check"));
 }
 
 /* With --print-id the id is all that goes to stdout: the context the
@@ -689,6 +691,7 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
     const struct cli_command *cmd = cli_command_find(argv[0]);
     if (cmd) {
         ctx->read_only = cmd->read_only;
+        ctx->cmd = cmd->name;
         return cmd->run(ctx, argc, argv);
     }
     fprintf(ctx->err, "unknot: unknown command \"%s\"; see unknot --help\n", argv[0]);

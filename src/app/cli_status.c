@@ -4,8 +4,6 @@
  * what the line shows: the ongoing episode, the last ice end, the warning
  * in force and the flags. */
 #include <getopt.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,23 +24,6 @@ static const char usage_status[] =
     "                 is allowed again, %f the flags, %a all of them (the default),\n"
     "                 %% a percent sign; when every field is empty nothing prints\n"
     "Outside a UTF-8 locale the fields are joined by \" | \" instead of \" \xc2\xb7 \".\n";
-
-/* Whether the locale of the environment is UTF-8; the process keeps the
- * locale it had (the CLI's outputs do not depend on it). */
-static int locale_utf8(void)
-{
-    const char *cur = setlocale(LC_CTYPE, NULL);
-    char *saved = cur ? strdup(cur) : NULL;
-    int utf8 = 0;
-    if (setlocale(LC_CTYPE, "")) {
-        const char *cs = nl_langinfo(CODESET);
-        utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-    }
-    if (saved)
-        (void)setlocale(LC_CTYPE, saved);
-    free(saved);
-    return utf8;
-}
 
 /* The ongoing episode and the last ice end: one indexed row each. */
 static int read_ongoing_ice(struct store *st, const char *fmt, struct episode *ep,
@@ -140,7 +121,7 @@ int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv)
         fprintf(ctx->err, "unknot status: %s\n", err);
         return CLI_RUNTIME;
     }
-    (void)status_format(&f, fmt, locale_utf8(), line, sizeof(line), err, sizeof(err));
+    (void)status_format(&f, fmt, cli_locale_utf8(), line, sizeof(line), err, sizeof(err));
     if (line[0])
         fprintf(ctx->out, "%s\n", line);
     return CLI_OK;

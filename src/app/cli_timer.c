@@ -229,9 +229,21 @@ static void format_pain(const struct session *s, char *buf, size_t len)
     snprintf(buf, len, "%s -> %s", before, after);
 }
 
-static void print_session(struct cli_ctx *ctx, const struct session *s)
+/* The columns of `unknot sessions`, and how they give way on a narrow
+ * terminal: the routine shortens, then the pain goes, then the routine,
+ * the status shortens and the planned time goes. */
+enum { SES_ID, SES_STARTED, SES_KIND, SES_ROUTINE, SES_PLANNED, SES_DONE, SES_STATUS, SES_PAIN,
+       SES_COLS };
+static const struct cli_col session_cols[SES_COLS] = {
+    {"ID", 5, 1, 0},      {"STARTED", 16, 0, 0}, {"KIND", 7, 0, 0},   {"ROUTINE", 13, 0, 0},
+    {"PLANNED", 7, 1, 0}, {"DONE", 7, 1, 0},     {"STATUS", 11, 0, 0}, {"PAIN", 0, 0, 6}};
+static const struct cli_fit_step session_steps[] = {
+    {SES_ROUTINE, 7}, {SES_PAIN, 0}, {SES_ROUTINE, 0}, {SES_STATUS, 8}, {SES_PLANNED, 0}};
+
+static void print_session(struct cli_ctx *ctx, const struct cli_cols *t, const struct session *s)
 {
-    char at[WHEN_FMT_LEN], routine[3 * SESSION_ROUTINE_LEN + 8], planned[24], done[24], pain[16];
+    char id[24], at[WHEN_FMT_LEN], routine[3 * SESSION_ROUTINE_LEN + 8], planned[24], done[24];
+    char pain[16];
     char name[3 * SESSION_ROUTINE_LEN]; /* a hand-edited database may hold anything */
     text_clean(s->routine, 0, name, sizeof(name));
     when_format(s->started_at, at, sizeof(at));
@@ -242,9 +254,11 @@ static void print_session(struct cli_ctx *ctx, const struct session *s)
     timer_format_clock(s->planned_s, planned, sizeof(planned));
     timer_format_clock(s->elapsed_s, done, sizeof(done));
     format_pain(s, pain, sizeof(pain));
-    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", s->id, at,
-            session_kind_code(s->kind), routine, planned, done, session_status_code(s->status),
-            pain);
+    snprintf(id, sizeof id, "%" PRId64, s->id);
+    const char *const cells[SES_COLS] = {id,      at,   session_kind_code(s->kind),
+                                         routine, planned, done,
+                                         session_status_code(s->status), pain};
+    cli_cols_row(ctx->out, t, cells);
 }
 
 static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
@@ -256,12 +270,13 @@ static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
     struct store_iter *it = NULL;
     struct session s;
     long rows = 0;
+    struct cli_cols t;
+    cli_cols_fit(&t, ctx, session_cols, SES_COLS, session_steps, COUNT(session_steps));
     int rc = store_sessions_iter(st, since, until, STORE_NEWEST_FIRST, &it, err, sizeof(err));
     while (rc == STORE_OK && (rc = store_iter_next(it, &s, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
-            fprintf(ctx->out, "%5s  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", "ID", "STARTED",
-                    "KIND", "ROUTINE", "PLANNED", "DONE", "STATUS", "PAIN");
-        print_session(ctx, &s);
+            cli_cols_head(ctx->out, &t);
+        print_session(ctx, &t, &s);
     }
     store_iter_free(&it);
     store_close(&st);

@@ -76,6 +76,8 @@ int main(int argc, char **argv)
         .err = stderr,
         .in = stdin,
         .interactive = isatty(STDIN_FILENO),
+        .width = cli_term_width(STDOUT_FILENO),
+        .utf8 = cli_locale_utf8(),
     };
     if (optind >= argc)
         return cli_db_file_check(&ctx) != 0 ? CLI_RUNTIME : ui_run(path);

@@ -127,6 +127,7 @@ static const struct note_case {
 static void test_log_notes_other_episodes(void **state)
 {
     struct fixture *f = *state;
+    f->width = 200; /* a wide terminal: each note on one line */
     for (size_t k = 0; k < sizeof(note_cases) / sizeof(note_cases[0]); k++) {
         const struct note_case *c = &note_cases[k];
         int rc = run(f, c->line);
@@ -146,6 +147,7 @@ static void test_log_notes_other_episodes(void **state)
 static void test_log_notes_are_few(void **state)
 {
     struct fixture *f = *state;
+    f->width = 200; /* a wide terminal: each note on one line */
     const char *lines[] = {"log|-i|5|-r|lower|--at|5h ago", "log|-i|5|-r|mid|--at|4h ago",
                            "log|-i|5|-r|upper|--at|3h ago", "log|-i|5|-r|neck|--at|2h ago",
                            "log|-i|5|-r|neck|--at|1h ago"};
@@ -196,7 +198,7 @@ static void test_flags_and_checks(void **state)
     assert_memory_equal(f->out, "EMERGENCY", 9);
     assert_int_equal(run(f, "check"), CLI_USAGE);
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "emergency   1\n"));
+    assert_non_null(strstr(f->out, "emergency     1\n"));
 }
 
 /* n answers, one a line, into buf (after what it holds already). */
@@ -229,7 +231,7 @@ static void test_interactive_check(void **state)
     assert_null(strstr(f->out, "No warning signs"));
     assert_null(strstr(f->err, "No warning signs"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "see_doctor  17\n"));
+    assert_non_null(strstr(f->out, "see a doctor  17\n"));
     assert_null(strstr(f->out, "    2  "));
 }
 
@@ -237,7 +239,7 @@ static void test_interactive_check(void **state)
 static void test_every_item_level(void **state)
 {
     struct fixture *f = *state;
-    static const char *const code[] = {"emergency", "urgent", "see_doctor"};
+    static const char *const code[] = {"emergency", "urgent", "see a doctor"};
     for (int n = 1; n <= 20; n++) {
         int lv = n <= 9 ? 0 : n <= 16 ? 1 : 2; /* CONTENT.md: 1-9, 10-16, 17-20 */
         char line[32], want[64];
@@ -251,7 +253,7 @@ static void test_every_item_level(void **state)
         snprintf(want, sizeof(want), "Saved as check %d.\n", n);
         assert_non_null(strstr(f->out, want));
         assert_int_equal(run(f, "checks"), CLI_OK);
-        snprintf(want, sizeof(want), "%5d  2026-11-18 11:06  %-10s  %d\n", n, code[lv], n);
+        snprintf(want, sizeof(want), "%5d  2026-11-18 11:06  %-12s  %d\n", n, code[lv], n);
         assert_non_null(strstr(f->out, want));
     }
 }
@@ -273,9 +275,9 @@ static void test_mixed_answers(void **state)
     assert_non_null(strstr(f->out, "If you get bladder or bowel trouble"));
     assert_null(strstr(f->out, "lear"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent      12,17,20\n"));
-    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency   3,19\n"));
-    assert_non_null(strstr(f->out, "    3  2026-11-18 11:06  no signs    -\n"));
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent        12,17,20\n"));
+    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency     3,19\n"));
+    assert_non_null(strstr(f->out, "    3  2026-11-18 11:06  no signs      -\n"));
     assert_null(strstr(f->out, "clear"));
     assert_null(strstr(f->out, "partial"));
 }
@@ -312,7 +314,7 @@ static void test_emergency_yes_then_end_of_input(void **state)
     assert_null(strstr(f->out, " 2/20 "));
     assert_null(strstr(f->out, "If you are worried"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 "
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency     1  (partial: 1 of 20 "
                                    "asked)\n"));
 }
 
@@ -334,7 +336,7 @@ static void test_urgent_yes_then_end_of_input(void **state)
     assert_non_null(strstr(verdict, "Saved as check 1 (partial: 11 of 20 asked)."));
     assert_non_null(strstr(verdict, "Input ended before item 12"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent      10  (partial: 11 of 20 "
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent        10  (partial: 11 of 20 "
                                    "asked)\n"));
 }
 
@@ -361,8 +363,8 @@ static void test_emergency_yes_then_stop(void **state)
     assert_non_null(strstr(f->out, "Stopped after item 3."));
     assert_null(strstr(f->out, " 4/20 ")); /* nothing asked after the stop */
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_string_equal(f->out, "   ID  TAKEN             VERDICT     YES TO\n"
-                                "    1  2026-11-18 11:06  emergency   3  (partial: 3 of 20 "
+    assert_string_equal(f->out, "   ID  TAKEN             VERDICT       YES TO\n"
+                                "    1  2026-11-18 11:06  emergency     3  (partial: 3 of 20 "
                                 "asked)\n");
     /* y stops as well; an answer that is neither asks again. */
     assert_int_equal(run_in(f, "y\nperhaps\ny\n", "check"), CLI_OK);
@@ -389,8 +391,8 @@ static void test_emergency_yes_then_go_on(void **state)
     assert_non_null(strstr(last, "Saved as check 1.\n"));
     assert_null(strstr(f->out, "Saved as check 2"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_string_equal(f->out, "   ID  TAKEN             VERDICT     YES TO\n"
-                                "    1  2026-11-18 11:06  emergency   1,17\n");
+    assert_string_equal(f->out, "   ID  TAKEN             VERDICT       YES TO\n"
+                                "    1  2026-11-18 11:06  emergency     1,17\n");
 }
 
 /* Going on, then the input ends: the stored check keeps every answer. */
@@ -401,14 +403,14 @@ static void test_emergency_go_on_then_end_of_input(void **state)
     /* item 2 yes, go on, 3 no, 4 yes, then the input ends at the stop question */
     assert_non_null(strstr(f->out, "Stopped after item 4."));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency   2,4  (partial: 4 of 20 "
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency     2,4  (partial: 4 of 20 "
                                    "asked)\n"));
     assert_null(strstr(f->out, "    2  "));
     assert_int_equal(run_in(f, "n\ny\nn\nn\n", "check"), CLI_OK); /* ends at item 4 */
     assert_non_null(strstr(f->out, "Saved as check 2 (partial: 3 of 20 asked)."));
     assert_non_null(strstr(f->out, "Input ended before item 4"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency   2  (partial: 3 of 20 "
+    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency     2  (partial: 3 of 20 "
                                    "asked)\n"));
     assert_null(strstr(f->out, "    3  "));
 }

@@ -383,9 +383,9 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
     } else if (src == STORE_ABORTED) {
         rc = job.rc; /* validate_or_usage said why */
     } else if (src == STORE_NOT_FOUND) {
-        fprintf(ctx->err, "unknot: no episode %" PRId64 " (see unknot list)\n", id);
+        cli_error(ctx, "no episode %" PRId64 " (see unknot list)", id);
     } else {
-        fprintf(ctx->err, "unknot: %s%s\n", err, job.called ? "; nothing was saved" : "");
+        cli_error(ctx, "%s%s", err, job.called ? "; nothing was saved" : "");
     }
     free(ep);
     return rc;

@@ -3,6 +3,7 @@
 #include "src/app/cli_common.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -15,6 +16,19 @@
 #include "src/util.h"
 #include "src/listing.h"
 #include "src/when.h"
+
+void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    if (ctx->cmd)
+        fprintf(ctx->err, "unknot %s: ", ctx->cmd);
+    else
+        fputs("unknot: ", ctx->err);
+    va_start(ap, fmt);
+    vfprintf(ctx->err, fmt, ap);
+    va_end(ap);
+    fputc('\n', ctx->err);
+}
 
 void cli_getopt_reset(void)
 {
@@ -47,7 +61,7 @@ int cli_extra_args(struct cli_ctx *ctx, const char *cmd, const char *arg)
 
 int cli_no_memory(struct cli_ctx *ctx)
 {
-    fprintf(ctx->err, "unknot: out of memory\n");
+    cli_error(ctx, "out of memory");
     return CLI_RUNTIME;
 }
 
@@ -211,8 +225,8 @@ static int db_dir_check(struct cli_ctx *ctx, const char *path)
     snprintf(wal, sizeof wal, "%s-wal", path);
     if (path_dir(path, dir, sizeof dir) != 0 || access(dir, W_OK) == 0 || stat(wal, &sb) == 0)
         return 0;
-    fprintf(ctx->err, "unknot: no permission to write in %s, the directory of the database "
-                      "%s: a write needs its -wal and -shm files there\n", dir, path);
+    cli_error(ctx, "no permission to write in %s, the directory of the database "
+                      "%s: a write needs its -wal and -shm files there", dir, path);
     return -1;
 }
 
@@ -222,28 +236,28 @@ int cli_db_file_check(struct cli_ctx *ctx)
     struct stat sb;
     if (stat(path, &sb) != 0) {
         if (errno == ENOENT && ctx->read_only)
-            fprintf(ctx->err, "unknot: no database at %s\n", path);
+            cli_error(ctx, "no database at %s", path);
         else if (errno == ENOENT)
             return 0; /* store_open creates it, and the directories to it */
         else if (errno == EACCES)
-            fprintf(ctx->err, "unknot: cannot reach the database %s: no permission to "
-                              "search a directory on its path\n", path);
+            cli_error(ctx, "cannot reach the database %s: no permission to "
+                              "search a directory on its path", path);
         else
-            fprintf(ctx->err, "unknot: cannot use the database %s: %s\n", path,
+            cli_error(ctx, "cannot use the database %s: %s", path,
                     strerror(errno));
         return -1;
     }
     if (S_ISDIR(sb.st_mode)) {
-        fprintf(ctx->err, "unknot: %s is a directory, not a database file\n", path);
+        cli_error(ctx, "%s is a directory, not a database file", path);
         return -1;
     }
     if (!S_ISREG(sb.st_mode)) {
-        fprintf(ctx->err, "unknot: %s is not a regular file (a FIFO, device or socket); "
-                          "give the path of a database file\n", path);
+        cli_error(ctx, "%s is not a regular file (a FIFO, device or socket); "
+                          "give the path of a database file", path);
         return -1;
     }
     if (access(path, ctx->read_only ? R_OK : R_OK | W_OK) != 0) {
-        fprintf(ctx->err, "unknot: no permission to %s the database %s: %s\n",
+        cli_error(ctx, "no permission to %s the database %s: %s",
                 access(path, R_OK) != 0 ? "read" : "write", path, strerror(errno));
         return -1;
     }
@@ -254,7 +268,7 @@ int cli_db_file_check(struct cli_ctx *ctx)
 static void say_waiting(void *ctx)
 {
     struct cli_ctx *c = ctx;
-    fprintf(c->err, "unknot: waiting for another unknot to finish writing (an import?)...\n");
+    cli_error(c, "waiting for another unknot to finish writing (an import?)...");
     fflush(c->err);
 }
 
@@ -274,12 +288,12 @@ static struct store *open_checked(struct cli_ctx *ctx, int64_t check_pages)
     if (rc != STORE_OK) {
         if (rc == STORE_NOT_FOUND && !err[0])
             snprintf(err, sizeof err, "no database at %s", ctx->db_path);
-        fprintf(ctx->err, "unknot: %s\n", err);
+        cli_error(ctx, "%s", err);
         return NULL;
     }
     store_set_wait(st, CLI_WAIT_MS, say_waiting, ctx);
     if (check_pages >= 0 && store_check_integrity(st, check_pages, err, sizeof err) != STORE_OK) {
-        fprintf(ctx->err, "unknot: %s\n", err);
+        cli_error(ctx, "%s", err);
         store_close(&st);
         return NULL;
     }

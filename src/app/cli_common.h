@@ -14,6 +14,11 @@
 
 struct store;
 
+/* Prints "unknot CMD: " (CMD: ctx->cmd; "unknot: " without one), the
+ * message of fmt and a newline on ctx->err. */
+void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Makes the next getopt_long call start afresh on a new argv. */
 void cli_getopt_reset(void);
 

@@ -18,11 +18,11 @@ int cli_get_episode(struct cli_ctx *ctx, struct store *st, int64_t id, struct ep
     char err[STORE_ERR_LEN];
     int rc = store_episode_get(st, id, ep, err, sizeof(err));
     if (rc == STORE_NOT_FOUND) {
-        fprintf(ctx->err, "unknot: no episode %" PRId64 " (see unknot list)\n", id);
+        cli_error(ctx, "no episode %" PRId64 " (see unknot list)", id);
         return CLI_RUNTIME;
     }
     if (rc != STORE_OK) {
-        fprintf(ctx->err, "unknot: %s\n", err);
+        cli_error(ctx, "%s", err);
         return CLI_RUNTIME;
     }
     return CLI_OK;
@@ -47,7 +47,7 @@ int cli_store_episode(struct cli_ctx *ctx, struct episode *ep, int is_new)
     int rc = is_new ? store_episode_add(st, ep, ctx->now, err, sizeof(err))
                     : store_episode_update(st, ep, ctx->now, err, sizeof(err));
     if (rc != STORE_OK) {
-        fprintf(ctx->err, "unknot: %s; nothing was saved\n", err);
+        cli_error(ctx, "%s; nothing was saved", err);
         store_close(&st);
         return CLI_RUNTIME;
     }
@@ -100,7 +100,7 @@ int cli_episode_notes(struct cli_ctx *ctx, const struct episode *ep)
         cli_wrap(ctx, ctx->err, 6, 1, line);
     }
     if (rc != STORE_OK) {
-        fprintf(ctx->err, "unknot: could not look for other ongoing episodes: %s\n", err);
+        cli_error(ctx, "could not look for other ongoing episodes: %s", err);
         return CLI_RUNTIME;
     }
     return CLI_OK;

@@ -2,6 +2,7 @@
 /* The timer side of the sub-commands: `unknot timer` checks its options
  * before anything starts, then hands over to the full-screen timer through
  * cli_timer_ui (src/ may not call ui/); `unknot sessions` lists sessions. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -63,9 +64,21 @@ struct timer_args {
     int quiet;
 };
 
+/* Says msg as every CLI message reads: the core's timer and routine
+ * messages are sentences for the screens ("Ice time must be ..."), here
+ * lower-cased with no final stop. */
+static void timer_say(struct cli_ctx *ctx, const char *msg)
+{
+    size_t len = strlen(msg);
+    if (len > 0 && msg[len - 1] == '.')
+        len--;
+    fprintf(ctx->err, "unknot timer: %c%.*s\n", tolower((unsigned char)msg[0]),
+            len > 0 ? (int)len - 1 : 0, len > 0 ? msg + 1 : "");
+}
+
 static int timer_usage_error(struct cli_ctx *ctx, const char *msg)
 {
-    fprintf(ctx->err, "unknot timer: %s\n", msg);
+    timer_say(ctx, msg);
     return CLI_USAGE;
 }
 
@@ -104,7 +117,7 @@ static int check_stretch(struct cli_ctx *ctx, const struct timer_args *a, const 
     /* The timer reads the routines again; here they are checked before
      * the screen opens. A refused own file is said by `unknot routines`. */
     if (routines_load(&lib, NULL, NULL, NULL, msg, sizeof(msg)) != 0) {
-        fprintf(ctx->err, "unknot timer: %s\n", msg);
+        timer_say(ctx, msg);
         return CLI_RUNTIME;
     }
     r = routines_find(&lib, a->routine, -1, msg, sizeof(msg));
@@ -230,15 +243,18 @@ static void format_pain(const struct session *s, char *buf, size_t len)
 }
 
 /* The columns of `unknot sessions`, and how they give way on a narrow
- * terminal: the routine shortens, then the pain goes, then the routine,
- * the status shortens and the planned time goes. */
+ * terminal: the routine shortens a little and the times lose their spare
+ * blanks (80 columns: the routine still reads), then the pain goes, then
+ * the routine, the status shortens and the planned time goes. PLAN is
+ * short so that its column can narrow to "20:00" whole. */
 enum { SES_ID, SES_STARTED, SES_KIND, SES_ROUTINE, SES_PLANNED, SES_DONE, SES_STATUS, SES_PAIN,
        SES_COLS };
 static const struct cli_col session_cols[SES_COLS] = {
     {"ID", 5, 1, 0},      {"STARTED", 16, 0, 0}, {"KIND", 7, 0, 0},   {"ROUTINE", 13, 0, 0},
-    {"PLANNED", 7, 1, 0}, {"DONE", 7, 1, 0},     {"STATUS", 11, 0, 0}, {"PAIN", 0, 0, 6}};
+    {"PLAN", 7, 1, 0}, {"DONE", 7, 1, 0},     {"STATUS", 11, 0, 0}, {"PAIN", 0, 0, 6}};
 static const struct cli_fit_step session_steps[] = {
-    {SES_ROUTINE, 7}, {SES_PAIN, 0}, {SES_ROUTINE, 0}, {SES_STATUS, 8}, {SES_PLANNED, 0}};
+    {SES_ROUTINE, 10}, {SES_DONE, 5},     {SES_PLANNED, 5}, {SES_PAIN, 0},
+    {SES_ROUTINE, 0},  {SES_STATUS, 8},   {SES_PLANNED, 0}};
 
 static void print_session(struct cli_ctx *ctx, const struct cli_cols *t, const struct session *s)
 {

@@ -583,10 +583,11 @@ static void test_read_only_needs_a_database(void **state)
     static const char *const cmds[] = {
         "list", "show|1", "flags", "checks", "sessions", "report", "export", "backup|@/copy.db",
     };
-    char typo[160], want[200];
+    char typo[160], want[240];
     snprintf(typo, sizeof typo, "%s/sub/typo.db", f->dir);
-    snprintf(want, sizeof want, "unknot: no database at %s\n", typo);
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        snprintf(want, sizeof want, "unknot %.*s: no database at %s\n",
+                 (int)strcspn(cmds[i], "|"), cmds[i], typo);
         assert_int_equal(run_db(f, typo, cmds[i]), CLI_RUNTIME);
         assert_string_equal(f->err, want);
         assert_int_equal(access(typo, F_OK), -1);

@@ -1071,7 +1071,7 @@ static void test_timer_ice_setup_and_run(void **state)
     keys(f, "2<Enter>");
     assert_title(f, "Home");
     assert_non_null(strstr(sfix_cli(f, "sessions"),
-                           "    1  2026-11-18 11:06  ice      -          18:00    18:00  "
+                           "    1  2026-11-18 11:06  ice      -            18:00  18:00  "
                            "done         4 -> 2\n"));
 }
 

@@ -15,6 +15,7 @@
 #include "src/episode.h"
 #include "src/episode_text.h"
 #include "src/flags.h"
+#include "src/suggest.h"
 #include "src/util.h"
 #include "src/warnsign.h"
 #include "src/when.h"
@@ -694,6 +695,15 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
         ctx->cmd = cmd->name;
         return cmd->run(ctx, argc, argv);
     }
-    fprintf(ctx->err, "unknot: unknown command \"%s\"; see unknot --help\n", argv[0]);
+    struct suggest sg;
+    suggest_init(&sg, argv[0]);
+    for (size_t i = 0; i < COUNT(commands); i++)
+        if (!commands[i].hidden)
+            suggest_add(&sg, commands[i].name);
+    if (suggest_result(&sg))
+        fprintf(ctx->err, "unknot: unknown command \"%s\"; did you mean \"%s\"?\n", argv[0],
+                suggest_result(&sg));
+    else
+        fprintf(ctx->err, "unknot: unknown command \"%s\"; see unknot --help\n", argv[0]);
     return CLI_USAGE;
 }

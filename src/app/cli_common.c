@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "src/app/cli_table.h"
+#include "src/suggest.h"
 #include "src/util.h"
 #include "src/listing.h"
 #include "src/when.h"
@@ -37,6 +39,27 @@ void cli_getopt_reset(void)
     opterr = 0;
 }
 
+/* An unknown long option close to one of cmd's (the command table):
+ * says which was meant and returns 1; else 0. */
+static int say_option_meant(struct cli_ctx *ctx, const char *cmd, const char *arg)
+{
+    const struct cli_command *command = cli_command_find(cmd);
+    char typed[SUGGEST_WORD_MAX + 1];
+    if (!command || !command->options || strncmp(arg, "--", 2) != 0)
+        return 0;
+    snprintf(typed, sizeof typed, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+    struct suggest sg;
+    suggest_init(&sg, typed);
+    for (const struct option *o = command->options; o->name; o++)
+        suggest_add(&sg, o->name);
+    const char *meant = suggest_result(&sg);
+    if (!meant)
+        return 0;
+    fprintf(ctx->err, "unknot %s: unknown option --%s; did you mean \"--%s\"?\n", cmd, typed,
+            meant);
+    return 1;
+}
+
 int cli_bad_option(struct cli_ctx *ctx, const char *cmd, int c, int argc, char **argv)
 {
     const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
@@ -46,7 +69,7 @@ int cli_bad_option(struct cli_ctx *ctx, const char *cmd, int c, int argc, char *
     else if (optopt && optopt < 256)
         fprintf(ctx->err, "unknot %s: unknown option -%c; see unknot %s --help\n", cmd,
                 optopt, cmd);
-    else
+    else if (!say_option_meant(ctx, cmd, arg))
         fprintf(ctx->err, "unknot %s: unknown option %s; see unknot %s --help\n", cmd, arg,
                 cmd);
     return CLI_USAGE;

@@ -17,6 +17,7 @@
 #include "src/routines.h"
 #include "src/text.h"
 #include "src/timer.h"
+#include "src/suggest.h"
 #include "src/util.h"
 #include "src/when.h"
 
@@ -206,8 +207,14 @@ int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv)
     int hold = 0, minutes = 0;
     enum session_kind kind;
     if (session_kind_parse(word, &kind) != 0) {
-        fprintf(ctx->err, "unknot timer: unknown timer \"%.24s\": use stretch, ice or heat\n",
-                word);
+        char msg[UNKNOT_ERR_LEN];
+        struct suggest sg;
+        suggest_init(&sg, word);
+        for (int k = 0; k < SESSION_KIND_COUNT; k++)
+            suggest_add(&sg, session_kind_code((enum session_kind)k));
+        snprintf(msg, sizeof msg, "unknown timer \"%.24s\": use stretch, ice or heat", word);
+        suggest_append(&sg, msg, sizeof msg);
+        cli_error(ctx, "%s", msg);
         return CLI_USAGE;
     }
     if (kind == SESSION_STRETCH)

@@ -16,6 +16,7 @@
 
 #include "src/episode.h"
 #include "src/redflags.h"
+#include "src/text.h"
 #include "tests/unit/cli_fixture.h"
 
 static void test_log_list_show(void **state)
@@ -625,6 +626,73 @@ static void test_db_path_check(void **state)
     assert_int_equal(cli_db_path_check("memory.db", err, sizeof err), CLI_OK);
 }
 
+/* A typo gets the word meant, when one is close: commands, long options,
+ * and the vocabularies; exit 2, nothing written. */
+static void test_did_you_mean(void **state)
+{
+    static const struct {
+        const char *line, *want;
+    } cases[] = {
+        {"lgo", "unknot: unknown command \"lgo\"; did you mean \"log\"?\n"},
+        {"sesions", "did you mean \"sessions\"?"},
+        {"qqqqq", "unknot: unknown command \"qqqqq\"; see unknot --help\n"},
+        {"log|-i|3|-r|lowr", "invalid region \"lowr\": use lower, mid, upper or neck; did you "
+                             "mean \"lower\"?\n"},
+        {"log|-i|3|-r|lower|--trigger|bend", "did you mean \"bending\"?\n"},
+        {"log|-i|3|-r|lower|--tirgger|lifting",
+         "unknot log: unknown option --tirgger; did you mean \"--trigger\"?\n"},
+        {"log|-i|3|-r|lower|-s|lfet", "did you mean \"left\"?"},
+        {"log|-i|3|-r|lower|--symptom|stifness", "did you mean \"stiffness\"?"},
+        {"list|--format|jsno", "did you mean \"json\"?"},
+        {"timer|ise", "did you mean \"ice\"?"},
+        {"did|haet", "did you mean \"heat\"?"},
+        {"log|-i|3|-r|zzzz", "use lower, mid, upper or neck\n"}, /* nothing close */
+    };
+    struct fixture *f = *state;
+    make_db(f);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int rc = run(f, cases[i].line);
+        if (rc != CLI_USAGE || !strstr(f->err, cases[i].want))
+            fail_msg("%s: exit %d, stderr \"%s\", wanted \"%s\"", cases[i].line, rc, f->err,
+                     cases[i].want);
+    }
+    assert_int_equal(run(f, "list"), CLI_OK);
+    assert_string_equal(f->out, "No episodes.\n");
+}
+
+/* Every line of the text outputs fits the terminal, at 60 columns too. */
+static void test_outputs_fit_the_width(void **state)
+{
+    struct fixture *f = *state;
+    const char *lines[] = {"list", "show|1", "checks", "sessions", "flags", "pain|--list|1"};
+    assert_int_equal(run(f, "log|-i|6|-r|lower|-s|left|--at|1h ago|--trigger|lifting|--trigger|"
+                            "bending|--trigger|sitting|--trigger|other:carrying the shopping "
+                            "up three flights|--note|it started when I bent down to lift the "
+                            "laundry basket and got worse all afternoon at the desk"),
+                     CLI_OK);
+    assert_int_equal(run(f, "check|--yes|17"), CLI_OK);
+    for (int w = 60; w <= 80; w += 20) {
+        f->width = w;
+        for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+            assert_int_equal(run(f, lines[i]), CLI_OK);
+            for (const char *p = f->out; *p;) {
+                size_t n = strcspn(p, "\n");
+                int cols = text_width(p, n);
+                if (cols > w)
+                    fail_msg("%s at %d: a line of %d columns: %.*s", lines[i], w, cols, (int)n, p);
+                p += n + (p[n] == '\n');
+            }
+        }
+    }
+    f->width = 60;
+    assert_int_equal(run(f, "list"), CLI_OK);
+    assert_null(strstr(f->out, "TRIGGERS")); /* the first to go */
+    assert_non_null(strstr(f->out, "WHERE"));
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "\n  Notes:       it started when I bent down to lift the\n"
+                                   "               laundry basket"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -658,6 +726,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_edit_adding_sign_advises, setup, teardown),
         cmocka_unit_test_setup_teardown(test_log_help_lists_codes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_only_needs_a_database, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_did_you_mean, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_outputs_fit_the_width, setup, teardown),
         cmocka_unit_test(test_db_path_check),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

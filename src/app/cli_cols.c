@@ -3,6 +3,7 @@
  * drop columns in a fixed order and cut what is left with an ellipsis;
  * prose wraps at word boundaries (text_wrap). */
 #include <langinfo.h>
+#include <stdarg.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,4 +157,20 @@ void cli_wrap(const struct cli_ctx *ctx, FILE *f, int ind, int hang, const char 
         fwrite(buf + skip, 1, blen - skip, f);
     free(buf);
     free(clean);
+}
+
+void cli_say(const struct cli_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (text) {
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+        cli_wrap(ctx, ctx->out, 0, 0, text);
+    }
+    va_end(again);
+    free(text);
 }

@@ -199,6 +199,11 @@ void cli_cols_row(FILE *f, const struct cli_cols *t, const char *const cells[]);
  * the first line's ind columns itself (a label), or wants it flush left. */
 void cli_wrap(const struct cli_ctx *ctx, FILE *f, int ind, int hang, const char *text);
 
+/* Formats a sentence for the user (no newline in fmt) and writes it to
+ * ctx->out wrapped by cli_wrap, ended by a newline. */
+void cli_say(const struct cli_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* cli_health.c */
 int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_check(struct cli_ctx *ctx, int argc, char **argv);

@@ -181,8 +181,7 @@ static int pain_add(struct cli_ctx *ctx, struct store *st, const struct pain_opt
         return CLI_OK;
     }
     when_format(r.taken_at, when, sizeof when);
-    fprintf(ctx->out, "Added pain %d/10 (%s) at %s to episode %" PRId64 " (reading %" PRId64
-                      ").\n",
+    cli_say(ctx, "Added pain %d/10 (%s) at %s to episode %" PRId64 " (reading %" PRId64 ").",
             r.pain, band_label(intensity_band(r.pain)), when, r.episode_id, r.id);
     return CLI_OK;
 }

@@ -197,7 +197,7 @@ static int write_report(struct cli_ctx *ctx, const struct out_opts *o, enum repo
 
 static void say_written(struct cli_ctx *ctx, const char *what, const char *path)
 {
-    fprintf(ctx->out, "Wrote %s to %s.\n", what, path);
+    cli_say(ctx, "Wrote %s to %s.", what, path);
 }
 
 int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
@@ -284,12 +284,12 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 
 static void say_imported(struct cli_ctx *ctx, const struct store_import_counts *n, const char *path)
 {
-    fprintf(ctx->out, "Imported %zu episode%s (%zu tag%s), %zu session%s and %zu check%s from %s.\n",
+    cli_say(ctx, "Imported %zu episode%s (%zu tag%s), %zu session%s and %zu check%s from %s.",
             n->episodes, n->episodes == 1 ? "" : "s", n->tags, n->tags == 1 ? "" : "s",
             n->sessions, n->sessions == 1 ? "" : "s", n->checks, n->checks == 1 ? "" : "s",
             path);
     if (n->checkins || n->weekly) /* a line of its own: the one above stays as it was */
-        fprintf(ctx->out, "Imported %zu daily and %zu weekly check-in%s.\n", n->checkins,
+        cli_say(ctx, "Imported %zu daily and %zu weekly check-in%s.", n->checkins,
                 n->weekly, n->weekly == 1 ? "" : "s");
 }
 
@@ -354,7 +354,7 @@ static int backup_to(struct cli_ctx *ctx, const char *path, int force)
     store_close(&st);
     rc = close_output(ctx, "backup", rc == STORE_OK, &of);
     if (rc == CLI_OK)
-        fprintf(ctx->out, "Backed up the database to %s.\n", path);
+        cli_say(ctx, "Backed up the database to %s.", path);
     return rc;
 }
 

@@ -98,8 +98,11 @@ golden_outputs() {
     mkdir -p "$dir"
     # libfaketime is preloaded before the ASan runtime of check-asan's build,
     # which ASan accepts once told not to insist on coming first.
+    # The text outputs fit the terminal (COLUMNS) and cut cells with the
+    # locale's ellipsis: both fixed here.
     u() {
         ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 TZ=UTC \
+            COLUMNS=80 LC_ALL=C.UTF-8 \
             faketime "$at" "$UNKNOT" --db "$db" "$@"
     }
     u list > "$dir/list.txt"

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "src/suggest.h"
 #include "src/text.h"
 #include "src/util.h"
 
@@ -182,7 +183,7 @@ static int copy_trimmed(const char *text, char *out, size_t outlen)
 
 int region_parse(const char *text, enum region *out, char *err, size_t errlen)
 {
-    char word[32];
+    char word[32] = "";
     if (copy_trimmed(text, word, sizeof(word)) == 0) {
         for (int r = 0; r < REGION_COUNT; r++) {
             if (strcasecmp(word, regions[r].code) == 0 ||
@@ -192,13 +193,18 @@ int region_parse(const char *text, enum region *out, char *err, size_t errlen)
             }
         }
     }
+    struct suggest sg;
+    suggest_init(&sg, word);
+    for (int r = 0; r < REGION_COUNT; r++)
+        suggest_add(&sg, regions[r].code);
     snprintf(err, errlen, "invalid region \"%s\": use lower, mid, upper or neck", text);
+    suggest_append(&sg, err, errlen);
     return -1;
 }
 
 int side_parse(const char *text, enum side *out, char *err, size_t errlen)
 {
-    char word[16];
+    char word[16] = "";
     if (copy_trimmed(text, word, sizeof(word)) == 0) {
         for (int s = SIDE_LEFT; s < SIDE_COUNT; s++) {
             if (strcasecmp(word, side_codes[s]) == 0) {
@@ -207,7 +213,12 @@ int side_parse(const char *text, enum side *out, char *err, size_t errlen)
             }
         }
     }
+    struct suggest sg;
+    suggest_init(&sg, word);
+    for (int s = SIDE_LEFT; s < SIDE_COUNT; s++)
+        suggest_add(&sg, side_codes[s]);
     snprintf(err, errlen, "invalid side \"%s\": use left, right, both or center", text);
+    suggest_append(&sg, err, errlen);
     return -1;
 }
 
@@ -286,9 +297,14 @@ static int normalize_coded(enum tag_kind kind, const char *word, char *out, size
         }
     }
     char list[512];
+    struct suggest sg;
+    suggest_init(&sg, word);
+    for (size_t i = 0; i < n; i++)
+        suggest_add(&sg, v[i].code);
     vocab_list(v, n, list, sizeof(list));
     snprintf(err, errlen, "invalid %s \"%s\": use one of %s, or other:TEXT",
              tag_kind_code(kind), word, list);
+    suggest_append(&sg, err, errlen);
     return -1;
 }
 

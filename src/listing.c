@@ -10,6 +10,7 @@
 #include "src/csv.h"
 #include "src/episode_text.h"
 #include "src/redflags.h"
+#include "src/suggest.h"
 #include "src/text.h"
 #include "src/util.h"
 #include "src/when.h"
@@ -73,8 +74,14 @@ int listing_format_parse(const char *text, unsigned allowed, enum listing_format
             *out = (enum listing_format)i;
             return 0;
         }
+    struct suggest sg;
+    suggest_init(&sg, text ? text : "");
+    for (int i = 0; i < LISTING_FORMAT_COUNT; i++)
+        if (allowed & LISTING_BIT(i))
+            suggest_add(&sg, format_codes[i]);
     accepted_words(format_codes, LISTING_FORMAT_COUNT, allowed, words, sizeof words);
     snprintf(err, errlen, "invalid format \"%.40s\": use %s", text ? text : "", words);
+    suggest_append(&sg, err, errlen);
     return -1;
 }
 
@@ -86,9 +93,14 @@ int listing_table_parse(const char *text, enum listing_table *out, char *err, si
             *out = (enum listing_table)i;
             return 0;
         }
+    struct suggest sg;
+    suggest_init(&sg, text ? text : "");
+    for (int i = 0; i < LISTING_TABLE_COUNT; i++)
+        suggest_add(&sg, table_codes[i]);
     accepted_words(table_codes, LISTING_TABLE_COUNT, (1u << LISTING_TABLE_COUNT) - 1, words,
                    sizeof words);
     snprintf(err, errlen, "invalid table \"%.40s\": use %s", text ? text : "", words);
+    suggest_append(&sg, err, errlen);
     return -1;
 }
 

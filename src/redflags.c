@@ -104,21 +104,22 @@ static const struct redflag_item items[REDFLAG_COUNT] = {
 
 static const struct {
     const char *code; /* stored; never shown to the patient */
+    const char *word; /* the verdict in a table's cell */
     const char *title;
     const char *advice;
 } levels[REDFLAG_LEVEL_COUNT] = {
-    [REDFLAG_CLEAR] = {"clear", "No warning signs reported",
+    [REDFLAG_CLEAR] = {"clear", "no signs", "No warning signs reported",
                        "Book an appointment if the pain is not easing after 3 days, lasts\n"
                        "over a week, or keeps coming back.\n" REDFLAGS_SAFETY_NET "\n"
                        REDFLAGS_NOT_MEDICAL_ADVICE},
-    [REDFLAG_SEE_DOCTOR] = {"see_doctor",
+    [REDFLAG_SEE_DOCTOR] = {"see_doctor", "see a doctor",
                             "See a doctor soon: book an appointment within a few days",
                             "Book an appointment with your doctor within a few days.\n"
                             REDFLAGS_SAFETY_NET},
-    [REDFLAG_URGENT] = {"urgent", "URGENT: contact a doctor today",
+    [REDFLAG_URGENT] = {"urgent", "urgent", "URGENT: contact a doctor today",
                         "Call your doctor's surgery or an urgent care service today.\n"
                         REDFLAGS_SAFETY_NET},
-    [REDFLAG_EMERGENCY] = {"emergency", "EMERGENCY: seek emergency care now",
+    [REDFLAG_EMERGENCY] = {"emergency", "emergency", "EMERGENCY: seek emergency care now",
                            "Call your local emergency number (112 in Europe, 911 in North\n"
                            "America, 999 in the UK) or go to an emergency department\n"
                            "(A&E / ER) now. Do not drive yourself.\n"
@@ -153,6 +154,11 @@ enum redflag_level redflags_verdict(const unsigned char answers[REDFLAG_COUNT])
 const char *redflag_level_code(enum redflag_level level)
 {
     return level_valid(level) ? levels[level].code : "unknown";
+}
+
+const char *redflag_level_word(enum redflag_level level)
+{
+    return level_valid(level) ? levels[level].word : "unknown";
 }
 
 int redflag_level_parse(const char *code, enum redflag_level *out)

@@ -56,6 +56,11 @@ enum redflag_level redflags_verdict(const unsigned char answers[REDFLAG_COUNT]);
  * "emergency"; "unknown" for a value outside the enum. */
 const char *redflag_level_code(enum redflag_level level);
 
+/* The verdict as a word for a table's cell, as the patient reads it: "no
+ * signs", "see a doctor", "urgent", "emergency"; "unknown" outside the
+ * enum. At most 12 columns. Static storage. */
+const char *redflag_level_word(enum redflag_level level);
+
 /* Parses a stored code (exact, case-sensitive, as redflag_level_code writes
  * it). Returns 0 and sets *out, or -1 and leaves *out alone. */
 int redflag_level_parse(const char *code, enum redflag_level *out);

@@ -224,3 +224,46 @@ void text_wrap(FILE *f, const char *s, int ind, int width)
     if (col >= 0)
         fputc('\n', f);
 }
+
+/* Appends the n bytes at c to out[0 .. *used) when they fit; else -1. */
+static int cut_put(char *out, size_t outlen, size_t *used, const char *c, size_t n)
+{
+    if (*used + n >= outlen)
+        return -1;
+    memcpy(out + *used, c, n);
+    *used += n;
+    out[*used] = '\0';
+    return 0;
+}
+
+int text_cut(const char *s, size_t len, int width, const char *ell, char *out, size_t outlen)
+{
+    int ellw = text_width(ell, strlen(ell));
+    int full = 0, cols = 0;
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < len;) { /* the width of the whole, cleaned */
+        uint32_t cp;
+        i += text_decode(s + i, len - i, &cp);
+        full += cp == '\t' || cp == '\n' || text_cp_refused(cp) ? 1 : text_cp_width(cp);
+    }
+    int room = full <= width ? width : (width > ellw ? width - ellw : width);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t step = text_decode(s + i, len - i, &cp), n = step;
+        const char *c = s + i;
+        int cw = text_cp_width(cp);
+        if (cp == '\t' || cp == '\n') {
+            c = " ", n = 1, cw = 1;
+        } else if (cp == 0xFFFD || text_cp_refused(cp)) { /* a bad byte too */
+            c = TEXT_REPLACEMENT, n = 3, cw = 1;
+        }
+        if (cols + cw > room || cut_put(out, outlen, &used, c, n) != 0)
+            break;
+        cols += cw;
+        i += step;
+    }
+    if (full > width && width > ellw && cut_put(out, outlen, &used, ell, strlen(ell)) == 0)
+        cols += ellw;
+    return cols;
+}

@@ -73,4 +73,17 @@ int text_width(const char *s, size_t len);
  * would pass the edge. Nothing is written for a text of blanks only. */
 void text_wrap(FILE *f, const char *s, int ind, int width);
 
+/* The ellipsis that ends a cut text: U+2026 in a UTF-8 locale, three
+ * dots elsewhere (the caller knows the locale; the core does not). */
+#define TEXT_ELLIPSIS "\xE2\x80\xA6"
+#define TEXT_ELLIPSIS_ASCII "..."
+
+/* Copies s[0 .. len) into out[0 .. outlen) (outlen > 0), NUL-terminated,
+ * as text_clean would but with tabs and newlines made blanks (a cell is
+ * one line), in at most width columns: a text wider than that is cut
+ * before the character that would pass width minus the width of ell and
+ * ends with ell. A width too small for ell gives the text cut without it.
+ * Returns the columns the copy takes. */
+int text_cut(const char *s, size_t len, int width, const char *ell, char *out, size_t outlen);
+
 #endif

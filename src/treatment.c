@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "src/suggest.h"
 #include "src/when.h"
 
 struct entry {
@@ -45,12 +46,17 @@ int treatment_relief_parse(const char *text, enum treatment_kind *out, char *err
             return 0;
         }
     char list[128] = "";
+    struct suggest sg;
+    suggest_init(&sg, text ? text : "");
     for (int i = 0; i < TREATMENT_KIND_COUNT; i++)
-        if (i != TREATMENT_MEDICATION)
+        if (i != TREATMENT_MEDICATION) {
             snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
                      list[0] ? ", " : "", kinds[i].code);
+            suggest_add(&sg, kinds[i].code);
+        }
     snprintf(err, errlen, "unknown relief \"%.40s\": use %s (a medication: unknot took)",
              text ? text : "", list);
+    suggest_append(&sg, err, errlen);
     return -1;
 }
 

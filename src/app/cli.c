@@ -15,6 +15,7 @@
 #include "src/episode.h"
 #include "src/episode_text.h"
 #include "src/flags.h"
+#include "src/suggest.h"
 #include "src/util.h"
 #include "src/warnsign.h"
 #include "src/when.h"
@@ -250,8 +251,10 @@ static void print_sign_advice(struct cli_ctx *ctx, const struct warnsign *w,
 {
     char signs[EPISODE_TEXT_TAGS_MAX];
     episode_text_signs(ep, signs, sizeof(signs));
-    fprintf(ctx->out, "%s\n%s\n%s\n\n", redflag_level_title(w->level), signs,
-            redflag_level_advice(w->level));
+    cli_wrap(ctx, ctx->out, 0, 0, redflag_level_title(w->level));
+    cli_wrap(ctx, ctx->out, 0, 0, signs);
+    cli_wrap(ctx, ctx->out, 0, 0, redflag_level_advice(w->level));
+    fputc('\n', ctx->out);
 }
 
 /* After the line that says what was saved: a nerve symptom new to ep
@@ -260,7 +263,7 @@ static void print_nerve_prompt(struct cli_ctx *ctx, const struct episode *before
                                const struct episode *ep)
 {
     if (warnsign_prompt_added(before, ep))
-        fprintf(ctx->out, WARNSIGN_NERVE_PROMPT("unknot check") "\n");
+        cli_wrap(ctx, ctx->out, 0, 0, WARNSIGN_NERVE_PROMPT("unknot check"));
 }
 
 /* With --print-id the id is all that goes to stdout: the context the
@@ -381,9 +384,9 @@ static int cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
     } else if (src == STORE_ABORTED) {
         rc = job.rc; /* validate_or_usage said why */
     } else if (src == STORE_NOT_FOUND) {
-        fprintf(ctx->err, "unknot: no episode %" PRId64 " (see unknot list)\n", id);
+        cli_error(ctx, "no episode %" PRId64 " (see unknot list)", id);
     } else {
-        fprintf(ctx->err, "unknot: %s%s\n", err, job.called ? "; nothing was saved" : "");
+        cli_error(ctx, "%s%s", err, job.called ? "; nothing was saved" : "");
     }
     free(ep);
     return rc;
@@ -689,8 +692,18 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
     const struct cli_command *cmd = cli_command_find(argv[0]);
     if (cmd) {
         ctx->read_only = cmd->read_only;
+        ctx->cmd = cmd->name;
         return cmd->run(ctx, argc, argv);
     }
-    fprintf(ctx->err, "unknot: unknown command \"%s\"; see unknot --help\n", argv[0]);
+    struct suggest sg;
+    suggest_init(&sg, argv[0]);
+    for (size_t i = 0; i < COUNT(commands); i++)
+        if (!commands[i].hidden)
+            suggest_add(&sg, commands[i].name);
+    if (suggest_result(&sg))
+        fprintf(ctx->err, "unknot: unknown command \"%s\"; did you mean \"%s\"?\n", argv[0],
+                suggest_result(&sg));
+    else
+        fprintf(ctx->err, "unknot: unknown command \"%s\"; see unknot --help\n", argv[0]);
     return CLI_USAGE;
 }

@@ -20,7 +20,19 @@ struct cli_ctx {
     int interactive;      /* `in` is a terminal: questions may be asked */
     int read_only;        /* set by cli_run: the command only reads, so a
                            * missing database is an error, never created */
+    const char *cmd;      /* set by cli_run: the sub-command, for messages */
+    int width;            /* columns the text outputs wrap to; 0: 80 */
+    int utf8;             /* the locale is UTF-8: cut text ends with U+2026 */
 };
+
+/* The columns of the terminal the CLI writes for: COLUMNS when it is a
+ * number from 1 to 10000, else the width of the terminal fd is (TIOCGWINSZ),
+ * else 80 (a pipe or a file). */
+int cli_term_width(int fd);
+
+/* 1 when the locale of the environment (LC_ALL, LC_CTYPE, LANG) is UTF-8;
+ * the process keeps the locale it had. */
+int cli_locale_utf8(void);
 
 /* Checks that path names a database file the way --db must: not empty, not
  * ":memory:", not an SQLite URI ("file:..."). Returns CLI_OK, or CLI_USAGE

@@ -123,7 +123,7 @@ static int ask_checkin(struct cli_ctx *ctx, struct checkin *c)
         ask(ctx, CHECKIN_Q_ACTIVITIES, 1, checkin_activities_parse, &c->activities) != 0 ||
         ask(ctx, CHECKIN_Q_SLEEP, 1, checkin_sleep_parse, &c->sleep_tenths) != 0 ||
         ask(ctx, CHECKIN_Q_WOKEN, 1, parse_yes_no, &c->woken) != 0) {
-        fprintf(ctx->err, "unknot: no answer, so nothing was saved\n");
+        cli_error(ctx, "no answer, so nothing was saved");
         return CLI_USAGE;
     }
     return CLI_OK;
@@ -366,7 +366,7 @@ static int ask_weekly(struct cli_ctx *ctx, struct weekly *w)
     if (ask(ctx, WEEKLY_Q_PAIN, 0, parse_rating, &w->pain) != 0 ||
         ask(ctx, WEEKLY_Q_ENJOYMENT, 0, parse_rating, &w->enjoyment) != 0 ||
         ask(ctx, WEEKLY_Q_ACTIVITY, 0, parse_rating, &w->activity) != 0) {
-        fprintf(ctx->err, "unknot: no answer, so nothing was saved\n");
+        cli_error(ctx, "no answer, so nothing was saved");
         return CLI_USAGE;
     }
     return CLI_OK;

@@ -5,6 +5,7 @@
 #include "src/app/verified.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <langinfo.h>
@@ -16,15 +17,51 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "src/app/cli_table.h"
+#include "src/suggest.h"
 #include "src/util.h"
 #include "src/listing.h"
 #include "src/when.h"
+
+void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    if (ctx->cmd)
+        fprintf(ctx->err, "unknot %s: ", ctx->cmd);
+    else
+        fputs("unknot: ", ctx->err);
+    va_start(ap, fmt);
+    vfprintf(ctx->err, fmt, ap);
+    va_end(ap);
+    fputc('\n', ctx->err);
+}
 
 void cli_getopt_reset(void)
 {
     /* 0, not 1: glibc then also forgets its permutation state. */
     optind = 0;
     opterr = 0;
+}
+
+/* An unknown long option close to one of cmd's (the command table):
+ * says which was meant and returns 1; else 0. */
+static int say_option_meant(struct cli_ctx *ctx, const char *cmd, const char *arg)
+{
+    const struct cli_command *command = cli_command_find(cmd);
+    char typed[SUGGEST_WORD_MAX + 1];
+    if (!command || !command->options || strncmp(arg, "--", 2) != 0)
+        return 0;
+    snprintf(typed, sizeof typed, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+    struct suggest sg;
+    suggest_init(&sg, typed);
+    for (const struct option *o = command->options; o->name; o++)
+        suggest_add(&sg, o->name);
+    const char *meant = suggest_result(&sg);
+    if (!meant)
+        return 0;
+    fprintf(ctx->err, "unknot %s: unknown option --%s; did you mean \"--%s\"?\n", cmd, typed,
+            meant);
+    return 1;
 }
 
 int cli_bad_option(struct cli_ctx *ctx, const char *cmd, int c, int argc, char **argv)
@@ -36,7 +73,7 @@ int cli_bad_option(struct cli_ctx *ctx, const char *cmd, int c, int argc, char *
     else if (optopt && optopt < 256)
         fprintf(ctx->err, "unknot %s: unknown option -%c; see unknot %s --help\n", cmd,
                 optopt, cmd);
-    else
+    else if (!say_option_meant(ctx, cmd, arg))
         fprintf(ctx->err, "unknot %s: unknown option %s; see unknot %s --help\n", cmd, arg,
                 cmd);
     return CLI_USAGE;
@@ -51,7 +88,7 @@ int cli_extra_args(struct cli_ctx *ctx, const char *cmd, const char *arg)
 
 int cli_no_memory(struct cli_ctx *ctx)
 {
-    fprintf(ctx->err, "unknot: out of memory\n");
+    cli_error(ctx, "out of memory");
     return CLI_RUNTIME;
 }
 
@@ -215,8 +252,8 @@ static int db_dir_check(struct cli_ctx *ctx, const char *path)
     snprintf(wal, sizeof wal, "%s-wal", path);
     if (path_dir(path, dir, sizeof dir) != 0 || access(dir, W_OK) == 0 || stat(wal, &sb) == 0)
         return 0;
-    fprintf(ctx->err, "unknot: no permission to write in %s, the directory of the database "
-                      "%s: a write needs its -wal and -shm files there\n", dir, path);
+    cli_error(ctx, "no permission to write in %s, the directory of the database "
+                      "%s: a write needs its -wal and -shm files there", dir, path);
     return -1;
 }
 
@@ -226,28 +263,28 @@ int cli_db_file_check(struct cli_ctx *ctx)
     struct stat sb;
     if (stat(path, &sb) != 0) {
         if (errno == ENOENT && ctx->read_only)
-            fprintf(ctx->err, "unknot: no database at %s\n", path);
+            cli_error(ctx, "no database at %s", path);
         else if (errno == ENOENT)
             return 0; /* store_open creates it, and the directories to it */
         else if (errno == EACCES)
-            fprintf(ctx->err, "unknot: cannot reach the database %s: no permission to "
-                              "search a directory on its path\n", path);
+            cli_error(ctx, "cannot reach the database %s: no permission to "
+                              "search a directory on its path", path);
         else
-            fprintf(ctx->err, "unknot: cannot use the database %s: %s\n", path,
+            cli_error(ctx, "cannot use the database %s: %s", path,
                     strerror(errno));
         return -1;
     }
     if (S_ISDIR(sb.st_mode)) {
-        fprintf(ctx->err, "unknot: %s is a directory, not a database file\n", path);
+        cli_error(ctx, "%s is a directory, not a database file", path);
         return -1;
     }
     if (!S_ISREG(sb.st_mode)) {
-        fprintf(ctx->err, "unknot: %s is not a regular file (a FIFO, device or socket); "
-                          "give the path of a database file\n", path);
+        cli_error(ctx, "%s is not a regular file (a FIFO, device or socket); "
+                          "give the path of a database file", path);
         return -1;
     }
     if (access(path, ctx->read_only ? R_OK : R_OK | W_OK) != 0) {
-        fprintf(ctx->err, "unknot: no permission to %s the database %s: %s\n",
+        cli_error(ctx, "no permission to %s the database %s: %s",
                 access(path, R_OK) != 0 ? "read" : "write", path, strerror(errno));
         return -1;
     }
@@ -258,7 +295,7 @@ int cli_db_file_check(struct cli_ctx *ctx)
 static void say_waiting(void *ctx)
 {
     struct cli_ctx *c = ctx;
-    fprintf(c->err, "unknot: waiting for another unknot to finish writing (an import?)...\n");
+    cli_error(c, "waiting for another unknot to finish writing (an import?)...");
     fflush(c->err);
 }
 
@@ -278,7 +315,7 @@ static struct store *open_checked(struct cli_ctx *ctx, int64_t check_pages)
     if (rc != STORE_OK) {
         if (rc == STORE_NOT_FOUND && !err[0])
             snprintf(err, sizeof err, "no database at %s", ctx->db_path);
-        fprintf(ctx->err, "unknot: %s\n", err);
+        cli_error(ctx, "%s", err);
         return NULL;
     }
     store_set_wait(st, CLI_WAIT_MS, say_waiting, ctx);
@@ -286,7 +323,7 @@ static struct store *open_checked(struct cli_ctx *ctx, int64_t check_pages)
     if (check_pages == 0 && verified_is_current(ctx->db_path))
         return st;
     if (check_pages >= 0 && store_check_integrity(st, check_pages, err, sizeof err) != STORE_OK) {
-        fprintf(ctx->err, "unknot: %s\n", err);
+        cli_error(ctx, "%s", err);
         store_close(&st);
         return NULL;
     }
@@ -345,17 +382,3 @@ int cli_ask_yes(struct cli_ctx *ctx, const char *question)
 
 /* Whether the locale of the environment is UTF-8; the process keeps the
  * locale it had (the CLI's outputs do not depend on it). */
-int cli_locale_utf8(void)
-{
-    const char *cur = setlocale(LC_CTYPE, NULL);
-    char *saved = cur ? strdup(cur) : NULL;
-    int utf8 = 0;
-    if (setlocale(LC_CTYPE, "")) {
-        const char *cs = nl_langinfo(CODESET);
-        utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-    }
-    if (saved)
-        (void)setlocale(LC_CTYPE, saved);
-    free(saved);
-    return utf8;
-}

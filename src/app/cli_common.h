@@ -14,6 +14,11 @@
 
 struct store;
 
+/* Prints "unknot CMD: " (CMD: ctx->cmd; "unknot: " without one), the
+ * message of fmt and a newline on ctx->err. */
+void cli_error(const struct cli_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Makes the next getopt_long call start afresh on a new argv. */
 void cli_getopt_reset(void);
 
@@ -146,6 +151,59 @@ enum cli_answer cli_read_answer(struct cli_ctx *ctx);
 /* Asks a yes/no question on ctx->in; returns 1 for yes, 0 otherwise. */
 int cli_ask_yes(struct cli_ctx *ctx, const char *question);
 
+/* cli_cols.c: text outputs that fit ctx->width. */
+
+/* The columns the outputs of ctx wrap to, and the ellipsis of a cut
+ * cell ("\u2026", or "..." outside a UTF-8 locale). */
+int cli_width(const struct cli_ctx *ctx);
+const char *cli_ellipsis(const struct cli_ctx *ctx);
+
+/* One column of a text table: its head, its width in columns (0: the rest
+ * of the line, at least min), right-aligned or not. */
+struct cli_col {
+    const char *head;
+    int width, right;
+    int min; /* the flexible last column: dropped when less than this is left */
+};
+
+/* One step of fitting a table to a narrow terminal: column col shrinks to
+ * min columns, or goes when min is 0. Steps are taken in order until the
+ * table fits. */
+struct cli_fit_step {
+    int col, min;
+};
+
+#define CLI_COLS_MAX 12
+struct cli_cols {
+    const struct cli_col *col;
+    int n;
+    int w[CLI_COLS_MAX]; /* fitted widths; 0: the column is not shown */
+    const char *ell;
+    int width;
+};
+
+/* Fits the n (<= CLI_COLS_MAX) columns to cli_width(ctx) by the steps, in
+ * order; whatever still does not fit is cut at the edge by cli_cols_row. */
+void cli_cols_fit(struct cli_cols *t, const struct cli_ctx *ctx, const struct cli_col *cols,
+                  int n, const struct cli_fit_step *steps, size_t nsteps);
+
+/* Writes the heads, or one row of n cells (text from anywhere: cleaned
+ * and cut with the ellipsis to its column), to f; blanks between columns
+ * and none at the end of the line. */
+void cli_cols_head(FILE *f, const struct cli_cols *t);
+void cli_cols_row(FILE *f, const struct cli_cols *t, const char *const cells[]);
+
+/* Writes text (its newlines kept, anything else cleaned) to f wrapped at
+ * word boundaries to cli_width(ctx), every line indented by ind blanks
+ * (text_wrap) except the first when hang is set: the caller has written
+ * the first line's ind columns itself (a label), or wants it flush left. */
+void cli_wrap(const struct cli_ctx *ctx, FILE *f, int ind, int hang, const char *text);
+
+/* Formats a sentence for the user (no newline in fmt) and writes it to
+ * ctx->out wrapped by cli_wrap, ended by a newline. */
+void cli_say(const struct cli_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* cli_health.c */
 int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_check(struct cli_ctx *ctx, int argc, char **argv);
@@ -191,8 +249,5 @@ int cli_cmd_sessions(struct cli_ctx *ctx, int argc, char **argv);
 extern int (*cli_timer_ui)(const char *db_path, enum session_kind kind, const char *routine,
                            int hold_s, int minutes);
 
-/* Whether the locale of the environment is UTF-8; the process keeps the
- * locale it had (the CLI's outputs do not depend on it). */
-int cli_locale_utf8(void);
 
 #endif

@@ -95,7 +95,7 @@ static int write_key(struct cli_ctx *ctx, const struct setting_def *d, const cha
     }
     (void)config_path(path, sizeof path);
     if (value) {
-        fprintf(ctx->out, "%s = %s (in %s)\n", d->key, value, path);
+        cli_say(ctx, "%s = %s (in %s)", d->key, value, path);
         return CLI_OK;
     }
     struct settings def;

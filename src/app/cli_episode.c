@@ -10,6 +10,7 @@
 #include "src/app/cli_common.h"
 #include "src/episode_text.h"
 #include "src/text.h"
+#include "src/util.h"
 #include "src/when.h"
 
 int cli_get_episode(struct cli_ctx *ctx, struct store *st, int64_t id, struct episode *ep)
@@ -17,11 +18,11 @@ int cli_get_episode(struct cli_ctx *ctx, struct store *st, int64_t id, struct ep
     char err[STORE_ERR_LEN];
     int rc = store_episode_get(st, id, ep, err, sizeof(err));
     if (rc == STORE_NOT_FOUND) {
-        fprintf(ctx->err, "unknot: no episode %" PRId64 " (see unknot list)\n", id);
+        cli_error(ctx, "no episode %" PRId64 " (see unknot list)", id);
         return CLI_RUNTIME;
     }
     if (rc != STORE_OK) {
-        fprintf(ctx->err, "unknot: %s\n", err);
+        cli_error(ctx, "%s", err);
         return CLI_RUNTIME;
     }
     return CLI_OK;
@@ -46,7 +47,7 @@ int cli_store_episode(struct cli_ctx *ctx, struct episode *ep, int is_new)
     int rc = is_new ? store_episode_add(st, ep, ctx->now, err, sizeof(err))
                     : store_episode_update(st, ep, ctx->now, err, sizeof(err));
     if (rc != STORE_OK) {
-        fprintf(ctx->err, "unknot: %s; nothing was saved\n", err);
+        cli_error(ctx, "%s; nothing was saved", err);
         store_close(&st);
         return CLI_RUNTIME;
     }
@@ -72,12 +73,14 @@ static void print_other(const struct episode *other, unsigned why, void *arg)
     if (nt->n++ >= NOTES_MAX)
         return;
     episode_text_brief(other, brief, sizeof(brief));
+    char line[EPISODE_TEXT_BRIEF_MAX + 128];
     if (why & HISTORY_OTHER_ONGOING)
-        fprintf(nt->ctx->err,
-                "Note: %s is still ongoing%s; end it with: unknot end %" PRId64 " --at WHEN\n",
-                brief, why & HISTORY_OTHER_OVERLAPS ? " and overlaps this one" : "", other->id);
+        snprintf(line, sizeof line,
+                 "Note: %s is still ongoing%s; end it with: unknot end %" PRId64 " --at WHEN",
+                 brief, why & HISTORY_OTHER_OVERLAPS ? " and overlaps this one" : "", other->id);
     else
-        fprintf(nt->ctx->err, "Note: this episode overlaps %s.\n", brief);
+        snprintf(line, sizeof line, "Note: this episode overlaps %s.", brief);
+    cli_wrap(nt->ctx, nt->ctx->err, 6, 1, line);
 }
 
 int cli_episode_notes(struct cli_ctx *ctx, const struct episode *ep)
@@ -89,39 +92,39 @@ int cli_episode_notes(struct cli_ctx *ctx, const struct episode *ep)
         return CLI_RUNTIME;
     int rc = history_episode_others(st, ep, print_other, &nt, err, sizeof(err));
     store_close(&st);
-    if (nt.n > NOTES_MAX)
-        fprintf(ctx->err, "Note: and %zu more ongoing or overlapping episodes (unknot list).\n",
-                nt.n - NOTES_MAX);
+    if (nt.n > NOTES_MAX) {
+        char line[128];
+        snprintf(line, sizeof line,
+                 "Note: and %zu more ongoing or overlapping episodes (unknot list).",
+                 nt.n - NOTES_MAX);
+        cli_wrap(ctx, ctx->err, 6, 1, line);
+    }
     if (rc != STORE_OK) {
-        fprintf(ctx->err, "unknot: could not look for other ongoing episodes: %s\n", err);
+        cli_error(ctx, "could not look for other ongoing episodes: %s", err);
         return CLI_RUNTIME;
     }
     return CLI_OK;
 }
 
-/* Prints one line of the list: the cells in the columns of episode_text. */
-static void print_cells(struct cli_ctx *ctx, const char *const cells[EPISODE_COL_COUNT])
+/* The list's columns (those of episode_text) and how they give way on a
+ * narrow terminal: the triggers first (the rest of the line, kept while 8
+ * columns are left), then WHERE shortens, INTENSITY keeps its number, and
+ * last WHERE and DURATION go. ID and START always stay. */
+static void list_fit(struct cli_cols *t, const struct cli_ctx *ctx, struct cli_col *cols)
 {
-    for (int c = 0; c < EPISODE_COL_COUNT - 1; c++) {
+    static const struct cli_fit_step steps[] = {
+        {EPISODE_COL_TRIGGERS, 0}, {EPISODE_COL_WHERE, 10}, {EPISODE_COL_INTENSITY, 2},
+        {EPISODE_COL_WHERE, 0},    {EPISODE_COL_DURATION, 0},
+    };
+    for (int c = 0; c < EPISODE_COL_COUNT; c++) {
         const struct episode_column *col = episode_text_column((enum episode_col)c);
-        fprintf(ctx->out, col->right ? "%*s%*s" : "%-*s%*s", col->width, cells[c],
-                EPISODE_COL_GAP, "");
+        cols[c] = (struct cli_col){col->head, col->width, col->right, 8};
     }
-    /* The last column is the tags: text from the database, cleaned. */
-    const char *last = cells[EPISODE_COL_COUNT - 1];
-    text_write_clean(ctx->out, last, strlen(last), TEXT_KEEP_TAB);
-    fputc('\n', ctx->out);
+    cli_cols_fit(t, ctx, cols, EPISODE_COL_COUNT, steps, COUNT(steps));
 }
 
-static void print_list_head(struct cli_ctx *ctx)
-{
-    const char *heads[EPISODE_COL_COUNT];
-    for (int c = 0; c < EPISODE_COL_COUNT; c++)
-        heads[c] = episode_text_column((enum episode_col)c)->head;
-    print_cells(ctx, heads);
-}
-
-static void print_list_line(struct cli_ctx *ctx, const struct episode *ep)
+static void print_list_line(struct cli_ctx *ctx, const struct cli_cols *t,
+                            const struct episode *ep)
 {
     char id[24], start[WHEN_FMT_LEN], dur[EPISODE_TEXT_DUR_MAX], level[EPISODE_TEXT_LEVEL_MAX];
     char where[EPISODE_TEXT_WHERE_MAX], triggers[EPISODE_TEXT_TAGS_MAX];
@@ -132,7 +135,7 @@ static void print_list_line(struct cli_ctx *ctx, const struct episode *ep)
     episode_text_where(ep->region, ep->side, where, sizeof(where));
     episode_text_tags(ep, TAG_TRIGGER, triggers, sizeof(triggers));
     const char *const cells[EPISODE_COL_COUNT] = {id, start, dur, level, where, triggers};
-    print_cells(ctx, cells);
+    cli_cols_row(ctx->out, t, cells);
 }
 
 int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
@@ -147,10 +150,13 @@ int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
                                       &it, err, sizeof(err))
                 : STORE_ERROR;
     long rows = 0;
+    struct cli_col cols[EPISODE_COL_COUNT];
+    struct cli_cols t;
+    list_fit(&t, ctx, cols);
     while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
-            print_list_head(ctx);
-        print_list_line(ctx, ep);
+            cli_cols_head(ctx->out, &t);
+        print_list_line(ctx, &t, ep);
     }
     store_iter_free(&it);
     store_close(&st);
@@ -164,13 +170,19 @@ int cli_list_episodes(struct cli_ctx *ctx, int64_t since, int64_t until)
     return CLI_OK;
 }
 
-/* One field of `unknot show`: two blanks, the label in 12 columns, a blank. */
+/* One field of `unknot show`: two blanks, the label in 12 columns, a
+ * blank, the value wrapped under itself (a long note, many tags). */
+#define SHOW_VALUE_X 15
 static void print_line(const struct episode_line *line, void *arg)
 {
     struct cli_ctx *ctx = arg;
+    char *text = strndup(line->text, line->len);
     fprintf(ctx->out, "  %-12s ", line->label);
-    text_write_clean(ctx->out, line->text, line->len, TEXT_KEEP_TAB);
-    fputc('\n', ctx->out);
+    if (text)
+        cli_wrap(ctx, ctx->out, SHOW_VALUE_X, 1, text);
+    else
+        fputc('\n', ctx->out);
+    free(text);
 }
 
 void cli_print_episode(struct cli_ctx *ctx, const struct episode *ep)

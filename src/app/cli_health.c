@@ -67,21 +67,31 @@ static int read_history(struct cli_ctx *ctx, struct flags *f, struct warnsign_st
     return CLI_OK;
 }
 
+/* One flag as a paragraph: its title, advice, note and episodes, wrapped
+ * with the lines after the first indented. */
 static void print_flag_text(struct cli_ctx *ctx, const struct flag *fl)
 {
-    char day[WHEN_FMT_LEN];
-    fprintf(ctx->out, "%s: %s", fl->title, fl->advice);
+    char day[WHEN_FMT_LEN], *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) {
+        fprintf(ctx->out, "%s: %s\n", fl->title, fl->advice); /* the essentials */
+        return;
+    }
+    fprintf(f, "%s: %s", fl->title, fl->advice);
     if (fl->note[0])
-        fprintf(ctx->out, " %s", fl->note);
-    fprintf(ctx->out, " Episodes:");
+        fprintf(f, " %s", fl->note);
+    fprintf(f, " Episodes:");
     for (size_t i = 0; i < fl->nrefs; i++) {
         when_format(fl->refs[i].started_at, day, sizeof(day));
         day[10] = '\0'; /* the date is enough to find it */
-        fprintf(ctx->out, "%s #%" PRId64 " (%s)", i ? "," : "", fl->refs[i].id, day);
+        fprintf(f, "%s #%" PRId64 " (%s)", i ? "," : "", fl->refs[i].id, day);
     }
     if (fl->total > fl->nrefs)
-        fprintf(ctx->out, " and %zu earlier", fl->total - fl->nrefs);
-    fputc('\n', ctx->out);
+        fprintf(f, " and %zu earlier", fl->total - fl->nrefs);
+    fclose(f);
+    cli_wrap(ctx, ctx->out, 2, 1, text);
+    free(text);
 }
 
 /* One flag, in the shape the report's "flags" array shares (flag_json.h). */
@@ -139,9 +149,12 @@ static int print_warning(struct cli_ctx *ctx, const struct warnsign_state *w, in
     history_warning_source(w, source, sizeof(source));
     if (json)
         print_warning_json(ctx, w, source, nflags);
-    else
-        fprintf(ctx->out, "%s\n%s\n%s\n\n", redflag_level_title(w->level), source,
-                redflag_level_advice(w->level));
+    else {
+        cli_wrap(ctx, ctx->out, 0, 0, redflag_level_title(w->level));
+        cli_wrap(ctx, ctx->out, 0, 0, source);
+        cli_wrap(ctx, ctx->out, 0, 0, redflag_level_advice(w->level));
+        fputc('\n', ctx->out);
+    }
     return 1;
 }
 
@@ -185,8 +198,9 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
     } else if (rc == CLI_OK) {
         for (size_t i = 0; i < n; i++)
             print_flag_text(ctx, flags_at(f, i));
-        fprintf(ctx->out, "%s%s\n", n || warned ? "" : "No flags.\n",
-                warned ? HISTORY_NOT_ADVICE_SHORT : FLAGS_NOT_MEDICAL_ADVICE);
+        if (!n && !warned)
+            fputs("No flags.\n", ctx->out);
+        cli_wrap(ctx, ctx->out, 0, 0, warned ? HISTORY_NOT_ADVICE_SHORT : FLAGS_NOT_MEDICAL_ADVICE);
     }
     free(f);
     return rc;
@@ -194,7 +208,8 @@ int cli_cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 
 static void print_verdict(struct cli_ctx *ctx, enum redflag_level level)
 {
-    fprintf(ctx->out, "%s\n%s\n", redflag_level_title(level), redflag_level_advice(level));
+    cli_wrap(ctx, ctx->out, 0, 0, redflag_level_title(level));
+    cli_wrap(ctx, ctx->out, 0, 0, redflag_level_advice(level));
 }
 
 /* `check --list`: one line per item, number, level and question, for
@@ -250,14 +265,15 @@ static int ask_item(struct cli_ctx *ctx, const struct redflag_item *item)
 {
     for (;;) {
         /* The answer goes on its own line: questions use up to 76 columns. */
-        fprintf(ctx->out, "%2d/%d  %s\n       [y/n/?] ", item->number, REDFLAG_COUNT,
-                item->question);
+        fprintf(ctx->out, "%2d/%d  ", item->number, REDFLAG_COUNT);
+        cli_wrap(ctx, ctx->out, 7, 1, item->question);
+        fputs("       [y/n/?] ", ctx->out);
         fflush(ctx->out);
         switch (cli_read_answer(ctx)) {
         case CLI_ANSWER_EOF: return -1;
         case CLI_ANSWER_YES: return 1;
         case CLI_ANSWER_NO: return 0;
-        case CLI_ANSWER_EXPLAIN: fprintf(ctx->out, "       %s\n", item->explain); break;
+        case CLI_ANSWER_EXPLAIN: cli_wrap(ctx, ctx->out, 7, 0, item->explain); break;
         default: fprintf(ctx->out, "       Answer y (yes), n (no) or ? (explain).\n");
         }
     }
@@ -371,15 +387,15 @@ static int check_options(struct cli_ctx *ctx, int argc, char **argv,
     return CLI_OK;
 }
 
-static void print_yes_items(FILE *f, const unsigned char answers[REDFLAG_COUNT])
+static void print_yes_items(struct cli_ctx *ctx, const unsigned char answers[REDFLAG_COUNT])
 {
     int any = 0;
     for (int i = 0; i < REDFLAG_COUNT; i++) {
         if (answers[i] != CHECK_YES)
             continue;
         const struct redflag_item *item = redflags_item(i + 1);
-        fprintf(f, "%s  yes %2d. %s\n", any++ ? "" : "You answered yes to:\n", item->number,
-                item->question);
+        fprintf(ctx->out, "%s  yes %2d. ", any++ ? "" : "You answered yes to:\n", item->number);
+        cli_wrap(ctx, ctx->out, 10, 1, item->question);
     }
 }
 
@@ -393,7 +409,7 @@ static int report_verdict(struct taking *t, enum taken how, int item)
     check_update(&t->chk, ctx->now, t->ans);
     print_verdict(ctx, t->chk.verdict);
     fputc('\n', ctx->out);
-    print_yes_items(ctx->out, t->ans);
+    print_yes_items(ctx, t->ans);
     int rc = save_taking(t);
     if (rc == CLI_OK)
         print_saved(ctx, &t->chk);
@@ -448,19 +464,25 @@ int cli_cmd_check(struct cli_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
-/* The VERDICT column: the stored code, except that a check without a yes
+/* The VERDICT column: the verdict's word, except that a check without a yes
  * never reads "clear" (CONTENT.md), and one left part way without a yes
  * says so rather than pass for "no warning signs". */
 static const char *verdict_word(const struct check *c)
 {
     if (c->verdict != REDFLAG_CLEAR)
-        return redflag_level_code(c->verdict);
+        return redflag_level_word(c->verdict);
     return c->complete ? "no signs" : "incomplete";
 }
 
-static void print_check_line(struct cli_ctx *ctx, const struct check *c)
+/* The columns of `unknot checks`; on a narrow terminal the partial note
+ * and then the YES TO list are cut. */
+static const struct cli_col check_cols[] = {
+    {"ID", 5, 1, 0}, {"TAKEN", 16, 0, 0}, {"VERDICT", 12, 0, 0}, {"YES TO", 0, 0, 6}};
+static const struct cli_fit_step check_steps[] = {{2, 10}};
+
+static void print_check_line(struct cli_ctx *ctx, const struct cli_cols *t, const struct check *c)
 {
-    char when[WHEN_FMT_LEN], yes[128] = "";
+    char id[24], when[WHEN_FMT_LEN], yes[192] = "";
     size_t used = 0;
     when_format(c->taken_at, when, sizeof(when));
     for (int i = 0; i < c->nanswers && used < sizeof(yes); i++) {
@@ -470,11 +492,14 @@ static void print_check_line(struct cli_ctx *ctx, const struct check *c)
         if (w > 0)
             used += (size_t)w;
     }
-    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-10s  %s", c->id, when, verdict_word(c),
-            used ? yes : "-");
-    if (!c->complete)
-        fprintf(ctx->out, "  (partial: %d of %d asked)", check_answer_count(c), REDFLAG_COUNT);
-    fputc('\n', ctx->out);
+    if (!used)
+        used = (size_t)snprintf(yes, sizeof yes, "-");
+    if (!c->complete && used < sizeof yes)
+        snprintf(yes + used, sizeof yes - used, "  (partial: %d of %d asked)",
+                 check_answer_count(c), REDFLAG_COUNT);
+    snprintf(id, sizeof id, "%" PRId64, c->id);
+    const char *const cells[] = {id, when, verdict_word(c), yes};
+    cli_cols_row(ctx->out, t, cells);
 }
 
 int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv)
@@ -495,11 +520,13 @@ int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv)
     struct store_iter *it = NULL;
     struct check c;
     long rows = 0;
+    struct cli_cols t;
+    cli_cols_fit(&t, ctx, check_cols, (int)COUNT(check_cols), check_steps, COUNT(check_steps));
     rc = store_checks_iter(st, since, until, STORE_NEWEST_FIRST, &it, err, sizeof(err));
     while (rc == STORE_OK && (rc = store_iter_next(it, &c, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
-            fprintf(ctx->out, "%5s  %-16s  %-10s  %s\n", "ID", "TAKEN", "VERDICT", "YES TO");
-        print_check_line(ctx, &c);
+            cli_cols_head(ctx->out, &t);
+        print_check_line(ctx, &t, &c);
     }
     store_iter_free(&it);
     store_close(&st);

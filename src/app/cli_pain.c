@@ -187,36 +187,46 @@ static int pain_add(struct cli_ctx *ctx, struct store *st, const struct pain_opt
         return CLI_OK;
     }
     when_format(r.taken_at, when, sizeof when);
-    fprintf(ctx->out, "Added pain %d/10 (%s) at %s to episode %" PRId64 " (reading %" PRId64
-                      ").\n",
+    cli_say(ctx, "Added pain %d/10 (%s) at %s to episode %" PRId64 " (reading %" PRId64 ").",
             r.pain, band_label(intensity_band(r.pain)), when, r.episode_id, r.id);
     return CLI_OK;
 }
 
-static void reading_line(FILE *f, const struct reading *r)
+/* The readings' columns; on a narrow terminal the source is cut, then goes. */
+static const struct cli_col reading_cols[] = {
+    {"ID", 5, 1, 0}, {"TAKEN", 16, 0, 0}, {" PAIN", 14, 0, 0}, {"SOURCE", 0, 0, 8}};
+static const struct cli_fit_step reading_steps[] = {{3, 0}};
+
+static void reading_line(FILE *f, const struct cli_cols *t, const struct reading *r)
 {
-    char when[WHEN_FMT_LEN];
+    char id[24], when[WHEN_FMT_LEN], pain[32];
+    snprintf(id, sizeof id, "%" PRId64, r->id);
     when_format(r->taken_at, when, sizeof when);
-    fprintf(f, "%5" PRId64 "  %-16s  %2d/10 %-8s  %s\n", r->id, when, r->pain,
-            band_label(intensity_band(r->pain)), reading_source_label(r->source));
+    snprintf(pain, sizeof pain, "%2d/10 %s", r->pain, band_label(intensity_band(r->pain)));
+    const char *const cells[] = {id, when, pain, reading_source_label(r->source)};
+    cli_cols_row(f, t, cells);
 }
 
-/* Prints the readings of episode id under a heading; 0, or -1 with err. */
-static int readings_print(FILE *f, struct store *st, int64_t id, const char *heading, char *err,
-                          size_t errlen)
+/* Prints the readings of episode id under a heading (NULL: the columns'
+ * heads); 0, or -1 with err. */
+static int readings_print(struct cli_ctx *ctx, struct store *st, int64_t id, const char *heading,
+                          char *err, size_t errlen)
 {
     struct store_iter *it = NULL;
     struct reading r;
+    struct cli_cols t;
+    cli_cols_fit(&t, ctx, reading_cols, (int)COUNT(reading_cols), reading_steps,
+                 COUNT(reading_steps));
     int rc = store_readings_iter(st, id, &it, err, errlen);
-    if (rc == STORE_OK)
-        fputs(heading, f);
+    if (rc == STORE_OK && heading)
+        fputs(heading, ctx->out);
+    else if (rc == STORE_OK)
+        cli_cols_head(ctx->out, &t);
     while (rc == STORE_OK && (rc = store_iter_next(it, &r, err, errlen)) == STORE_OK)
-        reading_line(f, &r);
+        reading_line(ctx->out, &t, &r);
     store_iter_free(&it);
     return rc == STORE_END ? 0 : -1;
 }
-
-static const char readings_heading[] = "   ID  TAKEN              PAIN          SOURCE\n";
 
 static int pain_list(struct cli_ctx *ctx, struct store *st, int64_t id)
 {
@@ -225,7 +235,7 @@ static int pain_list(struct cli_ctx *ctx, struct store *st, int64_t id)
     int rc = cli_get_episode(ctx, st, id, &ep);
     if (rc != CLI_OK)
         return rc;
-    if (readings_print(ctx->out, st, id, readings_heading, err, sizeof err) != 0) {
+    if (readings_print(ctx, st, id, NULL, err, sizeof err) != 0) {
         fprintf(ctx->err, "unknot pain: %s\n", err);
         return CLI_RUNTIME;
     }
@@ -295,7 +305,7 @@ void cli_print_readings(struct cli_ctx *ctx, int64_t episode_id)
     struct store *st = cli_open_store(ctx);
     if (!st)
         return;
-    if (readings_print(ctx->out, st, episode_id, "  Pain readings:\n", err, sizeof err) != 0)
+    if (readings_print(ctx, st, episode_id, "  Pain readings:\n", err, sizeof err) != 0)
         fprintf(ctx->err, "unknot show: %s\n", err);
     store_close(&st);
 }

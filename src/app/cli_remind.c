@@ -220,7 +220,7 @@ static int fire(struct cli_ctx *ctx, const char *command, const struct reminder 
     char err[UNKNOT_ERR_LEN];
     static struct remind_argv av; /* 4 KiB of words */
     if (!command[0] && !on_path("notify-send")) {
-        fprintf(ctx->out, "%s: %s\n", r->title, r->body);
+        cli_say(ctx, "%s: %s", r->title, r->body);
         return 0;
     }
     if (remind_argv_build(command[0] ? command : REMIND_DEFAULT_COMMAND, r, &av, err,
@@ -236,7 +236,7 @@ static void dry_run(struct cli_ctx *ctx, const struct remind_list *due)
     if (!due->n)
         fprintf(ctx->out, "Nothing to remind.\n");
     for (size_t i = 0; i < due->n; i++)
-        fprintf(ctx->out, "%s: %s: %s\n", remind_kind_code(due->r[i].kind), due->r[i].title,
+        cli_say(ctx, "%s: %s: %s", remind_kind_code(due->r[i].kind), due->r[i].title,
                 due->r[i].body);
 }
 

@@ -267,7 +267,7 @@ static int write_brief(struct cli_ctx *ctx, const struct out_opts *o, enum brief
 
 static void say_written(struct cli_ctx *ctx, const char *what, const char *path)
 {
-    fprintf(ctx->out, "Wrote %s to %s.\n", what, path);
+    cli_say(ctx, "Wrote %s to %s.", what, path);
 }
 
 int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
@@ -368,18 +368,17 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 
 static void say_imported(struct cli_ctx *ctx, const struct store_import_counts *n, const char *path)
 {
-    fprintf(ctx->out, "Imported %zu episode%s (%zu tag%s), %zu session%s and %zu check%s from %s.\n",
+    cli_say(ctx, "Imported %zu episode%s (%zu tag%s), %zu session%s and %zu check%s from %s.",
             n->episodes, n->episodes == 1 ? "" : "s", n->tags, n->tags == 1 ? "" : "s",
             n->sessions, n->sessions == 1 ? "" : "s", n->checks, n->checks == 1 ? "" : "s",
             path);
     /* Lines of their own, when there are any: the one above stays as it
      * was (scripts read it). */
     if (n->readings || n->treatments)
-        fprintf(ctx->out, "Imported %zu pain reading%s and %zu treatment%s.\n",
-                n->readings, n->readings == 1 ? "" : "s", n->treatments,
-                n->treatments == 1 ? "" : "s");
+        cli_say(ctx, "Imported %zu pain reading%s and %zu treatment%s.", n->readings,
+                n->readings == 1 ? "" : "s", n->treatments, n->treatments == 1 ? "" : "s");
     if (n->checkins || n->weekly)
-        fprintf(ctx->out, "Imported %zu daily and %zu weekly check-in%s.\n", n->checkins,
+        cli_say(ctx, "Imported %zu daily and %zu weekly check-in%s.", n->checkins,
                 n->weekly, n->weekly == 1 ? "" : "s");
 }
 
@@ -444,7 +443,7 @@ static int backup_to(struct cli_ctx *ctx, const char *path, int force)
     store_close(&st);
     rc = close_output(ctx, "backup", rc == STORE_OK, &of);
     if (rc == CLI_OK)
-        fprintf(ctx->out, "Backed up the database to %s.\n", path);
+        cli_say(ctx, "Backed up the database to %s.", path);
     return rc;
 }
 

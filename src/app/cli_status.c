@@ -4,8 +4,6 @@
  * what the line shows: the ongoing episode, the last ice end, the warning
  * in force and the flags. */
 #include <getopt.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 

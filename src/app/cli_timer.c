@@ -2,6 +2,7 @@
 /* The timer side of the sub-commands: `unknot timer` checks its options
  * before anything starts, then hands over to the full-screen timer through
  * cli_timer_ui (src/ may not call ui/); `unknot sessions` lists sessions. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -16,6 +17,7 @@
 #include "src/routines.h"
 #include "src/text.h"
 #include "src/timer.h"
+#include "src/suggest.h"
 #include "src/util.h"
 #include "src/when.h"
 
@@ -63,9 +65,21 @@ struct timer_args {
     int quiet;
 };
 
+/* Says msg as every CLI message reads: the core's timer and routine
+ * messages are sentences for the screens ("Ice time must be ..."), here
+ * lower-cased with no final stop. */
+static void timer_say(struct cli_ctx *ctx, const char *msg)
+{
+    size_t len = strlen(msg);
+    if (len > 0 && msg[len - 1] == '.')
+        len--;
+    fprintf(ctx->err, "unknot timer: %c%.*s\n", tolower((unsigned char)msg[0]),
+            len > 0 ? (int)len - 1 : 0, len > 0 ? msg + 1 : "");
+}
+
 static int timer_usage_error(struct cli_ctx *ctx, const char *msg)
 {
-    fprintf(ctx->err, "unknot timer: %s\n", msg);
+    timer_say(ctx, msg);
     return CLI_USAGE;
 }
 
@@ -104,7 +118,7 @@ static int check_stretch(struct cli_ctx *ctx, const struct timer_args *a, const 
     /* The timer reads the routines again; here they are checked before
      * the screen opens. A refused own file is said by `unknot routines`. */
     if (routines_load(&lib, NULL, NULL, NULL, msg, sizeof(msg)) != 0) {
-        fprintf(ctx->err, "unknot timer: %s\n", msg);
+        timer_say(ctx, msg);
         return CLI_RUNTIME;
     }
     r = routines_find(&lib, a->routine, -1, msg, sizeof(msg));
@@ -193,8 +207,14 @@ int cli_cmd_timer(struct cli_ctx *ctx, int argc, char **argv)
     int hold = 0, minutes = 0;
     enum session_kind kind;
     if (session_kind_parse(word, &kind) != 0) {
-        fprintf(ctx->err, "unknot timer: unknown timer \"%.24s\": use stretch, ice or heat\n",
-                word);
+        char msg[UNKNOT_ERR_LEN];
+        struct suggest sg;
+        suggest_init(&sg, word);
+        for (int k = 0; k < SESSION_KIND_COUNT; k++)
+            suggest_add(&sg, session_kind_code((enum session_kind)k));
+        snprintf(msg, sizeof msg, "unknown timer \"%.24s\": use stretch, ice or heat", word);
+        suggest_append(&sg, msg, sizeof msg);
+        cli_error(ctx, "%s", msg);
         return CLI_USAGE;
     }
     if (kind == SESSION_STRETCH)
@@ -229,9 +249,24 @@ static void format_pain(const struct session *s, char *buf, size_t len)
     snprintf(buf, len, "%s -> %s", before, after);
 }
 
-static void print_session(struct cli_ctx *ctx, const struct session *s)
+/* The columns of `unknot sessions`, and how they give way on a narrow
+ * terminal: the routine shortens a little and the times lose their spare
+ * blanks (80 columns: the routine still reads), then the pain goes, then
+ * the routine, the status shortens and the planned time goes. PLAN is
+ * short so that its column can narrow to "20:00" whole. */
+enum { SES_ID, SES_STARTED, SES_KIND, SES_ROUTINE, SES_PLANNED, SES_DONE, SES_STATUS, SES_PAIN,
+       SES_COLS };
+static const struct cli_col session_cols[SES_COLS] = {
+    {"ID", 5, 1, 0},      {"STARTED", 16, 0, 0}, {"KIND", 7, 0, 0},   {"ROUTINE", 13, 0, 0},
+    {"PLAN", 7, 1, 0}, {"DONE", 7, 1, 0},     {"STATUS", 11, 0, 0}, {"PAIN", 0, 0, 6}};
+static const struct cli_fit_step session_steps[] = {
+    {SES_ROUTINE, 10}, {SES_DONE, 5},     {SES_PLANNED, 5}, {SES_PAIN, 0},
+    {SES_ROUTINE, 0},  {SES_STATUS, 8},   {SES_PLANNED, 0}};
+
+static void print_session(struct cli_ctx *ctx, const struct cli_cols *t, const struct session *s)
 {
-    char at[WHEN_FMT_LEN], routine[3 * SESSION_ROUTINE_LEN + 8], planned[24], done[24], pain[16];
+    char id[24], at[WHEN_FMT_LEN], routine[3 * SESSION_ROUTINE_LEN + 8], planned[24], done[24];
+    char pain[16];
     char name[3 * SESSION_ROUTINE_LEN]; /* a hand-edited database may hold anything */
     text_clean(s->routine, 0, name, sizeof(name));
     when_format(s->started_at, at, sizeof(at));
@@ -242,9 +277,11 @@ static void print_session(struct cli_ctx *ctx, const struct session *s)
     timer_format_clock(s->planned_s, planned, sizeof(planned));
     timer_format_clock(s->elapsed_s, done, sizeof(done));
     format_pain(s, pain, sizeof(pain));
-    fprintf(ctx->out, "%5" PRId64 "  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", s->id, at,
-            session_kind_code(s->kind), routine, planned, done, session_status_code(s->status),
-            pain);
+    snprintf(id, sizeof id, "%" PRId64, s->id);
+    const char *const cells[SES_COLS] = {id,      at,   session_kind_code(s->kind),
+                                         routine, planned, done,
+                                         session_status_code(s->status), pain};
+    cli_cols_row(ctx->out, t, cells);
 }
 
 static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
@@ -256,12 +293,13 @@ static int list_sessions(struct cli_ctx *ctx, int64_t since, int64_t until)
     struct store_iter *it = NULL;
     struct session s;
     long rows = 0;
+    struct cli_cols t;
+    cli_cols_fit(&t, ctx, session_cols, SES_COLS, session_steps, COUNT(session_steps));
     int rc = store_sessions_iter(st, since, until, STORE_NEWEST_FIRST, &it, err, sizeof(err));
     while (rc == STORE_OK && (rc = store_iter_next(it, &s, err, sizeof(err))) == STORE_OK) {
         if (rows++ == 0)
-            fprintf(ctx->out, "%5s  %-16s  %-7s  %-13s  %7s  %7s  %-11s  %s\n", "ID", "STARTED",
-                    "KIND", "ROUTINE", "PLANNED", "DONE", "STATUS", "PAIN");
-        print_session(ctx, &s);
+            cli_cols_head(ctx->out, &t);
+        print_session(ctx, &t, &s);
     }
     store_iter_free(&it);
     store_close(&st);

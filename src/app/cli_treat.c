@@ -133,7 +133,7 @@ static int treat_save(struct cli_ctx *ctx, const char *cmd, struct treatment *t,
     }
     if (t->episode_id)
         snprintf(link, sizeof link, "episode %" PRId64 ", ", t->episode_id);
-    fprintf(ctx->out, "Recorded %s%s at %s (%srecord %" PRId64 ").\n",
+    cli_say(ctx, "Recorded %s%s at %s (%srecord %" PRId64 ").",
             t->kind == TREATMENT_MEDICATION ? t->name : treatment_kind_label(t->kind), dur, when,
             link, t->id);
     return CLI_OK;

@@ -12,6 +12,7 @@
 #include "src/app/cli.h"
 #include "src/app/config.h"
 #include "src/app/cli_common.h"
+#include "src/suggest.h"
 #include "ui/app.h"
 
 enum { OPT_DB = 1000, OPT_VERSION };
@@ -22,6 +23,23 @@ static const struct option global_longopts[] = {
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
 };
+
+/* An unknown option before the command, with the one meant when close. */
+static void say_unknown(const char *arg)
+{
+    char typed[SUGGEST_WORD_MAX + 1];
+    struct suggest sg;
+    snprintf(typed, sizeof typed, "%.*s", (int)strcspn(arg + strspn(arg, "-"), "="),
+             arg + strspn(arg, "-"));
+    suggest_init(&sg, typed);
+    for (const struct option *o = global_longopts; o->name && strncmp(arg, "--", 2) == 0; o++)
+        suggest_add(&sg, o->name);
+    if (suggest_result(&sg))
+        fprintf(stderr, "unknot: unknown option %s; did you mean \"--%s\"?\n", arg,
+                suggest_result(&sg));
+    else
+        fprintf(stderr, "unknot: unknown option %s; see unknot --help\n", arg);
+}
 
 /* Parses the options before the command. Returns -1 to go on, else an
  * exit code. */
@@ -42,8 +60,7 @@ static int parse_global(int argc, char **argv, const char **db)
             fprintf(stderr, "unknot: option %s needs a value\n", argv[optind - 1]);
             return CLI_USAGE;
         default:
-            fprintf(stderr, "unknot: unknown option %s; see unknot --help\n",
-                    argv[optind - 1]);
+            say_unknown(argv[optind - 1]);
             return CLI_USAGE;
         }
     }
@@ -76,6 +93,8 @@ int main(int argc, char **argv)
         .err = stderr,
         .in = stdin,
         .interactive = isatty(STDIN_FILENO),
+        .width = cli_term_width(STDOUT_FILENO),
+        .utf8 = cli_locale_utf8(),
     };
     if (optind >= argc)
         return cli_db_file_check(&ctx) != 0 ? CLI_RUNTIME : ui_run(path);

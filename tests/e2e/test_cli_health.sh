@@ -188,7 +188,7 @@ expect_screen "(partial: 11 of 20 asked)." "said to be partial"
 expect_eq "$(latest)" "urgent|0|11|10" "urgent yes then end of input: stored partial"
 tui_stop
 run --db "$DB" checks
-expect_out "urgent      10  (partial: 11 of 20 asked)" "checks marks the partial check"
+expect_out "urgent        10  (partial: 11 of 20 asked)" "checks marks the partial check"
 
 # Only no's, then the end of input: nothing stored, and never "no warning signs".
 before=$(sqlite3 "$DB" 'select count(*) from checks')

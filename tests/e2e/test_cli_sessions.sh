@@ -18,13 +18,16 @@ timer_refused() {
     if [ -e "$DB" ]; then fail "timer $*: created the database"; rm -f "$DB"; else pass; fi
 }
 timer_refused "give stretch, ice or heat"
+# The core's sentences for the screens read as the CLI's messages do.
+run --db "$DB" timer ice --minutes 9
+case $ERR in *[A-Z]*time*|*minutes,\ not\ 9.) fail "timer: a capital or a stop: $ERR" ;; *) pass ;; esac
 timer_refused 'unknown timer "yoga": use stretch, ice or heat' yoga
-timer_refused "Ice time must be 10 to 20 minutes, not 9." ice --minutes 9
-timer_refused "Ice time must be 10 to 20 minutes, not 21." ice --minutes 21
-timer_refused "Heat time must be 10 to 20 minutes, not 21." heat --minutes 21
-timer_refused "Heat time must be 10 to 20 minutes, not 9." heat --minutes 9
-timer_refused '"abc" is not a number of minutes: ice takes 10 to 20.' ice --minutes abc
-timer_refused "Hold must be 5 or 30 seconds, not 7." stretch --hold 7
+timer_refused "unknot timer: ice time must be 10 to 20 minutes, not 9" ice --minutes 9
+timer_refused "unknot timer: ice time must be 10 to 20 minutes, not 21" ice --minutes 21
+timer_refused "unknot timer: heat time must be 10 to 20 minutes, not 21" heat --minutes 21
+timer_refused "unknot timer: heat time must be 10 to 20 minutes, not 9" heat --minutes 9
+timer_refused '"abc" is not a number of minutes: ice takes 10 to 20' ice --minutes abc
+timer_refused "unknot timer: hold must be 5 or 30 seconds, not 7" stretch --hold 7
 timer_refused '--hold takes 5 or 30 (seconds), not "-5"' stretch --hold=-5
 timer_refused '--hold takes 5 or 30 (seconds), not "x"' stretch --hold x
 timer_refused "unknown routine \"nope\": use first-aid, first-aid-lower" stretch --routine nope
@@ -46,7 +49,7 @@ expect_out "sessions list stretch, ice and heat sessions" "--help lists sessions
 # --- unknot sessions ---------------------------------------------------------
 run --db "$DB" sessions
 expect_rc 1 "sessions never creates a database"
-expect_err "unknot: no database at $DB" "sessions names the missing database"
+expect_err "unknot sessions: no database at $DB" "sessions names the missing database"
 if [ -e "$DB" ]; then fail "sessions created the database"; else pass; fi
 new_db "$DB"
 run --db "$DB" sessions
@@ -71,15 +74,22 @@ sql "INSERT INTO sessions (kind, routine, hold_s, planned_s, elapsed_s, started_
      ('stretch', 'daily', 30, 515, 95, 1800003600, 1800003695, 'stopped', 5, NULL, 1800003695, 1),
      ('heat', NULL, NULL, 900, 300, 1800007200, NULL, 'running', NULL, NULL, 1800007500, $dead),
      ('stretch', 'first-aid', 5, 45, 45, 1800010800, 1800010845, 'done', NULL, 2, 1800010845, 1)"
-run --db "$DB" sessions
+COLUMNS=100 run --db "$DB" sessions
 expect_rc 0 "sessions lists"
 expect_eq "$(printf '%s\n' "$OUT" | sed 's/20[0-9][0-9]-[0-9-]* [0-9:]*/DATE/')" \
-"   ID  STARTED           KIND     ROUTINE        PLANNED     DONE  STATUS       PAIN
+"   ID  STARTED           KIND     ROUTINE           PLAN     DONE  STATUS       PAIN
     4  DATE  stretch  first-aid 5s      0:45     0:45  done         - -> 2
     3  DATE  heat     -                15:00     5:00  interrupted  -
     2  DATE  stretch  daily 30s         8:35     1:35  stopped      5 -> -
     1  DATE  ice      -                20:00    20:00  done         6 -> 3" \
     "newest first: planned and done, status, pain before -> after"
+# At 80 columns the routine and the times narrow; at 60 the pain goes.
+COLUMNS=80 LC_ALL=C.UTF-8 run --db "$DB" sessions
+expect_eq "$(printf '%s\n' "$OUT" | sed -n 2p | sed 's/20[0-9][0-9]-[0-9-]* [0-9:]*/DATE/')" \
+    $'    4  DATE  stretch  first-aid\xe2\x80\xa6    0:45   0:45  done         - -> 2' "sessions at 80"
+COLUMNS=80 LC_ALL=C run --db "$DB" sessions
+case $(printf '%s\n' "$OUT" | sed -n 2p) in *"first-a..."*) pass ;;
+    *) fail "sessions outside UTF-8: no \"...\": $OUT" ;; esac
 expect_eq "$(sql "select status, ended_at from sessions where id = 3")" "interrupted|1800007500" \
     "the stale session ended at its last checkpoint"
 run --db "$DB" sessions --until 2027-01-01

@@ -146,7 +146,7 @@ if [ -f "$E2E_TMP/file:x.db" ]; then pass; else fail "./file:x.db was not create
 mkdir "$E2E_TMP/adir"
 run --db "$E2E_TMP/adir" log -i 3 -r neck
 expect_rc 1 "a directory is refused"
-expect_err "unknot: $E2E_TMP/adir is a directory, not a database file" "the directory is named"
+expect_err "unknot log: $E2E_TMP/adir is a directory, not a database file" "the directory is named"
 run --db "$E2E_TMP/adir" list
 expect_err "is a directory, not a database file" "list names the directory"
 mkfifo "$E2E_TMP/fifo"
@@ -158,7 +158,7 @@ devfiles() { ls -l --time-style=+%s.%N /dev/null-* 2>/dev/null; }
 before=$(devfiles)
 run --db /dev/null list
 expect_rc 1 "a device is refused"
-expect_err "unknot: /dev/null is not a regular file" "the device is named"
+expect_err "unknot list: /dev/null is not a regular file" "the device is named"
 run --db /dev/null log -i 3 -r neck
 expect_rc 1 "a device is refused for a write too"
 expect_eq "$(devfiles)" "$before" "no file made or touched in /dev"
@@ -184,7 +184,7 @@ for cmd in "list" "show 1" "flags" "checks" "sessions" "report" "export" "backup
     # shellcheck disable=SC2086
     run --db "$TYPO" $cmd
     expect_rc 1 "$cmd on a missing database"
-    expect_eq "$ERR" "unknot: no database at $TYPO" "$cmd names the missing database"
+    expect_eq "$ERR" "unknot ${cmd%% *}: no database at $TYPO" "$cmd names the missing database"
 done
 if [ -e "$E2E_TMP/typo" ] || [ -e "$E2E_TMP/copy.db" ]; then fail "a read-only command left a file"
 else pass; fi

@@ -208,7 +208,7 @@ for sig in TERM HUP; do
 done
 expect_eq "$(checks_count)" 8 "one check per signal"
 run --db "$DB" checks
-expect_out "see_doctor  17  (partial: 18 of 20 asked)" "checks marks the partial checks"
+expect_out "see a doctor  17  (partial: 18 of 20 asked)" "checks marks the partial checks"
 
 # --- no colour, vt100: still readable, the emergency in reverse video ------
 start_home NO_COLOR=1 TERM=vt100

@@ -126,7 +126,7 @@ tui_keys Enter
 expect_screen "UNKNOT-EXITED-0" "Enter after the pain leaves"
 expect_eq "$(sql "select pain_after from sessions where id = 1")" "3" "pain after stored"
 tui_stop
-run --db "$DB" sessions
+COLUMNS=100 run --db "$DB" sessions # wide: every column whole
 expect_out "ice      -                20:00    20:00  done         6 -> 3" "unknot sessions lists it"
 
 # --- the 2-hour ice warning; heat says never sleep on a pad ----------------

@@ -98,9 +98,13 @@ golden_outputs() {
     mkdir -p "$dir"
     # libfaketime is preloaded before the ASan runtime of check-asan's build,
     # which ASan accepts once told not to insist on coming first.
+    # The text outputs fit the terminal (COLUMNS) and cut cells with the
+    # locale's ellipsis: both fixed here. faketime -f with a date and no @
+    # stops the clock: a slow start under load must not move "now".
     u() {
         ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 TZ=UTC \
-            faketime "$at" "$UNKNOT" --db "$db" "$@"
+            COLUMNS=80 LC_ALL=C.UTF-8 \
+            faketime -f "$at" "$UNKNOT" --db "$db" "$@"
     }
     u list > "$dir/list.txt"
     u list --since 2026-10-01 --until 2026-11-01 > "$dir/list-oct.txt"

@@ -24,6 +24,7 @@ struct fixture {
     char db[96];
     char *out, *err;
     size_t outlen, errlen;
+    int width; /* the terminal's columns the commands see; 0: 80 */
 };
 
 static inline int setup(void **state)
@@ -86,6 +87,7 @@ static inline int run_full(struct fixture *f, const char *db, const char *in, co
     FILE *err = open_memstream(&f->err, &f->errlen);
     FILE *input = memfile_open(in, strlen(in) + 1);
     struct cli_ctx ctx = {db, NOW, out, err, input, in[0] != '\0', 0};
+    ctx.width = f->width;
     int rc = cli_run(&ctx, argc, argv);
     fclose(out);
     fclose(err);

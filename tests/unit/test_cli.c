@@ -16,6 +16,7 @@
 
 #include "src/episode.h"
 #include "src/redflags.h"
+#include "src/text.h"
 #include "tests/unit/cli_fixture.h"
 
 static void test_log_list_show(void **state)
@@ -127,6 +128,7 @@ static const struct note_case {
 static void test_log_notes_other_episodes(void **state)
 {
     struct fixture *f = *state;
+    f->width = 200; /* a wide terminal: each note on one line */
     for (size_t k = 0; k < sizeof(note_cases) / sizeof(note_cases[0]); k++) {
         const struct note_case *c = &note_cases[k];
         int rc = run(f, c->line);
@@ -146,6 +148,7 @@ static void test_log_notes_other_episodes(void **state)
 static void test_log_notes_are_few(void **state)
 {
     struct fixture *f = *state;
+    f->width = 200; /* a wide terminal: each note on one line */
     const char *lines[] = {"log|-i|5|-r|lower|--at|5h ago", "log|-i|5|-r|mid|--at|4h ago",
                            "log|-i|5|-r|upper|--at|3h ago", "log|-i|5|-r|neck|--at|2h ago",
                            "log|-i|5|-r|neck|--at|1h ago"};
@@ -196,7 +199,7 @@ static void test_flags_and_checks(void **state)
     assert_memory_equal(f->out, "EMERGENCY", 9);
     assert_int_equal(run(f, "check"), CLI_USAGE);
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "emergency   1\n"));
+    assert_non_null(strstr(f->out, "emergency     1\n"));
 }
 
 /* n answers, one a line, into buf (after what it holds already). */
@@ -229,7 +232,7 @@ static void test_interactive_check(void **state)
     assert_null(strstr(f->out, "No warning signs"));
     assert_null(strstr(f->err, "No warning signs"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "see_doctor  17\n"));
+    assert_non_null(strstr(f->out, "see a doctor  17\n"));
     assert_null(strstr(f->out, "    2  "));
 }
 
@@ -237,7 +240,7 @@ static void test_interactive_check(void **state)
 static void test_every_item_level(void **state)
 {
     struct fixture *f = *state;
-    static const char *const code[] = {"emergency", "urgent", "see_doctor"};
+    static const char *const code[] = {"emergency", "urgent", "see a doctor"};
     for (int n = 1; n <= 20; n++) {
         int lv = n <= 9 ? 0 : n <= 16 ? 1 : 2; /* CONTENT.md: 1-9, 10-16, 17-20 */
         char line[32], want[64];
@@ -251,7 +254,7 @@ static void test_every_item_level(void **state)
         snprintf(want, sizeof(want), "Saved as check %d.\n", n);
         assert_non_null(strstr(f->out, want));
         assert_int_equal(run(f, "checks"), CLI_OK);
-        snprintf(want, sizeof(want), "%5d  2026-11-18 11:06  %-10s  %d\n", n, code[lv], n);
+        snprintf(want, sizeof(want), "%5d  2026-11-18 11:06  %-12s  %d\n", n, code[lv], n);
         assert_non_null(strstr(f->out, want));
     }
 }
@@ -273,9 +276,9 @@ static void test_mixed_answers(void **state)
     assert_non_null(strstr(f->out, "If you get bladder or bowel trouble"));
     assert_null(strstr(f->out, "lear"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent      12,17,20\n"));
-    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency   3,19\n"));
-    assert_non_null(strstr(f->out, "    3  2026-11-18 11:06  no signs    -\n"));
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent        12,17,20\n"));
+    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency     3,19\n"));
+    assert_non_null(strstr(f->out, "    3  2026-11-18 11:06  no signs      -\n"));
     assert_null(strstr(f->out, "clear"));
     assert_null(strstr(f->out, "partial"));
 }
@@ -312,7 +315,7 @@ static void test_emergency_yes_then_end_of_input(void **state)
     assert_null(strstr(f->out, " 2/20 "));
     assert_null(strstr(f->out, "If you are worried"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 "
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency     1  (partial: 1 of 20 "
                                    "asked)\n"));
 }
 
@@ -334,7 +337,7 @@ static void test_urgent_yes_then_end_of_input(void **state)
     assert_non_null(strstr(verdict, "Saved as check 1 (partial: 11 of 20 asked)."));
     assert_non_null(strstr(verdict, "Input ended before item 12"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent      10  (partial: 11 of 20 "
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  urgent        10  (partial: 11 of 20 "
                                    "asked)\n"));
 }
 
@@ -361,8 +364,8 @@ static void test_emergency_yes_then_stop(void **state)
     assert_non_null(strstr(f->out, "Stopped after item 3."));
     assert_null(strstr(f->out, " 4/20 ")); /* nothing asked after the stop */
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_string_equal(f->out, "   ID  TAKEN             VERDICT     YES TO\n"
-                                "    1  2026-11-18 11:06  emergency   3  (partial: 3 of 20 "
+    assert_string_equal(f->out, "   ID  TAKEN             VERDICT       YES TO\n"
+                                "    1  2026-11-18 11:06  emergency     3  (partial: 3 of 20 "
                                 "asked)\n");
     /* y stops as well; an answer that is neither asks again. */
     assert_int_equal(run_in(f, "y\nperhaps\ny\n", "check"), CLI_OK);
@@ -389,8 +392,8 @@ static void test_emergency_yes_then_go_on(void **state)
     assert_non_null(strstr(last, "Saved as check 1.\n"));
     assert_null(strstr(f->out, "Saved as check 2"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_string_equal(f->out, "   ID  TAKEN             VERDICT     YES TO\n"
-                                "    1  2026-11-18 11:06  emergency   1,17\n");
+    assert_string_equal(f->out, "   ID  TAKEN             VERDICT       YES TO\n"
+                                "    1  2026-11-18 11:06  emergency     1,17\n");
 }
 
 /* Going on, then the input ends: the stored check keeps every answer. */
@@ -401,14 +404,14 @@ static void test_emergency_go_on_then_end_of_input(void **state)
     /* item 2 yes, go on, 3 no, 4 yes, then the input ends at the stop question */
     assert_non_null(strstr(f->out, "Stopped after item 4."));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency   2,4  (partial: 4 of 20 "
+    assert_non_null(strstr(f->out, "    1  2026-11-18 11:06  emergency     2,4  (partial: 4 of 20 "
                                    "asked)\n"));
     assert_null(strstr(f->out, "    2  "));
     assert_int_equal(run_in(f, "n\ny\nn\nn\n", "check"), CLI_OK); /* ends at item 4 */
     assert_non_null(strstr(f->out, "Saved as check 2 (partial: 3 of 20 asked)."));
     assert_non_null(strstr(f->out, "Input ended before item 4"));
     assert_int_equal(run(f, "checks"), CLI_OK);
-    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency   2  (partial: 3 of 20 "
+    assert_non_null(strstr(f->out, "    2  2026-11-18 11:06  emergency     2  (partial: 3 of 20 "
                                    "asked)\n"));
     assert_null(strstr(f->out, "    3  "));
 }
@@ -581,10 +584,11 @@ static void test_read_only_needs_a_database(void **state)
     static const char *const cmds[] = {
         "list", "show|1", "flags", "checks", "sessions", "report", "export", "backup|@/copy.db",
     };
-    char typo[160], want[200];
+    char typo[160], want[240];
     snprintf(typo, sizeof typo, "%s/sub/typo.db", f->dir);
-    snprintf(want, sizeof want, "unknot: no database at %s\n", typo);
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        snprintf(want, sizeof want, "unknot %.*s: no database at %s\n",
+                 (int)strcspn(cmds[i], "|"), cmds[i], typo);
         assert_int_equal(run_db(f, typo, cmds[i]), CLI_RUNTIME);
         assert_string_equal(f->err, want);
         assert_int_equal(access(typo, F_OK), -1);
@@ -622,6 +626,73 @@ static void test_db_path_check(void **state)
     assert_int_equal(cli_db_path_check("memory.db", err, sizeof err), CLI_OK);
 }
 
+/* A typo gets the word meant, when one is close: commands, long options,
+ * and the vocabularies; exit 2, nothing written. */
+static void test_did_you_mean(void **state)
+{
+    static const struct {
+        const char *line, *want;
+    } cases[] = {
+        {"lgo", "unknot: unknown command \"lgo\"; did you mean \"log\"?\n"},
+        {"sesions", "did you mean \"sessions\"?"},
+        {"qqqqq", "unknot: unknown command \"qqqqq\"; see unknot --help\n"},
+        {"log|-i|3|-r|lowr", "invalid region \"lowr\": use lower, mid, upper or neck; did you "
+                             "mean \"lower\"?\n"},
+        {"log|-i|3|-r|lower|--trigger|bend", "did you mean \"bending\"?\n"},
+        {"log|-i|3|-r|lower|--tirgger|lifting",
+         "unknot log: unknown option --tirgger; did you mean \"--trigger\"?\n"},
+        {"log|-i|3|-r|lower|-s|lfet", "did you mean \"left\"?"},
+        {"log|-i|3|-r|lower|--symptom|stifness", "did you mean \"stiffness\"?"},
+        {"list|--format|jsno", "did you mean \"json\"?"},
+        {"timer|ise", "did you mean \"ice\"?"},
+        {"did|haet", "did you mean \"heat\"?"},
+        {"log|-i|3|-r|zzzz", "use lower, mid, upper or neck\n"}, /* nothing close */
+    };
+    struct fixture *f = *state;
+    make_db(f);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int rc = run(f, cases[i].line);
+        if (rc != CLI_USAGE || !strstr(f->err, cases[i].want))
+            fail_msg("%s: exit %d, stderr \"%s\", wanted \"%s\"", cases[i].line, rc, f->err,
+                     cases[i].want);
+    }
+    assert_int_equal(run(f, "list"), CLI_OK);
+    assert_string_equal(f->out, "No episodes.\n");
+}
+
+/* Every line of the text outputs fits the terminal, at 60 columns too. */
+static void test_outputs_fit_the_width(void **state)
+{
+    struct fixture *f = *state;
+    const char *lines[] = {"list", "show|1", "checks", "sessions", "flags", "pain|--list|1"};
+    assert_int_equal(run(f, "log|-i|6|-r|lower|-s|left|--at|1h ago|--trigger|lifting|--trigger|"
+                            "bending|--trigger|sitting|--trigger|other:carrying the shopping "
+                            "up three flights|--note|it started when I bent down to lift the "
+                            "laundry basket and got worse all afternoon at the desk"),
+                     CLI_OK);
+    assert_int_equal(run(f, "check|--yes|17"), CLI_OK);
+    for (int w = 60; w <= 80; w += 20) {
+        f->width = w;
+        for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+            assert_int_equal(run(f, lines[i]), CLI_OK);
+            for (const char *p = f->out; *p;) {
+                size_t n = strcspn(p, "\n");
+                int cols = text_width(p, n);
+                if (cols > w)
+                    fail_msg("%s at %d: a line of %d columns: %.*s", lines[i], w, cols, (int)n, p);
+                p += n + (p[n] == '\n');
+            }
+        }
+    }
+    f->width = 60;
+    assert_int_equal(run(f, "list"), CLI_OK);
+    assert_null(strstr(f->out, "TRIGGERS")); /* the first to go */
+    assert_non_null(strstr(f->out, "WHERE"));
+    assert_int_equal(run(f, "show|1"), CLI_OK);
+    assert_non_null(strstr(f->out, "\n  Notes:       it started when I bent down to lift the\n"
+                                   "               laundry basket"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -655,6 +726,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_edit_adding_sign_advises, setup, teardown),
         cmocka_unit_test_setup_teardown(test_log_help_lists_codes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_only_needs_a_database, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_did_you_mean, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_outputs_fit_the_width, setup, teardown),
         cmocka_unit_test(test_db_path_check),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

@@ -129,12 +129,14 @@ static void test_mixed_answers(void **state)
 static void test_codes_round_trip(void **state)
 {
     static const char *const codes[] = {"clear", "see_doctor", "urgent", "emergency"};
+    static const char *const words[] = {"no signs", "see a doctor", "urgent", "emergency"};
     static const char *const bad[] = {"", "Clear", "EMERGENCY", "emergency ", "see-doctor",
                                       "unknown", "none"};
     enum redflag_level out;
     (void)state;
     for (int l = REDFLAG_CLEAR; l <= REDFLAG_EMERGENCY; l++) {
         assert_string_equal(redflag_level_code((enum redflag_level)l), codes[l]);
+        assert_string_equal(redflag_level_word((enum redflag_level)l), words[l]);
         out = REDFLAG_LEVEL_COUNT;
         assert_int_equal(redflag_level_parse(codes[l], &out), 0);
         assert_int_equal(out, l);

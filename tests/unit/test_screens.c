@@ -860,7 +860,7 @@ static void test_history_delete_asks_first(void **state)
 
 /* ---- the red-flag checklist ------------------------------------------ */
 
-#define HEADER "   ID  TAKEN             VERDICT     YES TO\n"
+#define HEADER "   ID  TAKEN             VERDICT       YES TO\n"
 
 static void test_check_emergency_on_item_one(void **state)
 {
@@ -883,7 +883,7 @@ static void test_check_emergency_on_item_one(void **state)
     assert_shows(f, "s stop here");
     assert_not_shows(f, "If you are worried");
     assert_string_equal(sfix_cli(f, "checks"),
-                        HEADER "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 asked)\n");
+                        HEADER "    1  2026-11-18 11:06  emergency     1  (partial: 1 of 20 asked)\n");
     /* Going on saves the same check as the answers come. */
     keys(f, "nnnn");
     assert_shows(f, "Saved as check 1 (partial: 5 of 20 asked).");
@@ -894,7 +894,7 @@ static void test_check_emergency_on_item_one(void **state)
     assert_shows(f, "Saved as check 1.");
     assert_not_shows(f, "If you are worried");
     /* One check, complete, as the CLI reads it, with the answer to item 1. */
-    assert_string_equal(sfix_cli(f, "checks"), HEADER "    1  2026-11-18 11:06  emergency   1\n");
+    assert_string_equal(sfix_cli(f, "checks"), HEADER "    1  2026-11-18 11:06  emergency     1\n");
     /* Home puts the verdict first. */
     keys(f, "<Enter>");
     assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
@@ -914,7 +914,7 @@ static void test_check_all_no_is_clear(void **state)
     assert_not_shows(f, "EMERGENCY");
     assert_not_shows(f, "You answered yes to:");
     assert_not_shows(f, "lear");
-    assert_non_null(strstr(sfix_cli(f, "checks"), "    1  2026-11-18 11:06  no signs    -\n"));
+    assert_non_null(strstr(sfix_cli(f, "checks"), "    1  2026-11-18 11:06  no signs      -\n"));
 }
 
 static void test_check_back_and_leave(void **state)
@@ -952,7 +952,7 @@ static void test_check_emergency_then_leave(void **state)
     assert_title(f, "Home");
     assert_row(f, 23, "Saved as check 1 (partial: 1 of 20 asked).");
     assert_string_equal(sfix_cli(f, "checks"),
-                        HEADER "    1  2026-11-18 11:06  emergency   1  (partial: 1 of 20 asked)\n");
+                        HEADER "    1  2026-11-18 11:06  emergency     1  (partial: 1 of 20 asked)\n");
     /* Home shows the stored emergency first, and says it is partial. */
     assert_int_equal(assert_shows(f, "EMERGENCY: seek emergency care now"), TOP + 1);
     assert_int_equal(assert_shows(f, "Red-flag check of Nov 18 11:06 (partial)"), TOP + 2);
@@ -972,7 +972,7 @@ static void test_check_urgent_then_leave(void **state)
     assert_title(f, "Home");
     assert_row(f, 23, "Saved as check 1 (partial: 11 of 20 asked).");
     assert_string_equal(sfix_cli(f, "checks"),
-                        HEADER "    1  2026-11-18 11:06  urgent      10  (partial: 11 of 20 asked)\n");
+                        HEADER "    1  2026-11-18 11:06  urgent        10  (partial: 11 of 20 asked)\n");
 }
 
 /* s after the emergency yes: the verdict of the answers given, first. */
@@ -998,8 +998,8 @@ static void test_check_stop_here(void **state)
     keys(f, "cnnnnny<Enter>");
     assert_shows(f, "Saved as check 2 (partial: 6 of 20 asked; you stopped there).");
     assert_string_equal(sfix_cli(f, "checks"),
-                        HEADER "    2  2026-11-18 11:06  emergency   6  (partial: 6 of 20 asked)\n"
-                               "    1  2026-11-18 11:06  emergency   3  (partial: 3 of 20 asked)\n");
+                        HEADER "    2  2026-11-18 11:06  emergency     6  (partial: 6 of 20 asked)\n"
+                               "    1  2026-11-18 11:06  emergency     3  (partial: 3 of 20 asked)\n");
 }
 
 /* The app ends (SIGTERM, SIGHUP: the shutdown op) after a yes not yet
@@ -1014,7 +1014,7 @@ static void test_check_shutdown_stores_partial(void **state)
     keys(f, "yn"); /* 17 yes: see a doctor soon */
     headless_close(&f->h);
     assert_string_equal(sfix_cli(f, "checks"),
-                        HEADER "    1  2026-11-18 11:06  see_doctor  17  (partial: 18 of 20 asked)\n");
+                        HEADER "    1  2026-11-18 11:06  see a doctor  17  (partial: 18 of 20 asked)\n");
 }
 
 /* A yes changed back to no: the stored check follows, and never passes
@@ -1030,7 +1030,7 @@ static void test_check_emergency_taken_back(void **state)
     assert_title(f, "Home");
     assert_row(f, 23, "Saved as check 1 (partial: 1 of 20 asked).");
     assert_string_equal(sfix_cli(f, "checks"),
-                        HEADER "    1  2026-11-18 11:06  incomplete  -  (partial: 1 of 20 asked)\n");
+                        HEADER "    1  2026-11-18 11:06  incomplete    -  (partial: 1 of 20 asked)\n");
 }
 
 /* ---- the timer set-up -------------------------------------------------- */
@@ -1071,7 +1071,7 @@ static void test_timer_ice_setup_and_run(void **state)
     keys(f, "2<Enter>");
     assert_title(f, "Home");
     assert_non_null(strstr(sfix_cli(f, "sessions"),
-                           "    1  2026-11-18 11:06  ice      -                18:00    18:00  "
+                           "    1  2026-11-18 11:06  ice      -            18:00  18:00  "
                            "done         4 -> 2\n"));
 }
 

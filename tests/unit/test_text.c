@@ -244,13 +244,47 @@ static void test_clean(void **state)
     free(buf);
 }
 
+/* A cell: cut to its columns with the ellipsis counted, one line. */
+static void test_cut(void **state)
+{
+    static const struct {
+        const char *in;
+        int width;
+        const char *ell, *want;
+        int cols;
+    } cases[] = {
+        {"lifting", 10, "...", "lifting", 7},
+        {"lifting", 7, "...", "lifting", 7},
+        {"lifting, stress", 10, "...", "lifting...", 10},
+        {"lifting, stress", 10, TEXT_ELLIPSIS, "lifting, " TEXT_ELLIPSIS, 10},
+        {"na\xC3\xAFve \xE7\x97\x9B\xE3\x81\xBF", 9, TEXT_ELLIPSIS,
+         "na\xC3\xAFve \xE7\x97\x9B" TEXT_ELLIPSIS, 9}, /* a wide char never half */
+        {"\xE7\x97\x9B\xE3\x81\xBF\xE3\x81\xBF", 4, TEXT_ELLIPSIS, "\xE7\x97\x9B" TEXT_ELLIPSIS, 3},
+        {"a\tb\nc", 5, "...", "a b c", 5},
+        {"bad\x80" "byte", 20, "...", "bad" TEXT_REPLACEMENT "byte", 8},
+        {"abcdef", 2, "...", "ab", 2}, /* no room for the ellipsis */
+        {"", 5, "...", "", 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[64];
+        int cols = text_cut(cases[i].in, strlen(cases[i].in), cases[i].width, cases[i].ell, out,
+                            sizeof out);
+        assert_string_equal(out, cases[i].want);
+        assert_int_equal(cols, cases[i].cols);
+    }
+    char small[4];
+    assert_int_equal(text_cut("abcdef", 6, 6, "...", small, sizeof small), 3);
+    assert_string_equal(small, "abc");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lead),  cmocka_unit_test(test_decode), cmocka_unit_test(test_valid),
         cmocka_unit_test(test_width), cmocka_unit_test(test_wrap),
         cmocka_unit_test(test_refused_table), cmocka_unit_test(test_valid_table),
-        cmocka_unit_test(test_clean),
+        cmocka_unit_test(test_clean), cmocka_unit_test(test_cut),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -86,8 +86,8 @@ static inline int run_full(struct fixture *f, const char *db, const char *in, co
     FILE *out = open_memstream(&f->out, &f->outlen);
     FILE *err = open_memstream(&f->err, &f->errlen);
     FILE *input = memfile_open(in, strlen(in) + 1);
-    struct cli_ctx ctx = {db, NOW, out, err, input, in[0] != '\0', 0};
-    ctx.width = f->width;
+    struct cli_ctx ctx = {.db_path = db, .now = NOW, .out = out, .err = err, .in = input,
+                          .interactive = in[0] != '\0', .width = f->width};
     int rc = cli_run(&ctx, argc, argv);
     fclose(out);
     fclose(err);

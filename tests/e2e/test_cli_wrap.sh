@@ -30,8 +30,10 @@ grep -q '^unknot flags$' "$E2E_TMP/cmds" && pass || fail "the examples lack unkn
 LONG="It started when I bent down to pick up the laundry basket and then it got worse\
  all through the afternoon while sitting at the desk, so I stopped early and lay down\
  with heat on it; the physiotherapist said to keep walking a little every hour."
-u() { faketime "$AT" "$UNKNOT" --db "$E2E_TMP/base.db" "$@" >/dev/null 2>&1; }
-faketime "$AT" bash -c ". '$(dirname "$0")/../bench/gen.sh'; UNKNOT='$UNKNOT' gen_db '$E2E_TMP/base.db' 200" ||
+# u ARGS...: unknot at the fixture's clock; its messages kept for a failure.
+u() { faketime -f "$AT" "$UNKNOT" --db "$E2E_TMP/base.db" "$@" >/dev/null 2>"$E2E_TMP/u.err" ||
+    { cat "$E2E_TMP/u.err" >&2; return 1; }; }
+faketime -f "$AT" bash -c ". '$(dirname "$0")/../bench/gen.sh'; UNKNOT='$UNKNOT' gen_db '$E2E_TMP/base.db' 200" ||
     fail "gen_db"
 u edit 12 --note "$LONG" --trigger lifting --trigger bending --trigger sudden-movement \
     --trigger sitting --trigger "other:carrying the shopping up three flights of stairs" \
@@ -53,7 +55,7 @@ run_all() {
     local w=$1 d=$E2E_TMP/run i=0 line
     rm -rf "$d" && mkdir -p "$d/home" "$E2E_TMP/w$w" && cp "$E2E_TMP/base.db" "$d/u.db"
     {
-        echo "unknot() { faketime '$AT' '$UNKNOT' --db '$d/u.db' \"\$@\"; }"
+        echo "unknot() { faketime -f '$AT' '$UNKNOT' --db '$d/u.db' \"\$@\"; }"
         echo "cd '$d' || exit 1"
         while IFS= read -r line; do
             i=$((i + 1))

@@ -522,13 +522,24 @@ static int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
     struct episode *ep = calloc(1, sizeof(*ep));
     if (!ep)
         return cli_no_memory(ctx);
-    rc = cli_load_episode(ctx, id, ep);
-    if (rc == CLI_OK && fmt == LISTING_JSON)
-        rc = cli_show_episode_json(ctx, ep);
-    else if (rc == CLI_OK) {
-        cli_print_episode(ctx, ep);
-        cli_print_readings(ctx, id); /* text only: the JSON document is the episode */
+    /* One store and one snapshot for the episode and its readings. */
+    char err[STORE_ERR_LEN];
+    struct store *st = cli_open_store(ctx);
+    rc = st ? CLI_OK : CLI_RUNTIME;
+    if (rc == CLI_OK && store_read_begin(st, err, sizeof err) != STORE_OK) {
+        fprintf(ctx->err, "unknot show: %s\n", err);
+        rc = CLI_RUNTIME;
+    } else if (rc == CLI_OK) {
+        rc = cli_get_episode(ctx, st, id, ep);
+        if (rc == CLI_OK && fmt == LISTING_JSON)
+            rc = cli_show_episode_json(ctx, ep);
+        else if (rc == CLI_OK) {
+            cli_print_episode(ctx, ep);
+            rc = cli_print_readings(ctx, st, id); /* text only: the JSON is the episode */
+        }
+        store_read_end(st);
     }
+    store_close(&st);
     free(ep);
     return rc;
 }

@@ -102,9 +102,8 @@ struct store *cli_open_store(struct cli_ctx *ctx);
  * any size, and a damaged one is refused. */
 struct store *cli_open_store_whole(struct cli_ctx *ctx);
 
-/* Reads episode id from an open store / from a store opened for it. */
+/* Reads episode id from an open store. */
 int cli_get_episode(struct cli_ctx *ctx, struct store *st, int64_t id, struct episode *ep);
-int cli_load_episode(struct cli_ctx *ctx, int64_t id, struct episode *ep);
 
 /* Saves a validated episode (added when is_new, else updated) and says so. */
 int cli_store_episode(struct cli_ctx *ctx, struct episode *ep, int is_new);
@@ -232,7 +231,9 @@ int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_routines(struct cli_ctx *ctx, int argc, char **argv);
 /* cli_pain.c: pain readings (unknot pain), and the readings of `show` */
 int cli_cmd_pain(struct cli_ctx *ctx, int argc, char **argv);
-void cli_print_readings(struct cli_ctx *ctx, int64_t episode_id);
+/* The readings of episode_id under its `show` text, read through st (the
+ * store the episode came from). CLI_OK, or CLI_RUNTIME after a message. */
+int cli_print_readings(struct cli_ctx *ctx, struct store *st, int64_t episode_id);
 
 /* cli_treat.c: medication intakes and relief without the timer */
 int cli_cmd_took(struct cli_ctx *ctx, int argc, char **argv);

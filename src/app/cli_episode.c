@@ -28,16 +28,6 @@ int cli_get_episode(struct cli_ctx *ctx, struct store *st, int64_t id, struct ep
     return CLI_OK;
 }
 
-int cli_load_episode(struct cli_ctx *ctx, int64_t id, struct episode *ep)
-{
-    struct store *st = cli_open_store(ctx);
-    if (!st)
-        return CLI_RUNTIME;
-    int rc = cli_get_episode(ctx, st, id, ep);
-    store_close(&st);
-    return rc;
-}
-
 int cli_store_episode(struct cli_ctx *ctx, struct episode *ep, int is_new)
 {
     char err[STORE_ERR_LEN];

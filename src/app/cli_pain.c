@@ -299,13 +299,11 @@ int cli_cmd_pain(struct cli_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
-void cli_print_readings(struct cli_ctx *ctx, int64_t episode_id)
+int cli_print_readings(struct cli_ctx *ctx, struct store *st, int64_t episode_id)
 {
     char err[STORE_ERR_LEN];
-    struct store *st = cli_open_store(ctx);
-    if (!st)
-        return;
-    if (readings_print(ctx, st, episode_id, "  Pain readings:\n", err, sizeof err) != 0)
-        fprintf(ctx->err, "unknot show: %s\n", err);
-    store_close(&st);
+    if (readings_print(ctx, st, episode_id, "  Pain readings:\n", err, sizeof err) == 0)
+        return CLI_OK;
+    fprintf(ctx->err, "unknot show: %s\n", err);
+    return CLI_RUNTIME;
 }

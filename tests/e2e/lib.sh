@@ -33,6 +33,22 @@ e2e_skip_unless_tools "$0"
 # ASan runtime, which ASan accepts once told not to insist on coming first.
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 
+# libfaketime and its wrapper keep a semaphore and a segment in /dev/shm
+# named after their pid, made with O_EXCL, and remove them only on a clean
+# exit. A pane killed with its tmux server leaves them behind, and a later
+# run handed the same pid fails with "sem_open: File exists" (CI met this).
+# What a dead pid left is garbage: removed when a script starts and ends.
+e2e_clear_stale_faketime() {
+    local f pid
+    for f in /dev/shm/faketime_shm_* /dev/shm/sem.faketime_sem_*; do
+        [ -e "$f" ] || continue
+        pid=${f##*_}
+        case $pid in ''|*[!0-9]*) continue ;; esac
+        kill -0 "$pid" 2>/dev/null || [ ! -O "$f" ] || rm -f "$f"
+    done
+}
+e2e_clear_stale_faketime
+
 E2E_TMP=$(mktemp -d /tmp/unknot-e2e.XXXXXX)
 E2E_FAILS=0
 E2E_PASSES=0
@@ -40,6 +56,7 @@ trap 'e2e_cleanup' EXIT
 
 e2e_cleanup() {
     [ -n "${E2E_TMUX:-}" ] && tui_stop
+    e2e_clear_stale_faketime
     rm -rf "$E2E_TMP"
 }
 

@@ -39,6 +39,7 @@ struct home {
     struct home_ongoing ongoing[HOME_ONGOING_MAX];
     size_t shown; /* of them, listed by the last draw (`e` picks among them) */
     size_t ntoday, today_total;
+    int64_t day_start; /* of the day today's list is for */
     struct episode today[HOME_TODAY_MAX];
     struct flags flags;
     int have_check;
@@ -79,25 +80,38 @@ static const struct keybind home_keys[] = {
     KB_END,
 };
 
-/* Reads today's episodes, newest first, keeping the first few. */
+/* Puts the n newest of a ring (the oldest kept at index next when it is
+ * full) newest first. */
+static void reverse_ring(struct episode *ring, size_t n, size_t next)
+{
+    struct episode tmp[HOME_TODAY_MAX];
+    size_t oldest = n < HOME_TODAY_MAX ? 0 : next;
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = ring[(oldest + n - 1 - i) % n];
+    memcpy(ring, tmp, n * sizeof(*ring));
+}
+
+/* Reads the episodes active today (begun today, or earlier and ongoing or
+ * ended today: a spasm that began before midnight is part of today too),
+ * keeping the newest few, newest first, and counting them all. */
 static int load_today(struct app *app, struct home *h)
 {
     struct store_iter *it = NULL;
     int64_t now = app_now(app);
-    int rc = store_episodes_iter(app_store(app), when_day_start(now), INT64_MAX,
-                                 STORE_NEWEST_FIRST, STORE_ITER_TAGS, &it, h->err,
-                                 sizeof(h->err));
+    int rc = store_episodes_active_iter(app_store(app), when_day_start(now), INT64_MAX,
+                                        STORE_ITER_TAGS, &it, h->err, sizeof(h->err));
     h->ntoday = h->today_total = 0;
+    h->day_start = when_day_start(now);
     struct episode *ep = malloc(sizeof(*ep));
     if (!ep)
         rc = STORE_ERROR;
-    while (rc == STORE_OK && (rc = store_iter_next(it, ep, h->err, sizeof(h->err))) == STORE_OK) {
-        if (h->ntoday < HOME_TODAY_MAX)
-            h->today[h->ntoday++] = *ep;
-        h->today_total++;
-    }
+    /* Oldest first from the store: a ring keeps the newest HOME_TODAY_MAX. */
+    while (rc == STORE_OK && (rc = store_iter_next(it, ep, h->err, sizeof(h->err))) == STORE_OK)
+        h->today[h->today_total++ % HOME_TODAY_MAX] = *ep;
     free(ep);
     store_iter_free(&it);
+    h->ntoday = h->today_total < HOME_TODAY_MAX ? h->today_total : HOME_TODAY_MAX;
+    reverse_ring(h->today, h->ntoday, h->today_total % HOME_TODAY_MAX);
     return rc < 0 ? -1 : 0;
 }
 
@@ -297,7 +311,9 @@ static int draw_today(const struct home *h, int y, int last)
             snprintf(dur, sizeof(dur), "ongoing");
         else
             when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
-        ui_putf(y, 4, 8, A_NORMAL, "%s", at + 11);
+        /* Begun before today: its date (MM-DD), not a time that reads as today's. */
+        int earlier = ep->started_at < h->day_start;
+        ui_putf(y, 4, 8, A_NORMAL, "%.5s", earlier ? at + 5 : at + 11);
         ui_putf(y, 11, 14, ui_band_attr(ep->intensity), "%2d %s", ep->intensity,
                 band_label(intensity_band(ep->intensity)));
         ui_putf(y++, 25, COLS - 27, A_NORMAL, "%-12s %-8s #%" PRId64,

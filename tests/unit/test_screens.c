@@ -380,6 +380,45 @@ static void test_home_today_at_midnight(void **state)
     assert_row(f, today + 1, "    Nothing logged today.");
 }
 
+/* Today lists what was active today, newest first: one begun last night
+ * and still going is there, one that ended yesterday is not, and what
+ * does not fit is counted. */
+static void test_home_today_carries_over_midnight(void **state)
+{
+    struct sfix *f = *state;
+    int64_t midnight = NOW - NOW % DAY_S;
+    sfix_episode(f, midnight - 5 * HOUR_S, midnight - 4 * HOUR_S, 2, REGION_NECK, SIDE_UNSET,
+                 NULL, NULL); /* #1: ended yesterday */
+    sfix_episode(f, midnight - HOUR_S, EPISODE_ONGOING, 7, REGION_LOWER, SIDE_UNSET, NULL,
+                 NULL); /* #2: 23:00 yesterday, ongoing */
+    for (int i = 0; i < 7; i++) /* #3..#9: 00:10, 01:10, ... 06:10, 20 min each */
+        sfix_episode(f, midnight + i * HOUR_S + 10 * MIN_S, midnight + i * HOUR_S + 30 * MIN_S,
+                     3, REGION_UPPER, SIDE_UNSET, NULL, NULL);
+    sfix_open(f, 43, 132);
+    int today = assert_shows(f, "Today");
+    assert_row_has(f, today + 1, "06:10");
+    assert_row_has(f, today + 1, "#9");
+    assert_row_has(f, today + 6, "01:10");
+    assert_row_has(f, today + 6, "#4");
+    assert_row(f, today + 7, "    and 2 more (l: history)"); /* #3 and #2 */
+}
+
+/* Begun before today: the row gives its date, not a time read as today's. */
+static void test_home_today_earlier_start_dated(void **state)
+{
+    struct sfix *f = *state;
+    int64_t midnight = NOW - NOW % DAY_S;
+    sfix_episode(f, midnight - 5 * HOUR_S, midnight - 4 * HOUR_S, 2, REGION_NECK, SIDE_UNSET,
+                 NULL, NULL);
+    sfix_episode(f, midnight - HOUR_S, EPISODE_ONGOING, 7, REGION_LOWER, SIDE_UNSET, NULL, NULL);
+    sfix_open(f, 24, 80);
+    int today = assert_shows(f, "Today");
+    assert_row_has(f, today + 1, "    11-17");
+    assert_row_has(f, today + 1, "ongoing  #2");
+    assert_not_shows(f, "#1");
+    assert_not_shows(f, "Nothing logged today.");
+}
+
 /* Another unknot writes (the CLI, on a connection of its own): home reads
  * again at its next look, 2 s after the last, without a key. */
 static void test_home_reloads_on_another_write(void **state)
@@ -1655,6 +1694,8 @@ int main(void)
         T(test_home_warning_sign_logged),
         T(test_home_ongoing_ticks_each_minute),
         T(test_home_today_at_midnight),
+        T(test_home_today_carries_over_midnight),
+        T(test_home_today_earlier_start_dated),
         T(test_home_reloads_on_another_write),
         T(test_checkin_daily),
         T(test_checkin_weekly_due),

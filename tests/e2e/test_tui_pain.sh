@@ -67,12 +67,11 @@ tui_stop
 
 # A spell logged 8 -> 6 -> 4: three bars of three heights.
 DB=$E2E_TMP/tui-chart.db
-day0=$(date -d "2 days ago" +%Y-%m-%d)
-day1=$(date -d "1 day ago" +%Y-%m-%d)
-day2=$(date +%Y-%m-%d)
-log --at "$day0 00:30" -i 8 -r lower
-"$UNKNOT" --db "$DB" pain 6 --episode 1 --at "$day1 00:30" >/dev/null || fail "pain 6"
-"$UNKNOT" --db "$DB" pain 4 --episode 1 --at "$day2 00:10" >/dev/null || fail "pain 4"
+# Now, 24 h and 48 h ago fall on three calendar days at any time of day (a
+# fixed 00:10 today was still to come in the first minutes after midnight).
+log --at "48h ago" -i 8 -r lower
+"$UNKNOT" --db "$DB" pain 6 --episode 1 --at "24h ago" >/dev/null || fail "pain 6"
+"$UNKNOT" --db "$DB" pain 4 --episode 1 --at "now" >/dev/null || fail "pain 4"
 tui_start 80x24 -- --db "$DB"
 expect_screen "n new" "home for the chart"
 tui_keys l

@@ -271,6 +271,7 @@ static const char *const sql_text[SQL_COUNT] = {
     [SQL_TR_INSERT] = "INSERT INTO treatments (kind, name, taken_at, duration_s, pain_before,"
                       " pain_after, episode_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [SQL_TR_GET] = "SELECT " TR_COLS " FROM treatments WHERE id = ?1",
+    [SQL_TR_RATE] = "UPDATE treatments SET pain_after = ?2 WHERE id = ?1",
     [SQL_TR_RANGE_ASC] = "SELECT " TR_COLS " FROM treatments WHERE taken_at BETWEEN ?1 AND ?2"
                          " ORDER BY taken_at, id",
     [SQL_TR_RANGE_DESC] = "SELECT " TR_COLS " FROM treatments WHERE taken_at BETWEEN ?1 AND ?2"

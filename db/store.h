@@ -553,6 +553,11 @@ int store_treatment_add(struct store *st, struct treatment *t, int64_t now, char
 int store_treatment_get(struct store *st, int64_t id, struct treatment *out, char *err,
                         size_t errlen);
 
+/* Sets the pain-after rating of treatment id to pain (0..10, checked by
+ * the caller): the answer to "how is the pain now?" given later. One
+ * transaction; STORE_NOT_FOUND when there is no such treatment. */
+int store_treatment_rate(struct store *st, int64_t id, int pain, char *err, size_t errlen);
+
 /* Treatments with from <= taken_at <= to in the given order (ties by id). */
 int store_treatments_iter(struct store *st, int64_t from, int64_t to, enum store_order order,
                           struct store_iter **out, char *err, size_t errlen);

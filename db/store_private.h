@@ -111,6 +111,7 @@ enum stmt_id {
     SQL_TR_PAIN_AT,
     SQL_TR_INSERT,
     SQL_TR_GET,
+    SQL_TR_RATE,
     SQL_TR_RANGE_ASC,
     SQL_TR_RANGE_DESC,
     SQL_TR_RECENT_NAMES,

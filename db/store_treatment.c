@@ -95,6 +95,19 @@ int store_treatment_add(struct store *st, struct treatment *t, int64_t now, char
     return rc;
 }
 
+int store_treatment_rate(struct store *st, int64_t id, int pain, char *err, size_t errlen)
+{
+    int rc = db_tx_begin(st, err, errlen);
+    if (rc != STORE_OK)
+        return rc;
+    rc = DB_EXEC(st, SQL_TR_RATE, "rating the treatment", SQL_ARG(id), SQL_ARG(pain));
+    if (rc == STORE_OK && sqlite3_changes(st->db) == 0) {
+        db_set_err(err, errlen, "no treatment %lld", (long long)id);
+        rc = STORE_NOT_FOUND;
+    }
+    return db_tx_end(st, rc, err, errlen);
+}
+
 int store_treatment_get(struct store *st, int64_t id, struct treatment *out, char *err,
                         size_t errlen)
 {

@@ -283,9 +283,22 @@ int listing_check(struct listing *l, const struct check *c)
     return row_end(l);
 }
 
+int listing_one_reading(struct listing *l, const struct reading *rd)
+{
+    if (!l->one || l->table != LISTING_EPISODES || !l->rows) {
+        l->bad = 1;
+        return -1;
+    }
+    fputs(l->readings++ ? ",\n  " : ", \"readings\": [\n  ", l->f);
+    xfer_json_reading(l->f, rd);
+    return ferror(l->f) ? -1 : 0;
+}
+
 int listing_end(struct listing *l)
 {
-    if (l->fmt == LISTING_JSON && l->one)
+    if (l->fmt == LISTING_JSON && l->one && l->table == LISTING_EPISODES && l->rows)
+        fputs(l->readings ? "]}\n" : ", \"readings\": []}\n", l->f);
+    else if (l->fmt == LISTING_JSON && l->one)
         fputs(l->rows ? "}\n" : "null}\n", l->f);
     else if (l->fmt == LISTING_JSON)
         fputs(l->rows ? "\n]}\n" : "]}\n", l->f);

@@ -11,7 +11,8 @@
  *     {"id": 2, ...},
  *     {"id": 1, ...}]}
  * "unknot-sessions" has "sessions", "unknot-checks" has "checks", and
- * `show` writes {"format": "unknot-episode", "version": 1, "episode": {...}}.
+ * `show` writes {"format": "unknot-episode", "version": 1, "episode": {...},
+ * "readings": [{...}, ...]}.
  *
  * CSV (RFC 4180 through csv.h, CRLF): one flat table with ONE header row,
  * no record type column and no end record, for pandas or a spreadsheet:
@@ -31,6 +32,7 @@
 
 #include "src/check.h"
 #include "src/episode.h"
+#include "src/reading.h"
 #include "src/session.h"
 
 #define LISTING_VERSION 1
@@ -78,6 +80,7 @@ struct listing {
     int one; /* `show`: one object, no array */
     size_t rows;
     int bad; /* a row of another table, or a second row of one */
+    size_t readings; /* written into `show`'s "readings" */
 };
 
 /* Starts a listing of table t on f: the JSON opening or the CSV header. */
@@ -93,7 +96,13 @@ int listing_episode(struct listing *l, const struct episode *ep);
 int listing_session(struct listing *l, const struct session *s);
 int listing_check(struct listing *l, const struct check *c);
 
-/* Closes the document. Returns 0, or -1 after any error so far. */
+/* `show`'s episode document: after the episode, its pain readings in
+ * "readings" (the export's reading objects), in the order given. 0, or -1
+ * outside that document or on a stream error. */
+int listing_one_reading(struct listing *l, const struct reading *rd);
+
+/* Closes the document (`show`'s episode document with its "readings",
+ * [] when none were given). Returns 0, or -1 after any error so far. */
 int listing_end(struct listing *l);
 
 #endif

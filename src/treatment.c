@@ -119,3 +119,10 @@ int treatment_validate(const struct treatment *t, int64_t now, char *err, size_t
     }
     return 0;
 }
+
+int treatment_followup_due(const struct treatment *t, int64_t now)
+{
+    int64_t since = now - t->taken_at;
+    return t->kind == TREATMENT_MEDICATION && t->pain_after == TREATMENT_PAIN_NONE &&
+           since >= TREATMENT_FOLLOWUP_FROM_S && since < TREATMENT_FOLLOWUP_UNTIL_S;
+}

@@ -35,6 +35,12 @@ enum treatment_kind { TREATMENT_KIND_INFO(TREATMENT_ENUM_) TREATMENT_KIND_COUNT 
 #define TREATMENT_NO_DURATION 0            /* duration_s not given */
 #define TREATMENT_DURATION_MAX (24 * 3600) /* a relief longer than a day is a typo */
 
+/* A medication taken without a pain-after rating is asked about from 30
+ * minutes on (when most pain relief by mouth has begun to act) until 4
+ * hours on, after which a rating no longer says what that dose did. */
+#define TREATMENT_FOLLOWUP_FROM_S (30 * 60)
+#define TREATMENT_FOLLOWUP_UNTIL_S (4 * 3600)
+
 struct treatment {
     int64_t id; /* 0 until stored */
     enum treatment_kind kind;
@@ -70,5 +76,10 @@ int treatment_set_name(struct treatment *t, const char *text, char *err, size_t 
  * of 1 s .. TREATMENT_DURATION_MAX when given; pain values 0..10 when
  * given. 0, or -1 with a one-line message. */
 int treatment_validate(const struct treatment *t, int64_t now, char *err, size_t errlen);
+
+/* 1 when t is a medication intake with no pain-after rating taken from
+ * TREATMENT_FOLLOWUP_FROM_S to just under TREATMENT_FOLLOWUP_UNTIL_S
+ * before now: the time to ask "how is the pain now?"; else 0. */
+int treatment_followup_due(const struct treatment *t, int64_t now);
 
 #endif

@@ -479,27 +479,46 @@ static void csv_end(FILE *f, const size_t *counts)
     csv_write_row(f, row, COUNT(row));
 }
 
+/* The values of a reading as text. */
+struct rd_text {
+    char id[NUM_LEN], ep[NUM_LEN], pain[NUM_LEN], at[WHEN_FMT_LEN], cr[WHEN_FMT_LEN];
+};
+
+static void rd_text(const struct reading *rd, struct rd_text *t)
+{
+    fmt_int(rd->id, t->id);
+    fmt_int(rd->episode_id, t->ep);
+    fmt_int(rd->pain, t->pain);
+    fmt_time(rd->taken_at, t->at, sizeof t->at);
+    fmt_time(rd->created_at, t->cr, sizeof t->cr);
+}
+
+/* A reading as the JSON export writes it (and `show` does). */
+static void json_reading(FILE *f, const struct reading *rd)
+{
+    struct rd_text t;
+    rd_text(rd, &t);
+    fprintf(f, "{\"id\": %s, \"episode_id\": %s", t.id, t.ep);
+    js_str(f, 0, "taken_at", t.at);
+    fprintf(f, ", \"pain\": %s", t.pain);
+    js_str(f, 0, "source", reading_source_code(rd->source));
+    js_str_or_null(f, "created_at", t.cr);
+    fputc('}', f);
+}
+
 int xfer_write_reading(struct xfer_writer *w, const struct reading *rd)
 {
-    char id[NUM_LEN], ep[NUM_LEN], pain[NUM_LEN], at[WHEN_FMT_LEN], cr[WHEN_FMT_LEN];
     if (enter_section(w, 3) != 0)
         return -1;
-    fmt_int(rd->id, id);
-    fmt_int(rd->episode_id, ep);
-    fmt_int(rd->pain, pain);
-    fmt_time(rd->taken_at, at, sizeof at);
-    fmt_time(rd->created_at, cr, sizeof cr);
     if (w->fmt == XFER_CSV) {
-        const char *row[] = {"reading", id, ep, at, pain, reading_source_code(rd->source), cr};
+        struct rd_text t;
+        rd_text(rd, &t);
+        const char *row[] = {"reading", t.id, t.ep, t.at, t.pain, reading_source_code(rd->source),
+                             t.cr};
         csv_write_row(w->f, row, COUNT(row));
         w->counts[R_READING]++;
     } else {
-        fprintf(w->f, "{\"id\": %s, \"episode_id\": %s", id, ep);
-        js_str(w->f, 0, "taken_at", at);
-        fprintf(w->f, ", \"pain\": %s", pain);
-        js_str(w->f, 0, "source", reading_source_code(rd->source));
-        js_str_or_null(w->f, "created_at", cr);
-        fputc('}', w->f);
+        json_reading(w->f, rd);
     }
     return stream_ok(w);
 }
@@ -1899,6 +1918,11 @@ void xfer_json_session(FILE *f, const struct session *s)
 void xfer_json_check(FILE *f, const struct check *c)
 {
     json_check(f, c);
+}
+
+void xfer_json_reading(FILE *f, const struct reading *rd)
+{
+    json_reading(f, rd);
 }
 
 const char *xfer_csv_text(const char *s, unsigned keep, char *buf, size_t len)

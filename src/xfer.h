@@ -156,6 +156,7 @@ int xfer_format_parse(const char *text, enum xfer_format *out, char *err, size_t
 void xfer_json_episode(FILE *f, const struct episode *ep);
 void xfer_json_session(FILE *f, const struct session *s);
 void xfer_json_check(FILE *f, const struct check *c);
+void xfer_json_reading(FILE *f, const struct reading *rd);
 
 /* A free-text field as the CSV export carries it: cleaned (keep:
  * TEXT_KEEP_*) and formula-guarded; the result is buf or buf + 1, at most

@@ -57,6 +57,11 @@ struct home {
     /* Check-ins: today's (its time), and whether a weekly one is due. */
     int checked_in, weekly_due;
     int64_t checked_at;
+    /* The medication to ask "how is the pain now?" about (history_followup),
+     * when due is not 0, and one the patient said "not now" to. */
+    struct treatment followup;
+    size_t followups_due;
+    int64_t followup_not_now;
 };
 
 static const struct keybind home_keys[] = {
@@ -76,6 +81,7 @@ static const struct keybind home_keys[] = {
     KB('d', ACT_CHECKIN, "d", "daily check-in: pain, activities, sleep"),
     KB('w', ACT_WEEKLY, "w", "weekly check-in: the past 7 days"),
     KB('m', ACT_MEDICATION, "m", "record a medication taken now (recent names first)"),
+    KB('a', ACT_RATE, "a", "how is the pain now? after a medication taken 30 min to 4 h ago"),
     KB('q', ACT_QUIT, "q", "quit"),
     KB_END,
 };
@@ -193,6 +199,18 @@ static void load_checkins(struct app *app, struct home *h)
         app_status(app, "Could not read the check-ins: %s", h->err);
 }
 
+/* The intake to ask about, unless the patient said "not now" to it. */
+static void load_followup(struct app *app, struct home *h)
+{
+    if (history_followup(app_store(app), app_now(app), &h->followup, &h->followups_due, h->err,
+                         sizeof h->err) != STORE_OK) {
+        h->followups_due = 0;
+        app_status(app, "Could not read the medications: %s", h->err);
+    }
+    if (h->followups_due && h->followup.id == h->followup_not_now)
+        h->followups_due = 0;
+}
+
 static void load(struct app *app, struct home *h)
 {
     struct store *st = app_store(app);
@@ -219,6 +237,7 @@ static void load(struct app *app, struct home *h)
     if (load_today(app, h) != 0 || load_flags(app, h) != 0)
         app_status(app, "Could not read the history: %s", h->err);
     load_checkins(app, h);
+    load_followup(app, h);
 }
 
 /* The intensity, its band and where: "7 severe  lower back, right". */
@@ -448,17 +467,26 @@ static int draw_warning(const struct home *h, int y, int last)
     return ui_put_wrapped(y, 4, COLS - 6, last, advice, A_NORMAL);
 }
 
-/* One line: today's check-in done or not, and a weekly one due. */
-static void draw_checkins(const struct home *h, int y)
+/* One line: a medication to rate first (it is asked for a few hours
+ * only), then today's check-in done or not, and a weekly one due. */
+static void draw_checkins(struct app *app, const struct home *h, int y)
 {
-    char at[WHEN_FMT_LEN];
+    char at[WHEN_FMT_LEN], since[32];
     int x = 2;
+    if (h->followups_due) {
+        when_format_duration(app_now(app) - h->followup.taken_at, since, sizeof since);
+        x += ui_putf(y, x, COLS - 4, A_BOLD, "How is the pain %s after %s? (a)   ", since,
+                     h->followup.name);
+    }
     when_format(h->checked_at, at, sizeof at);
+    if (x >= COLS - 2)
+        return;
     if (h->checked_in)
-        x += ui_putf(y, x, COLS - 4, ui_attr(UC_OK), "Checked in today at %s (d: change)", at + 11);
+        x += ui_putf(y, x, COLS - x - 2, ui_attr(UC_OK), "Checked in today at %s (d: change)",
+                     at + 11);
     else
-        x += ui_put(y, x, COLS - 4, "No check-in today yet (d)", A_NORMAL);
-    if (h->weekly_due)
+        x += ui_put(y, x, COLS - x - 2, "No check-in today yet (d)", A_NORMAL);
+    if (h->weekly_due && x < COLS - 2)
         ui_put(y, x, COLS - x - 2, "   weekly check-in due (w)", A_BOLD);
 }
 
@@ -483,7 +511,7 @@ static void home_draw(struct app *app, struct screen *s)
     y = draw_today(h, y, below) + 1;
     if (check_below && y <= last)
         draw_check(h, y, last);
-    draw_checkins(h, shortcuts - 1); /* in the blank row: it takes nobody's room */
+    draw_checkins(app, h, shortcuts - 1); /* in the blank row: it takes nobody's room */
     ui_hint_line(shortcuts, 2, COLS - 4, home_keys, 0, A_BOLD);
     if (warned(h))
         ui_put(shortcuts + 1, 2, COLS - 4, HISTORY_NOT_ADVICE_SHORT, ui_attr(UC_DIM));
@@ -562,6 +590,35 @@ static void add_pain(struct app *app, struct home *h)
     load(app, h);
 }
 
+/* a: the pain now, after the medication home asks about. */
+static void rate_followup(struct app *app, struct home *h)
+{
+    char q[160], since[32];
+    int64_t pain;
+    struct treatment t = h->followup;
+    if (!h->followups_due) {
+        app_status(app, "No medication waits for a rating (30 min to 4 h after it is taken).");
+        return;
+    }
+    when_format_duration(app_now(app) - t.taken_at, since, sizeof since);
+    snprintf(q, sizeof q, "Pain now, %s after %.60s: 0 (none) to 10 (worst), Enter (Esc: not now):",
+             since, t.name);
+    if (app_ask_number(app, q, &pain) != 0) {
+        h->followup_not_now = t.id; /* asked again when unknot starts next */
+        app_status(app, "Not rated.");
+        load(app, h);
+        return;
+    }
+    int v = pain > EPISODE_INTENSITY_MAX ? -1 : (int)pain;
+    if (history_rate_intake(app_store(app), t.id, v, &t, h->err, sizeof h->err) != STORE_OK) {
+        app_status(app, "Not saved: %s", h->err);
+        return;
+    }
+    app_status(app, "Pain %d/10 (%s) after %s saved.", t.pain_after,
+               band_label(intensity_band(t.pain_after)), t.name);
+    load(app, h);
+}
+
 static int home_handle(struct app *app, struct screen *s, const struct ui_key *key,
                        enum action act)
 {
@@ -582,6 +639,7 @@ static int home_handle(struct app *app, struct screen *s, const struct ui_key *k
     case ACT_PAIN: add_pain(app, h); break;
     case ACT_CHECKIN: screen_checkin_open(app, 0); break;
     case ACT_WEEKLY: screen_checkin_open(app, 1); break;
+    case ACT_RATE: rate_followup(app, h); break;
     case ACT_MEDICATION:
         if (screen_treat_medication(app))
             load(app, h);

@@ -38,6 +38,7 @@ enum action {
     ACT_PAIN,
     ACT_CHECKIN, ACT_WEEKLY,
     ACT_MEDICATION, ACT_RELIEF,
+    ACT_RATE,
 };
 
 /* One key of a screen: what it does, how `?` describes it and what the

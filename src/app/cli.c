@@ -532,10 +532,10 @@ static int cmd_show(struct cli_ctx *ctx, int argc, char **argv)
     } else if (rc == CLI_OK) {
         rc = cli_get_episode(ctx, st, id, ep);
         if (rc == CLI_OK && fmt == LISTING_JSON)
-            rc = cli_show_episode_json(ctx, ep);
+            rc = cli_show_episode_json(ctx, st, ep);
         else if (rc == CLI_OK) {
             cli_print_episode(ctx, ep);
-            rc = cli_print_readings(ctx, st, id); /* text only: the JSON is the episode */
+            rc = cli_print_readings(ctx, st, id);
         }
         store_read_end(st);
     }

@@ -134,8 +134,9 @@ int cli_write_listing(struct cli_ctx *ctx, const char *cmd, enum listing_table t
 int cli_export_table_check(struct cli_ctx *ctx, const char *word, int csv);
 int cli_export_table_write(struct cli_ctx *ctx, const char *word, FILE *f);
 
-/* `show --format json`: ep as the document "unknot-episode". */
-int cli_show_episode_json(struct cli_ctx *ctx, const struct episode *ep);
+/* `show --format json`: ep as the document "unknot-episode", with its
+ * pain readings from st. CLI_OK, or CLI_RUNTIME after a message. */
+int cli_show_episode_json(struct cli_ctx *ctx, struct store *st, const struct episode *ep);
 
 /* Deletes episode id, asking first on a terminal unless yes. */
 int cli_delete_episode(struct cli_ctx *ctx, int64_t id, int yes);

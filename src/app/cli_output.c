@@ -78,11 +78,22 @@ int cli_write_listing(struct cli_ctx *ctx, const char *cmd, enum listing_table t
     return CLI_OK;
 }
 
-int cli_show_episode_json(struct cli_ctx *ctx, const struct episode *ep)
+int cli_show_episode_json(struct cli_ctx *ctx, struct store *st, const struct episode *ep)
 {
     struct listing l;
+    struct store_iter *it = NULL;
+    struct reading r;
+    char err[STORE_ERR_LEN];
     listing_begin_one(&l, ctx->out, LISTING_EPISODES);
     (void)listing_episode(&l, ep);
+    int rc = store_readings_iter(st, ep->id, &it, err, sizeof err);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &r, err, sizeof err)) == STORE_OK)
+        (void)listing_one_reading(&l, &r);
+    store_iter_free(&it);
+    if (rc != STORE_END) { /* no document that looks whole but lacks readings */
+        fprintf(ctx->err, "unknot show: %s\n", err);
+        return CLI_RUNTIME;
+    }
     if (listing_end(&l) != 0) {
         fprintf(ctx->err, "unknot show: cannot write the output\n");
         return CLI_RUNTIME;

@@ -302,6 +302,45 @@ int history_add_treatment(struct store *st, struct treatment *t, int64_t now, ch
     return store_treatment_add(st, t, now, err, errlen);
 }
 
+int history_followup(struct store *st, int64_t now, struct treatment *out, size_t *due,
+                     char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct treatment t;
+    *due = 0;
+    int rc = store_treatments_iter(st, now - TREATMENT_FOLLOWUP_UNTIL_S + 1,
+                                   now - TREATMENT_FOLLOWUP_FROM_S, STORE_NEWEST_FIRST, &it, err,
+                                   errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &t, err, errlen)) == STORE_OK)
+        if (treatment_followup_due(&t, now) && (*due)++ == 0)
+            *out = t;
+    store_iter_free(&it);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
+int history_rate_intake(struct store *st, int64_t id, int pain, struct treatment *t, char *err,
+                        size_t errlen)
+{
+    if (pain < 0 || pain > EPISODE_INTENSITY_MAX) {
+        snprintf(err, errlen, "the pain is 0 (none) to 10 (worst)");
+        return STORE_ABORTED;
+    }
+    int rc = store_treatment_get(st, id, t, err, errlen);
+    if (rc == STORE_NOT_FOUND)
+        snprintf(err, errlen, "no record %lld", (long long)id);
+    if (rc != STORE_OK)
+        return rc;
+    if (t->kind != TREATMENT_MEDICATION) {
+        snprintf(err, errlen, "record %lld is %s, not a medication taken", (long long)id,
+                 treatment_kind_label(t->kind));
+        return STORE_ABORTED;
+    }
+    rc = store_treatment_rate(st, id, pain, err, errlen);
+    if (rc == STORE_OK)
+        t->pain_after = pain;
+    return rc;
+}
+
 /* Feeds episode ep and its readings (those of the iterator rds that
  * belong to it, *r being the next one; *rrc how reading it went) to the
  * charts. */

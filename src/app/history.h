@@ -93,6 +93,20 @@ int history_add_reading(struct store *st, struct reading *r, int64_t now, char *
 int history_add_treatment(struct store *st, struct treatment *t, int64_t now, char *err,
                           size_t errlen);
 
+/* The medication intake to ask "how is the pain now?" about at now
+ * (treatment_followup_due): the most recently taken of those due into
+ * *out, and how many are due into *due (0: none, *out untouched). STORE_OK
+ * or a store error. */
+int history_followup(struct store *st, int64_t now, struct treatment *out, size_t *due,
+                     char *err, size_t errlen);
+
+/* Rates intake id afterwards: pain (0..10) as its pain-after. STORE_OK
+ * with *t the rated intake; STORE_NOT_FOUND when there is no treatment
+ * id; STORE_ABORTED when it is not a medication or the pain is out of
+ * range (the reason in err); another store error. */
+int history_rate_intake(struct store *st, int64_t id, int pain, struct treatment *t, char *err,
+                        size_t errlen);
+
 /* Changes reading id to pain (0..10) and, when at is not NULL, to *at,
  * after the checks of history_add_reading. STORE_OK; STORE_NOT_FOUND when
  * the reading or its episode is gone; STORE_ABORTED when it does not fit

@@ -85,6 +85,12 @@ expect_rc 0 "show --format json"
 jq_ok ".format == \"unknot-episode\" and .version == 1 and .episode.id == $ID1
     and .episode.region == \"lower\" and .episode.side == \"left\"" "show"
 SHOWN=$(printf '%s' "$OUT" | jq -c .episode)
+jq_ok "(.readings | length) >= 1 and .readings[0].episode_id == $ID1
+    and .readings[0].source == \"log\" and .readings[0].pain == .episode.intensity" \
+    "show carries the episode's pain readings, the first its intensity"
+EXPORTED_RD=$(cd "$E2E_TMP" && "$UNKNOT" --db "$DB" export --format json |
+    jq -c "[.readings[] | select(.episode_id == $ID1)]")
+expect_eq "$(printf '%s' "$OUT" | jq -c .readings)" "$EXPORTED_RD" "show's readings are the export's objects"
 
 run --db "$DB" export --format json
 jq_ok '.format == "unknot-export" and (.version | type) == "number"

@@ -166,6 +166,61 @@ static void test_json_empty_and_one(void **state)
     free(o.buf);
 }
 
+/* show's episode document: the readings after the episode, [] when none,
+ * and refused in any other document. */
+static void test_json_show_readings(void **state)
+{
+    (void)state;
+    struct out o;
+    struct listing l;
+    struct episode *ep = calloc(1, sizeof *ep);
+    assert_non_null(ep);
+    ep->id = 4;
+    ep->started_at = ep->created_at = ep->updated_at = T0;
+    ep->intensity = 6;
+    struct reading r = {.id = 9, .episode_id = 4, .taken_at = T0, .pain = 6, .source = READING_LOG,
+                        .created_at = T0};
+    out_open(&o);
+    listing_begin_one(&l, o.f, LISTING_EPISODES);
+    assert_int_equal(listing_one_reading(&l, &r), -1); /* before the episode */
+    out_close(&o);
+    free(o.buf);
+
+    out_open(&o);
+    listing_begin_one(&l, o.f, LISTING_EPISODES);
+    assert_int_equal(listing_episode(&l, ep), 0);
+    assert_int_equal(listing_end(&l), 0);
+    out_close(&o);
+    assert_non_null(strstr(o.buf, "}, \"readings\": []}\n"));
+    free(o.buf);
+
+    out_open(&o);
+    listing_begin_one(&l, o.f, LISTING_EPISODES);
+    assert_int_equal(listing_episode(&l, ep), 0);
+    assert_int_equal(listing_one_reading(&l, &r), 0);
+    r.id = 10;
+    r.pain = 3;
+    r.source = READING_CLI;
+    assert_int_equal(listing_one_reading(&l, &r), 0);
+    assert_int_equal(listing_end(&l), 0);
+    out_close(&o);
+    assert_non_null(strstr(o.buf, ", \"readings\": [\n  {\"id\": 9, \"episode_id\": 4, "
+                                  "\"taken_at\": \"2026-11-18T11:06:40+00:00\", \"pain\": 6, "
+                                  "\"source\": \"log\""));
+    assert_non_null(strstr(o.buf, ",\n  {\"id\": 10, \"episode_id\": 4,"));
+    assert_non_null(strstr(o.buf, "\"source\": \"cli\""));
+    assert_string_equal(o.buf + strlen(o.buf) - 4, "}]}\n");
+    free(o.buf);
+
+    out_open(&o);
+    listing_begin(&l, o.f, LISTING_JSON, LISTING_EPISODES);
+    assert_int_equal(listing_episode(&l, ep), 0);
+    assert_int_equal(listing_one_reading(&l, &r), -1); /* not in a list */
+    out_close(&o);
+    free(o.buf);
+    free(ep);
+}
+
 static void test_csv_episodes(void **state)
 {
     (void)state;
@@ -247,6 +302,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_words), cmocka_unit_test(test_table_words),
         cmocka_unit_test(test_json_list),    cmocka_unit_test(test_json_empty_and_one),
+        cmocka_unit_test(test_json_show_readings),
         cmocka_unit_test(test_csv_episodes), cmocka_unit_test(test_csv_checks_and_sessions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -315,6 +315,111 @@ static void test_pain_asks_which(void **state)
     assert_int_equal(run(fx, "pain|6"), CLI_USAGE); /* not a terminal */
 }
 
+/* The window of "how is the pain now?": from 30 min to just under 4 h
+ * after a medication without a rating; never for other kinds. */
+static void test_followup_window(void **state)
+{
+    static const struct {
+        enum treatment_kind kind;
+        int64_t ago;
+        int after, due;
+    } rows[] = {
+        {TREATMENT_MEDICATION, 29 * 60 + 59, -1, 0},
+        {TREATMENT_MEDICATION, 30 * 60, -1, 1},
+        {TREATMENT_MEDICATION, 4 * HOUR - 1, -1, 1},
+        {TREATMENT_MEDICATION, 4 * HOUR, -1, 0},
+        {TREATMENT_MEDICATION, HOUR, 3, 0}, /* rated already */
+        {TREATMENT_MEDICATION, -60, -1, 0}, /* to come */
+        {TREATMENT_ICE, HOUR, -1, 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct treatment t;
+        treatment_init(&t, rows[i].kind, NOW - rows[i].ago);
+        t.pain_after = rows[i].after;
+        if (treatment_followup_due(&t, NOW) != rows[i].due)
+            fail_msg("row %zu: due %d, wanted %d", i, !rows[i].due, rows[i].due);
+    }
+}
+
+static int64_t add_intake(struct store *st, const char *name, int64_t at, int after)
+{
+    char err[STORE_ERR_LEN];
+    struct treatment t;
+    treatment_init(&t, after < -1 ? TREATMENT_WALK : TREATMENT_MEDICATION, at);
+    if (after >= -1)
+        assert_int_equal(treatment_set_name(&t, name, err, sizeof err), 0);
+    t.pain_after = after < -1 ? -1 : after;
+    assert_int_equal(store_treatment_add(st, &t, NOW, err, sizeof err), STORE_OK);
+    return t.id;
+}
+
+/* history_followup: the most recent of the intakes due, and how many; a
+ * rating takes an intake out, and only a medication can be rated so. */
+static void test_followup_pick_and_rate(void **state)
+{
+    (void)state;
+    struct store *st = open_ok(":memory:");
+    char err[STORE_ERR_LEN];
+    struct treatment t;
+    size_t due = 9;
+    assert_int_equal(history_followup(st, NOW, &t, &due, err, sizeof err), STORE_OK);
+    assert_int_equal(due, 0);
+    add_intake(st, "old", NOW - 5 * HOUR, -1);            /* too late to ask */
+    int64_t a = add_intake(st, "naproxen", NOW - 2 * HOUR, -1);
+    int64_t b = add_intake(st, "ibuprofen", NOW - 40 * 60, -1);
+    add_intake(st, "rated", NOW - HOUR, 2);
+    add_intake(st, "soon", NOW - 10 * 60, -1);            /* too early */
+    int64_t walk = add_intake(st, NULL, NOW - HOUR, -2);  /* not a medication */
+    assert_int_equal(history_followup(st, NOW, &t, &due, err, sizeof err), STORE_OK);
+    assert_int_equal(due, 2);
+    assert_int_equal(t.id, b);
+    assert_int_equal(history_rate_intake(st, b, 4, &t, err, sizeof err), STORE_OK);
+    assert_int_equal(t.pain_after, 4);
+    assert_int_equal(store_treatment_get(st, b, &t, err, sizeof err), STORE_OK);
+    assert_int_equal(t.pain_after, 4);
+    assert_int_equal(history_followup(st, NOW, &t, &due, err, sizeof err), STORE_OK);
+    assert_int_equal(due, 1);
+    assert_int_equal(t.id, a);
+    assert_int_equal(history_rate_intake(st, walk, 4, &t, err, sizeof err), STORE_ABORTED);
+    assert_non_null(strstr(err, "not a medication"));
+    assert_int_equal(history_rate_intake(st, a, 11, &t, err, sizeof err), STORE_ABORTED);
+    assert_int_equal(history_rate_intake(st, 99, 4, &t, err, sizeof err), STORE_NOT_FOUND);
+    assert_int_equal(store_treatment_rate(st, 99, 4, err, sizeof err), STORE_NOT_FOUND);
+    assert_int_equal(store_treatment_get(st, a, &t, err, sizeof err), STORE_OK);
+    assert_int_equal(t.pain_after, TREATMENT_PAIN_NONE); /* the refusals wrote nothing */
+    store_close(&st);
+}
+
+/* took --helped without TEXT rates the intake due; --rate ID a named one;
+ * refusals change nothing. */
+static void test_took_rates_later(void **state)
+{
+    struct fixture *fx = *state;
+    make_db(fx);
+    assert_int_equal(run(fx, "took|--helped|4"), CLI_USAGE);
+    assert_non_null(strstr(fx->err, "no medication taken 30 min to 4 h ago waits"));
+    assert_int_equal(run(fx, "took|ibuprofen 400 mg|--at|45m ago"), CLI_OK);
+    assert_int_equal(run(fx, "took|--rate|1"), CLI_USAGE);
+    assert_non_null(strstr(fx->err, "--rate needs --helped N"));
+    assert_int_equal(run(fx, "took|x|--rate|1|--helped|2"), CLI_USAGE);
+    assert_int_equal(run(fx, "took|--rate|1|--helped|2|--at|1h ago"), CLI_USAGE);
+    assert_int_equal(run(fx, "took|--helped|4"), CLI_OK);
+    assert_non_null(strstr(fx->out, "Rated ibuprofen 400 mg taken at 2026-11-18 10:21: pain 4/10"));
+    assert_int_equal(run(fx, "took|--helped|4"), CLI_USAGE); /* rated: none waits now */
+    assert_int_equal(run(fx, "took|--rate|1|--helped|2"), CLI_OK); /* a change of mind */
+    assert_non_null(strstr(fx->out, "pain 2/10"));
+    assert_int_equal(run(fx, "did|walk"), CLI_OK);
+    assert_int_equal(run(fx, "took|--rate|2|--helped|2"), CLI_USAGE);
+    assert_non_null(strstr(fx->err, "not a medication"));
+    assert_int_equal(run(fx, "took|--rate|7|--helped|2"), CLI_USAGE);
+    assert_non_null(strstr(fx->err, "no record 7"));
+    assert_int_equal(run(fx, "took|naproxen|--at|50m ago"), CLI_OK);
+    assert_int_equal(run(fx, "took|paracetamol|--at|40m ago"), CLI_OK);
+    assert_int_equal(run(fx, "took|--helped|3"), CLI_USAGE);
+    assert_non_null(strstr(fx->err, "2 intakes wait for a rating"));
+}
+
 int main(void)
 {
     setenv("TZ", "UTC", 1);
@@ -330,6 +435,9 @@ int main(void)
         cmocka_unit_test(test_history_chart_from_readings),
         cmocka_unit_test(test_report_from_store),
         cmocka_unit_test_setup_teardown(test_pain_asks_which, setup, teardown),
+        cmocka_unit_test(test_followup_window),
+        cmocka_unit_test(test_followup_pick_and_rate),
+        cmocka_unit_test_setup_teardown(test_took_rates_later, setup, teardown),
     };
     return cmocka_run_group_tests_name("pain", tests, NULL, NULL);
 }

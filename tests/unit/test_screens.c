@@ -1631,6 +1631,35 @@ static void test_home_medication_recent_first(void **state)
     assert_int_equal(store_treatment_get(f->st, 7, &t, err, sizeof err), STORE_NOT_FOUND);
 }
 
+/* Half an hour after a medication, home asks how the pain is, without a
+ * key; a rates it (the what-helps figure), Esc leaves it for now. */
+static void test_home_asks_after_medication(void **state)
+{
+    struct sfix *f = *state;
+    struct treatment t;
+    int64_t id = add_med(f, "ibuprofen 400 mg", NOW - 29 * MIN_S);
+    sfix_open(f, 24, 80);
+    assert_not_shows(f, "How is the pain");
+    keys(f, "a");
+    assert_row_has(f, 23, "No medication waits for a rating");
+    headless_advance(f->h, 60 * 1000); /* home reads again each minute */
+    int y = assert_shows(f, "How is the pain 30m after ibuprofen 400 mg? (a)");
+    assert_row_has(f, y, "No check-in today yet (d)");
+    keys(f, "a<Esc>");
+    assert_row(f, 23, "Not rated.");
+    assert_not_shows(f, "How is the pain");
+    get_treatment(f, id, &t);
+    assert_int_equal(t.pain_after, TREATMENT_PAIN_NONE);
+    sfix_open(f, 24, 80); /* asked again when unknot starts next (the clock at NOW again) */
+    headless_advance(f->h, 60 * 1000);
+    assert_shows(f, "How is the pain 30m after ibuprofen 400 mg? (a)");
+    keys(f, "a3<Enter>");
+    assert_row(f, 23, "Pain 3/10 (mild) after ibuprofen 400 mg saved.");
+    assert_not_shows(f, "How is the pain");
+    get_treatment(f, id, &t);
+    assert_int_equal(t.pain_after, 3);
+}
+
 /* Home m with no medication recorded yet: the name is asked at once. */
 static void test_home_medication_first_name(void **state)
 {
@@ -1701,6 +1730,7 @@ int main(void)
         T(test_checkin_weekly_due),
         T(test_home_medication_recent_first),
         T(test_home_medication_first_name),
+        T(test_home_asks_after_medication),
         T(test_timer_relief_logged),
         T(test_flags_screen_lists_every_flag),
         T(test_flags_screen_none),

@@ -474,7 +474,7 @@ static void draw_checkins(struct app *app, const struct home *h, int y)
     char at[WHEN_FMT_LEN], since[32];
     int x = 2;
     if (h->followups_due) {
-        when_format_duration(app_now(app) - h->followup.taken_at, since, sizeof since);
+        shown_duration(app_now(app) - h->followup.taken_at, since, sizeof since);
         x += ui_putf(y, x, COLS - 4, A_BOLD, "How is the pain %s after %s? (a)   ", since,
                      h->followup.name);
     }
@@ -600,9 +600,8 @@ static void rate_followup(struct app *app, struct home *h)
         app_status(app, "No medication waits for a rating (30 min to 4 h after it is taken).");
         return;
     }
-    when_format_duration(app_now(app) - t.taken_at, since, sizeof since);
-    snprintf(q, sizeof q, "Pain now, %s after %.60s: 0 (none) to 10 (worst), Enter (Esc: not now):",
-             since, t.name);
+    shown_duration(app_now(app) - t.taken_at, since, sizeof since);
+    snprintf(q, sizeof q, "Pain now, %s after %.40s? 0-10, Enter (Esc: not now):", since, t.name);
     if (app_ask_number(app, q, &pain) != 0) {
         h->followup_not_now = t.id; /* asked again when unknot starts next */
         app_status(app, "Not rated.");

@@ -792,6 +792,180 @@ static void test_form_edit_adds_sign(void **state)
     free(ep);
 }
 
+/* ---- the form: errors, medication, the patient's own words, the focus -- */
+
+/* Tab from the start of the form to field n (0: Start). */
+static void form_to(struct sfix *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        keys(f, "<Tab>");
+}
+
+/* The row of the field whose label is label; the focus must be on it
+ * ("> Label"), and it is on the screen. */
+static int focused_row(struct sfix *f, const char *label)
+{
+    char want[32];
+    snprintf(want, sizeof(want), "%s", label);
+    int y = assert_shows(f, want);
+    if (headless_row(f->h, y)[0] != '>') {
+        print_error("the focus is not on \"%s\"\n", label);
+        sfix_dump(f);
+        fail();
+    }
+    return y;
+}
+
+/* A refused save marks its field ("!" by the label) and the message
+ * wraps in full under the form, never cut at 80 columns. */
+static void test_form_error_marks_and_wraps(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<C-u>the day before the storm came in from the west and stayed<Tab><Tab>4");
+    keys(f, "<BTab><BTab>");
+    assert_not_shows(f, "!");
+    keys(f, "<F2>");
+    int start = focused_row(f, "Start");
+    assert_int_equal(headless_row(f->h, start)[1], '!');
+    assert_not_shows(f, "!End");
+    /* The whole message, over as many rows as it takes, above the hint. */
+    int first = assert_shows(f, "  invalid time \"the day before the storm came in from the west a...\": use now,");
+    assert_row(f, first + 1,
+               "  today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, or DUR ago (3h ago, 2d");
+    assert_row(f, first + 2, "  ago)");
+    assert_row_has(f, first + 3, "When it began:");
+    assert_row_has(f, first + 4, "F2 save");
+    /* Moving on keeps the mark where the fault is; a good save clears it. */
+    keys(f, "<Tab>");
+    assert_int_equal(headless_row(f->h, start)[1], '!');
+    keys(f, "<BTab><C-u>2h ago<F2>");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Logged episode 1.");
+}
+
+/* Typing a medication ticks "medication" under Relief; clearing it
+ * leaves the tick, which only the patient can take back. */
+static void test_form_medication_ticks_relief(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>4");
+    form_to(f, 8);
+    focused_row(f, "Medication");
+    assert_not_shows(f, "[x] medication");
+    keys(f, "i");
+    assert_shows(f, "[x] medication");
+    assert_row(f, 23, "Ticked \"medication\" under Relief.");
+    keys(f, "buprofen 400 mg<C-u>");
+    assert_shows(f, "[x] medication");
+    /* Unticked by hand, it stays so while the name is typed on. */
+    keys(f, "ibuprofen 400 mg<BTab><Right><Right><Right><Right><Right><Right> ");
+    assert_shows(f, "[ ] medication");
+    keys(f, "<Tab><End>; heat gel");
+    assert_not_shows(f, "[x] medication"); /* Relief folds: its ticked words only */
+    keys(f, "<BTab> <F2>"); /* ticked again: saved with the names */
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 3);
+    assert_int_equal(ep->tags[0].kind, TAG_RELIEF);
+    assert_string_equal(ep->tags[0].text, "medication");
+    assert_string_equal(ep->tags[1].text, "ibuprofen 400 mg");
+    assert_string_equal(ep->tags[2].text, "heat gel");
+    free(ep);
+}
+
+/* "[+] other" takes the patient's own words, for triggers and symptoms
+ * as for `unknot log --trigger other:TEXT`; unticked, a word is left out
+ * again. A warning sign typed in words ticks the sign, and saving shows
+ * what to do, as `unknot log --symptom "numbness between the legs"`. */
+static void test_form_other_words(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>5");
+    form_to(f, 3);
+    focused_row(f, "Triggers");
+    for (int i = 0; i < 13; i++)
+        keys(f, "<Right>");
+    keys(f, " carrying the baby<Enter>");
+    int baby = assert_shows(f, "[x] carrying the baby");
+    assert_true(assert_shows(f, "[+] other") > baby); /* the new word before it */
+    keys(f, "<Right> gardening<Enter>");
+    assert_true(assert_shows(f, "[+] other") >= assert_shows(f, "[x] gardening"));
+    keys(f, "<Left> "); /* the baby: unticked, left out */
+    assert_shows(f, "[ ] carrying the baby");
+    /* A blank word, or Esc, adds nothing. */
+    keys(f, "<Right><Right> <Enter><Right> foo<Esc>");
+    assert_not_shows(f, "foo");
+    /* Symptoms: the words of a warning sign tick the sign. */
+    keys(f, "<Tab><Tab>");
+    focused_row(f, "Symptoms");
+    for (int i = 0; i < 9; i++)
+        keys(f, "<Right>");
+    keys(f, " numbness between the legs<Enter>");
+    assert_shows(f, "[x] numbness between the legs");
+    assert_row(f, 23, "Ticked \"numbness between the legs\" under Warning signs.");
+    keys(f, " pins in my toes<Enter>");
+    assert_shows(f, "[x] pins in my toes");
+    keys(f, "<F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 3);
+    assert_string_equal(ep->tags[0].text, "other:gardening");
+    assert_string_equal(ep->tags[1].text, "other:pins in my toes");
+    assert_string_equal(ep->tags[2].text, "saddle-numbness");
+    free(ep);
+    /* An edit removes a stored word of one's own by unticking it. */
+    keys(f, "<Enter>le");
+    assert_title(f, "Edit episode");
+    form_to(f, 5);
+    assert_shows(f, "[x] gardening");
+    for (int i = 0; i < 13; i++)
+        keys(f, "<Right>");
+    keys(f, " ");
+    assert_shows(f, "[ ] gardening");
+    keys(f, "<F2>");
+    ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 2);
+    assert_string_equal(ep->tags[0].text, "other:pins in my toes");
+    free(ep);
+}
+
+/* Every word ticked, at 80x24, with an error as long as they come under
+ * the form: the focused field is on the screen in every field, down to
+ * Notes. */
+static void test_form_focus_always_visible(void **state)
+{
+    static const char *const labels[] = {"Start",    "End",      "Intensity", "Region",
+                                         "Side",     "Triggers", "Feels like", "Symptoms",
+                                         "Warning",  "Relief",   "Medication", "Notes"};
+    static const int words[] = {0, 0, 0, 0, 0, 13, 6, 9, 0, 8, 0, 0};
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<C-u>the day before the storm came in from the west and stayed all week");
+    for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+        for (int w = 0; w < words[i]; w++)
+            keys(f, " <Right>");
+        if (i + 1 < sizeof(labels) / sizeof(labels[0]))
+            keys(f, "<Tab>");
+    }
+    keys(f, "<F2>");
+    focused_row(f, "Start");
+    assert_shows(f, "invalid time");
+    for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+        focused_row(f, labels[i]);
+        keys(f, "<Tab>");
+    }
+    for (size_t i = sizeof(labels) / sizeof(labels[0]); i-- > 0;) {
+        keys(f, "<BTab>");
+        focused_row(f, labels[i]);
+    }
+}
+
 /* ---- history ----------------------------------------------------------- */
 
 static void test_history_list(void **state)
@@ -1714,6 +1888,10 @@ int main(void)
         T(test_form_advice_opens_checklist),
         T(test_form_urgent_nerve_and_feel),
         T(test_form_edit_adds_sign),
+        T(test_form_error_marks_and_wraps),
+        T(test_form_medication_ticks_relief),
+        T(test_form_other_words),
+        T(test_form_focus_always_visible),
         T(test_history_list),
         T(test_history_cursor_moves),
         T(test_history_detail),

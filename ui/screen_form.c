@@ -895,8 +895,9 @@ static int form_handle(struct app *app, struct screen *s, const struct ui_key *k
 {
     struct form *f = s->data;
     if (fields[f->focus].type == FT_TEXT) {
-        char head[EPISODE_TAG_MAX + 1];
-        textfield_get(&f->tf[f->focus], head, sizeof(head));
+        char head[EPISODE_TAG_MAX + 1] = "";
+        if (f->focus == F_MEDS) /* was it blank before this key? */
+            textfield_get(&f->tf[F_MEDS], head, sizeof(head));
         enum textfield_ret r = textfield_key(&f->tf[f->focus], key);
         if (r == TF_EDITED && f->focus == F_MEDS)
             meds_typed(app, f, is_blank(head));

@@ -271,8 +271,9 @@ static void draw_bars(struct app *app, const struct screen *s)
     mvhline(0, 0, ' ', COLS);
     attroff(title);
     ui_putf(0, 1, COLS - 2, title, "unknot  %s", ui_screen_title(s));
-    ui_put(0, COLS - 15, 14, ui_question_is_taken(ui_screen_keys(s)) ? "F1 help" : "? help",
-           title);
+    const char *help = ui_help_label(ui_screen_keys(s));
+    if (help)
+        ui_put(0, COLS - 15, 14, help, title);
     move(LINES - 1, 0);
     clrtoeol();
     ui_put(LINES - 1, 0, COLS, app->status, A_BOLD);
@@ -299,14 +300,6 @@ const char *ui_screen_title(const struct screen *s)
 const struct keybind *ui_screen_keys(const struct screen *s)
 {
     return s->ops->mode ? s->ops->mode(s)->keys : s->ops->keys;
-}
-
-int ui_question_is_taken(const struct keybind *keys)
-{
-    for (const struct keybind *b = keys; b && b->key; b++)
-        if (b->key == '?')
-            return b->act != ACT_HELP;
-    return 0;
 }
 
 enum action ui_key_action(const struct keybind *keys, const struct ui_key *key)

@@ -32,3 +32,23 @@ int ui_hint_line(int y, int x, int width, const struct keybind *keys, unsigned m
     ui_hint_text(keys, mode, "  ", line, sizeof(line));
     return ui_put(y, x, width, line, attr);
 }
+
+/* The action a key has in keys, or -1 when the table leaves it to the
+ * loop's global keys. */
+static int table_action(const struct keybind *keys, int key)
+{
+    for (const struct keybind *b = keys; b && b->key; b++)
+        if (b->key == key)
+            return (int)b->act;
+    return -1;
+}
+
+const char *ui_help_label(const struct keybind *keys)
+{
+    int q = table_action(keys, '?'), f1 = table_action(keys, KEY_F(1));
+    if (q < 0 || q == ACT_HELP)
+        return UI_HELP_BAR;
+    if (f1 < 0 || f1 == ACT_HELP)
+        return UI_HELP_BAR_F1;
+    return NULL;
+}

@@ -70,8 +70,21 @@
         KB(KEY_CTRL('U'), ACT_NONE, "Ctrl-U", "delete everything before the cursor"),       \
         KB_ALSO('?', ACT_NONE), KB(KEY_F(1), ACT_HELP, "F1", "this help")
 
-/* The global help key on a key line ("? keys"); it acts as the loop's `?`. */
-#define KEYS_HELP_HINT(bar) KB_HINT(0, '?', ACT_HELP, bar)
+/* The one wording of the help key, on every key line and in the title
+ * bar: "? help", or "F1 help" where `?` is text or means something else
+ * (a text field, the checklist's "explain"). */
+#define UI_HELP_BAR "? help"
+#define UI_HELP_BAR_F1 "F1 help"
+
+/* The global help key on a key line; it acts as the loop's `?`. */
+#define KEYS_HELP_HINT KEYS_HELP_HINT_IN(0)
+#define KEYS_HELP_HINT_IN(modes) KB_HINT(modes, '?', ACT_HELP, UI_HELP_BAR)
+
+/* What the title bar says of the help for a screen's key table: the
+ * key that opens it there (UI_HELP_BAR, or UI_HELP_BAR_F1 where the
+ * table gives `?` another meaning), or NULL where neither key opens it
+ * (the help itself). Static strings. */
+const char *ui_help_label(const struct keybind *keys);
 
 /* Writes the key line of keys in `mode` (a bit of the screen's modes, 0
  * for a screen without): the bar labels of the rows shown in that mode,

@@ -65,7 +65,7 @@ static const struct keybind charts_keys[] = {
     KB_BAR('t', ACT_TOGGLE, "t", "last 30 or last 90 days (bar chart and counts)",
            "t 30/90 days"),
     KEYS_BACK("back to the list", "q back"),
-    KEYS_HELP_HINT("? keys"),
+    KEYS_HELP_HINT,
     KB_END,
 };
 

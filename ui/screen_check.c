@@ -67,7 +67,7 @@ static const struct keybind check_keys[] = {
               "q leave"),
     KB_ALSO(KEY_ESC, ACT_BACK),
     KB_HINT(M_FAILED, 'q', ACT_BACK, "q: leave without saving"),
-    KB_BAR_IN(M_ITEM, KEY_F(1), ACT_HELP, "F1", "this help", "F1 help"),
+    KB_BAR_IN(M_ITEM, KEY_F(1), ACT_HELP, "F1", "this help", UI_HELP_BAR_F1),
     KB_END,
 };
 

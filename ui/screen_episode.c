@@ -42,7 +42,7 @@ static const struct keybind detail_keys[] = {
     KB_BAR_IN(M_SHOWN, 'x', ACT_END, "x", "end the episode (now or at a time), if ongoing", "x end"),
     KB_BAR_IN(M_SHOWN, 'd', ACT_DELETE, "d", "delete the episode (asks first)", "d delete"),
     KEYS_BACK("back to the list", NULL),
-    KB_HINT(M_SHOWN, '?', ACT_HELP, "? keys"),
+    KEYS_HELP_HINT_IN(M_SHOWN),
     KB_END,
 };
 

@@ -60,7 +60,7 @@ static const struct keybind flags_keys[] = {
     KEYS_LIST_ENDS("first flag", "last flag"),
     KEYS_ENTER(ACT_SELECT, "open the selected episode", "Enter open"),
     KEYS_BACK("back to home", "q back"),
-    KEYS_HELP_HINT("? keys"),
+    KEYS_HELP_HINT,
     KB_END,
 };
 

@@ -41,8 +41,7 @@
 #define MEDS_TEXT_MAX (EPISODE_MAX_TAGS * (EPISODE_TAG_MAX + 2))
 #define CHIPS_MAX (EPISODE_MAX_TAGS + 16)
 #define NLISTS 5 /* the FT_CHIPS fields, F_TRIGGERS .. F_RELIEF */
-#define ERR_ROWS 2
-#define FOOT_ROWS (ERR_ROWS + 2) /* the error, the field's hint, the keys */
+#define ERR_ROWS 2 /* at least: an error gets as many as it wraps to */
 #define ERR_LEN UNKNOT_ERR_LEN
 #define INTENSITY_UNSET (-1)
 
@@ -73,6 +72,7 @@ static const struct {
     const char *hint;
     enum tag_kind kind; /* FT_CHIPS: its tags and words */
     enum words words;
+    const char *ask; /* a list that takes the patient's own words: the question */
 } fields[F_COUNT] = {
     [F_START] = {"Start", FT_TEXT,
                  "When it began: now, 14:30, yesterday 9:00, 2026-11-20 14:30, 3h ago"},
@@ -81,17 +81,21 @@ static const struct {
                      "0-9 or Left/Right (1 0 = 10): 0 none, 1-3 mild, 4-6 moderate, 7-10 severe"},
     [F_REGION] = {"Region", FT_CHOICE, "Where it hurts: Left/Right or Space to change"},
     [F_SIDE] = {"Side", FT_CHOICE, "Which side (- = not said): Left/Right or Space"},
-    [F_TRIGGERS] = {"Triggers", FT_CHIPS, "What set it off: Left/Right move, Space ticks",
-                    TAG_TRIGGER, W_ALL},
-    [F_FEEL] = {"Feels like", FT_CHIPS, "What the pain feels like: Left/Right move, Space ticks",
-                TAG_FEEL, W_ALL},
-    [F_SYMPTOMS] = {"Symptoms", FT_CHIPS, "What you feel: Left/Right move, Space ticks",
-                    TAG_SYMPTOM, W_PLAIN},
+    [F_TRIGGERS] = {"Triggers", FT_CHIPS,
+                    "What set it off: Left/Right move, Space ticks; [+] other: your words",
+                    TAG_TRIGGER, W_ALL, "What else set it off?"},
+    [F_FEEL] = {"Feels like", FT_CHIPS,
+                "What the pain feels like: Left/Right move, Space ticks; [+] other: your words",
+                TAG_FEEL, W_ALL, "What else does it feel like?"},
+    [F_SYMPTOMS] = {"Symptoms", FT_CHIPS,
+                    "What you feel: Left/Right move, Space ticks; [+] other: your words",
+                    TAG_SYMPTOM, W_PLAIN, "What else do you feel?"},
     [F_WARNINGS] = {"Warning\nsigns", FT_CHIPS,
                     "Tick any you have (Space): saving then shows what to do at once",
                     TAG_SYMPTOM, W_SIGNS},
-    [F_RELIEF] = {"Relief", FT_CHIPS, "What you tried: Left/Right move, Space ticks", TAG_RELIEF,
-                  W_ALL},
+    [F_RELIEF] = {"Relief", FT_CHIPS,
+                  "What you tried: Left/Right move, Space ticks; [+] other: your words",
+                  TAG_RELIEF, W_ALL, "What else did you try?"},
     [F_MEDS] = {"Medication", FT_TEXT,
                 "Name and dose; separate several with ;  (ibuprofen 400 mg; heat gel)"},
     [F_NOTES] = {"Notes", FT_TEXT, "Anything else worth remembering"},
@@ -104,6 +108,7 @@ struct chip {
     const char *text;  /* the tag: a vocabulary code or the stored text */
     int on, on0;       /* ticked now / when the form opened */
     int brk;           /* starts a new line (the urgent signs after the emergencies) */
+    int add;           /* "[+] other", the last of a list: Space asks for a word */
 };
 
 struct chiplist {
@@ -122,6 +127,10 @@ struct form {
     enum field focus;
     int scroll; /* first form row shown, when the form is taller than the body */
     char err[ERR_LEN];
+    enum field bad; /* the field err is about, marked; F_COUNT: none */
+    /* The words typed on "[+] other" ("other:TEXT"), which their chips point to. */
+    char others[EPISODE_MAX_TAGS][EPISODE_TAG_MAX + 1];
+    size_t nothers;
 };
 
 /* Where things go this frame; recomputed from COLS/LINES each time. */
@@ -135,9 +144,9 @@ struct layout {
 /* Only the non-character keys and the keys of non-text fields: in a text
  * field every character is text (the handler offers keys to the text
  * field first). '?' is mapped to nothing so the loop's global `?` does not
- * open the help over a '?' typed into a field; the handler opens it. */
-/* Modes of the key line: in a text field `?` is text, so help is F1. */
-enum { M_TEXT = 1, M_CHOICE = 2 };
+ * open the help over a '?' typed into a field; the handler opens it
+ * outside a text field. The key line and the title say F1, the key that
+ * helps in every field. */
 
 static const struct keybind form_keys[] = {
     KB_BAR('\t', ACT_NEXT_FIELD, "Tab", "next field", "Tab next"),
@@ -153,8 +162,8 @@ static const struct keybind form_keys[] = {
     KB_BAR(KEY_ESC, ACT_BACK, "Esc / q", "leave (asks first when something changed)",
            "Esc leave"),
     KB_ALSO('q', ACT_BACK),
-    KB_BAR_IN(M_CHOICE, '?', ACT_NONE, NULL, NULL, "? help"),
-    KB_BAR_IN(M_TEXT, KEY_F(1), ACT_HELP, "F1", "this help, also from a text field", "F1 help"),
+    KB_ALSO('?', ACT_NONE),
+    KB_BAR(KEY_F(1), ACT_HELP, "F1", "this help (outside a text field ? too)", UI_HELP_BAR_F1),
     KB_END,
 };
 
@@ -331,9 +340,9 @@ static int build_note(struct form *f, struct episode *ep)
     return 0;
 }
 
-/* The form's field for the field episode_validate_field blamed; the
- * focus stays where it is for a problem of the whole episode. */
-static enum field field_at_fault(const struct form *f, enum episode_field ef)
+/* The form's field for the field episode_validate_field blamed; F_COUNT
+ * (none: the focus stays) for a problem of the whole episode. */
+static enum field field_at_fault(enum episode_field ef)
 {
     static const enum field of[] = {
         [EPISODE_FIELD_START] = F_START,         [EPISODE_FIELD_END] = F_END,
@@ -344,7 +353,7 @@ static enum field field_at_fault(const struct form *f, enum episode_field ef)
         [EPISODE_FIELD_MEDICATION] = F_MEDS,     [EPISODE_FIELD_NOTES] = F_NOTES,
     };
     if (ef == EPISODE_FIELD_NONE || (size_t)ef >= sizeof(of) / sizeof(of[0]))
-        return f->focus;
+        return F_COUNT;
     return of[ef];
 }
 
@@ -387,7 +396,7 @@ static int form_build(struct form *f, int64_t now, struct episode *ep, enum fiel
         return fail_at(bad, F_NOTES);
     enum episode_field ef;
     if (episode_validate_field(ep, now, &ef, f->err, sizeof(f->err)) != 0)
-        return fail_at(bad, field_at_fault(f, ef));
+        return fail_at(bad, field_at_fault(ef));
     return 0;
 }
 
@@ -508,10 +517,10 @@ static int others_read(struct app *app, const struct episode *ep, struct others 
 }
 
 /* On any error the form stays as typed, with the message on it and on the
- * status line, and the focus on the field to fix. */
+ * status line, and the focus on the field to fix, marked. */
 static int form_save(struct app *app, struct form *f)
 {
-    enum field bad = f->focus;
+    enum field bad = F_COUNT;
     if (f->id && !form_changed(f)) {
         app_status(app, "No changes to episode %" PRId64 ".", f->id);
         return UI_POP;
@@ -522,6 +531,7 @@ static int form_save(struct app *app, struct form *f)
         return UI_OK;
     }
     f->err[0] = '\0';
+    f->bad = F_COUNT;
     int built = form_build(f, app_now(app), ep, &bad) == 0;
     struct others o = {.ep = ep};
     enum ending ending = END_NONE;
@@ -539,7 +549,9 @@ static int form_save(struct app *app, struct form *f)
         /* Over the form, which leaves (UI_POP): the advice takes its place. */
         screen_advice_open(app, f->id ? &f->orig : NULL, ep);
     } else {
-        f->focus = bad;
+        f->bad = bad;
+        if (bad < F_COUNT)
+            f->focus = bad;
         /* A store error says already that nothing was saved. */
         app_status(app, "%s%s", built ? "" : "Not saved: ", f->err);
     }
@@ -559,23 +571,40 @@ static int form_back(struct app *app, struct form *f)
 
 /* ---- layout ---- */
 
+/* The rows under the form: the error, wrapped in full (at least
+ * ERR_ROWS, at most half the body), the field's hint, the keys. */
+static int err_rows(const struct form *f)
+{
+    int n = f->err[0] ? ui_wrapped_rows(f->err, COLS - 4) : 0;
+    int most = (ui_body_bottom() - ui_body_top() + 1) / 2 - 2;
+    return n > most ? most : n > ERR_ROWS ? n : ERR_ROWS;
+}
+
+static int foot_rows(const struct form *f)
+{
+    return err_rows(f) + 2;
+}
+
 static int chip_width(const struct chip *c, int width)
 {
     int w = 4 + ui_width(c->label); /* "[x] " */
     return w < width ? w : width;
 }
 
+/* What a list shows: the one being edited every chip, "[+] other" too;
+ * the others their words, or when folded their ticked words only. */
+enum shown { SHOW_TICKED, SHOW_WORDS, SHOW_ALL };
+
 /* Flows the chips of l into lines of `width` columns, filling line[] and
  * col[] when given (line -1: not shown); returns the number of lines. A
- * folded list shows its ticked chips only, and takes a line for "-" when
- * none is. */
-static int chips_flow(const struct chiplist *l, int width, int gap, int folded, int *line,
+ * folded list takes a line for "-" when no word is ticked. */
+static int chips_flow(const struct chiplist *l, int width, int gap, enum shown show, int *line,
                       int *col)
 {
     int y = 0, x = 0;
     for (size_t i = 0; i < l->n; i++) {
         const struct chip *c = &l->chips[i];
-        if (folded && !c->on) {
+        if ((show == SHOW_TICKED && !c->on) || (show == SHOW_WORDS && c->add)) {
             if (line)
                 line[i] = -1;
             continue;
@@ -595,9 +624,9 @@ static int chips_flow(const struct chiplist *l, int width, int gap, int folded, 
     return y + 1;
 }
 
-static int folded_at(const struct layout *L, enum field i)
+static enum shown shown_at(const struct form *f, const struct layout *L, enum field i)
 {
-    return fields[i].type == FT_CHIPS && L->folded[i - F_TRIGGERS];
+    return i == f->focus ? SHOW_ALL : L->folded[i - F_TRIGGERS] ? SHOW_TICKED : SHOW_WORDS;
 }
 
 static void place_rows(const struct form *f, struct layout *L)
@@ -607,7 +636,7 @@ static void place_rows(const struct form *f, struct layout *L)
         const struct chiplist *l = list_at(f, (enum field)i);
         L->row[i] = y;
         L->nrows[i] =
-            l ? chips_flow(l, L->width, L->gap, folded_at(L, (enum field)i), NULL, NULL) : 1;
+            l ? chips_flow(l, L->width, L->gap, shown_at(f, L, (enum field)i), NULL, NULL) : 1;
         y += L->nrows[i];
     }
     L->total = y;
@@ -625,7 +654,7 @@ static int fold_one(const struct form *f, struct layout *L)
         enum field i = (enum field)(F_TRIGGERS + k);
         if (L->folded[k] || i == f->focus || fields[i].words == W_SIGNS)
             continue;
-        int save = L->nrows[i] - chips_flow(&f->lists[k], L->width, L->gap, 1, NULL, NULL);
+        int save = L->nrows[i] - chips_flow(&f->lists[k], L->width, L->gap, SHOW_TICKED, NULL, NULL);
         int fits = save >= need, best_fits = best_save >= need;
         if (save > 0 && (best < 0 || (fits && !best_fits) || (fits && save <= best_save) ||
                          (!fits && !best_fits && save >= best_save))) {
@@ -644,7 +673,7 @@ static int fold_one(const struct form *f, struct layout *L)
 static void layout(const struct form *f, struct layout *L)
 {
     L->top = ui_body_top();
-    L->avail = ui_body_bottom() - FOOT_ROWS - L->top + 1;
+    L->avail = ui_body_bottom() - foot_rows(f) - L->top + 1;
     L->width = COLS - VALUE_X - 2; /* the last column is for the scroll marks */
     memset(L->folded, 0, sizeof(L->folded));
     for (L->gap = 2;; L->gap--) {
@@ -667,17 +696,21 @@ static int focus_row(const struct form *f, const struct layout *L)
     const struct chiplist *l = list_at(f, f->focus);
     if (!l)
         return L->row[f->focus];
-    chips_flow(l, L->width, L->gap, 0, line, NULL); /* the focused list never folds */
+    chips_flow(l, L->width, L->gap, SHOW_ALL, line, NULL); /* the focused list never folds */
     return L->row[f->focus] + line[l->cur];
 }
 
+/* Scrolls so the focus shows, with its label (the first row of its
+ * field) when both fit. */
 static void keep_focus_visible(struct form *f, const struct layout *L)
 {
-    int r = focus_row(f, L);
+    int r = focus_row(f, L), label = L->row[f->focus];
     if (r < f->scroll)
         f->scroll = r;
     if (r >= f->scroll + L->avail)
         f->scroll = r - L->avail + 1;
+    if (label < f->scroll && r - label < L->avail)
+        f->scroll = label;
     if (f->scroll > L->total - L->avail)
         f->scroll = L->total - L->avail;
     if (f->scroll < 0)
@@ -703,7 +736,7 @@ static void list_line_step(struct form *f, struct chiplist *l, int dir)
     struct layout L;
     int line[CHIPS_MAX], col[CHIPS_MAX];
     layout(f, &L);
-    int n = chips_flow(l, L.width, L.gap, 0, line, col);
+    int n = chips_flow(l, L.width, L.gap, SHOW_ALL, line, col); /* l has the focus */
     int want = line[l->cur] + dir;
     if (want < 0 || want >= n) {
         focus_step(f, dir, 0);
@@ -739,13 +772,88 @@ static void step_value(struct form *f, int dir)
     }
 }
 
-static void toggle(struct form *f)
+/* What a word typed on "[+] other" is as a tag of kind: a word of the
+ * vocabulary when it is one (its code or its words, as `unknot log`
+ * takes them: "numbness between the legs" is the warning sign), else
+ * "other:TEXT". Returns 0, or -1 with why not in err. */
+static int other_normalize(enum tag_kind kind, const char *text, char *out, size_t len,
+                           char *err, size_t errlen)
+{
+    char other[EPISODE_TAG_MAX + 16];
+    if (tag_normalize(kind, text, out, len, err, errlen) == 0)
+        return 0;
+    snprintf(other, sizeof(other), "other:%s", text);
+    return tag_normalize(kind, other, out, len, err, errlen);
+}
+
+/* Ticks the chip of tag text (normalized) in the lists of kind, if one
+ * has it, and says where when that is another list (a warning sign typed
+ * as a symptom). Returns 1 when there was one. */
+static int tick_known(struct app *app, struct form *f, enum tag_kind kind, const char *text)
+{
+    for (int k = 0; k < NLISTS; k++) {
+        struct chip *c = list_kind(k) == kind ? find_chip(&f->lists[k], text) : NULL;
+        if (!c)
+            continue;
+        c->on = 1;
+        if (F_TRIGGERS + k == (int)f->focus)
+            f->lists[k].cur = (size_t)(c - f->lists[k].chips);
+        else
+            app_status(app, "Ticked \"%s\" under %s.", c->label,
+                       fields[F_TRIGGERS + k].words == W_SIGNS ? "Warning signs"
+                                                               : fields[F_TRIGGERS + k].label);
+        return 1;
+    }
+    return 0;
+}
+
+/* Space on "[+] other": asks for the patient's own word and ticks it,
+ * a new chip before "[+] other" (untick it to leave it out again). */
+static void add_other(struct app *app, struct form *f, struct chiplist *l)
+{
+    enum tag_kind kind = fields[f->focus].kind;
+    char text[EPISODE_TAG_MAX + 1] = "", norm[EPISODE_TAG_MAX + 1], msg[ERR_LEN] = "";
+    do {
+        if (!app_prompt(app, fields[f->focus].ask, msg, text, sizeof(text)) || is_blank(text))
+            return;
+    } while (other_normalize(kind, text, norm, sizeof(norm), msg, sizeof(msg)) != 0);
+    if (tick_known(app, f, kind, norm))
+        return;
+    if (f->nothers >= EPISODE_MAX_TAGS || l->n >= CHIPS_MAX) {
+        app_status(app, "No room for more words: at most %d tags an episode.", EPISODE_MAX_TAGS);
+        return;
+    }
+    char *kept = f->others[f->nothers++];
+    memcpy(kept, norm, sizeof(norm));
+    struct chip add = l->chips[l->n - 1];
+    l->chips[l->n - 1] = (struct chip){kept + strlen("other:"), kept, 1, 0, 0, 0};
+    l->chips[l->n++] = add;
+    l->cur = l->n - 2;
+}
+
+static void toggle(struct app *app, struct form *f)
 {
     struct chiplist *l = list_of(f, f->focus);
-    if (l)
+    if (l && l->chips[l->cur].add)
+        add_other(app, f, l);
+    else if (l)
         l->chips[l->cur].on = !l->chips[l->cur].on;
     else if (fields[f->focus].type == FT_CHOICE)
         step_value(f, +1);
+}
+
+/* Typing a medication ticks "medication" under Relief: what was taken is
+ * relief tried. Clearing the field leaves the tick alone: the patient may
+ * have ticked it, or taken something unnamed, and only they can say. */
+static void meds_typed(struct app *app, struct form *f, int was_blank)
+{
+    char head[EPISODE_TAG_MAX + 1];
+    textfield_get(&f->tf[F_MEDS], head, sizeof(head));
+    struct chip *c = chip_of(f, TAG_RELIEF, "medication");
+    if (!was_blank || is_blank(head) || !c || c->on)
+        return;
+    c->on = 1;
+    app_status(app, "Ticked \"medication\" under Relief.");
 }
 
 /* Digits set the intensity; "1" then "0" makes 10. */
@@ -770,7 +878,7 @@ static int on_action(struct app *app, struct form *f, enum action act)
     case ACT_UP: l ? list_line_step(f, l, -1) : focus_step(f, -1, 0); break;
     case ACT_LEFT: step_value(f, -1); break;
     case ACT_RIGHT: step_value(f, +1); break;
-    case ACT_TOGGLE: toggle(f); break;
+    case ACT_TOGGLE: toggle(app, f); break;
     case ACT_SELECT:
         if (f->focus == F_COUNT - 1)
             return form_save(app, f);
@@ -787,7 +895,12 @@ static int form_handle(struct app *app, struct screen *s, const struct ui_key *k
 {
     struct form *f = s->data;
     if (fields[f->focus].type == FT_TEXT) {
+        char head[EPISODE_TAG_MAX + 1] = "";
+        if (f->focus == F_MEDS) /* was it blank before this key? */
+            textfield_get(&f->tf[F_MEDS], head, sizeof(head));
         enum textfield_ret r = textfield_key(&f->tf[f->focus], key);
+        if (r == TF_EDITED && f->focus == F_MEDS)
+            meds_typed(app, f, is_blank(head));
         if (r == TF_FULL)
             app_status(app, "No room: %s takes at most %zu bytes.", fields[f->focus].label,
                        f->tf[f->focus].max_bytes);
@@ -825,6 +938,8 @@ static void draw_label(const struct form *f, enum field i, int y, const struct l
                                            : A_BOLD;
     if (row_visible(L, y)) {
         ui_put(y, 0, 1, focused ? ">" : " ", A_BOLD);
+        if (f->bad == i) /* the field the error under the form is about */
+            ui_put(y, 1, 1, "!", ui_attr(UC_SEVERE) | A_BOLD);
         ui_putf(y, LABEL_X, LABEL_W, a, "%-*.*s", LABEL_W - 1, (int)n, label);
     }
     if (label[n] && L->nrows[i] > 1 && row_visible(L, y + 1))
@@ -912,7 +1027,7 @@ static void draw_chips(const struct form *f, enum field i, int y0, const struct 
 {
     const struct chiplist *l = list_at(f, i);
     int line[CHIPS_MAX], col[CHIPS_MAX], shown = 0;
-    chips_flow(l, L->width, L->gap, folded_at(L, i), line, col);
+    chips_flow(l, L->width, L->gap, shown_at(f, L, i), line, col);
     for (size_t c = 0; c < l->n; c++) {
         const struct chip *ch = &l->chips[c];
         int y = y0 + line[c];
@@ -921,8 +1036,8 @@ static void draw_chips(const struct form *f, enum field i, int y0, const struct 
             continue;
         attr_t a =
             (ch->on ? A_BOLD : A_NORMAL) | (f->focus == i && l->cur == c ? A_REVERSE : A_NORMAL);
-        ui_putf(y, VALUE_X + col[c], chip_width(ch, L->width), a, "[%c] %s", ch->on ? 'x' : ' ',
-                ch->label);
+        ui_putf(y, VALUE_X + col[c], chip_width(ch, L->width), a, "[%c] %s",
+                ch->add ? '+' : ch->on ? 'x' : ' ', ch->label);
     }
     if (!shown && row_visible(L, y0)) /* folded, nothing ticked: as an empty text field */
         ui_put(y0, VALUE_X, L->width, "-", ui_attr(UC_DIM));
@@ -930,12 +1045,10 @@ static void draw_chips(const struct form *f, enum field i, int y0, const struct 
 
 static void draw_footer(const struct form *f)
 {
-    int y = ui_body_bottom() - FOOT_ROWS + 1;
-    int text = fields[f->focus].type == FT_TEXT;
-    ui_put_wrapped(y, 2, COLS - 4, y + ERR_ROWS - 1, f->err, ui_attr(UC_SEVERE) | A_BOLD);
-    ui_put(y + ERR_ROWS, 2, COLS - 4, fields[f->focus].hint, A_NORMAL);
-    ui_hint_line(y + ERR_ROWS + 1, 2, COLS - 4, form_keys, text ? M_TEXT : M_CHOICE,
-                 ui_attr(UC_DIM) | A_BOLD);
+    int y = ui_body_bottom() - foot_rows(f) + 1, e = err_rows(f);
+    ui_put_wrapped(y, 2, COLS - 4, y + e - 1, f->err, ui_attr(UC_SEVERE) | A_BOLD);
+    ui_put(y + e, 2, COLS - 4, fields[f->focus].hint, A_NORMAL);
+    ui_hint_line(y + e + 1, 2, COLS - 4, form_keys, 0, ui_attr(UC_DIM) | A_BOLD);
 }
 
 static void draw_field(struct app *app, struct form *f, enum field i, int y, const struct layout *L)
@@ -1034,7 +1147,7 @@ static void join_meds(const struct episode *ep, char *buf, size_t len)
 static void add_chip(struct chiplist *l, const char *label, const char *text, int on, int brk)
 {
     if (l->n < CHIPS_MAX)
-        l->chips[l->n++] = (struct chip){label, text, on, on, brk};
+        l->chips[l->n++] = (struct chip){label, text, on, on, brk, 0};
 }
 
 static int stored(const struct form *f, enum tag_kind kind, const char *text)
@@ -1078,9 +1191,9 @@ static void load_signs(struct form *f, struct chiplist *l)
     }
 }
 
-/* The vocabulary without "other" (free text is for the CLI) and, in the
- * symptoms, without the warning signs (their own list), then any stored
- * tag outside it, ticked. */
+/* The vocabulary without "other" and, in the symptoms, without the
+ * warning signs (their own list), then any stored tag outside it, ticked,
+ * then "[+] other" for the patient's own words. */
 static void load_chips(struct form *f, int k)
 {
     enum tag_kind kind = list_kind(k);
@@ -1099,6 +1212,8 @@ static void load_chips(struct form *f, int k)
         if (tag->kind == kind && !in_vocab(kind, tag->text) && !find_chip(l, tag->text))
             add_chip(l, tag_label(tag), tag->text, 1, 0);
     }
+    add_chip(l, "other", "", 0, 0);
+    l->chips[l->n - 1].add = 1;
 }
 
 static int load_episode(struct app *app, struct form *f, int64_t id)
@@ -1141,6 +1256,7 @@ static int form_load(struct app *app, struct form *f, int64_t id)
     for (int k = 0; k < NLISTS; k++)
         load_chips(f, k);
     f->focus = F_START;
+    f->bad = F_COUNT;
     return 0;
 }
 

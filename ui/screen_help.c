@@ -12,11 +12,15 @@ struct help {
     const struct keybind *keys;
 };
 
+/* Every key that opened the help closes it, as do q, Esc and Enter; the
+ * key line says so. */
 static const struct keybind help_keys[] = {
-    KEYS_BACK("close the help", NULL),
+    KEYS_BACK("close the help", "q/Esc/Enter close the help"),
     KB_ALSO('?', ACT_BACK),
+    KB_ALSO(KEY_F(1), ACT_BACK),
     KB_ALSO(KEY_ENTER, ACT_BACK),
     KB_ALSO('\r', ACT_BACK),
+    KB_ALSO('\n', ACT_BACK),
     KB_END,
 };
 
@@ -32,10 +36,10 @@ static void help_draw(struct app *app, struct screen *s)
 {
     (void)app;
     const struct help *h = s->data;
-    int y = ui_body_top() + 1;
+    int y = ui_body_top() + 1, last = ui_body_bottom() - 2;
     ui_putf(y++, 2, COLS - 4, A_BOLD, "Keys of %s", h->title);
     y++;
-    for (const struct keybind *b = h->keys; b->key && y < ui_body_bottom(); b++) {
+    for (const struct keybind *b = h->keys; b->key && y <= last; b++) {
         if (!b->name)
             continue;
         ui_put(y, 4, 16, b->name, A_BOLD);
@@ -43,10 +47,11 @@ static void help_draw(struct app *app, struct screen *s)
     }
     /* The loop's own help keys, unless the table lists a help key itself
      * (where ? is text or means something else, F1 is listed there). */
-    if (y < ui_body_bottom() && !lists_help(h->keys)) {
+    if (y <= last && !lists_help(h->keys)) {
         ui_put(y, 4, 16, "? / F1", A_BOLD);
         ui_put(y, 22, COLS - 24, "this help", A_NORMAL);
     }
+    ui_hint_line(ui_body_bottom() - 1, 2, COLS - 4, help_keys, 0, A_BOLD);
     ui_put_not_advice(ui_body_bottom());
 }
 

@@ -68,7 +68,7 @@ static const struct keybind history_keys[] = {
     KB_BAR('/', ACT_FILTER, "/", "filter by text of notes, tags or region", "/ filter"),
     KB_BAR('v', ACT_VIEW, "v", "pictures: bar chart, calendar, counts, check-ins", "v charts"),
     KEYS_BACK("back to home", NULL),
-    KEYS_HELP_HINT("? keys"),
+    KEYS_HELP_HINT,
     KB_END,
 };
 

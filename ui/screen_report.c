@@ -69,7 +69,7 @@ static const struct keybind report_keys[] = {
     KB_BAR('x', ACT_SAVE, "x", "export: write this report to a file (.txt .md .csv .json)",
            "x export"),
     KEYS_BACK("back to home", "q back"),
-    KEYS_HELP_HINT("? keys"),
+    KEYS_HELP_HINT,
     KB_END,
 };
 

@@ -85,9 +85,10 @@ struct tmr {
 };
 
 /* Modes of the key line: the set-up of a stretch or of ice and heat, the
- * countdown running or paused, the end. */
+ * countdown running or paused (M_SKIPS: with a step n can skip to), the
+ * end. */
 enum { M_STRETCH = 1, M_THERAPY = 2, M_RUN = 4, M_PAUSED = 8, M_END = 16, M_WORSE = 32,
-       M_SETUP = M_STRETCH | M_THERAPY };
+       M_SKIPS = 64, M_SETUP = M_STRETCH | M_THERAPY };
 
 static const struct keybind timer_keys[] = {
     KEYS_ENTER_IN(M_SETUP, ACT_SELECT,
@@ -111,7 +112,7 @@ static const struct keybind timer_keys[] = {
     KEYS_BACKSPACE(ACT_DELETE, "Backspace", "erase a digit of the pain"),
     KB_BAR_IN(M_RUN, ' ', ACT_TOGGLE, "Space", "pause or resume the countdown", "Space pause"),
     KB_HINT(M_PAUSED, ' ', ACT_TOGGLE, "Space resume"),
-    KB_BAR_IN(M_RUN | M_PAUSED, 'n', ACT_NEXT_FIELD, "n",
+    KB_BAR_IN(M_SKIPS, 'n', ACT_NEXT_FIELD, "n",
               "skip to the next step (when asked to stop: no)", "n skip"),
     KB('y', ACT_YES, "y", "yes, stop the session (when asked)"),
     KB_ALSO('Y', ACT_YES),
@@ -120,7 +121,7 @@ static const struct keybind timer_keys[] = {
               "q back"),
     KB_ALSO(KEY_ESC, ACT_BACK),
     KB_HINT(M_RUN | M_PAUSED, 'q', ACT_BACK, "q stop"),
-    KB_HINT(M_THERAPY | M_RUN | M_PAUSED, '?', ACT_HELP, "? help"),
+    KEYS_HELP_HINT_IN(M_THERAPY | M_RUN | M_PAUSED),
     KB_END,
 };
 
@@ -736,7 +737,8 @@ static void draw_run(const struct tmr *m)
         ui_put(ui_body_bottom() - 2, 2, text_cols(),
                " Stop this session? y stops it; n or Esc goes on. ", A_REVERSE | A_BOLD);
     else
-        draw_hints(paused ? M_PAUSED : M_RUN);
+        draw_hints((paused ? M_PAUSED : M_RUN) |
+                   (idx + 2 < m->t.plan->nsteps ? M_SKIPS : 0)); /* as skip() */
 }
 
 /* ---- drawing: the end ---- */

@@ -27,7 +27,8 @@ static const char *const tips[] = {
 };
 
 static const struct keybind tips_keys[] = {
-    KEYS_BACK("back", NULL),
+    KEYS_BACK("back", "q back"),
+    KEYS_HELP_HINT,
     KB_END,
 };
 
@@ -43,6 +44,7 @@ static void tips_draw(struct app *app, struct screen *s)
         y = ui_put_wrapped(y, heading ? 2 : 4, COLS - 6, last, tips[i],
                            heading ? A_BOLD : A_NORMAL);
     }
+    ui_hint_line(ui_body_bottom() - 1, 2, COLS - 4, tips_keys, 0, A_BOLD);
     ui_put_not_advice(ui_body_bottom());
 }
 

@@ -178,9 +178,6 @@ int app_ask_number(struct app *app, const char *question, int64_t *out);
 const char *ui_screen_title(const struct screen *s);
 const struct keybind *ui_screen_keys(const struct screen *s);
 
-/* 1 when a screen's own table gives '?' another meaning (then F1 helps). */
-int ui_question_is_taken(const struct keybind *keys);
-
 /* Looks key up in a screen's table (then the global one). */
 enum action ui_key_action(const struct keybind *keys, const struct ui_key *key);
 

@@ -127,13 +127,14 @@ before=$(count)
 open_form 80x24
 tui_keys F2
 expect_screen "give the intensity" "saving without an intensity says so"
-expect_screen "> Intensity" "the focus goes to Intensity"
+expect_screen ">!Intensity" "the focus goes to Intensity, marked as the field at fault"
 tui_keys BTab BTab C-u
 tui_text "tomorrow-ish"
 tui_keys Tab Tab 5 F2
 expect_screen 'invalid time "tomorrow-ish": use now' "the CLI's message shows on the form"
 expect_screen "Not saved: invalid time" "the status line says it too"
-expect_line "> Start" "tomorrow-ish" "the focus is back on Start with the text kept"
+expect_line ">!Start" "tomorrow-ish" "the focus is back on Start with the text kept, marked"
+case $(tui_screen) in *'!Intensity'*) fail "Intensity is still marked once it is set" ;; *) pass ;; esac
 expect_line "Intensity" "5 moderate" "the other fields are kept"
 expect_eq "$(count)" "$before" "a refused save wrote nothing"
 
@@ -141,7 +142,7 @@ expect_eq "$(count)" "$before" "a refused save wrote nothing"
 tui_keys Escape
 expect_screen "Discard the changes to this episode? [y/n]" "Esc on a changed form asks"
 tui_keys n
-expect_screen "> Start       tomorrow-ish" "n keeps the form as typed"
+expect_screen ">!Start       tomorrow-ish" "n keeps the form as typed"
 tui_keys Escape
 expect_screen "Discard the changes" "Esc asks again"
 tui_keys y
@@ -238,6 +239,27 @@ for env in NO_COLOR=1 TERM=vt100; do
     quit_app
     expect_eq "$(count)" "$((before + 1))" "$env: one episode written"
 done
+
+# --- the patient's own words: "[+] other" asks on the status line ------------
+end_all
+open_form 80x24
+tui_keys Tab Tab 4 Tab Tab Tab
+expect_screen "> Triggers" "Tab reaches Triggers"
+expect_screen "[+] other" "the list being edited offers [+] other"
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13; do tui_keys Right; done
+tui_keys Space
+expect_screen "What else set it off?" "Space on [+] other asks on the status line"
+tui_text "carrying shopping"
+tui_keys Enter
+expect_screen "[x] carrying shopping" "the word typed shows, ticked"
+tui_keys Tab
+case $(screen_line "Triggers") in *"[+] other"*) fail "[+] other shows off the list being edited" ;; *) pass ;; esac
+tui_keys F2
+expect_screen "Logged episode" "F2 saves the word of one's own"
+quit_app
+expect_eq "$(sqlite3 "$DB" "select tag from episode_tags where kind = 'trigger'
+                            and episode_id = (select max(id) from episodes)")" \
+    "other:carrying shopping" "stored as the CLI stores --trigger other:TEXT"
 
 # --- a warning sign ticked on the form: its advice before home ---------------
 ADB=$E2E_TMP/advice.db
@@ -382,8 +404,8 @@ expect_screen "n new" "q leaves the history again"
 quit_app
 expect_eq "$(sqlite3 "$EDB" "select group_concat(kind || ':' || tag, ', ') from
                              (select * from episode_tags where episode_id = 1 order by rowid)")" \
-    "symptom:stiffness, relief:heat, trigger:other:carrying a child, medication:naproxen 250 mg" \
-    "only the changed lists were rebuilt; the other:TEXT trigger survives"
+    "symptom:stiffness, trigger:other:carrying a child, relief:heat, relief:medication, medication:naproxen 250 mg" \
+    "only the changed lists were rebuilt (typing the medication ticked it under Relief); the other:TEXT trigger survives"
 expect_eq "$(sqlite3 "$EDB" 'select started_at, ended_at, hex(notes) from episodes')" \
     "$(echo "$sql_before" | head -n 1 | cut -d'|' -f1,2,5)" "times and notes still untouched"
 

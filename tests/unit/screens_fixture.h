@@ -153,8 +153,10 @@ static inline int sfix_shows_at(struct sfix *f, const char *needle, int want, co
 static inline void sfix_title_at(struct sfix *f, const char *title, const char *file, int line)
 {
     char want[128];
-    snprintf(want, sizeof(want), " unknot  %s ", title);
-    if (strncmp(headless_row(f->h, 0), want, strlen(want)) != 0) {
+    const char *row = headless_row(f->h, 0);
+    snprintf(want, sizeof(want), " unknot  %s", title);
+    /* the whole title: a blank or the end of the row after it */
+    if (strncmp(row, want, strlen(want)) != 0 || (row[strlen(want)] && row[strlen(want)] != ' ')) {
         print_error("the title is not \"%s\"\n", title);
         sfix_dump(f);
         _fail(file, line);

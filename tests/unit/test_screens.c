@@ -792,6 +792,373 @@ static void test_form_edit_adds_sign(void **state)
     free(ep);
 }
 
+/* ---- the form: errors, medication, the patient's own words, the focus -- */
+
+/* Tab from the start of the form to field n (0: Start). */
+static void form_to(struct sfix *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        keys(f, "<Tab>");
+}
+
+/* The row of the field whose label is label; the focus must be on it
+ * ("> Label"), and it is on the screen. */
+static int focused_row(struct sfix *f, const char *label)
+{
+    char want[32];
+    snprintf(want, sizeof(want), "%s", label);
+    int y = assert_shows(f, want);
+    if (headless_row(f->h, y)[0] != '>') {
+        print_error("the focus is not on \"%s\"\n", label);
+        sfix_dump(f);
+        fail();
+    }
+    return y;
+}
+
+/* A refused save marks its field ("!" by the label) and the message
+ * wraps in full under the form, never cut at 80 columns. */
+static void test_form_error_marks_and_wraps(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<C-u>the day before the storm came in from the west and stayed<Tab><Tab>4");
+    keys(f, "<BTab><BTab>");
+    assert_not_shows(f, "!");
+    keys(f, "<F2>");
+    int start = focused_row(f, "Start");
+    assert_int_equal(headless_row(f->h, start)[1], '!');
+    assert_not_shows(f, "!End");
+    /* The whole message, over as many rows as it takes, above the hint. */
+    int first = assert_shows(f, "  invalid time \"the day before the storm came in from the west a...\": use now,");
+    assert_row(f, first + 1,
+               "  today, yesterday [HH:MM], YYYY-MM-DD [HH:MM], HH:MM, or DUR ago (3h ago, 2d");
+    assert_row(f, first + 2, "  ago)");
+    assert_row_has(f, first + 3, "When it began:");
+    assert_row_has(f, first + 4, "F2 save");
+    /* Moving on keeps the mark where the fault is; a good save clears it. */
+    keys(f, "<Tab>");
+    assert_int_equal(headless_row(f->h, start)[1], '!');
+    keys(f, "<BTab><C-u>2h ago<F2>");
+    assert_title(f, "Home");
+    assert_row(f, 23, "Logged episode 1.");
+}
+
+/* Typing a medication ticks "medication" under Relief; clearing it
+ * leaves the tick, which only the patient can take back. */
+static void test_form_medication_ticks_relief(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>4");
+    form_to(f, 8);
+    focused_row(f, "Medication");
+    assert_not_shows(f, "[x] medication");
+    keys(f, "i");
+    assert_shows(f, "[x] medication");
+    assert_row(f, 23, "Ticked \"medication\" under Relief.");
+    keys(f, "buprofen 400 mg<C-u>");
+    assert_shows(f, "[x] medication");
+    /* Unticked by hand, it stays so while the name is typed on. */
+    keys(f, "ibuprofen 400 mg<BTab><Right><Right><Right><Right><Right><Right> ");
+    assert_shows(f, "[ ] medication");
+    keys(f, "<Tab><End>; heat gel");
+    assert_not_shows(f, "[x] medication"); /* Relief folds: its ticked words only */
+    keys(f, "<BTab> <F2>"); /* ticked again: saved with the names */
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 3);
+    assert_int_equal(ep->tags[0].kind, TAG_RELIEF);
+    assert_string_equal(ep->tags[0].text, "medication");
+    assert_string_equal(ep->tags[1].text, "ibuprofen 400 mg");
+    assert_string_equal(ep->tags[2].text, "heat gel");
+    free(ep);
+}
+
+/* "[+] other" takes the patient's own words, for triggers and symptoms
+ * as for `unknot log --trigger other:TEXT`; unticked, a word is left out
+ * again. A warning sign typed in words ticks the sign, and saving shows
+ * what to do, as `unknot log --symptom "numbness between the legs"`. */
+static void test_form_other_words(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>5");
+    form_to(f, 3);
+    focused_row(f, "Triggers");
+    for (int i = 0; i < 13; i++)
+        keys(f, "<Right>");
+    keys(f, " carrying the baby<Enter>");
+    int baby = assert_shows(f, "[x] carrying the baby");
+    assert_true(assert_shows(f, "[+] other") > baby); /* the new word before it */
+    keys(f, "<Right> gardening<Enter>");
+    assert_true(assert_shows(f, "[+] other") >= assert_shows(f, "[x] gardening"));
+    keys(f, "<Left> "); /* the baby: unticked, left out */
+    assert_shows(f, "[ ] carrying the baby");
+    /* A blank word, or Esc, adds nothing. */
+    keys(f, "<Right><Right> <Enter><Right> foo<Esc>");
+    assert_not_shows(f, "foo");
+    /* Symptoms: the words of a warning sign tick the sign. */
+    keys(f, "<Tab><Tab>");
+    focused_row(f, "Symptoms");
+    for (int i = 0; i < 9; i++)
+        keys(f, "<Right>");
+    keys(f, " numbness between the legs<Enter>");
+    assert_shows(f, "[x] numbness between the legs");
+    assert_row(f, 23, "Ticked \"numbness between the legs\" under Warning signs.");
+    keys(f, " pins in my toes<Enter>");
+    assert_shows(f, "[x] pins in my toes");
+    keys(f, "<F2>");
+    assert_title(f, "What to do now");
+    assert_row(f, TOP + 1, "  EMERGENCY: seek emergency care now");
+    struct episode *ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 3);
+    assert_string_equal(ep->tags[0].text, "other:gardening");
+    assert_string_equal(ep->tags[1].text, "other:pins in my toes");
+    assert_string_equal(ep->tags[2].text, "saddle-numbness");
+    free(ep);
+    /* An edit removes a stored word of one's own by unticking it. */
+    keys(f, "<Enter>le");
+    assert_title(f, "Edit episode");
+    form_to(f, 5);
+    assert_shows(f, "[x] gardening");
+    for (int i = 0; i < 13; i++)
+        keys(f, "<Right>");
+    keys(f, " ");
+    assert_shows(f, "[ ] gardening");
+    keys(f, "<F2>");
+    ep = ep_new();
+    sfix_get(f, 1, ep);
+    assert_int_equal(ep->ntags, 2);
+    assert_string_equal(ep->tags[0].text, "other:pins in my toes");
+    free(ep);
+}
+
+/* Every word ticked, at 80x24, with an error as long as they come under
+ * the form: the focused field is on the screen in every field, down to
+ * Notes. */
+static void test_form_focus_always_visible(void **state)
+{
+    static const char *const labels[] = {"Start",    "End",      "Intensity", "Region",
+                                         "Side",     "Triggers", "Feels like", "Symptoms",
+                                         "Warning",  "Relief",   "Medication", "Notes"};
+    static const int words[] = {0, 0, 0, 0, 0, 13, 6, 9, 0, 8, 0, 0};
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<C-u>the day before the storm came in from the west and stayed all week");
+    for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+        for (int w = 0; w < words[i]; w++)
+            keys(f, " <Right>");
+        if (i + 1 < sizeof(labels) / sizeof(labels[0]))
+            keys(f, "<Tab>");
+    }
+    keys(f, "<F2>");
+    focused_row(f, "Start");
+    assert_shows(f, "invalid time");
+    for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+        focused_row(f, labels[i]);
+        keys(f, "<Tab>");
+    }
+    for (size_t i = sizeof(labels) / sizeof(labels[0]); i-- > 0;) {
+        keys(f, "<BTab>");
+        focused_row(f, labels[i]);
+    }
+}
+
+/* ---- key lines: every key a key line lists does something there ------- */
+
+/* The headless script of one key as key lines name it ("Enter", "j",
+ * "Shift-Tab", "0-9"), or NULL for a name the walk does not know. */
+static const char *key_script(const char *name, char *buf, size_t len)
+{
+    static const struct {
+        const char *name, *script;
+    } named[] = {
+        {"Enter", "<Enter>"}, {"Esc", "<Esc>"},     {"Tab", "<Tab>"},   {"Shift-Tab", "<BTab>"},
+        {"Space", " "},       {"PgDn", "<PgDn>"},   {"PgUp", "<PgUp>"}, {"Up", "<Up>"},
+        {"Down", "<Down>"},   {"Left", "<Left>"},   {"Right", "<Right>"}, {"Home", "<Home>"},
+        {"End", "<End>"},     {"Bksp", "<Bksp>"},   {"0-9", "5"},       {"F1", "<F1>"},
+        {"F2", "<F2>"},
+    };
+    for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+        if (strcmp(name, named[i].name) == 0)
+            return named[i].script;
+    if (strlen(name) != 1)
+        return NULL;
+    snprintf(buf, len, "%s", name[0] == '<' ? "<lt>" : name);
+    return buf;
+}
+
+/* What the screen shows, text and attributes, as one number. */
+static unsigned long screen_hash(struct sfix *f)
+{
+    unsigned long h = 5381;
+    for (const char *p = headless_text(f->h); *p; p++)
+        h = h * 33 + (unsigned char)*p;
+    for (int y = 0; y < headless_lines(f->h); y++)
+        for (int x = 0; x < headless_cols(f->h); x++)
+            h = h * 33 + headless_attr(f->h, y, x);
+    return h * 2 + (unsigned long)headless_running(f->h);
+}
+
+struct keyline_case {
+    const char *name;
+    const char *reach;  /* keys from home */
+    const char *needle; /* on the key line, and on no row above it */
+    const char *asks;   /* keys that ask a question, each then its answer: "x<Esc>;d<Esc>" */
+    const char *after;  /* NULL, or what follows the keys on the line ("lines 1-19 of 210") */
+};
+
+/* The answer to the question key k asks on this screen, or "": asks is
+ * "KEYANSWER;KEYANSWER", each key as the script names it. */
+static const char *answer_of(const struct keyline_case *c, const char *k, char *buf, size_t len)
+{
+    size_t klen = strlen(k);
+    buf[0] = '\0';
+    for (const char *p = c->asks; p && *p;) {
+        size_t n = strcspn(p, ";");
+        if (n > klen && strncmp(p, k, klen) == 0) {
+            snprintf(buf, len, "%.*s", (int)(n - klen), p + klen);
+            break;
+        }
+        p = p[n] ? p + n + 1 : NULL;
+    }
+    return buf;
+}
+
+/* Presses key (with its answer) on the screen c reaches; 1 when the
+ * screen changed (a message, a move, another screen, the app quits). */
+static int key_does_something(struct sfix *f, const struct keyline_case *c, const char *key)
+{
+    char script[64], answer[32];
+    sfix_open(f, 24, 80);
+    keys(f, c->reach);
+    unsigned long before = screen_hash(f);
+    snprintf(script, sizeof(script), "%s%s", key, answer_of(c, key, answer, sizeof(answer)));
+    keys(f, script);
+    return screen_hash(f) != before;
+}
+
+/* Walks the key line of c: every key it names (one of "j/k" is enough:
+ * k does nothing at the top of a list) changes what the screen shows. */
+static void walk_key_line(struct sfix *f, const struct keyline_case *c)
+{
+    char line[512], word[64], buf[8];
+    sfix_open(f, 24, 80);
+    keys(f, c->reach);
+    int y = assert_shows(f, c->needle);
+    snprintf(line, sizeof(line), "%s", headless_row(f->h, y));
+    char *after = c->after ? strstr(line, c->after) : NULL;
+    if (after)
+        *after = '\0';
+    /* One wording: the title names the help key the key line names. */
+    const char *title = headless_row(f->h, 0);
+    const char *help = strstr(title, "F1 help") ? "F1 help" : strstr(title, "? help") ? "? help" : NULL;
+    int names_help = strstr(line, "? help") || strstr(line, "F1 help");
+    if (names_help && (!help || !strstr(line, help))) {
+        print_error("%s: the title says \"%s\", the key line not\n", c->name, help ? help : "");
+        sfix_dump(f);
+        fail();
+    }
+    for (char *p = line; *p;) {
+        p += strspn(p, " ");
+        size_t n = strcspn(p, " ");
+        if (!n)
+            break;
+        snprintf(word, sizeof(word), "%.*s", (int)n, p);
+        size_t wl = strlen(word);
+        while (wl > 1 && (word[wl - 1] == ',' || word[wl - 1] == ':'))
+            word[--wl] = '\0';
+        int any = 0, known = 0;
+        const char *sep = wl > 1 ? "/" : ""; /* "/" alone is the key */
+        for (char *alt = strtok(word, sep); alt; alt = strtok(NULL, sep)) {
+            char name[32];
+            snprintf(name, sizeof(name), "%s", alt);
+            const char *k = key_script(name, buf, sizeof(buf));
+            if (!k)
+                continue;
+            known = 1;
+            any |= key_does_something(f, c, k);
+            sfix_open(f, 24, 80); /* back where the walk reads the line from */
+            keys(f, c->reach);
+        }
+        if (!known || !any) {
+            print_error("%s: \"%.*s\" on the key line %s\n", c->name, (int)n, p,
+                        known ? "does nothing" : "names no key the walk knows");
+            sfix_dump(f);
+            fail();
+        }
+        /* the next label: after a run of two blanks */
+        char *gap = strstr(p, "  ");
+        if (!gap)
+            break;
+        p = gap;
+    }
+}
+
+static void test_key_lines_do_what_they_say(void **state)
+{
+    static const struct keyline_case cases[] = {
+        {"home", "", "n new", "e<Esc>", NULL},
+        {"history", "l", "v charts", "x<Esc>;d<Esc>", NULL},
+        {"episode", "l<Enter>", "e edit", "x<Esc>;d<Esc>", NULL},
+        {"form, a text field", "n", "F2 save", "", NULL},
+        {"form, a list", "n<Tab><Tab><Tab><Tab><Tab>", "F2 save", "", NULL},
+        {"charts", "lv", "q back", "", NULL},
+        {"report", "r", "q back", "x<Esc>", "lines "},
+        {"stretch set-up", "s", "Enter start", "d<Esc>", NULL},
+        {"ice set-up", "i", "Enter start", "d<Esc>", NULL},
+        {"ice running", "i<Enter>", "Space pause", "", NULL},
+        {"stretch running", "s<Enter><Enter>", "Space pause", "", NULL},
+        {"tips", "t", "q back", "", NULL},
+        {"help", "?", "close the help", "", NULL},
+        {"flags", "f", "q back", "", NULL},
+        {"checklist", "c", "y yes", "", NULL}, /* last: a yes is saved, and gates the timers */
+    };
+    struct sfix *f = *state;
+    three_episodes(f);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        walk_key_line(f, &cases[i]);
+}
+
+/* The cases issue 18 lists: n skip only where there is a step to skip
+ * to (not on ice or heat), the help says how to leave and has no help
+ * key of its own in the title, Tips has a key line, the form's title
+ * and key line name F1. */
+static void test_key_lines_issue_cases(void **state)
+{
+    struct sfix *f = *state;
+    three_episodes(f);
+    sfix_open(f, 24, 80);
+    keys(f, "i<Enter>");
+    int y = assert_shows(f, "Space pause");
+    assert_false(strstr(headless_row(f->h, y), "n skip"));
+    keys(f, "n");
+    assert_row(f, 23, "This is the last step: q stops the session early.");
+    sfix_open(f, 24, 80);
+    keys(f, "h<Enter>");
+    assert_false(strstr(headless_row(f->h, assert_shows(f, "Space pause")), "n skip"));
+    sfix_open(f, 24, 80);
+    keys(f, "s<Enter>");
+    assert_row_has(f, assert_shows(f, "Space pause"), "n skip");
+    sfix_open(f, 24, 80);
+    keys(f, "?");
+    assert_shows(f, "q/Esc/Enter close the help");
+    assert_row(f, 0, " unknot  Help");
+    keys(f, "<F1>");
+    assert_title(f, "Home"); /* F1, as ?, closes it */
+    keys(f, "t");
+    assert_row(f, 21, "  q back  ? help");
+    keys(f, "q?");
+    assert_title(f, "Help");
+    keys(f, "qn");
+    assert_row_has(f, 0, "F1 help");
+    int keyline = assert_shows(f, "F2 save");
+    assert_row_has(f, keyline, "F1 help");
+    assert_not_shows(f, "? help");
+}
+
 /* ---- history ----------------------------------------------------------- */
 
 static void test_history_list(void **state)
@@ -1744,6 +2111,12 @@ int main(void)
         T(test_form_advice_opens_checklist),
         T(test_form_urgent_nerve_and_feel),
         T(test_form_edit_adds_sign),
+        T(test_form_error_marks_and_wraps),
+        T(test_form_medication_ticks_relief),
+        T(test_form_other_words),
+        T(test_form_focus_always_visible),
+        T(test_key_lines_do_what_they_say),
+        T(test_key_lines_issue_cases),
         T(test_history_list),
         T(test_history_cursor_moves),
         T(test_history_detail),

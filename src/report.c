@@ -482,7 +482,7 @@ void report_feed_check(struct report *r, const struct check *c)
     for (int i = 0; i < c->nanswers && i < REDFLAG_COUNT; i++) {
         if (!check_has_answer(c, i + 1))
             continue;
-        a[i] = c->answers[i] != 0;
+        a[i] = c->answers[i] == CHECK_YES;
         ref.answered++;
         ref.yes |= (uint32_t)a[i] << i;
     }

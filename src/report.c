@@ -485,6 +485,7 @@ void report_feed_check(struct report *r, const struct check *c)
         a[i] = c->answers[i] == CHECK_YES;
         ref.answered++;
         ref.yes |= (uint32_t)a[i] << i;
+        ref.unsure |= (uint32_t)(c->answers[i] == CHECK_UNSURE) << i;
     }
     if ((unsigned)ref.verdict >= REDFLAG_LEVEL_COUNT)
         ref.verdict = redflags_verdict(a);
@@ -496,6 +497,10 @@ void report_feed_check(struct report *r, const struct check *c)
     if (ref.verdict >= REDFLAG_URGENT) {
         r->warn_checks++;
         keep_recent(r->warn_list, &r->nwarn_list, REPORT_MAX_LISTED, sizeof ref, &ref);
+    }
+    if (ref.unsure) {
+        r->unsure_checks++;
+        keep_recent(r->unsure_list, &r->nunsure_list, REPORT_MAX_LISTED, sizeof ref, &ref);
     }
     if (!ref.complete) {
         r->partial++;
@@ -1771,6 +1776,15 @@ static void check_ref(struct out *o, const struct report_check_ref *c)
         if (c->yes & (UINT32_C(1) << (i - 1)))
             put_item(o, i, redflags_item(i)->question);
     close_level(o);
+    if (c->unsure) { /* neither yes nor no: said as such */
+        arr_begin(o, "unsure", "answered not sure");
+        for (int i = 1; i <= REDFLAG_COUNT; i++)
+            if (c->unsure & (UINT32_C(1) << (i - 1)))
+                put_item(o, i, redflags_item(i)->question);
+        close_level(o);
+    } else {
+        empty_array(o, "unsure");
+    }
     close_level(o);
 }
 
@@ -1790,7 +1804,7 @@ static void check_refs(struct out *o, const char *key, const char *label,
 static void sec_checks(struct out *o, const struct report *r)
 {
     char label[LABEL_LEN];
-    static const char *const arrays[] = {"partial_checks", NULL};
+    static const char *const arrays[] = {"partial_checks", "unsure_checks", NULL};
     static const char *const groups[] = {"verdicts", "latest", NULL};
     sec_begin(o, "checks", "Red-flag checks");
     if (r->checks == 0) {
@@ -1801,6 +1815,9 @@ static void sec_checks(struct out *o, const struct report *r)
     }
     put(o, FIG_COUNT, "count", "checks taken", (int64_t)r->checks);
     put(o, FIG_COUNT, "partial", "partial (left after a yes)", (int64_t)r->partial);
+    if (r->unsure_checks || machine(o))
+        put(o, FIG_COUNT, "unsure", "with a not-sure answer",
+            (int64_t)r->unsure_checks);
     grp_begin(o, "verdicts", "by verdict");
     for (int l = REDFLAG_LEVEL_COUNT - 1; l >= 0; l--) {
         verdict_short((enum redflag_level)l, label, sizeof label);
@@ -1818,6 +1835,11 @@ static void sec_checks(struct out *o, const struct report *r)
                    r->npartial_list, r->partial);
     else
         empty_array(o, "partial_checks");
+    if (r->unsure_checks)
+        check_refs(o, "unsure_checks", "checks with a not-sure answer, oldest first",
+                   r->unsure_list, r->nunsure_list, r->unsure_checks);
+    else
+        empty_array(o, "unsure_checks");
     close_level(o);
 }
 

@@ -146,6 +146,7 @@ int check_unsure_text(const struct check *c, char *out, size_t n)
     out[0] = '\0';
     if (count > 0)
         snprintf(out, n, "Not sure: %s %s. %s", count > 1 ? "items" : "item", items,
-                 redflag_unsure_advice(check_unsure_level(c)));
+                 c->verdict == REDFLAG_EMERGENCY ? REDFLAGS_UNSURE_UNDER_EMERGENCY
+                                                 : redflag_unsure_advice(check_unsure_level(c)));
     return count;
 }

@@ -106,7 +106,8 @@ const char *check_title(const struct check *c);
 
 /* What the "not sure" answers ask of the patient, as one sentence to wrap:
  * "Not sure: items 1, 20. " and redflag_unsure_advice() of the most
- * serious of them. "" when none is. Writes at most n bytes (always
+ * serious of them; under an emergency verdict, whose instruction nothing
+ * may compete with, REDFLAGS_UNSURE_UNDER_EMERGENCY. "" when none is. Writes at most n bytes (always
  * terminated; 512 hold every case) and returns the number of such items. */
 #define CHECK_UNSURE_TEXT_LEN 512
 int check_unsure_text(const struct check *c, char *out, size_t n);

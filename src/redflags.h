@@ -102,6 +102,10 @@ const char *redflag_level_advice(enum redflag_level level);
  * storage. */
 const char *redflag_unsure_advice(enum redflag_level level);
 
+/* What a doubt asks under an emergency verdict: the emergency care sought
+ * anyway hears of it (no second, slower instruction). */
+#define REDFLAGS_UNSURE_UNDER_EMERGENCY "Tell the emergency team you were not sure."
+
 /* The headline of a check with no yes but some "not sure" (never "No
  * warning signs reported", which would read as an all-clear). */
 #define REDFLAGS_UNSURE_TITLE "No yes answers, but some you were not sure about"

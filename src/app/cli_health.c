@@ -438,8 +438,8 @@ static int check_options(struct cli_ctx *ctx, int argc, char **argv,
     }
     if (!given && !ctx->interactive) {
         fprintf(ctx->err, "unknot check: not a terminal, so nothing can be asked; answer "
-                          "with --yes LIST (e.g. --yes 1,5) or --none; --list shows the "
-                          "items\n");
+                          "with --yes LIST (e.g. --yes 1,5) or --none, and --unsure LIST for "
+                          "items you are not sure about; --list shows the items\n");
         return CLI_USAGE;
     }
     *ask = !given;

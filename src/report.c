@@ -510,6 +510,7 @@ void report_feed_check(struct report *r, const struct check *c)
         r->latest_at = ref.at;
         r->latest = ref.verdict;
         r->latest_complete = ref.complete;
+        r->latest_unsure = ref.unsure != 0;
     }
     r->checks++;
 }
@@ -1748,9 +1749,13 @@ static void verdict_short(enum redflag_level l, char *buf, size_t len)
     snprintf(buf, len, "%.*s", (int)strcspn(t, ":"), t);
 }
 
-static void put_verdict(struct out *o, enum redflag_level l)
+/* A check's verdict: its title, except that one with no yes but a "not
+ * sure" never reads "No warning signs reported"; the code stays. */
+static void put_verdict(struct out *o, enum redflag_level l, int unsure)
 {
-    put_text(o, "verdict", "verdict", redflag_level_title(l), redflag_level_code(l));
+    const char *title = unsure && l == REDFLAG_CLEAR ? REDFLAGS_UNSURE_TITLE
+                                                     : redflag_level_title(l);
+    put_text(o, "verdict", "verdict", title, redflag_level_code(l));
 }
 
 static void put_complete(struct out *o, int complete)
@@ -1767,7 +1772,7 @@ static void check_ref(struct out *o, const struct report_check_ref *c)
     snprintf(label, sizeof label, "check taken %s", when);
     grp_begin(o, "check", label);
     put_machine(o, FIG_TIME, "taken_at", c->at, NULL);
-    put_verdict(o, c->verdict);
+    put_verdict(o, c->verdict, c->unsure != 0);
     put_complete(o, c->complete);
     snprintf(label, sizeof label, "items answered (of %d)", REDFLAG_COUNT);
     put(o, FIG_COUNT, "answered", label, c->answered);
@@ -1827,7 +1832,7 @@ static void sec_checks(struct out *o, const struct report *r)
     close_level(o);
     grp_begin(o, "latest", "latest check");
     put(o, FIG_TIME, "taken_at", "taken", r->latest_at);
-    put_verdict(o, r->latest);
+    put_verdict(o, r->latest, r->latest_unsure);
     put_complete(o, r->latest_complete);
     close_level(o);
     if (r->partial)

@@ -279,6 +279,7 @@ struct report {
     int64_t latest_at;
     enum redflag_level latest;
     int latest_complete;
+    int latest_unsure; /* the latest check has a "not sure" */
     size_t partial, npartial_list; /* partial checks; those listed */
     struct report_check_ref partial_list[REPORT_MAX_LISTED];
     size_t warn_checks, nwarn_list; /* emergency or urgent checks; listed */

@@ -838,6 +838,10 @@ static void test_unsure_checks(void **state)
     assert_before(sec, "checks with a not-sure answer, oldest first\n    check taken 2026-01-03",
                   "      answered not sure\n        item 1: Trouble with your bladder or bowel");
     assert_non_null(strstr(sec, "        item 20: No better after a week or two of home care?\n"));
+    /* the listed check with a doubt never reads as no warning signs */
+    const char *listed = strstr(sec, "checks with a not-sure answer, oldest first");
+    assert_before(listed, "No yes answers, but some you were not sure about",
+                  "answered not sure");
     assert_fits(text, 78);
     free(text);
     char *json = render(&r, REPORT_JSON);

@@ -232,6 +232,22 @@ const struct schema_step schema_steps[] = {
         "                 CHECK (length(CAST(exercise_name AS BLOB)) BETWEEN 1 AND 80),\n"
         "  PRIMARY KEY (session_id, exercise_index)\n"
         ");\n"),
+    /* "Not sure" is a third answer to a checklist item (issue 18), stored
+     * as 2. SQLite cannot change a CHECK, so check_answers is rebuilt and
+     * every stored answer copied as it is. Self-contained: renumbering it
+     * is the one number in SCHEMA_STEP. */
+    SCHEMA_STEP(8,
+        "CREATE TABLE check_answers_new (\n"
+        "  check_id    INTEGER NOT NULL REFERENCES checks (id) ON DELETE CASCADE,\n"
+        "  item        INTEGER NOT NULL CONSTRAINT item_1_to_32 CHECK (item BETWEEN 1 AND 32),\n"
+        "  answer      INTEGER NOT NULL CONSTRAINT answer_no_yes_or_unsure\n"
+        "              CHECK (typeof(answer) = 'integer' AND answer IN (0, 1, 2)),\n"
+        "  PRIMARY KEY (check_id, item)\n"
+        ");\n"
+        "INSERT INTO check_answers_new (check_id, item, answer)\n"
+        "  SELECT check_id, item, answer FROM check_answers;\n"
+        "DROP TABLE check_answers;\n"
+        "ALTER TABLE check_answers_new RENAME TO check_answers;\n"),
 };
 
 const size_t schema_step_count = sizeof(schema_steps) / sizeof(schema_steps[0]);

@@ -97,7 +97,7 @@ int db_answers_load(struct store *st, struct check *c, char *err, size_t errlen)
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int item = sqlite3_column_int(s, 0);
         if (check_set_answer(c, item, sqlite3_column_int(s, 1)) != 0) {
-            db_set_err(err, errlen, "check %lld has an answer to unknown item %d",
+            db_set_err(err, errlen, "check %lld has an unreadable answer to item %d",
                        (long long)c->id, item);
             db_release(s);
             return STORE_ERROR;

@@ -118,7 +118,8 @@ static void csv_episodes_header(FILE *f)
 
 static void csv_checks_header(FILE *f)
 {
-    const char *row[] = {"id", "taken_at", "verdict", "complete", "asked", "yes_items"};
+    const char *row[] = {"id", "taken_at", "verdict", "complete", "asked", "yes_items",
+                         "unsure_items"};
     csv_write_row(f, row, COUNT(row));
 }
 
@@ -183,22 +184,30 @@ static void csv_episode_row(FILE *f, const struct episode *ep)
     csv_end_row(f);
 }
 
+/* The items with that answer, JOIN_SEP apart ("" for none). */
+static void join_items(const struct check *c, int answer, char *out, size_t n)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 1; i <= c->nanswers && i <= CHECK_MAX_ITEMS && used < n; i++) {
+        if (!check_has_answer(c, i) || c->answers[i - 1] != answer)
+            continue;
+        int w = snprintf(out + used, n - used, "%s%d", used ? JOIN_SEP : "", i);
+        used += w > 0 ? (size_t)w : 0;
+    }
+}
+
 static void csv_check_row(FILE *f, const struct check *c)
 {
-    char id[NUM_LEN], at[WHEN_FMT_LEN], asked[NUM_LEN], yes[CHECK_MAX_ITEMS * 5 + 1];
-    size_t used = 0;
+    char id[NUM_LEN], at[WHEN_FMT_LEN], asked[NUM_LEN], yes[CHECK_MAX_ITEMS * 5 + 1],
+        unsure[CHECK_MAX_ITEMS * 5 + 1];
     snprintf(id, sizeof id, "%" PRId64, c->id);
     fmt_time(c->taken_at, at, sizeof at);
     snprintf(asked, sizeof asked, "%d", check_answer_count(c));
-    yes[0] = '\0';
-    for (int i = 1; i <= c->nanswers && i <= CHECK_MAX_ITEMS; i++) {
-        if (!check_has_answer(c, i) || !c->answers[i - 1])
-            continue;
-        int w = snprintf(yes + used, sizeof yes - used, "%s%d", used ? JOIN_SEP : "", i);
-        used += w > 0 ? (size_t)w : 0;
-    }
+    join_items(c, CHECK_YES, yes, sizeof yes);
+    join_items(c, CHECK_UNSURE, unsure, sizeof unsure);
     const char *row[] = {id,    at, redflag_level_code(c->verdict), c->complete ? "1" : "0",
-                         asked, yes};
+                         asked, yes, unsure};
     csv_write_row(f, row, COUNT(row));
 }
 

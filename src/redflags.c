@@ -146,7 +146,7 @@ enum redflag_level redflags_verdict(const unsigned char answers[REDFLAG_COUNT])
     enum redflag_level worst = REDFLAG_CLEAR;
 
     for (int i = 0; i < REDFLAG_COUNT; i++)
-        if (answers[i] && items[i].level > worst)
+        if (answers[i] == REDFLAG_YES && items[i].level > worst)
             worst = items[i].level;
     return worst;
 }
@@ -220,6 +220,26 @@ const char *redflag_level_advice(enum redflag_level level)
     if (level == REDFLAG_EMERGENCY && emergency_advice[0])
         return emergency_advice;
     return level_valid(level) ? levels[level].advice : REDFLAGS_NOT_MEDICAL_ADVICE;
+}
+
+/* "Not sure" is no clear answer (CONTENT.md, Principle 1): each level's
+ * line sends the patient to ask at that level's pace. An emergency sign
+ * does not wait (time matters for cauda equina), yet a doubt is not
+ * itself a yes: the line says to call now and to seek emergency care if
+ * the sign is there or no one answers, not that it is an emergency. */
+static const char *const unsure_advice[REDFLAG_LEVEL_COUNT] = {
+    [REDFLAG_SEE_DOCTOR] = "Take the checklist again in a few days, or book an appointment and "
+                           "ask.",
+    [REDFLAG_URGENT] = "Not sure is not a no: ask your doctor's surgery or an urgent care "
+                       "service today.",
+    [REDFLAG_EMERGENCY] = "Not sure is not a no for an emergency sign: do not wait to find out. "
+                          "Call your doctor or an urgent care service now and tell them; if "
+                          "the sign is there or no one answers, seek emergency care.",
+};
+
+const char *redflag_unsure_advice(enum redflag_level level)
+{
+    return level_valid(level) && unsure_advice[level] ? unsure_advice[level] : "";
 }
 
 /* Old item -> new item: 6 fever and 7 belly became emergencies 7 and 6;

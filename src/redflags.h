@@ -15,6 +15,12 @@
 
 #define REDFLAG_COUNT 20
 
+/* The three answers to an item, as stored (src/check.h names them too):
+ * "not sure" counts neither as yes nor as no in the verdict. */
+#define REDFLAG_NO 0
+#define REDFLAG_YES 1
+#define REDFLAG_UNSURE 2
+
 /* Ordered by seriousness: a larger value is more serious. */
 enum redflag_level {
     REDFLAG_CLEAR,
@@ -47,9 +53,10 @@ struct redflag_item {
  * storage; never free. */
 const struct redflag_item *redflags_item(int number);
 
-/* The most serious level among the items answered yes (answers[i] != 0
- * means item i + 1 is yes); REDFLAG_CLEAR when none is. answers must hold
- * REDFLAG_COUNT values. */
+/* The most serious level among the items answered yes (answers[i] ==
+ * REDFLAG_YES means item i + 1 is yes; REDFLAG_UNSURE and any other value
+ * are not); REDFLAG_CLEAR when none is. answers must hold REDFLAG_COUNT
+ * values. */
 enum redflag_level redflags_verdict(const unsigned char answers[REDFLAG_COUNT]);
 
 /* The code stored in the database: "clear", "see_doctor", "urgent",
@@ -86,6 +93,22 @@ const char *redflag_level_title(enum redflag_level level);
  * REDFLAGS_NOT_MEDICAL_ADVICE; the others do not, so that an instruction
  * to act now is not softened ("if you are worried"). Static storage. */
 const char *redflag_level_advice(enum redflag_level level);
+
+/* What to do about items answered "not sure" whose most serious level is
+ * `level` (not REDFLAG_CLEAR), one sentence of at most 200 bytes, no
+ * newline, to be wrapped by the caller; "" for REDFLAG_CLEAR. Not sure is
+ * no clear answer: the patient is sent to ask someone at that level's
+ * pace (an emergency sign: now), never told it is nothing. Static
+ * storage. */
+const char *redflag_unsure_advice(enum redflag_level level);
+
+/* What a doubt asks under an emergency verdict: the emergency care sought
+ * anyway hears of it (no second, slower instruction). */
+#define REDFLAGS_UNSURE_UNDER_EMERGENCY "Tell the emergency team you were not sure."
+
+/* The headline of a check with no yes but some "not sure" (never "No
+ * warning signs reported", which would read as an all-clear). */
+#define REDFLAGS_UNSURE_TITLE "No yes answers, but some you were not sure about"
 
 /* The checklist before version 0.2 had 16 items. The item of today's
  * checklist that old item `old` (1..REDFLAG_V1_COUNT) asked, or 0 outside

@@ -482,9 +482,10 @@ void report_feed_check(struct report *r, const struct check *c)
     for (int i = 0; i < c->nanswers && i < REDFLAG_COUNT; i++) {
         if (!check_has_answer(c, i + 1))
             continue;
-        a[i] = c->answers[i] != 0;
+        a[i] = c->answers[i] == CHECK_YES;
         ref.answered++;
         ref.yes |= (uint32_t)a[i] << i;
+        ref.unsure |= (uint32_t)(c->answers[i] == CHECK_UNSURE) << i;
     }
     if ((unsigned)ref.verdict >= REDFLAG_LEVEL_COUNT)
         ref.verdict = redflags_verdict(a);
@@ -497,6 +498,10 @@ void report_feed_check(struct report *r, const struct check *c)
         r->warn_checks++;
         keep_recent(r->warn_list, &r->nwarn_list, REPORT_MAX_LISTED, sizeof ref, &ref);
     }
+    if (ref.unsure) {
+        r->unsure_checks++;
+        keep_recent(r->unsure_list, &r->nunsure_list, REPORT_MAX_LISTED, sizeof ref, &ref);
+    }
     if (!ref.complete) {
         r->partial++;
         keep_recent(r->partial_list, &r->npartial_list, REPORT_MAX_LISTED, sizeof ref, &ref);
@@ -505,6 +510,7 @@ void report_feed_check(struct report *r, const struct check *c)
         r->latest_at = ref.at;
         r->latest = ref.verdict;
         r->latest_complete = ref.complete;
+        r->latest_unsure = ref.unsure != 0;
     }
     r->checks++;
 }
@@ -1743,9 +1749,13 @@ static void verdict_short(enum redflag_level l, char *buf, size_t len)
     snprintf(buf, len, "%.*s", (int)strcspn(t, ":"), t);
 }
 
-static void put_verdict(struct out *o, enum redflag_level l)
+/* A check's verdict: its title, except that one with no yes but a "not
+ * sure" never reads "No warning signs reported"; the code stays. */
+static void put_verdict(struct out *o, enum redflag_level l, int unsure)
 {
-    put_text(o, "verdict", "verdict", redflag_level_title(l), redflag_level_code(l));
+    const char *title = unsure && l == REDFLAG_CLEAR ? REDFLAGS_UNSURE_TITLE
+                                                     : redflag_level_title(l);
+    put_text(o, "verdict", "verdict", title, redflag_level_code(l));
 }
 
 static void put_complete(struct out *o, int complete)
@@ -1762,7 +1772,7 @@ static void check_ref(struct out *o, const struct report_check_ref *c)
     snprintf(label, sizeof label, "check taken %s", when);
     grp_begin(o, "check", label);
     put_machine(o, FIG_TIME, "taken_at", c->at, NULL);
-    put_verdict(o, c->verdict);
+    put_verdict(o, c->verdict, c->unsure != 0);
     put_complete(o, c->complete);
     snprintf(label, sizeof label, "items answered (of %d)", REDFLAG_COUNT);
     put(o, FIG_COUNT, "answered", label, c->answered);
@@ -1771,6 +1781,15 @@ static void check_ref(struct out *o, const struct report_check_ref *c)
         if (c->yes & (UINT32_C(1) << (i - 1)))
             put_item(o, i, redflags_item(i)->question);
     close_level(o);
+    if (c->unsure) { /* neither yes nor no: said as such */
+        arr_begin(o, "unsure", "answered not sure");
+        for (int i = 1; i <= REDFLAG_COUNT; i++)
+            if (c->unsure & (UINT32_C(1) << (i - 1)))
+                put_item(o, i, redflags_item(i)->question);
+        close_level(o);
+    } else {
+        empty_array(o, "unsure");
+    }
     close_level(o);
 }
 
@@ -1790,7 +1809,7 @@ static void check_refs(struct out *o, const char *key, const char *label,
 static void sec_checks(struct out *o, const struct report *r)
 {
     char label[LABEL_LEN];
-    static const char *const arrays[] = {"partial_checks", NULL};
+    static const char *const arrays[] = {"partial_checks", "unsure_checks", NULL};
     static const char *const groups[] = {"verdicts", "latest", NULL};
     sec_begin(o, "checks", "Red-flag checks");
     if (r->checks == 0) {
@@ -1801,6 +1820,9 @@ static void sec_checks(struct out *o, const struct report *r)
     }
     put(o, FIG_COUNT, "count", "checks taken", (int64_t)r->checks);
     put(o, FIG_COUNT, "partial", "partial (left after a yes)", (int64_t)r->partial);
+    if (r->unsure_checks || machine(o))
+        put(o, FIG_COUNT, "unsure", "with a not-sure answer",
+            (int64_t)r->unsure_checks);
     grp_begin(o, "verdicts", "by verdict");
     for (int l = REDFLAG_LEVEL_COUNT - 1; l >= 0; l--) {
         verdict_short((enum redflag_level)l, label, sizeof label);
@@ -1810,7 +1832,7 @@ static void sec_checks(struct out *o, const struct report *r)
     close_level(o);
     grp_begin(o, "latest", "latest check");
     put(o, FIG_TIME, "taken_at", "taken", r->latest_at);
-    put_verdict(o, r->latest);
+    put_verdict(o, r->latest, r->latest_unsure);
     put_complete(o, r->latest_complete);
     close_level(o);
     if (r->partial)
@@ -1818,6 +1840,11 @@ static void sec_checks(struct out *o, const struct report *r)
                    r->npartial_list, r->partial);
     else
         empty_array(o, "partial_checks");
+    if (r->unsure_checks)
+        check_refs(o, "unsure_checks", "checks with a not-sure answer, oldest first",
+                   r->unsure_list, r->nunsure_list, r->unsure_checks);
+    else
+        empty_array(o, "unsure_checks");
     close_level(o);
 }
 

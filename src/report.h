@@ -238,6 +238,7 @@ struct report_check_ref {
     int complete;
     int answered; /* items with an answer */
     uint32_t yes; /* bit i: item i + 1 answered yes */
+    uint32_t unsure; /* bit i: item i + 1 answered not sure */
 };
 
 /* An episode with warning signs among its symptoms, for the list. */
@@ -278,10 +279,13 @@ struct report {
     int64_t latest_at;
     enum redflag_level latest;
     int latest_complete;
+    int latest_unsure; /* the latest check has a "not sure" */
     size_t partial, npartial_list; /* partial checks; those listed */
     struct report_check_ref partial_list[REPORT_MAX_LISTED];
     size_t warn_checks, nwarn_list; /* emergency or urgent checks; listed */
     struct report_check_ref warn_list[REPORT_MAX_LISTED];
+    size_t unsure_checks, nunsure_list; /* checks with a "not sure"; listed */
+    struct report_check_ref unsure_list[REPORT_MAX_LISTED];
     /* episodes with a warning sign */
     size_t sign_eps, nsign_list;
     struct report_sign_ep sign_list[REPORT_MAX_LISTED];
@@ -336,7 +340,7 @@ int report_feed_duration_sorted(struct report *r, int64_t secs, size_t index, si
 
 /* Adds one red-flag check: when it was taken, its verdict (when outside
  * the enum, it is worked out from the answers), whether it is complete,
- * and its answers (answers[i] != 0: item i + 1 answered yes; gaps are not
+ * and its answers (CHECK_YES, _NO or _UNSURE, src/check.h; gaps are not
  * answered; items beyond REDFLAG_COUNT ignored). Checks may come in any
  * order. Ignored after report_end. */
 void report_feed_check(struct report *r, const struct check *c);

@@ -1097,8 +1097,12 @@ static int add_answer(struct xfer_reader *r, const struct fval *v, struct check 
     char use[64];
     int items = r->version == 1 ? REDFLAG_V1_COUNT : REDFLAG_COUNT;
     snprintf(use, sizeof use, "use a checklist item number from 1 to %d", items);
+    /* "Not sure" (2) came with 0.3, in format 3: the unknot that wrote a
+     * file of version 1 or 2 never answered it. */
+    int yes_no = r->version < 3;
     if (get_range(r, &v[0], "item", 1, items, &item, use) ||
-        get_range(r, &v[1], "answer", 0, 1, &ans, "use 0 (no) or 1 (yes)"))
+        get_range(r, &v[1], "answer", CHECK_NO, yes_no ? CHECK_YES : CHECK_UNSURE, &ans,
+                  yes_no ? "use 0 (no) or 1 (yes)" : "use 0 (no), 1 (yes) or 2 (not sure)"))
         return -1;
     if (r->version == 1)
         return add_v1_answer(r, v[0].line, (int)item, (int)ans, c);

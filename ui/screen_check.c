@@ -33,7 +33,7 @@ enum phase {
 struct checklist {
     enum phase phase;
     int cur;                          /* index of the item shown, 0-based */
-    unsigned char ans[REDFLAG_COUNT]; /* CHECK_NO, CHECK_YES or CHECK_NOT_ASKED */
+    unsigned char ans[REDFLAG_COUNT]; /* CHECK_NO, _YES, _UNSURE or _NOT_ASKED */
     int explain;                      /* 1: the explanation of cur shows */
     int leaving;                      /* 1: the store refused as q left: pop once saved */
     struct check chk;                 /* what is (to be) stored; id once saved */
@@ -43,20 +43,25 @@ struct checklist {
 /* `?` explains the item here, so help moves to F1 (the loop opens help for
  * ACT_HELP only), and the help lists F1 instead of `?`. */
 /* Modes of the key lines: an item, an item after an emergency yes, the
- * verdict saved, the verdict not saved. */
-enum { M_ITEM = 1, M_STOP = 2, M_SAVED = 4, M_FAILED = 8 };
+ * verdict saved, the verdict not saved; on an item, whether k (an item
+ * before) and j (answered, an item after) go anywhere: the line lists
+ * only the keys that do something there. */
+enum { M_ITEM = 1, M_STOP = 2, M_SAVED = 4, M_FAILED = 8, M_BACK = 16, M_NEXT = 32 };
 
 static const struct keybind check_keys[] = {
     KB_BAR_IN(M_ITEM, 'y', ACT_YES, "y", "yes", "y yes"),
     KB_ALSO('Y', ACT_YES),
     KB_BAR_IN(M_ITEM, 'n', ACT_NO, "n", "no", "n no"),
     KB_ALSO('N', ACT_NO),
+    KB_BAR_IN(M_ITEM, 'u', ACT_UNSURE, "u", "not sure (neither yes nor no)", "u not sure"),
+    KB_ALSO('U', ACT_UNSURE),
     KB_BAR_IN(M_ITEM, '?', ACT_EXPLAIN, "?", "explain this item", "? explain"),
-    KB_BAR_IN(M_ITEM, KEY_LEFT, ACT_LEFT, "Left / Bksp / k", "back to the previous item",
-              "Left back"),
+    KB_BAR_IN(M_BACK, 'k', ACT_LEFT, "k / Left / Bksp", "back to the previous item", "k back"),
+    KB_ALSO(KEY_LEFT, ACT_LEFT),
     KEYS_BACKSPACE(ACT_LEFT, NULL, NULL),
-    KB_ALSO('k', ACT_LEFT),
-    KB(KEY_RIGHT, ACT_RIGHT, "Right", "next item, keeping the answer given"),
+    KB_BAR_IN(M_NEXT, 'j', ACT_RIGHT, "j / Right", "next item, keeping the answer given",
+              "j next"),
+    KB_ALSO(KEY_RIGHT, ACT_RIGHT),
     KB_BAR_IN(M_STOP, 's', ACT_END, "s", "after an emergency answer: stop, see the verdict",
               "s stop here"),
     KB_BAR_IN(M_FAILED, 'r', ACT_SAVE, "r", "try saving again (after an error)",
@@ -73,11 +78,13 @@ static const struct keybind check_keys[] = {
 
 /* ---- drawing helpers ---- */
 
-/* The key line of mode, three blanks apart (the answers read apart). */
+/* The key line of mode, three blanks apart (the answers read apart), or
+ * two when three do not fit. */
 static void draw_keys(int y, unsigned mode, attr_t attr)
 {
     char line[HINT_MAX];
-    ui_hint_text(check_keys, mode, "   ", line, sizeof(line));
+    if (ui_hint_text(check_keys, mode, "   ", line, sizeof(line)) > (size_t)(COLS - 4))
+        ui_hint_text(check_keys, mode, "  ", line, sizeof(line));
     ui_put(y, 2, COLS - 4, line, attr);
 }
 
@@ -190,6 +197,23 @@ static int draw_stop_offer(const struct checklist *c, int y)
     return y + 1;
 }
 
+static const char *answer_word(unsigned char a)
+{
+    return a == CHECK_YES ? "yes" : a == CHECK_UNSURE ? "not sure" : "no";
+}
+
+/* The key line's mode on an item: k where there is an item before, j
+ * where this one is answered and there is one after (move_to's rule). */
+static unsigned item_mode(const struct checklist *c, int emergency)
+{
+    unsigned mode = M_ITEM | (emergency ? M_STOP : 0u);
+    if (c->cur > 0)
+        mode |= M_BACK;
+    if (c->cur + 1 < REDFLAG_COUNT && c->ans[c->cur] != CHECK_NOT_ASKED)
+        mode |= M_NEXT;
+    return mode;
+}
+
 /* The question, its answer if one was given, and the explanation on `?`.
  * The item's level is not shown: it would bias the answer. Under an
  * emergency the footer gives way, so the keys take its row. */
@@ -202,47 +226,46 @@ static void draw_item(const struct checklist *c, int y, int emergency)
     y = draw_progress(y, c) + 1;
     y = ui_put_wrapped(y, 2, COLS - 4, last, item->question, A_BOLD) + 1;
     if (c->ans[c->cur] != CHECK_NOT_ASKED) { /* back here to change it: say what it was */
-        ui_putf(y, 2, COLS - 4, A_NORMAL, "You answered %s. Press y or n to change it%s.",
-                c->ans[c->cur] == CHECK_YES ? "yes" : "no",
-                c->cur + 1 < REDFLAG_COUNT ? ", Right to keep it" : "");
+        ui_putf(y, 2, COLS - 4, A_NORMAL, "You answered %s. Press y, n or u to change it%s.",
+                answer_word(c->ans[c->cur]), c->cur + 1 < REDFLAG_COUNT ? ", j to keep it" : "");
         y += 2;
     }
     if (c->explain)
         ui_put_wrapped(y, 4, COLS - 6, last, item->explain, A_NORMAL);
-    draw_keys(hints, emergency ? M_ITEM | M_STOP : M_ITEM, A_BOLD);
+    draw_keys(hints, item_mode(c, emergency), A_BOLD);
 }
 
 /* ---- the verdict ---- */
 
-/* Draws one answered-yes item, wrapped under its number; returns the next row. */
-static int draw_yes_item(const struct redflag_item *item, int y)
+/* Draws one answered item, wrapped under its number; returns the next row. */
+static int draw_answered_item(const struct redflag_item *item, int y)
 {
     ui_putf(y, 2, 4, A_NORMAL, "%2d.", item->number);
     return ui_put_wrapped(y, 6, COLS - 8, y + REDFLAG_COUNT, item->question, A_NORMAL);
 }
 
-/* The items answered yes from row y down to last; the ones that do not fit
- * are named by number on the last row, so none is silently dropped. */
-static void draw_yes_items(const struct checklist *c, int y, int last)
+/* The items given `answer` under heading, from row y down to last; the ones
+ * that do not fit are named by number on the last row, so none is silently
+ * dropped. Returns the next row (y when there is none). */
+static int draw_answered(const struct checklist *c, unsigned char answer, const char *heading,
+                         int y, int last)
 {
     int left = 0;
     char rest[LINE_MAX_BYTES] = "";
     size_t used = 0;
     for (int i = 0; i < REDFLAG_COUNT; i++)
-        left += c->ans[i] == CHECK_YES;
-    if (left == 0) {
-        ui_put(y, 2, COLS - 4, "You answered no to every item.", A_NORMAL);
-        return;
-    }
-    ui_put(y++, 2, COLS - 4, "You answered yes to:", A_BOLD);
+        left += c->ans[i] == answer;
+    if (left == 0 || y > last)
+        return y;
+    ui_put(y++, 2, COLS - 4, heading, A_BOLD);
     for (int i = 0; i < REDFLAG_COUNT; i++) {
-        if (c->ans[i] != CHECK_YES)
+        if (c->ans[i] != answer)
             continue;
         const struct redflag_item *item = redflags_item(i + 1);
         int room = last - y + 1 - (left > 1); /* keep a row for the rest */
         left--;
         if (!used && ui_wrapped_rows(item->question, COLS - 8) <= room) {
-            y = draw_yes_item(item, y);
+            y = draw_answered_item(item, y);
         } else if (used < sizeof(rest)) {
             int w =
                 snprintf(rest + used, sizeof(rest) - used, "%s%d", used ? ", " : "", item->number);
@@ -250,8 +273,39 @@ static void draw_yes_items(const struct checklist *c, int y, int last)
         }
     }
     if (used)
-        ui_putf(y, 6, COLS - 8, A_NORMAL, "and %s %s (unknot checks lists them)",
+        ui_putf(y++, 6, COLS - 8, A_NORMAL, "and %s %s (unknot checks lists them)",
                 strchr(rest, ',') ? "items" : "item", rest);
+    return y;
+}
+
+/* What was answered yes, then not sure, from row y down to last. */
+static void draw_answers(const struct checklist *c, int y, int last)
+{
+    if (!any_yes(c) && !check_unsure_count(&c->chk)) {
+        ui_put(y, 2, COLS - 4, "You answered no to every item.", A_NORMAL);
+        return;
+    }
+    y = draw_answered(c, CHECK_YES, "You answered yes to:", y, last);
+    draw_answered(c, CHECK_UNSURE, "You were not sure about:", y, last);
+}
+
+/* "Not sure: items 1, 20." and what to do, wrapped from row y, bold when
+ * it asks to act now or today. Returns the next row (y when none). */
+static int draw_unsure_advice(const struct check *chk, int y, int last)
+{
+    char text[CHECK_UNSURE_TEXT_LEN];
+    if (check_unsure_text(chk, text, sizeof text) == 0)
+        return y;
+    attr_t a = check_unsure_level(chk) >= REDFLAG_URGENT ? A_BOLD : A_NORMAL;
+    return ui_put_wrapped(y, 2, COLS - 4, last, text, a);
+}
+
+/* The level the verdict screen speaks at: the verdict's, or that of a
+ * doubt that asks more (its footer and colour follow it). */
+static enum redflag_level shown_level(const struct check *chk)
+{
+    enum redflag_level u = check_unsure_level(chk);
+    return u > chk->verdict ? u : chk->verdict;
 }
 
 /* "Saved as check 3." and, for one left part way, how much was asked. */
@@ -270,14 +324,23 @@ static void draw_verdict(const struct checklist *c)
     int y = ui_body_top();
     int bottom = ui_body_bottom();
     enum redflag_level lv = c->chk.verdict;
+    /* A doubt that asks more than the verdict comes before its advice:
+     * the more urgent reading first (CONTENT.md, Principle 2). */
+    int doubt_first = check_unsure_level(&c->chk) > lv;
     if (lv == REDFLAG_EMERGENCY) {
-        y = draw_emergency_band(y) + 1;
+        y = draw_emergency_band(y);
     } else {
+        enum redflag_level shown = shown_level(&c->chk);
         y++;
-        ui_put(y++, 2, COLS - 4, redflag_level_title(lv), level_attr(lv));
-        y = draw_advice(y, 2, lv == REDFLAG_URGENT ? A_BOLD : A_NORMAL, lv) + 1;
+        ui_put(y++, 2, COLS - 4, check_title(&c->chk),
+               level_attr(shown > REDFLAG_URGENT ? REDFLAG_URGENT : shown));
+        if (doubt_first)
+            y = draw_unsure_advice(&c->chk, y, bottom - 4);
+        y = draw_advice(y, 2, lv == REDFLAG_URGENT ? A_BOLD : A_NORMAL, lv);
     }
-    draw_yes_items(c, y, bottom - 4);
+    if (!doubt_first && check_unsure_count(&c->chk))
+        y = draw_unsure_advice(&c->chk, y + 1, bottom - 4);
+    draw_answers(c, y + 1, bottom - 4);
     if (c->phase == PH_SAVED) {
         draw_saved(c, bottom - 2);
         draw_keys(bottom - 1, M_SAVED, A_NORMAL);
@@ -293,7 +356,7 @@ static void check_draw(struct app *app, struct screen *s)
     const struct checklist *c = s->data;
     if (c->phase != PH_ASK) {
         draw_verdict(c);
-        draw_footer(c->chk.verdict);
+        draw_footer(shown_level(&c->chk));
         return;
     }
     /* An emergency sign answered yes stays on top of every later item,
@@ -332,9 +395,10 @@ static void finish(struct app *app, struct checklist *c)
     c->phase = PH_SAVED;
 }
 
-static void answer(struct app *app, struct checklist *c, int yes)
+/* a: CHECK_YES, CHECK_NO or CHECK_UNSURE. */
+static void answer(struct app *app, struct checklist *c, unsigned char a)
 {
-    c->ans[c->cur] = yes ? CHECK_YES : CHECK_NO;
+    c->ans[c->cur] = a;
     c->explain = 0;
     if (c->cur + 1 == REDFLAG_COUNT) {
         finish(app, c);
@@ -356,10 +420,10 @@ static void move_to(struct app *app, struct checklist *c, int delta)
         return;
     }
     /* Forward only over answered items: none may be skipped, and the last
-     * one is left with y or n, which is what ends the checklist. */
+     * one is left with y, n or u, which is what ends the checklist. */
     if (delta > 0 && (to >= REDFLAG_COUNT || c->ans[c->cur] == CHECK_NOT_ASKED)) {
-        app_status(app, to >= REDFLAG_COUNT ? "This is the last item: y or n finishes."
-                                            : "Answer this item first: y or n.");
+        app_status(app, to >= REDFLAG_COUNT ? "This is the last item: y, n or u finishes."
+                                            : "Answer this item first: y, n or u.");
         return;
     }
     c->cur = to;
@@ -409,8 +473,9 @@ static int leave(struct app *app, struct checklist *c)
 static int handle_ask(struct app *app, struct checklist *c, enum action act)
 {
     switch (act) {
-    case ACT_YES: answer(app, c, 1); break;
-    case ACT_NO: answer(app, c, 0); break;
+    case ACT_YES: answer(app, c, CHECK_YES); break;
+    case ACT_NO: answer(app, c, CHECK_NO); break;
+    case ACT_UNSURE: answer(app, c, CHECK_UNSURE); break;
     case ACT_EXPLAIN: c->explain = !c->explain; break;
     case ACT_LEFT: move_to(app, c, -1); break;
     case ACT_RIGHT: move_to(app, c, 1); break;
@@ -418,7 +483,7 @@ static int handle_ask(struct app *app, struct checklist *c, enum action act)
     case ACT_SELECT: stop(app, c); break;
     case ACT_BACK: return leave(app, c);
     case ACT_HELP: break; /* UI_OK with ACT_HELP: the loop opens the help */
-    default: app_status(app, "Answer with y (yes) or n (no); ? explains the item.");
+    default: app_status(app, "Answer with y (yes), n (no) or u (not sure); ? explains the item.");
     }
     return UI_OK;
 }
@@ -449,6 +514,7 @@ static int handle_saved(struct app *app, enum action act)
     switch (act) {
     case ACT_YES:
     case ACT_NO:
+    case ACT_UNSURE:
     case ACT_EXPLAIN:
     case ACT_END:
         app_status(app, "The checklist is done: Enter, q or Esc goes back to home.");

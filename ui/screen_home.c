@@ -428,7 +428,7 @@ static int check_rows(const struct home *h)
     enum redflag_level lv = h->check_level;
     if (!h->have_check)
         return 1;
-    return 1 + ui_wrapped_rows(redflag_level_title(lv), COLS - 6) +
+    return 1 + ui_wrapped_rows(check_title(&h->check), COLS - 6) +
            (check_advice_shown(h) ? ui_wrapped_rows(redflag_level_advice(lv), COLS - 6) : 0);
 }
 
@@ -447,8 +447,9 @@ static int draw_check(const struct home *h, int y, int last)
             h->check.complete ? "" : " (partial)");
     /* Under a warning in force "no warning signs" must not look like an
      * all-clear: no reassuring colour then. */
-    attr_t a = warned(h) && lv == REDFLAG_CLEAR ? A_NORMAL : level_attr(lv);
-    y = ui_put_wrapped(y, 4, COLS - 6, last, redflag_level_title(lv), a);
+    attr_t a = (warned(h) || check_unsure_count(&h->check)) && lv == REDFLAG_CLEAR ? A_NORMAL
+                                                                                  : level_attr(lv);
+    y = ui_put_wrapped(y, 4, COLS - 6, last, check_title(&h->check), a); /* says a doubt */
     if (check_advice_shown(h))
         y = ui_put_wrapped(y, 4, COLS - 6, last, redflag_level_advice(lv), A_BOLD);
     return y;

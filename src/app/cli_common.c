@@ -363,6 +363,9 @@ enum cli_answer cli_read_answer(struct cli_ctx *ctx)
                 a = CLI_ANSWER_YES;
             else if ((len == 1 && strchr("nN", p[0])) || (len == 2 && !strncasecmp(p, "no", 2)))
                 a = CLI_ANSWER_NO;
+            else if ((len == 1 && strchr("uU", p[0])) ||
+                     (len == 6 && !strncasecmp(p, "unsure", 6)))
+                a = CLI_ANSWER_UNSURE;
             else if (len == 1 && p[0] == '?')
                 a = CLI_ANSWER_EXPLAIN;
             else if (len == 0)

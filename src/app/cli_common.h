@@ -142,10 +142,11 @@ int cli_show_episode_json(struct cli_ctx *ctx, struct store *st, const struct ep
 int cli_delete_episode(struct cli_ctx *ctx, int64_t id, int yes);
 
 /* One answer read from ctx->in: a whole line that is exactly y, yes, n,
- * no or ? (case and surrounding blanks ignored); a blank line is EMPTY (a
- * question's default); anything else is OTHER. */
+ * no, u, unsure (the checklist's "not sure") or ? (case and surrounding
+ * blanks ignored); a blank line is EMPTY (a question's default); anything
+ * else is OTHER. */
 enum cli_answer { CLI_ANSWER_YES, CLI_ANSWER_NO, CLI_ANSWER_EXPLAIN, CLI_ANSWER_OTHER,
-                  CLI_ANSWER_EOF, CLI_ANSWER_EMPTY };
+                  CLI_ANSWER_EOF, CLI_ANSWER_EMPTY, CLI_ANSWER_UNSURE };
 enum cli_answer cli_read_answer(struct cli_ctx *ctx);
 
 /* Asks a yes/no question on ctx->in; returns 1 for yes, 0 otherwise. */

@@ -18,7 +18,7 @@
 #include "src/util.h"
 #include "src/when.h"
 
-enum { OPT_HELP = 1000, OPT_JSON, OPT_YES, OPT_NONE, OPT_LIST, OPT_FORMAT };
+enum { OPT_HELP = 1000, OPT_JSON, OPT_YES, OPT_NONE, OPT_LIST, OPT_FORMAT, OPT_UNSURE };
 
 static const char usage_flags[] =
     "usage: unknot flags [--format text|json] [--json]\n"
@@ -32,14 +32,17 @@ static const char usage_flags[] =
     "  --json       the bare JSON array of earlier releases (the document's \"flags\")\n";
 
 static const char usage_check[] =
-    "usage: unknot check [--yes LIST | --none | --list]\n"
+    "usage: unknot check [--yes LIST | --none] [--unsure LIST] | --list\n"
     "Answer the red-flag checklist and store the verdict. On a terminal each item is\n"
-    "asked in turn (y, n, or ? for an explanation). An emergency answer is saved at\n"
-    "once and you may stop there; input that ends after a yes keeps the answers\n"
-    "given as a partial check.\n"
-    "  --yes LIST   answer yes to these item numbers (1,5) and no to the rest\n"
-    "  --none       answer no to every item\n"
-    "  --list       print the items, one a line: number, level, question\n";
+    "asked in turn (y, n, u for not sure, or ? for an explanation). Not sure counts\n"
+    "neither as yes nor as no; the verdict says what to do about it. An emergency\n"
+    "answer is saved at once and you may stop there; input that ends after a yes\n"
+    "keeps the answers given as a partial check.\n"
+    "  --yes LIST     answer yes to these item numbers (1,5) and no to the rest\n"
+    "  --none         answer no to every item\n"
+    "  --unsure LIST  answer not sure to these items (alone, or with --yes or\n"
+    "                 --none: no to the rest)\n"
+    "  --list         print the items, one a line: number, level, question\n";
 
 static const char usage_checks[] =
     "usage: unknot checks [--since WHEN] [--until WHEN] [--format text|json|csv]\n"
@@ -260,21 +263,24 @@ static void print_saved(struct cli_ctx *ctx, const struct check *c)
     fputs(".\n", ctx->out);
 }
 
-/* Asks one item until the answer is y or n; -1 at end of input. */
+/* Asks one item until the answer is y, n or u: CHECK_YES, CHECK_NO or
+ * CHECK_UNSURE; -1 at end of input. */
 static int ask_item(struct cli_ctx *ctx, const struct redflag_item *item)
 {
     for (;;) {
         /* The answer goes on its own line: questions use up to 76 columns. */
         fprintf(ctx->out, "%2d/%d  ", item->number, REDFLAG_COUNT);
         cli_wrap(ctx, ctx->out, 7, 1, item->question);
-        fputs("       [y/n/?] ", ctx->out);
+        fputs("       [y/n/u/?] ", ctx->out);
         fflush(ctx->out);
         switch (cli_read_answer(ctx)) {
         case CLI_ANSWER_EOF: return -1;
-        case CLI_ANSWER_YES: return 1;
-        case CLI_ANSWER_NO: return 0;
+        case CLI_ANSWER_YES: return CHECK_YES;
+        case CLI_ANSWER_NO: return CHECK_NO;
+        case CLI_ANSWER_UNSURE: return CHECK_UNSURE;
         case CLI_ANSWER_EXPLAIN: cli_wrap(ctx, ctx->out, 7, 0, item->explain); break;
-        default: fprintf(ctx->out, "       Answer y (yes), n (no) or ? (explain).\n");
+        default:
+            fprintf(ctx->out, "       Answer y (yes), n (no), u (not sure) or ? (explain).\n");
         }
     }
 }
@@ -322,8 +328,8 @@ static enum taken take_checklist(struct taking *t, int *item)
         int a = ask_item(ctx, it);
         if (a < 0)
             return TAKEN_ENDED;
-        t->ans[*item - 1] = a ? CHECK_YES : CHECK_NO;
-        if (a && it->level == REDFLAG_EMERGENCY) {
+        t->ans[*item - 1] = (unsigned char)a;
+        if (a == CHECK_YES && it->level == REDFLAG_EMERGENCY) {
             if (emergency_answered(t, *item))
                 return TAKEN_STOPPED;
         } else if (t->chk.id != 0) {
@@ -336,67 +342,146 @@ static enum taken take_checklist(struct taking *t, int *item)
 
 const struct option cli_check_options[] = {{"yes", required_argument, NULL, OPT_YES},
                                          {"none", no_argument, NULL, OPT_NONE},
+                                         {"unsure", required_argument, NULL, OPT_UNSURE},
                                          {"list", no_argument, NULL, OPT_LIST},
                                          {"help", no_argument, NULL, OPT_HELP},
                                          {NULL, 0, NULL, 0}};
+
+/* Reads the item list of --yes or --unsure (opt names it) into list. An
+ * empty list from a script's empty variable must not pass as "no to
+ * everything": that is what --none says on purpose. */
+static int read_item_list(struct cli_ctx *ctx, const char *opt, const char *text,
+                          unsigned char list[REDFLAG_COUNT])
+{
+    char err[UNKNOT_ERR_LEN];
+    if (text[strspn(text, " \t")] == '\0') {
+        fprintf(ctx->err, "unknot check: --%s needs item numbers (e.g. --%s 1,5); use "
+                          "--none for no to all\n", opt, opt);
+        return CLI_USAGE;
+    }
+    if (redflags_parse_yes_list(text, list, err, sizeof(err)) != 0) {
+        fprintf(ctx->err, "unknot check: --%s: %s\n", opt, err);
+        return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
+/* Marks the --unsure items of unsure[] in answers (yes or no so far); an
+ * item given both yes and not sure is refused. */
+static int merge_unsure(struct cli_ctx *ctx, const unsigned char unsure[REDFLAG_COUNT],
+                        unsigned char answers[REDFLAG_COUNT])
+{
+    for (int i = 0; i < REDFLAG_COUNT; i++) {
+        if (unsure[i] && answers[i] == CHECK_YES) {
+            fprintf(ctx->err, "unknot check: item %d is given both --yes and --unsure\n", i + 1);
+            return CLI_USAGE;
+        }
+    }
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        if (unsure[i])
+            answers[i] = CHECK_UNSURE;
+    return CLI_OK;
+}
+
+/* One option of check into answers / unsure; *given counts --yes, --none
+ * and --list, of which one at most is given. */
+static int check_option(struct cli_ctx *ctx, int c, int *given, int *list,
+                        unsigned char answers[REDFLAG_COUNT], unsigned char unsure[REDFLAG_COUNT])
+{
+    char err[UNKNOT_ERR_LEN];
+    if (c == OPT_UNSURE)
+        return read_item_list(ctx, "unsure", optarg, unsure);
+    if ((*given)++) {
+        fprintf(ctx->err, "unknot check: give one of --yes LIST, --none or --list\n");
+        return CLI_USAGE;
+    }
+    *list = c == OPT_LIST;
+    if (c == OPT_YES)
+        return read_item_list(ctx, "yes", optarg, answers);
+    if (c == OPT_NONE)
+        (void)redflags_parse_yes_list("", answers, err, sizeof(err)); /* all no */
+    return CLI_OK;
+}
 
 /* Parses check's options into answers; *ask says whether to ask, *list
  * whether to print the items only. */
 static int check_options(struct cli_ctx *ctx, int argc, char **argv,
                          unsigned char answers[REDFLAG_COUNT], int *ask, int *list)
 {
-    char err[UNKNOT_ERR_LEN];
-    int given = 0, c;
+    unsigned char unsure[REDFLAG_COUNT] = {0};
+    int given = 0, unsure_given = 0, c;
     cli_getopt_reset();
     while ((c = getopt_long(argc, argv, ":h", cli_check_options, NULL)) != -1) {
         if (c == OPT_HELP || c == 'h') {
             fputs(usage_check, ctx->out);
             return -1;
         }
-        if (c != OPT_YES && c != OPT_NONE && c != OPT_LIST)
+        if (c != OPT_YES && c != OPT_NONE && c != OPT_LIST && c != OPT_UNSURE)
             return cli_bad_option(ctx, argv[0], c, argc, argv);
-        if (given++) {
-            fprintf(ctx->err, "unknot check: give one of --yes LIST, --none or --list\n");
-            return CLI_USAGE;
-        }
-        *list = c == OPT_LIST;
-        if (*list)
-            continue;
-        /* An empty list from a script's empty variable must not pass as
-         * "no to everything": that is what --none says on purpose. */
-        if (c == OPT_YES && optarg[strspn(optarg, " \t")] == '\0') {
-            fprintf(ctx->err, "unknot check: --yes needs item numbers (e.g. --yes 1,5); use "
-                              "--none for no to all\n");
-            return CLI_USAGE;
-        }
-        if (redflags_parse_yes_list(c == OPT_YES ? optarg : "", answers, err,
-                                    sizeof(err)) != 0) {
-            fprintf(ctx->err, "unknot check: %s\n", err);
-            return CLI_USAGE;
-        }
+        unsure_given |= c == OPT_UNSURE;
+        int rc = check_option(ctx, c, &given, list, answers, unsure);
+        if (rc != CLI_OK)
+            return rc;
     }
     if (optind < argc)
         return cli_extra_args(ctx, argv[0], argv[optind]);
+    if (*list && unsure_given) {
+        fprintf(ctx->err, "unknot check: --list takes no answers\n");
+        return CLI_USAGE;
+    }
+    if (unsure_given) {
+        if (!given)
+            memset(answers, CHECK_NO, REDFLAG_COUNT);
+        given = 1;
+        if (merge_unsure(ctx, unsure, answers) != CLI_OK)
+            return CLI_USAGE;
+    }
     if (!given && !ctx->interactive) {
         fprintf(ctx->err, "unknot check: not a terminal, so nothing can be asked; answer "
-                          "with --yes LIST (e.g. --yes 1,5) or --none; --list shows the "
-                          "items\n");
+                          "with --yes LIST (e.g. --yes 1,5) or --none, and --unsure LIST for "
+                          "items you are not sure about; --list shows the items\n");
         return CLI_USAGE;
     }
     *ask = !given;
     return CLI_OK;
 }
 
-static void print_yes_items(struct cli_ctx *ctx, const unsigned char answers[REDFLAG_COUNT])
+/* The items answered `answer` under a heading, one a line: "  yes  1. ...". */
+static void print_items_answered(struct cli_ctx *ctx, const unsigned char answers[REDFLAG_COUNT],
+                                 unsigned char answer, const char *heading, const char *mark)
 {
     int any = 0;
     for (int i = 0; i < REDFLAG_COUNT; i++) {
-        if (answers[i] != CHECK_YES)
+        if (answers[i] != answer)
             continue;
         const struct redflag_item *item = redflags_item(i + 1);
-        fprintf(ctx->out, "%s  yes %2d. ", any++ ? "" : "You answered yes to:\n", item->number);
+        if (!any++)
+            fprintf(ctx->out, "%s\n", heading);
+        fprintf(ctx->out, "  %-4s%2d. ", mark, item->number);
         cli_wrap(ctx, ctx->out, 10, 1, item->question);
     }
+}
+
+/* The verdict of a check taken: its headline; the "not sure" line first
+ * when it asks more than the verdict does (an emergency sign not sure under
+ * a see-soon verdict: the more urgent reading wins), else after the advice.
+ * Not sure about an emergency or urgent sign asks to call now or today:
+ * the not-medical-advice line ("if you are worried") must not soften it. */
+static void print_check_verdict(struct cli_ctx *ctx, const struct check *c)
+{
+    char unsure[CHECK_UNSURE_TEXT_LEN], advice[512];
+    enum redflag_level asks = check_unsure_level(c);
+    int first = check_unsure_text(c, unsure, sizeof unsure) > 0 && asks > c->verdict;
+    snprintf(advice, sizeof advice, "%s", redflag_level_advice(c->verdict));
+    char *soft = strstr(advice, "\n" REDFLAGS_NOT_MEDICAL_ADVICE);
+    if (soft && asks >= REDFLAG_URGENT)
+        *soft = '\0';
+    cli_wrap(ctx, ctx->out, 0, 0, check_title(c));
+    if (first)
+        cli_wrap(ctx, ctx->out, 0, 0, unsure);
+    cli_wrap(ctx, ctx->out, 0, 0, advice);
+    if (unsure[0] && !first)
+        cli_wrap(ctx, ctx->out, 0, 0, unsure);
 }
 
 /* The end of a checklist answered to the last item, or left part way
@@ -407,9 +492,10 @@ static int report_verdict(struct taking *t, enum taken how, int item)
     if (how == TAKEN_ENDED)
         fputs("\n\n", ctx->out); /* off the unanswered prompt */
     check_update(&t->chk, ctx->now, t->ans);
-    print_verdict(ctx, t->chk.verdict);
+    print_check_verdict(ctx, &t->chk);
     fputc('\n', ctx->out);
-    print_yes_items(ctx, t->ans);
+    print_items_answered(ctx, t->ans, CHECK_YES, "You answered yes to:", "yes");
+    print_items_answered(ctx, t->ans, CHECK_UNSURE, "You were not sure about:", "?");
     int rc = save_taking(t);
     if (rc == CLI_OK)
         print_saved(ctx, &t->chk);
@@ -471,7 +557,9 @@ static const char *verdict_word(const struct check *c)
 {
     if (c->verdict != REDFLAG_CLEAR)
         return redflag_level_word(c->verdict);
-    return c->complete ? "no signs" : "incomplete";
+    if (!c->complete)
+        return "incomplete";
+    return check_unsure_count(c) ? "not sure" : "no signs";
 }
 
 /* The columns of `unknot checks`; on a narrow terminal the partial note
@@ -482,17 +570,15 @@ static const struct cli_fit_step check_steps[] = {{2, 10}};
 
 static void print_check_line(struct cli_ctx *ctx, const struct cli_cols *t, const struct check *c)
 {
-    char id[24], when[WHEN_FMT_LEN], yes[192] = "";
-    size_t used = 0;
+    char id[24], when[WHEN_FMT_LEN], yes[192] = "", unsure[CHECK_MAX_ITEMS * 3 + 1];
     when_format(c->taken_at, when, sizeof(when));
-    for (int i = 0; i < c->nanswers && used < sizeof(yes); i++) {
-        if (!check_has_answer(c, i + 1) || !c->answers[i])
-            continue;
-        int w = snprintf(yes + used, sizeof(yes) - used, "%s%d", used ? "," : "", i + 1);
-        if (w > 0)
-            used += (size_t)w;
-    }
-    if (!used)
+    check_items_text(c, CHECK_YES, ",", yes, sizeof yes);
+    int nunsure = check_items_text(c, CHECK_UNSURE, ",", unsure, sizeof unsure);
+    size_t used = strlen(yes);
+    if (nunsure)
+        used += (size_t)snprintf(yes + used, sizeof yes - used, "%snot sure: %s",
+                                 used ? "  " : "", unsure);
+    else if (!used)
         used = (size_t)snprintf(yes, sizeof yes, "-");
     if (!c->complete && used < sizeof yes)
         snprintf(yes + used, sizeof yes - used, "  (partial: %d of %d asked)",

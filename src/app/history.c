@@ -147,7 +147,10 @@ static int feed_checks(struct store *st, struct warnsign_state *w, char *err, si
     int rc = store_checks_iter(st, INT64_MIN, INT64_MAX, STORE_NEWEST_FIRST, &it, err, errlen);
     while (rc == STORE_OK && !warnsign_cleared(w) &&
            (rc = store_iter_next(it, &c, err, errlen)) == STORE_OK) {
-        struct warnsign_check wc = {c.id, c.taken_at, c.verdict, c.complete};
+        /* Not sure about an emergency or urgent sign is no clear answer
+         * that it has gone: such a check clears nothing (check_clears). */
+        struct warnsign_check wc = {c.id, c.taken_at, c.verdict,
+                                    c.complete && (check_clears(&c) || check_any_yes(&c))};
         warnsign_feed_check(w, &wc);
     }
     store_iter_free(&it);

@@ -271,4 +271,46 @@ expect_screen "Red-flag check of" "q leaves, saved"
 quit_home
 expect_eq "$(check_row 11)" "emergency|0|2|1" "the partial emergency check stored after the retry"
 
+# --- not sure, and j/k ------------------------------------------------------
+start_home
+open_check
+expect_screen "y yes   n no   u not sure   ? explain   q leave   F1 help" "item 1: no j or k on the key line"
+tui_keys u n
+expect_screen "Item 3 of 20" "u answers and moves on"
+expect_no_screen "$EMERGENCY_TITLE" "not sure about item 1 is no emergency yes"
+expect_screen "k back   q leave" "k listed once there is an item before"
+expect_no_screen "j next" "no j on an item not answered"
+tui_keys k k
+expect_screen "You answered not sure. Press y, n or u to change it, j to keep it." "back on item 1: the doubt is said"
+expect_screen "j next" "j listed on an answered item"
+tui_keys j j
+expect_screen "Item 3 of 20" "j goes forward over answered items"
+tui_keys $(nos 17) u
+expect_screen "Saved as check 12." "a check with doubts is complete"
+expect_screen "No yes answers, but some you were not sure about" "no all-clear headline"
+expect_screen "Not sure: items 1, 20." "the verdict names the unsure items"
+expect_screen "Call your doctor or an urgent care service now" "a doubt about an emergency item: call now"
+expect_screen "You were not sure about:" "the unsure items listed"
+expect_no_screen "No warning signs reported" "never no warning signs with a doubt"
+expect_no_screen "If you are worried" "nothing softens the call now"
+tui_keys Enter
+expect_screen "No yes answers, but some you were not sure about" "home says there was a doubt"
+quit_home
+expect_eq "$(answers_of 12 | grep -c '|2$')" 2 "two answers stored as not sure (2)"
+expect_eq "$(check_row 12)" "clear|1|20|" "verdict clear: a doubt is not a yes"
+run --db "$DB" checks
+expect_out "not sure      not sure: 1,20" "checks says not sure"
+
+# Export and import into a new database: the doubts come back as they were.
+run --db "$DB" export --format json -o "$E2E_TMP/checks.json"
+expect_rc 0 "export with not-sure answers"
+run --db "$E2E_TMP/copy.db" import "$E2E_TMP/checks.json"
+expect_rc 0 "import of an export with not-sure answers"
+expect_eq "$(sqlite3 "$E2E_TMP/copy.db" 'select item from check_answers where check_id = 12 and answer = 2')" \
+    "$(printf '1\n20')" "the not-sure answers survive the round trip"
+sed 's/"answer": 2}/"answer": 3}/' "$E2E_TMP/checks.json" >"$E2E_TMP/bad.json"
+run --db "$E2E_TMP/bad.db" import "$E2E_TMP/bad.json"
+expect_rc 1 "an unknown answer value is refused"
+expect_err 'invalid answer "3": use 0 (no), 1 (yes) or 2 (not sure)' "one clear line names the values"
+
 e2e_done

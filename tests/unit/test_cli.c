@@ -416,6 +416,58 @@ static void test_emergency_go_on_then_end_of_input(void **state)
     assert_null(strstr(f->out, "    3  "));
 }
 
+/* "u" answers not sure: neither yes nor no. Not sure about an emergency
+ * item under no yes: the headline is not "No warning signs reported", the
+ * line saying what to do comes before the verdict's advice, and nothing
+ * softens it; `checks` says "not sure" and lists the items. */
+static void test_interactive_unsure(void **state)
+{
+    struct fixture *f = *state;
+    char in[256] = "u\n";
+    nos(in, sizeof(in), 18);
+    strcat(in, "unsure\n");
+    assert_int_equal(run_in(f, in, "check"), CLI_OK);
+    assert_null(strstr(f->out, "No warning signs reported"));
+    const char *title = strstr(f->out, "\nNo yes answers, but some you were not sure about\n");
+    assert_non_null(title);
+    const char *line = strstr(title, "Not sure: items 1, 20. Not sure is not a no for an emergency");
+    const char *advice = strstr(title, "Book an appointment if the pain");
+    assert_non_null(line);
+    assert_non_null(advice);
+    assert_true(line < advice);
+    assert_null(strstr(title, "If you are worried"));
+    assert_non_null(strstr(title, "You were not sure about:\n  ?    1. "));
+    assert_non_null(strstr(title, "  ?   20. "));
+    assert_non_null(strstr(title, "Saved as check 1.\n"));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_string_equal(f->out, "   ID  TAKEN             VERDICT       YES TO\n"
+                                "    1  2026-11-18 11:06  not sure      not sure: 1,20\n");
+}
+
+/* --unsure alone, with --yes or --none; an item both yes and not sure, or
+ * an empty list, is refused and stores nothing. */
+static void test_unsure_option(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run(f, "check|--yes|17|--unsure|20"), CLI_OK);
+    const char *advice = strstr(f->out, "Book an appointment with your doctor");
+    assert_non_null(advice);
+    /* under a see-soon verdict, a see-soon not sure comes after the advice */
+    assert_non_null(strstr(advice, "Not sure: item 20. Take the checklist again"));
+    assert_int_equal(run(f, "check|--unsure|12"), CLI_OK);
+    assert_non_null(strstr(f->out, "Not sure: item 12. Not sure is not a no: ask your doctor's "));
+    assert_int_equal(run(f, "check|--none|--unsure|19"), CLI_OK);
+    assert_int_equal(run(f, "check|--yes|3|--unsure|3"), CLI_USAGE);
+    assert_non_null(strstr(f->err, "item 3 is given both --yes and --unsure"));
+    assert_int_equal(run(f, "check|--unsure| "), CLI_USAGE);
+    assert_int_equal(run(f, "check|--list|--unsure|3"), CLI_USAGE);
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_string_equal(f->out, "   ID  TAKEN             VERDICT       YES TO\n"
+                                "    3  2026-11-18 11:06  not sure      not sure: 19\n"
+                                "    2  2026-11-18 11:06  not sure      not sure: 12\n"
+                                "    1  2026-11-18 11:06  see a doctor  17  not sure: 20\n");
+}
+
 static void test_long_answer_answers_one_question(void **state)
 {
     struct fixture *f = *state;
@@ -426,7 +478,7 @@ static void test_long_answer_answers_one_question(void **state)
     for (int i = 0; i < 20 && n < (int)sizeof(in) - 4; i++)
         n += snprintf(in + n, sizeof(in) - (size_t)n, "n\n");
     assert_int_equal(run_in(f, in, "check"), CLI_OK);
-    assert_non_null(strstr(f->out, "Answer y (yes), n (no) or ? (explain)."));
+    assert_non_null(strstr(f->out, "Answer y (yes), n (no), u (not sure) or ? (explain)."));
     assert_non_null(strstr(f->out, "No warning signs reported"));
     assert_null(strstr(f->out, "Clear"));
     assert_int_equal(run_in(f, " YES \n", "delete|1"), CLI_RUNTIME); /* no episode 1 */
@@ -717,6 +769,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_emergency_go_on_then_end_of_input, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_long_answer_answers_one_question, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interactive_unsure, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unsure_option, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_yes_list_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edit_moves_zero_length_episode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_help_and_unknown, setup, teardown),

@@ -218,6 +218,45 @@ static void test_warning_none(void **state)
     store_close(&st);
 }
 
+/* Stores a complete check with no yes, not sure about item `unsure`. */
+static void add_unsure_check(struct store *st, int64_t ago, int unsure)
+{
+    unsigned char answers[REDFLAG_COUNT];
+    struct check c;
+    char err[STORE_ERR_LEN] = "";
+    memset(answers, CHECK_NO, sizeof answers);
+    answers[unsure - 1] = CHECK_UNSURE;
+    check_from_progress(NOW - ago, answers, &c);
+    assert_int_equal(store_check_save(st, &c, err, sizeof(err)), STORE_OK);
+}
+
+/* An emergency check, then a complete one with no yes: not sure about an
+ * emergency or urgent item is no clear answer, and the warning stays; not
+ * sure about a see-soon item does clear it. */
+static void test_warning_unsure_does_not_clear(void **state)
+{
+    (void)state;
+    static const struct {
+        int unsure;
+        enum redflag_level left;
+    } rows[] = {
+        {1, REDFLAG_EMERGENCY},  /* bladder or bowel: an emergency item */
+        {13, REDFLAG_EMERGENCY}, /* leg weakness: urgent */
+        {20, REDFLAG_CLEAR},     /* no better after a week: see soon */
+    };
+    static const int item1[] = {1, 0};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct store *st = open_memory();
+        add_check(st, 2 * MIN, item1, 1);
+        add_unsure_check(st, MIN, rows[i].unsure);
+        struct warnsign_state w = warning_at(st, NOW);
+        if (w.level != rows[i].left)
+            fail_msg("not sure about item %d: level %d, wanted %d", rows[i].unsure, w.level,
+                     rows[i].left);
+        store_close(&st);
+    }
+}
+
 /* Emergency, then "see a doctor soon" a minute later: the emergency stays. */
 static void test_warning_emergency_then_see_soon(void **state)
 {
@@ -370,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_latest_is_newest_start),
         cmocka_unit_test(test_warning_none),
         cmocka_unit_test(test_warning_emergency_then_see_soon),
+        cmocka_unit_test(test_warning_unsure_does_not_clear),
         cmocka_unit_test(test_warning_cleared_by_complete_check),
         cmocka_unit_test(test_warning_sign_logged),
         cmocka_unit_test(test_warning_old_ongoing_sign),

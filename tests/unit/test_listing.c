@@ -265,6 +265,8 @@ static void test_csv_checks_and_sessions(void **state)
     check_set_answer(&c, 1, 0);
     check_set_answer(&c, 5, 1);
     check_set_answer(&c, 12, 1);
+    check_set_answer(&c, 14, CHECK_UNSURE);
+    check_set_answer(&c, 20, CHECK_UNSURE);
     out_open(&o);
     listing_begin(&l, o.f, LISTING_CSV, LISTING_CHECKS);
     assert_int_equal(listing_check(&l, &c), 0);
@@ -272,8 +274,8 @@ static void test_csv_checks_and_sessions(void **state)
     assert_int_equal(listing_session(&l, &s), -1); /* not this table's row */
     assert_int_equal(listing_end(&l), -1);
     out_close(&o);
-    assert_string_equal(o.buf, "id,taken_at,verdict,complete,asked,yes_items\r\n"
-                               "2,2026-11-18T11:06:40+00:00,urgent,0,3,5; 12\r\n");
+    assert_string_equal(o.buf, "id,taken_at,verdict,complete,asked,yes_items,unsure_items\r\n"
+                               "2,2026-11-18T11:06:40+00:00,urgent,0,5,5; 12,14; 20\r\n");
     free(o.buf);
 
     s.id = 4;

@@ -96,6 +96,19 @@ static void test_release_checks_migrate(void **state)
     char got[64];
     yes_items(&c, got, sizeof got);
     assert_string_equal(got, "6,7,8");
+    /* The migrated table takes "not sure" (the step that rebuilt it kept
+     * every answer above, no as no and yes as yes). */
+    assert_int_equal(check_unsure_count(&c), 0);
+    unsigned char a[REDFLAG_COUNT];
+    memset(a, CHECK_NO, sizeof a);
+    a[19] = CHECK_UNSURE;
+    check_from_answers(0, a, &c);
+    assert_int_equal(store_check_add(st, &c, err, sizeof err), STORE_OK);
+    struct check back;
+    assert_int_equal(store_check_get(st, c.id, &back, err, sizeof err), STORE_OK);
+    assert_int_equal(back.answers[19], CHECK_UNSURE);
+    assert_int_equal(check_unsure_count(&back), 1);
+    assert_int_equal(check_answer_count(&back), REDFLAG_COUNT);
     store_close(&st);
 }
 

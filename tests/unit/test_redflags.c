@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "src/check.h"
 #include "src/flags.h"
 #include "src/redflags.h"
 
@@ -124,6 +125,84 @@ static void test_mixed_answers(void **state)
                      redflag_level_code(redflags_verdict(answers)),
                      redflag_level_code(rows[i].expect));
     }
+}
+
+/* "Not sure" to each item in turn (every level), alone and beside a yes to
+ * an item of each level: never counted as yes nor as no. The verdict is
+ * that of the yes answers; the unsure level is the item's; the headline is
+ * never "No warning signs reported"; the line names the item and says what
+ * to do at its level; only a see-soon doubt lets a check clear a warning. */
+static void test_unsure_each_item(void **state)
+{
+    (void)state;
+    static const int yes_of_level[] = {0, 17, 10, 1}; /* none, see soon, urgent, emergency */
+    for (int i = 0; i < REDFLAG_COUNT; i++) {
+        for (size_t k = 0; k < sizeof yes_of_level / sizeof yes_of_level[0]; k++) {
+            int yes = yes_of_level[k];
+            if (yes == i + 1)
+                continue;
+            unsigned char a[REDFLAG_COUNT];
+            struct check c;
+            char text[CHECK_UNSURE_TEXT_LEN], want[64];
+            memset(a, CHECK_NO, sizeof a);
+            a[i] = CHECK_UNSURE;
+            if (yes)
+                a[yes - 1] = CHECK_YES;
+            enum redflag_level verdict = yes ? documented[yes - 1] : REDFLAG_CLEAR;
+            assert_int_equal(redflags_verdict(a), verdict);
+            check_from_answers(0, a, &c);
+            assert_int_equal(c.verdict, verdict);
+            assert_int_equal(c.complete, 1);
+            assert_int_equal(c.answers[i], CHECK_UNSURE);
+            assert_int_equal(check_any_yes(&c), yes != 0);
+            assert_int_equal(check_unsure_count(&c), 1);
+            assert_int_equal(check_unsure_level(&c), documented[i]);
+            assert_int_equal(check_answer_count(&c), REDFLAG_COUNT);
+            assert_string_equal(check_title(&c), yes ? redflag_level_title(verdict)
+                                                     : REDFLAGS_UNSURE_TITLE);
+            assert_int_equal(check_clears(&c), !yes && documented[i] < REDFLAG_URGENT);
+            assert_int_equal(check_unsure_text(&c, text, sizeof text), 1);
+            snprintf(want, sizeof want, "Not sure: item %d. ", i + 1);
+            assert_int_equal(strncmp(text, want, strlen(want)), 0);
+            assert_string_equal(text + strlen(want),
+                                verdict == REDFLAG_EMERGENCY ? REDFLAGS_UNSURE_UNDER_EMERGENCY
+                                                             : redflag_unsure_advice(documented[i]));
+        }
+    }
+}
+
+/* The advice for a doubt: at each level's pace, never softened, one
+ * sentence; none for the clear level. Two doubts: both named, the most
+ * serious one's advice. */
+static void test_unsure_advice(void **state)
+{
+    (void)state;
+    static const char *const pace[REDFLAG_LEVEL_COUNT] = {NULL, "few days", "today", "now"};
+    assert_string_equal(redflag_unsure_advice(REDFLAG_CLEAR), "");
+    assert_string_equal(redflag_unsure_advice(REDFLAG_LEVEL_COUNT), "");
+    for (int lv = REDFLAG_SEE_DOCTOR; lv < REDFLAG_LEVEL_COUNT; lv++) {
+        const char *t = redflag_unsure_advice((enum redflag_level)lv);
+        assert_non_null(strstr(t, pace[lv]));
+        assert_null(strchr(t, '\n'));
+        assert_true(strlen(t) <= 200);
+        assert_null(strstr(t, "worried"));
+    }
+    assert_non_null(strstr(redflag_unsure_advice(REDFLAG_EMERGENCY), "seek emergency care"));
+    unsigned char a[REDFLAG_COUNT];
+    struct check c;
+    char text[CHECK_UNSURE_TEXT_LEN];
+    memset(a, CHECK_NO, sizeof a);
+    a[19] = a[2] = CHECK_UNSURE;
+    check_from_answers(0, a, &c);
+    assert_int_equal(check_unsure_text(&c, text, sizeof text), 2);
+    assert_non_null(strstr(text, "Not sure: items 3, 20. Not sure is not a no for an emergency"));
+    assert_int_equal(check_items_text(&c, CHECK_UNSURE, ",", text, 4), 2);
+    assert_string_equal(text, "3"); /* cut at a whole number */
+    /* a stored answer is one of the three */
+    memset(&c, 0, sizeof c);
+    assert_int_equal(check_set_answer(&c, 1, 3), -1);
+    assert_int_equal(check_set_answer(&c, 1, CHECK_UNSURE), 0);
+    assert_int_equal(check_unsure_level(&c), REDFLAG_EMERGENCY);
 }
 
 static void test_codes_round_trip(void **state)
@@ -341,6 +420,8 @@ int main(void)
         cmocka_unit_test(test_none_is_clear),
         cmocka_unit_test(test_levels_ordered),
         cmocka_unit_test(test_mixed_answers),
+        cmocka_unit_test(test_unsure_each_item),
+        cmocka_unit_test(test_unsure_advice),
         cmocka_unit_test(test_codes_round_trip),
         cmocka_unit_test(test_titles_and_advice),
         cmocka_unit_test(test_not_medical_advice_line),

@@ -808,6 +808,61 @@ static void partial_history(struct report *r)
     report_end(r);
 }
 
+/* Checks with a "not sure" answer are counted and listed with those items,
+ * apart from the yes; a doubt is never a yes (the verdict counts and the
+ * per-item yes counts do not move) in any format. */
+static void test_unsure_checks(void **state)
+{
+    struct report r;
+    (void)state;
+    unsigned char a[REDFLAG_COUNT];
+    report_begin(&r, FROM, NOW, NOW);
+    memset(a, CHECK_NO, sizeof a);
+    a[0] = CHECK_UNSURE;
+    a[19] = CHECK_UNSURE;
+    feed_check_raw(&r, FROM + 2 * D, "clear", a, REDFLAG_COUNT);
+    memset(a, CHECK_NO, sizeof a);
+    feed_check_raw(&r, FROM + 3 * D, "clear", a, REDFLAG_COUNT);
+    report_end(&r);
+    assert_int_equal(r.unsure_checks, 1);
+    assert_int_equal(r.nunsure_list, 1);
+    assert_int_equal(r.unsure_list[0].unsure, (UINT32_C(1) << 0) | (UINT32_C(1) << 19));
+    assert_int_equal(r.unsure_list[0].yes, 0);
+    assert_int_equal(r.yes[0], 0);
+    assert_int_equal(r.verdicts[REDFLAG_CLEAR], 2);
+    assert_int_equal(r.warn_checks, 0);
+    char *text = render(&r, REPORT_TEXT);
+    char *sec = strstr(text, "\nRed-flag checks\n");
+    assert_non_null(sec);
+    assert_figure(sec, "with a not-sure answer", "1");
+    assert_before(sec, "checks with a not-sure answer, oldest first\n    check taken 2026-01-03",
+                  "      answered not sure\n        item 1: Trouble with your bladder or bowel");
+    assert_non_null(strstr(sec, "        item 20: No better after a week or two of home care?\n"));
+    /* the listed check with a doubt never reads as no warning signs */
+    const char *listed = strstr(sec, "checks with a not-sure answer, oldest first");
+    assert_before(listed, "No yes answers, but some you were not sure about",
+                  "answered not sure");
+    assert_fits(text, 78);
+    free(text);
+    char *json = render(&r, REPORT_JSON);
+    assert_json_parses(json);
+    assert_non_null(strstr(json, "\"unsure\": 1,"));
+    assert_non_null(strstr(json, "\"unsure\": [\n"));
+    free(json);
+    /* none: the text says nothing of it, the machines keep the keys */
+    report_begin(&r, FROM, NOW, NOW);
+    feed_check_raw(&r, FROM + 3 * D, "clear", a, REDFLAG_COUNT);
+    report_end(&r);
+    text = render(&r, REPORT_TEXT);
+    assert_null(strstr(text, "not sure"));
+    assert_null(strstr(text, "not-sure"));
+    free(text);
+    json = render(&r, REPORT_JSON);
+    assert_non_null(strstr(json, "\"unsure\": 0,"));
+    assert_non_null(strstr(json, "\"unsure_checks\": []"));
+    free(json);
+}
+
 /* Partial checks are counted, marked and listed with their yes items, by
  * number and words, in every format; the latest check says it is partial. */
 static void test_partial_checks(void **state)
@@ -1707,6 +1762,7 @@ int main(void)
         cmocka_unit_test(test_check_verdicts),
         cmocka_unit_test(test_bladder_symptom),
         cmocka_unit_test(test_partial_checks),
+        cmocka_unit_test(test_unsure_checks),
         cmocka_unit_test(test_warning_section),
         cmocka_unit_test(test_warning_list_bounded),
         cmocka_unit_test(test_tag_counts),

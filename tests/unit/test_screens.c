@@ -1333,7 +1333,7 @@ static void test_check_back_and_leave(void **state)
     assert_shows(f, "Item 2 of 20");
     keys(f, "<Right><Right>"); /* not past the unanswered item */
     assert_shows(f, "Item 3 of 20");
-    assert_row(f, 23, "Answer this item first: y or n.");
+    assert_row(f, 23, "Answer this item first: y, n or u.");
     /* Leaving with only no's asks; "no" stays, "yes" drops them. */
     keys(f, "<Esc>n");
     assert_shows(f, "Item 3 of 20");
@@ -1437,6 +1437,96 @@ static void test_check_emergency_taken_back(void **state)
     assert_row(f, 23, "Saved as check 1 (partial: 1 of 20 asked).");
     assert_string_equal(sfix_cli(f, "checks"),
                         HEADER "    1  2026-11-18 11:06  incomplete    -  (partial: 1 of 20 asked)\n");
+}
+
+/* u answers "not sure": neither yes nor no. Not sure about an emergency
+ * item with no yes: the headline is no "No warning signs reported", what to
+ * do comes before the verdict's advice, nothing softens it, and the items
+ * are listed; the stored check says the same to the CLI. */
+static void test_check_unsure(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cu");
+    assert_shows(f, "Item 2 of 20");
+    keys(f, "k");
+    assert_shows(f, "You answered not sure. Press y, n or u to change it, j to keep it.");
+    keys(f, "j");
+    for (int i = 0; i < 18; i++)
+        keys(f, "n");
+    keys(f, "U"); /* item 20 */
+    assert_shows(f, "Saved as check 1.");
+    assert_int_equal(assert_shows(f, "No yes answers, but some you were not sure about"),
+                     TOP + 1);
+    int line = assert_shows(f, "Not sure: items 1, 20. Not sure is not a no for an emergency");
+    assert_true(headless_attr(f->h, line, 2) & A_BOLD);
+    assert_true(line < assert_shows(f, "Book an appointment if the pain is not easing"));
+    assert_shows(f, "You were not sure about:");
+    assert_shows(f, " 1. Trouble with your bladder or bowel");
+    assert_shows(f, "20. No better after a week or two of home care?");
+    assert_not_shows(f, "No warning signs reported");
+    assert_not_shows(f, "You answered no to every item.");
+    assert_not_shows(f, "If you are worried");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  not sure      not sure: 1,20\n");
+}
+
+/* A yes and a doubt that asks less: the verdict first, the doubt after its
+ * advice, both lists. */
+static void test_check_yes_and_unsure(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "c");
+    for (int i = 0; i < 9; i++)
+        keys(f, "n");
+    keys(f, "y"); /* 10: urgent */
+    for (int i = 10; i < 19; i++)
+        keys(f, "n");
+    keys(f, "u"); /* 20: see soon */
+    assert_int_equal(assert_shows(f, "URGENT: contact a doctor today"), TOP + 1);
+    int advice = assert_shows(f, "Call your doctor's surgery or an urgent care service today.");
+    assert_true(advice < assert_shows(f, "Not sure: item 20. Take the checklist again in a few "
+                                         "days"));
+    assert_true(assert_shows(f, "You answered yes to:") <
+                assert_shows(f, "You were not sure about:"));
+    assert_not_shows(f, "If you are worried");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  urgent        10  not sure: 20\n");
+}
+
+/* j goes forward as k goes back, and the key line lists each only where it
+ * does something: no k on item 1, no j on an item not answered yet. */
+static void test_check_j_and_k(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "c");
+    int hints = assert_shows(f, "y yes   n no   u not sure   ? explain");
+    assert_row(f, hints, "  y yes   n no   u not sure   ? explain   q leave   F1 help");
+    keys(f, "nn");
+    assert_shows(f, "Item 3 of 20");
+    assert_row(f, hints, "  y yes   n no   u not sure   ? explain   k back   q leave   F1 help");
+    keys(f, "j"); /* not past the unanswered item */
+    assert_shows(f, "Item 3 of 20");
+    assert_row(f, 23, "Answer this item first: y, n or u.");
+    keys(f, "kk");
+    assert_shows(f, "Item 1 of 20");
+    assert_row(f, hints,
+               "  y yes   n no   u not sure   ? explain   j next   q leave   F1 help");
+    keys(f, "jj");
+    assert_shows(f, "Item 3 of 20");
+    keys(f, "<Left><Right>"); /* the arrows as before */
+    assert_shows(f, "Item 3 of 20");
+    /* After an emergency yes the line takes s too, and still fits 80 columns. */
+    keys(f, "y");
+    int row = assert_shows(f, "s stop here");
+    const char *text = headless_row(f->h, row);
+    assert_true(strlen(text) <= 78);
+    assert_non_null(strstr(text, "u not sure"));
+    assert_non_null(strstr(text, "k back"));
+    assert_null(strstr(text, "j next"));
+    assert_null(strstr(text, "Left"));
 }
 
 /* ---- the timer set-up -------------------------------------------------- */
@@ -2130,6 +2220,9 @@ int main(void)
         T(test_check_stop_here),
         T(test_check_shutdown_stores_partial),
         T(test_check_emergency_taken_back),
+        T(test_check_unsure),
+        T(test_check_yes_and_unsure),
+        T(test_check_j_and_k),
         T(test_timer_ice_setup_and_run),
         T(test_timer_heat_and_stretch_setup),
         T(test_timer_first_aid_for_region),

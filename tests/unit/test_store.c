@@ -811,6 +811,7 @@ static void test_schema_refuses_bad_rows(void **state)
     raw_exec_ok(db, "INSERT INTO episode_tags VALUES (1, 'medication', 'aspirin')");
     raw_exec_ok(db, "INSERT INTO checks (id, taken_at, verdict) VALUES (1, 5, 'see_doctor')");
     raw_exec_ok(db, "INSERT INTO check_answers VALUES (1, 32, 1)");
+    raw_exec_ok(db, "INSERT INTO check_answers VALUES (1, 31, 2)"); /* not sure */
     raw_exec_ok(db, "INSERT INTO sessions (kind, hold_s, planned_s, started_at, status, "
                     "pain_before) VALUES ('stretch', 30, 60, 1, 'interrupted', 0)");
 
@@ -833,7 +834,9 @@ static void test_schema_refuses_bad_rows(void **state)
         "INSERT INTO checks (taken_at, verdict) VALUES (5, 'maybe')",
         "INSERT INTO check_answers VALUES (1, 33, 1)",
         "INSERT INTO check_answers VALUES (1, 0, 1)",
-        "INSERT INTO check_answers VALUES (1, 3, 2)",
+        "INSERT INTO check_answers VALUES (1, 3, 3)", /* 0 no, 1 yes, 2 not sure */
+        "INSERT INTO check_answers VALUES (1, 3, -1)",
+        "INSERT INTO check_answers VALUES (1, 3, 1.5)",
         "INSERT INTO sessions (kind, planned_s, started_at, status) "
         "VALUES ('sauna', 60, 1, 'running')",
         "INSERT INTO sessions (kind, hold_s, planned_s, started_at, status) "
@@ -859,7 +862,7 @@ static void test_schema_refuses_bad_rows(void **state)
     assert_int_equal(raw_int(db, "SELECT count(*) FROM episodes"), 1);
     assert_int_equal(raw_int(db, "SELECT count(*) FROM episode_tags"), 1);
     assert_int_equal(raw_int(db, "SELECT count(*) FROM checks"), 1);
-    assert_int_equal(raw_int(db, "SELECT count(*) FROM check_answers"), 1);
+    assert_int_equal(raw_int(db, "SELECT count(*) FROM check_answers"), 2);
     assert_int_equal(raw_int(db, "SELECT count(*) FROM sessions"), 1);
     assert_int_equal(sqlite3_close(db), SQLITE_OK);
 }
@@ -1485,7 +1488,7 @@ static void test_bad_check_writes_nothing(void **state)
     assert_int_equal(store_check_add(st, &c, err, sizeof(err)), STORE_ERROR);
     assert_non_null(strstr(err, "verdict"));
     c = make_check(NOW, "urgent", 3, "010");
-    c.answers[2] = 2;
+    c.answers[2] = 3; /* 0 no, 1 yes, 2 not sure: nothing else */
     assert_int_equal(store_check_add(st, &c, err, sizeof(err)), STORE_ERROR);
     assert_int_equal(c.id, 0);
     c = make_check(NOW, "urgent", 0, "");

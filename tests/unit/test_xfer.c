@@ -344,6 +344,52 @@ static void check_round_trip(enum xfer_format fmt)
     free(text);
 }
 
+/* A check with "not sure" answers (2) in this format: written and read
+ * back as it was, in CSV and JSON alike, the verdict still that of the
+ * yes answers only. */
+static void check_unsure_round_trip(enum xfer_format fmt)
+{
+    struct check c, back;
+    struct xfer_writer w;
+    struct xfer_reader *r = NULL;
+    char *out = NULL, err[UNKNOT_ERR_LEN];
+    size_t len = 0;
+    unsigned char a[REDFLAG_COUNT];
+    memset(a, CHECK_NO, sizeof a);
+    a[0] = CHECK_UNSURE; /* an emergency item */
+    a[16] = CHECK_YES;   /* 17: see soon */
+    a[19] = CHECK_UNSURE;
+    check_from_answers(T0, a, &c);
+    c.id = 4;
+    assert_int_equal(c.verdict, REDFLAG_SEE_DOCTOR);
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    xfer_write_begin(&w, f, fmt);
+    assert_int_equal(xfer_write_check(&w, &c), 0);
+    assert_int_equal(xfer_write_end(&w), 0);
+    assert_int_equal(fclose(f), 0);
+    assert_non_null(strstr(out, fmt == XFER_CSV ? "answer,4,1,2\r\n" : "{\"item\": 1, \"answer\": 2}"));
+    f = input(out);
+    assert_int_equal(xfer_reader_open(&r, f, NOW, err, sizeof err), 0);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_CHECK);
+    back = item.chk;
+    assert_memory_equal(&back, &c, sizeof c);
+    assert_int_equal(check_unsure_count(&back), 2);
+    assert_int_equal(check_unsure_level(&back), REDFLAG_EMERGENCY);
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 0);
+    xfer_reader_free(&r);
+    fclose(f);
+    free(out);
+}
+
+static void test_unsure_round_trip(void **state)
+{
+    (void)state;
+    check_unsure_round_trip(XFER_CSV);
+    check_unsure_round_trip(XFER_JSON);
+}
+
 static void test_round_trip(void **state)
 {
     (void)state;
@@ -1260,6 +1306,24 @@ static void test_checkins(void **state)
     check_errors(json, COUNT(json), 0);
 }
 
+/* Format 3 takes 0, 1 or 2; an unknown value is one clear line. Files of
+ * versions 1 and 2 never held a "not sure" (test_csv_errors). */
+static void test_unsure_errors(void **state)
+{
+    (void)state;
+    static const struct err_case csv[] = {
+        {"check,1,2026-11-06T19:20:00Z,clear,1\r\nanswer,1,3,3\r\n",
+         "line 14: invalid answer \"3\": use 0 (no), 1 (yes) or 2 (not sure)"},
+        {"check,1,2026-11-06T19:20:00Z,clear,1\r\nanswer,1,3,-1\r\n",
+         "line 14: invalid answer \"-1\": use 0 (no), 1 (yes) or 2 (not sure)"},
+        /* not sure is not yes: an urgent verdict on it does not follow */
+        {"check,1,2026-11-06T19:20:00Z,urgent,1\r\nanswer,1,12,2\r\n",
+         "line 13: check 1: the verdict urgent does not follow from its answers, which give "
+         "clear"},
+    };
+    check_errors(csv, COUNT(csv), 3);
+}
+
 /* Worse rows: their number and name checked as the store would, each
  * error on its line. */
 static void test_worse_errors(void **state)
@@ -1283,6 +1347,7 @@ int main(void)
         cmocka_unit_test(test_write_csv),        cmocka_unit_test(test_write_json),
         cmocka_unit_test(test_write_order),      cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_offsets_round_trip),
+        cmocka_unit_test(test_unsure_round_trip), cmocka_unit_test(test_unsure_errors),
         cmocka_unit_test(test_defaults),         cmocka_unit_test(test_csv_errors),
         cmocka_unit_test(test_implausible_records),
         cmocka_unit_test(test_implausible_json),

@@ -141,6 +141,19 @@ static int load(struct app *app, struct charts *c)
 /* ---------------------------------------------------------------------
  * Shared pieces */
 
+/* Fewer than 24 lines (a side pane): the pictures drop their blank rows,
+ * so that the bars keep a row per level and nothing below them overlaps. */
+static int compact(void)
+{
+    return ui_body_bottom() - ui_body_top() + 1 < 22;
+}
+
+/* The row of the legend of the fills: above a blank before the hint. */
+static int legend_row(void)
+{
+    return ui_body_bottom() - 2 + compact();
+}
+
 static void format_day(const struct chart_day *d, char *buf, size_t len)
 {
     snprintf(buf, len, "%s %s %d", wday_names[d->wday % 7], month_names[(d->month + 11) % 12],
@@ -213,8 +226,9 @@ static void bar_layout(const struct chart *ch, struct bar_layout *L)
     L->bw = L->pitch > 1 ? L->pitch - 1 : 1;
     L->first = ch->ndays - L->ncols * L->dpc;
     /* Below the bars: axis, day and month labels, a blank, the summary, a
-     * blank, the legend, the hint. Above: the tabs, the title, a blank. */
-    int top = ui_body_top() + 3, room = ui_body_bottom() - 8 - top + 1;
+     * blank, the legend, the hint. Above: the tabs, the title, a blank.
+     * Compact: no blanks. */
+    int top = ui_body_top() + 3 - compact(), room = ui_body_bottom() - 8 - top + 1;
     L->rpl = room / LEVEL_MAX;
     if (L->rpl > ROWS_PER_LEVEL_MAX)
         L->rpl = ROWS_PER_LEVEL_MAX;
@@ -381,6 +395,9 @@ static void draw_bar_summary(const struct chart *ch, int y, int last)
     }
     snprintf(line, sizeof(line), "%d of %d days had an episode; the highest, %d (%s), on %s.",
              p.with_episode, ch->ndays, p.peak, band_label(intensity_band(p.peak)), when);
+    if (ui_wrapped_rows(line, COLS - 2) > last - y + 1) /* a short pane: the bars show the days */
+        snprintf(line, sizeof(line), "The highest, %d (%s), on %s.", p.peak,
+                 band_label(intensity_band(p.peak)), when);
     ui_put_wrapped(y, 1, COLS - 2, last, line, A_NORMAL);
 }
 
@@ -399,8 +416,8 @@ static void draw_bar_view(const struct charts *c)
     draw_bars(ch, &L);
     draw_day_labels(ch, &L);
     draw_month_labels(ch, &L);
-    draw_bar_summary(ch, L.y_base + 5, ui_body_bottom() - 3);
-    ui_band_legend(ui_body_bottom() - 2, 1, COLS - 2);
+    draw_bar_summary(ch, L.y_base + 5 - compact(), legend_row() - 1);
+    ui_band_legend(legend_row(), 1, COLS - 2);
 }
 
 /* ---------------------------------------------------------------------
@@ -415,7 +432,7 @@ struct heat_layout {
 
 static void heat_layout(struct heat_layout *L)
 {
-    int top = ui_body_top() + 5, room = ui_body_bottom() - 6 - top + 1;
+    int top = ui_body_top() + 5 - compact(), room = ui_body_bottom() - 6 - top + 1;
     L->pitch = (COLS - PLOT_X - 2) / CHART_HEAT_WEEKS;
     if (L->pitch > HEAT_PITCH_MAX)
         L->pitch = HEAT_PITCH_MAX;
@@ -522,8 +539,8 @@ static void draw_heat_view(const struct charts *c)
             "Calendar of the highest pain reading each day, %s", range);
     draw_heat_months(ch, &L);
     draw_heat_grid(ch, &L);
-    draw_heat_notes(ch, L.y0 + 7 * L.rp + 1 - (L.rp > 1));
-    ui_band_legend(ui_body_bottom() - 2, 1, COLS - 2);
+    draw_heat_notes(ch, L.y0 + 7 * L.rp + 1 - (L.rp > 1) - compact());
+    ui_band_legend(legend_row(), 1, COLS - 2);
 }
 
 /* ---------------------------------------------------------------------
@@ -749,7 +766,7 @@ static void draw_week_scores(const struct charts *c, int y)
         ui_put(y + SCORE_ROWS + 1, x, WEEK_PITCH - 1, text, score >= 0 ? A_BOLD : A_NORMAL);
     }
     ui_put(y + SCORE_ROWS + 2, PLOT_X, COLS - PLOT_X - 1,
-           "oldest on the left, this week (the 7 days to now) on the right; - not rated",
+           "oldest left, this week (the 7 days to now) right; - not rated",
            ui_attr(UC_DIM));
 }
 
@@ -789,7 +806,7 @@ static void draw_days(const struct chart *ch, int y)
     ui_put(y + SLEEP_ROWS + 1, LABEL_X, 4, "act.", A_NORMAL);
     ui_put(y + SLEEP_ROWS + 2, LABEL_X, 4, "Mon", A_NORMAL);
     ui_put(y + SLEEP_ROWS + 3, 1, COLS - 2,
-           "activities: y did them, p partly, n not, . not answered; no mark: no check-in",
+           "act.: y did them, p partly, n not, . not answered; blank: no check-in",
            ui_attr(UC_DIM));
 }
 
@@ -797,7 +814,7 @@ static void draw_checkins_view(const struct charts *c)
 {
     int y = ui_body_top() + 1;
     draw_week_scores(c, y);
-    draw_days(&c->shortc, y + SCORE_ROWS + 4);
+    draw_days(&c->shortc, y + SCORE_ROWS + 4 - compact());
 }
 
 /* ---------------------------------------------------------------------

@@ -1863,6 +1863,31 @@ static void test_counts_proportional(void **state)
     }
 }
 
+/* A side pane of 72x20 (once the loop allows it: issue 18 lowers the
+ * minimum): the pictures drop their blank rows and nothing overlaps. */
+static void test_pictures_fit_72x20(void **state)
+{
+    struct sfix *f = *state;
+    if (UI_MIN_COLS > 72 || UI_MIN_LINES > 20)
+        skip();
+    plateau(f);
+    open_pictures(f, 20, 72);
+    int months = assert_shows(f, "      Oct ");
+    assert_row_has(f, months, "Nov");
+    assert_row(f, months + 1, " The highest, 8 (severe), on 10 days, Nov 4-13.");
+    assert_row_has(f, months + 2, "no episode");
+    assert_row_has(f, months + 3, "v next view");
+    keys(f, "v");
+    int notes = assert_shows(f, "[ ] today, Wed Nov 18: no episode");
+    assert_shows(f, "11 of the 80 days shown had an episode.");
+    assert_row_has(f, notes + 2, "had a check-in");
+    assert_row_has(f, 17, "no episode"); /* the legend, below the notes */
+    keys(f, "vv");
+    assert_shows(f, "[Check-ins]");
+    assert_row(f, 17, " act.: y did them, p partly, n not, . not answered; blank: no check-in");
+    assert_row_has(f, 18, "v next view");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, sfix_setup, sfix_teardown)
@@ -1933,6 +1958,7 @@ int main(void)
         T(test_calendar_every_month_named),
         T(test_calendar_day_numbers_apart),
         T(test_counts_proportional),
+        T(test_pictures_fit_72x20),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,10 +4,10 @@
  * Three views, `v` going on to the next and from the last back to the
  * list: the daily peak intensity as a bar chart (30 or 90 days, `t`), a
  * calendar heat map of the last 12 weeks (weeks as columns, Monday on
- * top), and counts by region, trigger, relief, symptom and medication. The numbers come from
- * src/chart.c; the episodes are read once, on entering and on coming back
- * from the help, with the store's iterator (memory stays flat: one
- * episode at a time into fixed tables).
+ * top), and counts by region, trigger, relief, symptom and medication.
+ * The numbers come from src/chart.c; the episodes are read once, on
+ * entering and on coming back from the help, with the store's iterator
+ * (memory stays flat: one episode at a time into fixed tables).
  *
  * Every band has its own fill as well as its colour, so the pictures read
  * the same without colour; a wider or taller terminal gets wider bars, a
@@ -36,8 +36,8 @@
 #define PLOT_X 6          /* first column of bars or cells (one free before it for '[') */
 #define WIDE_COLS 120     /* from this width the counts stand side by side */
 #define DATE_LEN 32
-#define COUNT_BAR_MIN 10  /* columns a count and its bar keep beside the label (3 for
-                           * the bar: 24 units) */
+#define COUNT_BAR_MIN 10  /* columns a count and its bar (3 cells at least) keep beside
+                           * the label */
 
 enum view { VIEW_BARS, VIEW_HEAT, VIEW_COUNTS, VIEW_CHECKINS, VIEW_COUNT };
 
@@ -291,7 +291,7 @@ static void draw_bars(const struct chart *ch, const struct bar_layout *L)
             continue;
         }
         ui_bar_column(L->y_base, x, L->bw, LEVEL_MAX * L->rpl, peak, LEVEL_MAX);
-        if (peak >= 0 && L->bw >= 2) { /* room for the number over the bar */
+        if (L->bw >= 2) { /* room for the number over the bar */
             int rows = peak == 0 ? 1 : (peak * L->rpl * LEVEL_MAX + LEVEL_MAX - 1) / LEVEL_MAX;
             ui_putf(L->y_base - rows, x, L->bw, ui_band_attr(peak), "%*d", L->bw > 2 ? 2 : 1,
                     peak);

@@ -50,6 +50,8 @@ void chart_begin(struct chart *c, int64_t now, int ndays)
     c->ndays = ndays;
     episode_vocab(TAG_TRIGGER, &c->ntriggers);
     episode_vocab(TAG_RELIEF, &c->nreliefs);
+    episode_vocab(TAG_SYMPTOM, &c->nsymptoms);
+    report_meds_init(&c->meds);
     if (!local_tm(now, &today))
         memset(&today, 0, sizeof(today));
     for (int i = 0; i < ndays; i++) {
@@ -85,8 +87,9 @@ int chart_day_index(const struct chart *c, int64_t t)
 }
 
 _Static_assert(EPISODE_TRIGGER_WORDS <= CHART_VOCAB_MAX &&
-                   EPISODE_RELIEF_WORDS <= CHART_VOCAB_MAX,
-               "CHART_VOCAB_MAX: the trigger or relief vocabulary outgrew the chart's counters");
+                   EPISODE_RELIEF_WORDS <= CHART_VOCAB_MAX &&
+                   EPISODE_SYMPTOM_WORDS <= CHART_VOCAB_MAX,
+               "CHART_VOCAB_MAX: a vocabulary outgrew the chart's counters");
 
 /* Counts each vocabulary entry once per episode: two free-text "other"
  * triggers are still one episode with another trigger. */
@@ -158,6 +161,8 @@ void chart_episode_begin(struct chart *c, const struct episode *ep)
         c->regions[ep->region]++;
     count_tags(ep, TAG_TRIGGER, c->triggers, c->ntriggers);
     count_tags(ep, TAG_RELIEF, c->reliefs, c->nreliefs);
+    count_tags(ep, TAG_SYMPTOM, c->symptoms, c->nsymptoms);
+    report_meds_add_episode(&c->meds, ep);
 }
 
 void chart_episode_reading(struct chart *c, int64_t taken_at, int pain)
@@ -197,4 +202,86 @@ int chart_week_days(int64_t now, int weeks)
         weeks = 1;
     int days = (weeks - 1) * 7 + wday + 1;
     return days > CHART_DAYS_MAX ? CHART_DAYS_MAX : days;
+}
+
+void chart_peak_find(const struct chart *c, struct chart_peak *p)
+{
+    *p = (struct chart_peak){CHART_NO_EPISODE, 0, -1, -1, 0, 0};
+    for (int d = 0; d < c->ndays; d++) {
+        int peak = c->days[d].peak;
+        if (peak < 0)
+            continue;
+        p->with_episode++;
+        if (peak > p->peak) {
+            p->peak = peak;
+            p->days = 0;
+            p->first = d;
+        }
+        if (peak == p->peak) {
+            p->days++;
+            p->last = d;
+        }
+    }
+    p->run = p->days > 0 && p->last - p->first + 1 == p->days;
+}
+
+/* Indices of n[0 .. k) by count, smallest first (insertion: k is small). */
+static void order_by_count(const int64_t *n, size_t k, size_t *idx)
+{
+    for (size_t i = 0; i < k; i++) {
+        size_t j = i;
+        for (; j > 0 && n[idx[j - 1]] > n[i]; j--)
+            idx[j] = idx[j - 1];
+        idx[j] = i;
+    }
+}
+
+static int scaled_units(int64_t n, int64_t total, int room)
+{
+    if (n <= 0)
+        return 0;
+    int64_t u = (n * room + total / 2) / total;
+    return u < 1 ? 1 : u > room ? room : (int)u;
+}
+
+void chart_bar_units(const int64_t *n, size_t k, int64_t total, int room, int *out)
+{
+    size_t idx[CHART_BARS_MAX];
+    if (k > CHART_BARS_MAX) {
+        memset(out + CHART_BARS_MAX, 0, (k - CHART_BARS_MAX) * sizeof *out);
+        k = CHART_BARS_MAX;
+    }
+    if (room < 0)
+        room = 0;
+    for (size_t i = 0; i < k; i++)
+        if (n[i] > total)
+            total = n[i];
+    order_by_count(n, k, idx);
+    /* Up from the smallest: each distinct count one unit past the last. */
+    for (size_t r = 0; r < k; r++) {
+        size_t i = idx[r];
+        out[i] = total > 0 ? scaled_units(n[i], total, room) : 0;
+        if (r > 0 && n[i] > 0 && n[i] == n[idx[r - 1]])
+            out[i] = out[idx[r - 1]];
+        else if (r > 0 && n[i] > 0 && out[i] <= out[idx[r - 1]])
+            out[i] = out[idx[r - 1]] + 1;
+    }
+    /* Down from the largest: back under the room, keeping the order. */
+    int cap = room;
+    for (size_t r = k; r-- > 0;) {
+        size_t i = idx[r];
+        if (n[i] <= 0) {
+            out[i] = 0;
+            continue;
+        }
+        if (r + 1 < k && n[i] == n[idx[r + 1]]) {
+            out[i] = out[idx[r + 1]];
+            continue;
+        }
+        if (out[i] > cap)
+            out[i] = cap;
+        if (out[i] < 1) /* fewer units than distinct counts */
+            out[i] = 1;
+        cap = out[i] - 1;
+    }
 }

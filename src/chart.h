@@ -7,7 +7,8 @@
  *     struct chart c;
  *     chart_begin(&c, now, 30);            the 30 local days ending today
  *     while (next row) chart_feed(&c, &ep); any order
- *     then read c.days[], c.regions[], c.triggers[], c.reliefs[]
+ *     then read c.days[], c.regions[], c.triggers[], c.reliefs[],
+ *     c.symptoms[] and c.meds
  *
  * Days are local calendar days (the TZ of the process), stepped by the
  * calendar rather than by 86,400 s, so a 23- or 25-hour DST day is one day.
@@ -15,8 +16,9 @@
  * end, or to `now` while ongoing; an end exactly at midnight does not reach
  * into the next day. An episode that covers no day of the window is
  * ignored entirely; one that covers any is counted once in the region,
- * trigger and relief tables ("other:TEXT", and a code the vocabulary no
- * longer has, count as "other").
+ * trigger, relief and symptom tables ("other:TEXT", and a code the
+ * vocabulary no longer has, count as "other"), and once under each
+ * medication name (matched as the report matches them, report.h).
  */
 #ifndef UNKNOT_CHART_H
 #define UNKNOT_CHART_H
@@ -26,6 +28,7 @@
 
 #include "src/checkin.h"
 #include "src/episode.h"
+#include "src/report.h"
 
 #define CHART_DAYS_MAX 90  /* longest window: the 90-day bar chart */
 #define CHART_VOCAB_MAX 16 /* entries of the trigger / relief vocabularies */
@@ -64,9 +67,20 @@ struct chart {
     int64_t end;                     /* start of the day after today */
     int64_t episodes;                /* episodes that cover a day of the window */
     int64_t regions[REGION_COUNT];
-    size_t ntriggers, nreliefs;      /* vocabulary lengths (episode_vocab order) */
+    size_t ntriggers, nreliefs, nsymptoms; /* vocabulary lengths (episode_vocab order) */
     int64_t triggers[CHART_VOCAB_MAX];
     int64_t reliefs[CHART_VOCAB_MAX];
+    int64_t symptoms[CHART_VOCAB_MAX];
+    struct report_meds meds;         /* by name, in the order first met (unsorted) */
+};
+
+/* The highest daily peak of a window and the days that reached it. */
+struct chart_peak {
+    int peak;        /* the highest, or CHART_NO_EPISODE when no day had an episode */
+    int days;        /* days at that peak */
+    int first, last; /* index of the first and the last of them */
+    int run;         /* 1 when they are consecutive days (first .. last, every one) */
+    int with_episode; /* days of the window an episode covers */
 };
 
 /* Starts an empty chart of the ndays local days ending on the day that
@@ -99,5 +113,21 @@ void chart_feed_checkin(struct chart *c, const struct checkin *ci);
 
 /* Index of the day containing t, or -1 outside the window. */
 int chart_day_index(const struct chart *c, int64_t t);
+
+/* The highest peak of c's days, and on which days (struct chart_peak). */
+void chart_peak_find(const struct chart *c, struct chart_peak *p);
+
+/* Bars of counts n[0 .. k) drawn in `room` units (a unit is a cell, or an
+ * eighth of one), `total` filling them all (a larger count widens the
+ * scale to itself). Writes each bar's units to out[]: proportional,
+ * rounded to the nearest unit, at least 1 for a count above 0, 0 for 0;
+ * and never ambiguous: a larger count always gets more units than a
+ * smaller one and equal counts the same, as long as room is at least the
+ * number of distinct counts (a rounded scale alone gives 1 and 2 of 100
+ * the same unit; such bars get one more unit each, the longest ones
+ * squeezed back under the room). k at most CHART_BARS_MAX (more are
+ * left at 0). */
+#define CHART_BARS_MAX 64
+void chart_bar_units(const int64_t *n, size_t k, int64_t total, int room, int *out);
 
 #endif

@@ -10,6 +10,7 @@
 #include "src/csv.h"
 #include "src/flag_json.h"
 #include "src/json.h"
+#include "src/markdown.h"
 #include "src/routines.h"
 #include "src/text.h"
 #include "src/util.h"
@@ -726,7 +727,7 @@ struct out {
     char section[32];                  /* csv: key of the open section */
     char keys[OUT_DEPTH][KEY_LEN];     /* csv: keys of the open groups */
     char labels[OUT_DEPTH][LABEL_LEN]; /* csv: labels of the open groups */
-    int table;                         /* markdown: a table is open */
+    int list;                          /* markdown: a list is open */
 };
 
 static void indent(FILE *f, int n)
@@ -840,68 +841,65 @@ static void text_open(struct out *o, const char *title, int section)
 
 /* -- markdown -- */
 
-static void md_escape(FILE *f, const char *s)
+/* Markdown that reads as plain text too: a section is a heading, its
+ * figures a list, "label: value", each group an item with its figures
+ * nested under it (two blanks deeper); notes of a section are paragraphs.
+ * Text is escaped only where markdown would read it as markup
+ * (src/markdown.h), so "#5" stays "#5" and a note cannot start a heading
+ * or a list. */
+
+static void md_close_list(struct out *o)
 {
-    for (; *s; s++) {
-        if (*s == '\n' || *s == '\r') {
-            fputc(' ', f);
-            continue;
-        }
-        if (strchr("\\`*_[]<>|#", *s))
-            fputc('\\', f);
-        fputc(*s, f);
+    o->list = 0;
+}
+
+/* One item at nesting level `level` (0: the section's); value may be NULL. */
+static void md_item(struct out *o, int level, const char *label, const char *value)
+{
+    if (!o->list) { /* a blank line: a list never runs on from a paragraph */
+        fputc('\n', o->f);
+        o->list = 1;
     }
-}
-
-static void md_close_table(struct out *o)
-{
-    o->table = 0;
-}
-
-static void md_row(struct out *o, const char *pre, const char *label, const char *post,
-                   const char *value)
-{
-    if (!o->table) {
-        fputs("\n| Figure | Value |\n|:--|:--|\n", o->f);
-        o->table = 1;
+    indent(o->f, 2 * (level > 0 ? level : 0));
+    fputs("- ", o->f);
+    md_write_text(o->f, label, MD_BLOCK);
+    if (value && *value) {
+        fputs(": ", o->f);
+        md_write_text(o->f, value, MD_INLINE);
     }
-    fprintf(o->f, "| %s", pre);
-    md_escape(o->f, label);
-    fprintf(o->f, "%s | ", post);
-    md_escape(o->f, value);
-    fputs(" |\n", o->f);
+    fputc('\n', o->f);
 }
 
-/* Section notes are paragraphs; notes inside a group stay in its table
- * so that the group reads as one block. */
+/* Section notes are paragraphs; notes inside a group are items of it so
+ * that the group reads as one block. */
 static void md_figure(struct out *o, const struct fig *g)
 {
     char value[VALUE_LEN];
     if (g->type == FIG_NOTE && o->depth <= 1) {
-        md_close_table(o);
+        md_close_list(o);
         fputc('\n', o->f);
-        md_escape(o->f, g->s);
+        md_write_text(o->f, g->s, MD_BLOCK);
         fputc('\n', o->f);
         return;
     }
     if (g->type == FIG_NOTE) {
-        md_row(o, "", g->s, "", "");
+        md_item(o, o->depth - 1, g->s, NULL);
         return;
     }
     human_value(g, value, sizeof value);
-    md_row(o, o->depth > 1 ? "&emsp;" : "", g->label, "", value);
+    md_item(o, o->depth - 1, g->label, value);
 }
 
 static void md_open(struct out *o, const char *title, int section)
 {
     if (!section) {
-        md_row(o, "**", title, "**", "");
+        md_item(o, o->depth - 1, title, NULL);
         return;
     }
-    md_close_table(o);
+    md_close_list(o);
     if (title) {
         fputs("\n## ", o->f);
-        md_escape(o->f, title);
+        md_write_text(o->f, title, MD_HEADING);
         fputc('\n', o->f);
     }
 }
@@ -1111,7 +1109,7 @@ static void close_level(struct out *o)
     if (o->fmt == REPORT_JSON)
         json_close(o);
     if (o->fmt == REPORT_MARKDOWN && o->depth == 1)
-        md_close_table(o);
+        md_close_list(o);
     o->depth--;
 }
 

@@ -4,10 +4,10 @@
  * Three views, `v` going on to the next and from the last back to the
  * list: the daily peak intensity as a bar chart (30 or 90 days, `t`), a
  * calendar heat map of the last 12 weeks (weeks as columns, Monday on
- * top), and counts by region, trigger and relief. The numbers come from
- * src/chart.c; the episodes are read once, on entering and on coming back
- * from the help, with the store's iterator (memory stays flat: one
- * episode at a time into fixed tables).
+ * top), and counts by region, trigger, relief, symptom and medication.
+ * The numbers come from src/chart.c; the episodes are read once, on
+ * entering and on coming back from the help, with the store's iterator
+ * (memory stays flat: one episode at a time into fixed tables).
  *
  * Every band has its own fill as well as its colour, so the pictures read
  * the same without colour; a wider or taller terminal gets wider bars, a
@@ -36,7 +36,8 @@
 #define PLOT_X 6          /* first column of bars or cells (one free before it for '[') */
 #define WIDE_COLS 120     /* from this width the counts stand side by side */
 #define DATE_LEN 32
-#define COUNT_BAR_MIN 10  /* columns a count and its bar keep beside the label */
+#define COUNT_BAR_MIN 10  /* columns a count and its bar (3 cells at least) keep beside
+                           * the label */
 
 enum view { VIEW_BARS, VIEW_HEAT, VIEW_COUNTS, VIEW_CHECKINS, VIEW_COUNT };
 
@@ -140,6 +141,19 @@ static int load(struct app *app, struct charts *c)
 /* ---------------------------------------------------------------------
  * Shared pieces */
 
+/* Fewer than 24 lines (a side pane): the pictures drop their blank rows,
+ * so that the bars keep a row per level and nothing below them overlaps. */
+static int compact(void)
+{
+    return ui_body_bottom() - ui_body_top() + 1 < 22;
+}
+
+/* The row of the legend of the fills: above a blank before the hint. */
+static int legend_row(void)
+{
+    return ui_body_bottom() - 2 + compact();
+}
+
 static void format_day(const struct chart_day *d, char *buf, size_t len)
 {
     snprintf(buf, len, "%s %s %d", wday_names[d->wday % 7], month_names[(d->month + 11) % 12],
@@ -212,8 +226,9 @@ static void bar_layout(const struct chart *ch, struct bar_layout *L)
     L->bw = L->pitch > 1 ? L->pitch - 1 : 1;
     L->first = ch->ndays - L->ncols * L->dpc;
     /* Below the bars: axis, day and month labels, a blank, the summary, a
-     * blank, the legend, the hint. Above: the tabs, the title, a blank. */
-    int top = ui_body_top() + 3, room = ui_body_bottom() - 8 - top + 1;
+     * blank, the legend, the hint. Above: the tabs, the title, a blank.
+     * Compact: no blanks. */
+    int top = ui_body_top() + 3 - compact(), room = ui_body_bottom() - 8 - top + 1;
     L->rpl = room / LEVEL_MAX;
     if (L->rpl > ROWS_PER_LEVEL_MAX)
         L->rpl = ROWS_PER_LEVEL_MAX;
@@ -271,8 +286,12 @@ static void draw_bars(const struct chart *ch, const struct bar_layout *L)
 {
     for (int col = 0; col < L->ncols; col++) {
         int peak = col_peak(ch, L, col), x = col_x(L, col);
+        if (peak < 0) { /* the legend's dot, as in the calendar: not blank */
+            ui_put(L->y_base, x + (L->bw - 1) / 2, 1, ui_band_fill(peak), ui_attr(UC_DIM));
+            continue;
+        }
         ui_bar_column(L->y_base, x, L->bw, LEVEL_MAX * L->rpl, peak, LEVEL_MAX);
-        if (peak >= 0 && L->bw >= 2) { /* room for the number over the bar */
+        if (L->bw >= 2) { /* room for the number over the bar */
             int rows = peak == 0 ? 1 : (peak * L->rpl * LEVEL_MAX + LEVEL_MAX - 1) / LEVEL_MAX;
             ui_putf(L->y_base - rows, x, L->bw, ui_band_attr(peak), "%*d", L->bw > 2 ? 2 : 1,
                     peak);
@@ -336,26 +355,50 @@ static void draw_month_labels(const struct chart *ch, const struct bar_layout *L
     }
 }
 
-/* "5 of 30 days had an episode; the highest, 8 (severe), on Sat Mar 7." */
-static void draw_bar_summary(const struct chart *ch, int y)
+/* "Nov 10-19", "Oct 28 - Nov 6": a span of days of the window. */
+static void format_span(const struct chart_day *a, const struct chart_day *b, char *buf,
+                        size_t len)
 {
-    int days = 0, worst = -1;
-    char when[DATE_LEN];
-    for (int d = 0; d < ch->ndays; d++) {
-        if (ch->days[d].peak < 0)
-            continue;
-        days++;
-        if (worst < 0 || ch->days[d].peak >= ch->days[worst].peak)
-            worst = d;
-    }
-    if (worst < 0) {
+    if (a->month == b->month)
+        snprintf(buf, len, "%s %d-%d", month_names[(a->month + 11) % 12], a->mday, b->mday);
+    else
+        snprintf(buf, len, "%s %d - %s %d", month_names[(a->month + 11) % 12], a->mday,
+                 month_names[(b->month + 11) % 12], b->mday);
+}
+
+/* "5 of 30 days had an episode; the highest, 8 (severe), on Sat Mar 7."
+ * A peak reached on several days says so, and which: "on 10 days, Nov
+ * 10-19" when they follow each other, else "on 3 days between Nov 2 and
+ * Nov 20" (naming only the last, or the first, would say less than the
+ * data). Wrapped at the words, down to row last. */
+static void draw_bar_summary(const struct chart *ch, int y, int last)
+{
+    struct chart_peak p;
+    char when[DATE_LEN * 4], line[256];
+    chart_peak_find(ch, &p);
+    if (p.peak < 0) {
         ui_putf(y, 1, COLS - 2, A_NORMAL, "No episode in the last %d days.", ch->ndays);
         return;
     }
-    format_day(&ch->days[worst], when, sizeof(when));
-    int peak = ch->days[worst].peak;
-    ui_putf(y, 1, COLS - 2, A_NORMAL, "%d of %d days had an episode; the highest, %d (%s), on %s.",
-            days, ch->ndays, peak, band_label(intensity_band(peak)), when);
+    const struct chart_day *a = &ch->days[p.first], *b = &ch->days[p.last];
+    if (p.days == 1) {
+        format_day(a, when, sizeof(when));
+    } else if (p.run) {
+        char span[DATE_LEN * 2];
+        format_span(a, b, span, sizeof(span));
+        snprintf(when, sizeof(when), "%d days, %s", p.days, span);
+    } else {
+        char first[DATE_LEN], latest[DATE_LEN];
+        snprintf(first, sizeof(first), "%s %d", month_names[(a->month + 11) % 12], a->mday);
+        snprintf(latest, sizeof(latest), "%s %d", month_names[(b->month + 11) % 12], b->mday);
+        snprintf(when, sizeof(when), "%d days between %s and %s", p.days, first, latest);
+    }
+    snprintf(line, sizeof(line), "%d of %d days had an episode; the highest, %d (%s), on %s.",
+             p.with_episode, ch->ndays, p.peak, band_label(intensity_band(p.peak)), when);
+    if (ui_wrapped_rows(line, COLS - 2) > last - y + 1) /* a short pane: the bars show the days */
+        snprintf(line, sizeof(line), "The highest, %d (%s), on %s.", p.peak,
+                 band_label(intensity_band(p.peak)), when);
+    ui_put_wrapped(y, 1, COLS - 2, last, line, A_NORMAL);
 }
 
 static void draw_bar_view(const struct charts *c)
@@ -373,8 +416,8 @@ static void draw_bar_view(const struct charts *c)
     draw_bars(ch, &L);
     draw_day_labels(ch, &L);
     draw_month_labels(ch, &L);
-    draw_bar_summary(ch, L.y_base + 5);
-    ui_band_legend(ui_body_bottom() - 2, 1, COLS - 2);
+    draw_bar_summary(ch, L.y_base + 5 - compact(), legend_row() - 1);
+    ui_band_legend(legend_row(), 1, COLS - 2);
 }
 
 /* ---------------------------------------------------------------------
@@ -389,7 +432,7 @@ struct heat_layout {
 
 static void heat_layout(struct heat_layout *L)
 {
-    int top = ui_body_top() + 5, room = ui_body_bottom() - 6 - top + 1;
+    int top = ui_body_top() + 5 - compact(), room = ui_body_bottom() - 6 - top + 1;
     L->pitch = (COLS - PLOT_X - 2) / CHART_HEAT_WEEKS;
     if (L->pitch > HEAT_PITCH_MAX)
         L->pitch = HEAT_PITCH_MAX;
@@ -409,16 +452,36 @@ static int heat_numbered(const struct heat_layout *L)
     return L->ch >= 2 && L->cw >= 4;
 }
 
-/* Over the first week of each month (and the first column) the month's
- * name; below it each week's Monday's day of the month, unless the cells
- * carry their own. */
+/* The month whose 1st falls in week column w, or -1. */
+static int heat_month_start(const struct chart *ch, int w)
+{
+    for (int d = w * 7; d < w * 7 + 7 && d < ch->ndays; d++)
+        if (ch->days[d].mday == 1)
+            return ch->days[d].month;
+    return -1;
+}
+
+/* Every month shown gets its name: over the week column where it begins,
+ * and the first column's over it; when a month also begins in the first
+ * column, its name goes over the second (wholly in that month). Below,
+ * each week's Monday's day of the month, unless the cells carry their
+ * own. */
 static void draw_heat_months(const struct chart *ch, const struct heat_layout *L)
 {
+    int pushed = -1; /* a month to name over the next column */
     for (int w = 0; w < CHART_HEAT_WEEKS && w * 7 < ch->ndays; w++) {
         const struct chart_day *mon = &ch->days[w * 7]; /* day 0 is a Monday */
-        int x = PLOT_X + w * L->pitch;
-        if (w == 0 || mon->month != ch->days[w * 7 - 7].month)
-            ui_put(L->y0 - 2, x, L->pitch - 1, month_names[(mon->month + 11) % 12], A_BOLD);
+        int x = PLOT_X + w * L->pitch, month = heat_month_start(ch, w);
+        if (w == 0 && month != mon->month) {
+            pushed = month;
+            month = mon->month;
+        } else if (month < 0) {
+            month = pushed;
+        }
+        if (w > 0)
+            pushed = -1;
+        if (month > 0)
+            ui_put(L->y0 - 2, x, L->pitch - 1, month_names[(month + 11) % 12], A_BOLD);
         if (!heat_numbered(L))
             ui_putf(L->y0 - 1, x, L->pitch - 1, A_NORMAL, "%d", mon->mday);
     }
@@ -476,26 +539,31 @@ static void draw_heat_view(const struct charts *c)
             "Calendar of the highest pain reading each day, %s", range);
     draw_heat_months(ch, &L);
     draw_heat_grid(ch, &L);
-    draw_heat_notes(ch, L.y0 + 7 * L.rp + 1 - (L.rp > 1));
-    ui_band_legend(ui_body_bottom() - 2, 1, COLS - 2);
+    draw_heat_notes(ch, L.y0 + 7 * L.rp + 1 - (L.rp > 1) - compact());
+    ui_band_legend(legend_row(), 1, COLS - 2);
 }
 
 /* ---------------------------------------------------------------------
- * Counts: how many episodes of the period had each region, trigger and
- * relief, most first; words never logged are left out. */
+ * Counts: how many episodes of the period had each region, trigger,
+ * relief, symptom and medication, most first; words never logged are left
+ * out. Every bar is on one scale, all the period's episodes, at an eighth
+ * of a cell (chart_bar_units: a larger count is always the longer bar). */
 
 struct count_item {
     const char *label;
     int64_t n;
 };
 
-#define COUNT_ITEMS_MAX (CHART_VOCAB_MAX > REGION_COUNT ? CHART_VOCAB_MAX : REGION_COUNT)
+/* The longest list: the medications the chart tells apart, and the rest. */
+#define COUNT_ITEMS_MAX (REPORT_MAX_MEDS + 1)
 
 struct count_list {
     const char *title;
     size_t n;
     struct count_item items[COUNT_ITEMS_MAX];
 };
+
+enum { LIST_WHERE, LIST_TRIGGERS, LIST_RELIEF, LIST_SYMPTOMS, LIST_MEDS, LIST_COUNT };
 
 /* A box of the screen the lists are drawn into. */
 struct box {
@@ -527,56 +595,147 @@ static void list_tags(struct count_list *l, const char *title, enum tag_kind kin
         list_add(l, v[i].label, counts[i]);
 }
 
-/* Draws a list into the box from its top; returns the row after it. */
-static int draw_count_list(const struct count_list *l, struct box b, int64_t total)
+static void list_meds(struct count_list *l, const struct report_meds *m)
+{
+    memset(l, 0, sizeof(*l));
+    l->title = "Medication";
+    for (size_t i = 0; i < m->n && i < REPORT_MAX_MEDS; i++)
+        list_add(l, m->meds[i].name, (int64_t)m->meds[i].episodes);
+    list_add(l, "other names", (int64_t)m->other_episodes);
+}
+
+/* The rows a list takes in full: its title and an item a row ("none
+ * logged" when it has none). */
+static int list_rows(const struct count_list *l)
+{
+    return 1 + (l->n ? (int)l->n : 1);
+}
+
+/* The scale of every bar of the view: `total` episodes fill `cells`. */
+struct count_scale {
+    int64_t total;
+    int cells;
+};
+
+/* Columns of a list's labels in a box w wide: its longest, within reason. */
+static int list_label_width(const struct count_list *l, int w)
 {
     int lw = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (ui_width(l->items[i].label) > lw)
+            lw = ui_width(l->items[i].label);
+    return lw > w - COUNT_BAR_MIN ? w - COUNT_BAR_MIN : lw;
+}
+
+/* Cells left for the bars of a list in a box w wide. */
+static int list_bar_cells(const struct count_list *l, int w)
+{
+    return w - 2 - list_label_width(l, w) - UI_COUNT_NUM;
+}
+
+/* Draws a list into the box from its top, its last item "+ N more" when
+ * the box is too short; returns the row after it. */
+static int draw_count_list(const struct count_list *l, struct box b, struct count_scale sc)
+{
+    int lw = list_label_width(l, b.w), units[COUNT_ITEMS_MAX];
+    int64_t counts[COUNT_ITEMS_MAX];
+    if (b.y > b.last)
+        return b.y;
     ui_put(b.y++, b.x, b.w, l->title, A_BOLD | A_UNDERLINE);
     if (l->n == 0 && b.y <= b.last)
         ui_put(b.y++, b.x + 1, b.w - 1, "none logged", ui_attr(UC_DIM));
     for (size_t i = 0; i < l->n; i++)
-        if (ui_width(l->items[i].label) > lw)
-            lw = ui_width(l->items[i].label);
-    if (lw > b.w - COUNT_BAR_MIN)
-        lw = b.w - COUNT_BAR_MIN;
+        counts[i] = l->items[i].n;
+    chart_bar_units(counts, l->n, sc.total, sc.cells > 0 ? sc.cells * ui_count_units() : 0,
+                    units);
     for (size_t i = 0; i < l->n && b.y <= b.last; i++) {
         if (b.y == b.last && i + 1 < l->n) {
             ui_putf(b.y++, b.x + 1, b.w - 1, ui_attr(UC_DIM), "+ %zu more", l->n - i);
             break;
         }
         ui_put(b.y, b.x + 1, lw, l->items[i].label, A_NORMAL);
-        ui_count_bar(b.y++, b.x + 2 + lw, b.w - 2 - lw, l->items[i].n, total);
+        ui_count_bar(b.y++, b.x + 2 + lw, b.w - 2 - lw, l->items[i].n, units[i]);
     }
     return b.y;
+}
+
+/* Draws lists one under another, a blank between, into rows y .. last of
+ * a column: each in full when they fit, else the longest cut first, each
+ * keeping its title and one row. */
+static void draw_count_column(const struct count_list *const *lists, int k, struct box b,
+                              struct count_scale sc)
+{
+    int rows[LIST_COUNT], used = k - 1;
+    for (int i = 0; i < k; i++) {
+        rows[i] = list_rows(lists[i]);
+        used += rows[i];
+    }
+    while (used > b.last - b.y + 1) {
+        int big = -1;
+        for (int i = 0; i < k; i++)
+            if (rows[i] > 2 && (big < 0 || rows[i] > rows[big]))
+                big = i;
+        if (big < 0)
+            break;
+        rows[big]--;
+        used--;
+    }
+    for (int i = 0; i < k; i++) {
+        int end = b.y + rows[i] - 1;
+        draw_count_list(lists[i], (struct box){b.y, b.x, b.w, end < b.last ? end : b.last},
+                        sc);
+        b.y += rows[i] + 1;
+    }
+}
+
+/* Up to three columns of up to three lists (NULL ends a column, an empty
+ * column ends them), column c at xs[c], ws[c] wide, from row rows.y to
+ * rows.last. */
+static void draw_count_columns(const struct count_list *const cols[3][3], const int *xs,
+                               const int *ws, struct box rows, int64_t total)
+{
+    /* One scale for all: the same count is the same length in every list. */
+    struct count_scale sc = {total, COLS};
+    for (int c = 0; c < 3; c++)
+        for (int i = 0; i < 3 && cols[c][i]; i++)
+            if (cols[c][i]->n && list_bar_cells(cols[c][i], ws[c]) < sc.cells)
+                sc.cells = list_bar_cells(cols[c][i], ws[c]);
+    for (int c = 0; c < 3 && cols[c][0]; c++) {
+        int k = 0;
+        while (k < 3 && cols[c][k])
+            k++;
+        draw_count_column(cols[c], k, (struct box){rows.y, xs[c], ws[c], rows.last}, sc);
+    }
 }
 
 static void draw_counts_view(const struct charts *c)
 {
     const struct chart *ch = period_chart(c);
-    struct count_list where, trig, rel;
-    memset(&where, 0, sizeof(where));
-    where.title = "Where";
+    struct count_list l[LIST_COUNT];
+    memset(&l[LIST_WHERE], 0, sizeof(l[LIST_WHERE]));
+    l[LIST_WHERE].title = "Where";
     for (int r = 0; r < REGION_COUNT; r++)
-        list_add(&where, region_label((enum region)r), ch->regions[r]);
-    list_tags(&trig, "Triggers", TAG_TRIGGER, ch->triggers, ch->ntriggers);
-    list_tags(&rel, "Relief tried", TAG_RELIEF, ch->reliefs, ch->nreliefs);
+        list_add(&l[LIST_WHERE], region_label((enum region)r), ch->regions[r]);
+    list_tags(&l[LIST_TRIGGERS], "Triggers", TAG_TRIGGER, ch->triggers, ch->ntriggers);
+    list_tags(&l[LIST_RELIEF], "Relief tried", TAG_RELIEF, ch->reliefs, ch->nreliefs);
+    list_tags(&l[LIST_SYMPTOMS], "Symptoms", TAG_SYMPTOM, ch->symptoms, ch->nsymptoms);
+    list_meds(&l[LIST_MEDS], &ch->meds);
     ui_putf(ui_body_top() + 1, 1, COLS - 2, A_BOLD,
             "%lld episode%s in the last %d days; each counts once per word",
             (long long)ch->episodes, ch->episodes == 1 ? "" : "s", ch->ndays);
     int y = ui_body_top() + 3, last = ui_body_bottom() - 2;
-    if (COLS >= WIDE_COLS) {
-        int w = (COLS - 2) / 3;
-        draw_count_list(&where, (struct box){y, 1, w - 2, last}, ch->episodes);
-        draw_count_list(&trig, (struct box){y, 1 + w, w - 2, last}, ch->episodes);
-        draw_count_list(&rel, (struct box){y, 1 + 2 * w, w - 2, last}, ch->episodes);
-        return;
-    }
-    /* Two columns: the relief words are the longest ("rest in a
-     * comfortable position"), so theirs is the wider one. */
-    int right = (COLS - 2) * 2 / 5, left = COLS - 2 - right - 2;
-    int next = draw_count_list(&where, (struct box){y, 1, left, last}, ch->episodes);
-    draw_count_list(&rel, (struct box){next + 1, 1, left, last}, ch->episodes);
-    draw_count_list(&trig, (struct box){y, 1 + left + 2, right, last}, ch->episodes);
+    /* Columns: three from WIDE_COLS, else two, the relief and symptom
+     * words (the longest: "rest in a comfortable position") in the wider. */
+    int wide = COLS >= WIDE_COLS, w3 = (COLS - 2) / 3;
+    int rw = wide ? w3 - 2 : (COLS - 2) * 2 / 5, lw = wide ? w3 - 2 : COLS - 2 - rw - 2;
+    const struct count_list *cols[3][3] = {
+        {&l[LIST_WHERE], wide ? &l[LIST_SYMPTOMS] : &l[LIST_RELIEF],
+         wide ? NULL : &l[LIST_SYMPTOMS]},
+        {&l[LIST_TRIGGERS], &l[LIST_MEDS], NULL},
+        {wide ? &l[LIST_RELIEF] : NULL, NULL, NULL},
+    };
+    int xs[3] = {1, 1 + (wide ? w3 : lw + 2), 1 + 2 * w3}, ws[3] = {lw, rw, rw};
+    draw_count_columns(cols, xs, ws, (struct box){y, 0, 0, last}, ch->episodes);
 }
 
 /* ---------------------------------------------------------------------
@@ -607,7 +766,7 @@ static void draw_week_scores(const struct charts *c, int y)
         ui_put(y + SCORE_ROWS + 1, x, WEEK_PITCH - 1, text, score >= 0 ? A_BOLD : A_NORMAL);
     }
     ui_put(y + SCORE_ROWS + 2, PLOT_X, COLS - PLOT_X - 1,
-           "oldest on the left, this week (the 7 days to now) on the right; - not rated",
+           "oldest left, this week (the 7 days to now) right; - not rated",
            ui_attr(UC_DIM));
 }
 
@@ -647,7 +806,7 @@ static void draw_days(const struct chart *ch, int y)
     ui_put(y + SLEEP_ROWS + 1, LABEL_X, 4, "act.", A_NORMAL);
     ui_put(y + SLEEP_ROWS + 2, LABEL_X, 4, "Mon", A_NORMAL);
     ui_put(y + SLEEP_ROWS + 3, 1, COLS - 2,
-           "activities: y did them, p partly, n not, . not answered; no mark: no check-in",
+           "act.: y did them, p partly, n not, . not answered; blank: no check-in",
            ui_attr(UC_DIM));
 }
 
@@ -655,7 +814,7 @@ static void draw_checkins_view(const struct charts *c)
 {
     int y = ui_body_top() + 1;
     draw_week_scores(c, y);
-    draw_days(&c->shortc, y + SCORE_ROWS + 4);
+    draw_days(&c->shortc, y + SCORE_ROWS + 4 - compact());
 }
 
 /* ---------------------------------------------------------------------

@@ -244,8 +244,11 @@ void ui_heat_cell(int y, int x, int width, int height, int peak, int marked,
             ui_put(y + r, x + width, 1, "]", A_BOLD);
         }
     }
-    if (label && width > ui_width(label) + 1)
+    int lw = label ? ui_width(label) : 0;
+    if (label && width > lw + 1) {
         ui_put(y, x, width, label, A_BOLD);
+        ui_put(y, x + lw, 1, " ", A_NORMAL);
+    }
 }
 
 int ui_band_legend(int y, int x, int width)
@@ -266,17 +269,28 @@ int ui_band_legend(int y, int x, int width)
     return used;
 }
 
-void ui_count_bar(int y, int x, int width, int64_t n, int64_t max)
+int ui_count_units(void)
 {
+    return ui_unicode() ? 8 : 1;
+}
+
+void ui_count_bar(int y, int x, int width, int64_t n, int units)
+{
+    /* UTF-8 of U+258F .. U+2589: a left eighth up to seven eighths. */
+    static const char *const part[8] = {"", "\xE2\x96\x8F", "\xE2\x96\x8E", "\xE2\x96\x8D",
+                                        "\xE2\x96\x8C", "\xE2\x96\x8B", "\xE2\x96\x8A",
+                                        "\xE2\x96\x89"};
     char num[24];
     snprintf(num, sizeof(num), "%4lld ", (long long)n);
-    int w = ui_put(y, x, width, num, A_BOLD);
-    int room = width - w;
-    if (room <= 0 || max <= 0 || n <= 0)
+    int w = ui_put(y, x, width, num, A_BOLD), per = ui_count_units();
+    int room = width - w, full = units / per, rest = units % per;
+    if (room <= 0 || units <= 0)
         return;
-    /* Rounded up: a count of one still shows a bar. */
-    int len = (int)((n * room + max - 1) / max);
-    fill_row(y, x + w, len > room ? room : len, ui_unicode() ? "\xE2\x96\x88" : "#", A_NORMAL);
+    if (full > room)
+        full = room, rest = 0;
+    fill_row(y, x + w, full, per == 8 ? "\xE2\x96\x88" : "#", A_NORMAL);
+    if (rest > 0 && full < room)
+        ui_put(y, x + w + full, 1, part[rest], A_NORMAL);
 }
 
 void ui_put_not_advice(int y)

@@ -69,16 +69,21 @@ void ui_bar_column(int y_base, int x, int width, int height, int value, int max)
 /* One day of a calendar heat map: width x height cells at (y, x) filled by
  * the band of peak (an empty day shows one dim dot). marked puts [ ] in
  * the columns either side (the caller leaves them free). label (may be
- * NULL) is written over the start of the first row when it fits. */
+ * NULL) is written over the start of the first row, with a blank after
+ * it so that it never runs into the fill, when it fits. */
 void ui_heat_cell(int y, int x, int width, int height, int peak, int marked,
                   const char *label);
 
 /* The legend of the fills, on one row within width; returns columns used. */
 int ui_band_legend(int y, int x, int width);
 
-/* A count right-aligned in 4 columns, then a bar of n / max of the rest
- * of width (at least one cell when n > 0). */
-void ui_count_bar(int y, int x, int width, int64_t n, int64_t max);
+/* A count right-aligned in 4 columns and a blank (UI_COUNT_NUM columns),
+ * then a bar `units` long in the rest of width: a unit is an eighth of a
+ * cell in UTF-8 (partial blocks), a cell in ASCII (ui_count_units). */
+#define UI_COUNT_NUM 5
+void ui_count_bar(int y, int x, int width, int64_t n, int units);
+/* Units per cell of ui_count_bar's bars: 8 in UTF-8, else 1. */
+int ui_count_units(void);
 
 /* Big block characters for a countdown readable from a metre away: each
  * character is 3 x 5 cells, a cell `scale` rows high and 2 * scale

@@ -57,9 +57,9 @@ expect_out "Your notes" "text: the notes section"
 expect_out "  episode #1 started $day" "text: the note's date"
 expect_out "    Leaked urine on the stairs | # twice" "text: the note as typed"
 run --db "$NDB" report --format markdown
-expect_out "| &emsp;burning feet | 1 |" "markdown: free-text symptom"
+expect_out "  - burning feet: 1" "markdown: free-text symptom"
 expect_out "## Your notes" "markdown: the notes section"
-expect_out '| Leaked urine on the stairs \| \# twice |  |' "markdown: the note, escaped"
+expect_out '  - Leaked urine on the stairs | # twice' "markdown: the note, nothing to escape"
 run --db "$NDB" report --format csv
 expect_out "notes,notes[0].note,episode #1 started $day" "csv: the note row"
 expect_out ",Leaked urine on the stairs | # twice" "csv: the note text"

@@ -182,7 +182,7 @@ for wd in Mon Sun; do expect_screen " $wd " "weekday label $wd (160x48)"; done
 x=$(heat_x 0 10)
 expect_at "$(heat_row 0)" $((x - 1)) "[" "today's cell is marked (160x48)"
 expect_at "$(heat_row 0)" $((x + 9)) "]" "today's mark closes (160x48)"
-expect_screen "[$TODAY_MDAY█" "today's cell carries its date (160x48)"
+expect_screen "[$TODAY_MDAY █" "today's cell carries its date, a blank before the fill (160x48)"
 x=$(heat_x 3 10)
 expect_at "$(heat_row 3)" $((x + 4)) "█" "the cell of 3 days ago (160x48)"
 x=$(heat_x 5 10)

@@ -267,6 +267,138 @@ static void test_counts(void **state)
     assert_int_equal(sum, 4);
 }
 
+/* Symptoms by word and medications by name, once per episode, as the
+ * report counts them (the same name in another case is the same). */
+static void test_symptom_and_med_counts(void **state)
+{
+    (void)state;
+    struct chart c;
+    set_tz("UTC");
+    size_t ns;
+    episode_vocab(TAG_SYMPTOM, &ns);
+    chart_begin(&c, utc(2026, 3, 10, 15, 0), 30);
+    assert_int_equal(c.nsymptoms, ns);
+    ep(utc(2026, 3, 1, 8, 0), utc(2026, 3, 1, 9, 0), 5, REGION_LOWER);
+    add(TAG_SYMPTOM, "stiffness");
+    add(TAG_SYMPTOM, "other:cold feet");
+    add(TAG_MEDICATION, "Ibuprofen 400 mg");
+    add(TAG_MEDICATION, "paracetamol");
+    chart_feed(&c, &scratch);
+    ep(utc(2026, 3, 2, 8, 0), utc(2026, 3, 2, 9, 0), 5, REGION_LOWER);
+    add(TAG_SYMPTOM, "stiffness");
+    add(TAG_SYMPTOM, "knot");
+    add(TAG_MEDICATION, "ibuprofen 400 mg");
+    chart_feed(&c, &scratch);
+    ep(utc(2026, 1, 2, 8, 0), utc(2026, 1, 2, 9, 0), 5, REGION_LOWER); /* outside */
+    add(TAG_SYMPTOM, "stiffness");
+    add(TAG_MEDICATION, "naproxen");
+    chart_feed(&c, &scratch);
+    assert_int_equal(c.symptoms[vocab_index(TAG_SYMPTOM, "stiffness")], 2);
+    assert_int_equal(c.symptoms[vocab_index(TAG_SYMPTOM, "knot")], 1);
+    assert_int_equal(c.symptoms[vocab_index(TAG_SYMPTOM, "other")], 1);
+    assert_int_equal(c.symptoms[vocab_index(TAG_SYMPTOM, "numbness")], 0);
+    assert_int_equal(c.meds.n, 2);
+    assert_string_equal(c.meds.meds[0].name, "Ibuprofen 400 mg");
+    assert_int_equal(c.meds.meds[0].episodes, 2);
+    assert_string_equal(c.meds.meds[1].name, "paracetamol");
+    assert_int_equal(c.meds.meds[1].episodes, 1);
+    assert_int_equal(c.meds.episodes, 2);
+}
+
+/* ---- the highest day ------------------------------------------------------ */
+
+/* Peaks as a string (as expect_peaks reads them) into a chart's days. */
+static void set_peaks(struct chart *c, const char *s)
+{
+    chart_begin(c, utc(2026, 11, 30, 12, 0), (int)strlen(s));
+    for (int i = 0; s[i]; i++)
+        c->days[i].peak = s[i] == '.' ? CHART_NO_EPISODE : s[i] == 'A' ? 10 : s[i] - '0';
+}
+
+static void test_peak_find(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *peaks;
+        int peak, days, first, last, run, with;
+    } cases[] = {
+        {".....", CHART_NO_EPISODE, 0, -1, -1, 0, 0},
+        {"..3..", 3, 1, 2, 2, 1, 1},
+        {"288888888881.", 8, 10, 1, 10, 1, 12}, /* a plateau: its first and last day */
+        {"8.28..8", 8, 3, 0, 6, 0, 4},            /* not consecutive */
+        {"0..0", 0, 2, 0, 3, 0, 2},               /* 0 is a reading, not nothing */
+        {"5A9A", 10, 2, 1, 3, 0, 4},
+    };
+    struct chart c;
+    set_tz("UTC");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct chart_peak p;
+        set_peaks(&c, cases[i].peaks);
+        chart_peak_find(&c, &p);
+        if (p.peak != cases[i].peak || p.days != cases[i].days || p.first != cases[i].first ||
+            p.last != cases[i].last || p.run != cases[i].run ||
+            p.with_episode != cases[i].with)
+            fail_msg("\"%s\": peak %d on %d days (%d..%d, run %d), %d with an episode",
+                     cases[i].peaks, p.peak, p.days, p.first, p.last, p.run, p.with_episode);
+    }
+}
+
+/* ---- count bars ----------------------------------------------------------- */
+
+static void test_bar_units(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *what;
+        int64_t n[6];
+        size_t k;
+        int64_t total;
+        int room;
+        int want[6];
+    } cases[] = {
+        {"proportional", {4, 2, 1, 0}, 4, 8, 16, {8, 4, 2, 0}},
+        {"rounded to nearest", {3, 1}, 2, 7, 10, {4, 1}},
+        {"a count above 0 shows", {1}, 1, 1000, 10, {1}},
+        {"1 and 2 of 100 differ", {2, 1}, 2, 100, 8, {2, 1}},
+        {"and 3 past them", {3, 2, 1}, 3, 100, 8, {3, 2, 1}},
+        {"equal counts equal bars", {2, 5, 2, 1}, 4, 100, 8, {2, 3, 2, 1}},
+        {"squeezed under the room", {100, 99, 98}, 3, 100, 8, {8, 7, 6}},
+        {"the largest widens the scale", {10, 5}, 2, 5, 10, {10, 5}},
+        {"full room", {9, 9}, 2, 9, 12, {12, 12}},
+        {"no room", {3, 2}, 2, 5, 0, {1, 1}},
+        {"nothing counted", {0, 0}, 2, 0, 8, {0, 0}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int out[6] = {-7, -7, -7, -7, -7, -7};
+        chart_bar_units(cases[i].n, cases[i].k, cases[i].total, cases[i].room, out);
+        for (size_t j = 0; j < cases[i].k; j++)
+            if (out[j] != cases[i].want[j])
+                fail_msg("%s: bar %zu of count %lld is %d units, wanted %d", cases[i].what, j,
+                         (long long)cases[i].n[j], out[j], cases[i].want[j]);
+        assert_int_equal(out[cases[i].k], -7); /* nothing past k */
+    }
+}
+
+/* Every width from 1 to 40 units: a larger count is never shorter, and
+ * never equal, when the room holds the distinct counts. */
+static void test_bar_units_ordered(void **state)
+{
+    (void)state;
+    static const int64_t n[] = {90, 2, 1, 45, 3, 1, 89};
+    int out[7];
+    for (int room = 6; room <= 40; room++) {
+        chart_bar_units(n, 7, 120, room, out);
+        for (size_t a = 0; a < 7; a++)
+            for (size_t b = 0; b < 7; b++) {
+                if (n[a] > n[b] && out[a] <= out[b])
+                    fail_msg("room %d: %lld got %d units, %lld got %d", room, (long long)n[a],
+                             out[a], (long long)n[b], out[b]);
+                if (out[a] > room || out[a] < 1)
+                    fail_msg("room %d: %d units", room, out[a]);
+            }
+    }
+}
+
 /* ---- local days across DST (Europe/Berlin) ------------------------------- */
 
 /* 2026-03-29: 02:00 CET becomes 03:00 CEST, a 23-hour day. */
@@ -417,6 +549,10 @@ int main(void)
         cmocka_unit_test(test_end_before_start_counts_its_start),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_counts_ignore_case),
+        cmocka_unit_test(test_symptom_and_med_counts),
+        cmocka_unit_test(test_peak_find),
+        cmocka_unit_test(test_bar_units),
+        cmocka_unit_test(test_bar_units_ordered),
         cmocka_unit_test(test_berlin_spring_forward),
         cmocka_unit_test(test_berlin_fall_back),
         cmocka_unit_test(test_checkin_days),

@@ -889,9 +889,9 @@ static void test_partial_checks(void **state)
     assert_fits(text, 78);
     free(text);
     char *md = render(&r, REPORT_MARKDOWN);
-    assert_non_null(strstr(md, "| &emsp;complete | no, partial |\n"));
-    assert_non_null(strstr(md, "| &emsp;item 10 | Have you ever had cancer, and is this back pain "
-                               "new? |\n"));
+    assert_non_null(strstr(md, "    - complete: no, partial\n"));
+    assert_non_null(strstr(md, "      - item 10: Have you ever had cancer, and is this back pain "
+                               "new?\n"));
     free(md);
     char *csv = render(&r, REPORT_CSV);
     assert_non_null(strstr(csv, ",\"partial checks, oldest first / check taken "
@@ -1108,8 +1108,8 @@ static void test_free_text_tags(void **state)
     assert_null(strstr(text, "Burning Feet"));
     free(text);
     char *md = render(&r, REPORT_MARKDOWN);
-    assert_non_null(strstr(md, "| &emsp;burning feet | 2 |\n"));
-    assert_null(strstr(md, "| &emsp;other |"));
+    assert_non_null(strstr(md, "  - burning feet: 2\n"));
+    assert_null(strstr(md, "- other: "));
     free(md);
     char *csv = render(&r, REPORT_CSV);
     assert_non_null(strstr(csv, "feel,feel.symptoms[1].code,symptoms (episodes) / burning feet / "
@@ -1174,9 +1174,11 @@ static void test_notes(void **state)
     free(text);
     char *md = render(&r, REPORT_MARKDOWN);
     assert_non_null(strstr(md, "\n## Your notes\n"));
-    assert_non_null(strstr(md, "| **episode \\#1 started 2026-01-02 08:00** |  |\n"
-                               "| Wet myself on the stairs. Twice. |  |\n"));
-    assert_non_null(strstr(md, "| \\# Heading \\| a \\| b \\| - list \xEF\xBF\xBD\\[31m |  |\n"));
+    /* A list item per note under its episode's; only what would be
+     * markup at its place is escaped ("#1" stays, "# Heading" does not). */
+    assert_non_null(strstr(md, "\n- episode #1 started 2026-01-02 08:00\n"
+                               "  - Wet myself on the stairs. Twice.\n"));
+    assert_non_null(strstr(md, "  - \\# Heading | a | b | - list \xEF\xBF\xBD[31m\n"));
     assert_null(strstr(md, "\n# Heading"));
     assert_null(strstr(md, "\n| a |"));
     free(md);
@@ -1532,21 +1534,23 @@ static void test_markdown(void **state)
     static const char *const present[] = {
         "# unknot appointment report\n",
         "\n## Where is it?\n",
-        "| Figure | Value |\n|:--|:--|\n",
-        "| median of ended episodes | 3h |\n",
-        "| **taken in (episodes)** |  |\n",
-        "| &emsp;Ibuprofen 400 mg | 3 |\n",
-        "\nReported in 1 of 4 checks: an emergency warning sign.\n",
-        "| &emsp;\\#6 since 2026-03-27 09:00 | 4d15h |\n",
-        "| &emsp;verdict | No warning signs reported |\n",
+        "\n## Period\n\n- from: ",
+        "\n- median of ended episodes: 3h\n",
+        "\n- taken in (episodes)\n  - Ibuprofen 400 mg: 3\n",
+        "\n\nReported in 1 of 4 checks: an emergency warning sign.\n",
+        "\n  - #6 since 2026-03-27 09:00: 4d15h\n",
+        "  - verdict: No warning signs reported\n",
     };
     for (size_t i = 0; i < sizeof present / sizeof present[0]; i++)
         if (!strstr(md, present[i]))
             fail_msg("missing \"%s\"", present[i]);
     assert_null(strstr(md, "clear"));
+    assert_null(strstr(md, "&emsp;")); /* plain text reads it too */
+    assert_null(strstr(md, "\\#"));
+    assert_null(strstr(md, "|"));
     free(md);
 
-    /* Text that would break a table row or start markup is escaped. */
+    /* Text that would start markup is escaped. */
     report_begin(&r, FROM, NOW, NOW);
     episode_init(&scratch);
     scratch.started_at = FROM + D;
@@ -1554,7 +1558,7 @@ static void test_markdown(void **state)
     report_feed_episode(&r, &scratch);
     report_end(&r);
     md = render(&r, REPORT_MARKDOWN);
-    assert_non_null(strstr(md, "| &emsp;two lines \\| \\*bold\\* \\_x\\_ | 1 |\n"));
+    assert_non_null(strstr(md, "  - two lines | \\*bold\\* \\_x\\_: 1\n"));
     free(md);
 }
 

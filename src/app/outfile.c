@@ -150,19 +150,26 @@ int outfile_plan(const char *path, int replace, const char *db_path, int regular
 
 static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
 static struct sigaction old_actions[COUNT(caught)];
-/* The handler's whole state: names in static buffers, a flag it may test. */
-static char tmp_name[TMP_MAX_LEN], tmp_journal[TMP_MAX_LEN + 8];
-static volatile sig_atomic_t tmp_armed;
+/* The handler's whole state: names in static buffers, flags it may test.
+ * Several outputs can be open at once (an export's file, and the verified
+ * cache written while the export opens the database), so each has its own
+ * slot; the handlers are installed by the first and restored by the last. */
+#define TMP_SLOTS 4
+static char tmp_name[TMP_SLOTS][TMP_MAX_LEN], tmp_journal[TMP_SLOTS][TMP_MAX_LEN + 8];
+static volatile sig_atomic_t tmp_armed[TMP_SLOTS];
+static int handlers_installed; /* changed with the signals blocked only */
 
 /* Async-signal-safe: unlink, sigaction and raise only. */
 static void on_signal(int sig, siginfo_t *info, void *uc)
 {
     int saved = errno;
-    if (tmp_armed) {
-        tmp_armed = 0;
-        unlink(tmp_name);
-        if (tmp_journal[0])
-            unlink(tmp_journal);
+    for (int k = 0; k < TMP_SLOTS; k++) {
+        if (!tmp_armed[k])
+            continue;
+        tmp_armed[k] = 0;
+        unlink(tmp_name[k]);
+        if (tmp_journal[k][0])
+            unlink(tmp_journal[k]);
     }
     for (size_t i = 0; i < COUNT(caught); i++) {
         if (caught[i] != sig)
@@ -188,22 +195,49 @@ static void block_signals(sigset_t *old)
     sigprocmask(SIG_BLOCK, &set, old);
 }
 
-static void restore_handlers(void)
+/* With the signals blocked: the handler in place, the program's own kept
+ * to chain to (only once: a second install would keep ours as "old"). */
+static void install_handlers(void)
 {
+    struct sigaction sa;
+    if (handlers_installed)
+        return;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_signal;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < COUNT(caught); i++)
-        sigaction(caught[i], &old_actions[i], NULL);
+        sigaction(caught[i], &sa, &old_actions[i]);
+    handlers_installed = 1;
 }
 
-/* The temporary file is gone or published: the handler forgets it. */
-static void tmp_disarm(void)
+/* The temporary file name is gone or published: the handler forgets it,
+ * and the program's handlers come back when no other is left. */
+static void tmp_disarm(const char *name)
 {
     sigset_t old;
+    int left = 0;
     block_signals(&old);
-    if (tmp_armed) {
-        tmp_armed = 0;
-        restore_handlers();
+    for (int k = 0; k < TMP_SLOTS; k++) {
+        if (tmp_armed[k] && strcmp(tmp_name[k], name) == 0)
+            tmp_armed[k] = 0;
+        left |= tmp_armed[k];
+    }
+    if (!left && handlers_installed) {
+        for (size_t i = 0; i < COUNT(caught); i++)
+            sigaction(caught[i], &old_actions[i], NULL);
+        handlers_installed = 0;
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/* A free slot, or -1. With the signals blocked. */
+static int free_slot(void)
+{
+    for (int k = 0; k < TMP_SLOTS; k++)
+        if (!tmp_armed[k])
+            return k;
+    return -1;
 }
 
 /* Creates the temporary file beside target; its name in *tmp (owned).
@@ -220,25 +254,23 @@ static int tmp_create(const char *target, int for_sqlite, char **tmp, char *err,
         return -1;
     }
     block_signals(&old);
-    int fd = mkstemp(name);
-    int e = errno;
+    int k = free_slot(), fd = -1, e = EMFILE;
+    if (k >= 0) {
+        fd = mkstemp(name);
+        e = errno;
+    }
     if (fd >= 0) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_sigaction = on_signal;
-        sa.sa_flags = SA_SIGINFO;
-        sigemptyset(&sa.sa_mask);
-        memcpy(tmp_name, name, sizeof name);
+        memcpy(tmp_name[k], name, sizeof name);
         /* SQLite's rollback journal of the copy lies beside it. */
-        snprintf(tmp_journal, sizeof tmp_journal, "%s%s", for_sqlite ? name : "",
+        snprintf(tmp_journal[k], sizeof tmp_journal[k], "%s%s", for_sqlite ? name : "",
                  for_sqlite ? "-journal" : "");
-        for (size_t i = 0; i < COUNT(caught); i++)
-            sigaction(caught[i], &sa, &old_actions[i]);
-        tmp_armed = 1;
+        install_handlers();
+        tmp_armed[k] = 1;
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        snprintf(err, errlen, "cannot create a file beside %s: %s", target, strerror(e));
+        snprintf(err, errlen, "cannot create a file beside %s: %s", target,
+                 k < 0 ? "too many output files open at once" : strerror(e));
         return -1;
     }
     /* 0600 by fchmod too: mkstemp's mode is 0600 on every system we know,
@@ -249,7 +281,7 @@ static int tmp_create(const char *target, int for_sqlite, char **tmp, char *err,
                  *tmp ? strerror(errno) : "out of memory");
         close(fd);
         unlink(name);
-        tmp_disarm();
+        tmp_disarm(name);
         free(*tmp);
         *tmp = NULL;
         return -1;
@@ -323,7 +355,7 @@ void outfile_abort(struct outfile *o)
         fclose(o->f); /* its error no longer matters: the file goes */
     if (o->tmp) {
         unlink(o->tmp);
-        tmp_disarm();
+        tmp_disarm(o->tmp);
     }
     release(o);
 }
@@ -405,7 +437,7 @@ int outfile_commit(struct outfile *o, char *err, size_t errlen)
         }
         if (rc != 0)
             unlink(o->tmp);
-        tmp_disarm();
+        tmp_disarm(o->tmp);
         sigprocmask(SIG_SETMASK, &old, NULL);
         if (rc == 0)
             sync_dir(o->path);

@@ -322,6 +322,65 @@ static void test_signals_remove_tmp(void **state)
     assert_int_equal(tmp_count(), 0);
 }
 
+/* In a child: opens an output, then a second one inside it (as the
+ * verified cache is written while an export opens the database), commits
+ * the second, then raises sig: the first's temporary file must still go,
+ * and the default action still end the child (no handler calling itself). */
+static void child_nested_raise(const char *outer_path, const char *inner_path, int sig)
+{
+    char err[256];
+    struct outfile outer, inner;
+    if (outfile_open(&outer, outer_path, 0, NULL, err, sizeof err) != 0 ||
+        outfile_open(&inner, inner_path, 0, NULL, err, sizeof err) != 0)
+        _exit(3);
+    fputs("inner", inner.f);
+    if (outfile_commit(&inner, err, sizeof err) != 0)
+        _exit(5);
+    fputs("partial", outer.f);
+    fflush(outer.f);
+    raise(sig);
+    _exit(4);
+}
+
+static void test_signals_nested_outputs(void **state)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    char outer[128], inner[128];
+    (void)state;
+    tpath(outer, sizeof outer, "outer.csv");
+    tpath(inner, sizeof inner, "inner.txt");
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        unlink(inner);
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0)
+            child_nested_raise(outer, inner, sigs[i]);
+        int status;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        assert_true(WIFSIGNALED(status));
+        assert_int_equal(WTERMSIG(status), sigs[i]);
+        assert_int_equal(tmp_count(), 0);
+        assert_int_equal(access(outer, F_OK), -1);
+        assert_int_equal(access(inner, F_OK), 0); /* the committed one stays */
+    }
+    /* Both done: the program's handlers are back, exactly as they were. */
+    struct outfile a, b;
+    struct sigaction now;
+    char err[256];
+    unlink(inner);
+    signal(SIGHUP, own_handler);
+    assert_int_equal(outfile_open(&a, outer, 0, NULL, err, sizeof err), 0);
+    assert_int_equal(outfile_open(&b, inner, 0, NULL, err, sizeof err), 0);
+    outfile_abort(&a); /* in any order */
+    sigaction(SIGHUP, NULL, &now);
+    assert_false(now.sa_handler == own_handler); /* b still needs ours */
+    outfile_abort(&b);
+    sigaction(SIGHUP, NULL, &now);
+    assert_true(now.sa_handler == own_handler);
+    signal(SIGHUP, SIG_DFL);
+    assert_int_equal(tmp_count(), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_write_and_publish),
         cmocka_unit_test(test_no_clobber),
         cmocka_unit_test(test_signals_remove_tmp),
+        cmocka_unit_test(test_signals_nested_outputs),
     };
     return cmocka_run_group_tests(tests, setup, store_fixture_teardown);
 }

@@ -3,7 +3,7 @@
 # --delete N, --clear; the questions in the visit brief: a question with
 # <script> and & appears literally (escaped) in the html, which stays
 # clean for xmllint --html; the text brief still fits 66 x 78 with a long
-# list of long questions.
+# list of long questions; export and import carry them byte for byte.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/brief_fixture.sh"
 
@@ -47,6 +47,18 @@ lines=$(printf '%s\n' "$OUT" | wc -l)
 cols=$(printf '%s\n' "$OUT" | LC_ALL=C.UTF-8 python3 -c 'import sys; print(max(len(l) for l in sys.stdin.read().split("\n")))')
 [ "$cols" -le 78 ] && pass || fail "the text brief with questions has a line of $cols columns"
 expect_out "And 5 more: unknot question lists them all." "the list is capped"
+
+# Export and import carry them: the round trip is byte-identical.
+for fmt in csv json; do
+    "$UNKNOT" --db "$DB" export --format $fmt -o "$E2E_TMP/q1.$fmt" >/dev/null || fail "export $fmt"
+    run --db "$E2E_TMP/q-$fmt.db" import "$E2E_TMP/q1.$fmt"
+    expect_out "Imported 8 questions for the next visit." "import $fmt counts them"
+    "$UNKNOT" --db "$E2E_TMP/q-$fmt.db" export --format $fmt -o "$E2E_TMP/q2.$fmt" >/dev/null ||
+        fail "export $fmt again"
+    cmp -s "$E2E_TMP/q1.$fmt" "$E2E_TMP/q2.$fmt" && pass || fail "the $fmt round trip differs"
+done
+grep -q '^question,1,.*,Is <script>alert(2)</script> & ibuprofen ok?' "$E2E_TMP/q1.csv" && pass ||
+    fail "the CSV has no question row"
 
 run --db "$DB" question --delete 1
 expect_rc 0 "question --delete 1"

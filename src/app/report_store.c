@@ -6,10 +6,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db/store.h"
 #include "src/app/history.h"
 #include "src/flags.h"
+#include "src/util.h"
 #include "src/when.h"
 
 /* Work space of one report, off the stack (~40 KB together). */
@@ -307,4 +309,30 @@ int report_brief_from_store(struct store *st, int64_t from, int64_t to, int64_t 
     }
     free(w);
     return rc;
+}
+
+int report_out_from_path(const char *path, int brief, struct report_out *out, char *err,
+                         size_t errlen)
+{
+    const char *ext = path_extension(path);
+    memset(out, 0, sizeof *out);
+    out->brief = brief || (ext && strcasecmp(ext, "html") == 0);
+    if (!out->brief)
+        return report_format_from_path(path, &out->fmt, err, errlen);
+    if (ext && (strcasecmp(ext, "csv") == 0 || strcasecmp(ext, "json") == 0)) {
+        snprintf(err, errlen, "the brief is text, markdown or html: end the file name with "
+                              ".txt, .md or .html (csv and json are for the full report)");
+        return -1;
+    }
+    if (!ext || brief_format_parse(ext, &out->bfmt, err, errlen) != 0)
+        out->bfmt = BRIEF_TEXT;
+    return 0;
+}
+
+int report_out_write(struct store *st, const struct report_out *out, const struct brief_opts *bo,
+                     int64_t from, int64_t to, int64_t now, FILE *f, char *err, size_t errlen)
+{
+    if (out->brief)
+        return report_brief_from_store(st, from, to, now, bo, out->bfmt, f, err, errlen);
+    return report_from_store(st, from, to, now, out->fmt, f, err, errlen);
 }

@@ -53,9 +53,9 @@ TEST_SRC = $(wildcard tests/unit/test_*.c)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
 # Suites above the core, by layer; every other suite is a core suite.
-DB_TESTS  = test_store test_sessions test_migrate test_store_health test_readings
+DB_TESTS  = test_store test_sessions test_migrate test_store_health test_readings test_questions
 APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history test_outfile \
-            test_pain test_cli_table test_cli_checkin test_report_brief
+            test_pain test_cli_table test_cli_checkin test_report_brief test_cli_question
 UI_TESTS  = test_screens
 
 # The built-in routines, in menu order: compiled into the core from one

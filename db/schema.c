@@ -248,6 +248,16 @@ const struct schema_step schema_steps[] = {
         "  SELECT check_id, item, answer FROM check_answers;\n"
         "DROP TABLE check_answers;\n"
         "ALTER TABLE check_answers_new RENAME TO check_answers;\n"),
+    /* The patient's own questions for the next visit (issue 15), kept
+     * until cleared and listed by the visit brief. A handful at a time:
+     * no index. */
+    SCHEMA_STEP(9,
+        "CREATE TABLE questions (\n"
+        "  id          INTEGER PRIMARY KEY,\n"
+        "  asked_at    INTEGER NOT NULL,\n"
+        "  text        TEXT NOT NULL CONSTRAINT question_1_to_500_bytes\n"
+        "              CHECK (length(CAST(text AS BLOB)) BETWEEN 1 AND 500)\n"
+        ");\n"),
 };
 
 const size_t schema_step_count = sizeof(schema_steps) / sizeof(schema_steps[0]);

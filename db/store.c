@@ -2,7 +2,7 @@
 /* store: opening, the header and migrations, pragmas, the one statement
  * table of db/ with its cache, binds, errors and transactions. The tables'
  * own code is in store_episode.c, store_session.c, store_check.c,
- * store_iter.c, store_xfer.c, store_worse.c and store_backup.c (see store_private.h). */
+ * store_iter.c, store_xfer.c, store_worse.c, store_question.c and store_backup.c (see store_private.h). */
 #include "db/store.h"
 
 #include <errno.h>
@@ -310,6 +310,16 @@ static const char *const sql_text[SQL_COUNT] = {
                         " FROM session_worse AS w JOIN sessions AS s ON s.id = w.session_id"
                         " WHERE s.started_at BETWEEN ?1 AND ?2"
                         " ORDER BY w.session_id, w.exercise_index",
+    /* The questions for the next visit (store_question.c), numbered in
+     * the order they were asked: asked_at, then id. */
+    [SQL_Q_INSERT] = "INSERT INTO questions (asked_at, text) VALUES (?1, ?2)",
+    [SQL_Q_COUNT] = "SELECT count(*) FROM questions",
+    [SQL_Q_ALL] = "SELECT id, asked_at, text FROM questions ORDER BY asked_at, id",
+    [SQL_Q_CLEAR] = "DELETE FROM questions",
+    /* The ?1-th question of SQL_Q_ALL's order (1 the first). */
+    [SQL_Q_DELETE_NTH] = "DELETE FROM questions WHERE id = (SELECT id FROM questions"
+                         " ORDER BY asked_at, id LIMIT 1 OFFSET ?1 - 1)",
+    [SQL_IMP_QUESTION] = "INSERT INTO questions (id, asked_at, text) VALUES (?1, ?2, ?3)",
 };
 
 /* ---------------------------------------------------------------------

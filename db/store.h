@@ -17,6 +17,7 @@
 #include "src/check.h"
 #include "src/checkin.h"
 #include "src/episode.h"
+#include "src/question.h"
 #include "src/reading.h"
 #include "src/treatment.h"
 #include "src/util.h"
@@ -195,7 +196,7 @@ struct store_iter;
 /* What a row of an iterator is (store_iter_next checks it). */
 enum store_row { STORE_ROW_EPISODE, STORE_ROW_SESSION, STORE_ROW_CHECK, STORE_ROW_DURATION,
                  STORE_ROW_READING, STORE_ROW_TREATMENT, STORE_ROW_CHECKIN,
-                 STORE_ROW_WEEKLY, STORE_ROW_WORSE };
+                 STORE_ROW_WEEKLY, STORE_ROW_WORSE, STORE_ROW_QUESTION };
 
 /* Episodes with from <= started_at <= to in the given order (ties broken
  * by id); rows are struct episode. flags: 0 or STORE_ITER_TAGS. */
@@ -248,7 +249,8 @@ int store_episodes_overlap_iter(struct store *st, const struct episode *ep,
                                  int64_t *: STORE_ROW_DURATION,                     \
                                  struct checkin *: STORE_ROW_CHECKIN,               \
                                  struct weekly *: STORE_ROW_WEEKLY,                 \
-                                 struct session_worse *: STORE_ROW_WORSE),          \
+                                 struct session_worse *: STORE_ROW_WORSE,           \
+                                 struct question *: STORE_ROW_QUESTION),            \
                         (row), (err), (errlen))
 int store_iter_next_row(struct store_iter *it, enum store_row row, void *out, char *err,
                         size_t errlen);
@@ -400,6 +402,27 @@ int store_session_worse_set(struct store *st, int64_t session_id,
 int store_worse_iter(struct store *st, int64_t from, int64_t to, struct store_iter **out,
                      char *err, size_t errlen);
 
+/* --- questions for the next visit (store_question.c) -------------------
+ * The patient's own questions (src/question.h), kept until cleared. */
+
+/* Stores q (question_validate first; the CHECK refuses bad text anyway)
+ * in one BEGIN IMMEDIATE transaction and sets q->id. With QUESTION_MAX
+ * kept already nothing is written: STORE_ERROR with a line that says to
+ * clear some. q stays the caller's. */
+int store_question_add(struct store *st, struct question *q, char *err, size_t errlen);
+
+/* Iterates every question in the order asked (asked_at, then id): the
+ * order `unknot question` numbers them in. Rows are struct question. */
+int store_questions_iter(struct store *st, struct store_iter **out, char *err, size_t errlen);
+
+/* Removes every question in one transaction; *removed (may be NULL) gets
+ * how many there were. */
+int store_questions_clear(struct store *st, size_t *removed, char *err, size_t errlen);
+
+/* Removes the n-th question of store_questions_iter's order (1 the
+ * first) in one transaction; STORE_NOT_FOUND when there are fewer. */
+int store_question_delete_nth(struct store *st, int64_t n, char *err, size_t errlen);
+
 /* --- a consistent read ------------------------------------------------
  * Every read between begin and end sees the database as it was at the
  * first of them, even while another process writes (a deferred read
@@ -419,9 +442,10 @@ struct store_import_counts {
     size_t readings, treatments; /* beside the first readings the episodes bring */
     size_t checkins, weekly;
     size_t worse; /* exercises that made a session worse */
+    size_t questions; /* for the next visit */
 };
 
-/* One row to import: exactly one of ep, ses, chk, rd, tr, ci, wk and worse is set, pointing to
+/* One row to import: exactly one of ep, ses, chk, rd, tr, ci, wk, worse and q is set, pointing to
  * a record the caller owns until its next call; line is the input line
  * where it starts (for messages). */
 struct store_import_row {
@@ -434,6 +458,7 @@ struct store_import_row {
     const struct checkin *ci;
     const struct weekly *wk;
     const struct session_worse *worse; /* its session earlier in the file */
+    const struct question *q;
 };
 
 /* Gives the next validated row: 1 with *row filled, 0 at the end, -1

@@ -132,6 +132,13 @@ enum stmt_id {
     SQL_WORSE_DELETE,
     SQL_WORSE_INSERT,
     SQL_WORSE_RANGE,
+    /* store_question.c: the questions for the next visit */
+    SQL_Q_INSERT,
+    SQL_Q_COUNT,
+    SQL_Q_ALL,
+    SQL_Q_CLEAR,
+    SQL_Q_DELETE_NTH,
+    SQL_IMP_QUESTION,
     SQL_COUNT
 };
 
@@ -353,6 +360,11 @@ int db_import_checkin(struct store *st, const struct store_import_row *row,
  * neither in the database nor earlier in the file is refused. */
 int db_import_worse(struct store *st, const struct store_import_row *row,
                     struct store_import_counts *n, char *err, size_t errlen);
+
+/* Imports the row->q question of an export (store_question.c), keeping
+ * its id, counting it in n. */
+int db_import_question(struct store *st, const struct store_import_row *row,
+                       struct store_import_counts *n, char *err, size_t errlen);
 
 /* ---- the iterator (store_iter.c) ----
  * One struct store_iter over a private statement; read() turns its

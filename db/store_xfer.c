@@ -144,6 +144,8 @@ static int import_item(struct importer *im, const struct store_import_row *row, 
         return db_import_checkin(im->st, row, &im->n, err, errlen);
     if (row->worse)
         return db_import_worse(im->st, row, &im->n, err, errlen);
+    if (row->q)
+        return db_import_question(im->st, row, &im->n, err, errlen);
     return db_set_err(err, errlen, "line %ld: unknown row", row->line);
 }
 

@@ -23,6 +23,10 @@
 #define SPARK_MAX 60   /* marks of the sparkline */
 #define NOTE_COLS 148  /* text: columns of a note shown (two lines) */
 #define NOTE_HTML 600  /* html: bytes of a note shown */
+#define Q_COLS 140     /* text: columns of a question shown (two lines) */
+#define Q_HTML 240     /* html: bytes of a question shown (one page) */
+#define SQUEEZE_MAX 6  /* text: the shortest the lists get (see limit()) */
+#define TEXT_BUF (BRIEF_TEXT_LINES * (WIDTH * 4 + 1) * 2) /* a brief and some */
 #define HTML_NOTE_LEN (3 * NOTE_HTML + 8)
 
 static const char *const omit_words[] = {"notes", "medications", "questions", "name"};
@@ -32,7 +36,25 @@ struct bo {
     enum brief_format fmt;
     const struct brief_opts *o;
     const struct report *cur, *prev;
+    int squeeze; /* text: 0, or how much shorter the lists are cut to fit */
 };
+
+/* The lists' lengths at b's squeeze: the text brief is tried at 0 and
+ * squeezed one step at a time until it fits BRIEF_TEXT_LINES, the
+ * patient's questions and the warning signs kept longest. */
+enum list { L_WARN, L_HELPS, L_MEDS, L_NOTES, L_QUESTIONS };
+static size_t limit(const struct bo *b, enum list l)
+{
+    static const size_t full[] = {MAX_WARN, MAX_HELPS, MAX_MEDS, 3, BRIEF_QUESTIONS_MAX};
+    /* per squeeze step 1..SQUEEZE_MAX: what each list gives up */
+    static const size_t cut[SQUEEZE_MAX + 1][5] = {
+        {0, 0, 0, 0, 2}, {0, 0, 0, 1, 2}, {0, 2, 0, 1, 2}, {0, 2, 1, 2, 2},
+        {0, 3, 2, 2, 3}, {2, 4, 3, 2, 3}, {3, 5, 3, 2, 4},
+    };
+    if (b->fmt != BRIEF_TEXT)
+        return full[l];
+    return full[l] - cut[b->squeeze][l];
+}
 
 /* ---- values ---- */
 
@@ -124,8 +146,9 @@ static int64_t period_end(const struct report *r)
 }
 
 /* Copies s into out with blanks joined to one space, cut after `cols`
- * columns with "..." (ASCII) added when cut; keeps whole characters. */
-static void clip(const char *s, int cols, char *out, size_t outlen)
+ * columns, or, when it is cut, after cols - 3 with "..." (ASCII) added:
+ * never wider than cols; keeps whole characters. Returns 1 when cut. */
+static int clip_at(const char *s, int cols, char *out, size_t outlen)
 {
     size_t n = 0, len = strlen(s);
     int w = 0, space = 0;
@@ -142,8 +165,8 @@ static void clip(const char *s, int cols, char *out, size_t outlen)
         int cw = text_cp_width(cp);
         if (w + space + cw > cols) {
             memcpy(out + n, "...", 3);
-            n += 3;
-            break;
+            out[n + 3] = '\0';
+            return 1;
         }
         if (space)
             out[n++] = ' ', w++;
@@ -154,6 +177,13 @@ static void clip(const char *s, int cols, char *out, size_t outlen)
         i += k;
     }
     out[n] = '\0';
+    return 0;
+}
+
+static void clip(const char *s, int cols, char *out, size_t outlen)
+{
+    if (clip_at(s, cols, out, outlen))
+        clip_at(s, cols > 3 ? cols - 3 : 0, out, outlen);
 }
 
 /* ---- html escaping ---- */
@@ -367,7 +397,7 @@ static void sec_warnings(const struct bo *b)
     static const char title[] = "Warning signs in this period";
     const struct report *r = b->cur;
     char lines[MAX_WARN][160];
-    size_t n = warn_lines(r, lines, MAX_WARN);
+    size_t n = warn_lines(r, lines, limit(b, L_WARN));
     size_t total = r->warn_checks + r->sign_eps;
     char more[80] = "";
     if (total > n)
@@ -524,7 +554,7 @@ static void sec_helps(const struct bo *b)
         const struct helps_row *h = &p->helps[i];
         if (!helps_shown(b, h))
             continue;
-        if (shown == MAX_HELPS) {
+        if (shown == limit(b, L_HELPS)) {
             left++;
             continue;
         }
@@ -564,7 +594,7 @@ static void sec_meds(const struct bo *b)
     const char *head[] = {"medication", "days taken", "intakes", "most a day"};
     table_begin(b, "t");
     row(b, head, 4, 1, 0);
-    size_t n = p->nintakes < MAX_MEDS ? p->nintakes : MAX_MEDS;
+    size_t n = p->nintakes < limit(b, L_MEDS) ? p->nintakes : limit(b, L_MEDS);
     for (size_t i = 0; i < n; i++) {
         const struct intake_row *m = &p->intakes[i];
         char days[16], in[16], most[16];
@@ -636,7 +666,7 @@ static void sec_notes(const struct bo *b)
         line(b, "No episode of this period has a note.");
         return;
     }
-    for (size_t i = 0; i < d->nsevere; i++) {
+    for (size_t i = 0; i < d->nsevere && i < limit(b, L_NOTES); i++) {
         const struct report_severe *s = &d->severe[i];
         char date[16], head[80], note[HTML_NOTE_LEN];
         fmt_date(s->at, date, sizeof date);
@@ -661,6 +691,57 @@ static void sec_notes(const struct bo *b)
     }
 }
 
+/* One question, numbered k: text wrapped under the number (two lines at
+ * most), a markdown list item, an html one. */
+static void question_item(const struct bo *b, size_t k, const char *text)
+{
+    char q[3 * Q_HTML + 8], buf[sizeof q + 24];
+    clip(text, b->fmt == BRIEF_HTML ? Q_HTML : Q_COLS, q, sizeof q);
+    switch (b->fmt) {
+    case BRIEF_TEXT:
+        snprintf(buf, sizeof buf, "%zu. %s", k, q);
+        text_wrap(b->f, buf, 2, WIDTH); /* cleaned there */
+        break;
+    case BRIEF_MARKDOWN:
+        fprintf(b->f, "%zu. ", k);
+        put_user(b, q);
+        fputs("\n", b->f);
+        break;
+    case BRIEF_HTML:
+        fputs("<li>", b->f);
+        html_text(b->f, q);
+        fputs("</li>\n", b->f);
+        break;
+    }
+}
+
+static void sec_questions(const struct bo *b)
+{
+    const struct brief_questions *qs = b->o->questions;
+    if (b->o->omit & BRIEF_OMIT_QUESTIONS)
+        return;
+    heading(b, "Questions for the visit");
+    if (!qs || qs->total == 0) {
+        line(b, "No questions written down (unknot question adds one).");
+        return;
+    }
+    size_t n = qs->n < limit(b, L_QUESTIONS) ? qs->n : limit(b, L_QUESTIONS);
+    if (b->fmt == BRIEF_HTML)
+        fputs("<ol class=\"q\">\n", b->f);
+    for (size_t i = 0; i < n; i++)
+        question_item(b, i + 1, qs->q[i].text);
+    if (b->fmt == BRIEF_HTML)
+        fputs("</ol>\n", b->f);
+    else if (b->fmt == BRIEF_MARKDOWN)
+        fputs("\n", b->f);
+    if (qs->total > n) {
+        char buf[100];
+        snprintf(buf, sizeof buf, "And %zu more: unknot question lists them all.",
+                 qs->total - n);
+        line(b, buf);
+    }
+}
+
 static void sec_footer(const struct bo *b)
 {
     char buf[200];
@@ -677,37 +758,77 @@ static void sec_footer(const struct bo *b)
     }
 }
 
+static void write_sections(const struct bo *b)
+{
+    FILE *f = b->f;
+    enum brief_format fmt = b->fmt;
+    const struct report *cur = b->cur;
+    if (fmt == BRIEF_HTML)
+        brief_html_begin(f, b->o->paper);
+    sec_header(b);
+    sec_warnings(b);
+    if (fmt == BRIEF_HTML)
+        fputs("<div class=\"cols\"><div>\n", f);
+    sec_headline(b);
+    if (fmt == BRIEF_HTML) {
+        fputs("</div><div>\n", f);
+        brief_html_pictures(f, cur);
+        fputs("</div></div>\n<div class=\"cols\"><div>\n", f);
+    } else {
+        sec_spark(b);
+    }
+    sec_helps(b);
+    if (fmt == BRIEF_HTML)
+        fputs("</div><div>\n", f);
+    sec_meds(b);
+    sec_triggers(b);
+    if (fmt == BRIEF_HTML)
+        fputs("</div></div>\n", f);
+    sec_questions(b);
+    sec_notes(b);
+    sec_footer(b);
+    if (fmt == BRIEF_HTML)
+        brief_html_end(f);
+}
+
+static size_t count_lines(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] == '\n';
+    return n;
+}
+
+/* The text brief: made in memory at squeeze 0, 1, ... until it fits
+ * BRIEF_TEXT_LINES (a long history has more warning signs, treatments
+ * and notes than the page holds), then written to f. */
+static int write_text(struct bo *b, FILE *f)
+{
+    char buf[TEXT_BUF];
+    for (b->squeeze = 0; b->squeeze <= SQUEEZE_MAX; b->squeeze++) {
+        b->f = fmemopen(buf, sizeof buf, "w");
+        if (!b->f)
+            return -1;
+        write_sections(b);
+        long len = ftell(b->f);
+        int bad = ferror(b->f) || len < 0 || (size_t)len >= sizeof buf - 1;
+        if (fclose(b->f) != 0 || bad)
+            return -1;
+        if (count_lines(buf, (size_t)len) <= BRIEF_TEXT_LINES || b->squeeze == SQUEEZE_MAX)
+            return fwrite(buf, 1, (size_t)len, f) == (size_t)len && !ferror(f) ? 0 : -1;
+    }
+    return -1;
+}
+
 int report_brief_write(const struct report *cur, const struct report *prev,
                        const struct brief_opts *o, enum brief_format fmt, FILE *f)
 {
     if (!cur->done || (prev && !prev->done) || (unsigned)fmt > BRIEF_HTML)
         return -1;
     struct bo b = {.f = f, .fmt = fmt, .o = o, .cur = cur, .prev = prev};
-    if (fmt == BRIEF_HTML)
-        brief_html_begin(f, o->paper);
-    sec_header(&b);
-    sec_warnings(&b);
-    if (fmt == BRIEF_HTML)
-        fputs("<div class=\"cols\"><div>\n", f);
-    sec_headline(&b);
-    if (fmt == BRIEF_HTML) {
-        fputs("</div><div>\n", f);
-        brief_html_pictures(f, cur);
-        fputs("</div></div>\n<div class=\"cols\"><div>\n", f);
-    } else {
-        sec_spark(&b);
-    }
-    sec_helps(&b);
-    if (fmt == BRIEF_HTML)
-        fputs("</div><div>\n", f);
-    sec_meds(&b);
-    sec_triggers(&b);
-    if (fmt == BRIEF_HTML)
-        fputs("</div></div>\n", f);
-    sec_notes(&b);
-    sec_footer(&b);
-    if (fmt == BRIEF_HTML)
-        brief_html_end(f);
+    if (fmt == BRIEF_TEXT)
+        return write_text(&b, f);
+    write_sections(&b);
     return ferror(f) ? -1 : 0;
 }
 

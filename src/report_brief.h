@@ -12,11 +12,13 @@
  * against the previous period, the daily peak pain (a one-line
  * sparkline in text and markdown, a calendar heat map and a line in
  * SVG in html), "What I've tried - did it help?", the medications taken
- * (unknot took), the top triggers, the notes of the most severe episodes
- * and a footer ("not medical advice", the version).
+ * (unknot took), the top triggers, the patient's own questions for the
+ * visit (unknot question), the notes of the most severe episodes and a
+ * footer ("not medical advice", the version).
  *
  * Text: at most BRIEF_TEXT_LINES lines of at most 78 columns (lists are
- * cut, and say how many were left out). Markdown: the same, as headings
+ * cut, and say how many were left out; when the lines of a history run
+ * over, the lists are cut shorter until they fit). Markdown: the same, as headings
  * and tables. Html: one self-contained file (no script, no network, inline
  * CSS with a print stylesheet and @page size, inline SVG), readable in
  * black and white; every text from the database is escaped. */
@@ -27,6 +29,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "src/question.h"
 #include "src/report.h"
 
 #define BRIEF_TEXT_LINES 66
@@ -37,8 +40,16 @@ enum brief_paper { BRIEF_A4, BRIEF_LETTER };
 /* Sections --omit drops (bits of brief_opts.omit). */
 #define BRIEF_OMIT_NOTES 1u
 #define BRIEF_OMIT_MEDICATIONS 2u /* the medication log and medication rows */
-#define BRIEF_OMIT_QUESTIONS 4u   /* accepted; the brief has no questions yet */
+#define BRIEF_OMIT_QUESTIONS 4u   /* the patient's questions for the visit */
 #define BRIEF_OMIT_NAME 8u
+
+/* The questions the brief is given (the first ones in the order asked)
+ * and how many there are in all; the rest are counted ("and N more"). */
+#define BRIEF_QUESTIONS_MAX 5
+struct brief_questions {
+    size_t n, total;
+    struct question q[BRIEF_QUESTIONS_MAX];
+};
 
 struct brief_opts {
     const char *name;    /* the name line, or NULL */
@@ -47,6 +58,7 @@ struct brief_opts {
     enum brief_paper paper;
     int64_t made;        /* when the brief is made */
     const char *version; /* unknot's version */
+    const struct brief_questions *questions; /* NULL: none */
 };
 
 /* Writes the brief of cur (the period) against prev (the same number of

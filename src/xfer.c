@@ -29,7 +29,8 @@
 #define CHILD_ARENA_LEN (2 * (EPISODE_TAG_MAX + SHORT_MAX + 2))
 
 static const char *const section_keys[] = {"episodes", "sessions", "checks", "readings",
-                                           "treatments", "checkins", "weekly", "worse"};
+                                           "treatments", "checkins", "weekly", "worse",
+                                           "questions"};
 /* Sections from this one on are missing in files of version 2 and older. */
 #define FIRST_OPTIONAL_SECTION 3
 
@@ -56,6 +57,7 @@ enum rtype {
     R_CHECKIN,
     R_WEEKLY,
     R_WORSE,
+    R_QUESTION,
     R_COUNT
 };
 /* Row types from this one on came with version 3: an older file has no
@@ -128,6 +130,15 @@ static const struct fdef worse_defs[] = {
     {"exercise_name", F_FREE, 0, SESSION_WORSE_NAME_MAX},
 };
 
+/* A question for the next visit (came after the worse rows: a CSV file
+ * of version 3 written before it has no #question header row, and its
+ * end record no questions count). */
+static const struct fdef question_defs[] = {
+    {"id", F_INT, 0, SHORT_MAX},
+    {"asked_at", F_TIME, 0, SHORT_MAX},
+    {"text", F_FREE, 0, QUESTION_TEXT_MAX},
+};
+
 #define MAX_DEFS COUNT(ses_defs)
 _Static_assert(COUNT(rd_defs) <= MAX_DEFS && COUNT(tr_defs) <= MAX_DEFS &&
                    COUNT(checkin_defs) <= MAX_DEFS && COUNT(weekly_defs) <= MAX_DEFS,
@@ -152,6 +163,8 @@ static const struct rdef rdefs[R_COUNT] = {
     [R_WEEKLY] = {"weekly", "a weekly check-in", weekly_defs, COUNT(weekly_defs)},
     [R_WORSE] = {"worse", "an exercise that made a session worse", worse_defs,
                  COUNT(worse_defs)},
+    [R_QUESTION] = {"question", "a question for the visit", question_defs,
+                    COUNT(question_defs)},
 };
 static const struct rdef check_v1 = {"check", "a check", chk_defs, CHK_DEFS_V1};
 
@@ -167,6 +180,7 @@ static const struct fdef end_defs[] = {
     {"answers", F_INT, 0, SHORT_MAX}, {"readings", F_INT, 0, SHORT_MAX},
     {"treatments", F_INT, 0, SHORT_MAX}, {"checkins", F_INT, 0, SHORT_MAX},
     {"weekly", F_INT, 0, SHORT_MAX}, {"worse", F_INT, 0, SHORT_MAX},
+    {"questions", F_INT, 0, SHORT_MAX},
 };
 _Static_assert(COUNT(end_defs) == R_COUNT, "the end record counts every row type");
 static const struct rdef end_rdef = {"end", "the end record", end_defs, COUNT(end_defs)};
@@ -657,6 +671,27 @@ int xfer_write_worse(struct xfer_writer *w, const struct session_worse *x)
     return stream_ok(w);
 }
 
+int xfer_write_question(struct xfer_writer *w, const struct question *q)
+{
+    char id[NUM_LEN], at[WHEN_FMT_LEN];
+    if (enter_section(w, 8) != 0)
+        return -1;
+    fmt_int(q->id, id);
+    fmt_time(q->asked_at, at, sizeof at);
+    if (w->fmt == XFER_JSON) {
+        fprintf(w->f, "{\"id\": %s", id);
+        js_str(w->f, 0, "asked_at", at);
+        js_str(w->f, 0, "text", q->text);
+        fputc('}', w->f);
+    } else {
+        char text[QUESTION_TEXT_MAX + 2];
+        const char *row[] = {"question", id, at, csv_free(q->text, 0, text, sizeof text)};
+        csv_write_row(w->f, row, COUNT(row));
+        w->counts[R_QUESTION]++;
+    }
+    return stream_ok(w);
+}
+
 int xfer_write_end(struct xfer_writer *w)
 {
     if (w->fmt == XFER_CSV && !w->bad)
@@ -716,6 +751,7 @@ struct xfer_reader {
     int held;        /* rec holds a row read ahead and not used yet */
     int header_done;
     int ended;              /* the end record was read (version 3 on) */
+    int no_questions;       /* a version 3 file from before the question rows */
     size_t counts[R_COUNT]; /* rows read, by type, for the end record */
     /* JSON */
     struct jsonr *js;
@@ -1280,6 +1316,18 @@ static int worse_fields(struct xfer_reader *r, const struct fval *v, struct sess
     return 0;
 }
 
+static int question_fields(struct xfer_reader *r, const struct fval *v, struct question *q)
+{
+    char msg[UNKNOT_ERR_LEN - 64];
+    memset(q, 0, sizeof *q);
+    if (get_id(r, &v[0], "id", &q->id) || get_time(r, &v[1], "asked_at", &q->asked_at))
+        return -1;
+    snprintf(q->text, sizeof q->text, "%.*s", (int)v[2].len, v[2].text);
+    if (question_validate(q, msg, sizeof msg) != 0)
+        return rfail(r, v[2].line, "question %" PRId64 ": %s", q->id, msg);
+    return 0;
+}
+
 /* Starts an item of kind t at line; clears what its rows fill. */
 static void item_begin(struct xfer_item *item, enum rtype t, long line)
 {
@@ -1294,8 +1342,8 @@ static void item_begin(struct xfer_item *item, enum rtype t, long line)
         item->kind = t == R_READING ? XFER_READING : XFER_TREATMENT;
     } else if (t == R_CHECKIN || t == R_WEEKLY) {
         item->kind = t == R_CHECKIN ? XFER_CHECKIN : XFER_WEEKLY;
-    } else if (t == R_WORSE) {
-        item->kind = XFER_WORSE;
+    } else if (t == R_WORSE || t == R_QUESTION) {
+        item->kind = t == R_WORSE ? XFER_WORSE : XFER_QUESTION;
     } else {
         item->kind = XFER_SESSION;
     }
@@ -1319,6 +1367,8 @@ static int item_fields(struct xfer_reader *r, enum rtype t, const struct fval *v
         return weekly_fields(r, v, &item->wk);
     if (t == R_WORSE)
         return worse_fields(r, v, &item->worse);
+    if (t == R_QUESTION)
+        return question_fields(r, v, &item->q);
     return session_fields(r, v, &item->ses);
 }
 
@@ -1404,18 +1454,31 @@ static int csv_first_row(struct xfer_reader *r)
     return set_version(r, r->rec.line, version);
 }
 
+/* Whether the row read is the header row of rd with its first n columns. */
+static int header_is(const struct xfer_reader *r, const struct rdef *rd, size_t n)
+{
+    int same = r->rec.nfields == 1 + n && r->rec.fields[0][0] == '#' &&
+               strcmp(r->rec.fields[0] + 1, rd->name) == 0;
+    for (size_t i = 0; same && i < n; i++)
+        same = strcmp(r->rec.fields[1 + i], rd->defs[i].name) == 0;
+    return same;
+}
+
+/* The header row of rd. Where rd is the end record's and the file has no
+ * #question header row (a version 3 file written before the questions),
+ * the row read instead may be that older end header. */
 static int csv_header_row(struct xfer_reader *r, const struct rdef *rd)
 {
     char want[256];
     int rc = csv_next(r);
     if (rc < 0)
         return -1;
-    int same = rc == 1 && r->rec.nfields == 1 + rd->n && r->rec.fields[0][0] == '#' &&
-               strcmp(r->rec.fields[0] + 1, rd->name) == 0;
-    for (size_t i = 0; same && i < rd->n; i++)
-        same = strcmp(r->rec.fields[1 + i], rd->defs[i].name) == 0;
-    if (same)
+    if (rc == 1 && header_is(r, rd, rd->n))
         return 0;
+    if (rc == 1 && rd == &rdefs[R_QUESTION] && header_is(r, &end_rdef, end_rdef.n - 1)) {
+        r->no_questions = 1;
+        return 0;
+    }
     header_text(rd, want, sizeof want);
     return rfail(r, rc == 1 ? r->rec.line : r->csv.line,
                  "the header row for %s rows must be %s (the file is not an unknot export of "
@@ -1432,7 +1495,7 @@ static int csv_read_header(struct xfer_reader *r)
     for (int t = 0; t < types; t++)
         if (csv_header_row(r, rdef_of(r, (enum rtype)t)) != 0)
             return -1;
-    if (r->version >= END_VERSION && csv_header_row(r, &end_rdef) != 0)
+    if (r->version >= END_VERSION && !r->no_questions && csv_header_row(r, &end_rdef) != 0)
         return -1;
     r->header_done = 1;
     return 0;
@@ -1472,7 +1535,8 @@ static int csv_unknown(struct xfer_reader *r)
     if (r->rec.nfields > 0 && has_control(type, r->rec.lens[0]))
         type = "?";
     return rfail(r, r->rec.line, "unknown row type \"%.40s\": use episode, tag, session, "
-                                 "check, answer, reading, treatment, checkin, weekly or worse", type);
+                                 "check, answer, reading, treatment, checkin, weekly, worse or "
+                                 "question", type);
 }
 
 /* The rows counted against the end record at line. */
@@ -1502,10 +1566,12 @@ static int csv_end_record(struct xfer_reader *r)
     int64_t want[R_COUNT];
     long line = r->rec.line;
     const struct rdef *rd = &end_rdef;
-    if (r->rec.nfields != 1 + rd->n)
+    size_t n = rd->n - (size_t)r->no_questions;
+    want[R_QUESTION] = 0;
+    if (r->rec.nfields != 1 + n)
         return rfail(r, line, "end row with %zu fields: it has %zu, as the header row #end "
-                              "shows", r->rec.nfields, 1 + rd->n);
-    for (size_t i = 0; i < rd->n; i++) {
+                              "shows", r->rec.nfields, 1 + n);
+    for (size_t i = 0; i < n; i++) {
         v[i] = (struct fval){1, r->rec.lens[1 + i] == 0, line, r->rec.fields[1 + i],
                              r->rec.lens[1 + i]};
         if (check_value(r, &rd->defs[i], &v[i]) ||
@@ -1532,7 +1598,8 @@ static int csv_eof(struct xfer_reader *r)
     if (r->version < END_VERSION || r->ended)
         return 0;
     return rfail(r, r->csv.line, "the file ends without its end record (end,episodes,tags,"
-                                 "sessions,checks,answers,readings,treatments,checkins,weekly,worse):"
+                                 "sessions,checks,answers,readings,treatments,checkins,weekly,worse,"
+                                 "questions):"
                                  " it was cut short; export it again");
 }
 
@@ -1745,7 +1812,7 @@ static int json_start(struct xfer_reader *r)
 static int json_end(struct xfer_reader *r, struct jsonr_token *tok)
 {
     struct jsonr_token end;
-    if (!tok && jexpect(r, &end, JSONR_OBJECT_END, "the end of the export after \"worse\""))
+    if (!tok && jexpect(r, &end, JSONR_OBJECT_END, "the end of the export after \"questions\""))
         return -1;
     if (jnext(r, &end) != 0)
         return -1; /* jsonr refuses anything after the top-level value */
@@ -1775,7 +1842,7 @@ static int json_section(struct xfer_reader *r)
     if (strcmp(tok.str, section_keys[r->section]) != 0)
         return rfail(r, tok.line, "expected %s (the keys come in the order format, version, "
                                   "episodes, sessions, checks, readings, treatments, checkins, weekly, "
-                                  "worse)",
+                                  "worse, questions)",
                      want);
     if (jexpect(r, &tok, JSONR_ARRAY, "an array"))
         return -1;
@@ -1786,8 +1853,9 @@ static int json_section(struct xfer_reader *r)
 static int json_item(struct xfer_reader *r, struct xfer_item *item)
 {
     static const enum rtype types[] = {R_EPISODE, R_SESSION,  R_CHECK, R_READING,
-                                       R_TREATMENT, R_CHECKIN, R_WEEKLY, R_WORSE};
-    static const char *const nested[] = {"tags", NULL, "answers", NULL, NULL, NULL, NULL, NULL};
+                                       R_TREATMENT, R_CHECKIN, R_WEEKLY, R_WORSE, R_QUESTION};
+    static const char *const nested[] = {"tags", NULL, "answers", NULL, NULL,
+                                         NULL, NULL,   NULL,      NULL};
     _Static_assert(COUNT(types) == COUNT(section_keys) && COUNT(nested) == COUNT(section_keys),
                    "a row type and a nested key per section");
     struct jsonr_token tok;

@@ -28,8 +28,9 @@
  *   #checkin,id,day,taken_at,pain,activities,sleep_tenths,woken,created_at
  *   #weekly,id,taken_at,pain,enjoyment,activity,created_at
  *   #worse,session_id,exercise_index,exercise_name
+ *   #question,id,asked_at,text
  *   #end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,
- *        weekly,worse                                    (one row in the file)
+ *        weekly,worse,questions                          (one row in the file)
  * then the episodes, oldest first, each followed by its tag rows; the
  * sessions; the checks, each followed by its answer rows; the pain readings
  * in id order (each episode's first reading, source "log", travels too, so
@@ -38,14 +39,16 @@
  * sleep in tenths of an hour; woken 0 or 1; activities and both empty when
  * not answered); the weekly check-ins; the exercises that made a stretch
  * session worse (by session and exercise number, the name as it was then);
- * and last the end record,
- * "end,1000,2025,120,40,800,1900,310,60,8,3": the number of rows of each
+ * the questions for the next visit (in the order asked); and last the end
+ * record, "end,1000,2025,120,40,800,1900,310,60,8,3,2": the number of rows of each
  * type. A file without it (cut short: an export killed, a copy
  * interrupted), with counts that disagree or with a row after it is
  * refused, so a truncated CSV never imports as a smaller history. A
  * truncated JSON export fails to parse; it has no counts. JSON has the
- * arrays "readings", "treatments", "checkins", "weekly" and "worse" after
- * "checks". Version 2 has none of the last six header rows and none of those
+ * arrays "readings", "treatments", "checkins", "weekly", "worse" and
+ * "questions" after "checks". A version 3 file written before the
+ * questions (no #question header row, no questions count in the end
+ * record; no "questions" array) imports without them. Version 2 has none of the last six header rows and none of those
  * arrays; importing it gives each episode its first reading from its
  * intensity, as the schema migration does.
  *
@@ -62,7 +65,8 @@
  *    "treatments": [{"id": 1, "kind": "medication", ...}],
  *    "checkins": [{"id": 1, "day": "2026-11-20", ...}],
  *    "weekly": [{"id": 1, "taken_at": ..., "pain": 5, ...}],
- *    "worse": [{"session_id": 3, "exercise_index": 2, "exercise_name": "..."}]}
+ *    "worse": [{"session_id": 3, "exercise_index": 2, "exercise_name": "..."}],
+ *    "questions": [{"id": 1, "asked_at": "...", "text": "..."}]}
  * The reader wants the top-level keys in that order; inside a row the
  * keys may come in any order. Numbers are JSON numbers, times and codes
  * strings.
@@ -93,6 +97,7 @@
 #include "src/check.h"
 #include "src/checkin.h"
 #include "src/episode.h"
+#include "src/question.h"
 #include "src/reading.h"
 #include "src/treatment.h"
 #include "src/session.h"
@@ -119,11 +124,11 @@ struct xfer_writer {
     FILE *f;
     enum xfer_format fmt;
     int section; /* -1 before any row; then the index of section_keys (xfer.c):
-                    0 episodes ... 6 weekly, 7 worse */
+                    0 episodes ... 6 weekly, 7 worse, 8 questions */
     size_t rows; /* rows written in the current section */
     int bad;     /* a row came out of order */
-    size_t counts[10]; /* rows written: episodes, tags, sessions, checks, answers, readings,
-                        * treatments, check-ins, weekly check-ins, worse */
+    size_t counts[11]; /* rows written: episodes, tags, sessions, checks, answers, readings,
+                        * treatments, check-ins, weekly check-ins, worse, questions */
 };
 
 /* Writes the header (CSV rows, or the JSON opening). */
@@ -142,6 +147,8 @@ int xfer_write_weekly(struct xfer_writer *w, const struct weekly *k);
 /* The exercises that made a session worse, last (x->routine is not
  * written: it is the session's). */
 int xfer_write_worse(struct xfer_writer *w, const struct session_worse *x);
+/* The questions for the next visit, after the worse rows. */
+int xfer_write_question(struct xfer_writer *w, const struct question *q);
 /* Closes the document. Returns 0, or -1 after any error so far. */
 int xfer_write_end(struct xfer_writer *w);
 
@@ -178,7 +185,8 @@ enum xfer_kind {
     XFER_TREATMENT,
     XFER_CHECKIN,
     XFER_WEEKLY,
-    XFER_WORSE
+    XFER_WORSE,
+    XFER_QUESTION
 };
 
 /* One row read back, validated. Only the member of its kind is set. */
@@ -193,6 +201,7 @@ struct xfer_item {
     struct checkin ci;
     struct weekly wk;
     struct session_worse worse; /* routine "" */
+    struct question q;
 };
 
 struct xfer_reader;

@@ -27,7 +27,7 @@ section_of() {
     flags_keys) echo "Flags" ;;
     charts_keys) echo "History pictures" ;;
     timer_keys) echo "Timer" ;;
-    report_keys | export_keys) echo "Appointment report" ;;
+    report_keys | brief_keys | export_keys) echo "Appointment report" ;;
     check_keys) echo "Red-flag checklist" ;;
     *) echo "" ;;
     esac

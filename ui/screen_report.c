@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* report: a scrollable preview of the appointment report and its export.
+/* report: a scrollable preview of the appointment report, or of the visit
+ * brief (`v` switches), and its export.
  *
  * The report is rendered by report_from_store, the function behind
  * `unknot report`, into memory (open_memstream); the screen keeps the text
@@ -7,9 +8,11 @@
  * whatever the history). A period is a number of whole local days ending
  * now: from midnight (days - 1) days ago, so that
  * `unknot report --since YYYY-MM-DD` with the date shown gives the same
- * report. `x` writes the report as previewed (same period, same clock) to
- * a file whose extension picks the format; the file is created 0600 and an
- * existing one is replaced only after asking. */
+ * report. `x` writes the report or brief as previewed (same period, same
+ * clock) to a file whose extension picks the format as `unknot report -o`
+ * reads it (report_out_from_path: .html is the brief in html); the file
+ * is created 0600 through outfile.h, as the command's, and an existing
+ * one is replaced only after asking. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,23 +58,27 @@ struct rpt {
     char msg[MSG_LEN];
     struct textfield tf;    /* the export path while it is edited */
     int exporting;          /* 1: the export line is open (export_keys apply) */
+    int brief;              /* 1: the visit brief, 0: the full report */
 };
 
 
-static const struct keybind report_keys[] = {
-    KEYS_LIST_LINES("scroll down a line", "scroll up a line", "j/k scroll"),
-    KEYS_LIST_PAGES,
-    KEYS_LIST_ENDS("top of the report", "end of the report"),
-    KB_BAR('h', ACT_LEFT, "h / Left", "shorter period (365, 90, 30 days)", "h/l 30/90/365 days"),
-    KB_ALSO(KEY_LEFT, ACT_LEFT),
-    KB('l', ACT_RIGHT, "l / Right", "longer period (30, 90, 365 days)"),
-    KB_ALSO(KEY_RIGHT, ACT_RIGHT),
-    KB_BAR('x', ACT_SAVE, "x", "export: write this report to a file (.txt .md .csv .json)",
-           "x export"),
-    KEYS_BACK("back to home", "q back"),
-    KEYS_HELP_HINT,
-    KB_END,
-};
+/* The preview's keys; the full report's key line offers the brief and
+ * the brief's the full report. The period words fit the key line at 80
+ * columns with "lines 1-19 of 190" (the choice itself is on the top line). */
+#define REPORT_KEYS(view_bar)                                                                    \
+    KEYS_LIST_LINES("scroll down a line", "scroll up a line", "j/k scroll"), KEYS_LIST_PAGES,    \
+        KEYS_LIST_ENDS("top of the report", "end of the report"),                              \
+        KB_BAR('h', ACT_LEFT, "h / Left", "shorter period (365, 90, 30 days)", "h/l days"),     \
+        KB_ALSO(KEY_LEFT, ACT_LEFT), KB('l', ACT_RIGHT, "l / Right", "longer period (30, 90, 365 days)"), \
+        KB_ALSO(KEY_RIGHT, ACT_RIGHT),                                                         \
+        KB_BAR('v', ACT_VIEW, "v", "switch between the full report and the visit brief",       \
+               view_bar),                                                                      \
+        KB_BAR('x', ACT_SAVE, "x", "export: write what is shown to a file (.txt .md .html; the " \
+               "full report also .csv .json)", "x export"),                                    \
+        KEYS_BACK("back to home", "q back"), KEYS_HELP_HINT, KB_END
+
+static const struct keybind report_keys[] = {REPORT_KEYS("v brief")};
+static const struct keybind brief_keys[] = {REPORT_KEYS("v full")};
 
 /* `?` is text in a file name, so help moves to F1 (as in history's filter). */
 static const struct keybind export_keys[] = {
@@ -115,7 +122,14 @@ static int split_lines(struct rpt *r, size_t len)
     return 0;
 }
 
-/* Renders the report of the current period as seen now. */
+/* The brief's options: made now, nothing omitted; the name line is the
+ * command's (--name). */
+static struct brief_opts brief_opts_of(const struct rpt *r)
+{
+    return (struct brief_opts){.made = r->now, .version = UNKNOT_VERSION};
+}
+
+/* Renders the report (or brief) of the current period as seen now. */
 static void render(struct app *app, struct rpt *r)
 {
     size_t len = 0;
@@ -126,8 +140,10 @@ static void render(struct app *app, struct rpt *r)
     r->to = r->now;
     r->from = when_days_start(r->now, period_days[r->period]);
     FILE *f = open_memstream(&r->text, &len);
-    int rc = f ? report_from_store(app_store(app), r->from, r->to, r->now, REPORT_TEXT, f,
-                                   r->msg, sizeof r->msg)
+    struct report_out out = {.brief = r->brief, .fmt = REPORT_TEXT, .bfmt = BRIEF_TEXT};
+    struct brief_opts bo = brief_opts_of(r);
+    int rc = f ? report_out_write(app_store(app), &out, &bo, r->from, r->to, r->now, f, r->msg,
+                                  sizeof r->msg)
                : -1;
     if (!f)
         snprintf(r->msg, sizeof r->msg, "cannot make the report: %s", strerror(errno));
@@ -211,7 +227,7 @@ static void draw_hint(const struct rpt *r)
         snprintf(where, sizeof where, "  lines %d-%d of %zu", r->top + 1,
                  last < (int)r->nlines ? last : (int)r->nlines, r->nlines);
     char keys[HINT_MAX];
-    ui_hint_text(report_keys, 0, "  ", keys, sizeof keys);
+    ui_hint_text(r->brief ? brief_keys : report_keys, 0, "  ", keys, sizeof keys);
     ui_putf(ui_body_bottom(), 1, COLS - 2, ui_attr(UC_DIM), "%s%s", keys, where);
 }
 
@@ -273,7 +289,8 @@ static void set_period(struct app *app, struct rpt *r, int delta)
     render(app, r);
 }
 
-/* The suggested file: ~/unknot-report-YYYY-MM-DD.txt, today's date. */
+/* The suggested file: ~/unknot-report-YYYY-MM-DD.txt, today's date; the
+ * brief, to print: ~/unknot-brief-YYYY-MM-DD.html. */
 static void export_open(struct app *app, struct screen *s)
 {
     struct rpt *r = s->data;
@@ -283,7 +300,8 @@ static void export_open(struct app *app, struct screen *s)
         return;
     }
     when_format(r->now, when, sizeof when);
-    snprintf(path, sizeof path, "~/unknot-report-%.10s.txt", when);
+    snprintf(path, sizeof path, r->brief ? "~/unknot-brief-%.10s.html" : "~/unknot-report-%.10s.txt",
+             when);
     if (textfield_set(&r->tf, path) != 0) {
         app_status(app, "Out of memory");
         return;
@@ -306,6 +324,10 @@ static int preview_handle(struct app *app, struct screen *s, const struct ui_key
     case ACT_LEFT: set_period(app, r, -1); break;
     case ACT_RIGHT: set_period(app, r, 1); break;
     case ACT_SAVE: export_open(app, s); break;
+    case ACT_VIEW:
+        r->brief = !r->brief;
+        render(app, r);
+        break;
     case ACT_BACK: return UI_POP;
     default: break;
     }
@@ -358,8 +380,9 @@ static int export_write(struct app *app, struct rpt *r, const char *path)
 {
     char err[MSG_LEN];
     struct outfile of;
-    enum report_format fmt;
-    if (report_format_from_path(path, &fmt, err, sizeof err) != 0) {
+    struct report_out out;
+    struct brief_opts bo = brief_opts_of(r);
+    if (report_out_from_path(path, r->brief, &out, err, sizeof err) != 0) {
         app_status(app, "Not exported: %s", err);
         return -1;
     }
@@ -369,8 +392,8 @@ static int export_write(struct app *app, struct rpt *r, const char *path)
             app_status(app, "Not exported: %s is kept as it was.", path);
         return -1;
     }
-    if (report_from_store(app_store(app), r->from, r->to, r->now, fmt, of.f, err,
-                          sizeof err) != 0) {
+    if (report_out_write(app_store(app), &out, &bo, r->from, r->to, r->now, of.f, err,
+                         sizeof err) != 0) {
         outfile_abort(&of);
         app_status(app, "Not exported: %s", err);
         return -1;
@@ -379,8 +402,8 @@ static int export_write(struct app *app, struct rpt *r, const char *path)
         app_status(app, "Not exported: %s", err);
         return -1;
     }
-    app_status(app, "Exported the %d-day report (%s) to %s", period_days[r->period],
-               report_format_code(fmt), path);
+    /* The words of `unknot report -o`. */
+    app_status(app, "Wrote the %s to %s.", out.brief ? "brief" : "report", path);
     return 0;
 }
 
@@ -427,10 +450,14 @@ static void report_leave(struct app *app, struct screen *s)
  * keys, the title and the bottom line differ. */
 static const struct screen_mode preview_mode = {"Appointment report", report_keys};
 static const struct screen_mode export_mode = {"Appointment report: export", export_keys};
+static const struct screen_mode brief_mode = {"Visit brief", brief_keys};
+static const struct screen_mode brief_export_mode = {"Visit brief: export", export_keys};
 
 static const struct screen_mode *report_mode(const struct screen *s)
 {
     const struct rpt *r = s->data;
+    if (r && r->brief)
+        return r->exporting ? &brief_export_mode : &brief_mode;
     return r && r->exporting ? &export_mode : &preview_mode;
 }
 

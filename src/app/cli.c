@@ -639,6 +639,8 @@ static const struct cli_command commands[] = {
      cli_checkin_options, NULL, 0},
     {"weekly", cli_cmd_weekly, "rate the past 7 days: pain and how it gets in the way", 0,
      cli_weekly_options, NULL, 0},
+    {"question", cli_cmd_question, "a question for the next visit; list or --clear them", 0,
+     cli_question_options, NULL, 0},
     {"timer", cli_cmd_timer, "guided stretch, ice or heat timer", 0, cli_timer_options,
      timer_args, 0},
     {"sessions", cli_cmd_sessions, "list stretch, ice and heat sessions", 1,

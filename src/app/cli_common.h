@@ -214,6 +214,9 @@ int cli_cmd_checks(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_checkin(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_weekly(struct cli_ctx *ctx, int argc, char **argv);
 
+/* cli_question.c */
+int cli_cmd_question(struct cli_ctx *ctx, int argc, char **argv);
+
 /* cli_report.c */
 int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);

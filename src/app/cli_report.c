@@ -380,6 +380,9 @@ static void say_imported(struct cli_ctx *ctx, const struct store_import_counts *
     if (n->checkins || n->weekly)
         cli_say(ctx, "Imported %zu daily and %zu weekly check-in%s.", n->checkins,
                 n->weekly, n->weekly == 1 ? "" : "s");
+    if (n->questions)
+        cli_say(ctx, "Imported %zu question%s for the next visit.", n->questions,
+                n->questions == 1 ? "" : "s");
 }
 
 const struct option cli_backup_options[] = {{"force", no_argument, NULL, OPT_FORCE},

@@ -84,6 +84,7 @@ extern const struct option cli_took_options[];
 extern const struct option cli_did_options[];
 extern const struct option cli_checkin_options[];
 extern const struct option cli_weekly_options[];
+extern const struct option cli_question_options[];
 extern const struct option cli_config_options[];
 extern const struct option cli_remind_options[];
 

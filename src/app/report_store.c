@@ -6,10 +6,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db/store.h"
 #include "src/app/history.h"
 #include "src/flags.h"
+#include "src/util.h"
 #include "src/when.h"
 
 /* Work space of one report, off the stack (~40 KB together). */
@@ -252,6 +254,22 @@ static void previous_period(const struct report *r, int64_t *from, int64_t *to)
     *from = when_days_start(*to, days > INT32_MAX ? INT32_MAX : (int)days);
 }
 
+/* The first BRIEF_QUESTIONS_MAX questions, in the order asked, and how
+ * many there are, inside the caller's read. */
+static int read_questions(struct store *st, struct brief_questions *qs, char *err,
+                          size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct question q;
+    memset(qs, 0, sizeof *qs);
+    int rc = store_questions_iter(st, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &q, err, errlen)) == STORE_OK)
+        if (qs->total++ < BRIEF_QUESTIONS_MAX)
+            qs->q[qs->n++] = q;
+    store_iter_free(&it);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
 int report_brief_from_store(struct store *st, int64_t from, int64_t to, int64_t now,
                             const struct brief_opts *o, enum brief_format fmt, FILE *f,
                             char *err, size_t errlen)
@@ -262,12 +280,19 @@ int report_brief_from_store(struct store *st, int64_t from, int64_t to, int64_t 
         return -1;
     }
     int64_t pfrom, pto;
+    struct brief_questions qs;
+    struct brief_opts bo = *o;
+    bo.questions = &qs;
     int rc = store_read_begin(st, err, errlen);
     if (rc == STORE_OK) {
         rc = feed_all(st, &w[0], from, to, now, 1, err, errlen);
         previous_period(&w[0].r, &pfrom, &pto);
         if (rc == STORE_OK)
             rc = feed_all(st, &w[1], pfrom, pto, now, 0, err, errlen);
+        if (rc == STORE_OK && !(o->omit & BRIEF_OMIT_QUESTIONS))
+            rc = read_questions(st, &qs, err, errlen);
+        else
+            memset(&qs, 0, sizeof qs);
         store_read_end(st);
     }
     rc = rc == STORE_OK ? 0 : -1;
@@ -276,7 +301,7 @@ int report_brief_from_store(struct store *st, int64_t from, int64_t to, int64_t 
         report_end(&w[0].r);
         report_end(&w[1].r);
         errno = 0;
-        if (report_brief_write(&w[0].r, &w[1].r, o, fmt, f) != 0) {
+        if (report_brief_write(&w[0].r, &w[1].r, &bo, fmt, f) != 0) {
             snprintf(err, errlen, "cannot write the brief: %s",
                      errno ? strerror(errno) : "output error");
             rc = -1;
@@ -284,4 +309,30 @@ int report_brief_from_store(struct store *st, int64_t from, int64_t to, int64_t 
     }
     free(w);
     return rc;
+}
+
+int report_out_from_path(const char *path, int brief, struct report_out *out, char *err,
+                         size_t errlen)
+{
+    const char *ext = path_extension(path);
+    memset(out, 0, sizeof *out);
+    out->brief = brief || (ext && strcasecmp(ext, "html") == 0);
+    if (!out->brief)
+        return report_format_from_path(path, &out->fmt, err, errlen);
+    if (ext && (strcasecmp(ext, "csv") == 0 || strcasecmp(ext, "json") == 0)) {
+        snprintf(err, errlen, "the brief is text, markdown or html: end the file name with "
+                              ".txt, .md or .html (csv and json are for the full report)");
+        return -1;
+    }
+    if (!ext || brief_format_parse(ext, &out->bfmt, err, errlen) != 0)
+        out->bfmt = BRIEF_TEXT;
+    return 0;
+}
+
+int report_out_write(struct store *st, const struct report_out *out, const struct brief_opts *bo,
+                     int64_t from, int64_t to, int64_t now, FILE *f, char *err, size_t errlen)
+{
+    if (out->brief)
+        return report_brief_from_store(st, from, to, now, bo, out->bfmt, f, err, errlen);
+    return report_from_store(st, from, to, now, out->fmt, f, err, errlen);
 }

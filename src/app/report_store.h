@@ -34,4 +34,27 @@ int report_brief_from_store(struct store *st, int64_t from, int64_t to, int64_t 
                             const struct brief_opts *o, enum brief_format fmt, FILE *f,
                             char *err, size_t errlen);
 
+/* What a file named path gets, as `unknot report -o PATH` reads its
+ * extension: the brief when brief is set or the extension is .html; the
+ * brief in html (.html), markdown (.md, .markdown) or text (any other);
+ * the full report in report_format_from_path's format (.txt .md .csv
+ * .json). */
+struct report_out {
+    int brief;
+    enum report_format fmt;  /* the full report's */
+    enum brief_format bfmt;  /* the brief's */
+};
+
+/* Fills *out for path. Returns 0, or -1 with one line in err: the full
+ * report's extension names no format, or the brief's is .csv or .json
+ * (the brief is text, markdown or html). */
+int report_out_from_path(const char *path, int brief, struct report_out *out, char *err,
+                         size_t errlen);
+
+/* Writes *out's report of [from, to] at now to f: report_from_store, or
+ * report_brief_from_store with bo (bo->made, bo->version its caller's).
+ * Returns 0, or -1 with a one-line message. */
+int report_out_write(struct store *st, const struct report_out *out, const struct brief_opts *bo,
+                     int64_t from, int64_t to, int64_t now, FILE *f, char *err, size_t errlen);
+
 #endif

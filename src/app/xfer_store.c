@@ -97,6 +97,17 @@ static int export_worse(struct store *st, struct xfer_writer *w, char *err, size
     return rc < 0 ? -1 : 0;
 }
 
+static int export_questions(struct store *st, struct xfer_writer *w, char *err, size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct question q;
+    int rc = store_questions_iter(st, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, &q, err, errlen)) == STORE_OK)
+        rc = xfer_write_question(w, &q) == 0 ? STORE_OK : STORE_ERROR;
+    store_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
 int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size_t errlen)
 {
     struct xfer_writer w;
@@ -117,6 +128,8 @@ int xfer_export(struct store *st, FILE *f, enum xfer_format fmt, char *err, size
         rc = export_checkins(st, &w, err, errlen);
     if (rc == 0)
         rc = export_worse(st, &w, err, errlen);
+    if (rc == 0)
+        rc = export_questions(st, &w, err, errlen);
     store_read_end(st);
     if (xfer_write_end(&w) != 0 && rc == 0)
         rc = -1;
@@ -148,6 +161,7 @@ static int next_row(void *ctx, struct store_import_row *row, char *err, size_t e
     case XFER_CHECKIN: row->ci = &c->item.ci; break;
     case XFER_WEEKLY: row->wk = &c->item.wk; break;
     case XFER_WORSE: row->worse = &c->item.worse; break;
+    case XFER_QUESTION: row->q = &c->item.q; break;
     }
     return 1;
 }

@@ -3,7 +3,7 @@
 # Chromium prints the brief of a 90-day history to PDF on A4 and on Letter
 # (the paper from the brief's CSS @page size, --paper); each is exactly one
 # page, and its text holds the warning sign, the headline numbers and every
-# section heading. A PNG screenshot is left in the test's temporary
+# section heading (the questions' too, with five long ones). A PNG screenshot is left in the test's temporary
 # directory (UNKNOT_BRIEF_SHOT=DIR keeps a copy). Without chromium or
 # poppler-utils (pdfinfo, pdftotext) it prints SKIP.
 . "$(dirname "$0")/lib.sh"
@@ -18,6 +18,11 @@ fi
 
 DB=$E2E_TMP/brief.db
 brief_fixture "$DB" || fail "the fixture could not be built"
+# The most the html lists: five questions, each near the length it shows.
+for i in 1 2 3 4 5; do
+    "$UNKNOT" --db "$DB" question "Question $i: the spasms come back every few weeks after lifting at work; should I change how I lift, see a physiotherapist, or ask for a scan, and is it safe to keep going to the gym in between? q$i-end" >/dev/null ||
+        fail "question $i"
+done
 # Headless Chromium wants a writable home and no crash reporter prompts.
 export HOME=$E2E_TMP/home
 mkdir -p "$HOME"
@@ -47,7 +52,8 @@ for paper in a4 letter; do
     words=$(pdftotext -layout "$pdf" - | tr -s ' \n' ' ')
     for heading in "Visit brief" "Warning signs in this period" "How it went" \
         "Pain day by day" "What I've tried - did it help?" "Medications taken" \
-        "Top triggers" "Notes of the most severe episodes" "not medical advice"; do
+        "Top triggers" "Questions for the visit" "Notes of the most severe episodes" \
+        "not medical advice" "q5-end"; do
         case $words in *"$heading"*) pass ;; *) fail "no \"$heading\" in the $paper PDF" ;; esac
     done
     case $words in *"numbness between the legs"*) pass ;;

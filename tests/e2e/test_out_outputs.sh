@@ -129,8 +129,8 @@ no_tmp "after the outputs"
 
 # --- the CSV end record, truncation refused ---------------------------------------
 "$UNKNOT" --db "$DB" export -o "$T/full.csv" >/dev/null || fail "export full.csv"
-tail -1 "$T/full.csv" | grep -q $'^end,3,0,0,0,0,3,0,0,0,0\r$' && pass || fail "the end record: $(tail -1 "$T/full.csv")"
-grep '^#end,' "$T/full.csv" | grep -q $'^#end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,weekly,worse\r$' && pass ||
+tail -1 "$T/full.csv" | grep -q $'^end,3,0,0,0,0,3,0,0,0,0,0\r$' && pass || fail "the end record: $(tail -1 "$T/full.csv")"
+grep '^#end,' "$T/full.csv" | grep -q $'^#end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,weekly,worse,questions\r$' && pass ||
     fail "the #end header row"
 size=$(stat -c %s "$T/full.csv")
 target=$T/target.db
@@ -144,7 +144,7 @@ for cut in 17 $((size / 2)) $((size - 16)) $((size - 3)); do
 done
 grep -v '^end,' "$T/full.csv" >"$T/noend.csv"
 run --db "$target" import "$T/noend.csv"
-expect_err "the file ends without its end record (end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,weekly,worse): it was cut short" \
+expect_err "the file ends without its end record (end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,weekly,worse,questions): it was cut short" \
     "a file without its end record names what is missing"
 sed '/^reading,2,/d' "$T/full.csv" >"$T/lost.csv"
 run --db "$target" import "$T/lost.csv"

@@ -2,7 +2,9 @@
 # The report screen in tmux: opened with `r` on home, the period it shows
 # (whole local days up to now), scrolling, switching 30 / 90 / 365 days,
 # and `x`, whose file must equal `unknot report --since DATE` for the same
-# period byte for byte. Every process runs on one frozen clock (faketime)
+# period byte for byte; `v` switches to the visit brief, which `x` writes
+# as the command does (.html: the printable page, also from the full
+# report; .csv refused for the brief). Every process runs on one frozen clock (faketime)
 # so that the "report made" time and the period's end are the same
 # instant in the screen and in the command.
 . "$(dirname "$0")/lib.sh"
@@ -98,7 +100,7 @@ expect_screen "Last 90 days: 2026-08-23" "l: back to 90 days"
 since=$(screen_since)
 expect_eq "$since" "2026-08-23" "the screen's period start"
 export_to "$T/tui.txt"
-expect_screen "Exported the 90-day report (text) to $T/tui.txt" "x writes the text report"
+expect_screen "Wrote the report to $T/tui.txt." "x writes the text report"
 ft report --since "$since" -o "$T/cli.txt"
 expect_rc 0 "unknot report --since $since"
 if cmp -s "$T/tui.txt" "$T/cli.txt"; then pass; else
@@ -112,7 +114,7 @@ tui_keys l
 tui_wait "Last 365 days" || fail "l: $(tui_screen)"
 since=$(screen_since)
 export_to "$T/tui.json"
-expect_screen "Exported the 365-day report (json)" "x writes JSON for .json"
+expect_screen "Wrote the report to $T/tui.json." "x writes JSON for .json"
 ft report --since "$since" --until now --format json -o "$T/cli.json"
 if cmp -s "$T/tui.json" "$T/cli.json"; then pass; else fail "the 365-day JSON differs"; fi
 if python3 -m json.tool "$T/tui.json" >/dev/null; then pass; else fail "the JSON export is not JSON"; fi
@@ -129,7 +131,7 @@ tui_wait "Not exported." || fail "Esc leaves the export line: $(tui_screen)"
 export_to "$T/tui.txt"
 tui_wait "Replace it?" || fail "asks again: $(tui_screen)"
 tui_keys y
-expect_screen "Exported the 365-day report (text)" "y replaces the file"
+expect_screen "Wrote the report to $T/tui.txt." "y replaces the file"
 ft report --since "$since" -o "$T/cli365.txt"
 if cmp -s "$T/tui.txt" "$T/cli365.txt"; then pass; else fail "the replaced file is not the 365-day report"; fi
 expect_eq "$(mode "$T/tui.txt")" 600 "the replaced file is 0600"
@@ -138,13 +140,52 @@ expect_eq "$(mode "$T/tui.txt")" 600 "the replaced file is 0600"
 tui_keys x
 expect_screen "Export to: ~/unknot-report-2026-11-20.txt" "the default file name"
 tui_keys Enter
-expect_screen "Exported the 365-day report (text) to $T/unknot-report-" "~ is the home directory"
+expect_screen "Wrote the report to $T/unknot-report-" "~ is the home directory"
 [ -f "$T/unknot-report-2026-11-20.txt" ] && pass || fail "no ~/unknot-report-2026-11-20.txt"
 export_to "$T/report.pdf"
 expect_screen "Not exported: end the file name with .txt (text), .md (markdown), .csv or .json" \
     "an unknown extension is refused"
 [ -e "$T/report.pdf" ] && fail "report.pdf was written" || pass
 tui_keys Escape
+
+# .html from the full report: the brief's page, as `report -o FILE.html`.
+since=$(screen_since)
+export_to "$T/full.html"
+expect_screen "Wrote the brief to $T/full.html." "x FILE.html writes the brief"
+ft report --since "$since" -o "$T/cli-full.html"
+if cmp -s "$T/full.html" "$T/cli-full.html"; then pass; else fail "the screen's FILE.html differs from report -o FILE.html"; fi
+
+# v: the visit brief, in the key line; v again: the full report.
+expect_screen "v brief  x export" "v is in the key line"
+tui_keys v
+expect_screen "Visit brief" "v shows the brief"
+expect_screen "unknot visit brief: back spasms" "the brief's text"
+expect_screen "v full  x export" "the brief's key line offers the full report"
+tui_keys G
+expect_screen "Questions for the visit" "the brief's questions section"
+tui_keys g
+export_to "$T/brief.txt"
+expect_screen "Wrote the brief to $T/brief.txt." "x writes the brief as text"
+ft report --brief --since "$since" -o "$T/cli-brief.txt"
+if cmp -s "$T/brief.txt" "$T/cli-brief.txt"; then pass; else
+    fail "the brief written differs from report --brief:
+$(diff "$T/brief.txt" "$T/cli-brief.txt" | head -10)"
+fi
+export_to "$T/brief.md"
+expect_screen "Wrote the brief to $T/brief.md." "x writes the brief as markdown"
+ft report --brief --since "$since" -o "$T/cli-brief.md"
+if cmp -s "$T/brief.md" "$T/cli-brief.md"; then pass; else fail "the markdown brief differs"; fi
+export_to "$T/brief.csv"
+expect_screen "Not exported: the brief is text, markdown or html" "the brief refuses .csv"
+[ -e "$T/brief.csv" ] && fail "brief.csv was written" || pass
+tui_keys Escape
+tui_keys x
+expect_screen "Export to: ~/unknot-brief-2026-11-20.html" "the brief's default file name"
+tui_keys Enter
+expect_screen "Wrote the brief to $T/unknot-brief-2026-11-20.html." "x Enter writes the html brief"
+grep -q '^<!DOCTYPE html>' "$T/unknot-brief-2026-11-20.html" && pass || fail "the default brief file is not html"
+tui_keys v
+expect_screen "unknot appointment report" "v again: the full report"
 
 # At 120x40 the preview uses the room; q goes home, q quits.
 tui_resize 120x40

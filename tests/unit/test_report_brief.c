@@ -154,12 +154,135 @@ static void test_html(void **state)
     assert_has(f->out, "\\<script\\>x\\</script\\> \\&");
 }
 
+static size_t lines_of(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* The widest line of s, in characters (the text brief is ASCII here but
+ * for the rules: a UTF-8 lead byte counts once). */
+static int widest(const char *s)
+{
+    int w = 0, best = 0;
+    for (; *s; s++) {
+        if (*s == '\n') {
+            w = 0;
+            continue;
+        }
+        if (((unsigned char)*s & 0xC0) != 0x80 && ++w > best)
+            best = w;
+    }
+    return best;
+}
+
+/* None: one line says so; one: listed; --omit questions: no section. */
+static void test_questions_none_one_omit(void **state)
+{
+    struct fixture *f = *state;
+    load(f);
+    assert_int_equal(run(f, "report|--brief|--since|2026-11-01|--until|2026-11-30"), CLI_OK);
+    assert_has(f->out, "\nQuestions for the visit\n  No questions written down (unknot "
+                       "question adds one).\n");
+    assert_int_equal(run(f, "question|Can I <keep> running & lifting?"), CLI_OK);
+    assert_int_equal(run(f, "report|--brief|--since|2026-11-01|--until|2026-11-30"), CLI_OK);
+    assert_has(f->out, "\nQuestions for the visit\n  1. Can I <keep> running & lifting?\n");
+    assert_null(strstr(f->out, "more: unknot question"));
+    /* Before the notes, after the triggers. */
+    assert_true(strstr(f->out, "Questions for the visit") > strstr(f->out, "Top triggers"));
+    assert_true(strstr(f->out, "Questions for the visit") < strstr(f->out, "Notes of the"));
+    assert_int_equal(run(f, "report|--brief|--format|markdown"), CLI_OK);
+    assert_has(f->out, "## Questions for the visit\n\n1. Can I \\<keep\\> running \\& "
+                       "lifting?\n");
+    assert_int_equal(run(f, "report|--format|html"), CLI_OK);
+    assert_has(f->out, "<h2>Questions for the visit</h2>\n<ol class=\"q\">\n<li>Can I "
+                       "&lt;keep&gt; running &amp; lifting?</li>\n</ol>\n");
+    static const char *const omit[] = {"report|--brief|--omit|questions",
+                                       "report|--format|html|--omit|questions",
+                                       "report|--brief|--format|md|--omit|notes,questions"};
+    for (size_t i = 0; i < sizeof omit / sizeof omit[0]; i++) {
+        assert_int_equal(run(f, omit[i]), CLI_OK);
+        assert_null(strstr(f->out, "Questions for the visit"));
+        assert_null(strstr(f->out, "lifting?"));
+    }
+}
+
+/* Many: the text shows three, each wrapped in two lines at most, and how
+ * many more; html and markdown five. */
+static void test_questions_many(void **state)
+{
+    struct fixture *f = *state;
+    load(f);
+    char line[400];
+    for (int i = 1; i <= 7; i++) {
+        snprintf(line, sizeof line, "question|Question %d: is it safe to carry the shopping up "
+                 "the stairs every day while the spasms last, or should I wait until it is "
+                 "gone and then start slowly with light bags only?", i);
+        assert_int_equal(run(f, line), CLI_OK);
+    }
+    assert_int_equal(run(f, "report|--brief|--since|2026-11-01|--until|2026-11-30"), CLI_OK);
+    assert_has(f->out, "  1. Question 1: is it safe to carry the shopping up the stairs every day"
+                       "\n  while the spasms last, or should I wait until it is gone and then "
+                       "st...\n  2. Question 2:");
+    assert_has(f->out, "  3. Question 3:");
+    assert_null(strstr(f->out, "4. Question 4"));
+    assert_has(f->out, "  And 4 more: unknot question lists them all.\n");
+    assert_true(lines_of(f->out) <= 66);
+    assert_true(widest(f->out) <= 78);
+    assert_int_equal(run(f, "report|--format|html"), CLI_OK);
+    assert_has(f->out, "<li>Question 5:");
+    assert_null(strstr(f->out, "<li>Question 6:"));
+    assert_has(f->out, "And 2 more: unknot question lists them all.");
+    assert_int_equal(run(f, "question|--clear"), CLI_OK);
+    assert_int_equal(run(f, "report|--brief"), CLI_OK);
+    assert_has(f->out, "No questions written down");
+}
+
+/* A history with more warning signs, treatments, medications and long
+ * notes than a page holds, and questions: the lists are cut shorter until
+ * the text fits 66 lines of 78 columns, and the questions stay. */
+static void test_text_fits_a_full_history(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const more[] = {"ice", "heat", "stretch", "massage", "walk", "rest"};
+    char line[700], note[600] = "";
+    for (int i = 0; i < 30; i++)
+        strcat(note, "long note word ");
+    for (int d = 1; d <= 7; d++) {
+        snprintf(line, sizeof line, "log|--at|2026-11-%02d 10:00|--for|1h|-i|9|-r|lower|"
+                 "--symptom|saddle-numbness|--note|%s", 10 + d, note);
+        assert_int_equal(run(f, line), CLI_OK);
+    }
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+        snprintf(line, sizeof line, "did|%s|--at|2026-11-20 10:00|--before|6|--after|4", more[i]);
+        assert_int_equal(run(f, line), CLI_OK);
+        snprintf(line, sizeof line, "took|med %zu|--at|2026-11-20 11:00|--before|6|--helped|4", i);
+        assert_int_equal(run(f, line), CLI_OK);
+    }
+    for (int i = 1; i <= 6; i++) {
+        snprintf(line, sizeof line, "question|Question %d, long enough to wrap onto a second "
+                 "line of the text brief when it is listed there with its number", i);
+        assert_int_equal(run(f, line), CLI_OK);
+    }
+    assert_int_equal(run(f, "report|--brief|--name|Jo Example"), CLI_OK);
+    if (lines_of(f->out) > 66 || widest(f->out) > 78)
+        fail_msg("%zu lines, %d columns:\n%s", lines_of(f->out), widest(f->out), f->out);
+    assert_has(f->out, "  1. Question 1,");
+    assert_has(f->out, "Warning signs in this period");
+    assert_has(f->out, "not medical advice");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_headline_figures, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sparkline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_omit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_questions_none_one_omit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_questions_many, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_fits_a_full_history, setup, teardown),
         cmocka_unit_test_setup_teardown(test_html, setup, teardown),
     };
     return cmocka_run_group_tests_name("report_brief", tests, NULL, NULL);

@@ -2374,6 +2374,50 @@ static void test_pictures_fit_72x20(void **state)
     assert_row_has(f, 18, "v next view");
 }
 
+/* ---- report: the brief and its export -------------------------------- */
+
+/* v switches the preview to the visit brief (its title and key line) and
+ * back; x writes what is shown by the file's extension, as report -o:
+ * .html is the brief's page, .csv is refused for the brief. */
+static void test_report_brief_and_export(void **state)
+{
+    struct sfix *f = *state;
+    char script[256], path[160];
+    three_episodes(f);
+    assert_non_null(strstr(sfix_cli(f, "question|Is <it> safe & sound?"), "Saved question 1"));
+    sfix_open(f, 24, 80);
+    keys(f, "r");
+    assert_title(f, "Appointment report");
+    assert_shows(f, "v brief  x export");
+    keys(f, "v");
+    assert_title(f, "Visit brief");
+    assert_shows(f, "unknot visit brief: back spasms");
+    assert_shows(f, "v full  x export");
+    keys(f, "G");
+    assert_shows(f, "1. Is <it> safe & sound?");
+    snprintf(path, sizeof path, "%s/b.csv", f->cli->dir);
+    snprintf(script, sizeof script, "x<C-u>%s<Enter>", path);
+    keys(f, script);
+    assert_shows(f, "Not exported: the brief is text, markdown or html");
+    assert_int_equal(access(path, F_OK), -1);
+    keys(f, "<Esc>");
+    snprintf(path, sizeof path, "%s/b.html", f->cli->dir);
+    snprintf(script, sizeof script, "x<C-u>%s<Enter>", path);
+    keys(f, script);
+    char want[200];
+    snprintf(want, sizeof want, "Wrote the brief to %s.", path);
+    assert_shows(f, want);
+    FILE *in = fopen(path, "r");
+    assert_non_null(in);
+    char head[32] = "";
+    assert_non_null(fgets(head, sizeof head, in));
+    fclose(in);
+    assert_string_equal(head, "<!DOCTYPE html>\n");
+    keys(f, "v");
+    assert_title(f, "Appointment report");
+    assert_shows(f, "unknot appointment report");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, sfix_setup, sfix_teardown)
@@ -2455,6 +2499,7 @@ int main(void)
         T(test_calendar_day_numbers_apart),
         T(test_counts_proportional),
         T(test_pictures_fit_72x20),
+        T(test_report_brief_and_export),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -132,6 +132,8 @@ static char *export_sample(enum xfer_format fmt, int rows)
         assert_int_equal(xfer_write_treatment(&w, &t), 0);
         struct session_worse x = {.session_id = 3, .index = 2, .name = "=Gentle stretch, left"};
         assert_int_equal(xfer_write_worse(&w, &x), 0);
+        struct question q = {.id = 4, .asked_at = 1794000000, .text = "=Can I <run> & \"lift\"?"};
+        assert_int_equal(xfer_write_question(&w, &q), 0);
     }
     assert_int_equal(xfer_write_end(&w), 0);
     assert_int_equal(fclose(f), 0);
@@ -153,7 +155,9 @@ static const char csv_header[] =
     "#checkin,id,day,taken_at,pain,activities,sleep_tenths,woken,created_at\r\n"
     "#weekly,id,taken_at,pain,enjoyment,activity,created_at\r\n"
     "#worse,session_id,exercise_index,exercise_name\r\n"
-    "#end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,weekly,worse\r\n";
+    "#question,id,asked_at,text\r\n"
+    "#end,episodes,tags,sessions,checks,answers,readings,treatments,checkins,weekly,worse,"
+    "questions\r\n";
 /* The header this unknot writes (the check-in tests' name for it). */
 #define csv_header_written csv_header
 
@@ -204,11 +208,12 @@ static void test_write_csv(void **state)
              "treatment,5,medication,\"'=ibuprofen, 400 mg\",2026-11-06T20:00:00+00:00,\"\","
              "5,3,7,2026-11-06T20:00:00+00:00\r\n"
              "worse,3,2,\"'=Gentle stretch, left\"\r\n"
-             "end,1,2,1,1,2,1,1,0,0,1\r\n");
+             "question,4,2026-11-06T21:20:00+00:00,\"'=Can I <run> & \"\"lift\"\"?\"\r\n"
+             "end,1,2,1,1,2,1,1,0,0,1,1\r\n");
     assert_string_equal(out, want);
     free(out);
     out = export_sample(XFER_CSV, 0);
-    snprintf(want, sizeof want, "%send,0,0,0,0,0,0,0,0,0,0\r\n", csv_header);
+    snprintf(want, sizeof want, "%send,0,0,0,0,0,0,0,0,0,0,0\r\n", csv_header);
     assert_string_equal(out, want);
     free(out);
 }
@@ -244,13 +249,15 @@ static void test_write_json(void **state)
         "\"pain_after\": 3, \"episode_id\": 7, \"created_at\": \"2026-11-06T20:00:00+00:00\"}\n"
         "  ],\n  \"checkins\": [],\n  \"weekly\": [],\n  \"worse\": [\n"
         "    {\"session_id\": 3, \"exercise_index\": 2, \"exercise_name\": "
-        "\"=Gentle stretch, left\"}\n  ]\n}\n");
+        "\"=Gentle stretch, left\"}\n  ],\n  \"questions\": [\n"
+        "    {\"id\": 4, \"asked_at\": \"2026-11-06T21:20:00+00:00\", \"text\": "
+        "\"=Can I <run> & \\\"lift\\\"?\"}\n  ]\n}\n");
     free(out);
     out = export_sample(XFER_JSON, 0);
     assert_string_equal(out, "{\n  \"format\": \"unknot-export\",\n  \"version\": 3,\n"
                              "  \"episodes\": [],\n  \"sessions\": [],\n  \"checks\": [],\n"
                              "  \"readings\": [],\n  \"treatments\": [],\n  \"checkins\": [],\n"
-                             "  \"weekly\": [],\n  \"worse\": []\n}\n");
+                             "  \"weekly\": [],\n  \"worse\": [],\n  \"questions\": []\n}\n");
     free(out);
 }
 
@@ -305,7 +312,7 @@ static void check_round_trip(enum xfer_format fmt)
     assert_int_equal(xfer_reader_format(r), fmt);
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
     assert_int_equal(item.kind, XFER_EPISODE);
-    assert_int_equal(item.line, fmt == XFER_CSV ? 13 : 5); /* CSV: 12 header rows */
+    assert_int_equal(item.line, fmt == XFER_CSV ? 14 : 5); /* CSV: 13 header rows */
     assert_int_equal(item.ep.id, want.id);
     assert_int_equal(item.ep.started_at, want.started_at);
     assert_int_equal(item.ep.ended_at, want.ended_at);
@@ -338,6 +345,11 @@ static void check_round_trip(enum xfer_format fmt)
     assert_int_equal(item.worse.session_id, 3);
     assert_int_equal(item.worse.index, 2);
     assert_string_equal(item.worse.name, "=Gentle stretch, left");
+    assert_int_equal(xfer_read(r, &item, err, sizeof err), 1);
+    assert_int_equal(item.kind, XFER_QUESTION);
+    assert_int_equal(item.q.id, 4);
+    assert_int_equal(item.q.asked_at, 1794000000);
+    assert_string_equal(item.q.text, "=Can I <run> & \"lift\"?");
     assert_int_equal(xfer_read(r, &item, err, sizeof err), 0);
     xfer_reader_free(&r);
     fclose(f);
@@ -504,7 +516,7 @@ static void test_csv_errors(void **state)
         {EP "5,lower,,\"multi\nline\",,\r\ntag,1,relief,\"two\nlines\"\r\n",
          "line 9: invalid tag: text must be on one line, without control characters"},
         {"picnic,1\r\n", "line 7: unknown row type \"picnic\": use episode, tag, session, check, "
-                         "answer, reading, treatment, checkin, weekly or worse"},
+                         "answer, reading, treatment, checkin, weekly, worse or question"},
         {"#episode,id\r\n", "line 7: header rows belong at the top of the file"},
         {"session,1,yoga,,,60,0,2026-11-06T19:20:00Z,,running,,,\r\n",
          "line 7: invalid session kind \"yoga\": use stretch, ice or heat"},
@@ -716,9 +728,8 @@ static void test_csv_header_errors(void **state)
          "#weekly,id,taken_at,pain,enjoyment,activity,created_at\r\n"
          "#worse,session_id,exercise_index,exercise_name\r\n"
          "end,0,0,0,0,0,0,0,0,0,0\r\n",
-         "line 12: the header row for end rows must be #end,episodes,tags,sessions,checks,"
-         "answers,readings,treatments,checkins,weekly,worse (the file is not an unknot export "
-         "of version 3)"},
+         "line 12: the header row for question rows must be #question,id,asked_at,text (the "
+         "file is not an unknot export of version 3)"},
         /* Format 3 has #worse before #end. */
         {"#unknot-export,3\r\n#episode,id,started_at,ended_at,intensity,region,side,notes,"
          "created_at,updated_at\r\n#tag,episode_id,kind,tag\r\n#session,id,kind,routine,"
@@ -774,7 +785,8 @@ static void test_json_errors(void **state)
          "line 1: export version 9 is newer than this unknot reads (3): upgrade unknot"},
         {"{\"format\": \"unknot-export\", \"version\": 2, \"checks\": []}",
          "line 1: expected the key \"episodes\" (the keys come in the order format, version, "
-         "episodes, sessions, checks, readings, treatments, checkins, weekly, worse)"},
+         "episodes, sessions, checks, readings, treatments, checkins, weekly, worse, "
+         "questions)"},
         {JHEAD JTAIL "x", "line 5: expected the end of the input after the top-level value, "
                           "found 'x'"},
         {JHEAD "{" JEP ", \"intensity\": 5.5}" JTAIL,
@@ -925,7 +937,7 @@ static void test_v1_written_as_v2(void **state)
              "answer,4,1,0\r\nanswer,4,2,0\r\nanswer,4,3,0\r\nanswer,4,4,0\r\n"
              "answer,4,5,0\r\nanswer,4,6,0\r\nanswer,4,7,1\r\nanswer,4,8,0\r\n"
              "answer,4,9,0\r\nanswer,4,10,0\r\nanswer,4,11,0\r\nanswer,4,15,0\r\n"
-             "answer,4,17,1\r\nanswer,4,18,0\r\nanswer,4,20,0\r\nend,0,0,0,1,15,0,0,0,0,0\r\n");
+             "answer,4,17,1\r\nanswer,4,18,0\r\nanswer,4,20,0\r\nend,0,0,0,1,15,0,0,0,0,0,0\r\n");
     assert_string_equal(out, doc);
     /* Read back as version 2: the same check, still complete. */
     struct check v1 = item.chk;
@@ -944,7 +956,7 @@ static void test_end_record(void **state)
     (void)state;
     char *full = export_sample(XFER_CSV, 1);
     size_t len = strlen(full);
-    assert_int_equal(read_all(full, NOW, err, sizeof err, &rc), 6);
+    assert_int_equal(read_all(full, NOW, err, sizeof err, &rc), 7);
     assert_int_equal(rc, 0);
     /* Every prefix but the whole (or the whole without its last line end). */
     for (size_t n = 0; n + 2 < len; n++) {
@@ -955,33 +967,33 @@ static void test_end_record(void **state)
         free(cut);
     }
     snprintf(doc, sizeof doc, "%.*s", (int)(len - 2), full);
-    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 6);
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 7);
     assert_int_equal(rc, 0);
     /* The header and the rows, no end record: the message says what is missing. */
-    char *end = strstr(full, "end,1,2,1,1,2,1,1,0,0,1\r\n");
+    char *end = strstr(full, "end,1,2,1,1,2,1,1,0,0,1,1\r\n");
     assert_non_null(end);
     snprintf(doc, sizeof doc, "%.*s", (int)(end - full), full);
     read_all(doc, NOW, err, sizeof err, &rc);
     assert_int_equal(rc, -1);
-    assert_string_equal(err, "line 24: the file ends without its end record (end,episodes,"
+    assert_string_equal(err, "line 26: the file ends without its end record (end,episodes,"
                              "tags,sessions,checks,answers,readings,treatments,checkins,"
-                             "weekly,worse): it was cut short; export it again");
+                             "weekly,worse,questions): it was cut short; export it again");
     static const struct {
         const char *end, *msg;
     } cases[] = {
-        {"end,1,2,1,1,3,1,1,0,0,0\r\n", "line 24: the end record says 1 episodes, 2 tags, 1 sessions, "
+        {"end,1,2,1,1,3,1,1,0,0,0,1\r\n", "line 26: the end record says 1 episodes, 2 tags, 1 sessions, "
                                   "1 checks, 3 answers, 1 readings, 1 treatments, 0 checkins, 0 "
-                                  "weekly, 0 worse, but the file holds 1 episodes, 2 tags, 1 sessions, 1 "
+                                  "weekly, 0 worse, 1 questions, but the file holds 1 episodes, 2 tags, 1 sessions, 1 "
                                   "checks, 2 answers, 1 readings, 1 treatments, 0 checkins, 0 "
-                                  "weekly, 1 worse: rows are missing or were added; export it again"},
-        {"end,1,2,1,1,2,1,1,0,0\r\n", "line 24: end row with 10 fields: it has 11, as the header "
+                                  "weekly, 1 worse, 1 questions: rows are missing or were added; export it again"},
+        {"end,1,2,1,1,2,1,1,0,0,1\r\n", "line 26: end row with 11 fields: it has 12, as the header "
                                     "row #end shows"},
-        {"end,1,2,1,1,2,1,1,0,0,\r\n", "line 24: missing worse: it may not be empty"},
-        {"end,1,2,1,1,x,1,1,0,0,1\r\n", "line 24: invalid answers \"x\": use the number of rows"},
-        {"end,1,2,1,1,2,1,1,0,0,1\r\nend,1,2,1,1,2,1,1,0,0,1\r\n",
-         "line 25: a row after the end record: the end record is the last row of an export"},
-        {"end,1,2,1,1,2,1,1,0,0,1\r\nsession,9,ice,,,600,600,2026-11-06T19:30:00Z,,done,,,\r\n",
-         "line 25: a row after the end record: the end record is the last row of an export"},
+        {"end,1,2,1,1,2,1,1,0,0,1,\r\n", "line 26: missing questions: it may not be empty"},
+        {"end,1,2,1,1,x,1,1,0,0,1,1\r\n", "line 26: invalid answers \"x\": use the number of rows"},
+        {"end,1,2,1,1,2,1,1,0,0,1,1\r\nend,1,2,1,1,2,1,1,0,0,1,1\r\n",
+         "line 27: a row after the end record: the end record is the last row of an export"},
+        {"end,1,2,1,1,2,1,1,0,0,1,1\r\nsession,9,ice,,,600,600,2026-11-06T19:30:00Z,,done,,,\r\n",
+         "line 27: a row after the end record: the end record is the last row of an export"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         snprintf(doc, sizeof doc, "%.*s%s", (int)(end - full), full, cases[i].end);
@@ -1004,8 +1016,8 @@ static void test_reading_treatment_errors(void **state)
     static const struct {
         const char *rows, *want;
     } cases[] = {
-        {"reading,1,1,2026-11-06T19:20:00Z,11,cli,\r\n", "line 13: invalid pain \"11\""},
-        {"reading,1,1,2026-11-06T19:20:00Z,5,phone,\r\n", "line 13: invalid source \"phone\""},
+        {"reading,1,1,2026-11-06T19:20:00Z,11,cli,\r\n", "line 14: invalid pain \"11\""},
+        {"reading,1,1,2026-11-06T19:20:00Z,5,phone,\r\n", "line 14: invalid source \"phone\""},
         {"reading,1,1,2036-11-06T19:20:00Z,5,cli,\r\n", "is in the future"},
         {"treatment,1,yoga,,2026-11-06T19:20:00Z,,,,,\r\n", "invalid treatment kind \"yoga\""},
         {"treatment,1,ice,x,2026-11-06T19:20:00Z,,,,,\r\n", "only a medication has a name"},
@@ -1279,25 +1291,26 @@ static void test_checkins(void **state)
     check_checkins_round_trip(XFER_JSON);
     static const struct err_case csv[] = {
         {"checkin,1,2026-11-06,2026-11-06T19:20:00Z,11,,,,\r\n",
-         "line 13: invalid pain \"11\": use a whole number from 0 (none) to 10 (worst)"},
+         "line 14: invalid pain \"11\": use a whole number from 0 (none) to 10 (worst)"},
         {"checkin,1,2026-13-06,2026-11-06T19:20:00Z,1,,,,\r\n",
-         "line 13: check-in 1: invalid check-in day \"2026-13-06\": use YYYY-MM-DD"},
+         "line 14: check-in 1: invalid check-in day \"2026-13-06\": use YYYY-MM-DD"},
         {"checkin,1,2026-11-06,2026-11-06T19:20:00Z,1,maybe,,,\r\n",
-         "line 13: invalid activities \"maybe\": use yes, partly or no"},
+         "line 14: invalid activities \"maybe\": use yes, partly or no"},
         {"checkin,1,2026-11-06,2026-11-06T19:20:00Z,1,,241,,\r\n",
-         "line 13: invalid sleep_tenths \"241\": use tenths of an hour from 0 to 240, or leave it "
+         "line 14: invalid sleep_tenths \"241\": use tenths of an hour from 0 to 240, or leave it "
          "empty"},
         {"weekly,1,2026-11-06T19:20:00Z,1,2,\r\n",
-         "line 13: weekly row with 6 fields: it has 7, as the header row #weekly shows"},
+         "line 14: weekly row with 6 fields: it has 7, as the header row #weekly shows"},
         {"weekly,1,2026-12-06T19:20:00Z,1,2,3,\r\n",
-         "line 13: weekly check-in 1: a check-in cannot be in the future"},
+         "line 14: weekly check-in 1: a check-in cannot be in the future"},
     };
     check_errors(csv, COUNT(csv), 3);
     static const struct err_case json[] = {
         {"{\"format\": \"unknot-export\", \"version\": 3, \"episodes\": [], \"sessions\": [], "
          "\"checks\": [], \"readings\": [], \"treatments\": [], \"weekly\": []}",
          "line 1: expected the key \"checkins\" (the keys come in the order format, version, "
-         "episodes, sessions, checks, readings, treatments, checkins, weekly, worse)"},
+         "episodes, sessions, checks, readings, treatments, checkins, weekly, worse, "
+         "questions)"},
         {"{\"format\": \"unknot-export\", \"version\": 3, \"episodes\": [], \"sessions\": [], "
          "\"checks\": [], \"readings\": [], \"treatments\": [], \"checkins\": [\n{\"id\": 1, \"day\": \"2026-11-06\", \"taken_at\": "
          "\"2026-11-06T19:20:00Z\", \"pain\": 2, \"woken\": 2}]}",
@@ -1313,12 +1326,12 @@ static void test_unsure_errors(void **state)
     (void)state;
     static const struct err_case csv[] = {
         {"check,1,2026-11-06T19:20:00Z,clear,1\r\nanswer,1,3,3\r\n",
-         "line 14: invalid answer \"3\": use 0 (no), 1 (yes) or 2 (not sure)"},
+         "line 15: invalid answer \"3\": use 0 (no), 1 (yes) or 2 (not sure)"},
         {"check,1,2026-11-06T19:20:00Z,clear,1\r\nanswer,1,3,-1\r\n",
-         "line 14: invalid answer \"-1\": use 0 (no), 1 (yes) or 2 (not sure)"},
+         "line 15: invalid answer \"-1\": use 0 (no), 1 (yes) or 2 (not sure)"},
         /* not sure is not yes: an urgent verdict on it does not follow */
         {"check,1,2026-11-06T19:20:00Z,urgent,1\r\nanswer,1,12,2\r\n",
-         "line 13: check 1: the verdict urgent does not follow from its answers, which give "
+         "line 14: check 1: the verdict urgent does not follow from its answers, which give "
          "clear"},
     };
     check_errors(csv, COUNT(csv), 3);
@@ -1331,19 +1344,94 @@ static void test_worse_errors(void **state)
     (void)state;
     static const struct err_case csv[] = {
         {"worse,1,0,Settle\r\n",
-         "line 13: invalid exercise_index \"0\": use the exercise's number in its routine, 1 to 64"},
+         "line 14: invalid exercise_index \"0\": use the exercise's number in its routine, 1 to 64"},
         {"worse,1,65,Settle\r\n",
-         "line 13: invalid exercise_index \"65\": use the exercise's number in its routine, 1 to 64"},
-        {"worse,1,2,\r\n", "line 13: missing exercise_name: it may not be empty"},
-        {"worse,1,2\r\n", "line 13: worse row with 3 fields: it has 4, as the header row #worse "
+         "line 14: invalid exercise_index \"65\": use the exercise's number in its routine, 1 to 64"},
+        {"worse,1,2,\r\n", "line 14: missing exercise_name: it may not be empty"},
+        {"worse,1,2\r\n", "line 14: worse row with 3 fields: it has 4, as the header row #worse "
                           "shows"},
     };
     check_errors(csv, COUNT(csv), 3);
 }
 
+/* A question row is checked by question_validate, on its line. */
+static void test_question_errors(void **state)
+{
+    (void)state;
+    static const struct err_case csv[] = {
+        {"question,1,2026-11-06T19:20:00Z,\r\n", "line 14: missing text: it may not be empty"},
+        {"question,1,2026-11-06T19:20:00Z,\"   \"\r\n",
+         "line 14: question 1: the question is empty: write it in quotes, unknot question "
+         "\"Is it safe to run?\""},
+        {"question,1,2026-11-06T19:20:00Z,\"two\nlines\"\r\n",
+         "line 14: invalid text: text must be on one line, without control characters"},
+        {"question,x,2026-11-06T19:20:00Z,Why?\r\n",
+         "line 14: invalid id \"x\": use a whole number from 1"},
+        {"question,1,soon,Why?\r\n", NULL},
+    };
+    char doc[4096], err[UNKNOT_ERR_LEN];
+    for (size_t i = 0; i < COUNT(csv); i++) {
+        int rc;
+        snprintf(doc, sizeof doc, "%s%s", csv_header, csv[i].rows);
+        read_all(doc, NOW, err, sizeof err, &rc);
+        assert_int_equal(rc, -1);
+        if (csv[i].err && strcmp(err, csv[i].err) != 0)
+            fail_msg("case %zu: %s", i, err);
+    }
+}
+
+/* A format 3 file written before the questions (no #question header row,
+ * no questions count in the end record; JSON without "questions") still
+ * imports; a file with them says its count. */
+static void test_v3_before_questions(void **state)
+{
+    (void)state;
+    char err[UNKNOT_ERR_LEN], doc[4096];
+    int rc;
+    char *full = export_sample(XFER_CSV, 1);
+    char *q = strstr(full, "#question,id,asked_at,text\r\n");
+    char *row = strstr(full, "question,4,");
+    char *end = strstr(full, "end,1,2,1,1,2,1,1,0,0,1,1\r\n");
+    assert_non_null(q);
+    assert_non_null(row);
+    assert_non_null(end);
+    /* the header without #question and ",questions"; the rows without the
+     * question; the end record without its count */
+    size_t used = (size_t)snprintf(doc, sizeof doc, "%.*s", (int)(q - full), full);
+    const char *endhead = q + strlen("#question,id,asked_at,text\r\n");
+    const char *cut = strstr(endhead, ",questions\r\n");
+    assert_non_null(cut);
+    used += (size_t)snprintf(doc + used, sizeof doc - used, "%.*s\r\n%.*s"
+                             "end,1,2,1,1,2,1,1,0,0,1\r\n", (int)(cut - endhead), endhead,
+                             (int)(row - (cut + strlen(",questions\r\n"))),
+                             cut + strlen(",questions\r\n"));
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 6);
+    if (rc != 0)
+        fail_msg("%s\n%s", err, doc);
+    /* ... but counts must still agree, and a question row needs its header. */
+    char bad[4096];
+    snprintf(bad, sizeof bad, "%.*squestion,4,2026-11-06T21:20:00Z,Why?\r\n"
+             "end,1,2,1,1,2,1,1,0,0,1\r\n", (int)(strstr(doc, "end,1,2,1,1,2,1,1,0,0,1\r\n") - doc),
+             doc);
+    read_all(bad, NOW, err, sizeof err, &rc);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "the file holds"));
+    free(full);
+    char *json = export_sample(XFER_JSON, 1);
+    char *arr = strstr(json, ",\n  \"questions\": [");
+    assert_non_null(arr);
+    snprintf(doc, sizeof doc, "%.*s\n}\n", (int)(arr - json), json);
+    assert_int_equal(read_all(doc, NOW, err, sizeof err, &rc), 6);
+    if (rc != 0)
+        fail_msg("%s\n%s", err, doc);
+    free(json);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_question_errors),
+        cmocka_unit_test(test_v3_before_questions),
         cmocka_unit_test(test_write_csv),        cmocka_unit_test(test_write_json),
         cmocka_unit_test(test_write_order),      cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_offsets_round_trip),

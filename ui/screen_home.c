@@ -27,6 +27,7 @@
  * counted. At 80x24 three rows, a row more for every two more lines. */
 #define HOME_ONGOING_MAX 9
 #define HOME_ONGOING_ROWS 3
+#define HOME_BASE_LINES 24
 
 /* An ongoing episode as home lists it. */
 struct home_ongoing {
@@ -248,7 +249,7 @@ static size_t ongoing_fit(const struct home *h, int rows)
  * episodes, one more for every two more lines. */
 static int ongoing_rows(int y, int flags_last, int flags_need)
 {
-    int cap = 1 + HOME_ONGOING_ROWS + (LINES > UI_MIN_LINES ? (LINES - UI_MIN_LINES) / 2 : 0);
+    int cap = 1 + HOME_ONGOING_ROWS + (LINES > HOME_BASE_LINES ? (LINES - HOME_BASE_LINES) / 2 : 0);
     int room = flags_last - y - flags_need; /* a blank row between */
     return room < 3 ? 3 : room > cap ? cap : room;
 }
@@ -664,4 +665,6 @@ const struct screen_ops screen_home = {
     .resume = home_resume,
     .wait_ms = home_wait_ms,
     .tick = home_tick,
+    .min_cols = UI_SMALL_COLS,
+    .min_lines = UI_SMALL_LINES,
 };

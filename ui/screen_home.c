@@ -8,6 +8,8 @@
 #include "db/store.h"
 #include "src/app/history.h"
 #include "src/checkin.h"
+#include "src/episode_text.h"
+#include "src/session.h"
 #include "src/flags.h"
 #include "src/gate.h"
 #include "src/redflags.h"
@@ -17,7 +19,12 @@
 #include "ui/widgets.h"
 #include "ui/screens.h"
 
-#define HOME_TODAY_MAX 6
+/* Today's episodes and timer sessions kept: as many as a 200x60
+ * terminal shows; the rest are counted. */
+#define HOME_TODAY_MAX 24
+#define HOME_SESSIONS_MAX 12
+/* From this width today's episodes show their triggers too. */
+#define HOME_WIDE_COLS 100
 /* How often home looks whether another unknot wrote to the database (a
  * PRAGMA, no table read): soon enough that a `unknot log` in another
  * shell shows at once, rare enough to cost nothing. */
@@ -42,6 +49,8 @@ struct home {
     size_t ntoday, today_total;
     int64_t day_start; /* of the day today's list is for */
     struct episode today[HOME_TODAY_MAX];
+    size_t nsessions, sessions_total; /* the timer sessions begun today */
+    struct session sessions[HOME_SESSIONS_MAX];
     struct flags flags;
     int have_check;
     struct check check;
@@ -138,6 +147,22 @@ static int load_ongoing(struct app *app, struct home *h)
     return rc < 0 ? -1 : 0;
 }
 
+/* Reads the timer sessions begun today, keeping the newest few, newest
+ * first, and counting them all. */
+static int load_sessions(struct app *app, struct home *h)
+{
+    struct store_iter *it = NULL;
+    struct session ses;
+    int rc = store_sessions_iter(app_store(app), when_day_start(app_now(app)), INT64_MAX,
+                                 STORE_NEWEST_FIRST, &it, h->err, sizeof(h->err));
+    h->nsessions = h->sessions_total = 0;
+    while (rc == STORE_OK && (rc = store_iter_next(it, &ses, h->err, sizeof(h->err))) == STORE_OK)
+        if (h->sessions_total++ < HOME_SESSIONS_MAX)
+            h->sessions[h->nsessions++] = ses;
+    store_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
 static int load_flags(struct app *app, struct home *h)
 {
     return history_flags(app_store(app), app_now(app), &h->flags, h->err, sizeof(h->err)) ==
@@ -217,7 +242,7 @@ static void load(struct app *app, struct home *h)
         size_t used = strlen(h->source);
         snprintf(h->source + used, sizeof(h->source) - used, " (partial)");
     }
-    if (load_today(app, h) != 0 || load_flags(app, h) != 0)
+    if (load_today(app, h) != 0 || load_sessions(app, h) != 0 || load_flags(app, h) != 0)
         app_status(app, "Could not read the history: %s", h->err);
     load_checkins(app, h);
 }
@@ -291,38 +316,85 @@ static int draw_ongoing(struct app *app, const struct home *h, int y)
     return y + 1;
 }
 
-/* Today's episodes from row y down to row last at the most; what does not
- * fit is counted on the last row. */
+/* One of today's episodes at row y: its start (a date when it began
+ * before today), intensity, region, duration, number and, on a wide
+ * terminal, its triggers. */
+static void draw_today_episode(const struct home *h, const struct episode *ep, int y)
+{
+    char at[WHEN_FMT_LEN], dur[32], triggers[EPISODE_TEXT_TAGS_MAX];
+    when_format(ep->started_at, at, sizeof(at));
+    if (ep->ended_at == EPISODE_ONGOING)
+        snprintf(dur, sizeof(dur), "ongoing");
+    else
+        when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
+    /* Begun before today: its date (MM-DD), not a time that reads as today's. */
+    int earlier = ep->started_at < h->day_start;
+    ui_putf(y, 4, 8, A_NORMAL, "%.5s", earlier ? at + 5 : at + 11);
+    ui_putf(y, 11, 14, ui_band_attr(ep->intensity), "%2d %s", ep->intensity,
+            band_label(intensity_band(ep->intensity)));
+    int x = 25 + ui_putf(y, 25, COLS - 27, A_NORMAL, "%-12s %-8s #%-4" PRId64,
+                         region_label(ep->region), dur, ep->id);
+    episode_text_tags(ep, TAG_TRIGGER, triggers, sizeof(triggers));
+    if (COLS >= HOME_WIDE_COLS && strcmp(triggers, "-") != 0)
+        ui_put(y, x + 2, COLS - x - 4, triggers, ui_attr(UC_DIM));
+}
+
+/* One of today's timer sessions at row y: "09:10  ice  done for 15m, pain 6, then 4". */
+static void draw_today_session(const struct session *ses, int y)
+{
+    char at[WHEN_FMT_LEN], dur[32], pain[32] = "";
+    when_format(ses->started_at, at, sizeof(at));
+    when_format_duration(ses->elapsed_s, dur, sizeof(dur));
+    if (ses->pain_before != SESSION_PAIN_NONE && ses->pain_after != SESSION_PAIN_NONE)
+        snprintf(pain, sizeof(pain), ", pain %d, then %d", ses->pain_before, ses->pain_after);
+    else if (ses->pain_before != SESSION_PAIN_NONE)
+        snprintf(pain, sizeof(pain), ", pain %d before", ses->pain_before);
+    ui_putf(y, 4, 8, A_NORMAL, "%.5s", at + 11);
+    ui_put(y, 11, 14, session_kind_label(ses->kind), A_NORMAL);
+    ui_putf(y, 25, COLS - 27, A_NORMAL, "%s for %s%s", session_status_label(ses->status), dur,
+            pain);
+}
+
+/* The count of what today's list leaves out, on row y. */
+static void draw_today_rest(size_t episodes, size_t sessions, int y)
+{
+    if (sessions == 0)
+        ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more (l: history)", episodes);
+    else if (episodes == 0)
+        ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more session%s (unknot sessions)",
+                sessions, sessions == 1 ? "" : "s");
+    else
+        ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM),
+                "and %zu more episode%s (l: history), %zu session%s", episodes,
+                episodes == 1 ? "" : "s", sessions, sessions == 1 ? "" : "s");
+}
+
+/* Today's episodes, then its timer sessions, from row y down to row last
+ * at the most; what does not fit is counted on the last row. */
 static int draw_today(const struct home *h, int y, int last)
 {
-    char at[WHEN_FMT_LEN], dur[32];
     if (y > last)
         return y;
     ui_put(y++, 2, COLS - 4, "Today", A_BOLD);
-    if (h->today_total == 0 && y <= last)
+    size_t total = h->today_total + h->sessions_total;
+    if (total == 0 && y <= last)
         ui_put(y++, 4, COLS - 6, "Nothing logged today.", ui_attr(UC_DIM));
-    size_t shown = 0;
-    for (; shown < h->ntoday; shown++) {
-        int room_for_more = shown + 1 == h->today_total || y < last;
-        if (y > last || !room_for_more)
-            break;
-        const struct episode *ep = &h->today[shown];
-        when_format(ep->started_at, at, sizeof(at));
-        if (ep->ended_at == EPISODE_ONGOING)
-            snprintf(dur, sizeof(dur), "ongoing");
+    if (total == 0 || y > last)
+        return y;
+    size_t rows = (size_t)(last - y + 1), loaded = h->ntoday + h->nsessions;
+    size_t fit = loaded == total && rows >= total ? total : rows - 1; /* a row counts the rest */
+    size_t eps = 0, ses = 0;
+    /* Both lists are newest first: merged, the newest start on top. */
+    for (; eps + ses < fit && eps + ses < loaded; y++) {
+        int episode = ses == h->nsessions ||
+                      (eps < h->ntoday && h->today[eps].started_at >= h->sessions[ses].started_at);
+        if (episode)
+            draw_today_episode(h, &h->today[eps++], y);
         else
-            when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
-        /* Begun before today: its date (MM-DD), not a time that reads as today's. */
-        int earlier = ep->started_at < h->day_start;
-        ui_putf(y, 4, 8, A_NORMAL, "%.5s", earlier ? at + 5 : at + 11);
-        ui_putf(y, 11, 14, ui_band_attr(ep->intensity), "%2d %s", ep->intensity,
-                band_label(intensity_band(ep->intensity)));
-        ui_putf(y++, 25, COLS - 27, A_NORMAL, "%-12s %-8s #%" PRId64,
-                region_label(ep->region), dur, ep->id);
+            draw_today_session(&h->sessions[ses++], y);
     }
-    if (h->today_total > shown && y <= last)
-        ui_putf(y++, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more (l: history)",
-                h->today_total - shown);
+    if (eps + ses < total)
+        draw_today_rest(h->today_total - eps, h->sessions_total - ses, y++);
     return y;
 }
 
@@ -466,22 +538,25 @@ static void draw_checkins(const struct home *h, int y)
 static void home_draw(struct app *app, struct screen *s)
 {
     struct home *h = s->data;
-    int y = ui_body_top() + 1;
+    /* Below 24 lines the blank rows between the parts go first. */
+    int gap = LINES >= HOME_BASE_LINES;
+    int y = ui_body_top() + gap;
     int shortcuts = ui_body_bottom() - 1;
     int last = shortcuts - 2; /* a blank row above the shortcuts */
     /* An emergency or urgent warning goes first: it must not be missed,
      * and stays until a newer complete check with no yes. */
     if (warned(h))
-        y = draw_warning(h, y, last) + 1;
+        y = draw_warning(h, y, last) + gap;
     /* Flags come before today's list: "call your doctor" must never be
      * pushed off the screen by a busy day. Below them today keeps a
      * heading and one row, and the check its rows and a blank one. */
     int check_below = !check_in_force(h);
-    int below = check_below ? last - check_rows(h) - 1 : last;
-    h->shown = ongoing_fit(h, ongoing_rows(y, below - 3, flags_need(h)));
-    y = draw_ongoing(app, h, y) + 1;
-    y = draw_flags(h, y, below - 3) + 1;
-    y = draw_today(h, y, below) + 1;
+    int below = check_below ? last - check_rows(h) - gap : last;
+    int flags_last = below - 2 - gap;
+    h->shown = ongoing_fit(h, ongoing_rows(y, flags_last, flags_need(h)));
+    y = draw_ongoing(app, h, y) + gap;
+    y = draw_flags(h, y, flags_last) + gap;
+    y = draw_today(h, y, below) + gap;
     if (check_below && y <= last)
         draw_check(h, y, last);
     draw_checkins(h, shortcuts - 1); /* in the blank row: it takes nobody's room */

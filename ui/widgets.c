@@ -94,7 +94,7 @@ static const char *ellipsis(int *cols)
 /* Where s[0 .. len) is cut to fit room columns with the ellipsis after
  * it, *fits set when all of it (but trailing blanks) fits in width and no
  * cut is needed. A cut that would split a word goes back to the blank
- * before it when that loses at most a third of the room; blanks and
+ * before it when that loses at most half the room; blanks and
  * commas before the cut are dropped ("bending forward…", not
  * "bending forward,…"). Always on a character boundary. */
 static size_t cut_at(const char *s, size_t len, int width, int room, int *fits)
@@ -129,7 +129,7 @@ static size_t cut_at(const char *s, size_t len, int width, int room, int *fits)
     }
     /* Mid-word when the character at the cut and the one before are not blanks. */
     if (cut > 0 && !is_blank_or_nl(s[cut]) && !is_blank_or_nl(s[cut - 1]) && blank > 0 &&
-        room - blank_cols <= room / 3)
+        room - blank_cols <= room / 2)
         cut = blank;
     while (cut > 0 && (is_blank_or_nl(s[cut - 1]) || s[cut - 1] == ','))
         cut--;

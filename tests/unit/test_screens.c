@@ -394,13 +394,19 @@ static void test_home_today_carries_over_midnight(void **state)
     for (int i = 0; i < 7; i++) /* #3..#9: 00:10, 01:10, ... 06:10, 20 min each */
         sfix_episode(f, midnight + i * HOUR_S + 10 * MIN_S, midnight + i * HOUR_S + 30 * MIN_S,
                      3, REGION_UPPER, SIDE_UNSET, NULL, NULL);
-    sfix_open(f, 43, 132);
+    sfix_open(f, 43, 132); /* room for all of them */
     int today = assert_shows(f, "Today");
     assert_row_has(f, today + 1, "06:10");
     assert_row_has(f, today + 1, "#9");
     assert_row_has(f, today + 6, "01:10");
     assert_row_has(f, today + 6, "#4");
-    assert_row(f, today + 7, "    and 2 more (l: history)"); /* #3 and #2 */
+    assert_row_has(f, today + 8, "11-17");
+    assert_row_has(f, today + 8, "#2");
+    assert_not_shows(f, "more (l: history)");
+    sfix_open(f, 18, 60); /* with no blank rows between the parts, even here */
+    today = assert_shows(f, "Today");
+    assert_row_has(f, today + 1, "#9");
+    assert_row_has(f, today + 8, "#2");
 }
 
 /* Begun before today: the row gives its date, not a time read as today's. */

@@ -82,13 +82,21 @@ static wchar_t shown_char(wchar_t wc)
     return text_cp_refused((uint32_t)wc) ? (wchar_t)0xFFFD : wc;
 }
 
-/* The mark that ends cut text: U+2026 where the locale shows UTF-8, else
- * three dots; *cols gets its width. */
+/* The mark that ends cut text; *cols gets its width. */
 static const char *ellipsis(int *cols)
 {
-    int uni = ui_unicode();
-    *cols = uni ? 1 : 3;
-    return uni ? "\xE2\x80\xA6" : "...";
+    *cols = ui_ellipsis_width();
+    return ui_ellipsis_text();
+}
+
+const char *ui_ellipsis_text(void)
+{
+    return ui_unicode() ? "\xE2\x80\xA6" : "...";
+}
+
+int ui_ellipsis_width(void)
+{
+    return ui_unicode() ? 1 : 3;
 }
 
 /* Where s[0 .. len) is cut to fit room columns with the ellipsis after

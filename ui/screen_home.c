@@ -10,6 +10,7 @@
 #include "src/checkin.h"
 #include "src/episode_text.h"
 #include "src/session.h"
+#include "src/treatment.h"
 #include "src/flags.h"
 #include "src/gate.h"
 #include "src/redflags.h"
@@ -22,7 +23,7 @@
 /* Today's episodes and timer sessions kept: as many as a 200x60
  * terminal shows; the rest are counted. */
 #define HOME_TODAY_MAX 24
-#define HOME_SESSIONS_MAX 12
+#define HOME_RELIEF_MAX 12
 /* From this width today's episodes show their triggers too. */
 #define HOME_WIDE_COLS 100
 /* How often home looks whether another unknot wrote to the database (a
@@ -35,6 +36,13 @@
 #define HOME_ONGOING_MAX 9
 #define HOME_ONGOING_ROWS 3
 #define HOME_BASE_LINES 24
+
+/* A timer session or a treatment as today's list shows it. */
+struct home_relief {
+    int64_t at;
+    char what[TREATMENT_NAME_MAX + 1]; /* "ice", "ibuprofen 400 mg" */
+    char how[96];                      /* "done for 15m, pain 6, then 4" */
+};
 
 /* An ongoing episode as home lists it. */
 struct home_ongoing {
@@ -49,8 +57,10 @@ struct home {
     size_t ntoday, today_total;
     int64_t day_start; /* of the day today's list is for */
     struct episode today[HOME_TODAY_MAX];
-    size_t nsessions, sessions_total; /* the timer sessions begun today */
-    struct session sessions[HOME_SESSIONS_MAX];
+    /* Today's relief: timer sessions begun today and what was recorded
+     * without the timer (`unknot did`, `took`, home's m), newest first. */
+    size_t nrelief, relief_total;
+    struct home_relief relief[HOME_RELIEF_MAX];
     struct flags flags;
     int have_check;
     struct check check;
@@ -147,18 +157,74 @@ static int load_ongoing(struct app *app, struct home *h)
     return rc < 0 ? -1 : 0;
 }
 
-/* Reads the timer sessions begun today, keeping the newest few, newest
- * first, and counting them all. */
-static int load_sessions(struct app *app, struct home *h)
+/* ", pain 6, then 4", ", pain 6 before", ", pain 4 after" or "" (-1: not given). */
+static void pain_text(int before, int after, char *buf, size_t len)
+{
+    if (before >= 0 && after >= 0)
+        snprintf(buf, len, ", pain %d, then %d", before, after);
+    else if (before >= 0 || after >= 0)
+        snprintf(buf, len, ", pain %d %s", before >= 0 ? before : after,
+                 before >= 0 ? "before" : "after");
+    else
+        buf[0] = '\0';
+}
+
+/* Keeps r among the newest HOME_RELIEF_MAX, newest first, and counts it. */
+static void relief_add(struct home *h, const struct home_relief *r)
+{
+    size_t i = h->nrelief < HOME_RELIEF_MAX ? h->nrelief++ : HOME_RELIEF_MAX;
+    h->relief_total++;
+    for (; i > 0 && h->relief[i - 1].at < r->at; i--)
+        if (i < HOME_RELIEF_MAX)
+            h->relief[i] = h->relief[i - 1];
+    if (i < HOME_RELIEF_MAX)
+        h->relief[i] = *r;
+}
+
+static void relief_from_session(struct home *h, const struct session *ses)
+{
+    struct home_relief r = {.at = ses->started_at};
+    char dur[32], pain[40];
+    when_format_duration(ses->elapsed_s, dur, sizeof(dur));
+    pain_text(ses->pain_before, ses->pain_after, pain, sizeof(pain));
+    snprintf(r.what, sizeof(r.what), "%s", session_kind_label(ses->kind));
+    snprintf(r.how, sizeof(r.how), "%s for %s%s", session_status_label(ses->status), dur, pain);
+    relief_add(h, &r);
+}
+
+static void relief_from_treatment(struct home *h, const struct treatment *t)
+{
+    struct home_relief r = {.at = t->taken_at};
+    char dur[32] = "", pain[40];
+    if (t->duration_s != TREATMENT_NO_DURATION)
+        when_format_duration(t->duration_s, dur, sizeof(dur));
+    pain_text(t->pain_before, t->pain_after, pain, sizeof(pain));
+    int med = t->kind == TREATMENT_MEDICATION;
+    snprintf(r.what, sizeof(r.what), "%s", med ? t->name : treatment_kind_label(t->kind));
+    snprintf(r.how, sizeof(r.how), "%s%s%s%s", med ? "taken" : "done", dur[0] ? " for " : "",
+             dur, pain);
+    relief_add(h, &r);
+}
+
+/* Reads today's timer sessions and treatments, keeping the newest few and
+ * counting them all. */
+static int load_relief(struct app *app, struct home *h)
 {
     struct store_iter *it = NULL;
     struct session ses;
-    int rc = store_sessions_iter(app_store(app), when_day_start(app_now(app)), INT64_MAX,
-                                 STORE_NEWEST_FIRST, &it, h->err, sizeof(h->err));
-    h->nsessions = h->sessions_total = 0;
+    struct treatment t;
+    int64_t from = when_day_start(app_now(app));
+    h->nrelief = h->relief_total = 0;
+    int rc = store_sessions_iter(app_store(app), from, INT64_MAX, STORE_NEWEST_FIRST, &it, h->err,
+                                 sizeof(h->err));
     while (rc == STORE_OK && (rc = store_iter_next(it, &ses, h->err, sizeof(h->err))) == STORE_OK)
-        if (h->sessions_total++ < HOME_SESSIONS_MAX)
-            h->sessions[h->nsessions++] = ses;
+        relief_from_session(h, &ses);
+    store_iter_free(&it);
+    if (rc >= 0)
+        rc = store_treatments_iter(app_store(app), from, INT64_MAX, STORE_NEWEST_FIRST, &it,
+                                   h->err, sizeof(h->err));
+    while (rc == STORE_OK && (rc = store_iter_next(it, &t, h->err, sizeof(h->err))) == STORE_OK)
+        relief_from_treatment(h, &t);
     store_iter_free(&it);
     return rc < 0 ? -1 : 0;
 }
@@ -242,7 +308,7 @@ static void load(struct app *app, struct home *h)
         size_t used = strlen(h->source);
         snprintf(h->source + used, sizeof(h->source) - used, " (partial)");
     }
-    if (load_today(app, h) != 0 || load_sessions(app, h) != 0 || load_flags(app, h) != 0)
+    if (load_today(app, h) != 0 || load_relief(app, h) != 0 || load_flags(app, h) != 0)
         app_status(app, "Could not read the history: %s", h->err);
     load_checkins(app, h);
 }
@@ -339,62 +405,57 @@ static void draw_today_episode(const struct home *h, const struct episode *ep, i
         ui_put(y, x + 2, COLS - x - 4, triggers, ui_attr(UC_DIM));
 }
 
-/* One of today's timer sessions at row y: "09:10  ice  done for 15m, pain 6, then 4". */
-static void draw_today_session(const struct session *ses, int y)
+/* One of today's relief at row y: "09:10  ice  done for 15m, pain 6, then 4". */
+static void draw_today_relief(const struct home_relief *r, int y)
 {
-    char at[WHEN_FMT_LEN], dur[32], pain[32] = "";
-    when_format(ses->started_at, at, sizeof(at));
-    when_format_duration(ses->elapsed_s, dur, sizeof(dur));
-    if (ses->pain_before != SESSION_PAIN_NONE && ses->pain_after != SESSION_PAIN_NONE)
-        snprintf(pain, sizeof(pain), ", pain %d, then %d", ses->pain_before, ses->pain_after);
-    else if (ses->pain_before != SESSION_PAIN_NONE)
-        snprintf(pain, sizeof(pain), ", pain %d before", ses->pain_before);
+    char at[WHEN_FMT_LEN];
+    when_format(r->at, at, sizeof(at));
     ui_putf(y, 4, 8, A_NORMAL, "%.5s", at + 11);
-    ui_put(y, 11, 14, session_kind_label(ses->kind), A_NORMAL);
-    ui_putf(y, 25, COLS - 27, A_NORMAL, "%s for %s%s", session_status_label(ses->status), dur,
-            pain);
+    int x = 11 + ui_put(y, 11, COLS - 13, r->what, A_NORMAL);
+    x = x + 1 > 25 ? x + 1 : 25;
+    ui_put(y, x, COLS - x - 2, r->how, A_NORMAL);
 }
 
 /* The count of what today's list leaves out, on row y. */
-static void draw_today_rest(size_t episodes, size_t sessions, int y)
+static void draw_today_rest(size_t episodes, size_t sessions, int y) /* sessions: relief */
 {
     if (sessions == 0)
         ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more (l: history)", episodes);
     else if (episodes == 0)
-        ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more session%s (unknot sessions)",
-                sessions, sessions == 1 ? "" : "s");
+        ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more relief record%s", sessions,
+                sessions == 1 ? "" : "s");
     else
         ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM),
-                "and %zu more episode%s (l: history), %zu session%s", episodes,
+                "and %zu more episode%s (l: history), %zu relief record%s", episodes,
                 episodes == 1 ? "" : "s", sessions, sessions == 1 ? "" : "s");
 }
 
-/* Today's episodes, then its timer sessions, from row y down to row last
+/* Today's episodes and relief, newest first, from row y down to row last
  * at the most; what does not fit is counted on the last row. */
 static int draw_today(const struct home *h, int y, int last)
 {
     if (y > last)
         return y;
     ui_put(y++, 2, COLS - 4, "Today", A_BOLD);
-    size_t total = h->today_total + h->sessions_total;
+    size_t total = h->today_total + h->relief_total;
     if (total == 0 && y <= last)
         ui_put(y++, 4, COLS - 6, "Nothing logged today.", ui_attr(UC_DIM));
     if (total == 0 || y > last)
         return y;
-    size_t rows = (size_t)(last - y + 1), loaded = h->ntoday + h->nsessions;
+    size_t rows = (size_t)(last - y + 1), loaded = h->ntoday + h->nrelief;
     size_t fit = loaded == total && rows >= total ? total : rows - 1; /* a row counts the rest */
     size_t eps = 0, ses = 0;
     /* Both lists are newest first: merged, the newest start on top. */
     for (; eps + ses < fit && eps + ses < loaded; y++) {
-        int episode = ses == h->nsessions ||
-                      (eps < h->ntoday && h->today[eps].started_at >= h->sessions[ses].started_at);
+        int episode = ses == h->nrelief ||
+                      (eps < h->ntoday && h->today[eps].started_at >= h->relief[ses].at);
         if (episode)
             draw_today_episode(h, &h->today[eps++], y);
         else
-            draw_today_session(&h->sessions[ses++], y);
+            draw_today_relief(&h->relief[ses++], y);
     }
     if (eps + ses < total)
-        draw_today_rest(h->today_total - eps, h->sessions_total - ses, y++);
+        draw_today_rest(h->today_total - eps, h->relief_total - ses, y++);
     return y;
 }
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "src/session.h"
+#include "src/treatment.h"
 #include "tests/unit/screens_fixture.h"
 #include "ui/screens.h"
 #include "ui/ui.h"
@@ -297,7 +298,7 @@ static void test_timer_runs_under_notice(void **state)
     assert_shows(f, "Session done.");
 }
 
-/* A busy day: 14 episodes and 3 sessions today. 200x60 lists them all;
+/* A busy day: 14 episodes, 3 sessions and a medication today. 200x60 lists them all;
  * 80x24 as many as fit and counts the rest. */
 static void test_home_large_busy_day(void **state)
 {
@@ -320,8 +321,15 @@ static void test_home_large_busy_day(void **state)
                                               sizeof err),
                          STORE_OK);
     }
+    struct treatment t; /* and a medication, recorded with m or `unknot took` */
+    treatment_init(&t, TREATMENT_MEDICATION, midnight + 9 * HOUR_S);
+    assert_int_equal(treatment_set_name(&t, "ibuprofen 400 mg", err, sizeof err), 0);
+    assert_int_equal(store_treatment_add(f->st, &t, NOW, err, sizeof err), STORE_OK);
     sfix_open(f, 60, 200);
     int today = assert_shows(f, "Today");
+    assert_row_has(f, today + 1, "09:00");
+    assert_row_has(f, today + 1, "ibuprofen 400 mg taken");
+    today++;
     assert_row_has(f, today + 1, "#14");
     assert_row_has(f, today + 17, "00:00");
     assert_row_has(f, today + 17, "#1");
@@ -330,10 +338,10 @@ static void test_home_large_busy_day(void **state)
     assert_not_shows(f, "more");
     sfix_open(f, 24, 80);
     today = assert_shows(f, "Today");
-    assert_row_has(f, today + 1, "#14");
+    assert_row_has(f, today + 2, "#14");
     int more = assert_shows(f, "and ");
     assert_true(more > today + 3);
-    assert_row_has(f, more, "more episodes (l: history), 3 sessions");
+    assert_row_has(f, more, "more episodes (l: history), 4 relief records");
 }
 
 /* The ellipsis: where text is cut and how (ui_put directly on a headless

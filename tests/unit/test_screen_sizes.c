@@ -341,7 +341,7 @@ static void test_home_large_busy_day(void **state)
     assert_row_has(f, today + 2, "#14");
     int more = assert_shows(f, "and ");
     assert_true(more > today + 3);
-    assert_row_has(f, more, "more episodes (l: history), 4 relief records");
+    assert_row_has(f, more, "and 6 more episodes (l: history), 3 relief records");
 }
 
 /* The ellipsis: where text is cut and how (ui_put directly on a headless

@@ -718,7 +718,7 @@ static void draw_banner(const struct tmr *m, int y, size_t idx, int64_t now)
 
 /* The lines under the digits from row y: the time, the progress, the
  * step (position, instruction, cautions, what is next) and, for a
- * stretch, the safety lines, low on the screen but never above the step.
+ * stretch, the safety lines, low on the screen but never over the step.
  * gap: blank rows between the parts (0 on a short terminal). Returns the
  * row after the last one the lines need (drawn or not). */
 static int draw_run_lines(const struct tmr *m, int y, int gap, int64_t now,
@@ -745,7 +745,7 @@ static int draw_run_lines(const struct tmr *m, int y, int gap, int64_t now,
         return y;
     draw_stretch_progress(m, y++, idx);
     int at = ui_body_bottom() - 6;
-    at = y + gap > at ? y + gap : at;
+    at = y > at ? y : at;
     safety_text(m, safety, sizeof(safety));
     draw_safety(m, at, ui_body_bottom() - 3, ui_attr(UC_DIM));
     return at + ui_wrapped_rows(safety, text_cols());

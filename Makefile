@@ -56,7 +56,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 DB_TESTS  = test_store test_sessions test_migrate test_store_health test_readings test_questions
 APP_TESTS = test_cli test_cli_report test_report_period test_store_io test_history test_outfile \
             test_pain test_cli_table test_cli_checkin test_report_brief test_cli_question
-UI_TESTS  = test_screens
+UI_TESTS  = test_screens test_screen_sizes
 
 # The built-in routines, in menu order: compiled into the core from one
 # generated C file, and installed as examples for the user's own.

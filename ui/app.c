@@ -250,18 +250,28 @@ static void pop_at(struct app *app, int at)
     app->depth--;
 }
 
-static int too_small(void)
+/* The smallest size the top screen is drawn at. */
+static void min_size(const struct app *app, int *cols, int *lines)
 {
-    return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+    const struct screen *s = app->depth > 0 ? &app->stack[app->depth - 1] : NULL;
+    *cols = s && s->ops->min_cols ? s->ops->min_cols : UI_MIN_COLS;
+    *lines = s && s->ops->min_lines ? s->ops->min_lines : UI_MIN_LINES;
 }
 
-static void draw_too_small(void)
+static int too_small(const struct app *app)
 {
-    char msg[80];
-    snprintf(msg, sizeof(msg), "terminal too small: %dx%d", COLS, LINES);
-    mvaddnstr(0, 0, msg, COLS);
-    snprintf(msg, sizeof(msg), "unknot needs %dx%d (Ctrl-C quits)", UI_MIN_COLS, UI_MIN_LINES);
-    mvaddnstr(1, 0, msg, COLS);
+    int cols, lines;
+    min_size(app, &cols, &lines);
+    return COLS < cols || LINES < lines;
+}
+
+static void draw_too_small(const struct app *app)
+{
+    int cols, lines;
+    min_size(app, &cols, &lines);
+    ui_putf(0, 0, COLS, A_NORMAL, "terminal too small: %dx%d", COLS, LINES);
+    ui_putf(1, 0, COLS, A_NORMAL, "this screen needs %dx%d", cols, lines);
+    ui_put(2, 0, COLS, "Ctrl-C quits", A_NORMAL);
 }
 
 static void draw_bars(struct app *app, const struct screen *s)
@@ -283,8 +293,8 @@ static void draw(struct app *app)
 {
     struct screen *s = top(app);
     erase();
-    if (too_small()) {
-        draw_too_small();
+    if (too_small(app)) {
+        draw_too_small(app);
     } else if (s) {
         s->ops->draw(app, s);
         draw_bars(app, s);
@@ -599,7 +609,7 @@ int app_step(struct app *app)
     }
     /* Keys wait for a usable size: a q typed into a narrowed pane must
      * not drop a half-filled form. Ctrl-C still quits (asking first). */
-    if (too_small())
+    if (too_small(app))
         return 0;
     dispatch(app, &key);
     return 0;

@@ -3,6 +3,7 @@
 #include "ui/keys.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "ui/widgets.h"
 
@@ -30,6 +31,22 @@ int ui_hint_line(int y, int x, int width, const struct keybind *keys, unsigned m
 {
     char line[HINT_MAX];
     ui_hint_text(keys, mode, "  ", line, sizeof(line));
+    /* Whole hints only: those that do not fit go, and the ellipsis says
+     * so (help lists every key). One hint wider than the line is cut. */
+    size_t cut = strlen(line);
+    for (int cutting = ui_width(line) > width; cutting;) {
+        while (cut > 0 && strncmp(line + cut - 1, "  ", 2) != 0)
+            cut--;
+        if (cut == 0) {
+            ui_hint_text(keys, mode, "  ", line, sizeof(line));
+            break;
+        }
+        line[--cut] = '\0'; /* at the separator before the last hint */
+        if (ui_width(line) + 2 + ui_ellipsis_width() <= width) {
+            snprintf(line + cut, sizeof(line) - cut, "  %s", ui_ellipsis_text());
+            break;
+        }
+    }
     return ui_put(y, x, width, line, attr);
 }
 

@@ -524,8 +524,9 @@ static void draw_heat_notes(const struct chart *ch, int y)
     }
     ui_putf(y + 1, 1, COLS - 2, A_NORMAL, "%d of the %d days shown had an episode.", days,
             ch->ndays);
-    ui_putf(y + 2, 1, COLS - 2, A_NORMAL, CHECKIN_MARK " %d had a check-in, %d of them "
-            "without a spasm.", checked, free_days);
+    if (y + 2 < ui_body_bottom() - 2) /* above the legend; at 72x20 it is not */
+        ui_putf(y + 2, 1, COLS - 2, A_NORMAL, CHECKIN_MARK " %d had a check-in, %d of them "
+                "without a spasm.", checked, free_days);
 }
 
 static void draw_heat_view(const struct charts *c)

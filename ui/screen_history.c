@@ -30,7 +30,13 @@
 #define WINDOW_SCREENS 3   /* rows kept in memory, in screens */
 #define TRIGGERS_MAX 256   /* bytes of the joined triggers kept per row */
 #define NOTE_PEEK_MAX 256  /* bytes of the first line of the notes kept per row */
-#define WIDE_COLS 120      /* from this width a notes column shows */
+/* Columns come and go with the width in one fixed order: below
+ * FULL_COLS the duration is left out (the episode screen shows it), from
+ * FULL_COLS every column of `unknot list`, from WIDE_COLS the notes, from
+ * MED_COLS the medication after them. */
+#define FULL_COLS 80
+#define WIDE_COLS 120
+#define MED_COLS 160
 #define HINT_MAX 128       /* bytes of the filter line's key hints */
 
 /* One line of the list: what it shows and the key it sorts by. */
@@ -41,6 +47,7 @@ struct hist_row {
     enum side side;
     char triggers[TRIGGERS_MAX];
     char note[NOTE_PEEK_MAX];
+    char meds[TRIGGERS_MAX];
 };
 
 struct history {
@@ -109,6 +116,7 @@ static void row_from_episode(struct hist_row *r, const struct episode *ep)
     r->region = ep->region;
     r->side = ep->side;
     episode_text_tags(ep, TAG_TRIGGER, r->triggers, sizeof(r->triggers));
+    episode_text_tags(ep, TAG_MEDICATION, r->meds, sizeof(r->meds));
     copy_clipped(r->note, sizeof(r->note), ep->note, strcspn(ep->note, "\n"));
 }
 
@@ -381,23 +389,61 @@ static void report(struct app *app, const struct history *h, int rc)
 /* The columns of `unknot list` (episode_text), after one blank column for
  * the selection mark; the triggers take the rest, or make room for the
  * notes on a wide terminal. */
-enum { X_MARK = 0, TRIGGERS_WIDE_W = 30 };
+enum { X_MARK = 0, TRIGGERS_WIDE_W = 30, TRIGGERS_WIDEST_W = 40 };
+
+/* 1 when column c shows at this width. */
+static int col_shown(enum episode_col c)
+{
+    return c != EPISODE_COL_DURATION || COLS >= FULL_COLS;
+}
 
 static int col_x(enum episode_col c)
 {
-    return X_MARK + 1 + episode_text_column_x(c);
+    int x = X_MARK + 1;
+    for (int i = 0; i < (int)c; i++)
+        if (col_shown((enum episode_col)i))
+            x += episode_text_column((enum episode_col)i)->width + EPISODE_COL_GAP;
+    return x;
+}
+
+/* The triggers' width when the notes follow them. */
+static int triggers_wide_width(void)
+{
+    return COLS >= MED_COLS ? TRIGGERS_WIDEST_W : TRIGGERS_WIDE_W;
 }
 
 static int col_width(enum episode_col c)
 {
     if (c != EPISODE_COL_TRIGGERS)
         return episode_text_column(c)->width;
-    return COLS >= WIDE_COLS ? TRIGGERS_WIDE_W : COLS - col_x(c) - 1;
+    return COLS >= WIDE_COLS ? triggers_wide_width() : COLS - col_x(c) - 1;
 }
 
 static int x_notes(void)
 {
-    return col_x(EPISODE_COL_TRIGGERS) + TRIGGERS_WIDE_W + EPISODE_COL_GAP;
+    return col_x(EPISODE_COL_TRIGGERS) + triggers_wide_width() + EPISODE_COL_GAP;
+}
+
+/* The notes take the rest of the row, or three fifths of it when the
+ * medication follows them. */
+static int notes_width(void)
+{
+    int rest = COLS - 1 - x_notes();
+    return COLS >= MED_COLS ? (rest - EPISODE_COL_GAP) * 3 / 5 : rest;
+}
+
+static int x_meds(void)
+{
+    return x_notes() + notes_width() + EPISODE_COL_GAP;
+}
+
+/* The notes and the medication, as wide as the terminal allows. */
+static void draw_wide_cells(int y, const char *note, const char *meds, attr_t attr)
+{
+    if (COLS >= WIDE_COLS)
+        ui_put(y, x_notes(), notes_width(), note, attr);
+    if (COLS >= MED_COLS)
+        ui_put(y, x_meds(), COLS - 1 - x_meds(), meds, attr);
 }
 
 static void draw_info(const struct history *h)
@@ -422,6 +468,8 @@ static void draw_cells(int y, const char *const cells[EPISODE_COL_COUNT], const 
     for (int c = 0; c < EPISODE_COL_COUNT; c++) {
         enum episode_col col = (enum episode_col)c;
         const struct episode_column *ec = episode_text_column(col);
+        if (!col_shown(col))
+            continue;
         if (ec->right)
             ui_putf(y, col_x(col), col_width(col), attrs[c], "%*s", ec->width, cells[c]);
         else
@@ -439,8 +487,7 @@ static void draw_heads(void)
         attrs[c] = A_BOLD | A_UNDERLINE;
     }
     draw_cells(y, heads, attrs);
-    if (COLS >= WIDE_COLS)
-        ui_put(y, x_notes(), COLS - x_notes() - 1, "NOTES", A_BOLD | A_UNDERLINE);
+    draw_wide_cells(y, "NOTES", "MEDICATION", A_BOLD | A_UNDERLINE);
 }
 
 static void draw_row(const struct hist_row *r, int y, int selected)
@@ -463,8 +510,7 @@ static void draw_row(const struct hist_row *r, int y, int selected)
     /* The mark keeps the selection visible where reverse video is lost. */
     ui_put(y, X_MARK, 1, selected ? ">" : " ", a);
     draw_cells(y, cells, attrs);
-    if (COLS >= WIDE_COLS)
-        ui_put(y, x_notes(), COLS - x_notes() - 1, r->note, a);
+    draw_wide_cells(y, r->note, r->meds, a);
 }
 
 static void draw_rows(const struct history *h)

@@ -8,6 +8,9 @@
 #include "db/store.h"
 #include "src/app/history.h"
 #include "src/checkin.h"
+#include "src/episode_text.h"
+#include "src/session.h"
+#include "src/treatment.h"
 #include "src/flags.h"
 #include "src/gate.h"
 #include "src/redflags.h"
@@ -17,7 +20,12 @@
 #include "ui/widgets.h"
 #include "ui/screens.h"
 
-#define HOME_TODAY_MAX 6
+/* Today's episodes and timer sessions kept: as many as a 200x60
+ * terminal shows; the rest are counted. */
+#define HOME_TODAY_MAX 24
+#define HOME_RELIEF_MAX 12
+/* From this width today's episodes show their triggers too. */
+#define HOME_WIDE_COLS 100
 /* How often home looks whether another unknot wrote to the database (a
  * PRAGMA, no table read): soon enough that a `unknot log` in another
  * shell shows at once, rare enough to cost nothing. */
@@ -27,6 +35,14 @@
  * counted. At 80x24 three rows, a row more for every two more lines. */
 #define HOME_ONGOING_MAX 9
 #define HOME_ONGOING_ROWS 3
+#define HOME_BASE_LINES 24
+
+/* A timer session or a treatment as today's list shows it. */
+struct home_relief {
+    int64_t at;
+    char what[TREATMENT_NAME_MAX + 1]; /* "ice", "ibuprofen 400 mg" */
+    char how[96];                      /* "done for 15m, pain 6, then 4" */
+};
 
 /* An ongoing episode as home lists it. */
 struct home_ongoing {
@@ -41,6 +57,10 @@ struct home {
     size_t ntoday, today_total;
     int64_t day_start; /* of the day today's list is for */
     struct episode today[HOME_TODAY_MAX];
+    /* Today's relief: timer sessions begun today and what was recorded
+     * without the timer (`unknot did`, `took`, home's m), newest first. */
+    size_t nrelief, relief_total;
+    struct home_relief relief[HOME_RELIEF_MAX];
     struct flags flags;
     int have_check;
     struct check check;
@@ -143,6 +163,78 @@ static int load_ongoing(struct app *app, struct home *h)
     return rc < 0 ? -1 : 0;
 }
 
+/* ", pain 6, then 4", ", pain 6 before", ", pain 4 after" or "" (-1: not given). */
+static void pain_text(int before, int after, char *buf, size_t len)
+{
+    if (before >= 0 && after >= 0)
+        snprintf(buf, len, ", pain %d, then %d", before, after);
+    else if (before >= 0 || after >= 0)
+        snprintf(buf, len, ", pain %d %s", before >= 0 ? before : after,
+                 before >= 0 ? "before" : "after");
+    else
+        buf[0] = '\0';
+}
+
+/* Keeps r among the newest HOME_RELIEF_MAX, newest first, and counts it. */
+static void relief_add(struct home *h, const struct home_relief *r)
+{
+    size_t i = h->nrelief < HOME_RELIEF_MAX ? h->nrelief++ : HOME_RELIEF_MAX;
+    h->relief_total++;
+    for (; i > 0 && h->relief[i - 1].at < r->at; i--)
+        if (i < HOME_RELIEF_MAX)
+            h->relief[i] = h->relief[i - 1];
+    if (i < HOME_RELIEF_MAX)
+        h->relief[i] = *r;
+}
+
+static void relief_from_session(struct home *h, const struct session *ses)
+{
+    struct home_relief r = {.at = ses->started_at};
+    char dur[32], pain[40];
+    when_format_duration(ses->elapsed_s, dur, sizeof(dur));
+    pain_text(ses->pain_before, ses->pain_after, pain, sizeof(pain));
+    snprintf(r.what, sizeof(r.what), "%s", session_kind_label(ses->kind));
+    snprintf(r.how, sizeof(r.how), "%s for %s%s", session_status_label(ses->status), dur, pain);
+    relief_add(h, &r);
+}
+
+static void relief_from_treatment(struct home *h, const struct treatment *t)
+{
+    struct home_relief r = {.at = t->taken_at};
+    char dur[32] = "", pain[40];
+    if (t->duration_s != TREATMENT_NO_DURATION)
+        when_format_duration(t->duration_s, dur, sizeof(dur));
+    pain_text(t->pain_before, t->pain_after, pain, sizeof(pain));
+    int med = t->kind == TREATMENT_MEDICATION;
+    snprintf(r.what, sizeof(r.what), "%s", med ? t->name : treatment_kind_label(t->kind));
+    snprintf(r.how, sizeof(r.how), "%s%s%s%s", med ? "taken" : "done", dur[0] ? " for " : "",
+             dur, pain);
+    relief_add(h, &r);
+}
+
+/* Reads today's timer sessions and treatments, keeping the newest few and
+ * counting them all. */
+static int load_relief(struct app *app, struct home *h)
+{
+    struct store_iter *it = NULL;
+    struct session ses;
+    struct treatment t;
+    int64_t from = when_day_start(app_now(app));
+    h->nrelief = h->relief_total = 0;
+    int rc = store_sessions_iter(app_store(app), from, INT64_MAX, STORE_NEWEST_FIRST, &it, h->err,
+                                 sizeof(h->err));
+    while (rc == STORE_OK && (rc = store_iter_next(it, &ses, h->err, sizeof(h->err))) == STORE_OK)
+        relief_from_session(h, &ses);
+    store_iter_free(&it);
+    if (rc >= 0)
+        rc = store_treatments_iter(app_store(app), from, INT64_MAX, STORE_NEWEST_FIRST, &it,
+                                   h->err, sizeof(h->err));
+    while (rc == STORE_OK && (rc = store_iter_next(it, &t, h->err, sizeof(h->err))) == STORE_OK)
+        relief_from_treatment(h, &t);
+    store_iter_free(&it);
+    return rc < 0 ? -1 : 0;
+}
+
 static int load_flags(struct app *app, struct home *h)
 {
     return history_flags(app_store(app), app_now(app), &h->flags, h->err, sizeof(h->err)) ==
@@ -234,7 +326,7 @@ static void load(struct app *app, struct home *h)
         size_t used = strlen(h->source);
         snprintf(h->source + used, sizeof(h->source) - used, " (partial)");
     }
-    if (load_today(app, h) != 0 || load_flags(app, h) != 0)
+    if (load_today(app, h) != 0 || load_relief(app, h) != 0 || load_flags(app, h) != 0)
         app_status(app, "Could not read the history: %s", h->err);
     load_checkins(app, h);
     load_followup(app, h);
@@ -267,7 +359,7 @@ static size_t ongoing_fit(const struct home *h, int rows)
  * episodes, one more for every two more lines. */
 static int ongoing_rows(int y, int flags_last, int flags_need)
 {
-    int cap = 1 + HOME_ONGOING_ROWS + (LINES > UI_MIN_LINES ? (LINES - UI_MIN_LINES) / 2 : 0);
+    int cap = 1 + HOME_ONGOING_ROWS + (LINES > HOME_BASE_LINES ? (LINES - HOME_BASE_LINES) / 2 : 0);
     int room = flags_last - y - flags_need; /* a blank row between */
     return room < 3 ? 3 : room > cap ? cap : room;
 }
@@ -309,38 +401,80 @@ static int draw_ongoing(struct app *app, const struct home *h, int y)
     return y + 1;
 }
 
-/* Today's episodes from row y down to row last at the most; what does not
- * fit is counted on the last row. */
+/* One of today's episodes at row y: its start (a date when it began
+ * before today), intensity, region, duration, number and, on a wide
+ * terminal, its triggers. */
+static void draw_today_episode(const struct home *h, const struct episode *ep, int y)
+{
+    char at[WHEN_FMT_LEN], dur[32], triggers[EPISODE_TEXT_TAGS_MAX];
+    when_format(ep->started_at, at, sizeof(at));
+    if (ep->ended_at == EPISODE_ONGOING)
+        snprintf(dur, sizeof(dur), "ongoing");
+    else
+        when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
+    /* Begun before today: its date (MM-DD), not a time that reads as today's. */
+    int earlier = ep->started_at < h->day_start;
+    ui_putf(y, 4, 8, A_NORMAL, "%.5s", earlier ? at + 5 : at + 11);
+    ui_putf(y, 11, 14, ui_band_attr(ep->intensity), "%2d %s", ep->intensity,
+            band_label(intensity_band(ep->intensity)));
+    int x = 25 + ui_putf(y, 25, COLS - 27, A_NORMAL, "%-12s %-8s #%-4" PRId64,
+                         region_label(ep->region), dur, ep->id);
+    episode_text_tags(ep, TAG_TRIGGER, triggers, sizeof(triggers));
+    if (COLS >= HOME_WIDE_COLS && strcmp(triggers, "-") != 0)
+        ui_put(y, x + 2, COLS - x - 4, triggers, ui_attr(UC_DIM));
+}
+
+/* One of today's relief at row y: "09:10  ice  done for 15m, pain 6, then 4". */
+static void draw_today_relief(const struct home_relief *r, int y)
+{
+    char at[WHEN_FMT_LEN];
+    when_format(r->at, at, sizeof(at));
+    ui_putf(y, 4, 8, A_NORMAL, "%.5s", at + 11);
+    int x = 11 + ui_put(y, 11, COLS - 13, r->what, A_NORMAL);
+    x = x + 1 > 25 ? x + 1 : 25;
+    ui_put(y, x, COLS - x - 2, r->how, A_NORMAL);
+}
+
+/* The count of what today's list leaves out, on row y. */
+static void draw_today_rest(size_t episodes, size_t sessions, int y) /* sessions: relief */
+{
+    if (sessions == 0)
+        ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more (l: history)", episodes);
+    else if (episodes == 0)
+        ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more relief record%s", sessions,
+                sessions == 1 ? "" : "s");
+    else
+        ui_putf(y, 4, COLS - 6, ui_attr(UC_DIM),
+                "and %zu more episode%s (l: history), %zu relief record%s", episodes,
+                episodes == 1 ? "" : "s", sessions, sessions == 1 ? "" : "s");
+}
+
+/* Today's episodes and relief, newest first, from row y down to row last
+ * at the most; what does not fit is counted on the last row. */
 static int draw_today(const struct home *h, int y, int last)
 {
-    char at[WHEN_FMT_LEN], dur[32];
     if (y > last)
         return y;
     ui_put(y++, 2, COLS - 4, "Today", A_BOLD);
-    if (h->today_total == 0 && y <= last)
+    size_t total = h->today_total + h->relief_total;
+    if (total == 0 && y <= last)
         ui_put(y++, 4, COLS - 6, "Nothing logged today.", ui_attr(UC_DIM));
-    size_t shown = 0;
-    for (; shown < h->ntoday; shown++) {
-        int room_for_more = shown + 1 == h->today_total || y < last;
-        if (y > last || !room_for_more)
-            break;
-        const struct episode *ep = &h->today[shown];
-        when_format(ep->started_at, at, sizeof(at));
-        if (ep->ended_at == EPISODE_ONGOING)
-            snprintf(dur, sizeof(dur), "ongoing");
+    if (total == 0 || y > last)
+        return y;
+    size_t rows = (size_t)(last - y + 1), loaded = h->ntoday + h->nrelief;
+    size_t fit = loaded == total && rows >= total ? total : rows - 1; /* a row counts the rest */
+    size_t eps = 0, ses = 0;
+    /* Both lists are newest first: merged, the newest start on top. */
+    for (; eps + ses < fit && eps + ses < loaded; y++) {
+        int episode = ses == h->nrelief ||
+                      (eps < h->ntoday && h->today[eps].started_at >= h->relief[ses].at);
+        if (episode)
+            draw_today_episode(h, &h->today[eps++], y);
         else
-            when_format_duration(ep->ended_at - ep->started_at, dur, sizeof(dur));
-        /* Begun before today: its date (MM-DD), not a time that reads as today's. */
-        int earlier = ep->started_at < h->day_start;
-        ui_putf(y, 4, 8, A_NORMAL, "%.5s", earlier ? at + 5 : at + 11);
-        ui_putf(y, 11, 14, ui_band_attr(ep->intensity), "%2d %s", ep->intensity,
-                band_label(intensity_band(ep->intensity)));
-        ui_putf(y++, 25, COLS - 27, A_NORMAL, "%-12s %-8s #%" PRId64,
-                region_label(ep->region), dur, ep->id);
+            draw_today_relief(&h->relief[ses++], y);
     }
-    if (h->today_total > shown && y <= last)
-        ui_putf(y++, 4, COLS - 6, ui_attr(UC_DIM), "and %zu more (l: history)",
-                h->today_total - shown);
+    if (eps + ses < total)
+        draw_today_rest(h->today_total - eps, h->relief_total - ses, y++);
     return y;
 }
 
@@ -494,22 +628,25 @@ static void draw_checkins(struct app *app, const struct home *h, int y)
 static void home_draw(struct app *app, struct screen *s)
 {
     struct home *h = s->data;
-    int y = ui_body_top() + 1;
+    /* Below 24 lines the blank rows between the parts go first. */
+    int gap = LINES >= HOME_BASE_LINES;
+    int y = ui_body_top() + gap;
     int shortcuts = ui_body_bottom() - 1;
     int last = shortcuts - 2; /* a blank row above the shortcuts */
     /* An emergency or urgent warning goes first: it must not be missed,
      * and stays until a newer complete check with no yes. */
     if (warned(h))
-        y = draw_warning(h, y, last) + 1;
+        y = draw_warning(h, y, last) + gap;
     /* Flags come before today's list: "call your doctor" must never be
      * pushed off the screen by a busy day. Below them today keeps a
      * heading and one row, and the check its rows and a blank one. */
     int check_below = !check_in_force(h);
-    int below = check_below ? last - check_rows(h) - 1 : last;
-    h->shown = ongoing_fit(h, ongoing_rows(y, below - 3, flags_need(h)));
-    y = draw_ongoing(app, h, y) + 1;
-    y = draw_flags(h, y, below - 3) + 1;
-    y = draw_today(h, y, below) + 1;
+    int below = check_below ? last - check_rows(h) - gap : last;
+    int flags_last = below - 2 - gap;
+    h->shown = ongoing_fit(h, ongoing_rows(y, flags_last, flags_need(h)));
+    y = draw_ongoing(app, h, y) + gap;
+    y = draw_flags(h, y, flags_last) + gap;
+    y = draw_today(h, y, below) + gap;
     if (check_below && y <= last)
         draw_check(h, y, last);
     draw_checkins(app, h, shortcuts - 1); /* in the blank row: it takes nobody's room */
@@ -722,4 +859,6 @@ const struct screen_ops screen_home = {
     .resume = home_resume,
     .wait_ms = home_wait_ms,
     .tick = home_tick,
+    .min_cols = UI_SMALL_COLS,
+    .min_lines = UI_SMALL_LINES,
 };

@@ -45,6 +45,7 @@
 #define MS_PER_S 1000
 #define BAR_COLS 60
 #define BIG_SCALE_LINES 30 /* from this many lines the digits double in size */
+#define RUN_GAP_LINES 24 /* below this many lines the countdown drops its blank rows */
 #define CUE_REAP_MS 1000   /* while a cue command runs, look for its end this often */
 
 enum phase { PH_SETUP, PH_RUN, PH_END };
@@ -385,16 +386,21 @@ static int gated(const struct tmr *m, const char *line)
 }
 
 /* The safety lines as one paragraph, less a line the gate shows above. */
-static int draw_safety(const struct tmr *m, int y, int last, attr_t attr)
+static void safety_text(const struct tmr *m, char *text, size_t len)
 {
-    char text[512];
     const char *keep[8];
     size_t n, k = 0;
     const char *const *lines = routine_safety_lines(&n);
     for (size_t i = 0; i < n && k < COUNT(keep); i++)
         if (!gated(m, lines[i]))
             keep[k++] = lines[i];
-    join_lines(keep, k, text, sizeof(text));
+    join_lines(keep, k, text, len);
+}
+
+static int draw_safety(const struct tmr *m, int y, int last, attr_t attr)
+{
+    char text[512];
+    safety_text(m, text, sizeof(text));
     return ui_put_wrapped(y, 2, text_cols(), last, text, attr);
 }
 
@@ -660,10 +666,10 @@ static const char *big_word(enum timer_step_kind k)
     return "";
 }
 
-/* What the big digits say: "HOLD 00:25", the count-in's "3", or an ice
- * or heat session's "19:59". */
-static void big_text(const struct tmr *m, const struct timer_step *st, int64_t now, char *buf,
-                     size_t len)
+/* What the big digits say: "HOLD 00:25" (with_word and a stretch), the
+ * count-in's "3", or an ice or heat session's "19:59". */
+static void big_text(const struct tmr *m, const struct timer_step *st, int64_t now, int with_word,
+                     char *buf, size_t len)
 {
     char clock[24];
     int64_t secs = timer_seconds_shown(&m->t, now);
@@ -675,7 +681,25 @@ static void big_text(const struct tmr *m, const struct timer_step *st, int64_t n
         snprintf(clock, sizeof(clock), "%02d:%02d", (int)(secs / 60), (int)(secs % 60));
     else
         timer_format_clock(secs, clock, sizeof(clock));
-    snprintf(buf, len, "%s%s", m->is_stretch ? big_word(st->kind) : "", clock);
+    snprintf(buf, len, "%s%s", m->is_stretch && with_word ? big_word(st->kind) : "", clock);
+}
+
+/* The big digits that fit the width, largest first: at *scale (2 from
+ * BIG_SCALE_LINES lines), then at 1, then without the step's word (the
+ * banner and the time line say it too). 0 when none fits: the time line
+ * under them then shows the time alone. */
+static int big_fit(const struct tmr *m, const struct timer_step *st, int64_t now, char *buf,
+                   size_t len, int *scale)
+{
+    *scale = LINES >= BIG_SCALE_LINES ? 2 : 1;
+    for (int with_word = 1; with_word >= 0; with_word--) {
+        big_text(m, st, now, with_word, buf, len);
+        if (ui_bigtext_width(buf, *scale) > text_cols())
+            *scale = 1;
+        if (ui_bigtext_width(buf, *scale) <= text_cols())
+            return 1;
+    }
+    return 0;
 }
 
 /* The cue banner on top: what to do now, the side in capitals, and the
@@ -693,33 +717,22 @@ static void draw_banner(const struct tmr *m, int y, size_t idx, int64_t now)
     ui_putf(y, 2, COLS - 14, A_REVERSE | A_BOLD, " %s ", text);
 }
 
-static void draw_run(const struct tmr *m)
+/* The lines under the digits from row y: the time, the progress, the
+ * step (position, instruction, cautions, what is next) and, for a
+ * stretch, the safety lines, low on the screen but never over the step.
+ * gap: blank rows between the parts (0 on a short terminal). Returns the
+ * row after the last one the lines need (drawn or not). */
+static int draw_run_lines(const struct tmr *m, int y, int gap, int64_t now,
+                          const struct timer_step *st, size_t idx)
 {
-    int64_t now = app_mono_ms();
-    const struct timer_step *st = timer_current(&m->t, now);
-    size_t idx = timer_step_index(&m->t, now);
-    int paused = timer_state(&m->t, now) == TIMER_PAUSED;
-    int y = ui_body_top(), scale = LINES >= BIG_SCALE_LINES ? 2 : 1;
-    char digits[32];
-    if (!st)
-        return;
-    draw_banner(m, y, idx, now);
-    if (paused)
-        ui_put(y, COLS - 10, 8, " PAUSED ", A_REVERSE | A_BOLD);
-    big_text(m, st, now, digits, sizeof(digits));
-    if (ui_bigtext_width(digits, scale) > COLS - 4)
-        scale = 1;
-    attr_t big = paused ? A_NORMAL : st->kind == TIMER_HOLD ? ui_attr(UC_OK) : ui_attr(UC_MODERATE);
-    y += 2;
-    ui_bigtext(y, (COLS - ui_bigtext_width(digits, scale)) / 2, digits, scale, big & ~A_BOLD);
-    y += ui_bigtext_height(scale) + 1;
+    char safety[512];
     draw_time_line(m, y++, now, st);
     draw_progress_bar(y++, timer_progress(&m->t, now));
-    int safety = ui_body_bottom() - 6;
+    y += gap;
+    int instr_last = y + 1 + gap; /* the position and instruction share these rows */
     if (st->position)
-        ui_putf(y + 1, 2, text_cols(), A_NORMAL, "Position: %s", st->position);
-    y = ui_put_wrapped(y + 1 + (st->position != NULL), 2, text_cols(), y + 3, st->instruction,
-                       A_BOLD);
+        ui_putf(y++, 2, text_cols(), A_NORMAL, "Position: %s", st->position);
+    y = ui_put_wrapped(y, 2, text_cols(), instr_last, st->instruction, A_BOLD);
     /* A routine's own caution was on the set-up: the rows go to the
      * safety lines, which must be whole while the patient stretches. */
     if (st->caution)
@@ -729,9 +742,41 @@ static void draw_run(const struct tmr *m)
                 st->stop_above);
     if (st->next[0])
         ui_putf(y++, 2, text_cols(), A_NORMAL, "next: %s", st->next);
-    if (m->is_stretch) {
-        draw_stretch_progress(m, y++, idx);
-        draw_safety(m, y > safety ? y : safety, ui_body_bottom() - 3, ui_attr(UC_DIM));
+    if (!m->is_stretch)
+        return y;
+    draw_stretch_progress(m, y++, idx);
+    int at = ui_body_bottom() - 6;
+    at = y > at ? y : at;
+    safety_text(m, safety, sizeof(safety));
+    draw_safety(m, at, ui_body_bottom() - 3, ui_attr(UC_DIM));
+    return at + ui_wrapped_rows(safety, text_cols());
+}
+
+/* The countdown: the cue banner, the big digits when the lines under them
+ * still fit (else the time line alone tells the time), the lines, the keys. */
+static void draw_run(const struct tmr *m)
+{
+    int64_t now = app_mono_ms();
+    const struct timer_step *st = timer_current(&m->t, now);
+    size_t idx = timer_step_index(&m->t, now);
+    int paused = timer_state(&m->t, now) == TIMER_PAUSED;
+    int top = ui_body_top(), gap = LINES >= RUN_GAP_LINES, scale;
+    char digits[32];
+    if (!st)
+        return;
+    draw_banner(m, top, idx, now);
+    if (paused)
+        ui_put(top, COLS - 10, 8, " PAUSED ", A_REVERSE | A_BOLD);
+    attr_t big = paused ? A_NORMAL : st->kind == TIMER_HOLD ? ui_attr(UC_OK) : ui_attr(UC_MODERATE);
+    for (int with_big = big_fit(m, st, now, digits, sizeof(digits), &scale);; with_big = 0) {
+        int y = top + 1 + gap;
+        if (with_big) {
+            ui_bigtext(y, (COLS - ui_bigtext_width(digits, scale)) / 2, digits, scale, big & ~A_BOLD);
+            y += ui_bigtext_height(scale) + gap;
+        }
+        if (draw_run_lines(m, y, gap, now, st, idx) <= ui_body_bottom() - 2 || !with_big)
+            break;
+        clear_rows(top + 1, ui_body_bottom());
     }
     if (m->asking_stop)
         ui_put(ui_body_bottom() - 2, 2, text_cols(),
@@ -1232,6 +1277,8 @@ static const struct screen_ops screen_timer = {
     .wait_ms = timer_wait_ms,
     .tick = timer_tick,
     .shutdown = timer_shutdown,
+    .min_cols = UI_SMALL_COLS,
+    .min_lines = UI_SMALL_LINES,
 };
 
 /* ---- opening ---- */

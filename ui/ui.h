@@ -20,8 +20,13 @@
 struct app;
 struct store;
 
-#define UI_MIN_COLS 80
-#define UI_MIN_LINES 24
+/* The smallest terminal a screen works in unless its ops say less (home
+ * and the timer: 60x18, a side-by-side tmux pane); below it the loop
+ * shows a notice instead, while a timer keeps running under it. */
+#define UI_MIN_COLS 72
+#define UI_MIN_LINES 20
+#define UI_SMALL_COLS 60
+#define UI_SMALL_LINES 18
 
 /* Named actions. A key table maps keys to them per screen. */
 enum action {
@@ -110,6 +115,8 @@ struct screen_ops {
     /* Called when a signal ends the app, before the screens leave, so a
      * running session can be saved as stopped. */
     void (*shutdown)(struct app *app, struct screen *s);
+    /* The smallest size the screen is drawn at; 0: UI_MIN_COLS x UI_MIN_LINES. */
+    int min_cols, min_lines;
 };
 
 struct screen {

@@ -66,24 +66,93 @@ static size_t next_char_n(const char *s, size_t len, wchar_t *wc)
     return n;
 }
 
-/* ui_put of the bytes s[0 .. len). */
-static int put_bytes(int y, int x, int width, const char *s, size_t len, attr_t attr)
+/* 1 for the bytes that read as a blank on the screen. */
+static int is_blank_or_nl(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* What the screen shows for wc: a control, bidi or zero-width character
+ * never reaches the terminal (a hand-edited database may hold one). Tab
+ * and newline read as a blank, the others show as U+FFFD. */
+static wchar_t shown_char(wchar_t wc)
+{
+    if (wc == L'\t' || wc == L'\n')
+        return L' ';
+    return text_cp_refused((uint32_t)wc) ? (wchar_t)0xFFFD : wc;
+}
+
+/* The mark that ends cut text; *cols gets its width. */
+static const char *ellipsis(int *cols)
+{
+    *cols = ui_ellipsis_width();
+    return ui_ellipsis_text();
+}
+
+const char *ui_ellipsis_text(void)
+{
+    return ui_unicode() ? "\xE2\x80\xA6" : "...";
+}
+
+int ui_ellipsis_width(void)
+{
+    return ui_unicode() ? 1 : 3;
+}
+
+/* Where s[0 .. len) is cut to fit room columns with the ellipsis after
+ * it, *fits set when all of it (but trailing blanks) fits in width and no
+ * cut is needed. A cut that would split a word goes back to the blank
+ * before it when that loses at most half the room; blanks and
+ * commas before the cut are dropped ("bending forward…", not
+ * "bending forward,…"). Always on a character boundary. */
+static size_t cut_at(const char *s, size_t len, int width, int room, int *fits)
+{
+    size_t i = 0, cut = 0, blank = 0;
+    int cols = 0, blank_cols = 0, prev_blank = 1;
+    *fits = 0;
+    while (i < len) {
+        wchar_t wc;
+        size_t n = next_char_n(s + i, len - i, &wc);
+        wc = shown_char(wc);
+        int b = wc == L' ';
+        if (cols + char_width(wc) > width) /* what is left must be blanks */
+            break;
+        cols += char_width(wc);
+        if (cols <= room) {
+            if (b && !prev_blank) {
+                blank = i;
+                blank_cols = cols - 1;
+            }
+            cut = i + n;
+        }
+        prev_blank = b;
+        i += n;
+    }
+    size_t rest = i;
+    while (rest < len && is_blank_or_nl(s[rest]))
+        rest++;
+    if (rest == len) {
+        *fits = 1;
+        return i;
+    }
+    /* Mid-word when the character at the cut and the one before are not blanks. */
+    if (cut > 0 && !is_blank_or_nl(s[cut]) && !is_blank_or_nl(s[cut - 1]) && blank > 0 &&
+        room - blank_cols <= room / 2)
+        cut = blank;
+    while (cut > 0 && (is_blank_or_nl(s[cut - 1]) || s[cut - 1] == ','))
+        cut--;
+    return cut;
+}
+
+/* Draws s[0 .. len) from (y, x) as it is, clipped to width; returns the
+ * columns used. */
+static int put_run(const char *s, size_t len, int width)
 {
     int used = 0;
-    if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
-        return 0;
-    move(y, x);
-    attron(attr);
     while (len > 0) {
         wchar_t wc;
         size_t n = next_char_n(s, len, &wc);
-        /* Never let a control, bidi or zero-width character reach the
-         * terminal: a hand-edited database may hold one. Tab and newline
-         * read as a blank, the others show as U+FFFD. */
-        if (wc == L'\t' || wc == L'\n')
-            wc = L' ';
-        else if (text_cp_refused((uint32_t)wc))
-            wc = 0xFFFD;
+        wc = shown_char(wc);
         int w = char_width(wc);
         if (used + w > width)
             break;
@@ -92,6 +161,28 @@ static int put_bytes(int y, int x, int width, const char *s, size_t len, attr_t 
         used += w;
         s += n;
         len -= n;
+    }
+    return used;
+}
+
+/* ui_put of the bytes s[0 .. len): text that does not fit is cut and ends
+ * with the ellipsis (a field too narrow for the mark and a character is
+ * only clipped). */
+static int put_bytes(int y, int x, int width, const char *s, size_t len, attr_t attr)
+{
+    int used, ecols, fits;
+    if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
+        return 0;
+    const char *mark = ellipsis(&ecols);
+    size_t cut = cut_at(s, len, width, width - ecols, &fits);
+    move(y, x);
+    attron(attr);
+    if (fits || width <= ecols) {
+        used = put_run(s, fits ? cut : len, width);
+    } else {
+        used = put_run(s, cut, width - ecols);
+        addstr(mark);
+        used += ecols;
     }
     attroff(attr);
     return used;
@@ -150,7 +241,11 @@ static int wrap_walk(int y, int x, int width, int last, const char *text, attr_t
             size_t shown = n;
             while (shown > 0 && is_blank(t[shown - 1]))
                 shown--;
-            if (draw)
+            /* The last row of the room, with text still to come: as much
+             * of the rest as fits, ending with the ellipsis. */
+            if (draw && y + rows == last && t[n] != '\0')
+                put_bytes(y + rows, x, width, t, strlen(t), attr);
+            else if (draw)
                 put_bytes(y + rows, x, width, t, shown, attr);
             rows++;
             t += n;

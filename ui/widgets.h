@@ -20,9 +20,18 @@ attr_t ui_band_attr(int intensity);
 int ui_body_top(void);
 int ui_body_bottom(void);
 
-/* Draws UTF-8 text at (y, x), clipped to `width` columns; returns columns
- * used. Handles wide characters (CJK) by their display width. */
+/* Draws UTF-8 text at (y, x) in `width` columns; returns columns used.
+ * Text that does not fit (trailing blanks aside) is cut on a character
+ * boundary, at the blank before a word that would be split when that
+ * loses at most half the width, and ends with the ellipsis
+ * (ui_ellipsis_text); a field no wider than the ellipsis is only
+ * clipped. Handles wide characters (CJK) by their display width. */
 int ui_put(int y, int x, int width, const char *utf8, attr_t attr);
+
+/* The mark ui_put ends cut text with: U+2026 where the locale shows
+ * UTF-8, else "..." (static storage), and its width in columns. */
+const char *ui_ellipsis_text(void);
+int ui_ellipsis_width(void);
 
 /* Bytes of s[0 .. len) that fit in width columns: all of them when they
  * fit, else broken after the last blank (space or tab) that fits; a word
@@ -31,7 +40,8 @@ int ui_put(int y, int x, int width, const char *utf8, attr_t attr);
 size_t ui_fit_bytes(const char *s, size_t len, int width);
 
 /* Draws UTF-8 text wrapped to `width` columns from row y at column x,
- * never past row last_row. A '\n' starts a new line (an empty one takes a
+ * never past row last_row; when text is left over, the last row ends
+ * with the ellipsis. A '\n' starts a new line (an empty one takes a
  * row), blanks at line starts are skipped. Returns the row after the last
  * one drawn (y when nothing was). */
 int ui_put_wrapped(int y, int x, int width, int last_row, const char *text, attr_t attr);

@@ -39,8 +39,8 @@ expect_screen "n new" "80x24 restores the screen"
 tui_text "n"
 expect_screen "Intensity" "the form opens"
 tui_keys Tab Tab Right
-tui_resize 79x24
-expect_screen "too small" "79x24 is too small"
+tui_resize 71x24
+expect_screen "too small" "71x24 is too small for the form (72x20)"
 tui_text "q"
 tui_resize 80x24
 expect_screen "Intensity" "q while too small kept the form"

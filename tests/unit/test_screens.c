@@ -394,13 +394,19 @@ static void test_home_today_carries_over_midnight(void **state)
     for (int i = 0; i < 7; i++) /* #3..#9: 00:10, 01:10, ... 06:10, 20 min each */
         sfix_episode(f, midnight + i * HOUR_S + 10 * MIN_S, midnight + i * HOUR_S + 30 * MIN_S,
                      3, REGION_UPPER, SIDE_UNSET, NULL, NULL);
-    sfix_open(f, 43, 132);
+    sfix_open(f, 43, 132); /* room for all of them */
     int today = assert_shows(f, "Today");
     assert_row_has(f, today + 1, "06:10");
     assert_row_has(f, today + 1, "#9");
     assert_row_has(f, today + 6, "01:10");
     assert_row_has(f, today + 6, "#4");
-    assert_row(f, today + 7, "    and 2 more (l: history)"); /* #3 and #2 */
+    assert_row_has(f, today + 8, "11-17");
+    assert_row_has(f, today + 8, "#2");
+    assert_not_shows(f, "more (l: history)");
+    sfix_open(f, 18, 60); /* with no blank rows between the parts, even here */
+    today = assert_shows(f, "Today");
+    assert_row_has(f, today + 1, "#9");
+    assert_row_has(f, today + 8, "#2");
 }
 
 /* Begun before today: the row gives its date, not a time read as today's. */
@@ -1067,6 +1073,10 @@ static void walk_key_line(struct sfix *f, const struct keyline_case *c)
         if (!n)
             break;
         snprintf(word, sizeof(word), "%.*s", (int)n, p);
+        if (strcmp(word, "\u2026") == 0 || strcmp(word, "...") == 0) {
+            p += n; /* the mark of hints left out where the line is full */
+            continue;
+        }
         size_t wl = strlen(word);
         while (wl > 1 && (word[wl - 1] == ',' || word[wl - 1] == ':'))
             word[--wl] = '\0';
@@ -1893,7 +1903,9 @@ static void test_too_small_then_back(void **state)
     assert_int_equal(headless_resize(f->h, 8, 30), 0);
     assert_int_equal(headless_lines(f->h), 8);
     assert_row(f, 0, "terminal too small: 30x8");
-    assert_row(f, 1, "unknot needs 80x24 (Ctrl-C qui"); /* cut at the width */
+    /* The form's smallest size (home and the timer work down to 60x18). */
+    assert_row(f, 1, "this screen needs 72x20");
+    assert_row(f, 2, "Ctrl-C quits");
     assert_not_shows(f, "Intensity");
     /* Keys wait for a usable size: leaving (and saying yes to losing the
      * changes) does not drop the half-filled form. */
@@ -1909,8 +1921,9 @@ static void test_too_small_then_back(void **state)
 static void test_too_small_on_start(void **state)
 {
     struct sfix *f = *state;
-    sfix_open(f, 20, 100);
-    assert_row(f, 0, "terminal too small: 100x20");
+    sfix_open(f, 17, 100); /* home works down to 18 lines */
+    assert_row(f, 0, "terminal too small: 100x17");
+    assert_row(f, 1, "this screen needs 60x18");
     assert_int_equal(headless_resize(f->h, 24, 80), 0);
     assert_shows(f, "No episode ongoing.");
 }

@@ -238,6 +238,14 @@ static int brief_options(struct cli_ctx *ctx, const struct out_opts *o, enum bri
     bo->version = UNKNOT_VERSION;
     bo->ascii = !o->output && !cli_locale_utf8();
     *fmt = config_settings()->report_format == REPORT_MARKDOWN ? BRIEF_MARKDOWN : BRIEF_TEXT;
+    struct report_out by_name;
+    /* -o x.csv or x.json names a format the brief has not: refused, as the
+     * report screen's x refuses it, rather than text under that name. */
+    if (!o->has_format && o->output &&
+        report_out_from_path(o->output, 1, &by_name, err, sizeof err) != 0) {
+        fprintf(ctx->err, "unknot report: %s\n", err);
+        return CLI_USAGE;
+    }
     if (!o->has_format && ext && brief_format_parse(ext, fmt, err, sizeof err) != 0)
         *fmt = BRIEF_TEXT;
     if ((o->has_format && brief_format_parse(o->format, fmt, err, sizeof err) != 0) ||

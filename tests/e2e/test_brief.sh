@@ -32,6 +32,17 @@ run --db "$DB" report --brief --format markdown
 expect_rc 0 "report --brief --format markdown"
 expect_out "## What I've tried - did it help?" "markdown headings"
 
+# The brief has no csv or json: -o x.csv is refused (as the report
+# screen's x refuses it), and no file is made; --format still decides.
+for ext in csv json; do
+    run --db "$DB" report --brief -o "$E2E_TMP/brief.$ext"
+    expect_rc 2 "report --brief -o x.$ext"
+    expect_err "the brief is text, markdown or html" "report --brief -o x.$ext says why"
+    [ -e "$E2E_TMP/brief.$ext" ] && fail "report --brief -o x.$ext made a file" || pass
+done
+run --db "$DB" report --brief --format text -o "$E2E_TMP/brief-as-text.csv"
+expect_rc 0 "report --brief --format text -o x.csv (the format given wins)"
+
 html=$E2E_TMP/brief.html
 run --db "$DB" report -o "$html" --name "Jo & <Doe>"
 expect_rc 0 "report -o FILE.html"

@@ -2,7 +2,10 @@
 /* warnsign: warning-sign symptoms and the warning in force. */
 #include "src/warnsign.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* CONTENT.md: the log's warning-sign symptoms and their levels; each
  * answers a checklist item. The codes are symptom codes of episode.c. */
@@ -39,7 +42,8 @@ const struct warnsign *warnsign_of_episode(const struct episode *ep)
     return worst;
 }
 
-int warnsign_prompts_checklist(const struct episode *ep)
+/* 1 when ep has one of the nerve symptom codes. */
+static int has_nerve_code(const struct episode *ep)
 {
     for (size_t i = 0; i < ep->ntags; i++) {
         if (ep->tags[i].kind != TAG_SYMPTOM)
@@ -49,6 +53,64 @@ int warnsign_prompts_checklist(const struct episode *ep)
                 return 1;
     }
     return 0;
+}
+
+/* Beginnings of words with which a patient's own words may describe a
+ * warning sign or a nerve symptom (CONTENT.md, the checklist's items 1-3,
+ * 7, 13, 14): such words prompt the checklist. They cannot say which sign,
+ * or that it is one, so they never raise a verdict themselves. */
+static const char *const sign_stems[] = {
+    "bladder", "bowel", "urin", "incontinen", "pee", "wee", "groin", "genital", "saddle",
+    "numb", "tingl", "pins and needles", "weak", "fever", "chill", "both legs", "erection",
+    "ejaculat",
+};
+
+/* 1 when stem begins a word of text, ASCII case ignored. */
+static int has_word_start(const char *text, const char *stem)
+{
+    size_t n = strlen(stem);
+    for (const char *p = text; *p; p++) {
+        if (p > text && isalpha((unsigned char)p[-1]))
+            continue;
+        if (strncasecmp(p, stem, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+const char *warnsign_words_of_episode(const struct episode *ep)
+{
+    static const char prefix[] = "other:";
+    for (size_t i = 0; i < ep->ntags; i++) {
+        const char *t = ep->tags[i].text;
+        if (ep->tags[i].kind != TAG_SYMPTOM || strncmp(t, prefix, sizeof prefix - 1) != 0)
+            continue;
+        for (size_t k = 0; k < sizeof sign_stems / sizeof sign_stems[0]; k++)
+            if (has_word_start(t + sizeof prefix - 1, sign_stems[k]))
+                return t + sizeof prefix - 1;
+    }
+    return NULL;
+}
+
+int warnsign_prompts_checklist(const struct episode *ep)
+{
+    return has_nerve_code(ep) || warnsign_words_of_episode(ep) != NULL;
+}
+
+int warnsign_prompt_text(const struct episode *before, const struct episode *after,
+                         const char *how, char *buf, size_t len)
+{
+    if (!warnsign_prompt_added(before, after))
+        return 0;
+    /* Own words first: they may name a sign more urgent than a nerve code. */
+    const char *words = warnsign_words_of_episode(after);
+    if (words)
+        snprintf(buf, len, "Your words \"%.80s\" may describe a warning sign: take the red-flag "
+                           "checklist now (%s).", words, how);
+    else
+        snprintf(buf, len, "Numbness, tingling or leg pain: take the red-flag checklist now (%s).",
+                 how);
+    return 1;
 }
 
 /* 1 when ep has the symptom code. */

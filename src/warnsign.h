@@ -36,13 +36,25 @@ const struct warnsign *warnsign_of_symptom(const char *code);
 const struct warnsign *warnsign_of_episode(const struct episode *ep);
 
 /* 1 when ep has a nerve symptom that prompts the checklist (numbness or
- * tingling in a leg, spreading down a leg, below the knee), else 0. */
+ * tingling in a leg, spreading down a leg, below the knee), or a symptom
+ * in the patient's own words that may describe a warning sign
+ * (warnsign_words_of_episode), else 0. */
 int warnsign_prompts_checklist(const struct episode *ep);
 
-/* What saving such an episode says (CONTENT.md); `how` names the way to
- * the checklist: "unknot check" in the CLI, "c" in the app. */
-#define WARNSIGN_NERVE_PROMPT(how) \
-    "Numbness, tingling or leg pain: take the red-flag checklist now (" how ")."
+/* The words (after "other:") of ep's first free-text symptom that may
+ * describe a warning sign or a nerve symptom ("my groin feels numb",
+ * "can't hold my bladder"), or NULL. Points into ep. */
+const char *warnsign_words_of_episode(const struct episode *ep);
+
+/* What saving `after` over `before` (NULL: a new episode) says when it
+ * newly prompts the checklist (warnsign_prompt_added), into buf: for a
+ * nerve symptom "Numbness, tingling or leg pain: take the red-flag
+ * checklist now (how)." (CONTENT.md), for the patient's own words "Your
+ * words "..." may describe a warning sign: take the red-flag checklist now
+ * (how)."; `how` names the way to it ("unknot check", "c"). 1 when there
+ * is one, else 0 (buf untouched). */
+int warnsign_prompt_text(const struct episode *before, const struct episode *after,
+                         const char *how, char *buf, size_t len);
 
 /* The most serious warning sign of `after` (warnsign_of_episode) when
  * `after` has a warning sign that `before` lacks, else NULL: saving

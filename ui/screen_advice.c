@@ -8,6 +8,8 @@
  * screen's place; Enter, q or Esc go back to where the form was opened. */
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "src/episode_text.h"
 #include "src/redflags.h"
 #include "src/warnsign.h"
@@ -19,6 +21,7 @@
 struct advice {
     const struct warnsign *sign; /* the sign the save told of, or NULL */
     int nerve;                   /* 1: the checklist prompt is due */
+    char prompt[256];            /* what it says (warnsign_prompt_text) */
     char signs[EPISODE_TEXT_TAGS_MAX]; /* "Warning sign: ..." */
 };
 
@@ -42,7 +45,7 @@ static void advice_draw(struct app *app, struct screen *s)
         y = ui_put_wrapped(y, 2, COLS - 4, last, redflag_level_advice(lv), A_NORMAL) + 1;
     }
     if (a->nerve)
-        ui_put_wrapped(y, 2, COLS - 4, last, WARNSIGN_NERVE_PROMPT("c"), A_BOLD);
+        ui_put_wrapped(y, 2, COLS - 4, last, a->prompt, A_BOLD);
     ui_hint_line(ui_body_bottom(), 2, COLS - 4, advice_keys, 0, ui_attr(UC_DIM) | A_BOLD);
 }
 
@@ -70,13 +73,15 @@ static const struct screen_ops advice_ops = {
 int screen_advice_open(struct app *app, const struct episode *before, const struct episode *after)
 {
     const struct warnsign *sign = warnsign_added(before, after);
-    int nerve = warnsign_prompt_added(before, after);
+    char prompt[sizeof ((struct advice *)0)->prompt] = "";
+    int nerve = warnsign_prompt_text(before, after, "c", prompt, sizeof prompt);
     if (!sign && !nerve)
         return 0;
     struct advice *a = app_alloc(app, sizeof(*a));
     if (a) {
         a->sign = sign;
         a->nerve = nerve;
+        memcpy(a->prompt, prompt, sizeof prompt);
         episode_text_signs(after, a->signs, sizeof(a->signs));
     }
     if (a && app_push(app, &advice_ops, a) == 0)

@@ -258,12 +258,14 @@ static void print_sign_advice(struct cli_ctx *ctx, const struct warnsign *w,
 }
 
 /* After the line that says what was saved: a nerve symptom new to ep
- * (before NULL: a new episode) prompts the checklist. */
+ * (before NULL: a new episode), or own words that may describe a warning
+ * sign, prompt the checklist. */
 static void print_nerve_prompt(struct cli_ctx *ctx, const struct episode *before,
                                const struct episode *ep)
 {
-    if (warnsign_prompt_added(before, ep))
-        cli_wrap(ctx, ctx->out, 0, 0, WARNSIGN_NERVE_PROMPT("unknot check"));
+    char prompt[256];
+    if (warnsign_prompt_text(before, ep, "unknot check", prompt, sizeof prompt))
+        cli_wrap(ctx, ctx->out, 0, 0, prompt);
 }
 
 /* With --print-id the id is all that goes to stdout: the context the

@@ -148,6 +148,14 @@ expect_eq "$(printf '%s\n' "$OUT" | tail -n 1)" \
 run --db "$WDB" log -i 4 -r lower --feel "other:like a vice" --symptom stiffness
 expect_rc 0 "log with a free-text feel"
 expect_eq "$OUT" "Logged episode 3 (ongoing)." "no warning sign, no advice"
+# Own words that may describe a warning sign prompt the checklist, saying
+# them; they raise no verdict of their own (unknot cannot tell which sign).
+NDB=$E2E_TMP/own-words.db
+run --db "$NDB" log -i 4 -r lower --symptom "other:can't feel the toilet paper, groin numb"
+expect_rc 0 "log with own words naming a sign"
+expect_eq "$(printf '%s\n' "$OUT" | tail -n 2 | tr '\n' ' ')" \
+    "Your words \"can't feel the toilet paper, groin numb\" may describe a warning sign: take the red-flag checklist now (unknot check). " \
+    "own words naming a sign prompt the checklist, quoted"
 run --db "$WDB" log -i 4 -r lower --feel knot
 expect_rc 2 "a symptom is not a feel"
 expect_err 'invalid feel "knot"' "the bad feel is named"

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "src/warnsign.h"
@@ -94,6 +95,61 @@ static void test_nerve_symptoms_prompt(void **state)
         if (warnsign_prompts_checklist(&ep) != rows[i].prompts)
             fail_msg("%s: prompts %d", rows[i].code, !rows[i].prompts);
     }
+}
+
+/* A symptom in the patient's own words that may describe a warning sign
+ * prompts the checklist (it cannot say which sign, so no verdict): word
+ * beginnings, any case; other kinds of tag and other words do not. */
+static void test_own_words_prompt(void **state)
+{
+    static const struct {
+        enum tag_kind kind;
+        const char *text;
+        int prompts;
+    } rows[] = {
+        {TAG_SYMPTOM, "other:my groin feels numb", 1},
+        {TAG_SYMPTOM, "other:can't hold my Bladder", 1},
+        {TAG_SYMPTOM, "other:leaking urine", 1},
+        {TAG_SYMPTOM, "other:pins and needles in both feet", 1},
+        {TAG_SYMPTOM, "other:Weakness when climbing", 1},
+        {TAG_SYMPTOM, "other:fever last night", 1},
+        {TAG_SYMPTOM, "other:shivering, chills", 1},
+        {TAG_SYMPTOM, "other:hurts in both legs", 1},
+        {TAG_SYMPTOM, "other:warm and tight", 0},    /* "arm" is not a word start here */
+        {TAG_SYMPTOM, "other:cramp in the calf", 0},
+        {TAG_SYMPTOM, "other:unnumbered", 0},         /* "numb" inside a word */
+        {TAG_TRIGGER, "other:numb from the cold", 0}, /* a trigger is not a symptom */
+        {TAG_SYMPTOM, "stiffness", 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct episode ep;
+        char buf[256] = "";
+        episode_at(&ep, 1, HOUR, 1);
+        ep.tags[ep.ntags].kind = rows[i].kind;
+        snprintf(ep.tags[ep.ntags].text, sizeof ep.tags[ep.ntags].text, "%s", rows[i].text);
+        ep.ntags++;
+        if (warnsign_prompts_checklist(&ep) != rows[i].prompts)
+            fail_msg("\"%s\": prompts %d", rows[i].text, !rows[i].prompts);
+        assert_int_equal(warnsign_prompt_text(NULL, &ep, "c", buf, sizeof buf), rows[i].prompts);
+        assert_null(warnsign_of_episode(&ep)); /* never a verdict of its own */
+        if (rows[i].prompts) {
+            char want[200];
+            snprintf(want, sizeof want, "Your words \"%s\" may describe a warning sign: take "
+                     "the red-flag checklist now (c).", rows[i].text + 6);
+            assert_string_equal(buf, want);
+        }
+    }
+    /* With a nerve code and own words the words are said (they may be the more urgent). */
+    struct episode ep;
+    char buf[256];
+    episode_at(&ep, 1, HOUR, 1);
+    add_symptom(&ep, "numbness");
+    assert_int_equal(warnsign_prompt_text(NULL, &ep, "c", buf, sizeof buf), 1);
+    assert_string_equal(buf, "Numbness, tingling or leg pain: take the red-flag checklist now (c).");
+    add_symptom(&ep, "other:wet myself, bladder");
+    assert_int_equal(warnsign_prompt_text(NULL, &ep, "c", buf, sizeof buf), 1);
+    assert_non_null(strstr(buf, "Your words \"wet myself, bladder\""));
 }
 
 /* Saving tells of a sign only when it is new: a new episode's every sign,
@@ -268,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_levels_and_items),
         cmocka_unit_test(test_worst_sign_of_episode),
         cmocka_unit_test(test_nerve_symptoms_prompt),
+        cmocka_unit_test(test_own_words_prompt),
         cmocka_unit_test(test_sign_added),
         cmocka_unit_test(test_verdict_in_force),
         cmocka_unit_test(test_logged_sign_in_force),

@@ -94,7 +94,7 @@ int history_flags_full(struct store *st, int64_t now, struct flags *out, char *e
  * back in start order (id on a tie, as the full pass has them), the old
  * ongoing episodes are merged in at their place, and a span that would
  * still come out of order sends the whole computation to the full pass. */
-#define HELD_MAX 32       /* spans held back: one episode may hold this many inside it */
+#define HELD_MAX 32       /* spans held back at least: one episode may hold this many inside it */
 #define OLD_ONGOING_MAX 4 /* ongoing episodes begun before the cut, read whole */
 
 struct fast_pass {
@@ -102,7 +102,7 @@ struct fast_pass {
     struct episode *ep;                   /* the row fed for a span */
     struct episode *old;                  /* [OLD_ONGOING_MAX], in start order */
     size_t nold, next_old;                /* read, fed */
-    struct store_span held[HELD_MAX + 1]; /* in start order */
+    struct store_span held[2 * HELD_MAX]; /* in start order */
     size_t nheld;
     int fed;                              /* something was fed: last_* hold its key */
     int64_t last_start, last_id;
@@ -130,23 +130,26 @@ static void fast_feed_old(struct fast_pass *p, int64_t start, int64_t id)
         fast_feed(p, &p->old[p->next_old++]);
 }
 
-/* Feeds the held span with the earliest start. Its intensity is left 0:
- * the spell's pain comes from the readings (feed_latest_pain). */
-static void fast_release(struct fast_pass *p)
+/* Feeds the n held spans with the earliest starts. Their intensity is
+ * left 0: the spell's pain comes from the readings (feed_latest_pain). */
+static void fast_release(struct fast_pass *p, size_t n)
 {
-    const struct store_span *sp = &p->held[0];
-    fast_feed_old(p, sp->started_at, sp->id);
-    p->ep->id = sp->id;
-    p->ep->started_at = sp->started_at;
-    p->ep->ended_at = sp->ended_at;
-    fast_feed(p, p->ep);
-    p->nheld--;
-    memmove(&p->held[0], &p->held[1], p->nheld * sizeof(p->held[0]));
+    for (size_t i = 0; i < n; i++) {
+        const struct store_span *sp = &p->held[i];
+        fast_feed_old(p, sp->started_at, sp->id);
+        p->ep->id = sp->id;
+        p->ep->started_at = sp->started_at;
+        p->ep->ended_at = sp->ended_at;
+        fast_feed(p, p->ep);
+    }
+    p->nheld -= n;
+    memmove(&p->held[0], &p->held[n], p->nheld * sizeof(p->held[0]));
 }
 
-/* Takes one span in, in start order among those held, then feeds the
- * earliest when more than HELD_MAX are held: in, then out, so the one
- * fed is the earliest of all seen. */
+/* Takes one span in, in start order among those held; when the buffer is
+ * full, feeds the earliest half (in, then out: those fed are the earliest
+ * of all seen), so HELD_MAX or more stay held and a span moves once per
+ * HELD_MAX fed. */
 static void fast_hold(struct fast_pass *p, const struct store_span *sp)
 {
     if (p->fed && key_before(sp->started_at, sp->id, p->last_start, p->last_id)) {
@@ -159,8 +162,8 @@ static void fast_hold(struct fast_pass *p, const struct store_span *sp)
          i--)
         p->held[i] = p->held[i - 1];
     p->held[i] = *sp;
-    if (p->nheld > HELD_MAX)
-        fast_release(p);
+    if (p->nheld == 2 * HELD_MAX)
+        fast_release(p, HELD_MAX);
 }
 
 /* Reads the ongoing episodes begun before cut, whole and with their tags,
@@ -203,8 +206,8 @@ static int fast_old_part(struct store *st, struct fast_pass *p, int64_t cut, cha
     store_iter_free(&it);
     if (rc == STORE_END)
         rc = STORE_OK;
-    while (rc == STORE_OK && !p->out_of_order && p->nheld)
-        fast_release(p);
+    if (rc == STORE_OK && !p->out_of_order)
+        fast_release(p, p->nheld);
     if (rc == STORE_OK)
         fast_feed_old(p, INT64_MAX, INT64_MAX);
     return rc;

@@ -75,7 +75,8 @@ static int status_read(struct store *st, const char *fmt, int64_t now, struct st
         f->warning = rc == STORE_OK && history_warning_in_force(&w) ? w.level : REDFLAG_CLEAR;
     }
     /* Over the whole history, so the count is the one unknot flags shows:
-     * most of the time of the line (see tests/bench/bench_status.sh). */
+     * still most of the time of the line, though most episodes come from
+     * an index alone (history_flags; tests/bench/bench_status.sh). */
     if (rc == STORE_OK && status_format_needs(fmt, 'f')) {
         fl = malloc(sizeof(*fl));
         rc = fl ? history_flags(st, now, fl, err, errlen) : STORE_ERROR;

@@ -16,8 +16,12 @@
 #include "src/warnsign.h"
 
 /* The flags of the whole history at `now`: every episode, oldest first,
- * fed into *out (flags_begin .. flags_end), in one pass and constant
- * memory, with their tags where flags_wants_tags asks for them. Returns STORE_OK, or a store error with err filled;
+ * fed into *out (flags_begin .. flags_end) in constant memory, with their
+ * tags where flags_wants_tags asks for them, all read in one snapshot.
+ * The ended episodes begun before flags_narrow_before() are read from an
+ * index alone (id, start, end), the others as brief rows; where the index
+ * order cannot be turned back into start order it runs
+ * history_flags_full. Returns STORE_OK, or a store error with err filled;
  * *out then holds what the rows read before the error gave. */
 int history_flags(struct store *st, int64_t now, struct flags *out, char *err, size_t errlen);
 

@@ -700,6 +700,16 @@ static int is_local_midnight(int64_t t)
 int64_t when_local_day_span(int64_t t, struct when_day_span *span)
 {
     struct tm tm;
+    /* The day after a whole day: its start is known to be a midnight, so
+     * one check of the next midnight does (a history of one spasm a day
+     * asks a new day at every episode). */
+    int64_t next = span->to;
+    if (span->to - span->from == 86400 && t >= next && t < next + 86400 &&
+        is_local_midnight(next + 86400)) {
+        span->from = next;
+        span->to = next + 86400;
+        return ++span->day;
+    }
     span->from = t;
     span->to = t + 1;
     if (!to_local(t, &tm) || tm.tm_year + 1900 < 1) {

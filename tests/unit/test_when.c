@@ -333,7 +333,7 @@ static void test_local_day_span(void **state)
         set_tz(zones[z]);
         int whole = 0, partial = 0;
         for (int64_t t = utc(2025, 1, 1, 0, 0); t < utc(2027, 1, 1, 0, 0); t += 7 * 60 + 13) {
-            struct when_day_span span;
+            struct when_day_span span = {0};
             int64_t day = when_local_day_span(t, &span);
             assert_true(day == when_local_day(t) && span.day == day);
             assert_true(span.from <= t && t < span.to);
@@ -345,6 +345,33 @@ static void test_local_day_span(void **state)
         }
         /* only the days of a clock change may fall back to t alone */
         assert_true(whole > 100 * partial);
+    }
+}
+
+/* A span carried from call to call, as the flags and the report keep
+ * theirs: after a whole day, the next one is taken from it with one
+ * check. Every 5 to 41 hours over two years (a day skipped or not, the
+ * clock changes and Havana's at midnight among them), each day and span
+ * is the one worked out afresh. */
+static void test_local_day_span_carried(void **state)
+{
+    static const char *const zones[] = {"Europe/Berlin", "America/Havana", "Australia/Lord_Howe"};
+    (void)state;
+    for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+        set_tz(zones[z]);
+        struct when_day_span carried = {0};
+        int next_day = 0;
+        unsigned x = 7;
+        for (int64_t t = utc(2025, 1, 1, 0, 0); t < utc(2027, 1, 1, 0, 0);) {
+            struct when_day_span fresh = {0};
+            int64_t was = carried.day, day = when_local_day_span(t, &carried);
+            assert_true(day == when_local_day_span(t, &fresh) && day == when_local_day(t));
+            assert_true(carried.from == fresh.from && carried.to == fresh.to);
+            next_day += day == was + 1;
+            x = x * 1103515245u + 12345u;
+            t += 5 * 3600 + (int64_t)((x >> 8) % (36 * 3600));
+        }
+        assert_true(next_day > 100); /* the carried path ran */
     }
 }
 
@@ -973,6 +1000,7 @@ int main(void)
         cmocka_unit_test(test_days_start),
         cmocka_unit_test(test_local_day),
         cmocka_unit_test(test_local_day_span),
+        cmocka_unit_test(test_local_day_span_carried),
         cmocka_unit_test(test_days_start_sweep),
         cmocka_unit_test(test_parse_iso),
         cmocka_unit_test(test_parse_end),

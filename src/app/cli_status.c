@@ -130,8 +130,15 @@ int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv)
     if (rc == STORE_NOT_FOUND) /* nothing logged yet: nothing to say */
         return CLI_OK;
     struct status_facts f = {.now = ctx->now, .warning = REDFLAG_CLEAR};
+    /* One snapshot for every field: the fields agree with each other, and
+     * the reads take the database's read lock once instead of once per
+     * statement. */
+    if (rc == STORE_OK)
+        rc = store_read_begin(st, err, sizeof(err));
     if (rc == STORE_OK)
         rc = status_read(st, fmt, ctx->now, &f, err, sizeof(err));
+    if (st)
+        store_read_end(st);
     store_close(&st);
     if (rc != STORE_OK) {
         fprintf(ctx->err, "unknot status: %s\n", err);

@@ -206,10 +206,10 @@ static int fast_old_part(struct store *st, struct fast_pass *p, int64_t cut, cha
     store_iter_free(&it);
     if (rc == STORE_END)
         rc = STORE_OK;
-    if (rc == STORE_OK && !p->out_of_order)
+    if (rc == STORE_OK && !p->out_of_order) {
         fast_release(p, p->nheld);
-    if (rc == STORE_OK)
         fast_feed_old(p, INT64_MAX, INT64_MAX);
+    }
     return rc;
 }
 
@@ -243,20 +243,23 @@ int history_flags(struct store *st, int64_t now, struct flags *out, char *err, s
         flags_end(out);
         return STORE_ERROR;
     }
-    /* One snapshot for the three reads; when it fails a read is open
-     * already (the caller's snapshot holds), or the first read reports. */
+    /* One snapshot for every read, the full pass's too when it runs; when
+     * BEGIN fails a read is open already (the caller's snapshot holds), or
+     * the first read reports. */
     int own = store_read_begin(st, scratch, sizeof scratch) == STORE_OK;
     flags_begin(out, now);
     int rc = fast_pass_run(st, &p, err, errlen);
-    if (rc == STORE_END)
-        rc = feed_latest_pain(st, out, p.ep, err, errlen);
+    if (rc == STORE_OK && p.out_of_order) {
+        rc = history_flags_full(st, now, out, err, errlen); /* begins and ends *out */
+    } else {
+        if (rc == STORE_END)
+            rc = feed_latest_pain(st, out, p.ep, err, errlen);
+        flags_end(out);
+    }
     if (own)
         store_read_end(st);
     free(p.ep);
     free(p.old);
-    if (rc == STORE_OK && p.out_of_order)
-        return history_flags_full(st, now, out, err, errlen);
-    flags_end(out);
     return rc == STORE_END ? STORE_OK : rc;
 }
 

@@ -116,6 +116,13 @@ static const char *const sql_text[SQL_COUNT] = {
                           " ORDER BY started_at DESC, id DESC",
     [SQL_EP_RANGE_ASC] = "SELECT " DB_EP_COLS " FROM episodes WHERE started_at BETWEEN ?1 AND ?2"
                          " ORDER BY started_at, id",
+    /* A covering scan of episodes_ended_at: (ended_at, started_at, id) are
+     * its whole entry, so no row of the table is read. */
+    [SQL_EP_SPANS] = "SELECT id, started_at, ended_at FROM episodes INDEXED BY episodes_ended_at"
+                     " WHERE ended_at IS NOT NULL AND started_at < ?1"
+                     " ORDER BY ended_at, started_at, id",
+    [SQL_EP_BRIEF] = "SELECT id, started_at, ended_at, intensity, region FROM episodes"
+                     " WHERE started_at >= ?1 ORDER BY started_at, id",
     /* Keyset pages: the row value compares started_at first, then id, the
      * order of the episodes_started_at index (whose entries end with the
      * rowid), so a page is an index range, not a scan from the start. */
@@ -160,7 +167,10 @@ static const char *const sql_text[SQL_COUNT] = {
      * CHECK failure. */
     [SQL_TAG_INSERT] = "INSERT INTO episode_tags (episode_id, kind, tag) VALUES (?1, ?2, ?3)"
                        " ON CONFLICT (episode_id, kind, tag) DO NOTHING",
-    [SQL_TAGS_GET] = "SELECT kind, tag FROM episode_tags WHERE episode_id = ?1 ORDER BY rowid",
+    /* In the order they were added (rowid), which db_tags_load restores:
+     * an ORDER BY rowid here built a temporary B-tree per episode, most of
+     * the cost of the flags and warnings over a week of episodes. */
+    [SQL_TAGS_GET] = "SELECT kind, tag, rowid FROM episode_tags WHERE episode_id = ?1",
     [SQL_CHECK_INSERT] = "INSERT INTO checks (taken_at, verdict, complete) VALUES (?1, ?2, ?3)",
     [SQL_CHECK_UPDATE] = "UPDATE checks SET taken_at = ?2, verdict = ?3, complete = ?4 WHERE id = ?1",
     [SQL_ANSWERS_DELETE] = "DELETE FROM check_answers WHERE check_id = ?1",
@@ -200,8 +210,17 @@ static const char *const sql_text[SQL_COUNT] = {
                         " WHERE status = 'running' AND (owner_pid IS NULL"
                         " OR coalesce(checkpoint_at, started_at) < ?1"
                         " OR NOT unknot_owner_alive(owner_pid))",
-    [SQL_SES_LAST_ICE] = "SELECT max(coalesce(ended_at, checkpoint_at)) FROM sessions"
-                         " WHERE kind = 'ice' AND elapsed_s > 0",
+    /* max(coalesce(ended_at, checkpoint_at)) of the ice sessions that ran,
+     * in two index ranges of sessions_kind_ended: the latest end (the
+     * first from the top that ran), and the running ones (no end yet).
+     * One max over every ice session read each of their rows: 2M
+     * instructions of the status line over ten years of sessions. */
+    [SQL_SES_LAST_ICE] = "SELECT max(coalesce(a, b), coalesce(b, a)) FROM"
+                         " (SELECT (SELECT ended_at FROM sessions WHERE kind = 'ice'"
+                         " AND ended_at IS NOT NULL AND elapsed_s > 0"
+                         " ORDER BY ended_at DESC LIMIT 1) AS a,"
+                         " (SELECT max(checkpoint_at) FROM sessions WHERE kind = 'ice'"
+                         " AND ended_at IS NULL AND elapsed_s > 0) AS b)",
     [SQL_SES_RANGE_DESC] = "SELECT " SES_COLS " FROM sessions"
                            " WHERE started_at BETWEEN ?1 AND ?2 ORDER BY started_at DESC, id DESC",
     [SQL_SES_RANGE_ASC] = "SELECT " SES_COLS " FROM sessions"

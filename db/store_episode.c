@@ -139,10 +139,26 @@ int db_episode_from_row(struct store *st, sqlite3_stmt *s, struct episode *ep, c
     return STORE_OK;
 }
 
+/* Moves the tag just read (the last of ep's, added as rowid) back among
+ * those before it, so the tags stay in rowid order: an insertion sort of
+ * a few tags costs less than the sort SQLite would set up per episode. */
+static void tag_sort_last(struct episode *ep, int64_t *rowids, int64_t rowid)
+{
+    size_t i = ep->ntags;
+    struct episode_tag t = ep->tags[i];
+    for (; i > 0 && rowids[i - 1] > rowid; i--) {
+        ep->tags[i] = ep->tags[i - 1];
+        rowids[i] = rowids[i - 1];
+    }
+    ep->tags[i] = t;
+    rowids[i] = rowid;
+}
+
 /* Called while the episode's own statement is still on its row, so both
  * reads share one snapshot. */
 int db_tags_load(struct store *st, struct episode *ep, char *err, size_t errlen)
 {
+    int64_t rowids[EPISODE_MAX_TAGS];
     sqlite3_stmt *s = NULL;
     int rc = db_query(st, SQL_TAGS_GET, SQL_ARGS(SQL_ARG(ep->id)), &s, "reading tags", err,
                       errlen);
@@ -169,6 +185,7 @@ int db_tags_load(struct store *st, struct episode *ep, char *err, size_t errlen)
             return STORE_ERROR;
         }
         t->kind = (enum tag_kind)kind;
+        tag_sort_last(ep, rowids, sqlite3_column_int64(s, 2));
         ep->ntags++;
     }
     if (rc != SQLITE_DONE) {
@@ -435,6 +452,59 @@ int store_episodes_iter(struct store *st, int64_t from, int64_t to, enum store_o
     enum stmt_id id = order == STORE_NEWEST_FIRST ? SQL_EP_RANGE_DESC : SQL_EP_RANGE_ASC;
     return db_iter_new(st, id, SQL_ARGS(SQL_ARG(from), SQL_ARG(to)), STORE_ROW_EPISODE,
                        episode_row, flags, "reading episodes", out, err, errlen);
+}
+
+/* db_row_fn of the brief iterator: the columns of SQL_EP_BRIEF. */
+static int brief_row(struct store *st, sqlite3_stmt *s, int flags, void *out, char *err,
+                     size_t errlen)
+{
+    struct episode *ep = out;
+    (void)flags;
+    ep->id = sqlite3_column_int64(s, 0);
+    ep->started_at = sqlite3_column_int64(s, 1);
+    ep->ended_at = sqlite3_column_type(s, 2) == SQLITE_NULL ? EPISODE_ONGOING
+                                                            : sqlite3_column_int64(s, 2);
+    ep->intensity = sqlite3_column_int(s, 3);
+    int region = region_column(s, 4);
+    ep->side = SIDE_UNSET;
+    ep->note[0] = '\0';
+    ep->created_at = ep->updated_at = 0;
+    ep->ntags = 0;
+    if (region < 0) {
+        if (sqlite3_errcode(st->db) == SQLITE_NOMEM)
+            return DB_FAIL(st->db, "reading episode %lld", (long long)ep->id);
+        return db_set_err(err, errlen, "episode %lld has an unknown region", (long long)ep->id);
+    }
+    ep->region = (enum region)region;
+    return STORE_OK;
+}
+
+int store_episodes_brief_iter(struct store *st, int64_t from, struct store_iter **out,
+                              char *err, size_t errlen)
+{
+    *out = NULL;
+    return db_iter_new(st, SQL_EP_BRIEF, SQL_ARGS(SQL_ARG(from)), STORE_ROW_EPISODE, brief_row,
+                       0, "reading episodes", out, err, errlen);
+}
+
+/* db_row_fn of the spans iterator. */
+static int span_row(struct store *st, sqlite3_stmt *s, int flags, void *out, char *err,
+                    size_t errlen)
+{
+    struct store_span *sp = out;
+    (void)st, (void)flags, (void)err, (void)errlen;
+    sp->id = sqlite3_column_int64(s, 0);
+    sp->started_at = sqlite3_column_int64(s, 1);
+    sp->ended_at = sqlite3_column_int64(s, 2);
+    return STORE_OK;
+}
+
+int store_episode_spans_iter(struct store *st, int64_t before, struct store_iter **out,
+                             char *err, size_t errlen)
+{
+    *out = NULL;
+    return db_iter_new(st, SQL_EP_SPANS, SQL_ARGS(SQL_ARG(before)), STORE_ROW_SPAN, span_row, 0,
+                       "reading episodes", out, err, errlen);
 }
 
 /* db_row_fn of the durations iterator. */

@@ -53,6 +53,8 @@ enum stmt_id {
     SQL_EP_COUNT,
     SQL_EP_RANGE_DESC,
     SQL_EP_RANGE_ASC,
+    SQL_EP_SPANS,
+    SQL_EP_BRIEF,
     SQL_EP_PAGE_DESC,
     SQL_EP_PAGE_ASC,
     SQL_EP_RANK,

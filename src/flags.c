@@ -460,6 +460,12 @@ int flags_wants_tags(const struct flags *f, const struct episode *ep)
     return ep && is_recent(f, ep);
 }
 
+int64_t flags_narrow_before(const struct flags *f)
+{
+    int64_t leg = f->now - FLAG_LEG_RECENT_S; /* is_recent's window */
+    return f->recur_from < leg ? f->recur_from : leg;
+}
+
 void flags_feed(struct flags *f, const struct episode *ep)
 {
     struct seen e;

@@ -192,6 +192,14 @@ void flags_begin(struct flags *f, int64_t now);
  * without. */
 int flags_wants_tags(const struct flags *f, const struct episode *ep);
 
+/* The instant before which no rule reads more of an ended episode than
+ * its id, start and end (and its intensity, which flags_feed_pain then
+ * replaces for the spell): the leg-symptom rules read tags, and the
+ * recurring rule the region, only of episodes begun since (or ongoing). A
+ * caller reading a long history may read the ended episodes begun before
+ * it from an index alone. */
+int64_t flags_narrow_before(const struct flags *f);
+
 /* Adds one episode. Episodes must come in start order, oldest first (ties in
  * any order); out-of-order input is handled safely but may miss a flag or
  * count a day short. The episode is only read during the call; nothing

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "src/argv.h"
+#include "src/checkin.h"
 #include "src/routines.h"
 #include "src/util.h"
 #include "src/when.h"
@@ -115,6 +116,27 @@ static void rule_ongoing(const struct settings *s, const struct remind_facts *f,
              started, idle, f->ongoing_id);
 }
 
+static void rule_weekly(const struct settings *s, const struct remind_facts *f,
+                        struct remind_state *st, struct remind_list *out)
+{
+    char cur[REMIND_FP_MAX] = "", last[WHEN_FMT_LEN];
+    if (!s->remind_weekly || !weekly_due(f->have_weekly, f->last_weekly_at, f->now))
+        return;
+    int64_t days = when_local_day(f->now) - when_local_day(f->last_weekly_at);
+    snprintf(cur, sizeof cur, "%" PRId64 "/%" PRId64, f->last_weekly_at,
+             (days - CHECKIN_WEEKLY_DAYS) / CHECKIN_WEEKLY_DAYS);
+    if (!is_new(st, REMIND_WEEKLY, cur))
+        return;
+    remember(st, REMIND_WEEKLY, cur);
+    when_format(f->last_weekly_at, last, sizeof last);
+    struct reminder *r = add(out, REMIND_WEEKLY);
+    snprintf(r->title, sizeof r->title, "unknot: weekly check-in due");
+    snprintf(r->body, sizeof r->body,
+             "The last weekly check-in was %" PRId64 " days ago, on %.10s. Three questions: "
+             "unknot weekly.",
+             days, last);
+}
+
 static void rule_warning(const struct remind_facts *f, struct remind_state *st,
                          struct remind_list *out)
 {
@@ -201,6 +223,7 @@ void remind_check(const struct settings *s, const struct remind_facts *f,
     rule_no_entry(s, f, state, out);
     rule_ice_ok(s, f, state, out);
     rule_ongoing(s, f, state, out);
+    rule_weekly(s, f, state, out);
 }
 
 /* ---- the state file ---- */

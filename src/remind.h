@@ -23,7 +23,12 @@
  *           were not at the last run; fingerprint: the kinds present,
  *           sorted, comma-separated (a flag that goes and comes back is
  *           new again).
- * The weekly check-in rule (remind_weekly) waits for weekly check-ins. */
+ * weekly    remind_weekly = on. Fires when a weekly check-in is due
+ *           (weekly_due, src/checkin.h: CHECKIN_WEEKLY_DAYS local days
+ *           after the last one; never before the first); fingerprint
+ *           "LAST/WEEKS", the last one's time and the whole weeks since
+ *           it was due, so it fires again a week later if still not done,
+ *           and a check-in done makes the next one new. */
 #ifndef UNKNOT_REMIND_H
 #define UNKNOT_REMIND_H
 
@@ -47,7 +52,8 @@
     X(REMIND_FLAGS, "flags")            \
     X(REMIND_NO_ENTRY, "no-entry")      \
     X(REMIND_ICE_OK, "ice-ok")          \
-    X(REMIND_ONGOING, "ongoing")
+    X(REMIND_ONGOING, "ongoing")        \
+    X(REMIND_WEEKLY, "weekly")
 
 #define REMIND_ENUM_(id, code) id,
 enum remind_kind { REMIND_KIND_INFO(REMIND_ENUM_) REMIND_KIND_COUNT };
@@ -64,6 +70,8 @@ struct remind_facts {
     int64_t last_ice_end;    /* end of the last ice session that ran */
     int64_t ongoing_id;      /* the ongoing episode, 0: none */
     int64_t ongoing_started_at, ongoing_updated_at;
+    int have_weekly;            /* a weekly check-in was ever taken */
+    int64_t last_weekly_at;     /* when the latest one was taken */
     enum redflag_level warning; /* in force, REDFLAG_CLEAR: none */
     int64_t warning_check_id, warning_episode_id; /* its source */
     size_t nflags;

@@ -40,8 +40,8 @@ static const struct setting_def table[] = {
      "remind when an ongoing episode was not updated for this many hours"},
     {"remind_flags", SETTING_BOOL, F(remind_flags), "on", 0, 0, 0,
      "remind of a flag or warning sign raised since the last reminder"},
-    {"remind_weekly", SETTING_NOT_YET, F(remind_weekly), "off", 0, 0, 0,
-     "weekly check-in due: not available yet (no weekly check-ins yet)"},
+    {"remind_weekly", SETTING_BOOL, F(remind_weekly), "on", 0, 0, 0,
+     "remind when a weekly check-in is due (7 days after the last one)"},
     {"remind_command", SETTING_COMMAND, F(remind_command), "", 0, 0, 0,
      "command a reminder runs, with %title %body %kind; empty: notify-send or stdout"},
     {"cue_command", SETTING_CUE_COMMAND, F(cue_command), "", 0, 0, 0,
@@ -115,7 +115,6 @@ void settings_accepted(const struct setting_def *d, char *buf, size_t len)
     case SETTING_CUE_COMMAND:
         snprintf(buf, len, "words split on blanks, with %%cue %%step %%side %%%%, no shell");
         break;
-    case SETTING_NOT_YET: snprintf(buf, len, "off (not available yet)"); break;
     }
 }
 
@@ -172,7 +171,6 @@ static int parse_int_value(const struct setting_def *d, const char *v, int *out)
         char err[UNKNOT_ERR_LEN];
         return report_format_parse(v, &f, err, sizeof err) != 0 ? -1 : (*out = (int)f, 0);
     }
-    case SETTING_NOT_YET: return is_off(v) ? (*out = 0, 0) : -1;
     default: return -1;
     }
 }
@@ -198,9 +196,6 @@ static int set_value(struct settings *s, const struct setting_def *d, const char
         settings_accepted(d, acc, sizeof acc);
         snprintf(err, errlen, "%s \"%.24s\" is %s: use %s", d->key, v,
                  d->type == SETTING_PHONE ? "not a phone number" : "not accepted", acc);
-        if (d->type == SETTING_NOT_YET)
-            snprintf(err, errlen, "%s: not available yet (weekly check-ins do not exist yet); "
-                                  "only off is accepted", d->key);
         return -1;
     }
     if (is_text(d))
@@ -236,8 +231,7 @@ void settings_value(const struct settings *s, const struct setting_def *d, char 
         else
             snprintf(buf, len, "%d", n);
         break;
-    case SETTING_BOOL:
-    case SETTING_NOT_YET: snprintf(buf, len, "%s", n ? "on" : "off"); break;
+    case SETTING_BOOL: snprintf(buf, len, "%s", n ? "on" : "off"); break;
     case SETTING_CLOCK:
         if (n == SETTINGS_OFF)
             snprintf(buf, len, "off");

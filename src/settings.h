@@ -41,7 +41,7 @@ struct settings {
     int remind_ice_ok;               /* 1: tell when ice is allowed again */
     int remind_ongoing_hours;        /* 0: off */
     int remind_flags;                /* 1: tell of a new flag or warning sign */
-    int remind_weekly;               /* always 0: weekly check-ins do not exist yet */
+    int remind_weekly;               /* 1: tell when a weekly check-in is due */
     char remind_command[SETTINGS_TEXT_MAX]; /* "": notify-send when present, else stdout */
     char cue_command[SETTINGS_TEXT_MAX];    /* "": no command at the timer's cues */
     /* The line of the file that set each key (by table row), 0 for its
@@ -59,7 +59,6 @@ enum setting_type {
     SETTING_TEXT,    /* any text without control characters, "" included */
     SETTING_COMMAND, /* SETTING_TEXT that remind_command_check takes, or "" */
     SETTING_CUE_COMMAND, /* SETTING_TEXT that timer_cue_command_check takes, or "" */
-    SETTING_NOT_YET, /* off only: the feature does not exist yet */
 };
 
 /* One row of the table. Static storage. */

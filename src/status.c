@@ -53,6 +53,12 @@ static void field_flags(const struct status_facts *f, char *buf, size_t len)
         snprintf(buf, len, "%zu flag%s", f->flags, f->flags == 1 ? "" : "s");
 }
 
+static void field_weekly(const struct status_facts *f, char *buf, size_t len)
+{
+    if (f->weekly_due)
+        snprintf(buf, len, "weekly check-in due");
+}
+
 static void field_warning(const struct status_facts *f, char *buf, size_t len)
 {
     if (f->warning >= REDFLAG_URGENT)
@@ -70,6 +76,7 @@ static const struct {
     {'o', field_ongoing},
     {'i', field_ice},
     {'f', field_flags},
+    {'c', field_weekly},
 };
 
 #define FIELD_COUNT (sizeof(fields) / sizeof(fields[0]))
@@ -114,7 +121,7 @@ static int bad_field(const char *p, char *err, size_t errlen)
         snprintf(err, errlen, "the format ends in a lone %%; write %%%% for a percent sign");
     else
         snprintf(err, errlen, "unknown field %%%c in the format; the fields are %%w %%o %%i %%f "
-                              "%%a and %%%%", p[1]);
+                              "%%c %%a and %%%%", p[1]);
     return -1;
 }
 
@@ -123,7 +130,7 @@ int status_format_valid(const char *fmt, char *err, size_t errlen)
     for (const char *p = fmt; *p; p++) {
         if (*p != '%')
             continue;
-        if (!p[1] || !strchr("woifa%", p[1]))
+        if (!p[1] || !strchr("woifca%", p[1]))
             return bad_field(p, err, errlen);
         p++;
     }

@@ -21,6 +21,7 @@ struct status_facts {
     int64_t ice_end;             /* end of the last ice session, 0: none */
     size_t flags;                /* flags over the history */
     enum redflag_level warning;  /* in force when >= REDFLAG_URGENT */
+    int weekly_due;              /* weekly_due() said so (src/checkin.h) */
 };
 
 /* The line of the default format: the fields that have something to say,
@@ -35,7 +36,8 @@ struct status_facts {
  *   %o  the ongoing episode, "ongoing 2h 7/10 lower"
  *   %i  while ice must wait, "ice ok from 20:10"
  *   %f  the flags, "2 flags"
- *   %a  every non-empty field of the four in that order, joined
+ *   %c  when a weekly check-in is due, "weekly check-in due"
+ *   %a  every non-empty field of the five in that order, joined
  *   %%  a percent sign
  * A field with nothing to say is empty. When every field of fmt is empty,
  * so is the whole line (literal text included): nothing to say prints
@@ -45,7 +47,7 @@ struct status_facts {
 int status_format(const struct status_facts *f, const char *fmt, int utf8, char *buf,
                   size_t len, char *err, size_t errlen);
 
-/* 1 when fmt shows field key ('w', 'o', 'i' or 'f'), itself or through
+/* 1 when fmt shows field key ('w', 'o', 'i', 'f' or 'c'), itself or through
  * %a: the caller reads only the facts the line shows. */
 int status_format_needs(const char *fmt, char key);
 

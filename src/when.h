@@ -87,7 +87,10 @@ struct when_day_span {
 };
 
 /* The local day of t, and in *span a span of that day holding t (the
- * whole day where mktime can say where it starts and ends; else t alone). */
+ * whole day where its midnights are plain; else t alone). *span comes in
+ * zeroed or as an earlier call left it: when it holds a whole day and t
+ * falls in the next one, one localtime call checks that day instead of
+ * three. */
 int64_t when_local_day_span(int64_t t, struct when_day_span *span);
 
 #endif

@@ -90,6 +90,18 @@ static int read_ongoing_ice(struct store *st, struct remind_facts *f, char *err,
     return rc == STORE_NOT_FOUND ? STORE_OK : rc;
 }
 
+/* The latest weekly check-in, for the weekly rule. */
+static int read_weekly(struct store *st, struct remind_facts *f, char *err, size_t errlen)
+{
+    struct weekly w;
+    int rc = store_weekly_latest(st, &w, err, errlen);
+    if (rc == STORE_OK) {
+        f->have_weekly = 1;
+        f->last_weekly_at = w.taken_at;
+    }
+    return rc == STORE_NOT_FOUND ? STORE_OK : rc;
+}
+
 static int read_warning_flags(struct store *st, struct remind_facts *f, char *err,
                               size_t errlen)
 {
@@ -129,6 +141,8 @@ static int read_facts(struct cli_ctx *ctx, struct remind_facts *f)
         rc = read_logged(st, ctx->now, f, err, sizeof err);
     if (rc == STORE_OK)
         rc = read_ongoing_ice(st, f, err, sizeof err);
+    if (rc == STORE_OK)
+        rc = read_weekly(st, f, err, sizeof err);
     if (rc == STORE_OK)
         rc = read_warning_flags(st, f, err, sizeof err);
     store_close(&st);

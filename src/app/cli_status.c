@@ -18,10 +18,11 @@ enum { OPT_HELP = 1000, OPT_FORMAT };
 static const char usage_status[] =
     "usage: unknot status [--format FMT]\n"
     "One line for a shell prompt or a tmux status bar, warning first, e.g.\n"
-    "  ongoing 2h 7/10 lower \xc2\xb7 ice ok from 20:10 \xc2\xb7 2 flags\n"
+    "  ongoing 2h 7/10 lower \xc2\xb7 ice ok from 20:10 \xc2\xb7 2 flags \xc2\xb7 weekly check-in due\n"
     "Nothing is printed (exit 0) when there is nothing to say.\n"
     "  --format FMT   %w the warning in force, %o the ongoing episode, %i when ice\n"
-    "                 is allowed again, %f the flags, %a all of them (the default),\n"
+    "                 is allowed again, %f the flags, %c when a weekly check-in is\n"
+    "                 due, %a all of them (the default),\n"
     "                 %% a percent sign; when every field is empty nothing prints\n"
     "Outside a UTF-8 locale the fields are joined by \" | \" instead of \" \xc2\xb7 \".\n";
 
@@ -44,6 +45,18 @@ static int read_ongoing_ice(struct store *st, const char *fmt, struct episode *e
     return rc == STORE_NOT_FOUND ? STORE_OK : rc;
 }
 
+/* Whether a weekly check-in is due: the latest one, one indexed row. */
+static int read_weekly(struct store *st, const char *fmt, struct status_facts *f, char *err,
+                       size_t errlen)
+{
+    struct weekly w;
+    int rc = status_format_needs(fmt, 'c') ? store_weekly_latest(st, &w, err, errlen)
+                                           : STORE_NOT_FOUND;
+    if (rc == STORE_OK)
+        f->weekly_due = weekly_due(1, w.taken_at, f->now);
+    return rc == STORE_NOT_FOUND ? STORE_OK : rc;
+}
+
 /* Reads the facts the fields of fmt show, no more: a prompt that shows
  * only %o costs one query. Returns STORE_OK or a store error. */
 static int status_read(struct store *st, const char *fmt, int64_t now, struct status_facts *f,
@@ -55,12 +68,15 @@ static int status_read(struct store *st, const char *fmt, int64_t now, struct st
     int rc = ep ? read_ongoing_ice(st, fmt, ep, f, err, errlen) : STORE_ERROR;
     if (!ep)
         snprintf(err, errlen, "out of memory");
+    if (rc == STORE_OK)
+        rc = read_weekly(st, fmt, f, err, errlen);
     if (rc == STORE_OK && status_format_needs(fmt, 'w')) {
         rc = history_warning(st, now, &w, err, errlen);
         f->warning = rc == STORE_OK && history_warning_in_force(&w) ? w.level : REDFLAG_CLEAR;
     }
     /* Over the whole history, so the count is the one unknot flags shows:
-     * most of the time of the line (see tests/bench/bench_status.sh). */
+     * still most of the time of the line, though most episodes come from
+     * an index alone (history_flags; tests/bench/bench_status.sh). */
     if (rc == STORE_OK && status_format_needs(fmt, 'f')) {
         fl = malloc(sizeof(*fl));
         rc = fl ? history_flags(st, now, fl, err, errlen) : STORE_ERROR;
@@ -114,8 +130,15 @@ int cli_cmd_status(struct cli_ctx *ctx, int argc, char **argv)
     if (rc == STORE_NOT_FOUND) /* nothing logged yet: nothing to say */
         return CLI_OK;
     struct status_facts f = {.now = ctx->now, .warning = REDFLAG_CLEAR};
+    /* One snapshot for every field: the fields agree with each other, and
+     * the reads take the database's read lock once instead of once per
+     * statement. */
+    if (rc == STORE_OK)
+        rc = store_read_begin(st, err, sizeof(err));
     if (rc == STORE_OK)
         rc = status_read(st, fmt, ctx->now, &f, err, sizeof(err));
+    if (st)
+        store_read_end(st);
     store_close(&st);
     if (rc != STORE_OK) {
         fprintf(ctx->err, "unknot status: %s\n", err);

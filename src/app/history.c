@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "src/check.h"
@@ -47,7 +48,24 @@ static int feed_latest_pain(struct store *st, struct flags *f, struct episode *e
     return rc;
 }
 
-int history_flags(struct store *st, int64_t now, struct flags *out, char *err, size_t errlen)
+/* Feeds the rows of it (struct episode, oldest start first) into f, with
+ * their tags where a rule reads them: a query per row of a long history
+ * would cost more than the rest of the pass. STORE_END when done. */
+static int feed_rows(struct store *st, struct store_iter *it, struct flags *f,
+                     struct episode *ep, char *err, size_t errlen)
+{
+    int rc;
+    while ((rc = store_iter_next(it, ep, err, errlen)) == STORE_OK) {
+        rc = flags_wants_tags(f, ep) ? store_episode_tags(st, ep, err, errlen) : STORE_OK;
+        if (rc != STORE_OK)
+            return rc;
+        flags_feed(f, ep);
+    }
+    return rc;
+}
+
+int history_flags_full(struct store *st, int64_t now, struct flags *out, char *err,
+                       size_t errlen)
 {
     /* A struct episode holds a whole note and every tag: too big for the
      * stack of a screen's callback. */
@@ -59,18 +77,189 @@ int history_flags(struct store *st, int64_t now, struct flags *out, char *err, s
     if (!ep)
         snprintf(err, errlen, "out of memory");
     flags_begin(out, now);
-    while (rc == STORE_OK && (rc = store_iter_next(it, ep, err, errlen)) == STORE_OK) {
-        /* Tags only where a rule reads them: a query per row of a long
-         * history would cost more than the rest of the pass. */
-        rc = flags_wants_tags(out, ep) ? store_episode_tags(st, ep, err, errlen) : STORE_OK;
-        if (rc == STORE_OK)
-            flags_feed(out, ep);
-    }
+    if (rc == STORE_OK)
+        rc = feed_rows(st, it, out, ep, err, errlen);
     store_iter_free(&it);
     if (rc == STORE_END)
         rc = feed_latest_pain(st, out, ep, err, errlen);
     flags_end(out);
     free(ep);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
+/* ---- the flags, fast: the long look back from an index ----
+ * The ended episodes begun before flags_narrow_before() come from
+ * store_episode_spans_iter (id, start, end: the index alone), the rest as
+ * brief rows. The spans come by end; a few held back in `held` put them
+ * back in start order (id on a tie, as the full pass has them), the old
+ * ongoing episodes are merged in at their place, and a span that would
+ * still come out of order sends the whole computation to the full pass. */
+#define HELD_MAX 32       /* spans held back at least: one episode may hold this many inside it */
+#define OLD_ONGOING_MAX 4 /* ongoing episodes begun before the cut, read whole */
+
+struct fast_pass {
+    struct flags *f;
+    struct episode *ep;                   /* the row fed for a span */
+    struct episode *old;                  /* [OLD_ONGOING_MAX], in start order */
+    size_t nold, next_old;                /* read, fed */
+    struct store_span held[2 * HELD_MAX]; /* in start order */
+    size_t nheld;
+    int fed;                              /* something was fed: last_* hold its key */
+    int64_t last_start, last_id;
+    int out_of_order;
+};
+
+static int key_before(int64_t start, int64_t id, int64_t start2, int64_t id2)
+{
+    return start < start2 || (start == start2 && id < id2);
+}
+
+static void fast_feed(struct fast_pass *p, const struct episode *ep)
+{
+    flags_feed(p->f, ep);
+    p->fed = 1;
+    p->last_start = ep->started_at;
+    p->last_id = ep->id;
+}
+
+/* Feeds the old ongoing episodes that start before (start, id). */
+static void fast_feed_old(struct fast_pass *p, int64_t start, int64_t id)
+{
+    while (p->next_old < p->nold &&
+           key_before(p->old[p->next_old].started_at, p->old[p->next_old].id, start, id))
+        fast_feed(p, &p->old[p->next_old++]);
+}
+
+/* Feeds the n held spans with the earliest starts. Their intensity is
+ * left 0: the spell's pain comes from the readings (feed_latest_pain). */
+static void fast_release(struct fast_pass *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct store_span *sp = &p->held[i];
+        fast_feed_old(p, sp->started_at, sp->id);
+        p->ep->id = sp->id;
+        p->ep->started_at = sp->started_at;
+        p->ep->ended_at = sp->ended_at;
+        fast_feed(p, p->ep);
+    }
+    p->nheld -= n;
+    memmove(&p->held[0], &p->held[n], p->nheld * sizeof(p->held[0]));
+}
+
+/* Takes one span in, in start order among those held; when the buffer is
+ * full, feeds the earliest half (in, then out: those fed are the earliest
+ * of all seen), so HELD_MAX or more stay held and a span moves once per
+ * HELD_MAX fed. */
+static void fast_hold(struct fast_pass *p, const struct store_span *sp)
+{
+    if (p->fed && key_before(sp->started_at, sp->id, p->last_start, p->last_id)) {
+        p->out_of_order = 1; /* it belonged before one already fed */
+        return;
+    }
+    size_t i = p->nheld++;
+    for (; i > 0 && key_before(sp->started_at, sp->id, p->held[i - 1].started_at,
+                               p->held[i - 1].id);
+         i--)
+        p->held[i] = p->held[i - 1];
+    p->held[i] = *sp;
+    if (p->nheld == 2 * HELD_MAX)
+        fast_release(p, HELD_MAX);
+}
+
+/* Reads the ongoing episodes begun before cut, whole and with their tags,
+ * into p->old in start order; more than OLD_ONGOING_MAX is out_of_order. */
+static int fast_read_old(struct store *st, struct fast_pass *p, int64_t cut, char *err,
+                         size_t errlen)
+{
+    struct store_iter *it = NULL;
+    int rc = store_episodes_ongoing_iter(st, STORE_ITER_TAGS, &it, err, errlen);
+    while (rc == STORE_OK && (rc = store_iter_next(it, p->ep, err, errlen)) == STORE_OK) {
+        if (p->ep->started_at >= cut)
+            continue;
+        if (p->nold == OLD_ONGOING_MAX) {
+            p->out_of_order = 1;
+            break;
+        }
+        size_t i = p->nold++;
+        for (; i > 0 && key_before(p->ep->started_at, p->ep->id, p->old[i - 1].started_at,
+                                   p->old[i - 1].id);
+             i--)
+            p->old[i] = p->old[i - 1];
+        p->old[i] = *p->ep;
+    }
+    store_iter_free(&it);
+    return rc == STORE_END ? STORE_OK : rc;
+}
+
+/* The episodes begun before cut: the old ongoing ones and the spans. */
+static int fast_old_part(struct store *st, struct fast_pass *p, int64_t cut, char *err,
+                         size_t errlen)
+{
+    struct store_iter *it = NULL;
+    struct store_span sp;
+    int rc = fast_read_old(st, p, cut, err, errlen);
+    if (rc == STORE_OK && !p->out_of_order)
+        rc = store_episode_spans_iter(st, cut, &it, err, errlen);
+    while (rc == STORE_OK && !p->out_of_order &&
+           (rc = store_iter_next(it, &sp, err, errlen)) == STORE_OK)
+        fast_hold(p, &sp);
+    store_iter_free(&it);
+    if (rc == STORE_END)
+        rc = STORE_OK;
+    if (rc == STORE_OK && !p->out_of_order) {
+        fast_release(p, p->nheld);
+        fast_feed_old(p, INT64_MAX, INT64_MAX);
+    }
+    return rc;
+}
+
+/* The fast pass into p->f; STORE_END when done, STORE_OK with
+ * p->out_of_order when the full pass must run instead. */
+static int fast_pass_run(struct store *st, struct fast_pass *p, char *err, size_t errlen)
+{
+    int64_t cut = flags_narrow_before(p->f);
+    struct store_iter *it = NULL;
+    episode_init(p->ep); /* a span's row: no note, no tags */
+    int rc = fast_old_part(st, p, cut, err, errlen);
+    if (rc != STORE_OK || p->out_of_order)
+        return rc;
+    rc = store_episodes_brief_iter(st, cut, &it, err, errlen);
+    if (rc == STORE_OK)
+        rc = feed_rows(st, it, p->f, p->ep, err, errlen);
+    store_iter_free(&it);
+    return rc;
+}
+
+int history_flags(struct store *st, int64_t now, struct flags *out, char *err, size_t errlen)
+{
+    struct fast_pass p = {.f = out, .ep = malloc(sizeof(struct episode)),
+                          .old = malloc(OLD_ONGOING_MAX * sizeof(struct episode))};
+    char scratch[STORE_ERR_LEN];
+    if (!p.ep || !p.old) {
+        free(p.ep);
+        free(p.old);
+        snprintf(err, errlen, "out of memory");
+        flags_begin(out, now);
+        flags_end(out);
+        return STORE_ERROR;
+    }
+    /* One snapshot for every read, the full pass's too when it runs; when
+     * BEGIN fails a read is open already (the caller's snapshot holds), or
+     * the first read reports. */
+    int own = store_read_begin(st, scratch, sizeof scratch) == STORE_OK;
+    flags_begin(out, now);
+    int rc = fast_pass_run(st, &p, err, errlen);
+    if (rc == STORE_OK && p.out_of_order) {
+        rc = history_flags_full(st, now, out, err, errlen); /* begins and ends *out */
+    } else {
+        if (rc == STORE_END)
+            rc = feed_latest_pain(st, out, p.ep, err, errlen);
+        flags_end(out);
+    }
+    if (own)
+        store_read_end(st);
+    free(p.ep);
+    free(p.old);
     return rc == STORE_END ? STORE_OK : rc;
 }
 

@@ -16,10 +16,21 @@
 #include "src/warnsign.h"
 
 /* The flags of the whole history at `now`: every episode, oldest first,
- * fed into *out (flags_begin .. flags_end), in one pass and constant
- * memory, with their tags where flags_wants_tags asks for them. Returns STORE_OK, or a store error with err filled;
+ * fed into *out (flags_begin .. flags_end) in constant memory, with their
+ * tags where flags_wants_tags asks for them, all read in one snapshot.
+ * The ended episodes begun before flags_narrow_before() are read from an
+ * index alone (id, start, end), the others as brief rows; where the index
+ * order cannot be turned back into start order it runs
+ * history_flags_full. Returns STORE_OK, or a store error with err filled;
  * *out then holds what the rows read before the error gave. */
 int history_flags(struct store *st, int64_t now, struct flags *out, char *err, size_t errlen);
+
+/* history_flags by the plain pass: every episode read whole, oldest first.
+ * The same flags, at about three times the cost over a long history;
+ * history_flags falls back on it where its index scan cannot keep the
+ * start order, and the tests hold the two equal. */
+int history_flags_full(struct store *st, int64_t now, struct flags *out, char *err,
+                       size_t errlen);
 
 /* Why another episode is worth a word beside the one being saved (bits). */
 enum { HISTORY_OTHER_ONGOING = 1, HISTORY_OTHER_OVERLAPS = 2 };

@@ -31,7 +31,7 @@ expect_out "heat_minutes = 20  # default" "config marks a default"
 expect_out "bell = off  # line 5" "config reads bell=off"
 before=$(sha "$CFG")
 for bad in "ice_minutes 25" "bell maybe" "remind_no_entry_by 25:00" "remind_command echo %nope" \
-    "remind_weekly on" "colour blue"; do
+    "remind_weekly sometimes" "colour blue"; do
     # shellcheck disable=SC2086
     run config $bad
     expect_rc 2 "config $bad is refused"
@@ -129,6 +129,36 @@ OUT=$(PATH="$E2E_TMP/bin" "$(command -v faketime)" "$(at $((D3 + 21 * 3600)))" "
 case $OUT in "EMERGENCY: seek emergency care now: Call "*"
 unknot: episode 1 is still ongoing: "*) pass ;;
 *) fail "without notify-send the reminders are not on stdout, warning first: $OUT" ;; esac
+
+# ---- the weekly check-in: due 7 local days after the last, once a week ------------
+DB="$E2E_TMP/w.db"
+for k in "remind_no_entry_by off" "remind_ongoing_hours off" "remind_flags off" \
+    "remind_command $E2E_TMP/notify %kind %title %body"; do
+    # shellcheck disable=SC2086
+    "$UNKNOT" config $k >/dev/null || fail "config $k"
+done
+W=$((10 * 86400)) # 2026-11-29
+ft $((W + 10 * 3600)) weekly --pain 5 --enjoyment 4 --activity 6 >/dev/null ||
+    fail "weekly under faketime"
+: >"$FIRED"
+ft $((W + 6 * 86400 + 23 * 3600)) remind
+expect_eq "$(wc -l <"$FIRED")" "0" "a weekly check-in 6 days ago: nothing due"
+expect_eq "$(ft $((W + 6 * 86400 + 23 * 3600)) status --format '%c')" "" "status: not due yet"
+ft $((W + 7 * 86400 + 60)) remind
+ft $((W + 7 * 86400 + 960)) remind
+expect_eq "$(cat "$FIRED")" \
+    "weekly|unknot: weekly check-in due|The last weekly check-in was 7 days ago, on 2026-11-29. Three questions: unknot weekly." \
+    "the weekly rule fires once, with kind, title and body"
+expect_eq "$(ft $((W + 7 * 86400 + 60)) status)" "weekly check-in due" \
+    "status says the weekly check-in is due"
+: >"$FIRED"
+ft $((W + 14 * 86400 + 60)) remind
+expect_eq "$(cut -d'|' -f1 "$FIRED")" "weekly" "still not done a week later: it fires again"
+ft $((W + 14 * 86400 + 3600)) weekly --pain 4 --enjoyment 5 --activity 5 >/dev/null
+: >"$FIRED"
+ft $((W + 14 * 86400 + 7200)) remind
+expect_eq "$(wc -l <"$FIRED")" "0" "a weekly check-in done: nothing due"
+expect_eq "$(ft $((W + 14 * 86400 + 7200)) status)" "" "status: nothing to say once it is done"
 
 # ---- --install --------------------------------------------------------------------
 run --db "$DB" remind --install

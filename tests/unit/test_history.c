@@ -398,6 +398,203 @@ static void test_edit_reading(void **state)
     store_close(&st);
 }
 
+/* ---- the fast flags against the full pass ----
+ * history_flags reads the long look back from an index and restores the
+ * start order itself; history_flags_full reads every row whole. On every
+ * history below, at several instants, both give the same flags, byte for
+ * byte. */
+
+/* One episode of a made-up history: hours before NOW, length in hours
+ * (-1: ongoing), its rating, region and symptom (NULL: none), and a later
+ * pain reading (-1: none) an hour in. */
+struct spec {
+    int64_t ago_h, len_h;
+    int intensity;
+    enum region region;
+    const char *symptom;
+    int pain_after;
+};
+
+static void add_spec(struct store *st, const struct spec *sp)
+{
+    struct episode ep;
+    char err[STORE_ERR_LEN] = "";
+    episode_init(&ep);
+    ep.started_at = NOW - sp->ago_h * HOUR;
+    ep.ended_at = sp->len_h < 0 ? EPISODE_ONGOING : ep.started_at + sp->len_h * HOUR;
+    ep.intensity = sp->intensity;
+    ep.region = sp->region;
+    if (sp->symptom)
+        assert_int_equal(episode_add_tag(&ep, TAG_SYMPTOM, sp->symptom, err, sizeof(err)), 0);
+    assert_int_equal(store_episode_add(st, &ep, NOW, err, sizeof(err)), STORE_OK);
+    if (sp->pain_after < 0 || (sp->len_h >= 0 && sp->len_h < 2))
+        return;
+    struct reading r = {.episode_id = ep.id, .taken_at = ep.started_at + HOUR,
+                        .pain = sp->pain_after, .source = READING_CLI};
+    assert_int_equal(store_reading_add(st, &r, NOW, err, sizeof(err)), STORE_OK);
+}
+
+/* Both passes at now; fails with the first difference. */
+static void assert_same_flags(struct store *st, int64_t now, const char *what)
+{
+    static struct flags fast, full; /* large */
+    char err[STORE_ERR_LEN] = "";
+    assert_int_equal(history_flags(st, now, &fast, err, sizeof(err)), STORE_OK);
+    assert_int_equal(history_flags_full(st, now, &full, err, sizeof(err)), STORE_OK);
+    if (flags_count(&fast) != flags_count(&full))
+        fail_msg("%s, now-%lldh: %zu flags fast, %zu full", what, (long long)((NOW - now) / HOUR),
+                 flags_count(&fast), flags_count(&full));
+    for (size_t i = 0; i < flags_count(&full); i++)
+        if (memcmp(flags_at(&fast, i), flags_at(&full, i), sizeof(struct flag)) != 0)
+            fail_msg("%s, now-%lldh: flag %zu differs: \"%s\" (%zu episodes) against \"%s\" "
+                     "(%zu)",
+                     what, (long long)((NOW - now) / HOUR), i, flags_at(&fast, i)->title,
+                     flags_at(&fast, i)->total, flags_at(&full, i)->title,
+                     flags_at(&full, i)->total);
+}
+
+#define D24(d) ((d) * 24)
+#define ENDLESS (-1)
+
+/* A daily spasm for `days` days, from `from_d` days ago, of len_h hours. */
+static void add_daily(struct store *st, int64_t from_d, int64_t days, int64_t len_h)
+{
+    for (int64_t d = 0; d < days; d++) {
+        struct spec sp = {D24(from_d - d), len_h, 3 + (int)(d % 7), (enum region)(d % REGION_COUNT),
+                          d % 11 == 0 ? "numbness" : NULL, d % 5 == 0 ? 2 : -1};
+        add_spec(st, &sp);
+    }
+}
+
+/* A deterministic random history: n episodes over the last `span_d` days,
+ * some long, a few ongoing, some with symptoms, some sharing a start. */
+static void add_random(struct store *st, unsigned seed, int n, int64_t span_d)
+{
+    static const char *const symptoms[] = {NULL, NULL, NULL, "numbness", "weakness",
+                                           "below-knee", "radiating-leg"};
+    unsigned x = seed;
+    int64_t prev = 0;
+    for (int i = 0; i < n; i++) {
+        x = x * 1103515245u + 12345u;
+        int64_t ago = (x >> 8) % (unsigned)D24(span_d);
+        if ((x >> 4) % 9 == 0)
+            ago = prev; /* the same start as the one before */
+        prev = ago;
+        int64_t len = (x >> 12) % 13 == 0 ? (int64_t)((x >> 16) % 900) : (int64_t)((x >> 16) % 9);
+        if ((x >> 20) % 40 == 0 || len > ago)
+            len = ENDLESS;
+        struct spec sp = {ago, len, (int)((x >> 3) % 11), (enum region)((x >> 7) % REGION_COUNT),
+                          symptoms[(x >> 24) % 7], (int)((x >> 5) % 13) - 2};
+        add_spec(st, &sp);
+    }
+}
+
+enum history_kind {
+    H_EMPTY,
+    H_SPECS,      /* the specs of the case */
+    H_DAILY,      /* daily spasms, one long spell */
+    H_NESTED_MANY, /* more spans inside one episode than the fast pass holds back */
+    H_OLD_ONGOING_MANY, /* more forgotten ongoing episodes than it reads whole */
+    H_RANDOM,
+};
+
+static const struct {
+    const char *what;
+    enum history_kind kind;
+    unsigned seed;
+    struct spec specs[8];
+} flag_cases[] = {
+    {"empty", H_EMPTY, 0, {{0}}},
+    {"one ongoing with weakness", H_SPECS, 0, {{3, ENDLESS, 8, REGION_LOWER, "weakness", 9}}},
+    {"old nested episodes",
+     H_SPECS,
+     0,
+     {{D24(200), D24(10), 6, REGION_MID, NULL, 5},
+      {D24(198), 3, 4, REGION_MID, "numbness", -1},
+      {D24(196), 30, 9, REGION_NECK, NULL, 8},
+      {D24(195), 2, 2, REGION_LOWER, NULL, -1},
+      {D24(60), D24(2), 7, REGION_UPPER, NULL, 7}}},
+    {"ties at one start",
+     H_SPECS,
+     0,
+     {{D24(90), 5, 3, REGION_LOWER, NULL, -1},
+      {D24(90), 1, 4, REGION_MID, NULL, -1},
+      {D24(90), 48, 8, REGION_NECK, NULL, 8},
+      {D24(89), 2, 5, REGION_LOWER, NULL, -1},
+      {D24(2), 2, 5, REGION_LOWER, NULL, -1}}},
+    {"a forgotten ongoing episode among old ones",
+     H_SPECS,
+     0,
+     {{D24(100), 4, 3, REGION_LOWER, NULL, -1},
+      {D24(95), ENDLESS, 6, REGION_MID, "weakness", 8},
+      {D24(94), 6, 5, REGION_NECK, NULL, -1},
+      {D24(40), 6, 5, REGION_NECK, NULL, -1},
+      {D24(10), 6, 5, REGION_NECK, NULL, -1}}},
+    {"a long episode from before the cut, ended yesterday",
+     H_SPECS,
+     0,
+     {{D24(45), D24(44), 9, REGION_LOWER, NULL, -1},
+      {D24(40), 3, 2, REGION_MID, NULL, -1},
+      {D24(20), 3, 2, REGION_MID, NULL, -1},
+      {D24(5), 3, 2, REGION_MID, "below-knee", -1}}},
+    {"around the cut: 30 and 7 days",
+     H_SPECS,
+     0,
+     {{D24(31), 30, 5, REGION_UPPER, NULL, -1},
+      {D24(30), 2, 5, REGION_UPPER, NULL, -1},
+      {D24(29), 2, 5, REGION_UPPER, NULL, -1},
+      {D24(8), 30, 6, REGION_UPPER, "numbness", -1},
+      {D24(7), 1, 6, REGION_LOWER, "weakness", -1},
+      {D24(6), 1, 6, REGION_LOWER, NULL, 3}}},
+    {"daily for 120 days", H_DAILY, 0, {{0}}},
+    {"nested beyond what is held back", H_NESTED_MANY, 0, {{0}}},
+    {"many forgotten ongoing episodes", H_OLD_ONGOING_MANY, 0, {{0}}},
+    {"random 1", H_RANDOM, 1, {{0}}},
+    {"random 2", H_RANDOM, 2, {{0}}},
+    {"random 3", H_RANDOM, 3, {{0}}},
+    {"random 4", H_RANDOM, 4, {{0}}},
+};
+
+static void build_history(struct store *st, size_t c)
+{
+    switch (flag_cases[c].kind) {
+    case H_EMPTY: break;
+    case H_SPECS:
+        for (size_t i = 0; i < 8 && flag_cases[c].specs[i].intensity; i++)
+            add_spec(st, &flag_cases[c].specs[i]);
+        break;
+    case H_DAILY: add_daily(st, 120, 120, 5); break;
+    case H_NESTED_MANY: {
+        struct spec outer = {D24(150), D24(60), 5, REGION_LOWER, NULL, 6};
+        add_spec(st, &outer);
+        add_daily(st, 149, 50, 2); /* 50 ended inside it, before it ends */
+        add_daily(st, 20, 20, 3);
+        break;
+    }
+    case H_OLD_ONGOING_MANY:
+        for (int i = 0; i < 6; i++) {
+            struct spec sp = {D24(200 - 20 * i), ENDLESS, 4 + i, REGION_NECK, NULL, -1};
+            add_spec(st, &sp);
+        }
+        add_daily(st, 150, 100, 4);
+        break;
+    case H_RANDOM: add_random(st, flag_cases[c].seed, 400, 500); break;
+    }
+}
+
+static void test_flags_fast_same_as_full(void **state)
+{
+    (void)state;
+    static const int64_t nows_h[] = {0, 5, D24(3), D24(29), D24(45), D24(100)};
+    for (size_t c = 0; c < sizeof flag_cases / sizeof flag_cases[0]; c++) {
+        struct store *st = open_memory();
+        build_history(st, c);
+        for (size_t n = 0; n < sizeof nows_h / sizeof nows_h[0]; n++)
+            assert_same_flags(st, NOW - nows_h[n] * HOUR, flag_cases[c].what);
+        store_close(&st);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_flags_read_oldest_first),
         cmocka_unit_test(test_flags_severe_ongoing),
         cmocka_unit_test(test_flags_read_recent_symptoms),
+        cmocka_unit_test(test_flags_fast_same_as_full),
         cmocka_unit_test(test_latest_prefers_ongoing),
         cmocka_unit_test(test_latest_is_newest_start),
         cmocka_unit_test(test_warning_none),

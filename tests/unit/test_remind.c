@@ -36,6 +36,7 @@ static void only(struct settings *s, const char *key, const char *value)
     settings_set(s, "remind_ice_ok", "off", err, sizeof err);
     settings_set(s, "remind_ongoing_hours", "off", err, sizeof err);
     settings_set(s, "remind_flags", "off", err, sizeof err);
+    settings_set(s, "remind_weekly", "off", err, sizeof err);
     assert_int_equal(settings_set(s, key, value, err, sizeof err), 0);
 }
 
@@ -147,6 +148,55 @@ static void test_ongoing(void **state)
     f.ongoing_id = 0; /* ended */
     f.now = AT(30, 0);
     assert_int_equal(fired(&s, &f, &st, REMIND_ONGOING, &out), 0);
+}
+
+#define DAY(d, h) AT((d) * 24 + (h), 0)
+
+/* Due CHECKIN_WEEKLY_DAYS local days after the last one; once, then again
+ * each week it stays due; a check-in done starts over; none ever: never. */
+static void test_weekly(void **state)
+{
+    struct settings s;
+    struct remind_state st = {0};
+    struct remind_list out;
+    char fp[REMIND_FP_MAX];
+    (void)state;
+    only(&s, "remind_weekly", "on");
+    struct remind_facts f = facts_at(DAY(100, 9));
+    assert_int_equal(fired(&s, &f, &st, REMIND_WEEKLY, &out), 0); /* none ever */
+    f.have_weekly = 1;
+    f.last_weekly_at = DAY(0, 9);
+    static const struct {
+        int64_t now;
+        size_t fires;
+        const char *weeks; /* the fingerprint's weeks after it fired */
+    } steps[] = {
+        {DAY(7, 0) - 1, 0, NULL}, {DAY(7, 0), 1, "0"},  {DAY(7, 12), 0, NULL},
+        {DAY(13, 23), 0, NULL},   {DAY(14, 0), 1, "1"}, {DAY(20, 9), 0, NULL},
+        {DAY(28, 9), 1, "3"},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        f.now = steps[i].now;
+        if (fired(&s, &f, &st, REMIND_WEEKLY, &out) != steps[i].fires)
+            fail_msg("step %zu: expected %zu", i, steps[i].fires);
+        if (!steps[i].weeks)
+            continue;
+        snprintf(fp, sizeof fp, "%lld/%s", (long long)DAY(0, 9), steps[i].weeks);
+        assert_string_equal(st.fp[REMIND_WEEKLY], fp);
+        assert_string_equal(out.r[0].title, "unknot: weekly check-in due");
+        assert_non_null(strstr(out.r[0].body, "2026-11-19"));
+        assert_string_equal(remind_kind_code(out.r[0].kind), "weekly");
+    }
+    f.last_weekly_at = DAY(28, 10); /* done: not due, then due a week later */
+    f.now = DAY(28, 11);
+    assert_int_equal(fired(&s, &f, &st, REMIND_WEEKLY, &out), 0);
+    f.now = DAY(35, 0);
+    assert_int_equal(fired(&s, &f, &st, REMIND_WEEKLY, &out), 1);
+    /* off: nothing, state untouched */
+    struct remind_state fresh = {0};
+    only(&s, "remind_flags", "off");
+    assert_int_equal(fired(&s, &f, &fresh, REMIND_WEEKLY, &out), 0);
+    assert_string_equal(fresh.fp[REMIND_WEEKLY], "");
 }
 
 static void set_flags(struct remind_facts *f, size_t n, const enum flag_kind *kinds)
@@ -265,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_no_entry),
         cmocka_unit_test(test_ice_ok),
         cmocka_unit_test(test_ongoing),
+        cmocka_unit_test(test_weekly),
         cmocka_unit_test(test_flags_new_since_last),
         cmocka_unit_test(test_state_file),
         cmocka_unit_test(test_argv),

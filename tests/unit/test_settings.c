@@ -158,7 +158,8 @@ static void test_values(void **state)
         {"remind_flags", "off", 1, "off"},
         {"remind_flags", "maybe", 0, "on"},
         {"remind_weekly", "off", 1, "off"},
-        {"remind_weekly", "on", 0, "off"},
+        {"remind_weekly", "on", 1, "on"},
+        {"remind_weekly", "sometimes", 0, "on"},
         {"remind_command", "notify-send -u critical %title %body", 1,
          "notify-send -u critical %title %body"},
         {"remind_command", "logger -t unknot %kind:%title 100%%", 1,
@@ -232,7 +233,7 @@ static void test_table(void **state)
     assert_int_equal(s.stretch_hold, 0);
     assert_int_equal(s.bell, 1);
     assert_int_equal(s.remind_no_entry_by, 20 * 60);
-    assert_int_equal(s.remind_weekly, 0);
+    assert_int_equal(s.remind_weekly, 1);
     assert_string_equal(s.remind_command, "");
     assert_string_equal(s.cue_command, "");
 }

@@ -18,26 +18,39 @@
 #define NOW 1800000000 /* 2027-01-15 08:00:00 UTC */
 #define H 3600
 
-enum fact_set { NONE, ONGOING, ICE_WAIT, ICE_DONE, FLAGS1, FLAGS2, ALL, URGENT_ONLY, EMERG_ALL };
+enum fact_set {
+    NONE,
+    ONGOING,
+    ICE_WAIT,
+    ICE_DONE,
+    FLAGS1,
+    FLAGS2,
+    ALL,
+    URGENT_ONLY,
+    EMERG_ALL,
+    WEEKLY,     /* only a weekly check-in due */
+    ALL_WEEKLY, /* ALL and a weekly check-in due: the example line */
+};
 
 static struct status_facts facts(enum fact_set s)
 {
     struct status_facts f = {.now = NOW, .warning = REDFLAG_CLEAR};
-    int ongoing = s == ONGOING || s == ALL || s == EMERG_ALL;
+    int ongoing = s == ONGOING || s == ALL || s == EMERG_ALL || s == ALL_WEEKLY;
     if (ongoing) {
         f.ongoing = 1;
         f.ongoing_started_at = NOW - 2 * H - 600;
         f.ongoing_intensity = 7;
         f.ongoing_region = REGION_LOWER;
     }
-    if (s == ICE_WAIT || s == ALL || s == EMERG_ALL)
+    if (s == ICE_WAIT || s == ALL || s == EMERG_ALL || s == ALL_WEEKLY)
         f.ice_end = NOW - 30 * 60; /* allowed at 09:30 */
     if (s == ICE_DONE)
         f.ice_end = NOW - 2 * H;
     if (s == FLAGS1)
         f.flags = 1;
-    if (s == FLAGS2 || s == ALL || s == EMERG_ALL)
+    if (s == FLAGS2 || s == ALL || s == EMERG_ALL || s == ALL_WEEKLY)
         f.flags = 2;
+    f.weekly_due = s == WEEKLY || s == ALL_WEEKLY;
     if (s == URGENT_ONLY)
         f.warning = REDFLAG_URGENT;
     if (s == EMERG_ALL)
@@ -61,9 +74,16 @@ static const struct {
     {FLAGS1, "%a", 1, "1 flag"},
     {FLAGS2, "%a", 1, "2 flags"},
     {URGENT_ONLY, "%a", 1, "URGENT: contact a doctor today"},
+    {WEEKLY, "%a", 1, "weekly check-in due"},
+    {WEEKLY, "%o%f", 1, ""},
+    {ALL, "%c", 1, ""},
     /* the default line: fields joined, the warning first */
     {ALL, "%a", 1, "ongoing 2h 7/10 lower \xc2\xb7 ice ok from 09:30 \xc2\xb7 2 flags"},
     {ALL, "%a", 0, "ongoing 2h 7/10 lower | ice ok from 09:30 | 2 flags"},
+    {ALL_WEEKLY, "%a", 1,
+     "ongoing 2h 7/10 lower \xc2\xb7 ice ok from 09:30 \xc2\xb7 2 flags \xc2\xb7 weekly check-in "
+     "due"},
+    {ALL_WEEKLY, "%c!", 0, "weekly check-in due!"},
     {EMERG_ALL, "%a", 1,
      "EMERGENCY: seek emergency care now \xc2\xb7 ongoing 2h 7/10 lower \xc2\xb7 ice ok from "
      "09:30 \xc2\xb7 2 flags"},
@@ -139,7 +159,7 @@ static void test_bad_formats(void **state)
         assert_int_equal(status_format(&f, bad[i], 1, buf, sizeof(buf), err, sizeof(err)), -1);
         assert_string_equal(buf, "");
     }
-    assert_int_equal(status_format_valid("%w%o%i%f%a%%", err, sizeof(err)), 0);
+    assert_int_equal(status_format_valid("%w%o%i%f%c%a%%", err, sizeof(err)), 0);
 }
 
 /* The caller reads only what the format shows; %a shows every field. */
@@ -150,7 +170,7 @@ static void test_needs(void **state)
     assert_false(status_format_needs("%o", 'f'));
     assert_false(status_format_needs("%%f", 'f'));
     assert_false(status_format_needs("f w", 'w'));
-    for (const char *k = "woif"; *k; k++)
+    for (const char *k = "woifc"; *k; k++)
         assert_true(status_format_needs(STATUS_DEFAULT_FORMAT, *k));
     assert_true(status_format_needs("[%w %i]", 'i'));
 }

@@ -333,7 +333,7 @@ static void test_local_day_span(void **state)
         set_tz(zones[z]);
         int whole = 0, partial = 0;
         for (int64_t t = utc(2025, 1, 1, 0, 0); t < utc(2027, 1, 1, 0, 0); t += 7 * 60 + 13) {
-            struct when_day_span span;
+            struct when_day_span span = {0};
             int64_t day = when_local_day_span(t, &span);
             assert_true(day == when_local_day(t) && span.day == day);
             assert_true(span.from <= t && t < span.to);
@@ -345,6 +345,33 @@ static void test_local_day_span(void **state)
         }
         /* only the days of a clock change may fall back to t alone */
         assert_true(whole > 100 * partial);
+    }
+}
+
+/* A span carried from call to call, as the flags and the report keep
+ * theirs: after a whole day, the next one is taken from it with one
+ * check. Every 5 to 41 hours over two years (a day skipped or not, the
+ * clock changes and Havana's at midnight among them), each day and span
+ * is the one worked out afresh. */
+static void test_local_day_span_carried(void **state)
+{
+    static const char *const zones[] = {"Europe/Berlin", "America/Havana", "Australia/Lord_Howe"};
+    (void)state;
+    for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+        set_tz(zones[z]);
+        struct when_day_span carried = {0};
+        int next_day = 0;
+        unsigned x = 7;
+        for (int64_t t = utc(2025, 1, 1, 0, 0); t < utc(2027, 1, 1, 0, 0);) {
+            struct when_day_span fresh = {0};
+            int64_t was = carried.day, day = when_local_day_span(t, &carried);
+            assert_true(day == when_local_day_span(t, &fresh) && day == when_local_day(t));
+            assert_true(carried.from == fresh.from && carried.to == fresh.to);
+            next_day += day == was + 1;
+            x = x * 1103515245u + 12345u;
+            t += 5 * 3600 + (int64_t)((x >> 8) % (36 * 3600));
+        }
+        assert_true(next_day > 100); /* the carried path ran */
     }
 }
 
@@ -378,6 +405,48 @@ static void test_day_start_midnight_gap(void **state)
     expect_when("2018-11-04", one_am + 3600, one_am);
     expect_when("today", one_am + 3600, one_am);
     expect_when_refused("2018-11-04 00:30", one_am, "does not exist on 2018-11-04");
+}
+
+/* The local date of t as y*10000 + m*100 + d. */
+static long local_ymd(int64_t t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    assert_non_null(localtime_r(&tt, &tm));
+    return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L + tm.tm_mday;
+}
+
+/* Every day of two years in zones with clock changes at or near midnight
+ * (Havana and Sao Paulo at 00:00, Apia skipping a whole day, Lord Howe's
+ * half hour, Berlin's 02:00): when_day_start gives an instant of that
+ * day whose second before is not, and no instant of the 30 hours before
+ * it (every 15 minutes, where clocks change) falls on that day. */
+static void test_day_start_every_day(void **state)
+{
+    static const struct {
+        const char *tz;
+        int64_t from; /* noon UTC of the first day */
+    } zones[] = {{"America/Havana", 1293883200}, /* 2011-01-01 */
+                 {"America/Sao_Paulo", 1514808000}, /* 2018-01-01 */
+                 {"Pacific/Apia", 1293883200},
+                 {"Australia/Lord_Howe", 1767268800}, /* 2026-01-01 */
+                 {"Europe/Berlin", 1767268800}};
+    (void)state;
+    for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+        set_tz(zones[z].tz);
+        for (int d = 0; d < 730; d++) {
+            int64_t t = zones[z].from + d * 86400LL, start = when_day_start(t);
+            long day = local_ymd(t);
+            if (local_ymd(start) != day || local_ymd(start - 1) >= day)
+                fail_msg("%s, day of %" PRId64 ": %" PRId64 " is not its start", zones[z].tz, t,
+                         start);
+            for (int64_t u = start - 30 * 3600; u < start; u += 900)
+                if (local_ymd(u) == day)
+                    fail_msg("%s: %" PRId64 " falls on the day that starts at %" PRId64,
+                             zones[z].tz, u, start);
+        }
+    }
+    set_tz("UTC");
 }
 
 /* Lord Howe Island shifts by 30 minutes, so the hour alone cannot tell a
@@ -916,6 +985,7 @@ int main(void)
         cmocka_unit_test(test_dst_ago_is_exact),
         cmocka_unit_test(test_day_start),
         cmocka_unit_test(test_day_start_midnight_gap),
+        cmocka_unit_test(test_day_start_every_day),
         cmocka_unit_test(test_half_hour_shift),
         cmocka_unit_test(test_when_refused),
         cmocka_unit_test(test_when_absurd_now),
@@ -930,6 +1000,7 @@ int main(void)
         cmocka_unit_test(test_days_start),
         cmocka_unit_test(test_local_day),
         cmocka_unit_test(test_local_day_span),
+        cmocka_unit_test(test_local_day_span_carried),
         cmocka_unit_test(test_days_start_sweep),
         cmocka_unit_test(test_parse_iso),
         cmocka_unit_test(test_parse_end),

@@ -137,6 +137,27 @@ static void rule_weekly(const struct settings *s, const struct remind_facts *f,
              days, last);
 }
 
+static void rule_medication(const struct settings *s, const struct remind_facts *f,
+                            struct remind_state *st, struct remind_list *out)
+{
+    char cur[REMIND_FP_MAX] = "", at[WHEN_FMT_LEN], since[32];
+    if (!s->remind_medication || f->followup_id <= 0)
+        return;
+    snprintf(cur, sizeof cur, "%" PRId64, f->followup_id);
+    if (!is_new(st, REMIND_MEDICATION, cur))
+        return;
+    remember(st, REMIND_MEDICATION, cur);
+    when_format(f->followup_taken_at, at, sizeof at);
+    int64_t ago = f->now - f->followup_taken_at;
+    when_format_duration(ago - ago % 60, since, sizeof since);
+    struct reminder *r = add(out, REMIND_MEDICATION);
+    snprintf(r->title, sizeof r->title, "unknot: did %.60s help?", f->followup_name);
+    snprintf(r->body, sizeof r->body,
+             "Taken %s ago, at %.5s. How is the pain now? unknot took --helped N (0-10), "
+             "or a on the home screen.",
+             since, at + 11);
+}
+
 static void rule_warning(const struct remind_facts *f, struct remind_state *st,
                          struct remind_list *out)
 {
@@ -224,6 +245,7 @@ void remind_check(const struct settings *s, const struct remind_facts *f,
     rule_ice_ok(s, f, state, out);
     rule_ongoing(s, f, state, out);
     rule_weekly(s, f, state, out);
+    rule_medication(s, f, state, out);
 }
 
 /* ---- the state file ---- */

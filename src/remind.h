@@ -28,7 +28,11 @@
  *           after the last one; never before the first); fingerprint
  *           "LAST/WEEKS", the last one's time and the whole weeks since
  *           it was due, so it fires again a week later if still not done,
- *           and a check-in done makes the next one new. */
+ *           and a check-in done makes the next one new.
+ * medication remind_medication = on. Fires for a medication taken without
+ *           a pain-after rating once it is due for one
+ *           (treatment_followup_due: 30 min to 4 h after); fingerprint: the
+ *           intake's record id, so each intake is asked about once. */
 #ifndef UNKNOT_REMIND_H
 #define UNKNOT_REMIND_H
 
@@ -39,6 +43,7 @@
 #include "src/flags.h"
 #include "src/redflags.h"
 #include "src/settings.h"
+#include "src/treatment.h"
 
 #define REMIND_ICE_LATE_S (6 * 3600) /* ice-ok stays news this long after the gap */
 #define REMIND_FP_MAX 160            /* bytes of a fingerprint, with the NUL */
@@ -53,7 +58,8 @@
     X(REMIND_NO_ENTRY, "no-entry")      \
     X(REMIND_ICE_OK, "ice-ok")          \
     X(REMIND_ONGOING, "ongoing")        \
-    X(REMIND_WEEKLY, "weekly")
+    X(REMIND_WEEKLY, "weekly")          \
+    X(REMIND_MEDICATION, "medication")
 
 #define REMIND_ENUM_(id, code) id,
 enum remind_kind { REMIND_KIND_INFO(REMIND_ENUM_) REMIND_KIND_COUNT };
@@ -72,6 +78,9 @@ struct remind_facts {
     int64_t ongoing_started_at, ongoing_updated_at;
     int have_weekly;            /* a weekly check-in was ever taken */
     int64_t last_weekly_at;     /* when the latest one was taken */
+    /* the medication due for a rating (history_followup), id 0: none */
+    int64_t followup_id, followup_taken_at;
+    char followup_name[TREATMENT_NAME_MAX + 1];
     enum redflag_level warning; /* in force, REDFLAG_CLEAR: none */
     int64_t warning_check_id, warning_episode_id; /* its source */
     size_t nflags;

@@ -42,6 +42,8 @@ static const struct setting_def table[] = {
      "remind of a flag or warning sign raised since the last reminder"},
     {"remind_weekly", SETTING_BOOL, F(remind_weekly), "on", 0, 0, 0,
      "remind when a weekly check-in is due (7 days after the last one)"},
+    {"remind_medication", SETTING_BOOL, F(remind_medication), "on", 0, 0, 0,
+     "ask how the pain is 30 min to 4 h after a medication taken without a rating"},
     {"remind_command", SETTING_COMMAND, F(remind_command), "", 0, 0, 0,
      "command a reminder runs, with %title %body %kind; empty: notify-send or stdout"},
     {"cue_command", SETTING_CUE_COMMAND, F(cue_command), "", 0, 0, 0,

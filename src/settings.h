@@ -42,6 +42,7 @@ struct settings {
     int remind_ongoing_hours;        /* 0: off */
     int remind_flags;                /* 1: tell of a new flag or warning sign */
     int remind_weekly;               /* 1: tell when a weekly check-in is due */
+    int remind_medication;           /* 1: ask whether a medication helped */
     char remind_command[SETTINGS_TEXT_MAX]; /* "": notify-send when present, else stdout */
     char cue_command[SETTINGS_TEXT_MAX];    /* "": no command at the timer's cues */
     /* The line of the file that set each key (by table row), 0 for its

@@ -90,6 +90,20 @@ static int read_ongoing_ice(struct store *st, struct remind_facts *f, char *err,
     return rc == STORE_NOT_FOUND ? STORE_OK : rc;
 }
 
+/* The medication due for a rating, for the medication rule. */
+static int read_followup(struct store *st, struct remind_facts *f, char *err, size_t errlen)
+{
+    struct treatment t;
+    size_t due = 0;
+    int rc = history_followup(st, f->now, &t, &due, err, errlen);
+    if (rc == STORE_OK && due) {
+        f->followup_id = t.id;
+        f->followup_taken_at = t.taken_at;
+        snprintf(f->followup_name, sizeof f->followup_name, "%s", t.name);
+    }
+    return rc;
+}
+
 /* The latest weekly check-in, for the weekly rule. */
 static int read_weekly(struct store *st, struct remind_facts *f, char *err, size_t errlen)
 {
@@ -143,6 +157,8 @@ static int read_facts(struct cli_ctx *ctx, struct remind_facts *f)
         rc = read_ongoing_ice(st, f, err, sizeof err);
     if (rc == STORE_OK)
         rc = read_weekly(st, f, err, sizeof err);
+    if (rc == STORE_OK)
+        rc = read_followup(st, f, err, sizeof err);
     if (rc == STORE_OK)
         rc = read_warning_flags(st, f, err, sizeof err);
     store_close(&st);

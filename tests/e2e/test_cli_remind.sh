@@ -160,6 +160,25 @@ ft $((W + 14 * 86400 + 7200)) remind
 expect_eq "$(wc -l <"$FIRED")" "0" "a weekly check-in done: nothing due"
 expect_eq "$(ft $((W + 14 * 86400 + 7200)) status)" "" "status: nothing to say once it is done"
 
+# ---- a medication: did it help? once, 30 min to 4 h after ------------------------
+DB="$E2E_TMP/m.db"
+"$UNKNOT" config remind_weekly off >/dev/null || fail "config remind_weekly off"
+M=$((12 * 86400)) # 2026-12-01
+ft $((M + 10 * 3600)) took "ibuprofen 400 mg" >/dev/null || fail "took under faketime"
+: >"$FIRED"
+ft $((M + 10 * 3600 + 29 * 60)) remind
+expect_eq "$(wc -l <"$FIRED")" "0" "29 minutes after a medication: not yet"
+ft $((M + 10 * 3600 + 45 * 60)) remind
+ft $((M + 10 * 3600 + 50 * 60)) remind
+expect_eq "$(cat "$FIRED")" \
+    "medication|unknot: did ibuprofen 400 mg help?|Taken 45m ago, at 10:00. How is the pain now? unknot took --helped N (0-10), or a on the home screen." \
+    "the medication rule fires once, 45 min on"
+ft $((M + 11 * 3600)) took --helped 3 >/dev/null || fail "took --helped rates the intake"
+ft $((M + 11 * 3600 + 60)) took "naproxen 250 mg" --helped 2 >/dev/null
+: >"$FIRED"
+ft $((M + 12 * 3600)) remind
+expect_eq "$(wc -l <"$FIRED")" "0" "rated intakes are not asked about"
+
 # ---- --install --------------------------------------------------------------------
 run --db "$DB" remind --install
 expect_rc 0 "remind --install"

@@ -37,6 +37,7 @@ static void only(struct settings *s, const char *key, const char *value)
     settings_set(s, "remind_ongoing_hours", "off", err, sizeof err);
     settings_set(s, "remind_flags", "off", err, sizeof err);
     settings_set(s, "remind_weekly", "off", err, sizeof err);
+    settings_set(s, "remind_medication", "off", err, sizeof err);
     assert_int_equal(settings_set(s, key, value, err, sizeof err), 0);
 }
 
@@ -199,6 +200,37 @@ static void test_weekly(void **state)
     assert_string_equal(fresh.fp[REMIND_WEEKLY], "");
 }
 
+/* A medication due for a rating is asked about once per intake: a second
+ * run says nothing, the next intake is new; off, nothing. */
+static void test_medication(void **state)
+{
+    struct settings s;
+    struct remind_state st = {0};
+    struct remind_list out;
+    (void)state;
+    only(&s, "remind_medication", "on");
+    struct remind_facts f = facts_at(AT(14, 47));
+    assert_int_equal(fired(&s, &f, &st, REMIND_MEDICATION, &out), 0); /* none due */
+    f.followup_id = 12;
+    f.followup_taken_at = AT(14, 2);
+    snprintf(f.followup_name, sizeof f.followup_name, "ibuprofen 400 mg");
+    assert_int_equal(fired(&s, &f, &st, REMIND_MEDICATION, &out), 1);
+    assert_string_equal(out.r[0].title, "unknot: did ibuprofen 400 mg help?");
+    assert_string_equal(out.r[0].body, "Taken 45m ago, at 14:02. How is the pain now? unknot "
+                                       "took --helped N (0-10), or a on the home screen.");
+    assert_string_equal(remind_kind_code(out.r[0].kind), "medication");
+    assert_string_equal(st.fp[REMIND_MEDICATION], "12");
+    f.now = AT(15, 30);
+    assert_int_equal(fired(&s, &f, &st, REMIND_MEDICATION, &out), 0); /* once */
+    f.followup_id = 13;
+    f.followup_taken_at = AT(15, 0);
+    assert_int_equal(fired(&s, &f, &st, REMIND_MEDICATION, &out), 1);
+    struct remind_state fresh = {0};
+    only(&s, "remind_flags", "off");
+    assert_int_equal(fired(&s, &f, &fresh, REMIND_MEDICATION, &out), 0);
+    assert_string_equal(fresh.fp[REMIND_MEDICATION], "");
+}
+
 static void set_flags(struct remind_facts *f, size_t n, const enum flag_kind *kinds)
 {
     f->nflags = n;
@@ -316,6 +348,7 @@ int main(void)
         cmocka_unit_test(test_ice_ok),
         cmocka_unit_test(test_ongoing),
         cmocka_unit_test(test_weekly),
+        cmocka_unit_test(test_medication),
         cmocka_unit_test(test_flags_new_since_last),
         cmocka_unit_test(test_state_file),
         cmocka_unit_test(test_argv),

@@ -160,6 +160,9 @@ static void test_values(void **state)
         {"remind_weekly", "off", 1, "off"},
         {"remind_weekly", "on", 1, "on"},
         {"remind_weekly", "sometimes", 0, "on"},
+        {"remind_medication", "off", 1, "off"},
+        {"remind_medication", "on", 1, "on"},
+        {"remind_medication", "later", 0, "on"},
         {"remind_command", "notify-send -u critical %title %body", 1,
          "notify-send -u critical %title %body"},
         {"remind_command", "logger -t unknot %kind:%title 100%%", 1,
@@ -234,6 +237,7 @@ static void test_table(void **state)
     assert_int_equal(s.bell, 1);
     assert_int_equal(s.remind_no_entry_by, 20 * 60);
     assert_int_equal(s.remind_weekly, 1);
+    assert_int_equal(s.remind_medication, 1);
     assert_string_equal(s.remind_command, "");
     assert_string_equal(s.cue_command, "");
 }

@@ -180,10 +180,23 @@ static int clip_at(const char *s, int cols, char *out, size_t outlen)
     return 0;
 }
 
+/* s in at most cols columns: whole, or cut with "..." after the last
+ * whole word when one ends in the second half (a word is not split where
+ * the room allows), else where the room ends. */
 static void clip(const char *s, int cols, char *out, size_t outlen)
 {
-    if (clip_at(s, cols, out, outlen))
-        clip_at(s, cols > 3 ? cols - 3 : 0, out, outlen);
+    if (!clip_at(s, cols, out, outlen) || !clip_at(s, cols > 3 ? cols - 3 : 0, out, outlen))
+        return;
+    size_t kept = strlen(out) - 3; /* before the "..." */
+    char *blank = NULL;
+    for (char *p = out; p < out + kept; p++)
+        if (*p == ' ')
+            blank = p;
+    if (blank && (size_t)(blank - out) > kept / 2) {
+        while (blank > out && strchr(",;:", blank[-1]))
+            blank--; /* "sore, ..." reads as a list; "sore..." as a cut */
+        memcpy(blank, "...", 4);
+    }
 }
 
 /* ---- html escaping ---- */

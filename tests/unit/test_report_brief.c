@@ -224,8 +224,8 @@ static void test_questions_many(void **state)
     }
     assert_int_equal(run(f, "report|--brief|--since|2026-11-01|--until|2026-11-30"), CLI_OK);
     assert_has(f->out, "  1. Question 1: is it safe to carry the shopping up the stairs every day"
-                       "\n  while the spasms last, or should I wait until it is gone and then "
-                       "st...\n  2. Question 2:");
+                       "\n  while the spasms last, or should I wait until it is gone and "
+                       "then...\n  2. Question 2:"); /* cut after a whole word */
     assert_has(f->out, "  3. Question 3:");
     assert_null(strstr(f->out, "4. Question 4"));
     assert_has(f->out, "  And 4 more: unknot question lists them all.\n");

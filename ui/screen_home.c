@@ -87,6 +87,9 @@ struct home {
 static const struct keybind home_keys[] = {
     KB_BAR('n', ACT_NEW, "n", "log a new episode", "n new"),
     KB_BAR('e', ACT_END, "e", "end an ongoing episode (asks which, and when)", "e end"),
+    /* Before the rest: a reading is what a patient adds most often, and the
+     * key line at 80 columns ends after "r report". */
+    KB_BAR('p', ACT_PAIN, "p", "add a pain reading (0-10) to the ongoing episode", "p pain"),
     KB_BAR('l', ACT_HISTORY, "l", "history of episodes", "l history"),
     KB_BAR('c', ACT_CHECK, "c", "red-flag checklist", "c check"),
     KB_BAR('s', ACT_STRETCH, "s", "stretch timer", "s stretch"),
@@ -97,7 +100,6 @@ static const struct keybind home_keys[] = {
     /* Not on the key line, which is full at 80 columns: the Flags heading
      * says it. */
     KB('f', ACT_FLAGS, "f", "every flag with its advice and episodes"),
-    KB_BAR('p', ACT_PAIN, "p", "add a pain reading (0-10) to the ongoing episode", "p pain"),
     KB('d', ACT_CHECKIN, "d", "daily check-in: pain, activities, sleep"),
     KB('w', ACT_WEEKLY, "w", "weekly check-in: the past 7 days"),
     KB('m', ACT_MEDICATION, "m", "record a medication taken now (recent names first)"),

@@ -1110,7 +1110,7 @@ static void walk_key_line(struct sfix *f, const struct keyline_case *c)
 static void test_key_lines_do_what_they_say(void **state)
 {
     static const struct keyline_case cases[] = {
-        {"home", "", "n new", "e<Esc>", NULL},
+        {"home", "", "n new", "e<Esc>;p<Esc>", NULL},
         {"history", "l", "v charts", "x<Esc>;d<Esc>", NULL},
         {"episode", "l<Enter>", "e edit", "x<Esc>;d<Esc>", NULL},
         {"form, a text field", "n", "F2 save", "", NULL},

@@ -608,22 +608,23 @@ static int draw_warning(const struct home *h, int y, int last)
  * only), then today's check-in done or not, and a weekly one due. */
 static void draw_checkins(struct app *app, const struct home *h, int y)
 {
-    char at[WHEN_FMT_LEN], since[32];
+    char at[WHEN_FMT_LEN], since[32], ask[TREATMENT_NAME_MAX + 64], day[64];
     int x = 2;
     if (h->followups_due) {
         shown_duration(app_now(app) - h->followup.taken_at, since, sizeof since);
-        x += ui_putf(y, x, COLS - 4, A_BOLD, "How is the pain %s after %s? (a)   ", since,
-                     h->followup.name);
+        snprintf(ask, sizeof ask, "How is the pain %s after %s? (a)", since, h->followup.name);
+        x += ui_put(y, x, COLS - 4, ask, A_BOLD) + 3;
     }
     when_format(h->checked_at, at, sizeof at);
-    if (x >= COLS - 2)
-        return;
     if (h->checked_in)
-        x += ui_putf(y, x, COLS - x - 2, ui_attr(UC_OK), "Checked in today at %s (d: change)",
-                     at + 11);
+        snprintf(day, sizeof day, "Checked in today at %s (d: change)", at + 11);
     else
-        x += ui_put(y, x, COLS - x - 2, "No check-in today yet (d)", A_NORMAL);
-    if (h->weekly_due && x < COLS - 2)
+        snprintf(day, sizeof day, "No check-in today yet (d)");
+    /* After the question, each part only whole: "No che..." says nothing. */
+    if (x + ui_width(day) > COLS - 2)
+        return;
+    x += ui_put(y, x, COLS - x - 2, day, h->checked_in ? ui_attr(UC_OK) : A_NORMAL);
+    if (h->weekly_due && x + ui_width("   weekly check-in due (w)") <= COLS - 2)
         ui_put(y, x, COLS - x - 2, "   weekly check-in due (w)", A_BOLD);
 }
 

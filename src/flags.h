@@ -97,6 +97,8 @@
 /* The line every screen with advice ends with. */
 #define FLAGS_NOT_MEDICAL_ADVICE                                                                   \
     "unknot is not medical advice. If you are worried, call your doctor."
+/* The same where that line does not fit (a 60-column pane): whole, not cut. */
+#define FLAGS_NOT_MEDICAL_ADVICE_NARROW "Not medical advice. If worried, call your doctor."
 
 /* In the order flags come out: most pressing first. */
 enum flag_kind {

@@ -390,5 +390,8 @@ void ui_count_bar(int y, int x, int width, int64_t n, int units)
 
 void ui_put_not_advice(int y)
 {
-    ui_put(y, 2, COLS - 4, FLAGS_NOT_MEDICAL_ADVICE, ui_attr(UC_DIM));
+    const char *line = ui_width(FLAGS_NOT_MEDICAL_ADVICE) <= COLS - 4
+                           ? FLAGS_NOT_MEDICAL_ADVICE
+                           : FLAGS_NOT_MEDICAL_ADVICE_NARROW;
+    ui_put(y, 2, COLS - 4, line, ui_attr(UC_DIM));
 }

@@ -17,6 +17,7 @@
 
 #include "src/session.h"
 #include "src/treatment.h"
+#include "src/flags.h"
 #include "tests/unit/screens_fixture.h"
 #include "ui/screens.h"
 #include "ui/ui.h"
@@ -189,6 +190,9 @@ static void check_home(struct sfix *f)
     assert_row_has(f, today + 3, "ice");
     assert_row_has(f, today + 4, "#9");
     assert_shows(f, "n new  e end");
+    /* The last line whole at every width: the shorter words where it must. */
+    assert_shows(f, headless_cols(f->h) >= 72 ? FLAGS_NOT_MEDICAL_ADVICE
+                                              : FLAGS_NOT_MEDICAL_ADVICE_NARROW);
     if (headless_cols(f->h) >= 100)
         assert_row_has(f, today + 1, "bending forward, lifting, prolonged sitting");
     else

@@ -42,7 +42,8 @@ static const char usage_check[] =
     "  --none         answer no to every item\n"
     "  --unsure LIST  answer not sure to these items (alone, or with --yes or\n"
     "                 --none: no to the rest)\n"
-    "  --list         print the items, one a line: number, level, question\n";
+    "  --list         print the items: number, level, question (wrapped under\n"
+    "                 itself; an item's line starts with its number)\n";
 
 static const char usage_checks[] =
     "usage: unknot checks [--since WHEN] [--until WHEN] [--format text|json|csv]\n"
@@ -215,14 +216,16 @@ static void print_verdict(struct cli_ctx *ctx, enum redflag_level level)
     cli_wrap(ctx, ctx->out, 0, 0, redflag_level_advice(level));
 }
 
-/* `check --list`: one line per item, number, level and question, for
- * scripts that answer with --yes. */
+/* `check --list`: an item per line that starts with its number, then its
+ * level and question; a question longer than the width wraps under
+ * itself (continuation lines start with blanks), so scripts that answer
+ * with --yes read the numbers off the lines that begin with one. */
 static void print_items(struct cli_ctx *ctx)
 {
     for (int i = 1; i <= REDFLAG_COUNT; i++) {
         const struct redflag_item *item = redflags_item(i);
-        fprintf(ctx->out, "%2d  %-10s  %s\n", item->number, redflag_level_code(item->level),
-                item->question);
+        fprintf(ctx->out, "%2d  %-10s  ", item->number, redflag_level_code(item->level));
+        cli_wrap(ctx, ctx->out, 16, 1, item->question);
     }
 }
 

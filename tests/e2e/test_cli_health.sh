@@ -58,11 +58,18 @@ expect_eq "$(printf '%s' "$OUT" | jq '[.[0].days, .[0].total, (.[0].episodes | l
 # The checklist, answered from a script.
 run --db "$DB" check --list
 expect_rc 0 "check --list"
-expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 20 "check --list prints 20 items"
-expect_eq "$(printf '%s\n' "$OUT" | awk '{print $1}' | tr '\n' ' ')" \
+ITEMS=$(printf '%s\n' "$OUT" | grep -E '^ ?[0-9]+  ')
+expect_eq "$(printf '%s\n' "$ITEMS" | wc -l)" 20 "check --list prints 20 items"
+expect_eq "$(printf '%s\n' "$ITEMS" | awk '{print $1}' | tr '\n' ' ')" \
     "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 " "check --list numbers them in order"
-expect_eq "$(printf '%s\n' "$OUT" | awk '{n[$2]++} END {print n["emergency"], n["urgent"], n["see_doctor"]}')" \
+expect_eq "$(printf '%s\n' "$ITEMS" | awk '{n[$2]++} END {print n["emergency"], n["urgent"], n["see_doctor"]}')" \
     "9 7 4" "check --list: 9 emergency, 7 urgent, 4 see-a-doctor items"
+for cols in 80 60; do
+    wide=$(COLUMNS=$cols "$UNKNOT" --db "$DB" check --list | awk -v w="$cols" 'length($0) > w' | wc -l)
+    expect_eq "$wide" 0 "check --list fits $cols columns (long questions wrap)"
+done
+expect_eq "$(printf '%s\n' "$OUT" | grep -cvE '^ ?[0-9]+  |^ {16}[^ ]')" 0 \
+    "check --list: every other line continues a question, under it"
 case $(printf '%s\n' "$OUT" | head -n 1) in " 1  emergency   Trouble with your bladder or bowel"*) pass ;;
     *) fail "check --list line 1: $(printf '%s\n' "$OUT" | head -n 1)" ;; esac
 run --db "$E2E_TMP/none.db" check --list

@@ -1050,7 +1050,7 @@ static int key_does_something(struct sfix *f, const struct keyline_case *c, cons
  * k does nothing at the top of a list) changes what the screen shows. */
 static void walk_key_line(struct sfix *f, const struct keyline_case *c)
 {
-    char line[512], word[64], buf[8];
+    char line[512], word[64], buf[40];
     sfix_open(f, 24, 80);
     keys(f, c->reach);
     int y = assert_shows(f, c->needle);

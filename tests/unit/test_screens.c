@@ -1037,7 +1037,7 @@ static const char *answer_of(const struct keyline_case *c, const char *k, char *
  * screen changed (a message, a move, another screen, the app quits). */
 static int key_does_something(struct sfix *f, const struct keyline_case *c, const char *key)
 {
-    char script[64], answer[32];
+    char script[128], answer[32];
     sfix_open(f, 24, 80);
     keys(f, c->reach);
     unsigned long before = screen_hash(f);

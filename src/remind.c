@@ -148,14 +148,16 @@ static void rule_medication(const struct settings *s, const struct remind_facts 
         return;
     remember(st, REMIND_MEDICATION, cur);
     when_format(f->followup_taken_at, at, sizeof at);
+    if (strlen(at) < 16) /* "?": a time the clock cannot show; no time then */
+        snprintf(at, sizeof at, "%16s", "?");
     int64_t ago = f->now - f->followup_taken_at;
     when_format_duration(ago - ago % 60, since, sizeof since);
     struct reminder *r = add(out, REMIND_MEDICATION);
     snprintf(r->title, sizeof r->title, "unknot: did %.60s help?", f->followup_name);
     snprintf(r->body, sizeof r->body,
-             "Taken %s ago, at %.5s. How is the pain now? unknot took --helped N (0-10), "
-             "or a on the home screen.",
-             since, at + 11);
+             "Taken %s ago, at %.5s. How is the pain now? unknot took --rate %" PRId64
+             " --helped N (0-10), or a on the home screen.",
+             since, at + 11, f->followup_id);
 }
 
 static void rule_warning(const struct remind_facts *f, struct remind_state *st,

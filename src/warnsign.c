@@ -55,41 +55,76 @@ static int has_nerve_code(const struct episode *ep)
     return 0;
 }
 
-/* Beginnings of words with which a patient's own words may describe a
- * warning sign or a nerve symptom (CONTENT.md, the checklist's items 1-3,
- * 7, 13, 14): such words prompt the checklist. They cannot say which sign,
- * or that it is one, so they never raise a verdict themselves. */
-static const char *const sign_stems[] = {
-    "bladder", "bowel", "urin", "incontinen", "pee", "wee", "groin", "genital", "saddle",
-    "numb", "tingl", "pins and needles", "weak", "fever", "chill", "both legs", "erection",
-    "ejaculat",
+/* Words with which a patient's own words may describe a warning sign or
+ * a nerve symptom (CONTENT.md, the checklist's items 1-3, 7, 13, 14, in
+ * its own wording too): such words prompt the checklist. They cannot say
+ * which sign, or that it is one, so they never raise a verdict. A stem
+ * matches at the start of a word; whole ones must also end there ("wee"
+ * is not "week"). */
+static const struct {
+    const char *stem;
+    int whole;
+} sign_words[] = {
+    {"bladder", 0},   {"bowel", 0},     {"urin", 0},        {"incontinen", 0}, {"leak", 0},
+    {"pee", 1},       {"wee", 1},       {"toilet", 0},      {"wet myself", 0}, {"groin", 0},
+    {"genital", 0},   {"saddle", 0},    {"inner thigh", 0}, {"back passage", 0},
+    {"sexual", 0},    {"erection", 0},  {"ejaculat", 0},    {"numb", 0},       {"tingl", 0},
+    {"pins and needles", 0}, {"weak", 0}, {"fever", 0},     {"chill", 0},      {"both legs", 0},
+    {"both my legs", 0}, {"both of my legs", 0}, {"legs both", 0},
 };
 
-/* 1 when stem begins a word of text, ASCII case ignored. */
-static int has_word_start(const char *text, const char *stem)
+/* 1 when stem begins a word of text (and, whole, ends one), ASCII case
+ * ignored. */
+static int has_word(const char *text, const char *stem, int whole)
 {
     size_t n = strlen(stem);
     for (const char *p = text; *p; p++) {
         if (p > text && isalpha((unsigned char)p[-1]))
             continue;
-        if (strncasecmp(p, stem, n) == 0)
+        if (strncasecmp(p, stem, n) == 0 && !(whole && isalpha((unsigned char)p[n])))
             return 1;
     }
     return 0;
 }
 
-const char *warnsign_words_of_episode(const struct episode *ep)
+/* 1 when free-text symptom text ("other:...") may describe a sign. */
+static int words_name_sign(const char *t)
 {
     static const char prefix[] = "other:";
-    for (size_t i = 0; i < ep->ntags; i++) {
-        const char *t = ep->tags[i].text;
-        if (ep->tags[i].kind != TAG_SYMPTOM || strncmp(t, prefix, sizeof prefix - 1) != 0)
-            continue;
-        for (size_t k = 0; k < sizeof sign_stems / sizeof sign_stems[0]; k++)
-            if (has_word_start(t + sizeof prefix - 1, sign_stems[k]))
-                return t + sizeof prefix - 1;
+    if (strncmp(t, prefix, sizeof prefix - 1) != 0)
+        return 0;
+    for (size_t k = 0; k < sizeof sign_words / sizeof sign_words[0]; k++)
+        if (has_word(t + sizeof prefix - 1, sign_words[k].stem, sign_words[k].whole))
+            return 1;
+    return 0;
+}
+
+/* 1 when ep has the symptom (a code, or "other:..."). */
+static int has_symptom(const struct episode *ep, const char *code)
+{
+    for (size_t i = 0; i < ep->ntags; i++)
+        if (ep->tags[i].kind == TAG_SYMPTOM && strcmp(ep->tags[i].text, code) == 0)
+            return 1;
+    return 0;
+}
+
+/* The first free-text symptom of after that may describe a sign and that
+ * before (NULL: none) lacks, whole ("other:..."), or NULL. */
+static const char *new_sign_words(const struct episode *before, const struct episode *after)
+{
+    for (size_t i = 0; i < after->ntags; i++) {
+        const char *t = after->tags[i].text;
+        if (after->tags[i].kind == TAG_SYMPTOM && words_name_sign(t) &&
+            !(before && has_symptom(before, t)))
+            return t;
     }
     return NULL;
+}
+
+const char *warnsign_words_of_episode(const struct episode *ep)
+{
+    const char *t = new_sign_words(NULL, ep);
+    return t ? t + strlen("other:") : NULL;
 }
 
 int warnsign_prompts_checklist(const struct episode *ep)
@@ -100,26 +135,18 @@ int warnsign_prompts_checklist(const struct episode *ep)
 int warnsign_prompt_text(const struct episode *before, const struct episode *after,
                          const char *how, char *buf, size_t len)
 {
-    if (!warnsign_prompt_added(before, after))
-        return 0;
-    /* Own words first: they may name a sign more urgent than a nerve code. */
-    const char *words = warnsign_words_of_episode(after);
+    /* New own words first: they may name a sign more urgent than a nerve
+     * code, and are said even when the episode prompted before. */
+    const char *words = new_sign_words(before, after);
     if (words)
-        snprintf(buf, len, "Your words \"%.80s\" may describe a warning sign: take the red-flag "
-                           "checklist now (%s).", words, how);
-    else
+        snprintf(buf, len, "Your words \"%s\" may describe a warning sign: take the red-flag "
+                           "checklist now (%s).", words + strlen("other:"), how);
+    else if (has_nerve_code(after) && !(before && has_nerve_code(before)))
         snprintf(buf, len, "Numbness, tingling or leg pain: take the red-flag checklist now (%s).",
                  how);
+    else
+        return 0;
     return 1;
-}
-
-/* 1 when ep has the symptom code. */
-static int has_symptom(const struct episode *ep, const char *code)
-{
-    for (size_t i = 0; i < ep->ntags; i++)
-        if (ep->tags[i].kind == TAG_SYMPTOM && strcmp(ep->tags[i].text, code) == 0)
-            return 1;
-    return 0;
 }
 
 const struct warnsign *warnsign_added(const struct episode *before,
@@ -136,8 +163,10 @@ const struct warnsign *warnsign_added(const struct episode *before,
 
 int warnsign_prompt_added(const struct episode *before, const struct episode *after)
 {
-    return warnsign_prompts_checklist(after) && !(before && warnsign_prompts_checklist(before));
+    char buf[WARNSIGN_PROMPT_LEN];
+    return warnsign_prompt_text(before, after, "", buf, sizeof buf);
 }
+
 
 void warnsign_begin(struct warnsign_state *s, int64_t now)
 {

@@ -47,14 +47,17 @@ int warnsign_prompts_checklist(const struct episode *ep);
 const char *warnsign_words_of_episode(const struct episode *ep);
 
 /* What saving `after` over `before` (NULL: a new episode) says when it
- * newly prompts the checklist (warnsign_prompt_added), into buf: for a
- * nerve symptom "Numbness, tingling or leg pain: take the red-flag
- * checklist now (how)." (CONTENT.md), for the patient's own words "Your
- * words "..." may describe a warning sign: take the red-flag checklist now
- * (how)."; `how` names the way to it ("unknot check", "c"). 1 when there
- * is one, else 0 (buf untouched). */
+ * owes the checklist prompt, into buf. Own words that may describe a sign
+ * and are new to the episode come first, even when it prompted before
+ * (they may be the more urgent): "Your words "..." may describe a warning
+ * sign: take the red-flag checklist now (how)."; else a nerve symptom new
+ * to it: "Numbness, tingling or leg pain: take the red-flag checklist now
+ * (how)." (CONTENT.md). `how` names the way there ("unknot check", "c").
+ * 1 when there is one, else 0 (buf untouched). */
 int warnsign_prompt_text(const struct episode *before, const struct episode *after,
                          const char *how, char *buf, size_t len);
+/* Room for that prompt with the longest own words (EPISODE_TAG_MAX). */
+#define WARNSIGN_PROMPT_LEN (EPISODE_TAG_MAX + 128)
 
 /* The most serious warning sign of `after` (warnsign_of_episode) when
  * `after` has a warning sign that `before` lacks, else NULL: saving
@@ -63,8 +66,8 @@ int warnsign_prompt_text(const struct episode *before, const struct episode *aft
 const struct warnsign *warnsign_added(const struct episode *before,
                                       const struct episode *after);
 
-/* 1 when `after` prompts the checklist and `before` (NULL as above) did
- * not, else 0. */
+/* 1 when saving `after` over `before` (NULL as above) owes the prompt to
+ * take the checklist (warnsign_prompt_text says it), else 0. */
 int warnsign_prompt_added(const struct episode *before, const struct episode *after);
 
 /* What a front end needs of one stored check. */

@@ -685,7 +685,7 @@ int xfer_write_question(struct xfer_writer *w, const struct question *q)
         fputc('}', w->f);
     } else {
         char text[QUESTION_TEXT_MAX + 2];
-        const char *row[] = {"question", id, at, csv_free(q->text, 0, text, sizeof text)};
+        const char *row[] = {"question", id, at, csv_free(q->text, TEXT_KEEP_TAB, text, sizeof text)};
         csv_write_row(w->f, row, COUNT(row));
         w->counts[R_QUESTION]++;
     }
@@ -802,9 +802,9 @@ static int set_version(struct xfer_reader *r, long line, int64_t version)
 
 /* The one rule of text.h, with tab and newline refused too: every value
  * but the notes is one line. */
-static int has_control(const char *s, size_t len)
+static int has_control(const char *s, size_t len, unsigned keep)
 {
-    return !text_valid_n(s, len, 0);
+    return !text_valid_n(s, len, keep);
 }
 
 /* What every value must be before its own rules look at it. Short values
@@ -818,7 +818,10 @@ static int check_value(struct xfer_reader *r, const struct fdef *d, const struct
     }
     if (v->len > d->max)
         return rfail(r, v->line, "%s too long: at most %zu bytes", d->name, d->max);
-    if (d->max != EPISODE_NOTE_MAX && has_control(v->text, v->len))
+    /* Free text may hold a tab (a question may); its record's own rules
+     * then decide, as they do when it is typed. */
+    if (d->max != EPISODE_NOTE_MAX &&
+        has_control(v->text, v->len, d->type == F_FREE ? TEXT_KEEP_TAB : 0))
         return rfail(r, v->line, "invalid %s: text must be on one line, without control "
                                  "characters", d->name);
     return 0;
@@ -1532,7 +1535,7 @@ static int csv_unknown(struct xfer_reader *r)
     const char *type = r->rec.fields[0];
     if (type[0] == '#')
         return rfail(r, r->rec.line, "header rows belong at the top of the file");
-    if (r->rec.nfields > 0 && has_control(type, r->rec.lens[0]))
+    if (r->rec.nfields > 0 && has_control(type, r->rec.lens[0], 0))
         type = "?";
     return rfail(r, r->rec.line, "unknown row type \"%.40s\": use episode, tag, session, "
                                  "check, answer, reading, treatment, checkin, weekly, worse or "
@@ -1694,7 +1697,7 @@ static int json_value(struct xfer_reader *r, const struct fdef *d, struct fval *
         tok.len = strlen(num);
     } else if (tok.type == JSONR_STRING && d->type == F_INT) {
         return rfail(r, tok.line, "invalid %s \"%.40s\": give a whole number without quotes",
-                     d->name, has_control(tok.str, tok.len) ? "?" : tok.str);
+                     d->name, has_control(tok.str, tok.len, 0) ? "?" : tok.str);
     } else if (tok.type != JSONR_STRING || d->type == F_INT) {
         return rfail(r, tok.line, "invalid %s: expected %s, found %s", d->name,
                      d->type == F_INT ? "a number" : "a string in quotes",
@@ -1746,7 +1749,7 @@ static int json_row(struct xfer_reader *r, enum rtype t, size_t skip, struct fva
         if (!nested || strcmp(tok.str, nested) != 0) {
             key_list(rd, skip, nested, keys, sizeof keys);
             return rfail(r, tok.line, "unknown key \"%.40s\" in %s row: use %s",
-                         has_control(tok.str, tok.len) ? "?" : tok.str, rd->what, keys);
+                         has_control(tok.str, tok.len, 0) ? "?" : tok.str, rd->what, keys);
         }
         if (had_nested++)
             return rfail(r, tok.line, "key \"%s\" given twice", nested);

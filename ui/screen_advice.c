@@ -21,7 +21,7 @@
 struct advice {
     const struct warnsign *sign; /* the sign the save told of, or NULL */
     int nerve;                   /* 1: the checklist prompt is due */
-    char prompt[256];            /* what it says (warnsign_prompt_text) */
+    char prompt[WARNSIGN_PROMPT_LEN]; /* what it says (warnsign_prompt_text) */
     char signs[EPISODE_TEXT_TAGS_MAX]; /* "Warning sign: ..." */
 };
 

@@ -263,7 +263,7 @@ static void print_sign_advice(struct cli_ctx *ctx, const struct warnsign *w,
 static void print_nerve_prompt(struct cli_ctx *ctx, const struct episode *before,
                                const struct episode *ep)
 {
-    char prompt[256];
+    char prompt[WARNSIGN_PROMPT_LEN];
     if (warnsign_prompt_text(before, ep, "unknot check", prompt, sizeof prompt))
         cli_wrap(ctx, ctx->out, 0, 0, prompt);
 }

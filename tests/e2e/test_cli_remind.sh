@@ -171,7 +171,7 @@ expect_eq "$(wc -l <"$FIRED")" "0" "29 minutes after a medication: not yet"
 ft $((M + 10 * 3600 + 45 * 60)) remind
 ft $((M + 10 * 3600 + 50 * 60)) remind
 expect_eq "$(cat "$FIRED")" \
-    "medication|unknot: did ibuprofen 400 mg help?|Taken 45m ago, at 10:00. How is the pain now? unknot took --helped N (0-10), or a on the home screen." \
+    "medication|unknot: did ibuprofen 400 mg help?|Taken 45m ago, at 10:00. How is the pain now? unknot took --rate 1 --helped N (0-10), or a on the home screen." \
     "the medication rule fires once, 45 min on"
 ft $((M + 11 * 3600)) took --helped 3 >/dev/null || fail "took --helped rates the intake"
 ft $((M + 11 * 3600 + 60)) took "naproxen 250 mg" --helped 2 >/dev/null

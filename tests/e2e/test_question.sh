@@ -59,6 +59,15 @@ for fmt in csv json; do
 done
 grep -q '^question,1,.*,Is <script>alert(2)</script> & ibuprofen ok?' "$E2E_TMP/q1.csv" && pass ||
     fail "the CSV has no question row"
+# A tab in a question (which it may hold) travels as a tab in CSV and JSON.
+TDB=$E2E_TMP/tab.db
+"$UNKNOT" --db "$TDB" question "$(printf 'dose\tlimit?')" >/dev/null || fail "a question with a tab"
+for fmt in csv json; do
+    "$UNKNOT" --db "$TDB" export --format $fmt -o "$E2E_TMP/t1.$fmt" >/dev/null
+    "$UNKNOT" --db "$E2E_TMP/t-$fmt.db" import "$E2E_TMP/t1.$fmt" >/dev/null || fail "import $fmt"
+    "$UNKNOT" --db "$E2E_TMP/t-$fmt.db" export --format $fmt -o "$E2E_TMP/t2.$fmt" >/dev/null
+    cmp -s "$E2E_TMP/t1.$fmt" "$E2E_TMP/t2.$fmt" && pass || fail "the $fmt round trip of a tab differs"
+done
 
 run --db "$DB" question --delete 1
 expect_rc 0 "question --delete 1"

@@ -217,7 +217,8 @@ static void test_medication(void **state)
     assert_int_equal(fired(&s, &f, &st, REMIND_MEDICATION, &out), 1);
     assert_string_equal(out.r[0].title, "unknot: did ibuprofen 400 mg help?");
     assert_string_equal(out.r[0].body, "Taken 45m ago, at 14:02. How is the pain now? unknot "
-                                       "took --helped N (0-10), or a on the home screen.");
+                                       "took --rate 12 --helped N (0-10), or a on the home "
+                                       "screen.");
     assert_string_equal(remind_kind_code(out.r[0].kind), "medication");
     assert_string_equal(st.fp[REMIND_MEDICATION], "12");
     f.now = AT(15, 30);

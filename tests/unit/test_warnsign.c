@@ -115,6 +115,12 @@ static void test_own_words_prompt(void **state)
         {TAG_SYMPTOM, "other:fever last night", 1},
         {TAG_SYMPTOM, "other:shivering, chills", 1},
         {TAG_SYMPTOM, "other:hurts in both legs", 1},
+        {TAG_SYMPTOM, "other:both my legs feel heavy", 1},
+        {TAG_SYMPTOM, "other:leaking when I cough", 1},
+        {TAG_SYMPTOM, "other:could not wee", 1},
+        {TAG_SYMPTOM, "other:numb when wiping, toilet", 1},
+        {TAG_SYMPTOM, "other:tight for a week now", 0}, /* "wee" whole only */
+        {TAG_SYMPTOM, "other:sweet pain", 0},
         {TAG_SYMPTOM, "other:warm and tight", 0},    /* "arm" is not a word start here */
         {TAG_SYMPTOM, "other:cramp in the calf", 0},
         {TAG_SYMPTOM, "other:unnumbered", 0},         /* "numb" inside a word */
@@ -150,6 +156,29 @@ static void test_own_words_prompt(void **state)
     add_symptom(&ep, "other:wet myself, bladder");
     assert_int_equal(warnsign_prompt_text(NULL, &ep, "c", buf, sizeof buf), 1);
     assert_non_null(strstr(buf, "Your words \"wet myself, bladder\""));
+    /* An edit: own words new to an episode that prompted already are said;
+     * the same words again are not. */
+    struct episode before, after;
+    episode_at(&before, 2, HOUR, 1);
+    add_symptom(&before, "numbness");
+    after = before;
+    assert_int_equal(warnsign_prompt_text(&before, &after, "c", buf, sizeof buf), 0);
+    add_symptom(&after, "other:leaking urine since this morning");
+    assert_int_equal(warnsign_prompt_text(&before, &after, "c", buf, sizeof buf), 1);
+    assert_non_null(strstr(buf, "\"leaking urine since this morning\""));
+    assert_int_equal(warnsign_prompt_added(&before, &after), 1);
+    assert_int_equal(warnsign_prompt_text(&after, &after, "c", buf, sizeof buf), 0);
+    /* The longest own words are quoted whole. */
+    char long_words[EPISODE_TAG_MAX + 1] = "other:bladder ";
+    while (strlen(long_words) < EPISODE_TAG_MAX)
+        strcat(long_words, "x");
+    struct episode big;
+    char room[WARNSIGN_PROMPT_LEN];
+    episode_at(&big, 3, HOUR, 1);
+    add_symptom(&big, long_words);
+    assert_int_equal(warnsign_prompt_text(NULL, &big, "unknot check", room, sizeof room), 1);
+    assert_non_null(strstr(room, long_words + 6));
+    assert_non_null(strstr(room, "(unknot check)."));
 }
 
 /* Saving tells of a sign only when it is new: a new episode's every sign,

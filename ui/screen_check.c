@@ -68,7 +68,7 @@ static const struct keybind check_keys[] = {
               "r: try saving again"),
     KEYS_ENTER_IN(M_SAVED, ACT_SELECT, "on the verdict: back home; else as s",
                   "Enter, q or Esc: back to home"),
-    KB_BAR_IN(M_ITEM, 'q', ACT_BACK, "q / Esc", "leave (after a yes, the answers are saved)",
+    KB_BAR_IN(M_ITEM, 'q', ACT_BACK, "q / Esc", "leave (after a yes, or not sure to an urgent sign, the answers are saved)",
               "q leave"),
     KB_ALSO(KEY_ESC, ACT_BACK),
     KB_HINT(M_FAILED, 'q', ACT_BACK, "q: leave without saving"),
@@ -153,6 +153,17 @@ static int any_yes(const struct checklist *c)
 {
     for (int i = 0; i < REDFLAG_COUNT; i++)
         if (c->ans[i] == CHECK_YES)
+            return 1;
+    return 0;
+}
+
+/* Answers that leaving part way must keep: a yes, or "not sure" to an
+ * emergency or urgent item (its advice is to act now or today). */
+static int must_keep(const struct checklist *c)
+{
+    for (int i = 0; i < REDFLAG_COUNT; i++)
+        if (c->ans[i] == CHECK_YES ||
+            (c->ans[i] == CHECK_UNSURE && redflags_item(i + 1)->level >= REDFLAG_URGENT))
             return 1;
     return 0;
 }
@@ -450,16 +461,18 @@ static void status_saved(struct app *app, const struct checklist *c)
                    check_answer_count(&c->chk), REDFLAG_COUNT);
 }
 
-/* Leaving part way. After a yes the answers are stored, never dropped
- * behind a question; only no's are left behind, asking first. When the
- * store refuses, the verdict shows with the error and r. */
+/* Leaving part way. After a yes, or a doubt about an emergency or urgent
+ * item, the answers are stored, never dropped behind a question; only
+ * no's (and doubts about see-a-doctor items) are left behind, asking
+ * first. When the store refuses, the verdict shows with the error and r. */
 static int leave(struct app *app, struct checklist *c)
 {
     if (c->phase == PH_SAVED || answered_count(c) == 0)
         return UI_POP;
     /* The store refused already (q a second time), or nothing to keep. */
-    if (c->phase == PH_UNSAVED || (!any_yes(c) && c->chk.id == 0))
+    if (c->phase == PH_UNSAVED || (!must_keep(c) && c->chk.id == 0))
         return app_confirm(app, LEAVE_QUESTION) ? UI_POP : UI_OK;
+    int doubt_only = !any_yes(c) && c->chk.id == 0;
     if (store_answers(app, c) != 0) {
         c->phase = PH_UNSAVED;
         c->leaving = 1;
@@ -467,7 +480,12 @@ static int leave(struct app *app, struct checklist *c)
         return UI_OK;
     }
     status_saved(app, c);
-    return UI_POP;
+    /* A doubt about an emergency or urgent sign was never answered with
+     * its advice (a yes was, at once): the verdict shows it before home. */
+    if (!doubt_only)
+        return UI_POP;
+    c->phase = PH_SAVED;
+    return UI_OK;
 }
 
 static int handle_ask(struct app *app, struct checklist *c, enum action act)
@@ -537,21 +555,22 @@ static int check_handle(struct app *app, struct screen *s, const struct ui_key *
 }
 
 /* Unsaved changes: only no's (which leaving drops), or a save that failed.
- * Answers with a yes are stored by shutdown, so Ctrl-C need not ask. */
+ * Answers must_keep keeps are stored by shutdown, so Ctrl-C need not ask. */
 static int check_dirty(struct screen *s)
 {
     const struct checklist *c = s->data;
     if (c->phase == PH_ASK)
-        return answered_count(c) > 0 && !any_yes(c) && c->chk.id == 0;
+        return answered_count(c) > 0 && !must_keep(c) && c->chk.id == 0;
     return c->phase == PH_UNSAVED;
 }
 
 /* SIGTERM, SIGHUP or any other end of the app: the answers given are
- * stored as they stand when one is yes (or the check is stored already). */
+ * stored as they stand when must_keep says so (or the check is stored
+ * already). */
 static void check_shutdown(struct app *app, struct screen *s)
 {
     struct checklist *c = s->data;
-    if (c->phase == PH_SAVED || (!any_yes(c) && c->chk.id == 0))
+    if (c->phase == PH_SAVED || (!must_keep(c) && c->chk.id == 0))
         return;
     (void)store_answers(app, c); /* the app is ending: nowhere left to say it failed */
 }

@@ -519,12 +519,15 @@ static int report_stopped(struct taking *t, int item)
     return CLI_OK;
 }
 
-/* Input ended: the answers are kept when one is yes; a run of no's makes
- * no check, and must never read as "no warning signs". */
+/* Input ended: the answers are kept when one is yes, or "not sure" to an
+ * emergency or urgent item (whose advice is to act now or today: it must
+ * not be lost with the rest); a run of no's makes no check, and must
+ * never read as "no warning signs". */
 static int report_ended(struct taking *t, int item)
 {
     for (int i = 0; i < REDFLAG_COUNT; i++)
-        if (t->ans[i] == CHECK_YES)
+        if (t->ans[i] == CHECK_YES ||
+            (t->ans[i] == CHECK_UNSURE && redflags_item(i + 1)->level >= REDFLAG_URGENT))
             return report_verdict(t, TAKEN_ENDED, item);
     fprintf(t->ctx->err, "\nunknot check: input ended before item %d; nothing was saved (no "
                          "item was answered yes)\n", item);

@@ -444,6 +444,27 @@ static void test_interactive_unsure(void **state)
                                 "    1  2026-11-18 11:06  not sure      not sure: 1,20\n");
 }
 
+/* Input ends after "not sure" to an emergency item: the answers are kept
+ * and its advice given (a doubt about an emergency sign is not lost with
+ * the rest); after "not sure" only to a see-a-doctor item, nothing is. */
+static void test_unsure_then_end_of_input(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(run_in(f, "u\n", "check"), CLI_OK); /* kept, as after a yes */
+    assert_non_null(strstr(f->out, "No yes answers, but some you were not sure about"));
+    assert_non_null(strstr(f->out, "Not sure is not a no for an emergency sign"));
+    assert_non_null(strstr(f->out, "Input ended before item 2; the answers given are kept."));
+    assert_int_equal(run(f, "checks"), CLI_OK);
+    assert_non_null(strstr(f->out, "not sure: 1"));
+    /* 18 no's and a doubt about item 19 (see a doctor), then the end: no check. */
+    char in[256] = "";
+    nos(in, sizeof(in), 18);
+    strcat(in, "u\n");
+    assert_int_equal(redflags_item(19)->level, REDFLAG_SEE_DOCTOR);
+    assert_int_equal(run_in(f, in, "check"), CLI_RUNTIME);
+    assert_non_null(strstr(f->err, "nothing was saved"));
+}
+
 /* --unsure alone, with --yes or --none; an item both yes and not sure, or
  * an empty list, is refused and stores nothing. */
 static void test_unsure_option(void **state)
@@ -770,6 +791,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_long_answer_answers_one_question, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interactive_unsure, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unsure_then_end_of_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unsure_option, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_yes_list_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edit_moves_zero_length_episode, setup, teardown),

@@ -1453,6 +1453,34 @@ static void test_check_emergency_taken_back(void **state)
  * item with no yes: the headline is no "No warning signs reported", what to
  * do comes before the verdict's advice, nothing softens it, and the items
  * are listed; the stored check says the same to the CLI. */
+/* "Not sure" to an emergency item, then q: the answers are kept and the
+ * verdict shows what to do before home (a yes gets its advice at once; a
+ * doubt would otherwise never be told). A doubt about a see-a-doctor item
+ * alone is left like no's, asking first. */
+static void test_check_unsure_then_leave(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "cuq");
+    assert_shows(f, "Saved as check 1 (partial: 1 of 20 asked).");
+    assert_shows(f, "No yes answers, but some you were not sure about");
+    assert_shows(f, "Not sure is not a no for an emergency sign");
+    assert_title(f, "Red-flag checklist");
+    keys(f, "q");
+    assert_title(f, "Home");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  incomplete    not sure: 1  (partial: 1 "
+                               "of 20 asked)\n");
+    keys(f, "c");
+    for (int i = 0; i < 18; i++)
+        keys(f, "n");
+    keys(f, "uqy"); /* item 19 (see a doctor): leaving asks, and keeps nothing */
+    assert_title(f, "Home");
+    assert_string_equal(sfix_cli(f, "checks"),
+                        HEADER "    1  2026-11-18 11:06  incomplete    not sure: 1  (partial: 1 "
+                               "of 20 asked)\n");
+}
+
 static void test_check_unsure(void **state)
 {
     struct sfix *f = *state;
@@ -2490,6 +2518,7 @@ int main(void)
         T(test_check_shutdown_stores_partial),
         T(test_check_emergency_taken_back),
         T(test_check_unsure),
+        T(test_check_unsure_then_leave),
         T(test_check_yes_and_unsure),
         T(test_check_j_and_k),
         T(test_timer_ice_setup_and_run),

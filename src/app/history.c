@@ -130,13 +130,21 @@ static void fast_feed_old(struct fast_pass *p, int64_t start, int64_t id)
         fast_feed(p, &p->old[p->next_old++]);
 }
 
-/* Feeds the n held spans with the earliest starts. Their intensity is
- * left 0: the spell's pain comes from the readings (feed_latest_pain). */
+/* Feeds the n held spans with the earliest starts, as episodes with only
+ * their span: intensity 0, no tags, the default region and side (p->ep
+ * may hold an old ongoing episode's row: nothing of it may leak in). No
+ * rule reads more of an episode begun before the cut, and the spell's pain
+ * comes from the readings (feed_latest_pain). */
 static void fast_release(struct fast_pass *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const struct store_span *sp = &p->held[i];
         fast_feed_old(p, sp->started_at, sp->id);
+        p->ep->intensity = 0;
+        p->ep->region = REGION_LOWER;
+        p->ep->side = SIDE_UNSET;
+        p->ep->ntags = 0;
+        p->ep->note[0] = '\0';
         p->ep->id = sp->id;
         p->ep->started_at = sp->started_at;
         p->ep->ended_at = sp->ended_at;

@@ -5,7 +5,7 @@
 # nothing extra.
 #
 # No preset lasts exactly 60 s, so the daily routine with 5-s holds (34
-# steps, 3:05) is skipped forward by 23 steps at once: a skip starts the
+# steps and the count-in, 3:08) is skipped forward by 24 steps at once: a skip starts the
 # next step at that instant, leaving 11 steps (a change of position among
 # them), exactly 60 s, with a bell and a checkpoint schedule like any
 # session's.
@@ -35,14 +35,17 @@ wait_for() { # wait_for TEXT SECONDS: polls until TEXT shows; 1 on timeout
 tmux -L $sock -f /dev/null new-session -d -s b -x 80 -y 24 "$UNKNOT --db $tmp/t.db; sleep 30"
 wait_for "n new  e end" 5 || exit 1
 tmux -L $sock send-keys -t b s Down Down Down Down Left
-wait_for "About 3:05" 5 || exit 1
+wait_for "About [0-9]*:[0-9][0-9]" 5 || exit 1
+# The routine's whole length as the set-up says it (3:08 with the count-in).
+total=$(screen | grep -o 'About [0-9]*:[0-9][0-9]' | head -1)
+total=${total#About }
 sh_pid=$(tmux -L $sock list-panes -t b -F '#{pane_pid}')
 pid=$(pgrep -P "$sh_pid" -x "$(basename "$UNKNOT")")
 tmux -L $sock send-keys -t b Enter
-wait_for "left of 3:05" 5 || exit 1
+wait_for "left of $total" 5 || exit 1
 t_key=$(ms_now)
-tmux -L $sock send-keys -t b n n n n n n n n n n n n n n n n n n n n n n n
-wait_for "1:00 left of 3:05" 5 || exit 1
+tmux -L $sock send-keys -t b n n n n n n n n n n n n n n n n n n n n n n n n
+wait_for "1:00 left of $total" 5 || exit 1
 t_frame=$(ms_now)
 sleep 58
 wait_for "Session done." 5 || exit 1

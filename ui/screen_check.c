@@ -136,7 +136,7 @@ static attr_t level_attr(enum redflag_level lv)
 static void draw_footer(enum redflag_level shown)
 {
     if (shown < REDFLAG_URGENT)
-        ui_put(ui_body_bottom(), 2, COLS - 4, REDFLAGS_NOT_MEDICAL_ADVICE, ui_attr(UC_DIM));
+        ui_put_not_advice(ui_body_bottom());
 }
 
 /* ---- the items ---- */

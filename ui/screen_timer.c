@@ -899,8 +899,10 @@ static void timer_draw(struct app *app, struct screen *s)
     /* Under an emergency or urgent warning nothing may soften the
      * instruction to act now: no "if you are worried". */
     int acting = m->gate.nlines && m->gate.lines[0].tone != GATE_TONE_CAUTION;
-    ui_put(ui_body_bottom(), 2, text_cols(),
-           acting ? HISTORY_NOT_ADVICE_SHORT : ROUTINES_NOT_MEDICAL_ADVICE, ui_attr(UC_DIM));
+    if (acting)
+        ui_put(ui_body_bottom(), 2, text_cols(), HISTORY_NOT_ADVICE_SHORT, ui_attr(UC_DIM));
+    else
+        ui_put_not_advice(ui_body_bottom()); /* the shorter words in a narrow pane */
 }
 
 /* ---- keys ---- */

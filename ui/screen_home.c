@@ -108,15 +108,23 @@ static const struct keybind home_keys[] = {
     KB_END,
 };
 
-/* Puts the n newest of a ring (the oldest kept at index next when it is
- * full) newest first. */
-static void reverse_ring(struct episode *ring, size_t n, size_t next)
+/* Swaps two episodes through a small buffer (an episode is kilobytes:
+ * no copy of one on the stack). */
+static void swap_episodes(struct episode *a, struct episode *b)
 {
-    struct episode tmp[HOME_TODAY_MAX];
-    size_t oldest = n < HOME_TODAY_MAX ? 0 : next;
-    for (size_t i = 0; i < n; i++)
-        tmp[i] = ring[(oldest + n - 1 - i) % n];
-    memcpy(ring, tmp, n * sizeof(*ring));
+    unsigned char buf[256], *x = (unsigned char *)a, *y = (unsigned char *)b;
+    for (size_t off = 0; off < sizeof(*a); off += sizeof buf) {
+        size_t n = sizeof(*a) - off < sizeof buf ? sizeof(*a) - off : sizeof buf;
+        memcpy(buf, x + off, n);
+        memcpy(x + off, y + off, n);
+        memcpy(y + off, buf, n);
+    }
+}
+
+static void reverse_episodes(struct episode *e, size_t n)
+{
+    for (size_t i = 0; i < n / 2; i++)
+        swap_episodes(&e[i], &e[n - 1 - i]);
 }
 
 /* Reads the episodes active today (begun today, or earlier and ongoing or
@@ -126,20 +134,25 @@ static int load_today(struct app *app, struct home *h)
 {
     struct store_iter *it = NULL;
     int64_t now = app_now(app);
-    int rc = store_episodes_active_iter(app_store(app), when_day_start(now), INT64_MAX,
-                                        STORE_ITER_TAGS, &it, h->err, sizeof(h->err));
     h->ntoday = h->today_total = 0;
     h->day_start = when_day_start(now);
-    struct episode *ep = malloc(sizeof(*ep));
-    if (!ep)
-        rc = STORE_ERROR;
-    /* Oldest first from the store: a ring keeps the newest HOME_TODAY_MAX. */
-    while (rc == STORE_OK && (rc = store_iter_next(it, ep, h->err, sizeof(h->err))) == STORE_OK)
-        h->today[h->today_total++ % HOME_TODAY_MAX] = *ep;
-    free(ep);
+    int rc = store_episodes_active_iter(app_store(app), h->day_start, INT64_MAX, STORE_ITER_TAGS,
+                                        &it, h->err, sizeof(h->err));
+    /* Oldest first from the store, each read into a ring that keeps the
+     * newest HOME_TODAY_MAX. */
+    while (rc == STORE_OK &&
+           (rc = store_iter_next(it, &h->today[h->today_total % HOME_TODAY_MAX], h->err,
+                                 sizeof(h->err))) == STORE_OK)
+        h->today_total++;
     store_iter_free(&it);
+    /* Newest first: the ring runs oldest to newest from `next` on, so each
+     * of its two runs reversed in place puts them so. */
+    size_t next = h->today_total % HOME_TODAY_MAX;
     h->ntoday = h->today_total < HOME_TODAY_MAX ? h->today_total : HOME_TODAY_MAX;
-    reverse_ring(h->today, h->ntoday, h->today_total % HOME_TODAY_MAX);
+    if (h->today_total < HOME_TODAY_MAX)
+        next = 0;
+    reverse_episodes(h->today, next);
+    reverse_episodes(h->today + next, h->ntoday - next);
     return rc < 0 ? -1 : 0;
 }
 

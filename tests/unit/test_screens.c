@@ -409,6 +409,26 @@ static void test_home_today_carries_over_midnight(void **state)
     assert_row_has(f, today + 8, "#2");
 }
 
+/* More episodes today than home keeps (HOME_TODAY_MAX, 24): the newest
+ * are kept, newest first, across the point where the ring wrapped, and
+ * the rest counted. */
+static void test_home_today_keeps_the_newest(void **state)
+{
+    struct sfix *f = *state;
+    int64_t midnight = NOW - NOW % DAY_S;
+    for (int i = 0; i < 30; i++) /* #1..#30, 20 min apart from 00:00, 5 min each */
+        sfix_episode(f, midnight + i * 20 * MIN_S, midnight + i * 20 * MIN_S + 5 * MIN_S, 3,
+                     REGION_NECK, SIDE_UNSET, NULL, NULL);
+    sfix_open(f, 60, 200);
+    int today = assert_shows(f, "Today");
+    char want[16];
+    for (int k = 0; k < 24; k++) { /* #30 down to #7: the ring wrapped at #25 */
+        snprintf(want, sizeof want, "#%d", 30 - k);
+        assert_row_has(f, today + 1 + k, want);
+    }
+    assert_row(f, today + 25, "    and 6 more (l: history)");
+}
+
 /* Begun before today: the row gives its date, not a time read as today's. */
 static void test_home_today_earlier_start_dated(void **state)
 {
@@ -2478,6 +2498,7 @@ int main(void)
         T(test_home_ongoing_ticks_each_minute),
         T(test_home_today_at_midnight),
         T(test_home_today_carries_over_midnight),
+        T(test_home_today_keeps_the_newest),
         T(test_home_today_earlier_start_dated),
         T(test_home_reloads_on_another_write),
         T(test_checkin_daily),

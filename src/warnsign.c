@@ -69,7 +69,7 @@ static const struct {
     {"pee", 1},       {"wee", 1},       {"toilet", 0},      {"wet myself", 0}, {"groin", 0},
     {"genital", 0},   {"saddle", 0},    {"inner thigh", 0}, {"back passage", 0},
     {"sexual", 0},    {"erection", 0},  {"ejaculat", 0},    {"numb", 0},       {"tingl", 0},
-    {"pins and needles", 0}, {"weak", 0}, {"fever", 0},     {"chill", 0},      {"both legs", 0},
+    {"pins and needles", 0}, {"pins", 1}, {"weak", 0}, {"fever", 0},     {"chill", 0},      {"both legs", 0},
     {"both my legs", 0}, {"both of my legs", 0}, {"legs both", 0},
 };
 

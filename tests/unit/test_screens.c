@@ -901,6 +901,27 @@ static void test_form_medication_ticks_relief(void **state)
     free(ep);
 }
 
+/* Own words among the symptoms that may describe a warning sign: saving
+ * opens "What to do now" with the checklist prompt quoting them, and no
+ * verdict of their own; c there opens the checklist. */
+static void test_form_own_words_prompt(void **state)
+{
+    struct sfix *f = *state;
+    sfix_open(f, 24, 80);
+    keys(f, "n<Tab><Tab>5");
+    form_to(f, 5);
+    focused_row(f, "Symptoms");
+    for (int i = 0; i < 9; i++)
+        keys(f, "<Right>");
+    keys(f, " groin feels numb<Enter><F2>");
+    assert_title(f, "What to do now");
+    assert_shows(f, "Your words \"groin feels numb\" may describe a warning sign: take the");
+    assert_not_shows(f, "EMERGENCY");
+    assert_not_shows(f, "URGENT");
+    keys(f, "c");
+    assert_title(f, "Red-flag checklist");
+}
+
 /* "[+] other" takes the patient's own words, for triggers and symptoms
  * as for `unknot log --trigger other:TEXT`; unticked, a word is left out
  * again. A warning sign typed in words ticks the sign, and saving shows
@@ -2522,6 +2543,7 @@ int main(void)
         T(test_form_error_marks_and_wraps),
         T(test_form_medication_ticks_relief),
         T(test_form_other_words),
+        T(test_form_own_words_prompt),
         T(test_form_focus_always_visible),
         T(test_key_lines_do_what_they_say),
         T(test_key_lines_issue_cases),

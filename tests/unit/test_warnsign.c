@@ -121,6 +121,8 @@ static void test_own_words_prompt(void **state)
         {TAG_SYMPTOM, "other:numb when wiping, toilet", 1},
         {TAG_SYMPTOM, "other:tight for a week now", 0}, /* "wee" whole only */
         {TAG_SYMPTOM, "other:sweet pain", 0},
+        {TAG_SYMPTOM, "other:pins in my toes", 1},
+        {TAG_SYMPTOM, "other:spinster's stoop", 0}, /* "pins" whole only */
         {TAG_SYMPTOM, "other:warm and tight", 0},    /* "arm" is not a word start here */
         {TAG_SYMPTOM, "other:cramp in the calf", 0},
         {TAG_SYMPTOM, "other:unnumbered", 0},         /* "numb" inside a word */

@@ -58,6 +58,7 @@
 #include <stdint.h>
 
 #include "src/episode.h"
+#include "src/redflags.h"
 #include "src/when.h"
 
 /* ---- thresholds (seconds unless said otherwise) ---- */
@@ -94,9 +95,9 @@
 #define FLAG_WORDS_MAX 96
 #define FLAG_MAX 6        /* flags at once: one rung of the ladder */
 
-/* The line every screen with advice ends with. */
-#define FLAGS_NOT_MEDICAL_ADVICE                                                                   \
-    "unknot is not medical advice. If you are worried, call your doctor."
+/* The line every screen with advice ends with: the checklist's own, one
+ * sentence in one place (redflags.h). */
+#define FLAGS_NOT_MEDICAL_ADVICE REDFLAGS_NOT_MEDICAL_ADVICE
 /* The same where that line does not fit (a 60-column pane): whole, not cut. */
 #define FLAGS_NOT_MEDICAL_ADVICE_NARROW "Not medical advice. If worried, call your doctor."
 

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "src/redflags.h"
 #include "src/routine_file.h"
 #include "src/session.h"
 
@@ -41,8 +42,7 @@
 #define THERAPY_TOO_LONG "longer risks a burn or frostbite"
 
 /* The line every screen with advice ends with (same words as flags.h). */
-#define ROUTINES_NOT_MEDICAL_ADVICE                                                                \
-    "unknot is not medical advice. If you are worried, call your doctor."
+#define ROUTINES_NOT_MEDICAL_ADVICE REDFLAGS_NOT_MEDICAL_ADVICE /* one sentence: redflags.h */
 
 /* The routine-level caution of the routines that bend forward or twist. */
 #define ROUTINE_OSTEOPOROSIS "With osteoporosis, skip forward bends and twists."

@@ -103,7 +103,16 @@ int db_import_question(struct store *st, const struct store_import_row *row,
 {
     const struct question *q = row->q;
     sqlite3_stmt *s = NULL;
-    int rc = db_query(st, SQL_IMP_QUESTION,
+    int64_t have = 0;
+    /* The cap `unknot question` keeps holds for an import too: past it, no
+     * question could be added until some were deleted. */
+    int rc = question_count(st, &have, err, errlen);
+    if (rc == STORE_OK && have >= QUESTION_MAX)
+        return db_set_err(err, errlen, "line %ld: more than %d questions: unknot keeps %d at once",
+                          row->line, QUESTION_MAX, QUESTION_MAX);
+    if (rc != STORE_OK)
+        return rc;
+    rc = db_query(st, SQL_IMP_QUESTION,
                       SQL_ARGS(SQL_ARG(q->id), SQL_ARG(q->asked_at), SQL_BUF(q->text)), &s,
                       "saving a question", err, errlen);
     if (rc != STORE_OK)

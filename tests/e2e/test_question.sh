@@ -81,4 +81,25 @@ expect_out "Removed 7 questions." "clear"
 run --db "$DB" report --brief
 expect_out "No questions written down" "the brief after --clear"
 
+# The cap of 100 holds for an import too: a file with 101 is refused whole.
+CDB=$E2E_TMP/cap.db
+for i in $(seq 100); do "$UNKNOT" --db "$CDB" question "question $i" >/dev/null; done
+"$UNKNOT" --db "$CDB" export --format csv -o "$E2E_TMP/cap.csv" >/dev/null || fail "export 100"
+python3 - "$E2E_TMP/cap.csv" <<'PY'
+import sys
+p = sys.argv[1]
+rows = open(p, newline="").read().split("\r\n")
+end = next(i for i, r in enumerate(rows) if r.startswith("end,"))
+rows.insert(end, "question,101,2026-11-30T10:00:00+00:00,one too many")
+cells = rows[end + 1].split(",")
+cells[-1] = str(int(cells[-1]) + 1)
+rows[end + 1] = ",".join(cells)
+open(p, "w", newline="").write("\r\n".join(rows))
+PY
+run --db "$E2E_TMP/cap-in.db" import "$E2E_TMP/cap.csv"
+expect_rc 1 "an import of 101 questions"
+expect_err "more than 100 questions" "it says why"
+[ "$("$UNKNOT" --db "$E2E_TMP/cap-in.db" question 2>/dev/null | grep -c .)" -le 1 ] && pass ||
+    fail "part of the refused import was kept"
+
 e2e_done
